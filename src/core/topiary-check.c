@@ -1,0 +1,1 @@
+/* topiary-check.c: being written */

@@ -1,0 +1,1 @@
+/* topiary-frontmatter.c: being written */

@@ -1,0 +1,1 @@
+/* topiary-import-csv.c: being written */

@@ -1,0 +1,1 @@
+/* topiary-import-hugo.c: being written */

@@ -1,0 +1,1 @@
+/* topiary-import-maptext.c: being written */

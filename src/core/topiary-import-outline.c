@@ -1,0 +1,1 @@
+/* topiary-import-outline.c: being written */

@@ -1,0 +1,118 @@
+/* topiary-import.h — turning the maps people already have into a project
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "topiary-project.h"
+
+G_BEGIN_DECLS
+
+#define TOPIARY_IMPORT_ERROR (topiary_import_error_quark ())
+GQuark topiary_import_error_quark (void);
+
+typedef enum {
+  TOPIARY_IMPORT_ERROR_UNKNOWN_FORMAT,
+  TOPIARY_IMPORT_ERROR_INVALID,   /* the source cannot be read as that format */
+  TOPIARY_IMPORT_ERROR_EMPTY,     /* nothing to import */
+} TopiaryImportError;
+
+typedef enum {
+  TOPIARY_IMPORT_AUTO = 0,
+  TOPIARY_IMPORT_MAPTEXT,   /* topical-map page text */
+  TOPIARY_IMPORT_OUTLINE,   /* Markdown outline */
+  TOPIARY_IMPORT_HUGO,      /* Hugo or Jekyll content folder */
+  TOPIARY_IMPORT_CSV,
+} TopiaryImportFormat;
+
+const char *topiary_import_format_to_string   (TopiaryImportFormat format);
+gboolean    topiary_import_format_from_string (const char          *str,
+                                               TopiaryImportFormat *format);
+
+typedef struct {
+  GPtrArray *warnings;   /* char *, one sentence each */
+  guint      groups;     /* groups created */
+  guint      articles;   /* articles created (ideas included) */
+  guint      ideas;
+  guint      updated;    /* existing articles overwritten (after a snapshot) */
+  guint      notes;
+} TopiaryImportReport;
+
+TopiaryImportReport *topiary_import_report_new  (void);
+void                 topiary_import_report_free (TopiaryImportReport *report);
+void                 topiary_import_report_warn (TopiaryImportReport *report,
+                                                 const char          *format,
+                                                 ...) G_GNUC_PRINTF (2, 3);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TopiaryImportReport, topiary_import_report_free)
+
+typedef void (*TopiaryProgressFunc) (guint    done,
+                                     guint    total,
+                                     gpointer user_data);
+
+/* Guesses the format of @path: a folder is HUGO; otherwise the content
+ * decides. */
+TopiaryImportFormat topiary_import_detect (const char  *path,
+                                           GError     **error);
+
+/* Imports @source into @project in one transaction: on failure nothing of
+ * it stays. */
+gboolean topiary_import (TopiaryProject      *project,
+                         const char          *source,
+                         TopiaryImportFormat  format,
+                         TopiaryImportReport *report,
+                         TopiaryProgressFunc  progress,
+                         gpointer             progress_data,
+                         GError             **error);
+
+/* ---- for the importers (called inside the transaction) ---- */
+
+/* Each parser gets the whole file, already checked to be valid UTF-8 (invalid
+ * sequences replaced, with a warning), with a BOM removed. */
+gboolean _topiary_import_maptext (TopiaryProject      *project,
+                                  const char          *text,
+                                  gsize                length,
+                                  TopiaryImportReport *report,
+                                  GError             **error);
+gboolean _topiary_import_outline (TopiaryProject      *project,
+                                  const char          *text,
+                                  gsize                length,
+                                  TopiaryImportReport *report,
+                                  GError             **error);
+gboolean _topiary_import_csv     (TopiaryProject      *project,
+                                  const char          *text,
+                                  gsize                length,
+                                  TopiaryImportReport *report,
+                                  GError             **error);
+gboolean _topiary_import_hugo    (TopiaryProject      *project,
+                                  const char          *folder,
+                                  TopiaryImportReport *report,
+                                  TopiaryProgressFunc  progress,
+                                  gpointer             progress_data,
+                                  GError             **error);
+
+/* Content sniffers used by topiary_import_detect(): a score 0–100. */
+int _topiary_import_maptext_sniff (const char *text, gsize length);
+int _topiary_import_outline_sniff (const char *text, gsize length);
+int _topiary_import_csv_sniff     (const char *text, gsize length);
+
+/* The group with this title (or slug) or a new one appended. */
+TopiaryGroup *_topiary_import_ensure_group (TopiaryProject      *project,
+                                            const char          *title,
+                                            const char          *description,
+                                            TopiaryImportReport *report,
+                                            GError             **error);
+/* Adds @article; when its slug is already in the project, snapshots that
+ * article and overwrites it instead (keeping its id, which is set on
+ * @article). */
+gboolean _topiary_import_put_article (TopiaryProject      *project,
+                                      TopiaryArticle      *article,
+                                      TopiaryImportReport *report,
+                                      GError             **error);
+gboolean _topiary_import_add_note    (TopiaryProject      *project,
+                                      const char          *kind,
+                                      const char          *title,
+                                      const char          *body,
+                                      TopiaryImportReport *report,
+                                      GError             **error);
+
+G_END_DECLS

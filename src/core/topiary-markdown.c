@@ -1,0 +1,1 @@
+/* topiary-markdown.c: being written */

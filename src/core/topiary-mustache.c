@@ -1,0 +1,1 @@
+/* topiary-mustache.c: being written */

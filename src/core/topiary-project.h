@@ -1,0 +1,216 @@
+/* topiary-project.h — the *.topiary SQLite project file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "topiary-article.h"
+#include "topiary-group.h"
+#include "topiary-note.h"
+#include "topiary-types.h"
+
+G_BEGIN_DECLS
+
+#define TOPIARY_PROJECT_ERROR (topiary_project_error_quark ())
+GQuark topiary_project_error_quark (void);
+
+typedef enum {
+  TOPIARY_PROJECT_ERROR_NOT_FOUND,     /* no such file */
+  TOPIARY_PROJECT_ERROR_NOT_SQLITE,    /* not a database at all */
+  TOPIARY_PROJECT_ERROR_FOREIGN,       /* a SQLite file of another application */
+  TOPIARY_PROJECT_ERROR_CORRUPT,       /* truncated or damaged */
+  TOPIARY_PROJECT_ERROR_NEWER,         /* written by a newer Topiary */
+  TOPIARY_PROJECT_ERROR_READ_ONLY,     /* a write to a read-only project */
+  TOPIARY_PROJECT_ERROR_INVALID,       /* bad argument: empty title, unknown id … */
+  TOPIARY_PROJECT_ERROR_BUSY,          /* another writer holds the file */
+  TOPIARY_PROJECT_ERROR_FAILED,        /* anything else SQLite reports */
+} TopiaryProjectError;
+
+/* PRAGMA application_id: "Tpry" */
+#define TOPIARY_APPLICATION_ID 0x54707279
+#define TOPIARY_SCHEMA_VERSION 1
+
+#define TOPIARY_TYPE_PROJECT (topiary_project_get_type ())
+G_DECLARE_FINAL_TYPE (TopiaryProject, topiary_project, TOPIARY, PROJECT, GObject)
+
+typedef enum {
+  TOPIARY_OPEN_DEFAULT   = 0,
+  TOPIARY_OPEN_CREATE    = 1 << 0, /* create the file when missing */
+  TOPIARY_OPEN_READ_ONLY = 1 << 1,
+} TopiaryOpenFlags;
+
+/* Opens (or with TOPIARY_OPEN_CREATE, creates) a project. A file that cannot
+ * be opened is left byte for byte as it was. A file the user may not write
+ * opens read-only; topiary_project_is_read_only() tells. */
+TopiaryProject *topiary_project_open          (const char        *path,
+                                               TopiaryOpenFlags   flags,
+                                               GError           **error);
+const char     *topiary_project_get_path      (TopiaryProject    *self);
+gboolean        topiary_project_is_read_only  (TopiaryProject    *self);
+void            topiary_project_close         (TopiaryProject    *self);
+
+/* Transactions nest: only the outermost one commits. Every API call that
+ * writes more than one row opens its own. */
+gboolean        topiary_project_begin         (TopiaryProject    *self,
+                                               GError           **error);
+gboolean        topiary_project_commit        (TopiaryProject    *self,
+                                               GError           **error);
+void            topiary_project_rollback      (TopiaryProject    *self);
+
+/* Emitted (signal "changed") after a committed change; detail names what
+ * changed: "map", "notes", "groups", "articles". */
+
+/* ---- the map ---- */
+/* Fields: "title", "subject", "description", "audience", "goal",
+ * "language", "base_url", "allow_html" ("0"/"1"). */
+char           *topiary_project_get_map_field (TopiaryProject    *self,
+                                               const char        *field);
+gboolean        topiary_project_set_map_field (TopiaryProject    *self,
+                                               const char        *field,
+                                               const char        *value,
+                                               GError           **error);
+
+/* ---- notes ---- */
+GListModel     *topiary_project_list_notes    (TopiaryProject    *self);
+gboolean        topiary_project_add_note      (TopiaryProject    *self,
+                                               TopiaryNote       *note,
+                                               GError           **error);
+gboolean        topiary_project_update_note   (TopiaryProject    *self,
+                                               TopiaryNote       *note,
+                                               GError           **error);
+gboolean        topiary_project_delete_note   (TopiaryProject    *self,
+                                               gint64             note_id,
+                                               GError           **error);
+
+/* ---- groups ---- */
+GListModel     *topiary_project_list_groups   (TopiaryProject    *self);
+TopiaryGroup   *topiary_project_get_group     (TopiaryProject    *self,
+                                               gint64             group_id,
+                                               GError           **error);
+TopiaryGroup   *topiary_project_find_group    (TopiaryProject    *self,
+                                               const char        *title_or_slug);
+/* Appends; sets the id, position and (when empty) the slug on @group. */
+gboolean        topiary_project_add_group     (TopiaryProject    *self,
+                                               TopiaryGroup      *group,
+                                               GError           **error);
+gboolean        topiary_project_update_group  (TopiaryProject    *self,
+                                               TopiaryGroup      *group,
+                                               GError           **error);
+gboolean        topiary_project_move_group    (TopiaryProject    *self,
+                                               gint64             group_id,
+                                               gint64             new_position,
+                                               GError           **error);
+/* The group's articles become ideas (no group); a snapshot is taken first. */
+gboolean        topiary_project_delete_group  (TopiaryProject    *self,
+                                               gint64             group_id,
+                                               GError           **error);
+
+/* ---- articles ---- */
+/* All articles in writing order, without bodies. */
+GListModel     *topiary_project_list_articles (TopiaryProject    *self);
+guint           topiary_project_count_articles (TopiaryProject   *self);
+TopiaryArticle *topiary_project_get_article   (TopiaryProject    *self,
+                                               gint64             article_id,
+                                               gboolean           with_body,
+                                               GError           **error);
+TopiaryArticle *topiary_project_get_article_by_slug (TopiaryProject *self,
+                                                     const char     *slug,
+                                                     gboolean        with_body);
+/* Inserts; a position of 0 appends to the writing order; an empty slug is
+ * made from the title. Sets id, slug, position and times on @article. */
+gboolean        topiary_project_add_article   (TopiaryProject    *self,
+                                               TopiaryArticle    *article,
+                                               GError           **error);
+/* Saves every field (the body only when it is loaded). */
+gboolean        topiary_project_update_article (TopiaryProject   *self,
+                                                TopiaryArticle   *article,
+                                                GError          **error);
+/* Saves the body alone: the autosave path. */
+gboolean        topiary_project_save_body     (TopiaryProject    *self,
+                                               gint64             article_id,
+                                               const char        *body,
+                                               GError           **error);
+/* Moves to @position in the writing order, into @group_id (0 = ideas) under
+ * @parent_id (0 = none), in one transaction. */
+gboolean        topiary_project_move_article  (TopiaryProject    *self,
+                                               gint64             article_id,
+                                               gint64             position,
+                                               gint64             group_id,
+                                               gint64             parent_id,
+                                               GError           **error);
+/* Snapshots the article, then deletes it; its clusters lose their parent. */
+gboolean        topiary_project_delete_article (TopiaryProject   *self,
+                                                gint64            article_id,
+                                                GError          **error);
+
+/* A slug unique in the project made from @title ("my-title", "my-title-2"),
+ * ignoring @except_id. */
+char           *topiary_project_make_slug     (TopiaryProject    *self,
+                                               const char        *title,
+                                               gint64             except_id);
+
+/* Resolves a wiki-link target: a slug, or a title (case-insensitive).
+ * Returns the slug or NULL. */
+char           *topiary_project_resolve_link  (TopiaryProject    *self,
+                                               const char        *target);
+
+/* ---- revisions ---- */
+typedef struct {
+  gint64  id;
+  gint64  article_id;
+  gint64  created;
+  char   *reason;   /* "manual", "delete", "import", "restore" */
+  char   *title;
+  guint   words;
+} TopiaryRevisionInfo;
+
+void            topiary_revision_info_free    (TopiaryRevisionInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TopiaryRevisionInfo, topiary_revision_info_free)
+
+gint64          topiary_project_snapshot      (TopiaryProject    *self,
+                                               gint64             article_id,
+                                               const char        *reason,
+                                               GError           **error);
+/* Newest first; element type TopiaryRevisionInfo. */
+GPtrArray      *topiary_project_list_revisions (TopiaryProject   *self,
+                                                gint64            article_id,
+                                                GError          **error);
+char           *topiary_project_get_revision_body (TopiaryProject *self,
+                                                   gint64          revision_id,
+                                                   GError        **error);
+/* Puts the revision's title and body back (snapshotting the current state
+ * first); re-creates the article if it was deleted. Returns its id. */
+gint64          topiary_project_restore_revision (TopiaryProject *self,
+                                                  gint64          revision_id,
+                                                  GError        **error);
+
+/* ---- search ---- */
+typedef struct {
+  gint64  article_id;
+  char   *title;
+  char   *slug;
+  char   *snippet;  /* plain text with the match between \x02 and \x03 */
+  double  rank;
+} TopiarySearchHit;
+
+void            topiary_search_hit_free       (TopiarySearchHit  *hit);
+/* Full-text search over titles, summaries, bodies and queries. Words are
+ * matched as prefixes; the query is never interpreted as FTS syntax. */
+GPtrArray      *topiary_project_search        (TopiaryProject    *self,
+                                               const char        *query,
+                                               guint              limit,
+                                               GError           **error);
+
+/* ---- statistics ---- */
+typedef struct {
+  guint groups, pillars, clusters, ideas, articles, notes;
+  guint64 words;
+  guint status[TOPIARY_N_STATUS];
+} TopiaryStats;
+
+void            topiary_project_get_stats     (TopiaryProject    *self,
+                                               TopiaryStats      *stats);
+
+G_END_DECLS
