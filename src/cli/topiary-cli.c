@@ -1,0 +1,671 @@
+/* topiary-cli.c — the headless `topiary` subcommands
+ *
+ * Everything here runs before (and without) GTK: no display, no D-Bus.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#if __has_include("topiary-check.h")
+#include "topiary-check.h"
+#define HAVE_CHECK 1
+#endif
+#include "topiary-cli.h"
+#if __has_include("topiary-export.h")
+#include "topiary-export.h"
+#define HAVE_EXPORT 1
+#endif
+#include "topiary-import.h"
+#include "topiary-markdown.h"
+#include "topiary-project.h"
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+typedef struct {
+  const char  *name;
+  CommandFunc  func;
+  const char  *usage;
+  const char  *summary;
+} Command;
+
+static int cmd_import (int argc, char **argv);
+static int cmd_export (int argc, char **argv);
+static int cmd_info   (int argc, char **argv);
+static int cmd_check  (int argc, char **argv);
+static int cmd_search (int argc, char **argv);
+
+static const Command commands[] = {
+  { "import", cmd_import, N_("SOURCE FILE.topiary [--format map|outline|hugo|csv]"),
+    N_("Import a topical map, Markdown outline, Hugo/Jekyll content folder or CSV plan") },
+  { "export", cmd_export, N_("FILE.topiary DIR [--format site|hugo|csv|json] [--drafts] [--force] [--strict] [--base-url URL] [--theme DIR]"),
+    N_("Export a static website folder, a Hugo content folder, CSV or JSON") },
+  { "info", cmd_info, N_("FILE.topiary [--json]"),
+    N_("Show counts by group, kind and status") },
+  { "check", cmd_check, N_("FILE.topiary [--json]"),
+    N_("Audit structure and links; exit status 1 when something is wrong") },
+  { "search", cmd_search, N_("FILE.topiary QUERY [--limit N]"),
+    N_("Full-text search over titles, summaries, bodies and queries") },
+};
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, _("Usage:\n  topiary [FILE.topiary]            open the app\n"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  topiary %s %s\n      %s\n", commands[i].name,
+             _(commands[i].usage), _(commands[i].summary));
+  fprintf (out, "  topiary --version\n  topiary --help\n");
+}
+
+/* One clear sentence on stderr. */
+static int
+fail (const char *message)
+{
+  g_printerr ("topiary: %s\n", message);
+  return 2;
+}
+
+static int
+usage_error (const Command *cmd,
+             const char    *message)
+{
+  g_printerr ("topiary %s: %s\n", cmd->name, message);
+  g_printerr (_("Usage: topiary %s %s\n"), cmd->name, _(cmd->usage));
+  return 2;
+}
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+gboolean
+topiary_cli_handles (int    argc,
+                     char **argv)
+{
+  if (argc < 2)
+    return FALSE;
+  return find_command (argv[1]) != NULL ||
+         g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0 ||
+         g_strcmp0 (argv[1], "help") == 0 ||
+         g_strcmp0 (argv[1], "--version") == 0 || g_strcmp0 (argv[1], "-v") == 0;
+}
+
+/* Parses "--name value", "--name=value" and flags; returns positionals. */
+typedef struct {
+  const char *name;
+  gboolean    takes_value;
+  const char *value;   /* "1" for a set flag */
+} Option;
+
+static GPtrArray *
+parse_args (const Command  *cmd,
+            int             argc,
+            char          **argv,
+            Option         *options,
+            guint           n_options,
+            char          **error_message)
+{
+  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
+
+  for (int i = 2; i < argc; i++)
+    {
+      const char *arg = argv[i];
+      gboolean matched = FALSE;
+
+      if (g_strcmp0 (arg, "--") == 0)
+        {
+          for (i++; i < argc; i++)
+            g_ptr_array_add (positional, argv[i]);
+          break;
+        }
+      if (!g_str_has_prefix (arg, "--"))
+        {
+          g_ptr_array_add (positional, (char *)arg);
+          continue;
+        }
+      for (guint o = 0; o < n_options; o++)
+        {
+          gsize len = strlen (options[o].name);
+
+          if (strncmp (arg + 2, options[o].name, len) != 0)
+            continue;
+          if (arg[2 + len] == '=' && options[o].takes_value)
+            {
+              options[o].value = arg + 3 + len;
+              matched = TRUE;
+            }
+          else if (arg[2 + len] == '\0')
+            {
+              if (options[o].takes_value)
+                {
+                  if (i + 1 >= argc)
+                    {
+                      *error_message = g_strdup_printf (_("--%s needs a value."), options[o].name);
+                      return NULL;
+                    }
+                  options[o].value = argv[++i];
+                }
+              else
+                options[o].value = "1";
+              matched = TRUE;
+            }
+          if (matched)
+            break;
+        }
+      if (!matched)
+        {
+          *error_message = g_strdup_printf (_("Unknown option “%s”."), arg);
+          return NULL;
+        }
+    }
+  (void)cmd;
+  return g_steal_pointer (&positional);
+}
+
+static TopiaryProject *
+open_existing (const char *path,
+               gboolean    read_only,
+               int        *status)
+{
+  g_autoptr(GError) error = NULL;
+  TopiaryProject *project;
+
+  project = topiary_project_open (path, read_only ? TOPIARY_OPEN_READ_ONLY : TOPIARY_OPEN_DEFAULT, &error);
+  if (project == NULL)
+    *status = fail (error->message);
+  return project;
+}
+
+/* ---- progress on a terminal -------------------------------------------- */
+
+typedef struct {
+  const char *label;
+  gint64      last;
+  gboolean    shown;
+} Progress;
+
+static void
+progress_cb (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  Progress *p = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  /* Redraw at most ten times a second, and always the last step. */
+  if (done < total && now - p->last < G_USEC_PER_SEC / 10)
+    return;
+  p->last = now;
+  p->shown = TRUE;
+  if (total > 0)
+    fprintf (stderr, "\r%s %u/%u (%u%%)", p->label, done, total, (guint)((guint64)done * 100 / total));
+  else
+    fprintf (stderr, "\r%s %u", p->label, done);
+  fflush (stderr);
+}
+
+static void
+progress_end (Progress *p)
+{
+  if (p->shown)
+    fprintf (stderr, "\n");
+}
+
+/* ---- import ------------------------------------------------------------- */
+
+static int
+cmd_import (int    argc,
+            char **argv)
+{
+  const Command *cmd = find_command ("import");
+  Option options[] = { { "format", TRUE, NULL } };
+  g_autofree char *message = NULL;
+  g_autoptr(GPtrArray) args = parse_args (cmd, argc, argv, options, G_N_ELEMENTS (options), &message);
+  g_autoptr(TopiaryProject) project = NULL;
+  g_autoptr(TopiaryImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  TopiaryImportFormat format = TOPIARY_IMPORT_AUTO;
+  Progress progress = { _("Importing"), 0, FALSE };
+  TopiaryStats stats;
+  const char *source, *path;
+  gboolean ok;
+
+  if (args == NULL)
+    return usage_error (cmd, message);
+  if (args->len != 2)
+    return usage_error (cmd, _("Give the source and the project file."));
+  source = g_ptr_array_index (args, 0);
+  path = g_ptr_array_index (args, 1);
+
+  if (options[0].value != NULL && !topiary_import_format_from_string (options[0].value, &format))
+    {
+      g_autofree char *msg = g_strdup_printf (_("Unknown format “%s”; use map, outline, hugo or csv."),
+                                              options[0].value);
+      return usage_error (cmd, msg);
+    }
+  if (!g_file_test (source, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *msg = g_strdup_printf (_("“%s” does not exist."), source);
+      return fail (msg);
+    }
+  /* Detect before creating the project, so a bad source leaves no new file. */
+  if (format == TOPIARY_IMPORT_AUTO)
+    {
+      format = topiary_import_detect (source, &error);
+      if (format == TOPIARY_IMPORT_AUTO)
+        return fail (error->message);
+    }
+
+  {
+    gboolean existed = g_file_test (path, G_FILE_TEST_EXISTS);
+
+    project = topiary_project_open (path, TOPIARY_OPEN_CREATE, &error);
+    if (project == NULL)
+      return fail (error->message);
+
+    report = topiary_import_report_new ();
+    ok = topiary_import (project, source, format, report,
+                         isatty (STDERR_FILENO) ? progress_cb : NULL, &progress, &error);
+    progress_end (&progress);
+
+    for (guint i = 0; i < report->warnings->len; i++)
+      g_printerr (_("warning: %s\n"), (char *)g_ptr_array_index (report->warnings, i));
+
+    if (!ok)
+      {
+        topiary_project_close (project);
+        /* Nothing of a failed import stays; neither does a file we made. */
+        if (!existed)
+          {
+            g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+            g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+            g_unlink (path);
+            g_unlink (wal);
+            g_unlink (shm);
+          }
+        return fail (error->message);
+      }
+  }
+
+  topiary_project_get_stats (project, &stats);
+  g_print (_("Imported %u articles (%u ideas) and %u notes in %u new groups into %s"),
+           report->articles, report->ideas, report->notes, report->groups, path);
+  if (report->updated > 0)
+    g_print (_("; updated %u existing articles (their previous text is kept as revisions)"), report->updated);
+  g_print (".\n");
+  g_print (_("The project now holds %u groups, %u articles and %u notes.\n"),
+           stats.groups, stats.articles, stats.notes);
+  return 0;
+}
+
+/* ---- info --------------------------------------------------------------- */
+
+static int
+cmd_info (int    argc,
+          char **argv)
+{
+  const Command *cmd = find_command ("info");
+  Option options[] = { { "json", FALSE, NULL } };
+  g_autofree char *message = NULL;
+  g_autoptr(GPtrArray) args = parse_args (cmd, argc, argv, options, G_N_ELEMENTS (options), &message);
+  g_autoptr(TopiaryProject) project = NULL;
+  g_autoptr(GListModel) groups = NULL;
+  g_autoptr(GListModel) articles = NULL;
+  g_autoptr(GHashTable) per_group = NULL;
+  g_autofree char *title = NULL;
+  TopiaryStats stats;
+  int status = 0;
+  guint n_groups, n_articles;
+
+  if (args == NULL)
+    return usage_error (cmd, message);
+  if (args->len != 1)
+    return usage_error (cmd, _("Give one project file."));
+  project = open_existing (g_ptr_array_index (args, 0), TRUE, &status);
+  if (project == NULL)
+    return status;
+
+  topiary_project_get_stats (project, &stats);
+  title = topiary_project_get_map_field (project, "title");
+  groups = topiary_project_list_groups (project);
+  articles = topiary_project_list_articles (project);
+  n_groups = g_list_model_get_n_items (groups);
+  n_articles = g_list_model_get_n_items (articles);
+
+  /* group id → [articles, pillars, clusters, words, published] */
+  per_group = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < n_articles; i++)
+    {
+      g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
+      gint64 gid = topiary_article_get_group_id (a);
+      guint *c = g_hash_table_lookup (per_group, &gid);
+
+      if (c == NULL)
+        {
+          c = g_new0 (guint, 5);
+          g_hash_table_insert (per_group, g_memdup2 (&gid, sizeof gid), c);
+        }
+      c[0]++;
+      if (topiary_article_get_status (a) != TOPIARY_STATUS_IDEA)
+        c[topiary_article_get_kind (a) == TOPIARY_KIND_PILLAR ? 1 : 2]++;
+      c[3] += topiary_article_get_word_count (a);
+      if (topiary_article_get_status (a) == TOPIARY_STATUS_PUBLISHED)
+        c[4]++;
+    }
+
+  if (options[0].value != NULL)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonGenerator) gen = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *json = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "title");
+      json_builder_add_string_value (b, title);
+      json_builder_set_member_name (b, "groups");
+      json_builder_add_int_value (b, stats.groups);
+      json_builder_set_member_name (b, "pillars");
+      json_builder_add_int_value (b, stats.pillars);
+      json_builder_set_member_name (b, "clusters");
+      json_builder_add_int_value (b, stats.clusters);
+      json_builder_set_member_name (b, "ideas");
+      json_builder_add_int_value (b, stats.ideas);
+      json_builder_set_member_name (b, "articles");
+      json_builder_add_int_value (b, stats.articles);
+      json_builder_set_member_name (b, "notes");
+      json_builder_add_int_value (b, stats.notes);
+      json_builder_set_member_name (b, "words");
+      json_builder_add_int_value (b, (gint64)stats.words);
+      json_builder_set_member_name (b, "status");
+      json_builder_begin_object (b);
+      for (guint s = 0; s < TOPIARY_N_STATUS; s++)
+        {
+          json_builder_set_member_name (b, topiary_status_to_string (s));
+          json_builder_add_int_value (b, stats.status[s]);
+        }
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "by_group");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < n_groups; i++)
+        {
+          g_autoptr(TopiaryGroup) g = g_list_model_get_item (groups, i);
+          gint64 gid = topiary_group_get_id (g);
+          guint *c = g_hash_table_lookup (per_group, &gid);
+          guint zero[5] = { 0 };
+
+          if (c == NULL)
+            c = zero;
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "title");
+          json_builder_add_string_value (b, topiary_group_get_title (g));
+          json_builder_set_member_name (b, "slug");
+          json_builder_add_string_value (b, topiary_group_get_slug (g));
+          json_builder_set_member_name (b, "articles");
+          json_builder_add_int_value (b, c[0]);
+          json_builder_set_member_name (b, "pillars");
+          json_builder_add_int_value (b, c[1]);
+          json_builder_set_member_name (b, "clusters");
+          json_builder_add_int_value (b, c[2]);
+          json_builder_set_member_name (b, "words");
+          json_builder_add_int_value (b, c[3]);
+          json_builder_set_member_name (b, "published");
+          json_builder_add_int_value (b, c[4]);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+
+      root = json_builder_get_root (b);
+      json_generator_set_root (gen, root);
+      json_generator_set_pretty (gen, TRUE);
+      json = json_generator_to_data (gen, NULL);
+      g_print ("%s\n", json);
+      return 0;
+    }
+
+  g_print ("%s\n", *title ? title : _("(untitled map)"));
+  g_print (_("%u groups, %u pillars, %u clusters, %u ideas — %u articles, %u notes, %" G_GUINT64_FORMAT " words\n"),
+           stats.groups, stats.pillars, stats.clusters, stats.ideas, stats.articles, stats.notes, stats.words);
+  g_print (_("Status:"));
+  for (guint s = 0; s < TOPIARY_N_STATUS; s++)
+    g_print (" %s %u%s", topiary_status_to_string (s), stats.status[s], s + 1 < TOPIARY_N_STATUS ? "," : "\n");
+  if (n_groups > 0)
+    g_print (_("Groups:\n"));
+  for (guint i = 0; i < n_groups; i++)
+    {
+      g_autoptr(TopiaryGroup) g = g_list_model_get_item (groups, i);
+      gint64 gid = topiary_group_get_id (g);
+      guint *c = g_hash_table_lookup (per_group, &gid);
+      guint zero[5] = { 0 };
+
+      if (c == NULL)
+        c = zero;
+      g_print (_("  %-50s %u articles (%u pillar, %u clusters), %u published, %u words\n"),
+               topiary_group_get_title (g), c[0], c[1], c[2], c[4], c[3]);
+    }
+  return 0;
+}
+
+/* ---- check -------------------------------------------------------------- */
+
+#ifdef HAVE_CHECK
+static int
+cmd_check (int    argc,
+           char **argv)
+{
+  const Command *cmd = find_command ("check");
+  Option options[] = { { "json", FALSE, NULL } };
+  g_autofree char *message = NULL;
+  g_autoptr(GPtrArray) args = parse_args (cmd, argc, argv, options, G_N_ELEMENTS (options), &message);
+  g_autoptr(TopiaryProject) project = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (args == NULL)
+    return usage_error (cmd, message);
+  if (args->len != 1)
+    return usage_error (cmd, _("Give one project file."));
+  project = open_existing (g_ptr_array_index (args, 0), TRUE, &status);
+  if (project == NULL)
+    return status;
+
+  findings = topiary_check_project (project, &error);
+  if (findings == NULL)
+    return fail (error->message);
+
+  if (options[0].value != NULL)
+    {
+      g_autofree char *json = topiary_check_findings_to_json (findings);
+      g_print ("%s\n", json);
+    }
+  else
+    {
+      for (guint i = 0; i < findings->len; i++)
+        {
+          TopiaryCheckFinding *f = g_ptr_array_index (findings, i);
+          g_print ("%s: %s [%s]\n",
+                   topiary_check_severity_to_string (f->severity), f->message, f->code);
+        }
+      if (findings->len == 0)
+        g_print (_("No problems found.\n"));
+      else
+        g_print (g_dngettext (GETTEXT_PACKAGE, "%u problem found.\n", "%u problems found.\n", findings->len),
+                 findings->len);
+    }
+  return findings->len > 0 ? 1 : 0;
+}
+#else
+static int cmd_check (int argc, char **argv) { return fail ("check is not built yet"); }
+#endif
+
+/* ---- search ------------------------------------------------------------- */
+
+static int
+cmd_search (int    argc,
+            char **argv)
+{
+  const Command *cmd = find_command ("search");
+  Option options[] = { { "limit", TRUE, NULL } };
+  g_autofree char *message = NULL;
+  g_autoptr(GPtrArray) args = parse_args (cmd, argc, argv, options, G_N_ELEMENTS (options), &message);
+  g_autoptr(TopiaryProject) project = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean tty = isatty (STDOUT_FILENO);
+  guint64 limit = 20;
+  int status = 0;
+
+  if (args == NULL)
+    return usage_error (cmd, message);
+  if (args->len != 2)
+    return usage_error (cmd, _("Give a project file and what to search for."));
+  if (options[0].value != NULL &&
+      (!g_ascii_string_to_unsigned (options[0].value, 10, 1, 10000, &limit, NULL)))
+    return usage_error (cmd, _("--limit takes a number from 1 to 10000."));
+
+  project = open_existing (g_ptr_array_index (args, 0), TRUE, &status);
+  if (project == NULL)
+    return status;
+
+  hits = topiary_project_search (project, g_ptr_array_index (args, 1), limit, &error);
+  if (hits == NULL)
+    return fail (error->message);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      TopiarySearchHit *hit = g_ptr_array_index (hits, i);
+      g_autoptr(GString) snippet = g_string_new (NULL);
+
+      for (const char *p = hit->snippet; *p; p++)
+        {
+          if (*p == '\002')
+            g_string_append (snippet, tty ? "\033[1m" : "[");
+          else if (*p == '\003')
+            g_string_append (snippet, tty ? "\033[0m" : "]");
+          else if (*p == '\n' || *p == '\r' || *p == '\t')
+            g_string_append_c (snippet, ' ');
+          else
+            g_string_append_c (snippet, *p);
+        }
+      g_print ("%s\t%s\n\t%s\n", hit->slug, hit->title, snippet->str);
+    }
+  if (hits->len == 0)
+    {
+      g_printerr (_("No article matches “%s”.\n"), (char *)g_ptr_array_index (args, 1));
+      return 1;
+    }
+  return 0;
+}
+
+/* ---- export ------------------------------------------------------------- */
+
+#ifdef HAVE_EXPORT
+static int
+cmd_export (int    argc,
+            char **argv)
+{
+  const Command *cmd = find_command ("export");
+  Option options[] = {
+    { "format", TRUE, NULL },
+    { "drafts", FALSE, NULL },
+    { "force", FALSE, NULL },
+    { "strict", FALSE, NULL },
+    { "base-url", TRUE, NULL },
+    { "theme", TRUE, NULL },
+  };
+  g_autofree char *message = NULL;
+  g_autoptr(GPtrArray) args = parse_args (cmd, argc, argv, options, G_N_ELEMENTS (options), &message);
+  g_autoptr(TopiaryProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  TopiaryExportOptions opts = { 0 };
+  Progress progress = { _("Exporting"), 0, FALSE };
+  int status = 0;
+  gboolean ok;
+
+  if (args == NULL)
+    return usage_error (cmd, message);
+  if (args->len != 2)
+    return usage_error (cmd, _("Give the project file and the folder to write."));
+
+  opts.format = TOPIARY_EXPORT_SITE;
+  if (options[0].value != NULL && !topiary_export_format_from_string (options[0].value, &opts.format))
+    {
+      g_autofree char *msg = g_strdup_printf (_("Unknown format “%s”; use site, hugo, csv or json."),
+                                              options[0].value);
+      return usage_error (cmd, msg);
+    }
+  opts.drafts = options[1].value != NULL;
+  opts.force = options[2].value != NULL;
+  opts.strict = options[3].value != NULL;
+  opts.base_url = options[4].value;
+  opts.theme_dir = options[5].value;
+
+  project = open_existing (g_ptr_array_index (args, 0), TRUE, &status);
+  if (project == NULL)
+    return status;
+
+  warnings = g_ptr_array_new_with_free_func (g_free);
+  opts.warnings = warnings;
+  ok = topiary_export (project, g_ptr_array_index (args, 1), &opts,
+                       isatty (STDERR_FILENO) ? progress_cb : NULL, &progress, &error);
+  progress_end (&progress);
+  for (guint i = 0; i < warnings->len; i++)
+    g_printerr (_("warning: %s\n"), (char *)g_ptr_array_index (warnings, i));
+  if (!ok)
+    return fail (error->message);
+  g_print (_("Exported to %s\n"), (char *)g_ptr_array_index (args, 1));
+  return 0;
+}
+#else
+static int cmd_export (int argc, char **argv) { return fail ("export is not built yet"); }
+#endif
+
+/* ------------------------------------------------------------------------ */
+
+int
+topiary_cli_run (int    argc,
+                 char **argv)
+{
+  const Command *cmd;
+
+  g_return_val_if_fail (argc >= 2, 2);
+
+  if (g_strcmp0 (argv[1], "--version") == 0 || g_strcmp0 (argv[1], "-v") == 0)
+    {
+      g_print ("topiary %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0 ||
+      g_strcmp0 (argv[1], "help") == 0)
+    {
+      print_help (stdout);
+      return 0;
+    }
+
+  cmd = find_command (argv[1]);
+  g_assert (cmd != NULL);
+  for (int i = 2; i < argc; i++)
+    if (g_strcmp0 (argv[i], "--help") == 0 || g_strcmp0 (argv[i], "-h") == 0)
+      {
+        g_print (_("Usage: topiary %s %s\n%s\n"), cmd->name, _(cmd->usage), _(cmd->summary));
+        return 0;
+      }
+  return cmd->func (argc, argv);
+}

@@ -1,0 +1,414 @@
+/* topiary-import.c — format detection, the import transaction, shared helpers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "topiary-import.h"
+#include "topiary-slug.h"
+
+G_DEFINE_QUARK (topiary-import-error-quark, topiary_import_error)
+
+/* Text sources above this size are not topical maps; refuse rather than
+ * read gigabytes into memory. */
+#define MAX_TEXT_SOURCE (256 * 1024 * 1024)
+
+static const struct {
+  TopiaryImportFormat format;
+  const char *name;
+} format_names[] = {
+  { TOPIARY_IMPORT_AUTO, "auto" },
+  { TOPIARY_IMPORT_MAPTEXT, "map" },
+  { TOPIARY_IMPORT_MAPTEXT, "maptext" },
+  { TOPIARY_IMPORT_MAPTEXT, "text" },
+  { TOPIARY_IMPORT_OUTLINE, "outline" },
+  { TOPIARY_IMPORT_OUTLINE, "markdown" },
+  { TOPIARY_IMPORT_HUGO, "hugo" },
+  { TOPIARY_IMPORT_HUGO, "jekyll" },
+  { TOPIARY_IMPORT_CSV, "csv" },
+};
+
+const char *
+topiary_import_format_to_string (TopiaryImportFormat format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
+    if (format_names[i].format == format)
+      return format_names[i].name;
+  return "auto";
+}
+
+gboolean
+topiary_import_format_from_string (const char          *str,
+                                   TopiaryImportFormat *format)
+{
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (format_names); i++)
+    if (g_ascii_strcasecmp (str, format_names[i].name) == 0)
+      {
+        *format = format_names[i].format;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+TopiaryImportReport *
+topiary_import_report_new (void)
+{
+  TopiaryImportReport *report = g_new0 (TopiaryImportReport, 1);
+  report->warnings = g_ptr_array_new_with_free_func (g_free);
+  return report;
+}
+
+void
+topiary_import_report_free (TopiaryImportReport *report)
+{
+  if (report == NULL)
+    return;
+  g_clear_pointer (&report->warnings, g_ptr_array_unref);
+  g_free (report);
+}
+
+void
+topiary_import_report_warn (TopiaryImportReport *report,
+                            const char          *format,
+                            ...)
+{
+  va_list args;
+
+  if (report == NULL)
+    return;
+  va_start (args, format);
+  g_ptr_array_add (report->warnings, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/* Reads a text source whole, as valid UTF-8 without a BOM. Invalid bytes are
+ * replaced (and reported) rather than refused: a page with one bad byte
+ * should still import. */
+static char *
+read_text (const char           *path,
+           gsize                *length,
+           TopiaryImportReport  *report,
+           GError              **error)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+  gsize len = 0;
+  char *text;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL && g_file_info_get_size (info) > MAX_TEXT_SOURCE)
+    {
+      g_set_error (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_INVALID,
+                   _("“%s” is too large to be a topical map (over 256 MB)."), name);
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &contents, &len, error))
+    return NULL;
+
+  if (memchr (contents, '\0', len) != NULL)
+    {
+      /* NUL bytes mean a binary file; text with a stray NUL is also cut there
+       * by every C string API, so refuse instead of losing the rest. */
+      g_set_error (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_INVALID,
+                   _("“%s” is not a text file."), name);
+      return NULL;
+    }
+
+  if (!g_utf8_validate_len (contents, len, NULL))
+    {
+      text = g_utf8_make_valid (contents, len);
+      topiary_import_report_warn (report,
+                                  _("“%s” is not valid UTF-8; the invalid bytes were replaced with “�”."),
+                                  name);
+    }
+  else
+    text = g_steal_pointer (&contents);
+
+  if (g_str_has_prefix (text, "\xEF\xBB\xBF"))
+    memmove (text, text + 3, strlen (text + 3) + 1);
+  *length = strlen (text);
+  return text;
+}
+
+TopiaryImportFormat
+topiary_import_detect (const char  *path,
+                       GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *lower = NULL;
+  g_autofree char *head = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  gsize n = 0;
+  int maptext, outline, csv;
+
+  g_return_val_if_fail (path != NULL, TOPIARY_IMPORT_AUTO);
+
+  name = g_path_get_basename (path);
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return TOPIARY_IMPORT_HUGO;
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("“%s” does not exist."), name);
+      return TOPIARY_IMPORT_AUTO;
+    }
+
+  /* The first 64 KiB decide; enough for any header or title block. */
+  file = g_file_new_for_path (path);
+  in = g_file_read (file, NULL, error);
+  if (in == NULL)
+    return TOPIARY_IMPORT_AUTO;
+  head = g_malloc0 (65536 + 1);
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), head, 65536, &n, NULL, error))
+    return TOPIARY_IMPORT_AUTO;
+  head[n] = '\0';
+  if (n > 0 && memchr (head, '\0', n) != NULL)
+    {
+      g_set_error (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_UNKNOWN_FORMAT,
+                   _("“%s” is not a text file, so it cannot be imported."), name);
+      return TOPIARY_IMPORT_AUTO;
+    }
+  if (!g_utf8_validate (head, n, NULL))
+    {
+      char *valid = g_utf8_make_valid (head, n);
+      g_free (head);
+      head = valid;
+      n = strlen (head);
+    }
+
+  maptext = _topiary_import_maptext_sniff (head, n);
+  outline = _topiary_import_outline_sniff (head, n);
+  csv = _topiary_import_csv_sniff (head, n);
+
+  /* The file name breaks ties: people name their files for what they are. */
+  lower = g_ascii_strdown (name, -1);
+  if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tsv"))
+    csv += 30;
+  else if (g_str_has_suffix (lower, ".md") || g_str_has_suffix (lower, ".markdown"))
+    outline += 20;
+  else if (g_str_has_suffix (lower, ".txt"))
+    maptext += 10;
+
+  if (maptext >= 50 && maptext >= outline && maptext >= csv)
+    return TOPIARY_IMPORT_MAPTEXT;
+  if (csv >= 50 && csv >= outline)
+    return TOPIARY_IMPORT_CSV;
+  if (outline >= 40)
+    return TOPIARY_IMPORT_OUTLINE;
+  if (maptext >= 30)
+    return TOPIARY_IMPORT_MAPTEXT;
+
+  g_set_error (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_UNKNOWN_FORMAT,
+               _("Could not tell what kind of map “%s” is; choose a format (map, outline, hugo or csv)."),
+               name);
+  return TOPIARY_IMPORT_AUTO;
+}
+
+gboolean
+topiary_import (TopiaryProject      *project,
+                const char          *source,
+                TopiaryImportFormat  format,
+                TopiaryImportReport *report,
+                TopiaryProgressFunc  progress,
+                gpointer             progress_data,
+                GError             **error)
+{
+  g_autoptr(TopiaryImportReport) own_report = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+
+  if (report == NULL)
+    report = own_report = topiary_import_report_new ();
+
+  if (format == TOPIARY_IMPORT_AUTO)
+    {
+      format = topiary_import_detect (source, error);
+      if (format == TOPIARY_IMPORT_AUTO)
+        return FALSE;
+    }
+
+  if (format == TOPIARY_IMPORT_HUGO)
+    {
+      if (!g_file_test (source, G_FILE_TEST_IS_DIR))
+        {
+          g_autofree char *name = g_path_get_basename (source);
+          g_set_error (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_INVALID,
+                       _("“%s” is not a folder; a Hugo or Jekyll import needs the content folder."), name);
+          return FALSE;
+        }
+    }
+  else
+    {
+      text = read_text (source, &length, report, error);
+      if (text == NULL)
+        return FALSE;
+    }
+
+  if (!topiary_project_begin (project, error))
+    return FALSE;
+
+  switch (format)
+    {
+    case TOPIARY_IMPORT_MAPTEXT:
+      ok = _topiary_import_maptext (project, text, length, report, error);
+      break;
+    case TOPIARY_IMPORT_OUTLINE:
+      ok = _topiary_import_outline (project, text, length, report, error);
+      break;
+    case TOPIARY_IMPORT_CSV:
+      ok = _topiary_import_csv (project, text, length, report, error);
+      break;
+    case TOPIARY_IMPORT_HUGO:
+      ok = _topiary_import_hugo (project, source, report, progress, progress_data, error);
+      break;
+    case TOPIARY_IMPORT_AUTO:
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (ok && report->articles == 0 && report->updated == 0 && report->groups == 0 && report->notes == 0)
+    {
+      g_autofree char *name = g_path_get_basename (source);
+      g_set_error (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_EMPTY,
+                   _("“%s” holds nothing to import."), name);
+      ok = FALSE;
+    }
+
+  if (!ok)
+    {
+      topiary_project_rollback (project);
+      return FALSE;
+    }
+  return topiary_project_commit (project, error);
+}
+
+/* ---- helpers for the importers ----------------------------------------- */
+
+TopiaryGroup *
+_topiary_import_ensure_group (TopiaryProject      *project,
+                              const char          *title,
+                              const char          *description,
+                              TopiaryImportReport *report,
+                              GError             **error)
+{
+  g_autoptr(TopiaryGroup) group = NULL;
+
+  g_assert (TOPIARY_IS_PROJECT (project));
+
+  group = topiary_project_find_group (project, title);
+  if (group != NULL)
+    {
+      /* Fill in a missing description, but never overwrite one. */
+      if (description != NULL && *description != '\0' && *topiary_group_get_description (group) == '\0')
+        {
+          topiary_group_set_description (group, description);
+          if (!topiary_project_update_group (project, group, error))
+            return NULL;
+        }
+      return g_steal_pointer (&group);
+    }
+
+  group = topiary_group_new (title);
+  topiary_group_set_description (group, description);
+  if (!topiary_project_add_group (project, group, error))
+    return NULL;
+  if (report != NULL)
+    report->groups++;
+  return g_steal_pointer (&group);
+}
+
+gboolean
+_topiary_import_put_article (TopiaryProject      *project,
+                             TopiaryArticle      *article,
+                             TopiaryImportReport *report,
+                             GError             **error)
+{
+  g_autoptr(TopiaryArticle) existing = NULL;
+  g_autofree char *slug = NULL;
+  const char *given;
+
+  g_assert (TOPIARY_IS_PROJECT (project));
+  g_assert (TOPIARY_IS_ARTICLE (article));
+
+  given = topiary_article_get_slug (article);
+  slug = topiary_slugify (*given ? given : topiary_article_get_title (article));
+  existing = topiary_project_get_article_by_slug (project, slug, FALSE);
+
+  if (existing == NULL)
+    {
+      topiary_article_set_slug (article, slug);
+      if (!topiary_project_add_article (project, article, error))
+        return FALSE;
+      if (report != NULL)
+        {
+          report->articles++;
+          if (topiary_article_get_status (article) == TOPIARY_STATUS_IDEA)
+            report->ideas++;
+        }
+      return TRUE;
+    }
+
+  /* Same slug: this import is a newer copy of that article. Keep what it
+   * was as a revision, keep its id and place, overwrite the rest. */
+  if (topiary_project_snapshot (project, topiary_article_get_id (existing), "import", error) == 0)
+    return FALSE;
+  _topiary_article_set_id (article, topiary_article_get_id (existing));
+  topiary_article_set_slug (article, slug);
+  topiary_article_set_position (article, 0);
+  if (topiary_article_get_body (article) == NULL)
+    {
+      /* The source had no body: keep the words already written. */
+      g_autoptr(TopiaryArticle) with_body = topiary_project_get_article (project, topiary_article_get_id (existing), TRUE, NULL);
+      if (with_body != NULL)
+        topiary_article_set_body (article, topiary_article_get_body (with_body));
+    }
+  if (!topiary_project_update_article (project, article, error))
+    return FALSE;
+  if (report != NULL)
+    report->updated++;
+  return TRUE;
+}
+
+gboolean
+_topiary_import_add_note (TopiaryProject      *project,
+                          const char          *kind,
+                          const char          *title,
+                          const char          *body,
+                          TopiaryImportReport *report,
+                          GError             **error)
+{
+  g_autoptr(TopiaryNote) note = NULL;
+  g_autoptr(GListModel) notes = NULL;
+
+  g_assert (TOPIARY_IS_PROJECT (project));
+
+  /* Importing the same page twice must not double its notes. */
+  notes = topiary_project_list_notes (project);
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(TopiaryNote) other = g_list_model_get_item (notes, i);
+      if (g_strcmp0 (topiary_note_get_kind (other), kind ? kind : "other") == 0 &&
+          g_strcmp0 (topiary_note_get_title (other), title ? title : "") == 0 &&
+          g_strcmp0 (topiary_note_get_body (other), body ? body : "") == 0)
+        return TRUE;
+    }
+
+  note = topiary_note_new (kind ? kind : "other", title, body);
+  if (!topiary_project_add_note (project, note, error))
+    return FALSE;
+  if (report != NULL)
+    report->notes++;
+  return TRUE;
+}

@@ -1,0 +1,2307 @@
+/* topiary-project.c — the *.topiary SQLite project file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "topiary-markdown.h"
+#include "topiary-project.h"
+#include "topiary-slug.h"
+
+struct _TopiaryProject
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt, prepared once */
+  guint       depth;        /* nesting of topiary_project_begin() */
+  guint       pending;      /* ChangeFlags to announce at the outer commit */
+  guint       read_only : 1;
+  guint       failed : 1;   /* an inner level rolled back */
+};
+
+typedef enum {
+  CHANGED_MAP      = 1 << 0,
+  CHANGED_NOTES    = 1 << 1,
+  CHANGED_GROUPS   = 1 << 2,
+  CHANGED_ARTICLES = 1 << 3,
+} ChangeFlags;
+
+G_DEFINE_FINAL_TYPE (TopiaryProject, topiary_project, G_TYPE_OBJECT)
+G_DEFINE_QUARK (topiary-project-error-quark, topiary_project_error)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_READ_ONLY,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* One entry per schema version; each runs inside the migration transaction. */
+static const char * const migrations[] = {
+  /* 1 */
+  "CREATE TABLE map ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  subject TEXT NOT NULL DEFAULT '',"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  audience TEXT NOT NULL DEFAULT '',"
+  "  goal TEXT NOT NULL DEFAULT '',"
+  "  language TEXT NOT NULL DEFAULT 'en',"
+  "  base_url TEXT NOT NULL DEFAULT '',"
+  "  allow_html INTEGER NOT NULL DEFAULT 0,"
+  "  created INTEGER NOT NULL DEFAULT 0,"
+  "  updated INTEGER NOT NULL DEFAULT 0);"
+  "INSERT INTO map (id, created, updated) VALUES (1, strftime('%s','now'), strftime('%s','now'));"
+  "CREATE TABLE note ("
+  "  id INTEGER PRIMARY KEY,"
+  "  position INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL DEFAULT 'other',"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  body TEXT NOT NULL DEFAULT '',"
+  "  created INTEGER NOT NULL DEFAULT 0,"
+  "  updated INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE grp ("
+  "  id INTEGER PRIMARY KEY,"
+  "  position INTEGER NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  slug TEXT NOT NULL UNIQUE,"
+  "  description TEXT NOT NULL DEFAULT '');"
+  "CREATE TABLE article ("
+  "  id INTEGER PRIMARY KEY,"
+  "  grp_id INTEGER REFERENCES grp (id) ON DELETE SET NULL,"
+  "  parent_id INTEGER REFERENCES article (id) ON DELETE SET NULL,"
+  "  kind TEXT NOT NULL DEFAULT 'cluster' CHECK (kind IN ('pillar', 'cluster')),"
+  "  position INTEGER NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  slug TEXT NOT NULL UNIQUE,"
+  "  summary TEXT NOT NULL DEFAULT '',"
+  "  intent TEXT NOT NULL DEFAULT '',"
+  "  priority INTEGER NOT NULL DEFAULT 0,"
+  "  status TEXT NOT NULL DEFAULT 'planned'"
+  "    CHECK (status IN ('idea', 'planned', 'drafting', 'review', 'published')),"
+  "  target_words INTEGER NOT NULL DEFAULT 0,"
+  "  body TEXT NOT NULL DEFAULT '',"
+  "  words INTEGER NOT NULL DEFAULT 0,"
+  "  queries TEXT NOT NULL DEFAULT '',"      /* denormalised for the FTS index */
+  "  created INTEGER NOT NULL DEFAULT 0,"
+  "  updated INTEGER NOT NULL DEFAULT 0,"
+  "  published INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX article_position ON article (position);"
+  "CREATE INDEX article_grp ON article (grp_id);"
+  "CREATE INDEX article_parent ON article (parent_id);"
+  "CREATE TABLE query ("
+  "  article_id INTEGER NOT NULL REFERENCES article (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  is_primary INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (article_id, position));"
+  /* No foreign key: a revision outlives its article so a delete can be undone. */
+  "CREATE TABLE revision ("
+  "  id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL,"
+  "  created INTEGER NOT NULL,"
+  "  reason TEXT NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  slug TEXT NOT NULL,"
+  "  summary TEXT NOT NULL,"
+  "  body TEXT NOT NULL,"
+  "  words INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  status TEXT NOT NULL,"
+  "  intent TEXT NOT NULL,"
+  "  priority INTEGER NOT NULL,"
+  "  target_words INTEGER NOT NULL,"
+  "  grp_id INTEGER,"
+  "  parent_id INTEGER,"
+  "  position INTEGER NOT NULL,"
+  "  queries TEXT NOT NULL);"
+  "CREATE INDEX revision_article ON revision (article_id, created);"
+  "CREATE VIRTUAL TABLE article_fts USING fts5 ("
+  "  title, summary, body, queries,"
+  "  content='article', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2');"
+  "CREATE TRIGGER article_ai AFTER INSERT ON article BEGIN"
+  "  INSERT INTO article_fts (rowid, title, summary, body, queries)"
+  "  VALUES (new.id, new.title, new.summary, new.body, new.queries);"
+  "END;"
+  "CREATE TRIGGER article_ad AFTER DELETE ON article BEGIN"
+  "  INSERT INTO article_fts (article_fts, rowid, title, summary, body, queries)"
+  "  VALUES ('delete', old.id, old.title, old.summary, old.body, old.queries);"
+  "END;"
+  "CREATE TRIGGER article_au AFTER UPDATE OF title, summary, body, queries ON article BEGIN"
+  "  INSERT INTO article_fts (article_fts, rowid, title, summary, body, queries)"
+  "  VALUES ('delete', old.id, old.title, old.summary, old.body, old.queries);"
+  "  INSERT INTO article_fts (rowid, title, summary, body, queries)"
+  "  VALUES (new.id, new.title, new.summary, new.body, new.queries);"
+  "END;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TOPIARY_SCHEMA_VERSION);
+
+#define ARTICLE_COLUMNS \
+  "id, grp_id, parent_id, kind, position, title, slug, summary, intent, priority, " \
+  "status, target_words, words, created, updated, published"
+
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+set_sqlite_error (TopiaryProject  *self,
+                  int              rc,
+                  GError         **error)
+{
+  const char *path = self->path ? self->path : "";
+  g_autofree char *name = g_path_get_basename (path);
+  const char *msg = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_READONLY:
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_READ_ONLY,
+                   _("“%s” is read-only, so the change was not saved."), name);
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be read (%s)."), name, msg);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_BUSY,
+                   _("“%s” is being changed by another program; try again."), name);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_FAILED,
+                   _("The disk holding “%s” is full, so the change was not saved."), name);
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                   _("The change breaks a rule of the project (%s)."), msg);
+      break;
+    default:
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_FAILED,
+                   _("Could not use “%s”: %s."), name, msg);
+      break;
+    }
+  return FALSE;
+}
+
+static sqlite3_stmt *
+get_statement (TopiaryProject  *self,
+               const char      *sql,
+               GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_assert (self->db != NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  /* The SQL strings are literals, so the key needs no copy. */
+  g_hash_table_insert (self->statements, (gpointer)sql, stmt);
+  return stmt;
+}
+
+static gboolean
+exec (TopiaryProject  *self,
+      const char      *sql,
+      GError         **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+/* Runs a prepared statement that returns no rows. */
+static gboolean
+step_done (TopiaryProject  *self,
+           sqlite3_stmt    *stmt,
+           GError         **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+check_writable (TopiaryProject  *self,
+                GError         **error)
+{
+  if (self->db == NULL)
+    {
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                   _("The project is closed."));
+      return FALSE;
+    }
+  if (self->read_only)
+    {
+      g_autofree char *name = g_path_get_basename (self->path);
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_READ_ONLY,
+                   _("“%s” is read-only, so the change was not saved."), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+text_column (sqlite3_stmt *stmt,
+             int           col)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, col);
+  return text ? text : "";
+}
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static void
+mark_changed (TopiaryProject *self,
+              ChangeFlags     flags)
+{
+  self->pending |= flags;
+}
+
+static void
+emit_pending (TopiaryProject *self)
+{
+  guint pending = self->pending;
+
+  self->pending = 0;
+  if (pending & CHANGED_MAP)
+    g_signal_emit (self, signals[CHANGED], g_quark_from_static_string ("map"), "map");
+  if (pending & CHANGED_NOTES)
+    g_signal_emit (self, signals[CHANGED], g_quark_from_static_string ("notes"), "notes");
+  if (pending & CHANGED_GROUPS)
+    g_signal_emit (self, signals[CHANGED], g_quark_from_static_string ("groups"), "groups");
+  if (pending & CHANGED_ARTICLES)
+    g_signal_emit (self, signals[CHANGED], g_quark_from_static_string ("articles"), "articles");
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+topiary_project_finalize (GObject *object)
+{
+  TopiaryProject *self = (TopiaryProject *)object;
+
+  topiary_project_close (self);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (topiary_project_parent_class)->finalize (object);
+}
+
+static void
+topiary_project_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  TopiaryProject *self = TOPIARY_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+topiary_project_class_init (TopiaryProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = topiary_project_finalize;
+  object_class->get_property = topiary_project_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TopiaryProject::changed:
+   * @what: "map", "notes", "groups" or "articles" (also the detail)
+   *
+   * Emitted after a change is committed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+topiary_project_init (TopiaryProject *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify)sqlite3_finalize);
+}
+
+/* ------------------------------------------------------------------------ */
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32)p[0] << 24) | ((guint32)p[1] << 16) | ((guint32)p[2] << 8) | p[3];
+}
+
+/* Looks at the 100-byte SQLite header before SQLite touches the file, so a
+ * file we refuse is never written (not even by a journal-mode switch). */
+static gboolean
+check_header (const char  *path,
+              gboolean    *is_new,
+              GError     **error)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  guint8 header[100];
+  struct stat st;
+  gssize n;
+  int fd;
+
+  *is_new = FALSE;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, TOPIARY_PROJECT_ERROR,
+                   saved == ENOENT ? TOPIARY_PROJECT_ERROR_NOT_FOUND : TOPIARY_PROJECT_ERROR_FAILED,
+                   _("Could not open “%s”: %s."), name, g_strerror (saved));
+      return FALSE;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_NOT_SQLITE,
+                   _("“%s” is not a Topiary project: it is not a regular file."), name);
+      return FALSE;
+    }
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  if (n == 0)
+    {
+      *is_new = TRUE;
+      return TRUE;
+    }
+  if (n < (gssize)sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_NOT_SQLITE,
+                   _("“%s” is not a Topiary project: it is not a database file."), name);
+      return FALSE;
+    }
+
+  {
+    guint32 page_size = ((guint32)header[16] << 8) | header[17];
+    guint32 n_pages = read_be32 (header + 28);
+    guint32 change_counter = read_be32 (header + 24);
+    guint32 valid_for = read_be32 (header + 92);
+    guint32 user_version = read_be32 (header + 60);
+    guint32 application_id = read_be32 (header + 68);
+
+    if (page_size == 1)
+      page_size = 65536;
+    if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+      {
+        g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_CORRUPT,
+                     _("“%s” is damaged: its header is invalid."), name);
+        return FALSE;
+      }
+    /* The page count is trustworthy only when the header says so. */
+    if (valid_for == change_counter && n_pages > 0 &&
+        (guint64)st.st_size < (guint64)n_pages * page_size)
+      {
+        g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_CORRUPT,
+                     _("“%s” is damaged: the file is truncated."), name);
+        return FALSE;
+      }
+    if (st.st_size % page_size != 0)
+      {
+        g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_CORRUPT,
+                     _("“%s” is damaged: the file is truncated."), name);
+        return FALSE;
+      }
+    if (application_id != TOPIARY_APPLICATION_ID && application_id != 0)
+      {
+        g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_FOREIGN,
+                     _("“%s” is not a Topiary project: it is a database of another application."), name);
+        return FALSE;
+      }
+    if (application_id == TOPIARY_APPLICATION_ID && user_version > TOPIARY_SCHEMA_VERSION)
+      {
+        g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_NEWER,
+                     _("“%s” was saved by a newer version of Topiary (format %u; this version reads up to %u). Update Topiary to open it."),
+                     name, user_version, TOPIARY_SCHEMA_VERSION);
+        return FALSE;
+      }
+  }
+
+  return TRUE;
+}
+
+static gboolean
+pragma_int (TopiaryProject  *self,
+            const char      *sql,
+            gint64          *value,
+            GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *value = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+      return TRUE;
+    }
+  sqlite3_finalize (stmt);
+  return set_sqlite_error (self, rc, error);
+}
+
+static gboolean
+migrate (TopiaryProject  *self,
+         gint64           from,
+         GError         **error)
+{
+  g_autofree char *set_version = NULL;
+
+  if (from >= TOPIARY_SCHEMA_VERSION)
+    return TRUE;
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (from == 0 &&
+      !exec (self, "PRAGMA application_id = " G_STRINGIFY (TOPIARY_APPLICATION_ID), error))
+    goto fail;
+  for (gint64 v = from + 1; v <= TOPIARY_SCHEMA_VERSION; v++)
+    if (!exec (self, migrations[v - 1], error))
+      goto fail;
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", TOPIARY_SCHEMA_VERSION);
+  if (!exec (self, set_version, error) || !exec (self, "COMMIT", error))
+    goto fail;
+  return TRUE;
+
+fail:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+TopiaryProject *
+topiary_project_open (const char        *path,
+                      TopiaryOpenFlags   flags,
+                      GError           **error)
+{
+  g_autoptr(TopiaryProject) self = NULL;
+  g_autofree char *name = NULL;
+  gboolean exists;
+  gboolean is_new = FALSE;
+  gint64 app_id = 0, version = 0, n_tables = 0;
+  int open_flags;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_path_get_basename (path);
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  if (!exists && !(flags & TOPIARY_OPEN_CREATE))
+    {
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_NOT_FOUND,
+                   _("“%s” does not exist."), name);
+      return NULL;
+    }
+  if (exists && !check_header (path, &is_new, error))
+    return NULL;
+  if (is_new && !(flags & TOPIARY_OPEN_CREATE))
+    {
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_NOT_SQLITE,
+                   _("“%s” is not a Topiary project: the file is empty."), name);
+      return NULL;
+    }
+  if (!exists)
+    is_new = TRUE;
+
+  self = g_object_new (TOPIARY_TYPE_PROJECT, NULL);
+  self->path = g_strdup (path);
+  self->read_only = (flags & TOPIARY_OPEN_READ_ONLY) != 0 ||
+                    (exists && g_access (path, W_OK) != 0);
+
+  if (self->read_only && is_new)
+    {
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_READ_ONLY,
+                   _("“%s” is read-only, so a project cannot be created in it."), name);
+      return NULL;
+    }
+
+  open_flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+  open_flags |= self->read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+
+  rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      return NULL;
+    }
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  /* Read before any write: a refused file must stay as it was. */
+  if (!pragma_int (self, "PRAGMA application_id", &app_id, error) ||
+      !pragma_int (self, "PRAGMA user_version", &version, error) ||
+      !pragma_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, error))
+    {
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      return NULL;
+    }
+
+  if (app_id != TOPIARY_APPLICATION_ID && !(app_id == 0 && n_tables == 0))
+    {
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_FOREIGN,
+                   _("“%s” is not a Topiary project: it is a database of another application."), name);
+      return NULL;
+    }
+  if (version > TOPIARY_SCHEMA_VERSION)
+    {
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_NEWER,
+                   _("“%s” was saved by a newer version of Topiary (format %d; this version reads up to %d). Update Topiary to open it."),
+                   name, (int)version, TOPIARY_SCHEMA_VERSION);
+      return NULL;
+    }
+  if (app_id == TOPIARY_APPLICATION_ID)
+    {
+      sqlite3_stmt *stmt = NULL;
+      /* A quick look at the tables we need catches damage early. */
+      rc = sqlite3_prepare_v2 (self->db,
+                               "SELECT (SELECT count(*) FROM map), (SELECT count(*) FROM grp)",
+                               -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          g_autoptr(GError) local = NULL;
+          set_sqlite_error (self, rc, &local);
+          g_clear_pointer (&self->db, sqlite3_close_v2);
+          g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_CORRUPT,
+                       _("“%s” is damaged and cannot be read."), name);
+          return NULL;
+        }
+    }
+
+  if (self->read_only)
+    {
+      if (version < TOPIARY_SCHEMA_VERSION)
+        {
+          g_clear_pointer (&self->db, sqlite3_close_v2);
+          g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_READ_ONLY,
+                       _("“%s” is read-only and in an older format that needs converting first."), name);
+          return NULL;
+        }
+    }
+  else
+    {
+      if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
+          !exec (self, "PRAGMA synchronous = NORMAL", error) ||
+          !migrate (self, version, error))
+        {
+          g_clear_pointer (&self->db, sqlite3_close_v2);
+          return NULL;
+        }
+    }
+
+  if (!exec (self, "PRAGMA foreign_keys = ON", error))
+    {
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+topiary_project_get_path (TopiaryProject *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+  return self->path;
+}
+
+gboolean
+topiary_project_is_read_only (TopiaryProject *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), TRUE);
+  return self->read_only;
+}
+
+void
+topiary_project_close (TopiaryProject *self)
+{
+  g_return_if_fail (TOPIARY_IS_PROJECT (self));
+
+  if (self->db == NULL)
+    return;
+  if (self->depth > 0)
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->depth = 0;
+    }
+  g_hash_table_remove_all (self->statements);
+  if (!self->read_only)
+    sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+
+gboolean
+topiary_project_begin (TopiaryProject  *self,
+                       GError         **error)
+{
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (self->depth == 0)
+    {
+      if (!exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      self->failed = FALSE;
+    }
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+topiary_project_commit (TopiaryProject  *self,
+                        GError         **error)
+{
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (--self->depth > 0)
+    return TRUE;
+
+  if (self->failed)
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->pending = 0;
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_FAILED,
+                   _("The change was undone because part of it failed."));
+      return FALSE;
+    }
+  if (!exec (self, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->pending = 0;
+      return FALSE;
+    }
+  emit_pending (self);
+  return TRUE;
+}
+
+void
+topiary_project_rollback (TopiaryProject *self)
+{
+  g_return_if_fail (TOPIARY_IS_PROJECT (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (--self->depth > 0)
+    {
+      self->failed = TRUE;
+      return;
+    }
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->pending = 0;
+  self->failed = FALSE;
+}
+
+/* Runs the outermost level of an API call; on failure rolls back. */
+#define BEGIN_OR_FAIL(self, error, ret) \
+  G_STMT_START { if (!topiary_project_begin ((self), (error))) return (ret); } G_STMT_END
+
+static gboolean
+finish (TopiaryProject  *self,
+        gboolean         ok,
+        GError         **error)
+{
+  if (!ok)
+    {
+      topiary_project_rollback (self);
+      return FALSE;
+    }
+  return topiary_project_commit (self, error);
+}
+
+/* ---- map ---------------------------------------------------------------- */
+
+static const char * const map_fields[] = {
+  "title", "subject", "description", "audience", "goal", "language", "base_url", "allow_html",
+};
+
+static gboolean
+is_map_field (const char *field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (map_fields); i++)
+    if (g_strcmp0 (field, map_fields[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+char *
+topiary_project_get_map_field (TopiaryProject *self,
+                               const char     *field)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (is_map_field (field), NULL);
+
+  if (self->db == NULL)
+    return g_strdup ("");
+  /* The field name comes from the fixed list above. */
+  sql = g_strdup_printf ("SELECT %s FROM map WHERE id = 1", field);
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup (text_column (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value ? value : g_strdup ("");
+}
+
+gboolean
+topiary_project_set_map_field (TopiaryProject  *self,
+                               const char      *field,
+                               const char      *value,
+                               GError         **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+
+  if (!is_map_field (field))
+    {
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                   _("“%s” is not a field of the map."), field ? field : "");
+      return FALSE;
+    }
+  if (!check_writable (self, error))
+    return FALSE;
+
+  sql = g_strdup_printf ("UPDATE map SET %s = ?, updated = ? WHERE id = 1", field);
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self, rc, error);
+  if (g_strcmp0 (field, "allow_html") == 0)
+    sqlite3_bind_int (stmt, 1, value != NULL && (value[0] == '1' || g_ascii_strcasecmp (value, "true") == 0));
+  else
+    sqlite3_bind_text (stmt, 1, value ? value : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, now_seconds ());
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  ok = rc == SQLITE_DONE;
+  if (!ok)
+    return set_sqlite_error (self, rc, error);
+  mark_changed (self, CHANGED_MAP);
+  if (self->depth == 0)
+    emit_pending (self);
+  return TRUE;
+}
+
+/* ---- notes -------------------------------------------------------------- */
+
+GListModel *
+topiary_project_list_notes (TopiaryProject *self)
+{
+  GListStore *store;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+
+  store = g_list_store_new (TOPIARY_TYPE_NOTE);
+  if (self->db == NULL)
+    return G_LIST_MODEL (store);
+  stmt = get_statement (self, "SELECT id, position, kind, title, body FROM note ORDER BY position, id", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(TopiaryNote) note = topiary_note_new (text_column (stmt, 2),
+                                                      text_column (stmt, 3),
+                                                      text_column (stmt, 4));
+      _topiary_note_set_id (note, sqlite3_column_int64 (stmt, 0));
+      _topiary_note_set_position (note, sqlite3_column_int64 (stmt, 1));
+      g_list_store_append (store, note);
+    }
+  if (stmt)
+    sqlite3_reset (stmt);
+  return G_LIST_MODEL (store);
+}
+
+gboolean
+topiary_project_add_note (TopiaryProject  *self,
+                          TopiaryNote     *note,
+                          GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = now_seconds ();
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (TOPIARY_IS_NOTE (note), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  stmt = get_statement (self,
+                        "INSERT INTO note (position, kind, title, body, created, updated) "
+                        "VALUES ((SELECT coalesce(max(position), 0) + 1 FROM note), ?, ?, ?, ?, ?) "
+                        "RETURNING id, position", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, topiary_note_get_kind (note), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, topiary_note_get_title (note), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, topiary_note_get_body (note), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, now);
+  sqlite3_bind_int64 (stmt, 5, now);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      int rc = sqlite3_reset (stmt);
+      return set_sqlite_error (self, rc, error);
+    }
+  _topiary_note_set_id (note, sqlite3_column_int64 (stmt, 0));
+  _topiary_note_set_position (note, sqlite3_column_int64 (stmt, 1));
+  sqlite3_reset (stmt);
+  mark_changed (self, CHANGED_NOTES);
+  if (self->depth == 0)
+    emit_pending (self);
+  return TRUE;
+}
+
+gboolean
+topiary_project_update_note (TopiaryProject  *self,
+                             TopiaryNote     *note,
+                             GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (TOPIARY_IS_NOTE (note), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  stmt = get_statement (self, "UPDATE note SET title = ?, body = ?, updated = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, topiary_note_get_title (note), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, topiary_note_get_body (note), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, now_seconds ());
+  sqlite3_bind_int64 (stmt, 4, topiary_note_get_id (note));
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  mark_changed (self, CHANGED_NOTES);
+  if (self->depth == 0)
+    emit_pending (self);
+  return TRUE;
+}
+
+gboolean
+topiary_project_delete_note (TopiaryProject  *self,
+                             gint64           note_id,
+                             GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  stmt = get_statement (self, "DELETE FROM note WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  mark_changed (self, CHANGED_NOTES);
+  if (self->depth == 0)
+    emit_pending (self);
+  return TRUE;
+}
+
+/* ---- slugs -------------------------------------------------------------- */
+
+static gboolean
+slug_taken (TopiaryProject *self,
+            const char     *table_sql,
+            const char     *slug,
+            gint64          except_id)
+{
+  sqlite3_stmt *stmt = get_statement (self, table_sql, NULL);
+  gboolean taken;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, slug, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, except_id);
+  taken = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return taken;
+}
+
+static char *
+unique_slug (TopiaryProject *self,
+             const char     *table_sql,
+             const char     *base_text,
+             gint64          except_id)
+{
+  g_autofree char *base = topiary_slugify (base_text);
+  char *candidate = g_strdup (base);
+
+  for (guint i = 2; slug_taken (self, table_sql, candidate, except_id); i++)
+    {
+      g_free (candidate);
+      candidate = g_strdup_printf ("%s-%u", base, i);
+    }
+  return candidate;
+}
+
+#define ARTICLE_SLUG_TAKEN "SELECT 1 FROM article WHERE slug = ? AND id != ?"
+#define GROUP_SLUG_TAKEN "SELECT 1 FROM grp WHERE slug = ? AND id != ?"
+
+char *
+topiary_project_make_slug (TopiaryProject *self,
+                           const char     *title,
+                           gint64          except_id)
+{
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+  return unique_slug (self, ARTICLE_SLUG_TAKEN, title ? title : "", except_id);
+}
+
+/* ---- groups ------------------------------------------------------------- */
+
+static TopiaryGroup *
+group_from_row (sqlite3_stmt *stmt)
+{
+  TopiaryGroup *group = topiary_group_new (text_column (stmt, 2));
+
+  _topiary_group_set_id (group, sqlite3_column_int64 (stmt, 0));
+  _topiary_group_set_position (group, sqlite3_column_int64 (stmt, 1));
+  topiary_group_set_slug (group, text_column (stmt, 3));
+  topiary_group_set_description (group, text_column (stmt, 4));
+  return group;
+}
+
+GListModel *
+topiary_project_list_groups (TopiaryProject *self)
+{
+  GListStore *store;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+
+  store = g_list_store_new (TOPIARY_TYPE_GROUP);
+  if (self->db == NULL)
+    return G_LIST_MODEL (store);
+  stmt = get_statement (self, "SELECT id, position, title, slug, description FROM grp ORDER BY position, id", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(TopiaryGroup) group = group_from_row (stmt);
+      g_list_store_append (store, group);
+    }
+  if (stmt)
+    sqlite3_reset (stmt);
+  return G_LIST_MODEL (store);
+}
+
+TopiaryGroup *
+topiary_project_get_group (TopiaryProject  *self,
+                           gint64           group_id,
+                           GError         **error)
+{
+  sqlite3_stmt *stmt;
+  TopiaryGroup *group = NULL;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+
+  if (self->db == NULL)
+    {
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID, _("The project is closed."));
+      return NULL;
+    }
+  stmt = get_statement (self, "SELECT id, position, title, slug, description FROM grp WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, group_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    group = group_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (group == NULL)
+    g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                 _("There is no group %" G_GINT64_FORMAT " in the project."), group_id);
+  return group;
+}
+
+TopiaryGroup *
+topiary_project_find_group (TopiaryProject *self,
+                            const char     *title_or_slug)
+{
+  sqlite3_stmt *stmt;
+  TopiaryGroup *group = NULL;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+
+  if (self->db == NULL || title_or_slug == NULL)
+    return NULL;
+  stmt = get_statement (self,
+                        "SELECT id, position, title, slug, description FROM grp "
+                        "WHERE title = ?1 COLLATE NOCASE OR slug = ?1 ORDER BY title = ?1 DESC LIMIT 1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, title_or_slug, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    group = group_from_row (stmt);
+  sqlite3_reset (stmt);
+  return group;
+}
+
+static gboolean
+validate_title (const char  *title,
+                const char  *what,
+                GError     **error)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (title ? title : ""));
+
+  if (*copy == '\0')
+    {
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                   _("A %s needs a title."), what);
+      return FALSE;
+    }
+  if (!g_utf8_validate (title, -1, NULL))
+    {
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                   _("The title of a %s is not valid UTF-8 text."), what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+topiary_project_add_group (TopiaryProject  *self,
+                           TopiaryGroup    *group,
+                           GError         **error)
+{
+  g_autofree char *slug = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (TOPIARY_IS_GROUP (group), FALSE);
+
+  if (!validate_title (topiary_group_get_title (group), _("group"), error) ||
+      !check_writable (self, error))
+    return FALSE;
+
+  slug = unique_slug (self, GROUP_SLUG_TAKEN,
+                      *topiary_group_get_slug (group) ? topiary_group_get_slug (group)
+                                                      : topiary_group_get_title (group), 0);
+  stmt = get_statement (self,
+                        "INSERT INTO grp (position, title, slug, description) "
+                        "VALUES ((SELECT coalesce(max(position), 0) + 1 FROM grp), ?, ?, ?) "
+                        "RETURNING id, position", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, topiary_group_get_title (group), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, slug, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, topiary_group_get_description (group), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      int rc = sqlite3_reset (stmt);
+      return set_sqlite_error (self, rc, error);
+    }
+  _topiary_group_set_id (group, sqlite3_column_int64 (stmt, 0));
+  _topiary_group_set_position (group, sqlite3_column_int64 (stmt, 1));
+  sqlite3_reset (stmt);
+  topiary_group_set_slug (group, slug);
+  mark_changed (self, CHANGED_GROUPS);
+  if (self->depth == 0)
+    emit_pending (self);
+  return TRUE;
+}
+
+gboolean
+topiary_project_update_group (TopiaryProject  *self,
+                              TopiaryGroup    *group,
+                              GError         **error)
+{
+  g_autofree char *slug = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (TOPIARY_IS_GROUP (group), FALSE);
+
+  if (!validate_title (topiary_group_get_title (group), _("group"), error) ||
+      !check_writable (self, error))
+    return FALSE;
+
+  slug = unique_slug (self, GROUP_SLUG_TAKEN,
+                      *topiary_group_get_slug (group) ? topiary_group_get_slug (group)
+                                                      : topiary_group_get_title (group),
+                      topiary_group_get_id (group));
+  stmt = get_statement (self, "UPDATE grp SET title = ?, slug = ?, description = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, topiary_group_get_title (group), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, slug, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, topiary_group_get_description (group), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, topiary_group_get_id (group));
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                   _("There is no group %" G_GINT64_FORMAT " in the project."), topiary_group_get_id (group));
+      return FALSE;
+    }
+  topiary_group_set_slug (group, slug);
+  mark_changed (self, CHANGED_GROUPS);
+  if (self->depth == 0)
+    emit_pending (self);
+  return TRUE;
+}
+
+/* Moves a row of @table (grp or article) to @new_pos in a dense 1-based order. */
+static gboolean
+reposition (TopiaryProject  *self,
+            gboolean         is_group,
+            gint64           id,
+            gint64           new_pos,
+            GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 old_pos = -1, max_pos = 0;
+
+  stmt = get_statement (self, is_group
+                        ? "SELECT position, (SELECT max(position) FROM grp) FROM grp WHERE id = ?"
+                        : "SELECT position, (SELECT max(position) FROM article) FROM article WHERE id = ?",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      old_pos = sqlite3_column_int64 (stmt, 0);
+      max_pos = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (old_pos < 0)
+    {
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                   is_group ? _("There is no group %" G_GINT64_FORMAT " in the project.")
+                            : _("There is no article %" G_GINT64_FORMAT " in the project."), id);
+      return FALSE;
+    }
+  new_pos = CLAMP (new_pos, 1, max_pos);
+  if (new_pos == old_pos)
+    return TRUE;
+
+  stmt = get_statement (self, is_group
+                        ? "UPDATE grp SET position = CASE WHEN id = ?1 THEN ?3 "
+                          "WHEN ?3 < ?2 THEN position + 1 ELSE position - 1 END "
+                          "WHERE position BETWEEN min(?2, ?3) AND max(?2, ?3)"
+                        : "UPDATE article SET position = CASE WHEN id = ?1 THEN ?3 "
+                          "WHEN ?3 < ?2 THEN position + 1 ELSE position - 1 END "
+                          "WHERE position BETWEEN min(?2, ?3) AND max(?2, ?3)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, old_pos);
+  sqlite3_bind_int64 (stmt, 3, new_pos);
+  return step_done (self, stmt, error);
+}
+
+gboolean
+topiary_project_move_group (TopiaryProject  *self,
+                            gint64           group_id,
+                            gint64           new_position,
+                            GError         **error)
+{
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+
+  BEGIN_OR_FAIL (self, error, FALSE);
+  mark_changed (self, CHANGED_GROUPS);
+  return finish (self, reposition (self, TRUE, group_id, new_position, error), error);
+}
+
+static gboolean
+snapshot_where (TopiaryProject  *self,
+                const char      *where_sql,
+                gint64           id,
+                const char      *reason,
+                GError         **error);
+
+gboolean
+topiary_project_delete_group (TopiaryProject  *self,
+                              gint64           group_id,
+                              GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+
+  BEGIN_OR_FAIL (self, error, FALSE);
+  ok = snapshot_where (self,
+                       "INSERT INTO revision (article_id, created, reason, title, slug, summary, body, words, kind, status, "
+                       "intent, priority, target_words, grp_id, parent_id, position, queries) "
+                       "SELECT id, ?2, ?3, title, slug, summary, body, words, kind, status, intent, priority, "
+                       "target_words, grp_id, parent_id, position, queries FROM article WHERE grp_id = ?1",
+                       group_id, "delete-group", error);
+  if (ok)
+    {
+      gint64 old_pos = 0;
+      stmt = get_statement (self, "DELETE FROM grp WHERE id = ? RETURNING position", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, group_id);
+          ok = sqlite3_step (stmt) == SQLITE_ROW;
+          if (ok)
+            old_pos = sqlite3_column_int64 (stmt, 0);
+          sqlite3_reset (stmt);
+          if (!ok)
+            g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                         _("There is no group %" G_GINT64_FORMAT " in the project."), group_id);
+        }
+      if (ok)
+        {
+          stmt = get_statement (self, "UPDATE grp SET position = position - 1 WHERE position > ?", error);
+          ok = stmt != NULL;
+          if (ok)
+            {
+              sqlite3_bind_int64 (stmt, 1, old_pos);
+              ok = step_done (self, stmt, error);
+            }
+        }
+    }
+  mark_changed (self, CHANGED_GROUPS | CHANGED_ARTICLES);
+  return finish (self, ok, error);
+}
+
+/* ---- articles ----------------------------------------------------------- */
+
+static void
+load_queries (TopiaryProject *self,
+              TopiaryArticle *article)
+{
+  sqlite3_stmt *stmt = get_statement (self,
+                                      "SELECT text, is_primary FROM query WHERE article_id = ? ORDER BY position",
+                                      NULL);
+  int primary = -1;
+  int i = 0;
+
+  if (stmt == NULL)
+    return;
+  topiary_article_set_queries (article, NULL);
+  sqlite3_bind_int64 (stmt, 1, topiary_article_get_id (article));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      topiary_article_add_query (article, text_column (stmt, 0));
+      if (sqlite3_column_int (stmt, 1) && primary < 0)
+        primary = i;
+      i++;
+    }
+  sqlite3_reset (stmt);
+  if (primary >= 0 && primary < (int)topiary_article_get_n_queries (article))
+    topiary_article_set_primary_query (article, primary);
+}
+
+static TopiaryArticle *
+article_from_row (sqlite3_stmt *stmt)
+{
+  TopiaryArticle *article = topiary_article_new ();
+  TopiaryStatus status = TOPIARY_STATUS_PLANNED;
+  TopiaryKind kind = TOPIARY_KIND_CLUSTER;
+
+  _topiary_article_set_id (article, sqlite3_column_int64 (stmt, 0));
+  topiary_article_set_group_id (article, sqlite3_column_int64 (stmt, 1));
+  topiary_article_set_parent_id (article, sqlite3_column_int64 (stmt, 2));
+  topiary_kind_from_string (text_column (stmt, 3), &kind);
+  topiary_article_set_kind (article, kind);
+  topiary_article_set_position (article, sqlite3_column_int64 (stmt, 4));
+  topiary_article_set_title (article, text_column (stmt, 5));
+  topiary_article_set_slug (article, text_column (stmt, 6));
+  topiary_article_set_summary (article, text_column (stmt, 7));
+  topiary_article_set_intent (article, text_column (stmt, 8));
+  topiary_article_set_priority (article, sqlite3_column_int (stmt, 9));
+  topiary_status_from_string (text_column (stmt, 10), &status);
+  topiary_article_set_status (article, status);
+  topiary_article_set_target_words (article, sqlite3_column_int (stmt, 11));
+  topiary_article_set_word_count (article, sqlite3_column_int (stmt, 12));
+  _topiary_article_set_times (article, sqlite3_column_int64 (stmt, 13), sqlite3_column_int64 (stmt, 14));
+  topiary_article_set_published (article, sqlite3_column_int64 (stmt, 15));
+  return article;
+}
+
+GListModel *
+topiary_project_list_articles (TopiaryProject *self)
+{
+  GListStore *store;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+
+  store = g_list_store_new (TOPIARY_TYPE_ARTICLE);
+  if (self->db == NULL)
+    return G_LIST_MODEL (store);
+
+  stmt = get_statement (self, "SELECT " ARTICLE_COLUMNS " FROM article ORDER BY position, id", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(TopiaryArticle) article = article_from_row (stmt);
+      g_list_store_append (store, article);
+    }
+  if (stmt)
+    sqlite3_reset (stmt);
+
+  /* Queries in one pass rather than one query per article. */
+  stmt = get_statement (self, "SELECT article_id, text, is_primary FROM query ORDER BY article_id, position", NULL);
+  if (stmt != NULL)
+    {
+      g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+      g_autofree gint64 *ids = g_new (gint64, MAX (n, 1));
+
+      for (guint i = 0; i < n; i++)
+        {
+          TopiaryArticle *article = g_list_model_get_item (G_LIST_MODEL (store), i);
+          ids[i] = topiary_article_get_id (article);
+          g_hash_table_insert (index, &ids[i], article);
+          g_object_unref (article);
+        }
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          TopiaryArticle *article = g_hash_table_lookup (index, &id);
+
+          if (article == NULL)
+            continue;
+          topiary_article_add_query (article, text_column (stmt, 1));
+          if (sqlite3_column_int (stmt, 2))
+            topiary_article_set_primary_query (article, topiary_article_get_n_queries (article) - 1);
+        }
+      sqlite3_reset (stmt);
+    }
+  return G_LIST_MODEL (store);
+}
+
+guint
+topiary_project_count_articles (TopiaryProject *self)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), 0);
+
+  if (self->db == NULL)
+    return 0;
+  stmt = get_statement (self, "SELECT count(*) FROM article", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  if (stmt)
+    sqlite3_reset (stmt);
+  return n;
+}
+
+static TopiaryArticle *
+get_article_where (TopiaryProject *self,
+                   const char     *sql_by_id,
+                   const char     *sql_by_id_body,
+                   gint64          id,
+                   const char     *slug,
+                   gboolean        with_body)
+{
+  sqlite3_stmt *stmt;
+  TopiaryArticle *article = NULL;
+
+  if (self->db == NULL)
+    return NULL;
+  stmt = get_statement (self, with_body ? sql_by_id_body : sql_by_id, NULL);
+  if (stmt == NULL)
+    return NULL;
+  if (slug != NULL)
+    sqlite3_bind_text (stmt, 1, slug, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      article = article_from_row (stmt);
+      if (with_body)
+        topiary_article_set_body (article, text_column (stmt, 16));
+    }
+  sqlite3_reset (stmt);
+  if (article != NULL)
+    load_queries (self, article);
+  return article;
+}
+
+TopiaryArticle *
+topiary_project_get_article (TopiaryProject  *self,
+                             gint64           article_id,
+                             gboolean         with_body,
+                             GError         **error)
+{
+  TopiaryArticle *article;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+
+  article = get_article_where (self,
+                               "SELECT " ARTICLE_COLUMNS " FROM article WHERE id = ?",
+                               "SELECT " ARTICLE_COLUMNS ", body FROM article WHERE id = ?",
+                               article_id, NULL, with_body);
+  if (article == NULL)
+    g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                 _("There is no article %" G_GINT64_FORMAT " in the project."), article_id);
+  return article;
+}
+
+TopiaryArticle *
+topiary_project_get_article_by_slug (TopiaryProject *self,
+                                     const char     *slug,
+                                     gboolean        with_body)
+{
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (slug != NULL, NULL);
+
+  return get_article_where (self,
+                            "SELECT " ARTICLE_COLUMNS " FROM article WHERE slug = ?",
+                            "SELECT " ARTICLE_COLUMNS ", body FROM article WHERE slug = ?",
+                            0, slug, with_body);
+}
+
+static char *
+join_queries (TopiaryArticle *article)
+{
+  return g_strjoinv ("\n", (char **)topiary_article_get_queries (article));
+}
+
+static gboolean
+save_queries (TopiaryProject  *self,
+              TopiaryArticle  *article,
+              GError         **error)
+{
+  const char * const *queries = topiary_article_get_queries (article);
+  int primary = topiary_article_get_primary_query (article);
+  sqlite3_stmt *stmt;
+
+  stmt = get_statement (self, "DELETE FROM query WHERE article_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, topiary_article_get_id (article));
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  for (int i = 0; queries[i] != NULL; i++)
+    {
+      stmt = get_statement (self, "INSERT INTO query (article_id, position, text, is_primary) VALUES (?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, topiary_article_get_id (article));
+      sqlite3_bind_int (stmt, 2, i);
+      sqlite3_bind_text (stmt, 3, queries[i], -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, i == primary);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_article (TopiaryProject  *self,
+                  TopiaryArticle  *article,
+                  GError         **error)
+{
+  gint64 group_id = topiary_article_get_group_id (article);
+  gint64 parent_id = topiary_article_get_parent_id (article);
+  sqlite3_stmt *stmt;
+
+  if (!validate_title (topiary_article_get_title (article), _("article"), error))
+    return FALSE;
+  if (parent_id != 0 && parent_id == topiary_article_get_id (article))
+    {
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                   _("An article cannot be its own pillar."));
+      return FALSE;
+    }
+  if (group_id != 0)
+    {
+      gboolean found;
+      stmt = get_statement (self, "SELECT 1 FROM grp WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, group_id);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+      if (!found)
+        {
+          g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                       _("There is no group %" G_GINT64_FORMAT " in the project."), group_id);
+          return FALSE;
+        }
+    }
+  if (parent_id != 0)
+    {
+      gboolean found;
+      stmt = get_statement (self, "SELECT 1 FROM article WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, parent_id);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+      if (!found)
+        {
+          g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                       _("There is no article %" G_GINT64_FORMAT " in the project."), parent_id);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+shift_positions (TopiaryProject  *self,
+                 gint64           from,
+                 int              delta,
+                 GError         **error)
+{
+  sqlite3_stmt *stmt = get_statement (self, "UPDATE article SET position = position + ?2 WHERE position >= ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int (stmt, 2, delta);
+  return step_done (self, stmt, error);
+}
+
+static gint64
+max_position (TopiaryProject *self)
+{
+  sqlite3_stmt *stmt = get_statement (self, "SELECT coalesce(max(position), 0) FROM article", NULL);
+  gint64 max = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    max = sqlite3_column_int64 (stmt, 0);
+  if (stmt)
+    sqlite3_reset (stmt);
+  return max;
+}
+
+static void
+bind_nullable_id (sqlite3_stmt *stmt,
+                  int           col,
+                  gint64        id)
+{
+  if (id == 0)
+    sqlite3_bind_null (stmt, col);
+  else
+    sqlite3_bind_int64 (stmt, col, id);
+}
+
+gboolean
+topiary_project_add_article (TopiaryProject  *self,
+                             TopiaryArticle  *article,
+                             GError         **error)
+{
+  g_autofree char *slug = NULL;
+  g_autofree char *queries = NULL;
+  const char *body;
+  sqlite3_stmt *stmt;
+  gint64 position, max;
+  gint64 now = now_seconds ();
+  gboolean ok = FALSE;
+  guint words;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (TOPIARY_IS_ARTICLE (article), FALSE);
+
+  BEGIN_OR_FAIL (self, error, FALSE);
+
+  if (!validate_article (self, article, error))
+    goto out;
+
+  slug = unique_slug (self, ARTICLE_SLUG_TAKEN,
+                      *topiary_article_get_slug (article) ? topiary_article_get_slug (article)
+                                                          : topiary_article_get_title (article), 0);
+  max = max_position (self);
+  position = topiary_article_get_position (article);
+  if (position <= 0 || position > max)
+    position = max + 1;
+  else if (!shift_positions (self, position, 1, error))
+    goto out;
+
+  body = topiary_article_get_body (article);
+  if (body == NULL)
+    body = "";
+  words = topiary_markdown_word_count (body);
+  queries = join_queries (article);
+
+  stmt = get_statement (self,
+                        "INSERT INTO article (grp_id, parent_id, kind, position, title, slug, summary, intent, "
+                        "priority, status, target_words, body, words, queries, created, updated, published) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        error);
+  if (stmt == NULL)
+    goto out;
+  bind_nullable_id (stmt, 1, topiary_article_get_group_id (article));
+  bind_nullable_id (stmt, 2, topiary_article_get_parent_id (article));
+  sqlite3_bind_text (stmt, 3, topiary_kind_to_string (topiary_article_get_kind (article)), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, position);
+  sqlite3_bind_text (stmt, 5, topiary_article_get_title (article), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, slug, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, topiary_article_get_summary (article), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, topiary_article_get_intent (article), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 9, topiary_article_get_priority (article));
+  sqlite3_bind_text (stmt, 10, topiary_status_to_string (topiary_article_get_status (article)), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 11, topiary_article_get_target_words (article));
+  sqlite3_bind_text (stmt, 12, body, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 13, words);
+  sqlite3_bind_text (stmt, 14, queries, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 15, topiary_article_get_created (article) ? topiary_article_get_created (article) : now);
+  sqlite3_bind_int64 (stmt, 16, topiary_article_get_updated (article) ? topiary_article_get_updated (article) : now);
+  sqlite3_bind_int64 (stmt, 17, topiary_article_get_published (article));
+  if (!step_done (self, stmt, error))
+    goto out;
+
+  _topiary_article_set_id (article, sqlite3_last_insert_rowid (self->db));
+  topiary_article_set_slug (article, slug);
+  topiary_article_set_position (article, position);
+  topiary_article_set_word_count (article, words);
+  if (topiary_article_get_created (article) == 0)
+    _topiary_article_set_times (article, now, now);
+
+  ok = save_queries (self, article, error);
+  mark_changed (self, CHANGED_ARTICLES);
+
+out:
+  return finish (self, ok, error);
+}
+
+gboolean
+topiary_project_update_article (TopiaryProject  *self,
+                                TopiaryArticle  *article,
+                                GError         **error)
+{
+  g_autofree char *slug = NULL;
+  g_autofree char *queries = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id, now = now_seconds ();
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (TOPIARY_IS_ARTICLE (article), FALSE);
+
+  id = topiary_article_get_id (article);
+  BEGIN_OR_FAIL (self, error, FALSE);
+
+  if (!validate_article (self, article, error))
+    goto out;
+
+  slug = unique_slug (self, ARTICLE_SLUG_TAKEN,
+                      *topiary_article_get_slug (article) ? topiary_article_get_slug (article)
+                                                          : topiary_article_get_title (article), id);
+  queries = join_queries (article);
+  if (topiary_article_get_status (article) == TOPIARY_STATUS_PUBLISHED &&
+      topiary_article_get_published (article) == 0)
+    topiary_article_set_published (article, now);
+
+  stmt = get_statement (self,
+                        "UPDATE article SET grp_id = ?, parent_id = ?, kind = ?, title = ?, slug = ?, summary = ?, "
+                        "intent = ?, priority = ?, status = ?, target_words = ?, queries = ?, updated = ?, "
+                        "published = ? WHERE id = ?",
+                        error);
+  if (stmt == NULL)
+    goto out;
+  bind_nullable_id (stmt, 1, topiary_article_get_group_id (article));
+  bind_nullable_id (stmt, 2, topiary_article_get_parent_id (article));
+  sqlite3_bind_text (stmt, 3, topiary_kind_to_string (topiary_article_get_kind (article)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, topiary_article_get_title (article), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, slug, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, topiary_article_get_summary (article), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, topiary_article_get_intent (article), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 8, topiary_article_get_priority (article));
+  sqlite3_bind_text (stmt, 9, topiary_status_to_string (topiary_article_get_status (article)), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 10, topiary_article_get_target_words (article));
+  sqlite3_bind_text (stmt, 11, queries, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 12, now);
+  sqlite3_bind_int64 (stmt, 13, topiary_article_get_published (article));
+  sqlite3_bind_int64 (stmt, 14, id);
+  if (!step_done (self, stmt, error))
+    goto out;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                   _("There is no article %" G_GINT64_FORMAT " in the project."), id);
+      goto out;
+    }
+  topiary_article_set_slug (article, slug);
+
+  if (topiary_article_get_body (article) != NULL &&
+      !topiary_project_save_body (self, id, topiary_article_get_body (article), error))
+    goto out;
+  if (topiary_article_get_body (article) != NULL)
+    topiary_article_set_word_count (article, topiary_markdown_word_count (topiary_article_get_body (article)));
+
+  if (topiary_article_get_position (article) > 0 &&
+      !reposition (self, FALSE, id, topiary_article_get_position (article), error))
+    goto out;
+
+  ok = save_queries (self, article, error);
+  mark_changed (self, CHANGED_ARTICLES);
+
+out:
+  return finish (self, ok, error);
+}
+
+gboolean
+topiary_project_save_body (TopiaryProject  *self,
+                           gint64           article_id,
+                           const char      *body,
+                           GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (body != NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (!g_utf8_validate (body, -1, NULL))
+    {
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                   _("The text is not valid UTF-8 and was not saved."));
+      return FALSE;
+    }
+  stmt = get_statement (self, "UPDATE article SET body = ?, words = ?, updated = ? WHERE id = ? AND body IS NOT ?1",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, body, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, topiary_markdown_word_count (body));
+  sqlite3_bind_int64 (stmt, 3, now_seconds ());
+  sqlite3_bind_int64 (stmt, 4, article_id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  mark_changed (self, CHANGED_ARTICLES);
+  if (self->depth == 0)
+    emit_pending (self);
+  return TRUE;
+}
+
+gboolean
+topiary_project_move_article (TopiaryProject  *self,
+                              gint64           article_id,
+                              gint64           position,
+                              gint64           group_id,
+                              gint64           parent_id,
+                              GError         **error)
+{
+  g_autoptr(TopiaryArticle) article = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+
+  BEGIN_OR_FAIL (self, error, FALSE);
+
+  article = topiary_project_get_article (self, article_id, FALSE, error);
+  if (article == NULL)
+    goto out;
+  topiary_article_set_group_id (article, group_id);
+  topiary_article_set_parent_id (article, parent_id);
+  if (!validate_article (self, article, error))
+    goto out;
+  /* A pillar moved under another pillar becomes one of its clusters. */
+  stmt = get_statement (self,
+                        "UPDATE article SET grp_id = ?, parent_id = ?, "
+                        "kind = CASE WHEN ?2 IS NOT NULL THEN 'cluster' ELSE kind END, "
+                        "status = CASE WHEN status = 'idea' AND ?1 IS NOT NULL THEN 'planned' ELSE status END, "
+                        "updated = ? WHERE id = ?",
+                        error);
+  if (stmt == NULL)
+    goto out;
+  bind_nullable_id (stmt, 1, group_id);
+  bind_nullable_id (stmt, 2, parent_id);
+  sqlite3_bind_int64 (stmt, 3, now_seconds ());
+  sqlite3_bind_int64 (stmt, 4, article_id);
+  if (!step_done (self, stmt, error))
+    goto out;
+  if (position > 0 && !reposition (self, FALSE, article_id, position, error))
+    goto out;
+  ok = TRUE;
+  mark_changed (self, CHANGED_ARTICLES);
+
+out:
+  return finish (self, ok, error);
+}
+
+gboolean
+topiary_project_delete_article (TopiaryProject  *self,
+                                gint64           article_id,
+                                GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 old_pos = 0;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+
+  BEGIN_OR_FAIL (self, error, FALSE);
+
+  if (topiary_project_snapshot (self, article_id, "delete", error) == 0)
+    goto out;
+  stmt = get_statement (self, "DELETE FROM article WHERE id = ? RETURNING position", error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    old_pos = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (!shift_positions (self, old_pos + 1, -1, error))
+    goto out;
+  ok = TRUE;
+  mark_changed (self, CHANGED_ARTICLES);
+
+out:
+  return finish (self, ok, error);
+}
+
+char *
+topiary_project_resolve_link (TopiaryProject *self,
+                              const char     *target)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *clean = NULL;
+  char *slug = NULL;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+
+  if (self->db == NULL || target == NULL)
+    return NULL;
+  clean = g_strstrip (g_strdup (target));
+  stmt = get_statement (self,
+                        "SELECT slug FROM article WHERE slug = ?1 OR title = ?1 COLLATE NOCASE "
+                        "ORDER BY slug = ?1 DESC, position LIMIT 1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    slug = g_strdup (text_column (stmt, 0));
+  sqlite3_reset (stmt);
+  return slug;
+}
+
+/* ---- revisions ---------------------------------------------------------- */
+
+void
+topiary_revision_info_free (TopiaryRevisionInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->reason);
+  g_free (info->title);
+  g_free (info);
+}
+
+static gboolean
+snapshot_where (TopiaryProject  *self,
+                const char      *sql,
+                gint64           id,
+                const char      *reason,
+                GError         **error)
+{
+  sqlite3_stmt *stmt = get_statement (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, now_seconds ());
+  sqlite3_bind_text (stmt, 3, reason, -1, SQLITE_STATIC);
+  return step_done (self, stmt, error);
+}
+
+gint64
+topiary_project_snapshot (TopiaryProject  *self,
+                          gint64           article_id,
+                          const char      *reason,
+                          GError         **error)
+{
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), 0);
+
+  if (!check_writable (self, error))
+    return 0;
+  if (!snapshot_where (self,
+                       "INSERT INTO revision (article_id, created, reason, title, slug, summary, body, words, kind, status, "
+                       "intent, priority, target_words, grp_id, parent_id, position, queries) "
+                       "SELECT id, ?2, ?3, title, slug, summary, body, words, kind, status, intent, priority, "
+                       "target_words, grp_id, parent_id, position, queries FROM article WHERE id = ?1",
+                       article_id, reason ? reason : "manual", error))
+    return 0;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                   _("There is no article %" G_GINT64_FORMAT " in the project."), article_id);
+      return 0;
+    }
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+GPtrArray *
+topiary_project_list_revisions (TopiaryProject  *self,
+                                gint64           article_id,
+                                GError         **error)
+{
+  GPtrArray *list;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+
+  stmt = get_statement (self,
+                        "SELECT id, article_id, created, reason, title, words FROM revision "
+                        "WHERE article_id = ? ORDER BY created DESC, id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify)topiary_revision_info_free);
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      TopiaryRevisionInfo *info = g_new0 (TopiaryRevisionInfo, 1);
+      info->id = sqlite3_column_int64 (stmt, 0);
+      info->article_id = sqlite3_column_int64 (stmt, 1);
+      info->created = sqlite3_column_int64 (stmt, 2);
+      info->reason = g_strdup (text_column (stmt, 3));
+      info->title = g_strdup (text_column (stmt, 4));
+      info->words = sqlite3_column_int (stmt, 5);
+      g_ptr_array_add (list, info);
+    }
+  sqlite3_reset (stmt);
+  return list;
+}
+
+char *
+topiary_project_get_revision_body (TopiaryProject  *self,
+                                   gint64           revision_id,
+                                   GError         **error)
+{
+  sqlite3_stmt *stmt;
+  char *body = NULL;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+
+  stmt = get_statement (self, "SELECT body FROM revision WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, revision_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    body = g_strdup (text_column (stmt, 0));
+  sqlite3_reset (stmt);
+  if (body == NULL)
+    g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                 _("There is no revision %" G_GINT64_FORMAT "."), revision_id);
+  return body;
+}
+
+gint64
+topiary_project_restore_revision (TopiaryProject  *self,
+                                  gint64           revision_id,
+                                  GError         **error)
+{
+  g_autoptr(TopiaryArticle) article = NULL;
+  g_autofree char *queries = NULL;
+  sqlite3_stmt *stmt;
+  gint64 article_id = 0;
+  gboolean exists;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), 0);
+
+  BEGIN_OR_FAIL (self, error, 0);
+
+  stmt = get_statement (self,
+                        "SELECT r.article_id, r.title, r.slug, r.summary, r.body, r.kind, r.status, r.intent, "
+                        "r.priority, r.target_words, (SELECT id FROM grp WHERE id = r.grp_id), "
+                        "(SELECT id FROM article WHERE id = r.parent_id), r.position, r.queries, "
+                        "EXISTS (SELECT 1 FROM article WHERE id = r.article_id) "
+                        "FROM revision r WHERE r.id = ?", error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, revision_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                   _("There is no revision %" G_GINT64_FORMAT "."), revision_id);
+      goto out;
+    }
+  article_id = sqlite3_column_int64 (stmt, 0);
+  exists = sqlite3_column_int (stmt, 14);
+  if (exists)
+    {
+      sqlite3_reset (stmt);
+      if (topiary_project_snapshot (self, article_id, "restore", error) == 0)
+        goto out;
+      /* Title and body come back; the article keeps its place in the map. */
+      stmt = get_statement (self,
+                            "UPDATE article SET (title, summary, body, words, updated) = "
+                            "(SELECT title, summary, body, words, ?2 FROM revision WHERE id = ?1) "
+                            "WHERE id = (SELECT article_id FROM revision WHERE id = ?1)", error);
+      if (stmt == NULL)
+        goto out;
+      sqlite3_bind_int64 (stmt, 1, revision_id);
+      sqlite3_bind_int64 (stmt, 2, now_seconds ());
+      if (!step_done (self, stmt, error))
+        goto out;
+    }
+  else
+    {
+      TopiaryStatus status = TOPIARY_STATUS_PLANNED;
+      TopiaryKind kind = TOPIARY_KIND_CLUSTER;
+      g_auto(GStrv) qv = NULL;
+
+      article = topiary_article_new ();
+      topiary_article_set_title (article, text_column (stmt, 1));
+      topiary_article_set_slug (article, text_column (stmt, 2));
+      topiary_article_set_summary (article, text_column (stmt, 3));
+      topiary_article_set_body (article, text_column (stmt, 4));
+      topiary_kind_from_string (text_column (stmt, 5), &kind);
+      topiary_article_set_kind (article, kind);
+      topiary_status_from_string (text_column (stmt, 6), &status);
+      topiary_article_set_status (article, status);
+      topiary_article_set_intent (article, text_column (stmt, 7));
+      topiary_article_set_priority (article, sqlite3_column_int (stmt, 8));
+      topiary_article_set_target_words (article, sqlite3_column_int (stmt, 9));
+      topiary_article_set_group_id (article, sqlite3_column_int64 (stmt, 10));
+      topiary_article_set_parent_id (article, sqlite3_column_int64 (stmt, 11));
+      topiary_article_set_position (article, sqlite3_column_int64 (stmt, 12));
+      qv = g_strsplit (text_column (stmt, 13), "\n", -1);
+      topiary_article_set_queries (article, (const char * const *)qv);
+      sqlite3_reset (stmt);
+      if (!topiary_project_add_article (self, article, error))
+        goto out;
+      article_id = topiary_article_get_id (article);
+      /* Older revisions follow the article to its new id. */
+      stmt = get_statement (self,
+                            "UPDATE revision SET article_id = ?1 WHERE article_id = "
+                            "(SELECT article_id FROM revision WHERE id = ?2)", error);
+      if (stmt == NULL)
+        goto out;
+      sqlite3_bind_int64 (stmt, 1, article_id);
+      sqlite3_bind_int64 (stmt, 2, revision_id);
+      if (!step_done (self, stmt, error))
+        goto out;
+    }
+  ok = TRUE;
+  mark_changed (self, CHANGED_ARTICLES);
+
+out:
+  if (!finish (self, ok, error))
+    return 0;
+  return article_id;
+}
+
+/* ---- search ------------------------------------------------------------- */
+
+void
+topiary_search_hit_free (TopiarySearchHit *hit)
+{
+  if (hit == NULL)
+    return;
+  g_free (hit->title);
+  g_free (hit->slug);
+  g_free (hit->snippet);
+  g_free (hit);
+}
+
+/* Turns what a person typed into an FTS5 query of quoted prefix terms, so
+ * operators and quotes in the input are never FTS syntax. */
+static char *
+build_match (const char *query)
+{
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  for (const char *p = query; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = *p ? g_utf8_get_char (p) : 0;
+
+      if (c != 0 && (g_unichar_isalnum (c) || c == '_'))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (word->len > 0)
+        {
+          if (match->len > 0)
+            g_string_append_c (match, ' ');
+          g_string_append_printf (match, "\"%s\"*", word->str);
+          g_string_truncate (word, 0);
+        }
+      if (c == 0)
+        break;
+    }
+  return match->len > 0 ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
+}
+
+GPtrArray *
+topiary_project_search (TopiaryProject  *self,
+                        const char      *query,
+                        guint            limit,
+                        GError         **error)
+{
+  g_autofree char *match = NULL;
+  GPtrArray *hits;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  hits = g_ptr_array_new_with_free_func ((GDestroyNotify)topiary_search_hit_free);
+  if (!g_utf8_validate (query, -1, NULL) || (match = build_match (query)) == NULL || self->db == NULL)
+    return hits;
+
+  stmt = get_statement (self,
+                        "SELECT a.id, a.title, a.slug, "
+                        "  snippet(article_fts, -1, char(2), char(3), '…', 14), "
+                        "  bm25(article_fts, 10.0, 4.0, 1.0, 6.0) AS rank "
+                        "FROM article_fts JOIN article a ON a.id = article_fts.rowid "
+                        "WHERE article_fts MATCH ? ORDER BY rank LIMIT ?", error);
+  if (stmt == NULL)
+    {
+      g_ptr_array_unref (hits);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, limit ? (int)limit : 50);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TopiarySearchHit *hit = g_new0 (TopiarySearchHit, 1);
+      hit->article_id = sqlite3_column_int64 (stmt, 0);
+      hit->title = g_strdup (text_column (stmt, 1));
+      hit->slug = g_strdup (text_column (stmt, 2));
+      hit->snippet = g_strdup (text_column (stmt, 3));
+      hit->rank = sqlite3_column_double (stmt, 4);
+      g_ptr_array_add (hits, hit);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_ptr_array_unref (hits);
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return hits;
+}
+
+/* ---- statistics --------------------------------------------------------- */
+
+void
+topiary_project_get_stats (TopiaryProject *self,
+                           TopiaryStats   *stats)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_if_fail (TOPIARY_IS_PROJECT (self));
+  g_return_if_fail (stats != NULL);
+
+  memset (stats, 0, sizeof *stats);
+  if (self->db == NULL)
+    return;
+
+  stmt = get_statement (self,
+                        "SELECT (SELECT count(*) FROM grp), (SELECT count(*) FROM note), "
+                        "(SELECT count(*) FROM article), "
+                        "(SELECT count(*) FROM article WHERE kind = 'pillar' AND status != 'idea'), "
+                        "(SELECT count(*) FROM article WHERE kind = 'cluster' AND status != 'idea'), "
+                        "(SELECT count(*) FROM article WHERE status = 'idea'), "
+                        "(SELECT coalesce(sum(words), 0) FROM article)", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      stats->groups = sqlite3_column_int (stmt, 0);
+      stats->notes = sqlite3_column_int (stmt, 1);
+      stats->articles = sqlite3_column_int (stmt, 2);
+      stats->pillars = sqlite3_column_int (stmt, 3);
+      stats->clusters = sqlite3_column_int (stmt, 4);
+      stats->ideas = sqlite3_column_int (stmt, 5);
+      stats->words = sqlite3_column_int64 (stmt, 6);
+    }
+  if (stmt)
+    sqlite3_reset (stmt);
+
+  stmt = get_statement (self, "SELECT status, count(*) FROM article GROUP BY status", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      TopiaryStatus status;
+      if (topiary_status_from_string (text_column (stmt, 0), &status))
+        stats->status[status] = sqlite3_column_int (stmt, 1);
+    }
+  if (stmt)
+    sqlite3_reset (stmt);
+}
