@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# test.sh — install what is missing, build, and run every test suite:
+# core, cli and data headless, ui under Xvfb, then core and cli again in an
+# AddressSanitizer + UBSan build.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -euo pipefail
+cd "$(dirname "$0")"
+. tools/deps.sh
+
+topiary_install_deps $TOPIARY_BUILD_DEPS $TOPIARY_TEST_DEPS
+
+BUILD=${BUILD:-_build}
+ASAN_BUILD=${ASAN_BUILD:-_build-asan}
+export LC_ALL=C.UTF-8
+# Tests get their own HOME so nothing of the user's is read or written.
+TEST_HOME=$(mktemp -d)
+trap 'rm -rf "$TEST_HOME"' EXIT
+export HOME="$TEST_HOME" XDG_CONFIG_HOME="$TEST_HOME/config" XDG_DATA_HOME="$TEST_HOME/data" \
+       XDG_CACHE_HOME="$TEST_HOME/cache" XDG_STATE_HOME="$TEST_HOME/state" XDG_RUNTIME_DIR="$TEST_HOME/run"
+mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+
+summary=()
+total_pass=0; total_fail=0; total_skip=0
+
+record () {  # record BUILD_DIR LABEL — sums meson's JSON test log
+  local counts
+  counts=$(python3 - "$1/meson-logs/testlog.json" <<'PY'
+import json, sys
+p = f = s = 0
+try:
+    for line in open(sys.argv[1]):
+        r = json.loads(line)["result"]
+        if r in ("OK", "EXPECTEDFAIL"): p += 1
+        elif r == "SKIP": s += 1
+        else: f += 1
+except FileNotFoundError:
+    f += 1
+print(p, f, s)
+PY
+)
+  read -r p f s <<<"$counts"
+  total_pass=$((total_pass + p)); total_fail=$((total_fail + f)); total_skip=$((total_skip + s))
+  summary+=("$2: $p passed, $f failed, $s skipped")
+}
+
+status=0
+run_suites () {  # run_suites BUILD_DIR LABEL [meson test args...]
+  local dir=$1 label=$2; shift 2
+  if ! meson test -C "$dir" --print-errorlogs --num-processes 2 "$@"; then status=1; fi
+  record "$dir" "$label"
+}
+
+[ -d "$BUILD" ] || meson setup "$BUILD" --buildtype=debugoptimized
+ninja -C "$BUILD"
+
+run_suites "$BUILD" "core, cli and data" --no-suite ui
+
+# UI tests need a display: a private X server and session bus.
+export GSK_RENDERER=cairo WEBKIT_DISABLE_COMPOSITING_MODE=1 GTK_A11Y=none
+if meson test -C "$BUILD" --list --suite ui >/dev/null 2>&1 && [ -n "$(meson test -C "$BUILD" --list --suite ui 2>/dev/null)" ]; then
+  run_suites "$BUILD" "ui (Xvfb)" --suite ui --wrapper "xvfb-run -a -s '-screen 0 1400x900x24' dbus-run-session --"
+fi
+
+[ -d "$ASAN_BUILD" ] || meson setup "$ASAN_BUILD" -Db_sanitize=address,undefined -Db_lundef=false \
+  -Dgui=disabled --buildtype=debug
+ninja -C "$ASAN_BUILD"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
+run_suites "$ASAN_BUILD" "core and cli (ASan+UBSan)" --suite core --suite cli --timeout-multiplier 4
+
+echo
+printf '%s\n' "${summary[@]}"
+echo "$total_pass passed, $total_fail failed, $total_skip skipped"
+exit $status
