@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Topiary benchmarks: import, open, search, and export side by side with Hugo.
+
+usage: bench/bench.py [--build _build] [--sizes 1000,10000] [--rounds 3] [--skip-hugo]
+
+Generates the deterministic corpora with ../shared/bench/gen_corpus.py (or
+$TOPIARY_GEN_CORPUS), imports them, times opening and searching the project
+in process, then runs `topiary export` and `hugo` on the same articles in
+alternation and prints wall time and peak memory for both and their ratios.
+Figures are measured on this machine in this run; nothing is hard-coded.
+"""
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def run(cmd, **kw):
+    """Runs cmd; returns (wall seconds, peak RSS in MiB, exit status)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kw)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    err = proc.stderr.read().decode(errors="replace")
+    proc.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.stderr.write("command failed (%d): %s\n%s\n" % (code, " ".join(cmd), err[-2000:]))
+    return wall, usage.ru_maxrss / 1024.0, code
+
+
+def gen_corpus(out, n):
+    gen = os.environ.get("TOPIARY_GEN_CORPUS",
+                         os.path.join(ROOT, "..", "shared", "bench", "gen_corpus.py"))
+    if not os.path.exists(gen):
+        sys.exit("gen_corpus.py not found at %s (set TOPIARY_GEN_CORPUS)" % gen)
+    if not os.path.exists(os.path.join(out, "content")):
+        subprocess.run([sys.executable, gen, out, "--articles", str(n)], check=True,
+                       stdout=subprocess.DEVNULL)
+
+
+def fmt_ratio(a, b):
+    return "%.3f" % (a / b) if b else "n/a"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--build", default=os.path.join(ROOT, "_build"))
+    ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--skip-hugo", action="store_true")
+    ap.add_argument("--out", default=os.path.join(ROOT, "bench", "out"))
+    a = ap.parse_args()
+
+    topiary = os.path.join(a.build, "src", "topiary")
+    bench = os.path.join(a.build, "bench", "topiary-bench")
+    for exe in (topiary, bench):
+        if not os.access(exe, os.X_OK):
+            sys.exit("%s is missing: build first (meson setup _build && ninja -C _build)" % exe)
+    hugo = shutil.which("hugo")
+    os.makedirs(a.out, exist_ok=True)
+    results = {}
+
+    for n in [int(s) for s in a.sizes.split(",")]:
+        corpus = os.path.join(a.out, "corpus-%d" % n)
+        gen_corpus(corpus, n)
+        project = os.path.join(a.out, "corpus-%d.topiary" % n)
+        r = results[n] = {}
+
+        # Import: fresh project each round; the last one stays for the rest.
+        imports = []
+        for _ in range(a.rounds):
+            for suffix in ("", "-wal", "-shm"):
+                if os.path.exists(project + suffix):
+                    os.unlink(project + suffix)
+            wall, rss, code = run([topiary, "import", os.path.join(corpus, "content"), project])
+            if code != 0:
+                sys.exit("import failed")
+            imports.append((wall, rss))
+        r["import_s"] = statistics.median(w for w, _ in imports)
+        r["import_peak_mib"] = max(m for _, m in imports)
+
+        out = subprocess.run([bench, project, "flask worker retry"], check=True,
+                             capture_output=True, text=True).stdout
+        r.update(json.loads(out))
+
+        # Export and Hugo in alternation, so both see the same machine load.
+        site = os.path.join(a.out, "site-%d" % n)
+        hugo_out = os.path.join(a.out, "hugo-%d" % n)
+        exp, hug = [], []
+        for _ in range(a.rounds):
+            wall, rss, code = run([topiary, "export", project, site, "--force", "--drafts"])
+            if code != 0:
+                exp = []
+                break
+            exp.append((wall, rss))
+            if hugo and not a.skip_hugo:
+                shutil.rmtree(hugo_out, ignore_errors=True)
+                wall, rss, code = run([hugo, "--quiet", "-s", corpus, "-d", hugo_out])
+                if code == 0:
+                    hug.append((wall, rss))
+        if exp:
+            r["export_s"] = statistics.median(w for w, _ in exp)
+            r["export_peak_mib"] = max(m for _, m in exp)
+        if hug:
+            r["hugo_s"] = statistics.median(w for w, _ in hug)
+            r["hugo_peak_mib"] = max(m for _, m in hug)
+
+    print()
+    print("| articles | import s | import peak MiB | open ms | search ms | list ms |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for n, r in results.items():
+        print("| %d | %.2f | %.0f | %.1f | %.2f | %.1f |" % (
+            n, r["import_s"], r["import_peak_mib"], r["open_ms"], r["search_ms"], r["list_ms"]))
+    print()
+    print("| articles | export s | hugo s | time ratio | export peak MiB | hugo peak MiB | memory ratio |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for n, r in results.items():
+        if "export_s" not in r:
+            print("| %d | (export failed or not built) | | | | | |" % n)
+            continue
+        print("| %d | %.2f | %s | %s | %.0f | %s | %s |" % (
+            n, r["export_s"], "%.2f" % r["hugo_s"] if "hugo_s" in r else "n/a",
+            fmt_ratio(r["export_s"], r.get("hugo_s", 0)), r["export_peak_mib"],
+            "%.0f" % r["hugo_peak_mib"] if "hugo_peak_mib" in r else "n/a",
+            fmt_ratio(r["export_peak_mib"], r.get("hugo_peak_mib", 0))))
+    with open(os.path.join(a.out, "results.json"), "w") as f:
+        json.dump(results, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()

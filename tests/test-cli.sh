@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# test-cli.sh — the headless `topiary` command, as a user runs it
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -u
+
+BIN=${TOPIARY_BIN:?}
+ROOT=${TOPIARY_SOURCE_ROOT:?}
+SEED="$ROOT/data/samples/flask-topical-map.txt"
+TMP=$(mktemp -d)
+trap 'chmod -R u+w "$TMP"; rm -rf "$TMP"' EXIT
+# No display and no session bus: subcommands must not need them.
+unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
+
+n=0; failed=0
+ok ()   { n=$((n + 1)); echo "ok $n - $1"; }
+nok ()  { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && echo "# $2"; }
+check () { if eval "$2"; then ok "$1"; else nok "$1" "command: $2"; fi; }
+
+json_get () {  # json_get FILE EXPR
+  python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$1" "$2"
+}
+
+# --version and --help
+check "--version prints the version" '"$BIN" --version | grep -Eq "^topiary [0-9]+\.[0-9]+"'
+check "--help lists every subcommand" '"$BIN" --help > "$TMP/help" && for c in import export info check search; do grep -q "topiary $c" "$TMP/help" || exit 1; done'
+check "an unknown option is refused" '! "$BIN" info --bogus x 2>"$TMP/err" && grep -q "Unknown option" "$TMP/err"'
+
+# import the seed
+P="$TMP/flask.topiary"
+check "the seed imports" '"$BIN" import "$SEED" "$P" > "$TMP/import.out" 2>"$TMP/import.err"'
+check "info --json is one JSON object" '"$BIN" info "$P" --json > "$TMP/info.json" && json_get "$TMP/info.json" "type(d).__name__" | grep -qx dict'
+check "info --json counts the seed exactly" '[ "$(json_get "$TMP/info.json" "d[\"groups\"], d[\"pillars\"], d[\"clusters\"]")" = "(7, 7, 36)" ]'
+check "info --json counts the ideas" '[ "$(json_get "$TMP/info.json" "d[\"ideas\"] >= 85 and d[\"articles\"] == 43 + d[\"ideas\"]")" = True ]'
+check "info --json has notes, words and per-status counts" '[ "$(json_get "$TMP/info.json" "d[\"notes\"] > 10 and \"words\" in d and d[\"status\"][\"planned\"] == 43")" = True ]'
+check "info prints a readable summary" '"$BIN" info "$P" | grep -q "Design & Architecture"'
+
+# a second import adds nothing twice
+check "re-importing the seed updates instead of duplicating" '"$BIN" import "$SEED" "$P" >/dev/null 2>&1 && "$BIN" info "$P" --json > "$TMP/info2.json" && [ "$(json_get "$TMP/info2.json" "d[\"articles\"]")" = "$(json_get "$TMP/info.json" "d[\"articles\"]")" ]'
+
+# search
+check "search finds an article with a snippet" '"$BIN" search "$P" gunicorn > "$TMP/search.out" && grep -q "running-flask-on-gunicorn" "$TMP/search.out" && grep -q "\[Gunicorn\]" "$TMP/search.out"'
+check "search with no hit exits 1" '! "$BIN" search "$P" zzyzxqq >/dev/null 2>&1'
+check "search tolerates FTS syntax" '"$BIN" search "$P" "\"flask OR (" >/dev/null 2>"$TMP/err"; [ $? -le 1 ] && [ ! -s "$TMP/err" ] || grep -q "No article" "$TMP/err"'
+
+# check: the imported plan has no bodies yet, so structure only
+check "check --json prints findings as JSON" '"$BIN" check "$P" --json > "$TMP/check.json"; [ $? -le 1 ] && python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$TMP/check.json"'
+
+# foreign and damaged files: one sentence, non-zero exit, file unchanged
+refused () {  # refused FILE WORD
+  local before after
+  before=$(sha256sum "$1")
+  if "$BIN" info "$1" >/dev/null 2>"$TMP/err"; then return 1; fi
+  after=$(sha256sum "$1")
+  [ "$before" = "$after" ] && [ "$(wc -l < "$TMP/err")" -eq 1 ] && grep -qi "$2" "$TMP/err" && \
+    [ ! -e "$1-wal" ]
+}
+echo "just some text" > "$TMP/notes.topiary"
+check "a text file is refused and left unchanged" 'refused "$TMP/notes.topiary" "not a Topiary project"'
+python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table cookies(x)'); c.commit()" "$TMP/other.topiary"
+check "another application's database is refused" 'refused "$TMP/other.topiary" "another application"'
+cp "$P" "$TMP/newer.topiary"
+python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('pragma journal_mode=delete'); c.execute('pragma user_version=42'); c.commit()" "$TMP/newer.topiary"
+check "a project from a newer Topiary is refused" 'refused "$TMP/newer.topiary" "newer version"'
+head -c 20000 "$P" > "$TMP/cut.topiary"
+check "a truncated project is refused" 'refused "$TMP/cut.topiary" "damaged"'
+check "a missing file is reported" '! "$BIN" info "$TMP/nope.topiary" 2>"$TMP/err" && grep -q "does not exist" "$TMP/err"'
+
+# import failures leave nothing behind
+printf '\x00\x01\x02binary' > "$TMP/blob.bin"
+check "importing a binary file fails cleanly" '! "$BIN" import "$TMP/blob.bin" "$TMP/new.topiary" 2>"$TMP/err" && [ ! -e "$TMP/new.topiary" ] && [ "$(wc -l < "$TMP/err")" -eq 1 ]'
+cp "$P" "$TMP/keep.topiary"
+before=$(sha256sum "$TMP/keep.topiary")
+check "a failed import into a project changes nothing" '! "$BIN" import "$TMP/blob.bin" "$TMP/keep.topiary" --format csv 2>/dev/null; [ "$(sha256sum "$TMP/keep.topiary")" = "$before" ]'
+check "an unknown import format is refused" '! "$BIN" import "$SEED" "$TMP/x.topiary" --format docx 2>"$TMP/err" && grep -q "Unknown format" "$TMP/err"'
+
+# read-only project
+cp "$P" "$TMP/ro.topiary"; chmod 0444 "$TMP/ro.topiary"
+check "a read-only project can still be read" '"$BIN" info "$TMP/ro.topiary" >/dev/null'
+
+echo "1..$n"
+[ "$failed" -eq 0 ]
