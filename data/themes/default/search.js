@@ -1,0 +1,160 @@
+/* Topiary default theme: client-side search.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reads search-index.json (or, when the site is opened from disk, where
+ * browsers refuse fetch(), the same data from search-index.js) and lists the
+ * articles that contain every word of the query. Results are built with DOM
+ * methods and textContent only, never innerHTML. */
+(function () {
+  'use strict';
+
+  var root = document.body.getAttribute('data-root') || '';
+  var input = document.getElementById('search-q');
+  var status = document.getElementById('search-status');
+  var list = document.getElementById('search-results');
+  var MAX_RESULTS = 50;
+
+  if (!input || !status || !list) {
+    return;
+  }
+
+  function fold(text) {
+    text = String(text || '').toLowerCase();
+    if (text.normalize) {
+      text = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    }
+    return text;
+  }
+
+  function loadScriptIndex() {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement('script');
+      script.src = root + 'search-index.js';
+      script.onload = function () {
+        if (window.TOPIARY_SEARCH_INDEX) {
+          resolve(window.TOPIARY_SEARCH_INDEX);
+        } else {
+          reject(new Error('empty index'));
+        }
+      };
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
+
+  function loadIndex() {
+    if (location.protocol === 'file:' || !window.fetch) {
+      return loadScriptIndex();
+    }
+    return fetch(root + 'search-index.json', { credentials: 'same-origin' })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error('HTTP ' + response.status);
+        }
+        return response.json();
+      })
+      .catch(loadScriptIndex);
+  }
+
+  function prepare(index) {
+    return (index.articles || []).map(function (a) {
+      return {
+        title: a.title || '',
+        url: a.url || '',
+        summary: a.summary || '',
+        group: a.group || '',
+        ftitle: fold(a.title),
+        fsummary: fold(a.summary),
+        fkeywords: fold((a.queries || []).join(' ')),
+        fgroup: fold(a.group)
+      };
+    });
+  }
+
+  function score(entry, terms) {
+    var total = 0;
+    for (var i = 0; i < terms.length; i++) {
+      var t = terms[i];
+      var s = 0;
+      if (entry.ftitle.indexOf(t) !== -1) { s += 10; }
+      if (entry.fkeywords.indexOf(t) !== -1) { s += 5; }
+      if (entry.fsummary.indexOf(t) !== -1) { s += 2; }
+      if (entry.fgroup.indexOf(t) !== -1) { s += 1; }
+      if (s === 0) {
+        return 0;
+      }
+      total += s;
+    }
+    return total;
+  }
+
+  function show(entries, query) {
+    var terms = fold(query).split(/\s+/).filter(Boolean);
+
+    while (list.firstChild) {
+      list.removeChild(list.firstChild);
+    }
+    if (terms.length === 0) {
+      status.textContent = 'Type a few words to search ' + entries.length + ' articles.';
+      return;
+    }
+
+    var hits = [];
+    entries.forEach(function (entry) {
+      var s = score(entry, terms);
+      if (s > 0) {
+        hits.push({ entry: entry, score: s });
+      }
+    });
+    hits.sort(function (a, b) {
+      return b.score - a.score || a.entry.title.localeCompare(b.entry.title);
+    });
+
+    status.textContent = hits.length === 0
+      ? 'No article matches “' + query + '”.'
+      : hits.length + (hits.length === 1 ? ' article matches' : ' articles match') + ' “' + query + '”.';
+
+    hits.slice(0, MAX_RESULTS).forEach(function (hit) {
+      var li = document.createElement('li');
+      var a = document.createElement('a');
+      a.href = root + hit.entry.url;
+      a.textContent = hit.entry.title;
+      a.dir = 'auto';
+      li.appendChild(a);
+      if (hit.entry.group) {
+        var g = document.createElement('p');
+        g.className = 'search-group';
+        g.textContent = hit.entry.group;
+        li.appendChild(g);
+      }
+      if (hit.entry.summary) {
+        var p = document.createElement('p');
+        p.textContent = hit.entry.summary;
+        p.dir = 'auto';
+        li.appendChild(p);
+      }
+      list.appendChild(li);
+    });
+  }
+
+  var query = new URLSearchParams(location.search).get('q') || '';
+  input.value = query;
+  status.textContent = 'Loading the search index…';
+
+  loadIndex().then(function (index) {
+    var entries = prepare(index);
+    show(entries, input.value);
+    input.addEventListener('input', function () {
+      show(entries, input.value);
+      try {
+        var url = new URL(location.href);
+        url.searchParams.set('q', input.value);
+        history.replaceState(null, '', url);
+      } catch (e) {
+        /* Some browsers refuse this for pages opened from disk. */
+      }
+    });
+  }).catch(function () {
+    status.textContent = 'The search index could not be loaded.';
+  });
+}());
