@@ -183,7 +183,8 @@ load (Check           *check,
 
       if (!is_blank (title))
         {
-          char *lower = g_ascii_strdown (g_strstrip (g_strdup (title)), -1);
+          g_autofree char *trimmed = g_strstrip (g_strdup (title));
+          char *lower = g_ascii_strdown (trimmed, -1);
 
           if (g_hash_table_contains (check->article_by_title, lower))
             g_free (lower);
