@@ -594,6 +594,58 @@ test_scan_links (void)
 }
 
 static void
+test_rewrite_links (void)
+{
+  const char *md =
+    "Read [[Flask Routing]] and [[flask-vs-django|the *big* [comparison]]].\n"
+    "Then [[Missing Page|this]] and [[Missing Page]] again.\n"
+    "\n"
+    "`[[install-flask]]` stays, and so does:\n"
+    "\n"
+    "```\n"
+    "[[install-flask]]\n"
+    "```\n"
+    "Last: [[install-flask]]";
+  TopiaryMarkdownOptions opts = TOPIARY_MARKDOWN_OPTIONS_INIT;
+  g_autoptr(GPtrArray) unresolved = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *out = NULL;
+  g_autofree char *odd = NULL;
+  g_autofree char *none = NULL;
+
+  opts.resolve = resolve;
+  opts.href_prefix = "../";
+  opts.href_suffix = "/";
+  out = topiary_markdown_rewrite_links (md, &opts, unresolved);
+
+  g_assert_cmpstr (out, ==,
+    "Read [Flask Routing](../flask-routing/) and [[flask-vs-django|the *big* [comparison]]].\n"
+    "Then this and Missing Page again.\n"
+    "\n"
+    "`[[install-flask]]` stays, and so does:\n"
+    "\n"
+    "```\n"
+    "[[install-flask]]\n"
+    "```\n"
+    "Last: [install-flask](../install-flask/)");
+  g_assert_cmpuint (unresolved->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (unresolved, 0), ==, "Missing Page");
+
+  /* Labels are escaped, odd hrefs put in <…>; the output renders to the
+   * same links the renderer makes. */
+  opts.href = href_for_test;
+  odd = topiary_markdown_rewrite_links ("[[flask-routing|a *b* _c_ `d` <e>]]", &opts, NULL);
+  g_assert_cmpstr (odd, ==, "[a \\*b\\* \\_c\\_ \\`d\\` \\<e\\>](/posts/flask-routing.html?a=1&b=2)");
+  {
+    g_autoptr(TopiaryMarkdownResult) r = render (odd);
+
+    g_assert_cmpstr (r->html, ==, "<p><a href=\"/posts/flask-routing.html?a=1&amp;b=2\">a *b* _c_ `d` &lt;e&gt;</a></p>\n");
+  }
+
+  none = topiary_markdown_rewrite_links ("[[x y]]", NULL, NULL);
+  g_assert_cmpstr (none, ==, "x y");
+}
+
+static void
 test_relative_slug (void)
 {
   static const struct {
@@ -737,6 +789,7 @@ main (int   argc,
   g_test_add_func ("/core/markdown/word-count-speed", test_word_count_speed);
   g_test_add_func ("/core/markdown/render-speed", test_render_speed);
   g_test_add_func ("/core/markdown/scan-links", test_scan_links);
+  g_test_add_func ("/core/markdown/rewrite-links", test_rewrite_links);
   g_test_add_func ("/core/markdown/relative-slug", test_relative_slug);
   g_test_add_func ("/core/markdown/slugify", test_slugify);
   g_test_add_func ("/core/markdown/robustness", test_robustness);

@@ -1110,8 +1110,23 @@ parse_destination (const char  *p,
   return p + 1;
 }
 
+/* What the scanner found, handed to whoever asked. */
+typedef struct _ScanSink ScanSink;
+struct _ScanSink {
+  void (*wiki)     (ScanSink        *sink,
+                    const char      *start,
+                    const WikiMatch *m,
+                    guint            line);
+  void (*relative) (ScanSink        *sink,
+                    const char      *url,
+                    gsize            url_len,
+                    const char      *label,
+                    gsize            label_len,
+                    guint            line);
+};
+
 static void
-scan_line (GPtrArray  *links,
+scan_line (ScanSink   *sink,
            const char *line,
            const char *end,
            guint       lineno)
@@ -1139,8 +1154,7 @@ scan_line (GPtrArray  *links,
           while (url_end < end && !g_ascii_isspace (*url_end) && *url_end != '>')
             url_end++;
           if (url_is_relative (url, url_end - url))
-            add_link (links, TOPIARY_LINK_RELATIVE, url, url_end - url,
-                      p + 1, close - (p + 1), lineno);
+            sink->relative (sink, url, url_end - url, p + 1, close - (p + 1), lineno);
           return;
         }
     }
@@ -1187,8 +1201,7 @@ scan_line (GPtrArray  *links,
               {
                 if (parse_wiki (p, end, &m))
                   {
-                    add_link (links, TOPIARY_LINK_WIKI, m.target, m.target_len,
-                              m.label, m.label_len, lineno);
+                    sink->wiki (sink, p, &m, lineno);
                     p += m.length - 1;
                   }
                 break;
@@ -1207,8 +1220,7 @@ scan_line (GPtrArray  *links,
                 if (after != NULL)
                   {
                     if (url_is_relative (url, url_len))
-                      add_link (links, TOPIARY_LINK_RELATIVE, url, url_len,
-                                p + 1, close - (p + 1), lineno);
+                      sink->relative (sink, url, url_len, p + 1, close - (p + 1), lineno);
                     p = after - 1;
                   }
               }
@@ -1234,30 +1246,178 @@ scan_line (GPtrArray  *links,
     }
 }
 
-GPtrArray *
-topiary_markdown_scan_links (const char *markdown)
+/* Feeds every prose line of [@text, @text_end) to scan_line(). */
+static void
+scan_text (ScanSink   *sink,
+           const char *text,
+           const char *text_end)
 {
-  GPtrArray *links = g_ptr_array_new_with_free_func ((GDestroyNotify) topiary_markdown_link_free);
   BlockState bs = { 0 };
-  const char *text_end;
   guint lineno = 1;
 
-  if (markdown == NULL)
-    return links;
-
-  text_end = markdown + strlen (markdown);
-  for (const char *line = markdown; line < text_end; lineno++)
+  for (const char *line = text; line < text_end; lineno++)
     {
       const char *end = line_end (line, text_end);
 
       /* Cheap test first: most lines have no bracket at all. */
       if (!line_is_code (&bs, line, end) && memchr (line, '[', end - line) != NULL)
-        scan_line (links, line, end, lineno);
+        scan_line (sink, line, end, lineno);
 
       line = end + 1;
     }
+}
 
-  return links;
+typedef struct {
+  ScanSink   sink;
+  GPtrArray *links;
+} CollectSink;
+
+static void
+collect_wiki (ScanSink        *sink,
+              const char      *start,
+              const WikiMatch *m,
+              guint            line)
+{
+  add_link (((CollectSink *) sink)->links, TOPIARY_LINK_WIKI,
+            m->target, m->target_len, m->label, m->label_len, line);
+}
+
+static void
+collect_relative (ScanSink   *sink,
+                  const char *url,
+                  gsize       url_len,
+                  const char *label,
+                  gsize       label_len,
+                  guint       line)
+{
+  add_link (((CollectSink *) sink)->links, TOPIARY_LINK_RELATIVE,
+            url, url_len, label, label_len, line);
+}
+
+GPtrArray *
+topiary_markdown_scan_links (const char *markdown)
+{
+  CollectSink collect = { { collect_wiki, collect_relative }, NULL };
+
+  collect.links = g_ptr_array_new_with_free_func ((GDestroyNotify) topiary_markdown_link_free);
+
+  if (markdown != NULL)
+    scan_text (&collect.sink, markdown, markdown + strlen (markdown));
+
+  return collect.links;
+}
+
+typedef struct {
+  ScanSink                      sink;
+  const TopiaryMarkdownOptions *options;
+  GString                      *out;
+  const char                   *copied;    /* source up to here is in out */
+  GPtrArray                    *unresolved;
+  GHashTable                   *seen;
+} RewriteSink;
+
+/* Escapes what would change the meaning of link text. */
+static void
+append_markdown_text (GString    *out,
+                      const char *text,
+                      gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    {
+      if (strchr ("\\[]*_`<>", text[i]) != NULL)
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, text[i]);
+    }
+}
+
+static void
+rewrite_wiki (ScanSink        *sink,
+              const char      *start,
+              const WikiMatch *m,
+              guint            line)
+{
+  RewriteSink *self = (RewriteSink *) sink;
+  const TopiaryMarkdownOptions *options = self->options;
+  g_autofree char *target = g_strndup (m->target, m->target_len);
+  g_autofree char *slug = NULL;
+
+  g_string_append_len (self->out, self->copied, start - self->copied);
+  self->copied = start + m->length;
+
+  if (options->resolve != NULL)
+    slug = options->resolve (target, options->user_data);
+
+  if (slug == NULL || *slug == '\0')
+    {
+      append_markdown_text (self->out, m->label, m->label_len);
+      if (self->unresolved != NULL && g_hash_table_add (self->seen, g_strdup (target)))
+        g_ptr_array_add (self->unresolved, g_strdup (target));
+      return;
+    }
+
+  {
+    g_autofree char *href = make_href (options, slug);
+
+    const char *h = href ? href : "";
+
+    g_string_append_c (self->out, '[');
+    append_markdown_text (self->out, m->label, m->label_len);
+
+    if (*h != '\0' && strpbrk (h, " ()<>\\\t\r\n") == NULL)
+      g_string_append_printf (self->out, "](%s)", h);
+    else
+      {
+        /* The <…> form takes anything but "<", ">" and line breaks, and
+         * reads backslashes as escapes. */
+        g_string_append (self->out, "](<");
+        for (; *h; h++)
+          {
+            if (*h == '<' || *h == '>' || *h == '\n' || *h == '\r')
+              g_string_append_printf (self->out, "%%%02X", (guchar) *h);
+            else if (*h == '\\')
+              g_string_append (self->out, "\\\\");
+            else
+              g_string_append_c (self->out, *h);
+          }
+        g_string_append (self->out, ">)");
+      }
+  }
+}
+
+static void
+ignore_relative (ScanSink   *sink,
+                 const char *url,
+                 gsize       url_len,
+                 const char *label,
+                 gsize       label_len,
+                 guint       line)
+{
+}
+
+char *
+topiary_markdown_rewrite_links (const char                   *markdown,
+                                const TopiaryMarkdownOptions *options,
+                                GPtrArray                    *unresolved)
+{
+  static const TopiaryMarkdownOptions defaults = TOPIARY_MARKDOWN_OPTIONS_INIT;
+  RewriteSink rewrite = { { rewrite_wiki, ignore_relative }, NULL };
+  const char *end;
+
+  if (markdown == NULL)
+    return g_strdup ("");
+
+  end = markdown + strlen (markdown);
+  rewrite.options = options ? options : &defaults;
+  rewrite.out = g_string_sized_new (end - markdown + 64);
+  rewrite.copied = markdown;
+  rewrite.unresolved = unresolved;
+  rewrite.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  scan_text (&rewrite.sink, markdown, end);
+  g_string_append_len (rewrite.out, rewrite.copied, end - rewrite.copied);
+
+  g_hash_table_unref (rewrite.seen);
+  return g_string_free (rewrite.out, FALSE);
 }
 
 char *

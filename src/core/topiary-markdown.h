@@ -106,6 +106,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TopiaryMarkdownLink, topiary_markdown_link_free)
  * are skipped like the renderer does. Element type TopiaryMarkdownLink. */
 GPtrArray             *topiary_markdown_scan_links      (const char *markdown);
 
+/* @markdown with its wiki links turned into ordinary Markdown links,
+ * `[label](href)`, for exports whose Markdown another tool renders (Hugo).
+ * Unresolved links become their label as plain text, and their targets are
+ * appended to @unresolved (char *, unique) when it is not NULL. Code is left
+ * as it is, like topiary_markdown_scan_links() does. */
+char                  *topiary_markdown_rewrite_links   (const char                   *markdown,
+                                                         const TopiaryMarkdownOptions *options,
+                                                         GPtrArray                    *unresolved);
+
 /* The slug a relative URL points at ("../flask-routing/" →
  * "flask-routing", "./intro.md" → "intro"), or NULL when it does not look
  * like a link to an article (an image, a file, an anchor). */
