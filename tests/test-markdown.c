@@ -536,11 +536,12 @@ test_scan_links (void)
     "    [[continuation]] of the item\n"
     "\n"
     "[ref]: ./deploy-flask.md\n"
-    "Last [[x|y]] and [t](<with space/> \"title\").\n";
+    "Last [[x|y]] and [t](<with space/> \"title\").\n"
+    "Escaped \\[[esc]] and \\[not](relative/).\n";
   g_autoptr(GPtrArray) links = topiary_markdown_scan_links (md);
   TopiaryMarkdownLink *l;
 
-  g_assert_cmpuint (links->len, ==, 7);
+  g_assert_cmpuint (links->len, ==, 8);
 
   l = g_ptr_array_index (links, 0);
   g_assert_cmpint (l->kind, ==, TOPIARY_LINK_WIKI);

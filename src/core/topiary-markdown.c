@@ -1164,7 +1164,10 @@ scan_line (ScanSink   *sink,
       switch (*p)
         {
         case '\\':
-          p++;
+          /* cmark joins an escaped "[" with the text around it, so the
+           * renderer sees "\\[[x]]" as a wiki link: so does the scanner. */
+          if (!(p + 2 < end && p[1] == '[' && p[2] == '['))
+            p++;
           break;
 
         case '`':
