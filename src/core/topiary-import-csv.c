@@ -298,6 +298,9 @@ kept_column_free (gpointer data)
 {
   KeptColumn *col = data;
 
+  /* Columns with nothing kept leave holes in the array. */
+  if (col == NULL)
+    return;
   g_free (col->header);
   g_string_free (col->values, TRUE);
   g_free (col);

@@ -54,6 +54,7 @@ typedef struct {
   int        level;     /* heading level */
   int        indent;    /* item indent in columns; continuation lines too */
   gboolean   continuation;
+  gboolean   para_start; /* first line after a blank line or another block */
   char      *text;
   GPtrArray *header;    /* BLOCK_TABLE: char * */
   GPtrArray *rows;      /* BLOCK_TABLE: GPtrArray of char * */
@@ -341,7 +342,10 @@ read_blocks (const char *text)
               b->indent = MAX (indent, prev->indent + 1);
             }
           else
-            b->type = BLOCK_PARA;
+            {
+              b->type = BLOCK_PARA;
+              b->para_start = after_blank || prev == NULL || prev->type != BLOCK_PARA;
+            }
           b->text = g_strstrip (g_strdup (p));
         }
       g_ptr_array_add (blocks, b);
@@ -627,29 +631,56 @@ apply_token (Plan       *plan,
 }
 
 /* Every token of @segment (split on , ; / ·) is an attribute. */
+static char **
+split_tokens (const char *segment)
+{
+  GPtrArray *tokens = g_ptr_array_new ();
+  GString *token = g_string_new (NULL);
+
+  for (const char *p = segment;; p++)
+    {
+      gboolean cut = *p == '\0' || *p == ';' ||
+                     (*p == ',' && !(p > segment && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1])));
+      gsize skip = 0;
+
+      if (!cut && g_str_has_prefix (p, "\xc2\xb7"))
+        cut = TRUE, skip = 1;
+      if (cut)
+        {
+          char *t = g_strstrip (g_strdup (token->str));
+          if (*t)
+            g_ptr_array_add (tokens, t);
+          else
+            g_free (t);
+          g_string_truncate (token, 0);
+          if (*p == '\0')
+            break;
+          p += skip;
+          continue;
+        }
+      g_string_append_c (token, *p);
+    }
+  g_string_free (token, TRUE);
+  g_ptr_array_add (tokens, NULL);
+  return (char **) g_ptr_array_free (tokens, FALSE);
+}
+
 static gboolean
 apply_tokens (Plan       *plan,
               const char *segment,
               gboolean    apply)
 {
-  g_auto(GStrv) tokens = g_strsplit_set (segment, ",;\xc2\xb7", -1);
-  gboolean any = FALSE;
+  g_auto(GStrv) tokens = split_tokens (segment);
 
-  /* "·" is two bytes; the split leaves empty pieces between them. */
+  if (tokens[0] == NULL)
+    return FALSE;
   for (guint i = 0; tokens[i]; i++)
-    {
-      g_strstrip (tokens[i]);
-      if (tokens[i][0] == '\0' || strcmp (tokens[i], "\xc2") == 0)
-        continue;
-      if (!apply_token (plan, tokens[i], FALSE))
-        return FALSE;
-      any = TRUE;
-    }
-  if (apply && any)
+    if (!apply_token (plan, tokens[i], FALSE))
+      return FALSE;
+  if (apply)
     for (guint i = 0; tokens[i]; i++)
-      if (tokens[i][0] != '\0' && strcmp (tokens[i], "\xc2") != 0)
-        apply_token (plan, tokens[i], TRUE);
-  return any;
+      apply_token (plan, tokens[i], TRUE);
+  return TRUE;
 }
 
 /* "Key: value" with a key from the vocabulary. */
@@ -782,13 +813,44 @@ apply_field (Plan         *plan,
 
 /* A detail line under an article: "Key: value", attribute tokens, or
  * free text for the summary. */
+static void apply_detail_segment (Plan *plan, const char *text);
+
 static void
 apply_detail (Plan       *plan,
               const char *text)
 {
+  g_autofree char *copy = g_strdup (text);
+  char *seg = copy;
+
+  /* "Intent: commercial · Priority 1" holds two details. */
+  for (char *q = copy; *q; q++)
+    {
+      gsize len = 0;
+
+      if (g_str_has_prefix (q, " \xc2\xb7 "))
+        len = 4;
+      else if (g_str_has_prefix (q, " | "))
+        len = 3;
+      if (len > 0)
+        {
+          *q = '\0';
+          apply_detail_segment (plan, g_strstrip (seg));
+          seg = q + len;
+          q = seg - 1;
+        }
+    }
+  apply_detail_segment (plan, g_strstrip (seg));
+}
+
+static void
+apply_detail_segment (Plan       *plan,
+                      const char *text)
+{
   g_autofree char *value = NULL;
   TopiaryField field;
 
+  if (*text == '\0')
+    return;
   if (split_key_value (text, &field, &value))
     {
       apply_field (plan, field, value);
@@ -849,8 +911,9 @@ find_separator (const char *s,
 /* Takes trailing "(…)", "[…]" and `…` groups off @title when all they hold
  * is attributes. */
 static void
-take_trailing_groups (Plan *plan,
-                      char *title)
+take_trailing_groups (Plan     *plan,
+                      char     *title,
+                      gboolean  whole)
 {
   for (;;)
     {
@@ -902,7 +965,7 @@ take_trailing_groups (Plan *plan,
               break;
             }
         }
-      if (start == NULL || start == title)
+      if (start == NULL || (start == title && !whole))
         return;
       {
         g_autofree char *inner = g_strndup (start + 1, (gsize) (title + n - 1 - start - 1));
@@ -1054,7 +1117,7 @@ parse_item (Plan       *plan,
 
   strip_inline (plan->title);
   take_kind_prefix (plan, plan->title);
-  take_trailing_groups (plan, plan->title);
+  take_trailing_groups (plan, plan->title, FALSE);
   {
     /* "Title: Target: a, b" — the key starts after the title's colon. */
     char *colon = strstr (plan->title, ": ");
@@ -1099,11 +1162,33 @@ parse_item (Plan       *plan,
         {
           /* Trailing groups in the rest: "Everything about X (P1)". */
           g_autofree char *tail = g_strdup (seg);
-          take_trailing_groups (plan, tail);
+          take_trailing_groups (plan, tail, TRUE);
           if (*tail)
             apply_detail (plan, tail);
         }
     }
+}
+
+/* An item that says something only articles say: a checkbox, a path, a
+ * kind, a priority, an intent or a length. */
+static gboolean
+has_article_signals (const char *text)
+{
+  Plan probe = { 0 };
+  g_autoptr(GPtrArray) p1 = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) p2 = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) sum = g_string_new (NULL);
+  gboolean signals;
+
+  probe.primary = p1;
+  probe.secondary = p2;
+  probe.summary = sum;
+  parse_item (&probe, text);
+  signals = probe.has_status || probe.slug != NULL || probe.pillar || probe.cluster ||
+            probe.priority > 0 || probe.words > 0 || probe.intent != NULL || p1->len > 0;
+  g_free (probe.title);
+  g_free (probe.slug);
+  return signals;
 }
 
 /* ---- sections ---- */
@@ -1337,6 +1422,7 @@ section_items (Ctx       *ctx,
   g_autofree int *role = g_new0 (int, n + 1);          /* 0 detail, 1 article, 2 label */
   g_autofree gboolean *kids_articles = g_new0 (gboolean, n + 1);
   g_autofree gboolean *has_kids = g_new0 (gboolean, n + 1);
+  g_autofree gboolean *detail_kids = g_new0 (gboolean, n + 1);
   g_autofree Plan **owner = g_new0 (Plan *, n + 1);     /* the article an item belongs to */
   g_autofree const char **item_intent = g_new0 (const char *, n + 1);
   g_autofree int *item_kind = g_new0 (int, n + 1);
@@ -1378,23 +1464,12 @@ section_items (Ctx       *ctx,
       if (b->type != BLOCK_ITEM || parent[i] < 0 || b->continuation)
         continue;
       if (is_detail_text (b->text))
-        continue;
-      {
-        Plan probe = { 0 };
-        g_autoptr(GPtrArray) p1 = g_ptr_array_new_with_free_func (g_free);
-        g_autoptr(GPtrArray) p2 = g_ptr_array_new_with_free_func (g_free);
-        g_autoptr(GString) sum = g_string_new (NULL);
-
-        probe.primary = p1;
-        probe.secondary = p2;
-        probe.summary = sum;
-        parse_item (&probe, b->text);
-        if (probe.has_status || probe.slug != NULL || probe.pillar || probe.cluster ||
-            probe.priority > 0 || probe.words > 0 || has_kids[i])
-          kids_articles[parent[i]] = TRUE;
-        g_free (probe.title);
-        g_free (probe.slug);
-      }
+        {
+          detail_kids[parent[i]] = TRUE;
+          continue;
+        }
+      if (has_article_signals (b->text) || has_kids[i])
+        kids_articles[parent[i]] = TRUE;
     }
 
   for (guint i = 0; i < n; i++)
@@ -1445,7 +1520,10 @@ section_items (Ctx       *ctx,
         role[i] = b->continuation ? DETAIL : ARTICLE;
       else if (!b->continuation && kids_articles[p] && !is_detail_text (b->text))
         role[i] = ARTICLE;
-      else if (!b->continuation && owner[p] != NULL && owner[p]->pillar && !is_detail_text (b->text))
+      else if (!b->continuation && owner[p] != NULL && owner[p]->pillar && !detail_kids[p] &&
+               !g_str_has_suffix (b->text, "."))
+        /* Under a pillar with no details, plain items are its clusters;
+         * sentences stay descriptions. */
         role[i] = ARTICLE;
       else
         {
@@ -1501,7 +1579,14 @@ blocks_text (GPtrArray *blocks,
       Block *b = g_ptr_array_index (blocks, i);
 
       if (out->len > 0)
-        g_string_append_c (out, '\n');
+        {
+          if (b->type == BLOCK_PARA && !b->para_start)
+            g_string_append_c (out, ' ');
+          else if (b->type == BLOCK_PARA)
+            g_string_append (out, "\n\n");
+          else
+            g_string_append_c (out, '\n');
+        }
       switch (b->type)
         {
         case BLOCK_ITEM:
@@ -1551,6 +1636,24 @@ section_lists_articles (GPtrArray *blocks,
   return FALSE;
 }
 
+static gboolean
+section_has_signals (GPtrArray *blocks,
+                     guint      start,
+                     guint      end)
+{
+  for (guint i = start; i < end; i++)
+    {
+      Block *b = g_ptr_array_index (blocks, i);
+
+      if (b->type == BLOCK_TABLE)
+        return TRUE;
+      if (b->type == BLOCK_ITEM && !b->continuation && b->indent == 0 &&
+          !is_detail_text (b->text) && has_article_signals (b->text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 interpret (Ctx       *ctx,
            GPtrArray *blocks,
@@ -1582,6 +1685,20 @@ interpret (Ctx       *ctx,
           first = i + 1;
         }
       break;
+    }
+  /* No heading title: a short first line on its own can be one. */
+  if (*map_title == NULL && blocks->len > 1)
+    {
+      Block *b0 = g_ptr_array_index (blocks, 0);
+      Block *b1 = g_ptr_array_index (blocks, 1);
+
+      if (b0->type == BLOCK_PARA && g_utf8_strlen (b0->text, -1) <= 100 &&
+          !(b1->type == BLOCK_PARA && !b1->para_start))
+        {
+          *map_title = g_strdup (b0->text);
+          strip_inline (*map_title);
+          first = 1;
+        }
     }
   for (i = first; i < blocks->len; i++)
     {
@@ -1633,7 +1750,7 @@ interpret (Ctx       *ctx,
       if (h->level <= group_level)
         {
           note_kind = note_kind_for_heading (title);
-          if (note_kind != NULL && !section_lists_articles (blocks, i + 1, body_end))
+          if (note_kind != NULL && !section_has_signals (blocks, i + 1, body_end))
             {
               /* The whole section, sub-headings included, is one note. */
               g_autofree char *body = blocks_text (blocks, i + 1, end);
