@@ -1,0 +1,70 @@
+/* topiary-export.h — publish a map: static site, Hugo content, CSV, JSON
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The site and Hugo formats write a folder. It is built in a temporary
+ * folder beside DIR and moved into place only when complete, so a failed
+ * or interrupted export leaves the previous one as it was. A DIR that
+ * exists, is not empty and does not carry the TOPIARY_EXPORT_MARKER file of
+ * an earlier export is only replaced with @force. Nothing is written
+ * outside DIR, whatever the slugs or the theme contain.
+ *
+ * The CSV and JSON formats write one file: DIR itself, or, when DIR is an
+ * existing folder, a file named after the map inside it.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "topiary-import.h"
+#include "topiary-project.h"
+
+G_BEGIN_DECLS
+
+#define TOPIARY_EXPORT_ERROR (topiary_export_error_quark ())
+GQuark topiary_export_error_quark (void);
+
+typedef enum {
+  TOPIARY_EXPORT_ERROR_EXISTS,        /* DIR is not an earlier export: use force */
+  TOPIARY_EXPORT_ERROR_NOT_WRITABLE,  /* DIR or its parent cannot be written */
+  TOPIARY_EXPORT_ERROR_THEME,         /* missing theme folder, broken template */
+  TOPIARY_EXPORT_ERROR_UNRESOLVED,    /* strict: a wiki link leads nowhere */
+  TOPIARY_EXPORT_ERROR_FAILED,
+} TopiaryExportError;
+
+typedef enum {
+  TOPIARY_EXPORT_SITE,  /* static website from the theme's templates */
+  TOPIARY_EXPORT_HUGO,  /* content/<group>/<slug>.md with YAML front matter */
+  TOPIARY_EXPORT_CSV,   /* the plan, one row per article (RFC 4180) */
+  TOPIARY_EXPORT_JSON,  /* the whole project, see docs/export-json.md */
+} TopiaryExportFormat;
+
+/* The file an earlier site or Hugo export leaves in its folder. */
+#define TOPIARY_EXPORT_MARKER ".topiary-export"
+
+typedef struct {
+  TopiaryExportFormat format;
+  gboolean            drafts;     /* also planned and unfinished articles (noindex / draft), not ideas */
+  gboolean            force;      /* replace a DIR that is not an earlier export */
+  gboolean            strict;     /* an unresolved wiki link fails the export */
+  const char         *base_url;   /* NULL: the map's "base_url" field */
+  const char         *theme_dir;  /* NULL: the bundled default theme */
+  /* When set, one-line warnings (char *, freed with g_free) are appended:
+   * unresolved wiki links and the like. */
+  GPtrArray          *warnings;
+} TopiaryExportOptions;
+
+gboolean    topiary_export_format_from_string (const char          *str,
+                                               TopiaryExportFormat *format);
+const char *topiary_export_format_to_string   (TopiaryExportFormat  format);
+
+/* Exports @project to @dir. @progress (may be NULL) is called from the
+ * calling thread as pages are written. */
+gboolean    topiary_export                    (TopiaryProject              *project,
+                                               const char                  *dir,
+                                               const TopiaryExportOptions  *options,
+                                               TopiaryProgressFunc          progress,
+                                               gpointer                     user_data,
+                                               GError                     **error);
+
+G_END_DECLS
