@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Runs in the isolated "topiary" script world: the document shares the DOM
+// with it but can neither see nor call it.
+"use strict";
+
+var topiary = {
+  article: function () {
+    return document.getElementById("topiary-article");
+  },
+
+  // Replaces the article's HTML; the scroll position stays where it was.
+  update: function (html) {
+    var x = window.scrollX, y = window.scrollY;
+    this.article().innerHTML = html;
+    window.scrollTo(x, y);
+    return document.body.scrollHeight;
+  },
+
+  startLine: function (el) {
+    var pos = el.getAttribute("data-sourcepos");
+    return pos ? parseInt(pos, 10) : NaN;
+  },
+
+  endLine: function (el) {
+    var pos = el.getAttribute("data-sourcepos");
+    var dash = pos ? pos.indexOf("-") : -1;
+    return dash >= 0 ? parseInt(pos.substring(dash + 1), 10) : NaN;
+  },
+
+  // Brings the block the editor's cursor is in into view, when it is not.
+  scrollToLine: function (line) {
+    var blocks = this.article().querySelectorAll("[data-sourcepos]");
+    var best = null;
+    for (var i = 0; i < blocks.length; i++) {
+      var start = this.startLine(blocks[i]);
+      if (isNaN(start) || start > line)
+        continue;
+      // Later matches are deeper or further down: both are closer.
+      if (this.endLine(blocks[i]) >= line || best === null || start >= this.startLine(best))
+        best = blocks[i];
+    }
+    var old = document.querySelector(".topiary-cursor");
+    if (old && old !== best)
+      old.classList.remove("topiary-cursor");
+    if (best === null)
+      return -1;
+    best.classList.add("topiary-cursor");
+    var rect = best.getBoundingClientRect();
+    if (rect.top < 0 || rect.bottom > window.innerHeight)
+      best.scrollIntoView({ block: "center" });
+    return this.startLine(best);
+  },
+
+  scrollToId: function (id) {
+    var el = document.getElementById(id);
+    if (el)
+      el.scrollIntoView({ block: "start" });
+    return el !== null;
+  },
+};

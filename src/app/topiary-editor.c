@@ -1,0 +1,548 @@
+/* topiary-editor.c — the Markdown editor of one article
+ *
+ * Every edit marks the article dirty and moves the deadline of ONE
+ * debounced timer; when it fires the body goes to the project through
+ * topiary_project_save_body(). Switching articles and closing the window
+ * save first, so at most the last debounce interval can be lost.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "topiary-debounce.h"
+#include "topiary-editor.h"
+#include "topiary-markdown.h"
+
+#define STATUS_DELAY_MS 150
+#define DEFAULT_AUTOSAVE_MS 500
+
+struct _TopiaryEditor
+{
+  GtkWidget               parent_instance;
+
+  GtkSearchBar           *search_bar;
+  GtkSearchEntry         *find_entry;
+  GtkEntry               *replace_entry;
+  GtkWidget              *replace_box;
+  GtkLabel               *matches_label;
+  GtkSourceView          *view;
+  GtkLabel               *words_label;
+  GtkLabel               *reading_label;
+  GtkLevelBar            *progress;
+  GtkLabel               *save_label;
+
+  GtkSourceBuffer        *buffer;
+  GtkSourceSearchSettings *search_settings;
+  GtkSourceSearchContext *search_context;
+  GtkCssProvider         *font_css;
+
+  TopiaryProject         *project;
+  GSettings              *settings;
+  gint64                  article_id;
+  int                     target_words;
+  gboolean                dirty;
+  guint                   loading;
+
+  TopiaryDebounce        *autosave;
+  TopiaryDebounce        *status;
+};
+
+G_DEFINE_FINAL_TYPE (TopiaryEditor, topiary_editor, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_TEXT_CHANGED,
+  SIGNAL_CURSOR_MOVED,
+  SIGNAL_SAVE_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+GtkSourceBuffer *
+topiary_editor_get_buffer (TopiaryEditor *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_EDITOR (self), NULL);
+  return self->buffer;
+}
+
+GtkSourceView *
+topiary_editor_get_view (TopiaryEditor *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_EDITOR (self), NULL);
+  return self->view;
+}
+
+gint64
+topiary_editor_get_article_id (TopiaryEditor *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_EDITOR (self), 0);
+  return self->article_id;
+}
+
+gboolean
+topiary_editor_is_dirty (TopiaryEditor *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_EDITOR (self), FALSE);
+  return self->dirty;
+}
+
+char *
+topiary_editor_dup_text (TopiaryEditor *self)
+{
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (TOPIARY_IS_EDITOR (self), NULL);
+
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
+  return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self->buffer), &start, &end, TRUE);
+}
+
+guint
+topiary_editor_get_cursor_line (TopiaryEditor *self)
+{
+  GtkTextIter iter;
+
+  g_return_val_if_fail (TOPIARY_IS_EDITOR (self), 1);
+
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->buffer), &iter,
+                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer)));
+  return gtk_text_iter_get_line (&iter) + 1;
+}
+
+static void
+update_save_label (TopiaryEditor *self)
+{
+  gtk_label_set_label (self->save_label, self->dirty ? _("Unsaved") : _("Saved"));
+}
+
+gboolean
+topiary_editor_save (TopiaryEditor  *self,
+                     GError        **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (TOPIARY_IS_EDITOR (self), FALSE);
+
+  topiary_debounce_cancel (self->autosave);
+  if (!self->dirty || self->project == NULL || self->article_id == 0)
+    return TRUE;
+
+  text = topiary_editor_dup_text (self);
+  if (!topiary_project_save_body (self->project, self->article_id, text, error))
+    return FALSE;
+
+  self->dirty = FALSE;
+  update_save_label (self);
+  return TRUE;
+}
+
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  TopiaryEditor *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!topiary_editor_save (self, &error))
+    g_signal_emit (self, signals[SIGNAL_SAVE_FAILED], 0, error->message);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+status_cb (gpointer user_data)
+{
+  TopiaryEditor *self = user_data;
+  g_autofree char *text = topiary_editor_dup_text (self);
+  guint words = topiary_markdown_word_count (text);
+  guint minutes = topiary_markdown_reading_minutes (words);
+  g_autofree char *words_text = NULL;
+  g_autofree char *minutes_text = NULL;
+
+  if (self->target_words > 0)
+    words_text = g_strdup_printf (_("%u / %d words"), words, self->target_words);
+  else
+    words_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", words), words);
+  minutes_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u min read", "%u min read", minutes), minutes);
+
+  gtk_label_set_label (self->words_label, words_text);
+  gtk_label_set_label (self->reading_label, minutes_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), self->target_words > 0);
+  if (self->target_words > 0)
+    gtk_level_bar_set_value (self->progress, MIN (1.0, (double) words / self->target_words));
+  return G_SOURCE_REMOVE;
+}
+
+void
+topiary_editor_set_target_words (TopiaryEditor *self,
+                                 int            words)
+{
+  g_return_if_fail (TOPIARY_IS_EDITOR (self));
+  self->target_words = MAX (0, words);
+  topiary_debounce_arm (self->status);
+}
+
+static void
+on_buffer_changed (TopiaryEditor *self)
+{
+  if (self->loading > 0)
+    return;
+  self->dirty = TRUE;
+  update_save_label (self);
+  topiary_debounce_arm (self->autosave);
+  topiary_debounce_arm_once (self->status);
+  g_signal_emit (self, signals[SIGNAL_TEXT_CHANGED], 0);
+}
+
+static void
+on_cursor_moved (TopiaryEditor *self)
+{
+  if (self->loading == 0)
+    g_signal_emit (self, signals[SIGNAL_CURSOR_MOVED], 0, topiary_editor_get_cursor_line (self));
+}
+
+void
+topiary_editor_set_project (TopiaryEditor  *self,
+                            TopiaryProject *project)
+{
+  g_return_if_fail (TOPIARY_IS_EDITOR (self));
+
+  if (self->project == project)
+    return;
+  /* The caller saves before switching projects; drop what is left. */
+  topiary_debounce_cancel (self->autosave);
+  g_set_object (&self->project, project);
+  self->article_id = 0;
+  self->dirty = FALSE;
+  self->loading++;
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer), "", 0);
+  self->loading--;
+}
+
+gboolean
+topiary_editor_load_article (TopiaryEditor  *self,
+                             gint64          article_id,
+                             GError        **error)
+{
+  g_autoptr(TopiaryArticle) article = NULL;
+  GtkTextIter start;
+
+  g_return_val_if_fail (TOPIARY_IS_EDITOR (self), FALSE);
+
+  if (!topiary_editor_save (self, error))
+    return FALSE;
+
+  if (article_id != 0)
+    {
+      if (self->project == NULL)
+        {
+          g_set_error_literal (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                               _("No project is open."));
+          return FALSE;
+        }
+      article = topiary_project_get_article (self->project, article_id, TRUE, error);
+      if (article == NULL)
+        return FALSE;
+    }
+
+  self->article_id = article_id;
+  self->target_words = article ? topiary_article_get_target_words (article) : 0;
+  self->dirty = FALSE;
+
+  self->loading++;
+  gtk_text_buffer_begin_irreversible_action (GTK_TEXT_BUFFER (self->buffer));
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer),
+                            article && topiary_article_get_body (article) ? topiary_article_get_body (article) : "",
+                            -1);
+  gtk_text_buffer_end_irreversible_action (GTK_TEXT_BUFFER (self->buffer));
+  gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (self->buffer), &start);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->buffer), &start);
+  self->loading--;
+
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->view), &start, 0, FALSE, 0, 0);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view),
+                              !topiary_project_is_read_only (self->project));
+  update_save_label (self);
+  status_cb (self);
+  g_signal_emit (self, signals[SIGNAL_TEXT_CHANGED], 0);
+  return TRUE;
+}
+
+/* ---- appearance ---- */
+
+static void
+update_style_scheme (TopiaryEditor *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (manager);
+  GtkSourceStyleScheme *scheme;
+
+  scheme = gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "Adwaita-dark" : "Adwaita");
+  if (scheme == NULL)
+    scheme = gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "classic-dark" : "classic");
+  gtk_source_buffer_set_style_scheme (self->buffer, scheme);
+}
+
+static void
+update_font (TopiaryEditor *self)
+{
+  g_autofree char *font = g_settings_get_string (self->settings, "editor-font");
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
+  g_autoptr(GString) css = g_string_new ("textview.topiary-editor {");
+  const char *family = pango_font_description_get_family (desc);
+  int size = pango_font_description_get_size (desc);
+
+  if (family != NULL)
+    {
+      g_autofree char *escaped = g_strescape (family, NULL);
+      g_string_append_printf (css, " font-family: \"%s\";", escaped);
+    }
+  if (size > 0)
+    g_string_append_printf (css, " font-size: %d%s;", size / PANGO_SCALE,
+                            pango_font_description_get_size_is_absolute (desc) ? "px" : "pt");
+  g_string_append (css, " }");
+  gtk_css_provider_load_from_data (self->font_css, css->str, css->len);
+}
+
+static void
+on_autosave_delay_changed (TopiaryEditor *self)
+{
+  topiary_debounce_set_delay (self->autosave, g_settings_get_uint (self->settings, "autosave-delay"));
+}
+
+void
+topiary_editor_set_settings (TopiaryEditor *self,
+                             GSettings     *settings)
+{
+  g_return_if_fail (TOPIARY_IS_EDITOR (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (self->settings == NULL);
+
+  self->settings = g_object_ref (settings);
+  g_signal_connect_object (settings, "changed::editor-font", G_CALLBACK (update_font), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::autosave-delay", G_CALLBACK (on_autosave_delay_changed), self, G_CONNECT_SWAPPED);
+  g_settings_bind (settings, "show-line-numbers", self->view, "show-line-numbers", G_SETTINGS_BIND_GET);
+  update_font (self);
+  on_autosave_delay_changed (self);
+}
+
+/* ---- find and replace ---- */
+
+static void
+select_match (TopiaryEditor *self,
+              GtkTextIter   *start,
+              GtkTextIter   *end)
+{
+  gtk_text_buffer_select_range (GTK_TEXT_BUFFER (self->buffer), start, end);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view),
+                                gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer)),
+                                0.2, FALSE, 0, 0);
+}
+
+void
+topiary_editor_find_next (TopiaryEditor *self,
+                          gboolean       backward)
+{
+  GtkTextIter sel_start, sel_end, start, end;
+  gboolean found;
+
+  g_return_if_fail (TOPIARY_IS_EDITOR (self));
+
+  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &sel_start, &sel_end);
+  if (backward)
+    found = gtk_source_search_context_backward (self->search_context, &sel_start, &start, &end, NULL);
+  else
+    found = gtk_source_search_context_forward (self->search_context, &sel_end, &start, &end, NULL);
+  if (found)
+    select_match (self, &start, &end);
+}
+
+void
+topiary_editor_begin_search (TopiaryEditor *self,
+                             gboolean       replace)
+{
+  GtkTextIter start, end;
+
+  g_return_if_fail (TOPIARY_IS_EDITOR (self));
+
+  if (gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end) &&
+      gtk_text_iter_get_line (&start) == gtk_text_iter_get_line (&end))
+    {
+      g_autofree char *text = gtk_text_iter_get_visible_text (&start, &end);
+      gtk_editable_set_text (GTK_EDITABLE (self->find_entry), text);
+    }
+  gtk_widget_set_visible (self->replace_box, replace);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->find_entry), 0, -1);
+}
+
+static void
+update_matches (TopiaryEditor *self)
+{
+  int count = gtk_source_search_context_get_occurrences_count (self->search_context);
+  g_autofree char *text = NULL;
+
+  if (count >= 0 && gtk_source_search_settings_get_search_text (self->search_settings) != NULL)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d match", "%d matches", count), count);
+  gtk_label_set_label (self->matches_label, text ? text : "");
+}
+
+static void
+on_find_changed (TopiaryEditor *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->find_entry));
+  GtkTextIter insert, start, end;
+
+  gtk_source_search_settings_set_search_text (self->search_settings, *text ? text : NULL);
+  if (*text == '\0')
+    return;
+  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &insert, NULL);
+  if (gtk_source_search_context_forward (self->search_context, &insert, &start, &end, NULL))
+    select_match (self, &start, &end);
+}
+
+static void
+on_find_next (TopiaryEditor *self)
+{
+  topiary_editor_find_next (self, FALSE);
+}
+
+static void
+on_find_previous (TopiaryEditor *self)
+{
+  topiary_editor_find_next (self, TRUE);
+}
+
+static void
+on_stop_search (TopiaryEditor *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+on_replace (TopiaryEditor *self)
+{
+  GtkTextIter start, end;
+  const char *replacement = gtk_editable_get_text (GTK_EDITABLE (self->replace_entry));
+
+  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
+  if (gtk_source_search_context_get_occurrence_position (self->search_context, &start, &end) > 0)
+    gtk_source_search_context_replace (self->search_context, &start, &end, replacement, -1, NULL);
+  topiary_editor_find_next (self, FALSE);
+}
+
+static void
+on_replace_all (TopiaryEditor *self)
+{
+  gtk_source_search_context_replace_all (self->search_context,
+                                         gtk_editable_get_text (GTK_EDITABLE (self->replace_entry)),
+                                         -1, NULL);
+}
+
+/* ---- life cycle ---- */
+
+static void
+topiary_editor_dispose (GObject *object)
+{
+  TopiaryEditor *self = TOPIARY_EDITOR (object);
+
+  /* Last chance for an edit made just before the window went away. */
+  if (self->dirty && self->project != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      if (!topiary_editor_save (self, &error))
+        g_debug ("Could not save on dispose: %s", error->message);
+    }
+  g_clear_pointer (&self->autosave, topiary_debounce_free);
+  g_clear_pointer (&self->status, topiary_debounce_free);
+  if (self->font_css != NULL)
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                   GTK_STYLE_PROVIDER (self->font_css));
+  g_clear_object (&self->font_css);
+  g_clear_object (&self->search_context);
+  g_clear_object (&self->search_settings);
+  g_clear_object (&self->project);
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TOPIARY_TYPE_EDITOR);
+  G_OBJECT_CLASS (topiary_editor_parent_class)->dispose (object);
+}
+
+static void
+topiary_editor_class_init (TopiaryEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = topiary_editor_dispose;
+
+  signals[SIGNAL_TEXT_CHANGED] =
+    g_signal_new ("text-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_CURSOR_MOVED] =
+    g_signal_new ("cursor-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[SIGNAL_SAVE_FAILED] =
+    g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/topiary/Topiary/ui/topiary-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, TopiaryEditor, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryEditor, find_entry);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryEditor, replace_entry);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryEditor, replace_box);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryEditor, matches_label);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryEditor, view);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryEditor, words_label);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryEditor, reading_label);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryEditor, progress);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryEditor, save_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_find_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_find_next);
+  gtk_widget_class_bind_template_callback (widget_class, on_find_previous);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_replace);
+  gtk_widget_class_bind_template_callback (widget_class, on_replace_all);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+topiary_editor_init (TopiaryEditor *self)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)));
+  gtk_source_buffer_set_language (self->buffer, gtk_source_language_manager_get_language (languages, "markdown"));
+  gtk_source_buffer_set_highlight_syntax (self->buffer, TRUE);
+  gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (self->buffer), TRUE);
+
+  self->search_settings = gtk_source_search_settings_new ();
+  gtk_source_search_settings_set_wrap_around (self->search_settings, TRUE);
+  self->search_context = gtk_source_search_context_new (self->buffer, self->search_settings);
+  gtk_source_search_context_set_highlight (self->search_context, TRUE);
+
+  self->autosave = topiary_debounce_new (DEFAULT_AUTOSAVE_MS, autosave_cb, self);
+  self->status = topiary_debounce_new (STATUS_DELAY_MS, status_cb, self);
+
+  self->font_css = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                              GTK_STYLE_PROVIDER (self->font_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_signal_connect_object (self->buffer, "changed", G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer, "notify::cursor-position", G_CALLBACK (on_cursor_moved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_context, "notify::occurrences-count", G_CALLBACK (update_matches), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->find_entry));
+
+  update_style_scheme (self);
+  update_save_label (self);
+  status_cb (self);
+}

@@ -1,0 +1,41 @@
+/* topiary-editor.h — the Markdown editor of one article
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtksourceview/gtksource.h>
+
+#include "topiary-project.h"
+
+G_BEGIN_DECLS
+
+#define TOPIARY_TYPE_EDITOR (topiary_editor_get_type ())
+G_DECLARE_FINAL_TYPE (TopiaryEditor, topiary_editor, TOPIARY, EDITOR, GtkWidget)
+
+void             topiary_editor_set_project      (TopiaryEditor  *self,
+                                                  TopiaryProject *project);
+void             topiary_editor_set_settings     (TopiaryEditor  *self,
+                                                  GSettings      *settings);
+/* Saves the current article first, then loads @article_id (0 = none). */
+gboolean         topiary_editor_load_article     (TopiaryEditor  *self,
+                                                  gint64          article_id,
+                                                  GError        **error);
+gint64           topiary_editor_get_article_id   (TopiaryEditor  *self);
+/* Writes the body when it changed since the last save. */
+gboolean         topiary_editor_save             (TopiaryEditor  *self,
+                                                  GError        **error);
+gboolean         topiary_editor_is_dirty         (TopiaryEditor  *self);
+GtkSourceBuffer *topiary_editor_get_buffer       (TopiaryEditor  *self);
+GtkSourceView   *topiary_editor_get_view         (TopiaryEditor  *self);
+char            *topiary_editor_dup_text         (TopiaryEditor  *self);
+/* 1-based line of the cursor. */
+guint            topiary_editor_get_cursor_line  (TopiaryEditor  *self);
+void             topiary_editor_set_target_words (TopiaryEditor  *self,
+                                                  int             words);
+void             topiary_editor_begin_search     (TopiaryEditor  *self,
+                                                  gboolean        replace);
+void             topiary_editor_find_next        (TopiaryEditor  *self,
+                                                  gboolean        backward);
+
+G_END_DECLS

@@ -1,0 +1,213 @@
+/* topiary-map-row.c — the widget showing one TopiaryMapNode in the sidebar
+ *
+ * Rows are recycled by GtkListView: the controllers are set up once in
+ * init and only the bindings change with the row.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "topiary-map-row.h"
+
+struct _TopiaryMapRow
+{
+  GtkWidget        parent_instance;
+
+  GtkTreeExpander *expander;
+  GtkImage        *icon;
+  GtkLabel        *title;
+  GtkLabel        *subtitle;
+
+  GtkTreeListRow  *list_row;
+  TopiaryMapNode  *node;
+  GBinding        *title_binding;
+  GBinding        *subtitle_binding;
+  GBinding        *icon_binding;
+};
+
+G_DEFINE_FINAL_TYPE (TopiaryMapRow, topiary_map_row, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_DROP_ARTICLE,
+  SIGNAL_CONTEXT_MENU,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+GtkWidget *
+topiary_map_row_new (void)
+{
+  return g_object_new (TOPIARY_TYPE_MAP_ROW, NULL);
+}
+
+GtkTreeListRow *
+topiary_map_row_get_list_row (TopiaryMapRow *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_MAP_ROW (self), NULL);
+  return self->list_row;
+}
+
+TopiaryMapNode *
+topiary_map_row_get_node (TopiaryMapRow *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_MAP_ROW (self), NULL);
+  return self->node;
+}
+
+static void
+clear_bindings (TopiaryMapRow *self)
+{
+  g_clear_pointer (&self->title_binding, g_binding_unbind);
+  g_clear_pointer (&self->subtitle_binding, g_binding_unbind);
+  g_clear_pointer (&self->icon_binding, g_binding_unbind);
+}
+
+void
+topiary_map_row_set_list_row (TopiaryMapRow  *self,
+                              GtkTreeListRow *list_row)
+{
+  TopiaryMapNode *node;
+
+  g_return_if_fail (TOPIARY_IS_MAP_ROW (self));
+
+  clear_bindings (self);
+  g_clear_object (&self->node);
+  g_set_object (&self->list_row, list_row);
+  gtk_tree_expander_set_list_row (self->expander, list_row);
+  if (list_row == NULL)
+    return;
+
+  node = self->node = gtk_tree_list_row_get_item (list_row);
+  self->title_binding = g_object_bind_property (node, "title", self->title, "label", G_BINDING_SYNC_CREATE);
+  self->subtitle_binding = g_object_bind_property (node, "subtitle", self->subtitle, "label", G_BINDING_SYNC_CREATE);
+  self->icon_binding = g_object_bind_property (node, "icon-name", self->icon, "icon-name", G_BINDING_SYNC_CREATE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), topiary_map_node_get_title (node));
+}
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 TopiaryMapRow *self)
+{
+  g_autoptr(TopiaryMapNode) node = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->list_row == NULL)
+    return NULL;
+  node = gtk_tree_list_row_get_item (self->list_row);
+  if (topiary_map_node_get_kind (node) != TOPIARY_MAP_NODE_ARTICLE)
+    return NULL;
+  text = g_strdup_printf (TOPIARY_DRAG_PREFIX "%" G_GINT64_FORMAT, topiary_map_node_get_id (node));
+  return gdk_content_provider_new_typed (G_TYPE_STRING, text);
+}
+
+static void
+on_drag_begin (GtkDragSource *source,
+               GdkDrag       *drag,
+               TopiaryMapRow *self)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
+
+  gtk_drag_source_set_icon (source, paintable, 0, 0);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         TopiaryMapRow *self)
+{
+  const char *text = g_value_get_string (value);
+  g_autoptr(TopiaryMapNode) node = NULL;
+  gint64 id;
+  gboolean handled = FALSE;
+
+  if (self->list_row == NULL || text == NULL || !g_str_has_prefix (text, TOPIARY_DRAG_PREFIX))
+    return FALSE;
+  id = g_ascii_strtoll (text + strlen (TOPIARY_DRAG_PREFIX), NULL, 10);
+  if (id <= 0)
+    return FALSE;
+  node = gtk_tree_list_row_get_item (self->list_row);
+  /* The upper half of the row drops before it, the lower half into/after. */
+  g_signal_emit (self, signals[SIGNAL_DROP_ARTICLE], 0, id, node,
+                 y < gtk_widget_get_height (GTK_WIDGET (self)) / 2.0, &handled);
+  return handled;
+}
+
+static void
+on_secondary_click (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    TopiaryMapRow   *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  g_signal_emit (self, signals[SIGNAL_CONTEXT_MENU], 0, x, y);
+}
+
+static void
+topiary_map_row_dispose (GObject *object)
+{
+  TopiaryMapRow *self = TOPIARY_MAP_ROW (object);
+
+  clear_bindings (self);
+  g_clear_object (&self->node);
+  g_clear_object (&self->list_row);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TOPIARY_TYPE_MAP_ROW);
+  G_OBJECT_CLASS (topiary_map_row_parent_class)->dispose (object);
+}
+
+static void
+topiary_map_row_class_init (TopiaryMapRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = topiary_map_row_dispose;
+
+  /* (article id, target node, before) → handled */
+  signals[SIGNAL_DROP_ARTICLE] =
+    g_signal_new ("drop-article", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, g_signal_accumulator_true_handled, NULL, NULL,
+                  G_TYPE_BOOLEAN, 3, G_TYPE_INT64, TOPIARY_TYPE_MAP_NODE, G_TYPE_BOOLEAN);
+  signals[SIGNAL_CONTEXT_MENU] =
+    g_signal_new ("context-menu", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/topiary/Topiary/ui/topiary-map-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, TopiaryMapRow, expander);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryMapRow, icon);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryMapRow, title);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryMapRow, subtitle);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+topiary_map_row_init (TopiaryMapRow *self)
+{
+  GtkDragSource *source;
+  GtkDropTarget *target;
+  GtkGesture *click;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  source = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), self);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (source));
+
+  target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}

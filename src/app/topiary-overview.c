@@ -1,0 +1,224 @@
+/* topiary-overview.c — the map at a glance: progress, counts and notes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "topiary-debounce.h"
+#include "topiary-overview.h"
+
+#define REFRESH_DELAY_MS 200
+
+struct _TopiaryOverview
+{
+  GtkWidget        parent_instance;
+
+  GtkLabel        *title_label;
+  GtkLabel        *description_label;
+  GtkProgressBar  *progress;
+  GtkLabel        *progress_label;
+  GtkBox          *stats_box;
+  GtkListBox      *status_list;
+  GtkWidget       *notes_group;
+  GtkListBox      *notes_list;
+
+  TopiaryProject  *project;
+  gulong           changed_id;
+  TopiaryDebounce *refresh;
+};
+
+G_DEFINE_FINAL_TYPE (TopiaryOverview, topiary_overview, GTK_TYPE_WIDGET)
+
+static void
+clear_box (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (box))
+        gtk_list_box_remove (GTK_LIST_BOX (box), child);
+      else
+        gtk_box_remove (GTK_BOX (box), child);
+    }
+}
+
+static void
+add_stat (TopiaryOverview *self,
+          guint64          value,
+          const char      *caption)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  g_autofree char *text = g_strdup_printf ("%'" G_GUINT64_FORMAT, value);
+  GtkWidget *number = gtk_label_new (text);
+  GtkWidget *label = gtk_label_new (caption);
+
+  gtk_widget_add_css_class (number, "title-2");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), number);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "topiary-stat");
+  gtk_box_append (self->stats_box, box);
+}
+
+static const char *
+status_title (TopiaryStatus status)
+{
+  switch (status)
+    {
+    case TOPIARY_STATUS_IDEA: return _("Ideas");
+    case TOPIARY_STATUS_PLANNED: return _("Planned");
+    case TOPIARY_STATUS_DRAFTING: return _("Drafting");
+    case TOPIARY_STATUS_REVIEW: return _("In review");
+    case TOPIARY_STATUS_PUBLISHED: return _("Published");
+    case TOPIARY_N_STATUS:
+    default: return "";
+    }
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  TopiaryOverview *self = user_data;
+  TopiaryStats stats = { 0 };
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *progress = NULL;
+  g_autoptr(GListModel) notes = NULL;
+  guint n_notes;
+
+  if (self->project == NULL)
+    return G_SOURCE_REMOVE;
+
+  topiary_project_get_stats (self->project, &stats);
+  title = topiary_project_get_map_field (self->project, "title");
+  description = topiary_project_get_map_field (self->project, "description");
+  gtk_label_set_label (self->title_label, title && *title ? title : _("Untitled map"));
+  gtk_label_set_label (self->description_label, description ? description : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), description && *description);
+
+  gtk_progress_bar_set_fraction (self->progress,
+                                 stats.articles ? (double) stats.status[TOPIARY_STATUS_PUBLISHED] / stats.articles : 0);
+  progress = g_strdup_printf (_("%u of %u articles published"),
+                              stats.status[TOPIARY_STATUS_PUBLISHED], stats.articles);
+  gtk_label_set_label (self->progress_label, progress);
+
+  clear_box (GTK_WIDGET (self->stats_box));
+  add_stat (self, stats.groups, _("Groups"));
+  add_stat (self, stats.pillars, _("Pillars"));
+  add_stat (self, stats.clusters, _("Clusters"));
+  add_stat (self, stats.ideas, _("Ideas"));
+  add_stat (self, stats.words, _("Words"));
+
+  clear_box (GTK_WIDGET (self->status_list));
+  for (guint s = 0; s < TOPIARY_N_STATUS; s++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *count = g_strdup_printf ("%u", stats.status[s]);
+      GtkWidget *label = gtk_label_new (count);
+      GtkWidget *bar = gtk_level_bar_new_for_interval (0, MAX (1, stats.articles));
+
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), stats.status[s]);
+      gtk_widget_set_size_request (bar, 160, -1);
+      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), status_title (s));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      gtk_list_box_append (self->status_list, row);
+    }
+
+  clear_box (GTK_WIDGET (self->notes_list));
+  notes = topiary_project_list_notes (self->project);
+  n_notes = g_list_model_get_n_items (notes);
+  for (guint i = 0; i < n_notes; i++)
+    {
+      g_autoptr(TopiaryNote) note = g_list_model_get_item (notes, i);
+      GtkWidget *row = adw_expander_row_new ();
+      GtkWidget *body = gtk_label_new (topiary_note_get_body (note));
+      const char *note_title = topiary_note_get_title (note);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     note_title && *note_title ? note_title : topiary_note_get_kind (note));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), topiary_note_get_kind (note));
+      gtk_label_set_wrap (GTK_LABEL (body), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (body), 0);
+      gtk_label_set_selectable (GTK_LABEL (body), TRUE);
+      gtk_widget_set_margin_start (body, 12);
+      gtk_widget_set_margin_end (body, 12);
+      gtk_widget_set_margin_top (body, 8);
+      gtk_widget_set_margin_bottom (body, 8);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), body);
+      gtk_list_box_append (self->notes_list, row);
+    }
+  gtk_widget_set_visible (self->notes_group, n_notes > 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_project_changed (TopiaryOverview *self)
+{
+  topiary_debounce_arm (self->refresh);
+}
+
+void
+topiary_overview_set_project (TopiaryOverview *self,
+                              TopiaryProject  *project)
+{
+  g_return_if_fail (TOPIARY_IS_OVERVIEW (self));
+
+  if (self->project == project)
+    return;
+  if (self->project != NULL)
+    g_clear_signal_handler (&self->changed_id, self->project);
+  g_set_object (&self->project, project);
+  if (project != NULL)
+    {
+      self->changed_id = g_signal_connect_object (project, "changed", G_CALLBACK (on_project_changed),
+                                                  self, G_CONNECT_SWAPPED);
+      refresh_cb (self);
+    }
+}
+
+static void
+topiary_overview_dispose (GObject *object)
+{
+  TopiaryOverview *self = TOPIARY_OVERVIEW (object);
+
+  topiary_overview_set_project (self, NULL);
+  g_clear_pointer (&self->refresh, topiary_debounce_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TOPIARY_TYPE_OVERVIEW);
+  G_OBJECT_CLASS (topiary_overview_parent_class)->dispose (object);
+}
+
+static void
+topiary_overview_class_init (TopiaryOverviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = topiary_overview_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/topiary/Topiary/ui/topiary-overview.ui");
+  gtk_widget_class_bind_template_child (widget_class, TopiaryOverview, title_label);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryOverview, description_label);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryOverview, progress);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryOverview, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryOverview, stats_box);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryOverview, status_list);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryOverview, notes_group);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryOverview, notes_list);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+topiary_overview_init (TopiaryOverview *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->refresh = topiary_debounce_new (REFRESH_DELAY_MS, refresh_cb, self);
+}

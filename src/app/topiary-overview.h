@@ -1,0 +1,19 @@
+/* topiary-overview.h — the map at a glance: progress, counts and notes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "topiary-project.h"
+
+G_BEGIN_DECLS
+
+#define TOPIARY_TYPE_OVERVIEW (topiary_overview_get_type ())
+G_DECLARE_FINAL_TYPE (TopiaryOverview, topiary_overview, TOPIARY, OVERVIEW, GtkWidget)
+
+void topiary_overview_set_project (TopiaryOverview *self,
+                                   TopiaryProject  *project);
+
+G_END_DECLS

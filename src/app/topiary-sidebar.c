@@ -1,0 +1,486 @@
+/* topiary-sidebar.c — the map tree and the search results
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "topiary-debounce.h"
+#include "topiary-map-row.h"
+#include "topiary-sidebar.h"
+
+#define REFRESH_DELAY_MS 60
+#define SEARCH_LIMIT 50
+
+struct _TopiarySidebar
+{
+  GtkWidget           parent_instance;
+
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+  GtkListBox         *results;
+  GtkPopoverMenu     *context_menu;
+
+  TopiaryProject     *project;
+  gulong              changed_id;
+  TopiaryMapTree     *tree;
+  GtkSingleSelection *selection;
+  TopiaryDebounce    *refresh;
+  char               *selected_key;
+  guint               block_select;
+};
+
+G_DEFINE_FINAL_TYPE (TopiarySidebar, topiary_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_NODE_SELECTED,
+  SIGNAL_ARTICLE_ACTIVATED,
+  SIGNAL_DROP_ARTICLE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+TopiaryMapTree *
+topiary_sidebar_get_tree (TopiarySidebar *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_SIDEBAR (self), NULL);
+  return self->tree;
+}
+
+GtkListView *
+topiary_sidebar_get_list_view (TopiarySidebar *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_SIDEBAR (self), NULL);
+  return self->list_view;
+}
+
+TopiaryMapNode *
+topiary_sidebar_get_selected_node (TopiarySidebar *self)
+{
+  GtkTreeListRow *row;
+
+  g_return_val_if_fail (TOPIARY_IS_SIDEBAR (self), NULL);
+
+  if (self->selection == NULL)
+    return NULL;
+  row = gtk_single_selection_get_selected_item (self->selection);
+  if (row == NULL)
+    return NULL;
+  return TOPIARY_MAP_NODE (gtk_tree_list_row_get_item (row));
+}
+
+static void
+select_position (TopiarySidebar *self,
+                 guint           position)
+{
+  self->block_select++;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->block_select--;
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+gboolean
+topiary_sidebar_select_article (TopiarySidebar *self,
+                                gint64          article_id)
+{
+  guint position;
+
+  g_return_val_if_fail (TOPIARY_IS_SIDEBAR (self), FALSE);
+
+  if (self->tree == NULL)
+    return FALSE;
+  position = topiary_map_tree_reveal_article (self->tree, article_id);
+  if (position == G_MAXUINT)
+    return FALSE;
+  select_position (self, position);
+  return TRUE;
+}
+
+void
+topiary_sidebar_select_map (TopiarySidebar *self)
+{
+  g_return_if_fail (TOPIARY_IS_SIDEBAR (self));
+  if (self->selection != NULL)
+    select_position (self, 0);
+}
+
+static void
+on_selection_changed (TopiarySidebar *self)
+{
+  g_autoptr(TopiaryMapNode) node = topiary_sidebar_get_selected_node (self);
+
+  if (node != NULL)
+    {
+      g_free (self->selected_key);
+      self->selected_key = g_strdup (topiary_map_node_get_key (node));
+    }
+  if (self->block_select == 0)
+    g_signal_emit (self, signals[SIGNAL_NODE_SELECTED], 0, node);
+}
+
+void
+topiary_sidebar_refresh (TopiarySidebar *self)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(TopiaryMapNode) node = NULL;
+
+  g_return_if_fail (TOPIARY_IS_SIDEBAR (self));
+
+  topiary_debounce_cancel (self->refresh);
+  if (self->tree == NULL)
+    return;
+
+  key = g_strdup (self->selected_key);
+  self->block_select++;
+  topiary_map_tree_refresh (self->tree);
+  self->block_select--;
+
+  /* A moved row is a new row: select it again where it went. */
+  node = topiary_sidebar_get_selected_node (self);
+  if (node == NULL && key != NULL && (key[0] == 'a' || key[0] == 'p'))
+    topiary_sidebar_select_article (self, g_ascii_strtoll (key + 2, NULL, 10));
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  topiary_sidebar_refresh (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_project_changed (TopiarySidebar *self)
+{
+  topiary_debounce_arm (self->refresh);
+}
+
+static void
+on_drop_article (TopiaryMapRow  *row,
+                 gint64          article_id,
+                 TopiaryMapNode *target,
+                 gboolean        before,
+                 TopiarySidebar *self)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit (self, signals[SIGNAL_DROP_ARTICLE], 0, article_id, target, before, &handled);
+}
+
+static void
+on_row_context_menu (TopiaryMapRow  *row,
+                     double          x,
+                     double          y,
+                     TopiarySidebar *self)
+{
+  GtkTreeListRow *list_row = topiary_map_row_get_list_row (row);
+  graphene_point_t point;
+
+  if (list_row == NULL)
+    return;
+  gtk_single_selection_set_selected (self->selection, gtk_tree_list_row_get_position (list_row));
+  if (!gtk_widget_compute_point (GTK_WIDGET (row), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (x, y), &point))
+    return;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
+                               &(GdkRectangle) { point.x, point.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
+factory_setup (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               TopiarySidebar           *self)
+{
+  GtkWidget *row = topiary_map_row_new ();
+
+  g_signal_connect_object (row, "drop-article", G_CALLBACK (on_drop_article), self, 0);
+  g_signal_connect_object (row, "context-menu", G_CALLBACK (on_row_context_menu), self, 0);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+factory_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              TopiarySidebar           *self)
+{
+  topiary_map_row_set_list_row (TOPIARY_MAP_ROW (gtk_list_item_get_child (item)),
+                                gtk_list_item_get_item (item));
+}
+
+static void
+factory_unbind (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                TopiarySidebar           *self)
+{
+  topiary_map_row_set_list_row (TOPIARY_MAP_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+void
+topiary_sidebar_set_project (TopiarySidebar *self,
+                             TopiaryProject *project)
+{
+  g_return_if_fail (TOPIARY_IS_SIDEBAR (self));
+  g_return_if_fail (!project || TOPIARY_IS_PROJECT (project));
+
+  if (self->project == project)
+    return;
+
+  if (self->project != NULL)
+    g_clear_signal_handler (&self->changed_id, self->project);
+  g_set_object (&self->project, project);
+  topiary_debounce_cancel (self->refresh);
+  g_clear_pointer (&self->selected_key, g_free);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+
+  gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tree);
+
+  if (project == NULL)
+    return;
+
+  self->changed_id = g_signal_connect_object (project, "changed",
+                                              G_CALLBACK (on_project_changed), self,
+                                              G_CONNECT_SWAPPED);
+  self->tree = topiary_map_tree_new (project);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (topiary_map_tree_get_model (self->tree))));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  {
+    g_autoptr(GtkTreeListRow) root = gtk_tree_list_model_get_row (topiary_map_tree_get_model (self->tree), 0);
+    if (root != NULL)
+      gtk_tree_list_row_set_expanded (root, TRUE);
+  }
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+/* ---- search ---- */
+
+static char *
+snippet_markup (const char *snippet)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = snippet; *p; )
+    {
+      const char *next = p;
+
+      while (*next && *next != '\x02' && *next != '\x03')
+        next++;
+      if (next > p)
+        {
+          g_autofree char *escaped = g_markup_escape_text (p, next - p);
+          g_string_append (out, escaped);
+        }
+      if (*next == '\x02')
+        g_string_append (out, "<b>");
+      else if (*next == '\x03')
+        g_string_append (out, "</b>");
+      p = *next ? next + 1 : next;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static GtkWidget *
+create_result_row (TopiarySearchHit *hit)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (hit->title);
+  GtkWidget *snippet = gtk_label_new (NULL);
+  g_autofree char *markup = snippet_markup (hit->snippet ? hit->snippet : "");
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_markup (GTK_LABEL (snippet), markup);
+  gtk_label_set_xalign (GTK_LABEL (snippet), 0);
+  gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
+  gtk_label_set_lines (GTK_LABEL (snippet), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (snippet, "dim-label");
+  gtk_widget_add_css_class (snippet, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), snippet);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "article-id", g_memdup2 (&hit->article_id, sizeof hit->article_id), g_free);
+  return row;
+}
+
+static void
+clear_results (TopiarySidebar *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results))) != NULL)
+    gtk_list_box_remove (self->results, child);
+}
+
+static void
+on_search_changed (TopiarySidebar *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_results (self);
+  if (self->project == NULL || *text == '\0')
+    {
+      gtk_stack_set_visible_child_name (self->stack, "tree");
+      return;
+    }
+
+  hits = topiary_project_search (self->project, text, SEARCH_LIMIT, &error);
+  if (hits == NULL || hits->len == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  for (guint i = 0; i < hits->len; i++)
+    gtk_list_box_append (self->results, create_result_row (g_ptr_array_index (hits, i)));
+  gtk_stack_set_visible_child_name (self->stack, "results");
+}
+
+static void
+on_search_mode_changed (TopiarySidebar *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_stack_set_visible_child_name (self->stack, "tree");
+    }
+}
+
+static void
+on_result_activated (GtkListBox     *box,
+                     GtkListBoxRow  *row,
+                     TopiarySidebar *self)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), "article-id");
+
+  if (id != NULL)
+    g_signal_emit (self, signals[SIGNAL_ARTICLE_ACTIVATED], 0, *id);
+}
+
+void
+topiary_sidebar_begin_search (TopiarySidebar *self,
+                              const char     *text)
+{
+  g_return_if_fail (TOPIARY_IS_SIDEBAR (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  if (text != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+      /* Run now rather than after the entry's own delay. */
+      on_search_changed (self);
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+guint
+topiary_sidebar_get_n_results (TopiarySidebar *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (TOPIARY_IS_SIDEBAR (self), 0);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "results") != 0)
+    return 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->results));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+void
+topiary_sidebar_activate_result (TopiarySidebar *self,
+                                 guint           index)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (TOPIARY_IS_SIDEBAR (self));
+
+  row = gtk_list_box_get_row_at_index (self->results, index);
+  if (row != NULL)
+    on_result_activated (self->results, row, self);
+}
+
+static void
+topiary_sidebar_dispose (GObject *object)
+{
+  TopiarySidebar *self = TOPIARY_SIDEBAR (object);
+
+  topiary_sidebar_set_project (self, NULL);
+  g_clear_pointer (&self->refresh, topiary_debounce_free);
+  g_clear_pointer (&self->selected_key, g_free);
+  if (self->context_menu != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->context_menu));
+      self->context_menu = NULL;
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), TOPIARY_TYPE_SIDEBAR);
+  G_OBJECT_CLASS (topiary_sidebar_parent_class)->dispose (object);
+}
+
+static void
+topiary_sidebar_class_init (TopiarySidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = topiary_sidebar_dispose;
+
+  signals[SIGNAL_NODE_SELECTED] =
+    g_signal_new ("node-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, TOPIARY_TYPE_MAP_NODE);
+  signals[SIGNAL_ARTICLE_ACTIVATED] =
+    g_signal_new ("article-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SIGNAL_DROP_ARTICLE] =
+    g_signal_new ("drop-article", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, g_signal_accumulator_true_handled, NULL, NULL,
+                  G_TYPE_BOOLEAN, 3, G_TYPE_INT64, TOPIARY_TYPE_MAP_NODE, G_TYPE_BOOLEAN);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/topiary/Topiary/ui/topiary-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, TopiarySidebar, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, TopiarySidebar, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TopiarySidebar, stack);
+  gtk_widget_class_bind_template_child (widget_class, TopiarySidebar, list_view);
+  gtk_widget_class_bind_template_child (widget_class, TopiarySidebar, results);
+  gtk_widget_class_bind_template_child (widget_class, TopiarySidebar, context_menu);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_result_activated);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+topiary_sidebar_init (TopiarySidebar *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->refresh = topiary_debounce_new (REFRESH_DELAY_MS, refresh_cb, self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (factory_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (factory_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  /* The menu points at rows but belongs to the sidebar: rows get recycled. */
+  gtk_widget_set_parent (GTK_WIDGET (self->context_menu), GTK_WIDGET (self));
+}

@@ -1,0 +1,85 @@
+/* topiary-welcome.c — what the window shows when no project is open
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "topiary-welcome.h"
+
+struct _TopiaryWelcome
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget  *recent_group;
+  GtkListBox *recent_list;
+};
+
+G_DEFINE_FINAL_TYPE (TopiaryWelcome, topiary_welcome, GTK_TYPE_WIDGET)
+
+void
+topiary_welcome_set_recent (TopiaryWelcome     *self,
+                            const char * const *paths)
+{
+  GtkWidget *child;
+  guint n = 0;
+
+  g_return_if_fail (TOPIARY_IS_WELCOME (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *name = g_path_get_basename (paths[i]);
+      g_autofree char *dir = g_path_get_dirname (paths[i]);
+      g_autoptr(GFile) file = g_file_new_for_path (dir);
+      g_autofree char *display = g_file_get_parse_name (file);
+      const char *home = g_get_home_dir ();
+      g_autofree char *short_dir = NULL;
+
+      if (home != NULL && g_str_has_prefix (display, home))
+        short_dir = g_strconcat ("~", display + strlen (home), NULL);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), short_dir ? short_dir : display);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", paths[i]);
+      gtk_list_box_append (self->recent_list, row);
+      n++;
+    }
+  gtk_widget_set_visible (self->recent_group, n > 0);
+}
+
+static void
+topiary_welcome_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), TOPIARY_TYPE_WELCOME);
+  G_OBJECT_CLASS (topiary_welcome_parent_class)->dispose (object);
+}
+
+static void
+topiary_welcome_class_init (TopiaryWelcomeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = topiary_welcome_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/topiary/Topiary/ui/topiary-welcome.ui");
+  gtk_widget_class_bind_template_child (widget_class, TopiaryWelcome, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryWelcome, recent_list);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+topiary_welcome_init (TopiaryWelcome *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,39 @@
+/* topiary-window.h — the main window: map, editor, preview and details
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "topiary-application.h"
+#include "topiary-details.h"
+#include "topiary-editor.h"
+#include "topiary-preview.h"
+#include "topiary-project.h"
+#include "topiary-sidebar.h"
+
+G_BEGIN_DECLS
+
+#define TOPIARY_TYPE_WINDOW (topiary_window_get_type ())
+G_DECLARE_FINAL_TYPE (TopiaryWindow, topiary_window, TOPIARY, WINDOW, AdwApplicationWindow)
+
+TopiaryWindow  *topiary_window_new          (TopiaryApplication *app);
+TopiaryProject *topiary_window_get_project  (TopiaryWindow      *self);
+/* Opens the project file; when it cannot be opened a dialog says why and
+ * the window stays as it was. */
+gboolean        topiary_window_open_path    (TopiaryWindow      *self,
+                                             const char         *path);
+/* Shows the article in the editor, preview and details panel. */
+gboolean        topiary_window_open_article (TopiaryWindow      *self,
+                                             gint64              article_id);
+/* Writes whatever the editor and the details panel still hold. */
+gboolean        topiary_window_save         (TopiaryWindow      *self,
+                                             GError            **error);
+
+TopiarySidebar *topiary_window_get_sidebar  (TopiaryWindow      *self);
+TopiaryEditor  *topiary_window_get_editor   (TopiaryWindow      *self);
+TopiaryPreview *topiary_window_get_preview  (TopiaryWindow      *self);
+TopiaryDetails *topiary_window_get_details  (TopiaryWindow      *self);
+
+G_END_DECLS
