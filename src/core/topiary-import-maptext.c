@@ -524,6 +524,21 @@ static const Label labels[] = {
   { "seasonality:", "seasonality", NULL },
 };
 
+/* A last line cut in the middle of a heading ("📚 The Complete Ar"). */
+static gboolean
+is_cut_heading (const char *line)
+{
+  g_autofree char *key = heading_key (line);
+  gsize len = strlen (key);
+
+  if (len < 4)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    if (strlen (headings[i].key) > len && strncmp (headings[i].key, key, len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static const Label *
 match_label (const char *line)
 {
@@ -613,25 +628,36 @@ scan_counts (MtPage     *page,
       ((n = match_int (c->articles, line, 1, NULL, 0)) >= 0 ||
        (n = match_int (c->articles_short, line, 1, NULL, 0)) >= 0))
     page->stated_articles = n;
-  if (page->stated_ideas < 0)
+  /* "90+ articles across 9 intent groups" is the index's own statement; the
+   * plan's link "See Full Library (90+ articles)" counts only when that is
+   * missing. */
+  if (page->stated_intents < 0)
     {
       g_autofree char *plus = NULL;
       g_autoptr(GMatchInfo) info = NULL;
 
       if (g_regex_match (c->ideas, line, 0, &info))
         {
+          g_autofree char *ideas = g_match_info_fetch (info, 1);
           g_autofree char *intents = g_match_info_fetch (info, 3);
           guint64 value;
 
-          if ((n = match_int (c->ideas, line, 1, &plus, 2)) >= 0)
+          plus = g_match_info_fetch (info, 2);
+          if (g_ascii_string_to_unsigned (ideas, 10, 0, 100000, &value, NULL))
             {
-              page->stated_ideas = n;
-              page->stated_ideas_min = plus != NULL && *plus == '+';
+              page->stated_ideas = (int) value;
+              page->stated_ideas_min = *plus == '+';
             }
           if (g_ascii_string_to_unsigned (intents, 10, 0, 1000, &value, NULL))
             page->stated_intents = (int) value;
+          return;
         }
-      else if ((n = match_int (c->ideas_library, line, 1, &plus, 2)) >= 0)
+    }
+  if (page->stated_ideas < 0)
+    {
+      g_autofree char *plus = NULL;
+
+      if ((n = match_int (c->ideas_library, line, 1, &plus, 2)) >= 0)
         {
           page->stated_ideas = n;
           page->stated_ideas_min = plus != NULL && *plus == '+';
@@ -1710,6 +1736,7 @@ mt_parse (const char *text,
   g_autoptr(GPtrArray) lines = split_lines (text, length);
   MtPage *page = mt_page_new ();
   Parser p = { 0 };
+  gboolean cut_mid_line = length > 0 && text[length - 1] != '\n';
 
   if (lines->len == 0)
     return page;
@@ -1765,6 +1792,14 @@ mt_parse (const char *text,
         {
           open_section (&p, heading->type, heading->kind, line);
           continue;
+        }
+
+      if (i == lines->len - 1 && cut_mid_line && is_cut_heading (line))
+        {
+          flush_section (&p, TRUE);
+          mt_add_note (page, "other", _("Unclassified text"), line);
+          mt_warn (page, _("The page ends in the middle of the heading “%s”."), line);
+          break;
         }
 
       switch (p.type)
