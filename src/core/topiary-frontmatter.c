@@ -813,7 +813,15 @@ toml_value (Toml  *t,
 
         while (t->p < t->end && *t->p != ',' && *t->p != ']' && *t->p != '}' &&
                *t->p != '\n' && *t->p != '\r' && *t->p != '#')
-          t->p++;
+          {
+            /* Bare values end at a blank, except the one between a date
+             * and its time ("1979-05-27 07:32:00"). */
+            if ((*t->p == ' ' || *t->p == '\t') &&
+                !(t->p - start == 10 && start[4] == '-' && start[7] == '-' &&
+                  t->p + 1 < t->end && g_ascii_isdigit (t->p[1])))
+              break;
+            t->p++;
+          }
         node = node_new (NODE_SCALAR);
         node->value = g_strstrip (g_strndup (start, (gsize) (t->p - start)));
         if (node->value[0] == '\0')
