@@ -329,15 +329,26 @@ keep_value (GPtrArray  *kept,
   col->count++;
 }
 
+/* A cell as one line: runs of blanks and line breaks become one space. */
 static char *
 one_line (const char *text)
 {
-  char *copy = g_strstrip (g_strdup (text));
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
 
-  for (char *p = copy; *p; p++)
-    if (*p == '\n' || *p == '\r' || *p == '\t')
-      *p = ' ';
-  return copy;
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space && out->len > 0)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
 }
 
 static void
