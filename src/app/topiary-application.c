@@ -8,6 +8,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "topiary-app-resources.h"
+#include "topiary-core-resources.h"
 #include "topiary-application.h"
 #include "topiary-preferences.h"
 #include "topiary-window.h"
@@ -236,8 +237,10 @@ topiary_application_class_init (TopiaryApplicationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
-  /* Keeps the resource object (and its constructor) in the binary. */
+  /* Keeps the resource objects (and their constructors) in the binary:
+   * nothing else refers to them, and they come from static libraries. */
   (void) topiary_app_get_resource ();
+  (void) topiary_core_get_resource ();
 
   object_class->finalize = topiary_application_finalize;
   app_class->activate = topiary_application_activate;

@@ -243,8 +243,9 @@ fill_queries (TopiaryDetails *self)
       GtkWidget *down = icon_button ("go-down-symbolic", _("Move Down"));
       GtkWidget *remove = icon_button ("edit-delete-symbolic", _("Remove"));
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), queries[i]);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      g_autofree char *markup = g_markup_escape_text (queries[i], -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), markup);
       gtk_widget_set_tooltip_text (check, _("Primary query"));
       if (first == NULL)
         first = GTK_CHECK_BUTTON (check);
@@ -616,6 +617,12 @@ topiary_details_dispose (GObject *object)
   g_clear_pointer (&self->group_ids, g_array_unref);
   g_clear_pointer (&self->pillar_ids, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOPIARY_TYPE_DETAILS);
+  /* The template's root is not a bound child: let go of it too. */
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
   G_OBJECT_CLASS (topiary_details_parent_class)->dispose (object);
 }
 

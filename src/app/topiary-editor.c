@@ -262,7 +262,7 @@ topiary_editor_load_article (TopiaryEditor  *self,
 
   gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->view), &start, 0, FALSE, 0, 0);
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view),
-                              !topiary_project_is_read_only (self->project));
+                              self->project != NULL && !topiary_project_is_read_only (self->project));
   update_save_label (self);
   status_cb (self);
   g_signal_emit (self, signals[SIGNAL_TEXT_CHANGED], 0);
@@ -468,6 +468,12 @@ topiary_editor_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOPIARY_TYPE_EDITOR);
+  /* The template's root is not a bound child: let go of it too. */
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
   G_OBJECT_CLASS (topiary_editor_parent_class)->dispose (object);
 }
 

@@ -159,6 +159,12 @@ topiary_map_row_dispose (GObject *object)
   g_clear_object (&self->node);
   g_clear_object (&self->list_row);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOPIARY_TYPE_MAP_ROW);
+  /* The template's root is not a bound child: let go of it too. */
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
   G_OBJECT_CLASS (topiary_map_row_parent_class)->dispose (object);
 }
 

@@ -141,11 +141,12 @@ refresh_cb (gpointer user_data)
       GtkWidget *row = adw_expander_row_new ();
       GtkWidget *body = gtk_label_new (topiary_note_get_body (note));
       const char *note_title = topiary_note_get_title (note);
+      /* Rows take markup: titles like "Q&A" must be escaped. */
+      g_autofree char *title_markup = g_markup_escape_text (note_title && *note_title ? note_title : topiary_note_get_kind (note), -1);
+      g_autofree char *kind_markup = g_markup_escape_text (topiary_note_get_kind (note), -1);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     note_title && *note_title ? note_title : topiary_note_get_kind (note));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), topiary_note_get_kind (note));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_markup);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), kind_markup);
       gtk_label_set_wrap (GTK_LABEL (body), TRUE);
       gtk_label_set_xalign (GTK_LABEL (body), 0);
       gtk_label_set_selectable (GTK_LABEL (body), TRUE);
@@ -193,6 +194,12 @@ topiary_overview_dispose (GObject *object)
   topiary_overview_set_project (self, NULL);
   g_clear_pointer (&self->refresh, topiary_debounce_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOPIARY_TYPE_OVERVIEW);
+  /* The template's root is not a bound child: let go of it too. */
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
   G_OBJECT_CLASS (topiary_overview_parent_class)->dispose (object);
 }
 

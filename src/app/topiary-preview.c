@@ -460,6 +460,12 @@ topiary_preview_dispose (GObject *object)
   g_clear_pointer (&self->base_uri, g_free);
   g_clear_object (&self->project);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOPIARY_TYPE_PREVIEW);
+  /* The template's root is not a bound child: let go of it too. */
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
   G_OBJECT_CLASS (topiary_preview_parent_class)->dispose (object);
 }
 

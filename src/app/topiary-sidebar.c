@@ -430,6 +430,12 @@ topiary_sidebar_dispose (GObject *object)
       self->context_menu = NULL;
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), TOPIARY_TYPE_SIDEBAR);
+  /* The template's root is not a bound child: let go of it too. */
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
   G_OBJECT_CLASS (topiary_sidebar_parent_class)->dispose (object);
 }
 

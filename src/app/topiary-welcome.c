@@ -39,14 +39,13 @@ topiary_welcome_set_recent (TopiaryWelcome     *self,
       g_autoptr(GFile) file = g_file_new_for_path (dir);
       g_autofree char *display = g_file_get_parse_name (file);
       const char *home = g_get_home_dir ();
-      g_autofree char *short_dir = NULL;
+      g_autofree char *short_dir = home && g_str_has_prefix (display, home)
+                                   ? g_strconcat ("~", display + strlen (home), NULL) : NULL;
+      g_autofree char *name_markup = g_markup_escape_text (name, -1);
+      g_autofree char *dir_markup = g_markup_escape_text (short_dir ? short_dir : display, -1);
 
-      if (home != NULL && g_str_has_prefix (display, home))
-        short_dir = g_strconcat ("~", display + strlen (home), NULL);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), short_dir ? short_dir : display);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name_markup);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dir_markup);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
@@ -61,6 +60,12 @@ static void
 topiary_welcome_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), TOPIARY_TYPE_WELCOME);
+  /* The template's root is not a bound child: let go of it too. */
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+      gtk_widget_unparent (child);
+  }
   G_OBJECT_CLASS (topiary_welcome_parent_class)->dispose (object);
 }
 

@@ -1,0 +1,655 @@
+/* test-ui.c — the desktop app driven through its widgets, under Xvfb
+ *
+ * One window lives through the whole run: the cases build on each other
+ * (open the sample, edit an article, see it saved and previewed, move it,
+ * search, fail to open bad files). Without a display the program exits
+ * with 77, which meson reports as skipped.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <sqlite3.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <gtksourceview/gtksource.h>
+#include <webkit/webkit.h>
+
+#include "topiary-map-tree.h"
+#include "topiary-window.h"
+
+static TopiaryWindow *window;
+static char *tmp_home;
+static gint64 edited_id;
+
+/* ---- helpers ---- */
+
+static gboolean
+wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+wait_for (gboolean (*check) (gpointer),
+          gpointer   data,
+          guint      timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  guint tick = g_timeout_add (10, wake, NULL);
+  gboolean ok;
+
+  while (!(ok = check (data)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  return ok;
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+static void
+spin (guint ms)
+{
+  wait_for (never, NULL, ms);
+}
+
+typedef struct {
+  gboolean  done;
+  char     *result;
+  GError   *error;
+} JsCall;
+
+static void
+js_done (GObject      *object,
+         GAsyncResult *res,
+         gpointer      user_data)
+{
+  JsCall *call = user_data;
+  g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), res, &call->error);
+
+  if (value != NULL)
+    call->result = jsc_value_to_string (value);
+  call->done = TRUE;
+}
+
+static gboolean
+js_is_done (gpointer data)
+{
+  return ((JsCall *) data)->done;
+}
+
+/* Evaluates @script in the page's own world and returns its value as text. */
+static char *
+eval_js (const char *script,
+         const char *world)
+{
+  WebKitWebView *web_view = topiary_preview_get_web_view (topiary_window_get_preview (window));
+  JsCall call = { 0 };
+
+  webkit_web_view_evaluate_javascript (web_view, script, -1, world, NULL, NULL, js_done, &call);
+  g_assert_true (wait_for (js_is_done, &call, 10000));
+  g_assert_no_error (call.error);
+  return call.result;
+}
+
+static gboolean
+preview_idle (gpointer data)
+{
+  TopiaryPreview *preview = topiary_window_get_preview (window);
+  guint *min_updates = data;
+
+  return topiary_preview_is_idle (preview) && topiary_preview_get_n_updates (preview) >= *min_updates;
+}
+
+static TopiaryArticle *
+find_article (TopiaryProject *project,
+              gint64          group_id,
+              TopiaryKind     kind,
+              guint           nth)
+{
+  g_autoptr(GListModel) articles = topiary_project_list_articles (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
+      if (topiary_article_get_group_id (a) == group_id && topiary_article_get_kind (a) == kind && nth-- == 0)
+        return g_steal_pointer (&a);
+    }
+  return NULL;
+}
+
+static gint64
+nth_group_id (TopiaryProject *project,
+              guint           nth)
+{
+  g_autoptr(GListModel) groups = topiary_project_list_groups (project);
+  g_autoptr(TopiaryGroup) group = g_list_model_get_item (groups, nth);
+
+  g_assert_nonnull (group);
+  return topiary_group_get_id (group);
+}
+
+/* Selects a row the way a click does, so node-selected fires. */
+static void
+click_article (gint64 article_id)
+{
+  TopiarySidebar *sidebar = topiary_window_get_sidebar (window);
+  TopiaryMapTree *tree = topiary_sidebar_get_tree (sidebar);
+  GtkSelectionModel *selection = gtk_list_view_get_model (topiary_sidebar_get_list_view (sidebar));
+  guint position = topiary_map_tree_reveal_article (tree, article_id);
+
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), GTK_INVALID_LIST_POSITION);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), position);
+}
+
+static gboolean
+find_message_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)) &&
+          gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        {
+          if (data != NULL)
+            *(GtkWindow **) data = w;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static char *
+close_message_dialog (void)
+{
+  GtkWindow *dialog = NULL;
+  char *heading;
+
+  g_assert_true (wait_for (find_message_dialog, &dialog, 5000));
+  heading = g_strdup (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)));
+  gtk_window_destroy (dialog);
+  spin (50);
+  return heading;
+}
+
+/* ---- cases ---- */
+
+static void
+test_open_sample (void)
+{
+  TopiaryProject *project;
+  TopiaryMapTree *tree;
+  GtkTreeListModel *model;
+  TopiaryStats stats = { 0 };
+
+  g_assert_null (topiary_window_get_project (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
+
+  project = topiary_window_get_project (window);
+  g_assert_nonnull (project);
+  g_assert_true (g_str_has_prefix (topiary_project_get_path (project), tmp_home));
+  topiary_project_get_stats (project, &stats);
+  g_assert_cmpuint (stats.groups, ==, 7);
+  g_assert_cmpuint (stats.pillars, ==, 7);
+
+  /* The root is expanded: map, 7 groups and the ideas row. */
+  tree = topiary_sidebar_get_tree (topiary_window_get_sidebar (window));
+  model = topiary_map_tree_get_model (tree);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1 + 7 + 1);
+}
+
+static void
+test_edit_and_preview (void)
+{
+  TopiaryProject *project = topiary_window_get_project (window);
+  TopiaryEditor *editor = topiary_window_get_editor (window);
+  TopiaryPreview *preview = topiary_window_get_preview (window);
+  g_autoptr(TopiaryArticle) pillar = find_article (project, nth_group_id (project, 0), TOPIARY_KIND_PILLAR, 0);
+  g_autoptr(TopiaryArticle) cluster = find_article (project, nth_group_id (project, 0), TOPIARY_KIND_CLUSTER, 0);
+  g_autofree char *link = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *ours = NULL;
+  g_autofree char *theirs = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  guint updates;
+
+  g_assert_nonnull (pillar);
+  g_assert_nonnull (cluster);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.layout", "s", "split");
+  click_article (topiary_article_get_id (pillar));
+  g_assert_cmpint (topiary_editor_get_article_id (editor), ==, topiary_article_get_id (pillar));
+  edited_id = topiary_article_get_id (pillar);
+
+  /* Type as a user does: one insertion per character. */
+  buffer = GTK_TEXT_BUFFER (topiary_editor_get_buffer (editor));
+  link = g_strdup_printf ("# Hello preview\n\nSome **bold** text, see [[%s]] and [[No such article]].\n\n"
+                          "<script>document.title = 'pwned'</script>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+                          topiary_article_get_title (cluster));
+  for (const char *p = link; *p; p = g_utf8_next_char (p))
+    {
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_begin_user_action (buffer);
+      gtk_text_buffer_insert (buffer, &end, p, g_utf8_next_char (p) - p);
+      gtk_text_buffer_end_user_action (buffer);
+    }
+  g_assert_true (topiary_editor_is_dirty (editor));
+
+  updates = topiary_preview_get_n_updates (preview) + 1;
+  g_assert_true (wait_for (preview_idle, &updates, 15000));
+
+  html = eval_js ("document.getElementById('topiary-article').innerHTML", NULL);
+  g_assert_nonnull (strstr (html, "<h1"));
+  g_assert_nonnull (strstr (html, "Hello preview"));
+  g_assert_nonnull (strstr (html, "<strong>bold</strong>"));
+  g_assert_nonnull (strstr (html, "data-sourcepos"));
+  g_assert_nonnull (strstr (html, "<table"));
+  g_assert_nonnull (strstr (html, "href=\"topiary:article/"));
+  g_assert_nonnull (strstr (html, "unresolved"));
+  g_assert_null (strstr (html, "<script"));
+
+  /* Documents never run script, and cannot see the preview's own code. */
+  theirs = eval_js ("document.title + '|' + typeof topiary", NULL);
+  g_assert_cmpstr (theirs, ==, "Preview|undefined");
+  ours = eval_js ("typeof topiary.update", TOPIARY_PREVIEW_WORLD);
+  g_assert_cmpstr (ours, ==, "function");
+}
+
+static gboolean
+autosaved (gpointer data)
+{
+  return !topiary_editor_is_dirty (topiary_window_get_editor (window));
+}
+
+static void
+test_autosave (void)
+{
+  TopiaryEditor *editor = topiary_window_get_editor (window);
+  TopiaryProject *project = topiary_window_get_project (window);
+  g_autoptr(TopiaryProject) second = NULL;
+  g_autoptr(TopiaryArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  /* Saved at most a second after the last keystroke. */
+  g_assert_true (wait_for (autosaved, NULL, 1500));
+  g_test_message ("autosave after %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+
+  second = topiary_project_open (topiary_project_get_path (project), TOPIARY_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  article = topiary_project_get_article (second, edited_id, TRUE, &error);
+  g_assert_no_error (error);
+  text = topiary_editor_dup_text (editor);
+  g_assert_cmpstr (topiary_article_get_body (article), ==, text);
+  g_assert_cmpuint (topiary_article_get_word_count (article), >, 5);
+}
+
+static void
+test_wiki_link_click (void)
+{
+  TopiaryEditor *editor = topiary_window_get_editor (window);
+  g_autofree char *clicked = NULL;
+
+  clicked = eval_js ("var a = document.querySelector('a.wikilink'); a.click(); a.getAttribute('href')", NULL);
+  g_assert_true (g_str_has_prefix (clicked, "topiary:article/"));
+  spin (300);
+  g_assert_cmpint (topiary_editor_get_article_id (editor), !=, edited_id);
+  g_assert_cmpint (topiary_editor_get_article_id (editor), !=, 0);
+  /* The page itself did not navigate. */
+  {
+    g_autofree char *still = eval_js ("document.getElementById('topiary-article') !== null", NULL);
+    g_assert_cmpstr (still, ==, "true");
+  }
+}
+
+static void
+test_layout (void)
+{
+  TopiaryPreview *preview = topiary_window_get_preview (window);
+  TopiaryEditor *editor = topiary_window_get_editor (window);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.layout", "s", "editor");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (preview)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.layout", "s", "preview");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preview)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cycle-layout", NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (preview)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.layout", "s", "split");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preview)));
+}
+
+static TopiaryMapNode *
+parent_of_article (TopiaryMapTree *tree,
+                   gint64          article_id)
+{
+  GtkTreeListModel *model = topiary_map_tree_get_model (tree);
+  guint position = topiary_map_tree_reveal_article (tree, article_id);
+  g_autoptr(GtkTreeListRow) row = NULL;
+  g_autoptr(TopiaryMapNode) node = NULL;
+
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  row = gtk_tree_list_model_get_row (model, position);
+  node = gtk_tree_list_row_get_item (row);
+  g_assert_cmpint (topiary_map_node_get_id (node), ==, article_id);
+  return topiary_map_tree_get_parent (tree, node);
+}
+
+static gboolean
+tree_shows_parent (gpointer data)
+{
+  TopiaryMapTree *tree = topiary_sidebar_get_tree (topiary_window_get_sidebar (window));
+  gint64 *ids = data;  /* article, expected group */
+  g_autoptr(TopiaryArticle) article = NULL;
+  TopiaryArticle *cached = topiary_map_tree_lookup_article (tree, ids[0]);
+  TopiaryMapNode *parent;
+
+  if (cached == NULL || topiary_article_get_group_id (cached) != ids[1])
+    return FALSE;
+  parent = parent_of_article (tree, ids[0]);
+  return parent != NULL && topiary_map_node_get_kind (parent) == TOPIARY_MAP_NODE_GROUP &&
+         topiary_map_node_get_id (parent) == ids[1];
+}
+
+static void
+test_move_follows (void)
+{
+  TopiaryProject *project = topiary_window_get_project (window);
+  TopiaryMapTree *tree = topiary_sidebar_get_tree (topiary_window_get_sidebar (window));
+  gint64 from = nth_group_id (project, 1), to = nth_group_id (project, 2);
+  g_autoptr(TopiaryArticle) pillar = find_article (project, from, TOPIARY_KIND_PILLAR, 0);
+  g_autoptr(TopiaryArticle) cluster = find_article (project, from, TOPIARY_KIND_CLUSTER, 1);
+  g_autoptr(GError) error = NULL;
+  TopiaryMapNode *parent;
+  gint64 ids[2];
+
+  /* Before: the cluster sits under its pillar in the first group. */
+  parent = parent_of_article (tree, topiary_article_get_id (cluster));
+  g_assert_cmpint (topiary_map_node_get_kind (parent), ==, TOPIARY_MAP_NODE_ARTICLE);
+  g_assert_cmpint (topiary_map_node_get_id (parent), ==, topiary_article_get_id (pillar));
+
+  /* Moved through the project, as another window or an import would. */
+  g_assert_true (topiary_project_move_article (project, topiary_article_get_id (cluster), 0, to, 0, &error));
+  g_assert_no_error (error);
+  ids[0] = topiary_article_get_id (cluster);
+  ids[1] = to;
+  g_assert_true (wait_for (tree_shows_parent, ids, 3000));
+
+  /* And back under its pillar with the keyboard equivalent of a drag. */
+  click_article (ids[0]);
+  g_assert_true (topiary_project_move_article (project, ids[0], 0, from, 0, &error));
+  topiary_sidebar_refresh (topiary_window_get_sidebar (window));
+  click_article (ids[0]);
+  gtk_widget_activate_action (GTK_WIDGET (window), "map.indent", NULL);
+  parent = parent_of_article (tree, ids[0]);
+  g_assert_cmpint (topiary_map_node_get_kind (parent), ==, TOPIARY_MAP_NODE_ARTICLE);
+  g_assert_cmpint (topiary_map_node_get_id (parent), ==, topiary_article_get_id (pillar));
+}
+
+static void
+test_search (void)
+{
+  TopiarySidebar *sidebar = topiary_window_get_sidebar (window);
+  TopiaryEditor *editor = topiary_window_get_editor (window);
+  TopiaryProject *project = topiary_window_get_project (window);
+  g_autoptr(GPtrArray) hits = NULL;
+
+  hits = topiary_project_search (project, "sqlalchemy", 50, NULL);
+  g_assert_nonnull (hits);
+  g_assert_cmpuint (hits->len, >, 0);
+
+  topiary_sidebar_begin_search (sidebar, "sqlalchemy");
+  g_assert_cmpuint (topiary_sidebar_get_n_results (sidebar), ==, hits->len);
+  topiary_sidebar_activate_result (sidebar, 0);
+  g_assert_cmpint (topiary_editor_get_article_id (editor), ==,
+                   ((TopiarySearchHit *) g_ptr_array_index (hits, 0))->article_id);
+
+  topiary_sidebar_begin_search (sidebar, "zzzqqqxxx");
+  g_assert_cmpuint (topiary_sidebar_get_n_results (sidebar), ==, 0);
+}
+
+static void
+test_delete_undo (void)
+{
+  TopiaryProject *project = topiary_window_get_project (window);
+  g_autoptr(TopiaryArticle) victim = find_article (project, nth_group_id (project, 3), TOPIARY_KIND_CLUSTER, 0);
+  g_autoptr(TopiaryArticle) back = NULL;
+  gint64 id = topiary_article_get_id (victim);
+  guint before = topiary_project_count_articles (project);
+
+  click_article (id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "map.delete", NULL);
+  g_assert_cmpuint (topiary_project_count_articles (project), ==, before - 1);
+  g_assert_null (topiary_project_get_article (project, id, FALSE, NULL));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
+  g_assert_cmpuint (topiary_project_count_articles (project), ==, before);
+  back = topiary_project_get_article_by_slug (project, topiary_article_get_slug (victim), FALSE);
+  g_assert_nonnull (back);
+  g_assert_cmpstr (topiary_article_get_title (back), ==, topiary_article_get_title (victim));
+}
+
+static char *
+file_digest (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+expect_open_error (const char *path,
+                   const char *heading)
+{
+  TopiaryProject *before = topiary_window_get_project (window);
+  g_autofree char *digest = file_digest (path);
+  g_autofree char *digest_after = NULL;
+  g_autofree char *shown = NULL;
+
+  g_assert_false (topiary_window_open_path (window, path));
+  shown = close_message_dialog ();
+  g_assert_cmpstr (shown, ==, heading);
+  /* Nothing changed: same project, same bytes in the bad file. */
+  g_assert_true (topiary_window_get_project (window) == before);
+  digest_after = file_digest (path);
+  g_assert_cmpstr (digest, ==, digest_after);
+}
+
+static void
+test_open_errors (void)
+{
+  g_autofree char *garbage = g_build_filename (tmp_home, "garbage.topiary", NULL);
+  g_autofree char *newer = g_build_filename (tmp_home, "newer.topiary", NULL);
+  g_autofree char *foreign = g_build_filename (tmp_home, "foreign.topiary", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_set_contents (garbage, "this is not a database, only text\n", -1, NULL));
+  expect_open_error (garbage, "Not a Topiary Project");
+
+  g_assert_cmpint (sqlite3_open (newer, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA application_id = 1416655481; PRAGMA user_version = 99;"
+                                     "CREATE TABLE map (id INTEGER);", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  expect_open_error (newer, "Project From a Newer Topiary");
+
+  g_assert_cmpint (sqlite3_open (foreign, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE contacts (name TEXT);", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  expect_open_error (foreign, "Not a Topiary Project");
+}
+
+/* ---- kill -9 while typing ---- */
+
+/* The child: opens @path, types into the article, reports, then waits
+ * to be killed. */
+static int
+run_typing_child (const char *path,
+                  gint64      article_id)
+{
+  TopiaryEditor *editor;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  window = topiary_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  if (!topiary_window_open_path (window, path) || !topiary_window_open_article (window, article_id))
+    return 1;
+  editor = topiary_window_get_editor (window);
+  buffer = GTK_TEXT_BUFFER (topiary_editor_get_buffer (editor));
+  for (guint i = 0; i < 200; i++)
+    {
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, i % 10 == 9 ? " word\n" : " word", -1);
+      spin (2);
+    }
+  {
+    g_autofree char *text = topiary_editor_dup_text (editor);
+    g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+    g_print ("TYPED %s\n", sum);
+  }
+  for (;;)
+    g_main_context_iteration (NULL, TRUE);
+  return 0;
+}
+
+static void
+test_kill_while_typing (void)
+{
+  TopiaryProject *project = topiary_window_get_project (window);
+  g_autofree char *path = g_strdup (topiary_project_get_path (project));
+  g_autoptr(TopiaryArticle) target = find_article (project, nth_group_id (project, 4), TOPIARY_KIND_PILLAR, 0);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, topiary_article_get_id (target));
+  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  const char *argv[] = { self_exe, "--typing-child", path, id, NULL };
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(TopiaryProject) reopened = NULL;
+  g_autoptr(TopiaryArticle) article = NULL;
+  g_autofree char *sum = NULL;
+
+  /* Our window lets go of the file first, as a second app instance would
+   * find it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-project", NULL);
+
+  child = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+  line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  g_assert_true (g_str_has_prefix (line, "TYPED "));
+
+  g_usleep (1500 * 1000);
+  g_subprocess_send_signal (child, SIGKILL);
+  g_subprocess_wait (child, NULL, NULL);
+
+  reopened = topiary_project_open (path, TOPIARY_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  article = topiary_project_get_article (reopened, topiary_article_get_id (target), TRUE, &error);
+  g_assert_no_error (error);
+  sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, topiary_article_get_body (article), -1);
+  g_assert_cmpstr (sum, ==, line + strlen ("TYPED "));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *schema_dir = NULL;
+  int status;
+
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  g_setenv ("WEBKIT_DISABLE_COMPOSITING_MODE", "1", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  if (argc == 4 && g_str_equal (argv[1], "--typing-child"))
+    {
+      g_set_prgname ("topiary-test-ui-child");
+      if (!gtk_init_check ())
+        return 77;
+      adw_init ();
+      gtk_source_init ();
+      return run_typing_child (argv[2], g_ascii_strtoll (argv[3], NULL, 10));
+    }
+
+  /* A private home: WebKit and the sample map write there. */
+  tmp_home = g_dir_make_tmp ("topiary-ui-XXXXXX", NULL);
+  g_assert_nonnull (tmp_home);
+  g_setenv ("HOME", tmp_home, TRUE);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+      g_autofree char *dir = g_build_filename (tmp_home, vars[i], NULL);
+      g_setenv (vars[i], dir, TRUE);
+    }
+
+  g_test_init (&argc, &argv, NULL);
+  /* WebKit names its data folders after the program: not a path. */
+  g_set_prgname ("topiary-test-ui");
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping the UI tests.\n");
+      remove_tree (tmp_home);
+      return 77;
+    }
+  adw_init ();
+  gtk_source_init ();
+
+  window = topiary_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_test_add_func ("/ui/open-sample", test_open_sample);
+  g_test_add_func ("/ui/edit-and-preview", test_edit_and_preview);
+  g_test_add_func ("/ui/autosave", test_autosave);
+  g_test_add_func ("/ui/wiki-link-click", test_wiki_link_click);
+  g_test_add_func ("/ui/layout", test_layout);
+  g_test_add_func ("/ui/move-follows", test_move_follows);
+  g_test_add_func ("/ui/search", test_search);
+  g_test_add_func ("/ui/delete-undo", test_delete_undo);
+  g_test_add_func ("/ui/open-errors", test_open_errors);
+  g_test_add_func ("/ui/kill-while-typing", test_kill_while_typing);
+
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (100);
+  remove_tree (tmp_home);
+  g_free (tmp_home);
+  return status;
+}
