@@ -181,6 +181,24 @@ close_message_dialog (void)
   return heading;
 }
 
+/* With TOPIARY_UI_SHOTS=DIR set, saves a screenshot of the display there
+ * (for looking at, never compared). */
+static void
+shot (const char *name)
+{
+  const char *dir = g_getenv ("TOPIARY_UI_SHOTS");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+
+  if (dir == NULL)
+    return;
+  spin (400);
+  path = g_build_filename (dir, name, NULL);
+  command = g_strdup_printf ("import -window root %s", path);
+  if (!g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL))
+    g_test_message ("could not take %s", path);
+}
+
 /* ---- cases ---- */
 
 static void
@@ -262,6 +280,11 @@ test_edit_and_preview (void)
   g_assert_cmpstr (theirs, ==, "Preview|undefined");
   ours = eval_js ("typeof topiary.update", TOPIARY_PREVIEW_WORLD);
   g_assert_cmpstr (ours, ==, "function");
+
+  shot ("article.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-details", NULL);
+  shot ("details.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-details", NULL);
 }
 
 static gboolean
@@ -412,6 +435,7 @@ test_search (void)
 
   topiary_sidebar_begin_search (sidebar, "sqlalchemy");
   g_assert_cmpuint (topiary_sidebar_get_n_results (sidebar), ==, hits->len);
+  shot ("search.png");
   topiary_sidebar_activate_result (sidebar, 0);
   g_assert_cmpint (topiary_editor_get_article_id (editor), ==,
                    ((TopiarySearchHit *) g_ptr_array_index (hits, 0))->article_id);
