@@ -631,8 +631,9 @@ test_reimport (Fixture       *f,
   g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(TopiaryArticle) edited = NULL;
   g_autoptr(TopiaryArticle) drafted = NULL;
+  g_autoptr(TopiaryArticle) idea = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 edited_id, drafted_id;
+  gint64 edited_id, drafted_id, idea_id, pillar_id, group_id;
 
   /* The user edits one summary; importing the page again puts the page's
    * text back (after a snapshot) and duplicates nothing. */
@@ -677,8 +678,21 @@ test_reimport (Fixture       *f,
   topiary_project_save_body (f->project, drafted_id, "The first words of the draft.", &error);
   g_assert_no_error (error);
 
+  /* An idea the user placed under a pillar stays placed. */
+  idea_id = topiary_article_get_id (g_ptr_array_index (articles, SEED_PLANNED + 5));
+  pillar_id = topiary_article_get_id (g_ptr_array_index (articles, 0));
+  group_id = topiary_article_get_group_id (g_ptr_array_index (articles, 0));
+  topiary_project_move_article (f->project, idea_id, 3, group_id, pillar_id, &error);
+  g_assert_no_error (error);
+
   third = import_ok (f, path);
   g_assert_cmpuint (third->articles, ==, 0);
+  idea = topiary_project_get_article (f->project, idea_id, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (topiary_article_get_group_id (idea), ==, group_id);
+  g_assert_cmpint (topiary_article_get_parent_id (idea), ==, pillar_id);
+  g_assert_cmpint (topiary_article_get_position (idea), ==, 3);
+  g_assert_cmpstr (topiary_article_get_intent (idea), ==, "informational");
   g_assert_cmpuint (third->updated, ==, SEED_PLANNED + SEED_IDEAS);
   g_clear_object (&drafted);
   drafted = topiary_project_get_article (f->project, drafted_id, TRUE, &error);
@@ -687,6 +701,27 @@ test_reimport (Fixture       *f,
   g_assert_cmpstr (topiary_article_get_body (drafted), ==, "The first words of the draft.");
   g_assert_cmpstr (topiary_article_get_title (drafted), ==, seed_plan[2]);
   g_assert_cmpuint (topiary_project_count_articles (f->project), ==, SEED_PLANNED + SEED_IDEAS);
+}
+
+static void
+test_line_endings (Fixture       *f,
+                   gconstpointer  data)
+{
+  gsize length;
+  g_autofree char *seed = read_seed (&length);
+  g_auto(GStrv) lines = g_strsplit (seed, "\n", -1);
+  g_autoptr(GString) text = g_string_new ("\xEF\xBB\xBF");
+  g_autoptr(TopiaryImportReport) report = NULL;
+
+  /* Windows line ends, blank lines between paragraphs and stray spaces
+   * (no-break ones included) around lines change nothing. */
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_string_append_printf (text, "%s%s\xC2\xA0 \r\n\r\n", i % 2 ? "  " : "", lines[i]);
+  report = import_text (f, text->str);
+  print_warnings (report);
+  g_assert_cmpuint (report->warnings->len, ==, 0);
+  assert_seed_plan (f);
+  assert_note (f, "timeline", "First rankings", "3-6 months");
 }
 
 /* ---- the older layout --------------------------------------------------- */
@@ -1212,6 +1247,7 @@ main (int    argc,
   ADD ("seed-ideas", test_seed_ideas);
   ADD ("seed-notes", test_seed_notes);
   ADD ("reimport", test_reimport);
+  ADD ("line-endings", test_line_endings);
   ADD ("old-layout", test_old_layout);
   ADD ("truncated-lines", test_truncated_lines);
   ADD ("truncated-bytes", test_truncated_bytes);

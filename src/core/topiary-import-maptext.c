@@ -693,6 +693,8 @@ static const gboolean plan_allowed[N_ST][N_ST] = {
 #define GROUP_COST  2.0
 #define END_IN_GROUP_COST 6.0
 #define STATED_BONUS 5.0
+/* in a back pointer: the previous line was in the same, saturated, group count */
+#define SATURATED 8
 #define NEG_INF    (-1e300)
 
 static gboolean
@@ -907,7 +909,10 @@ label_plan (const LineFeat *feats,
             const Learned  *learned,
             PlanState      *labels)
 {
-  guint kmax = MIN (n / 2 + 1, 512);
+  /* Groups are counted up to kmax (the last count meaning "kmax or
+   * more"); the back pointers take n × kmax × N_ST bytes, kept under 32 MB
+   * even for absurdly long pages. */
+  guint kmax = MAX (1, MIN (MIN (n / 2 + 1, 512), 32000000 / ((gsize) n * N_ST)));
   gsize row = (gsize) (kmax + 1) * N_ST;
   g_autofree double *prev = g_new (double, row);
   g_autofree double *cur = g_new (double, row);
@@ -938,24 +943,30 @@ label_plan (const LineFeat *feats,
         for (guint k = 1; k <= kmax; k++)
           for (guint s = 0; s < N_ST; s++)
             {
-              guint pk = s == ST_GT ? k - 1 : k;
               double top = NEG_INF;
               guint arg = N_ST;
 
-              if (pk == 0)
-                continue;
-              for (guint ps = 0; ps < N_ST; ps++)
+              /* The last bucket counts kmax groups or more, so a group
+               * heading may also stay in it. */
+              for (guint from = 0; from < 2; from++)
                 {
-                  double v = prev[pk * N_ST + ps];
+                  guint pk = s != ST_GT ? k : from == 0 ? k - 1 : k;
 
-                  if (!plan_allowed[ps][s] || v <= NEG_INF)
+                  if (pk == 0 || (from == 1 && (s != ST_GT || k != kmax)))
                     continue;
-                  if (is_skip (ps, s))
-                    v -= SKIP_COST;
-                  if (v > top)
+                  for (guint ps = 0; ps < N_ST; ps++)
                     {
-                      top = v;
-                      arg = ps;
+                      double v = prev[pk * N_ST + ps];
+
+                      if (!plan_allowed[ps][s] || v <= NEG_INF)
+                        continue;
+                      if (is_skip (ps, s))
+                        v -= SKIP_COST;
+                      if (v > top)
+                        {
+                          top = v;
+                          arg = ps + (from == 1 ? SATURATED : 0);
+                        }
                     }
                 }
               if (arg == N_ST)
@@ -979,10 +990,10 @@ label_plan (const LineFeat *feats,
           continue;
         if ((s == ST_GT || s == ST_GD) && !truncated)
           v -= END_IN_GROUP_COST;
-        if (stated_groups > 0 && !truncated && k == (guint) stated_groups)
+        if (stated_groups > 0 && !truncated && k == (guint) stated_groups && k < kmax)
           v += STATED_BONUS;
         /* A page cut short cannot hold more groups than it announced. */
-        if (stated_groups > 0 && truncated && k > (guint) stated_groups)
+        if (stated_groups > 0 && truncated && k > (guint) stated_groups && (guint) stated_groups < kmax)
           v -= 1000.0;
         if (v > best)
           {
@@ -998,7 +1009,9 @@ label_plan (const LineFeat *feats,
       guint ps = back[(gsize) i * row + best_k * N_ST + best_s];
 
       labels[i] = best_s;
-      if (best_s == ST_GT)
+      if (ps >= SATURATED)
+        ps -= SATURATED;
+      else if (best_s == ST_GT)
         best_k--;
       best_s = ps;
     }
@@ -1908,6 +1921,15 @@ put_article (Writer         *w,
   existing = topiary_project_get_article_by_slug (w->project, slug, FALSE);
   if (existing != NULL && topiary_article_get_status (existing) > topiary_article_get_status (article))
     topiary_article_set_status (article, topiary_article_get_status (existing));
+  /* An idea says nothing about where it belongs: one the user has placed
+   * in a group stays there. */
+  if (existing != NULL && topiary_article_get_group_id (article) == 0 &&
+      topiary_article_get_group_id (existing) != 0)
+    {
+      topiary_article_set_group_id (article, topiary_article_get_group_id (existing));
+      topiary_article_set_parent_id (article, topiary_article_get_parent_id (existing));
+      topiary_article_set_kind (article, topiary_article_get_kind (existing));
+    }
 
   if (!_topiary_import_put_article (w->project, article, w->report, error))
     return -1;
