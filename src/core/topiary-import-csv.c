@@ -31,6 +31,9 @@
 #define MAX_COLUMN_NOTES 40
 /* Warnings about individual rows stop after this many, then one summary. */
 #define MAX_ROW_WARNINGS 10
+/* More target queries than this for one article is not a plan but a dump;
+ * the rest are dropped (and comparing them would be quadratic). */
+#define MAX_QUERIES 100
 
 /* ---- reading records ---- */
 
@@ -357,7 +360,7 @@ add_queries (GPtrArray  *queries,
 {
   g_auto(GStrv) items = topiary_value_split_list (cell);
 
-  for (guint i = 0; items[i]; i++)
+  for (guint i = 0; items[i] && queries->len < MAX_QUERIES; i++)
     {
       g_autofree char *folded = g_utf8_casefold (items[i], -1);
       gboolean dup = FALSE;
@@ -436,28 +439,53 @@ row_warn (Ctx        *ctx,
   topiary_import_report_warn (ctx->report, "%s", msg);
 }
 
-/* Two rows with one title would otherwise overwrite each other. The
- * suffix is deterministic so a second import of the same file overwrites the
- * same articles instead of adding copies. */
+/* A slug not yet used by this import: @base, else "@base-N". @slugs maps
+ * each slug to the next suffix worth trying, so a thousand rows with one
+ * title stay linear. The suffix is deterministic, so importing the same
+ * source again overwrites the same articles instead of adding copies. */
+static char *
+claim_slug (GHashTable *slugs,
+            const char *base)
+{
+  g_autofree char *stem = NULL;
+  guint n;
+  char *slug;
+
+  if (!g_hash_table_contains (slugs, base))
+    {
+      g_hash_table_insert (slugs, g_strdup (base), GUINT_TO_POINTER (2));
+      return g_strdup (base);
+    }
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (slugs, base));
+  /* Leave room for the suffix within the longest slug. */
+  stem = g_strndup (base, TOPIARY_SLUG_MAX - 8);
+  while (*stem && stem[strlen (stem) - 1] == '-')
+    stem[strlen (stem) - 1] = '\0';
+  for (;; n++)
+    {
+      slug = g_strdup_printf ("%s-%u", stem, n);
+      if (!g_hash_table_contains (slugs, slug))
+        break;
+      g_free (slug);
+    }
+  g_hash_table_insert (slugs, g_strdup (base), GUINT_TO_POINTER (n + 1));
+  g_hash_table_insert (slugs, g_strdup (slug), GUINT_TO_POINTER (2));
+  return slug;
+}
+
+/* Two rows with one title would otherwise overwrite each other. */
 static void
 unique_slug (Ctx            *ctx,
              TopiaryArticle *article)
 {
   const char *given = topiary_article_get_slug (article);
   g_autofree char *base = topiary_slugify (given && *given ? given : topiary_article_get_title (article));
-  g_autofree char *slug = g_strdup (base);
+  g_autofree char *slug = claim_slug (ctx->slugs, base);
 
-  for (guint n = 2; g_hash_table_contains (ctx->slugs, slug); n++)
-    {
-      g_free (slug);
-      slug = g_strdup_printf ("%s-%u", base, n);
-    }
-  if (g_strcmp0 (slug, base) != 0)
-    topiary_import_report_warn (ctx->report,
-                                _("Two articles share the slug “%s”; “%s” gets “%s”."),
-                                base, topiary_article_get_title (article), slug);
+  if (strcmp (slug, base) != 0)
+    row_warn (ctx, _("Two articles share the slug “%s”; “%s” gets “%s”."),
+              base, topiary_article_get_title (article), slug);
   topiary_article_set_slug (article, slug);
-  g_hash_table_add (ctx->slugs, g_steal_pointer (&slug));
 }
 
 static gboolean

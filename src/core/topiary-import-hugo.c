@@ -40,6 +40,9 @@
 
 /* Warnings about single files stop after this many, then one summary. */
 #define MAX_FILE_WARNINGS 20
+/* More target queries than this for one article is not a plan but a dump;
+ * the rest are dropped (and comparing them would be quadratic). */
+#define MAX_QUERIES 100
 /* The first pass reads this much of each file. */
 #define HEAD_SIZE 8192
 /* Markdown files above this size are not articles. */
@@ -382,7 +385,7 @@ static void
 add_queries (GPtrArray          *queries,
              const char * const *items)
 {
-  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+  for (guint i = 0; items != NULL && items[i] != NULL && queries->len < MAX_QUERIES; i++)
     {
       g_autofree char *q = g_strstrip (g_strdup (items[i]));
       gboolean dup = FALSE;
@@ -803,6 +806,40 @@ place_categories (Ctx *ctx)
     }
 }
 
+/* A slug not yet used by this import: @base, else "@base-N". @slugs maps
+ * each slug to the next suffix worth trying, so a thousand rows with one
+ * title stay linear. The suffix is deterministic, so importing the same
+ * source again overwrites the same articles instead of adding copies. */
+static char *
+claim_slug (GHashTable *slugs,
+            const char *base)
+{
+  g_autofree char *stem = NULL;
+  guint n;
+  char *slug;
+
+  if (!g_hash_table_contains (slugs, base))
+    {
+      g_hash_table_insert (slugs, g_strdup (base), GUINT_TO_POINTER (2));
+      return g_strdup (base);
+    }
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (slugs, base));
+  /* Leave room for the suffix within the longest slug. */
+  stem = g_strndup (base, TOPIARY_SLUG_MAX - 8);
+  while (*stem && stem[strlen (stem) - 1] == '-')
+    stem[strlen (stem) - 1] = '\0';
+  for (;; n++)
+    {
+      slug = g_strdup_printf ("%s-%u", stem, n);
+      if (!g_hash_table_contains (slugs, slug))
+        break;
+      g_free (slug);
+    }
+  g_hash_table_insert (slugs, g_strdup (base), GUINT_TO_POINTER (n + 1));
+  g_hash_table_insert (slugs, g_strdup (slug), GUINT_TO_POINTER (2));
+  return slug;
+}
+
 static gboolean
 create_group (Ctx     *ctx,
               Folder  *f,
@@ -883,7 +920,7 @@ _topiary_import_hugo (TopiaryProject      *project,
   g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, folder_free);
   g_autoptr(GPtrArray) order = NULL;
   g_autoptr(GPtrArray) later = g_ptr_array_new ();
-  g_autoptr(GHashTable) slugs = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) slugs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *content = NULL;
   g_autofree char *posts = NULL;
   gboolean site_root = FALSE;
@@ -1000,21 +1037,15 @@ _topiary_import_hugo (TopiaryProject      *project,
     {
       Entry *e = g_ptr_array_index (entries, i);
       Folder *f = e->folder;
-      const char *slug = topiary_article_get_slug (e->article);
+      g_autofree char *base = g_strdup (topiary_article_get_slug (e->article));
+      g_autofree char *slug = claim_slug (slugs, base);
 
       /* Two files with one slug would overwrite each other. */
-      if (g_hash_table_contains (slugs, slug))
+      if (strcmp (slug, base) != 0)
         {
-          g_autofree char *unique = NULL;
-          for (guint n = 2; unique == NULL || g_hash_table_contains (slugs, unique); n++)
-            {
-              g_free (unique);
-              unique = g_strdup_printf ("%s-%u", slug, n);
-            }
-          file_warn (&ctx, _("“%s” has the slug “%s” of another file; it gets “%s”."), e->rel, slug, unique);
-          topiary_article_set_slug (e->article, unique);
+          file_warn (&ctx, _("“%s” has the slug “%s” of another file; it gets “%s”."), e->rel, base, slug);
+          topiary_article_set_slug (e->article, slug);
         }
-      g_hash_table_add (slugs, (gpointer) topiary_article_get_slug (e->article));
 
       if (f != NULL)
         {

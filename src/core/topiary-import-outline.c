@@ -40,6 +40,14 @@
 #include "topiary-import.h"
 #include "topiary-slug.h"
 
+/* More target queries than this for one article is not a plan but a dump;
+ * the rest are dropped (and comparing them would be quadratic). */
+#define MAX_QUERIES 100
+/* Repeated warnings stop after this many, then one summary. */
+#define MAX_WARNINGS 20
+/* Trailing "(…)" groups read off one title. */
+#define MAX_TRAILING_GROUPS 8
+
 /* ---- blocks ---- */
 
 typedef enum {
@@ -180,9 +188,22 @@ split_table_row (const char *line)
 
 /* Splits @text (no front matter) into headings, items, tables and
  * paragraph lines. Code blocks and HTML comments are skipped. */
+static void
+finish_lazy (GString **lazy,
+             Block    *block)
+{
+  if (*lazy == NULL)
+    return;
+  g_free (block->text);
+  block->text = g_strstrip (g_string_free (*lazy, FALSE));
+  *lazy = NULL;
+}
+
 static GPtrArray *
 read_blocks (const char *text)
 {
+  GString *lazy = NULL;
+  Block *lazy_block = NULL;
   GPtrArray *blocks = g_ptr_array_new_with_free_func (block_free);
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   char fence = 0;
@@ -330,10 +351,16 @@ read_blocks (const char *text)
             {
               if (!after_blank && indent <= prev->indent + 1)
                 {
-                  /* A lazy continuation of the item's line. */
-                  char *joined = g_strconcat (prev->text, " ", p, NULL);
-                  g_free (prev->text);
-                  prev->text = g_strstrip (joined);
+                  /* A lazy continuation of the item's line; a GString,
+                   * so a thousand such lines stay linear. */
+                  if (lazy == NULL || lazy_block != prev)
+                    {
+                      finish_lazy (&lazy, lazy_block);
+                      lazy = g_string_new (prev->text);
+                      lazy_block = prev;
+                    }
+                  g_string_append_c (lazy, ' ');
+                  g_string_append (lazy, p);
                   g_free (b);
                   continue;
                 }
@@ -351,6 +378,7 @@ read_blocks (const char *text)
       g_ptr_array_add (blocks, b);
       after_blank = FALSE;
     }
+  finish_lazy (&lazy, lazy_block);
   return blocks;
 }
 
@@ -915,7 +943,7 @@ take_trailing_groups (Plan     *plan,
                       char     *title,
                       gboolean  whole)
 {
-  for (;;)
+  for (guint round = 0; round < MAX_TRAILING_GROUPS; round++)
     {
       gsize n;
       char close;
@@ -1128,8 +1156,11 @@ parse_item (Plan       *plan,
       }
   }
   g_strstrip (plan->title);
-  while (*plan->title && (plan->title[strlen (plan->title) - 1] == ':'))
-    plan->title[strlen (plan->title) - 1] = '\0';
+  {
+    gsize n = strlen (plan->title);
+    while (n > 0 && plan->title[n - 1] == ':')
+      plan->title[--n] = '\0';
+  }
   g_strstrip (plan->title);
 
   if (rest != NULL)
@@ -1249,8 +1280,11 @@ read_label (const char   *text,
   strip_inline (copy);
   down = g_utf8_strdown (copy, -1);
   g_strstrip (down);
-  while (*down && (down[strlen (down) - 1] == ':'))
-    down[strlen (down) - 1] = '\0';
+  {
+    gsize n = strlen (down);
+    while (n > 0 && down[n - 1] == ':')
+      down[--n] = '\0';
+  }
   g_strstrip (down);
 
   if (g_str_has_prefix (down, "pillar") || g_str_has_prefix (down, "hub") ||
@@ -1834,6 +1868,41 @@ interpret (Ctx       *ctx,
 
 /* ---- writing the plan ---- */
 
+/* A slug not yet used by this import: @base, else "@base-N". @slugs maps
+ * each slug to the next suffix worth trying, so a thousand rows with one
+ * title stay linear. The suffix is deterministic, so importing the same
+ * source again overwrites the same articles instead of adding copies. */
+static char *
+claim_slug (GHashTable *slugs,
+            const char *base)
+{
+  g_autofree char *stem = NULL;
+  guint n;
+  char *slug;
+
+  if (!g_hash_table_contains (slugs, base))
+    {
+      g_hash_table_insert (slugs, g_strdup (base), GUINT_TO_POINTER (2));
+      return g_strdup (base);
+    }
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (slugs, base));
+  /* Leave room for the suffix within the longest slug. */
+  stem = g_strndup (base, TOPIARY_SLUG_MAX - 8);
+  while (*stem && stem[strlen (stem) - 1] == '-')
+    stem[strlen (stem) - 1] = '\0';
+  for (;; n++)
+    {
+      slug = g_strdup_printf ("%s-%u", stem, n);
+      if (!g_hash_table_contains (slugs, slug))
+        break;
+      g_free (slug);
+    }
+  g_hash_table_insert (slugs, g_strdup (base), GUINT_TO_POINTER (n + 1));
+  g_hash_table_insert (slugs, g_strdup (slug), GUINT_TO_POINTER (2));
+  return slug;
+}
+
+
 static gboolean
 write_plans (Ctx        *ctx,
              GError    **error)
@@ -1842,6 +1911,7 @@ write_plans (Ctx        *ctx,
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   g_autoptr(GHashTable) slugs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) later = g_ptr_array_new ();
+  guint duplicates = 0;
 
   for (guint i = 0; i < ctx->plans->len; i++)
     {
@@ -1855,7 +1925,8 @@ write_plans (Ctx        *ctx,
         g_hash_table_insert (pillars, plan->group, plan);
       else if (plan->pillar)
         {
-          topiary_import_report_warn (ctx->report,
+          if (++duplicates <= MAX_WARNINGS)
+            topiary_import_report_warn (ctx->report,
                                       _("Group “%s” has more than one pillar; “%s” is kept as a cluster."),
                                       plan->group, plan->title);
           plan->pillar = FALSE;
@@ -1919,7 +1990,7 @@ write_plans (Ctx        *ctx,
       if (plan->summary->len > 0)
         topiary_article_set_summary (article, plan->summary->str);
 
-      for (guint k = 0; k < plan->primary->len + plan->secondary->len; k++)
+      for (guint k = 0; k < plan->primary->len + plan->secondary->len && queries->len < MAX_QUERIES; k++)
         {
           const char *q = k < plan->primary->len ? g_ptr_array_index (plan->primary, k)
                                                  : g_ptr_array_index (plan->secondary, k - plan->primary->len);
@@ -1938,18 +2009,12 @@ write_plans (Ctx        *ctx,
       /* A deterministic suffix: importing the file again overwrites the same
        * articles rather than adding copies. */
       base = topiary_slugify (plan->slug ? plan->slug : plan->title);
-      slug = g_strdup (base);
-      for (guint n = 2; g_hash_table_contains (slugs, slug); n++)
-        {
-          g_free (slug);
-          slug = g_strdup_printf ("%s-%u", base, n);
-        }
-      if (strcmp (slug, base) != 0)
+      slug = claim_slug (slugs, base);
+      if (strcmp (slug, base) != 0 && ++duplicates <= MAX_WARNINGS)
         topiary_import_report_warn (ctx->report,
                                     _("Two articles share the slug “%s”; “%s” gets “%s”."),
                                     base, plan->title, slug);
       topiary_article_set_slug (article, slug);
-      g_hash_table_add (slugs, g_steal_pointer (&slug));
 
       if (pillar != NULL && pillar != plan)
         {
@@ -1962,6 +2027,10 @@ write_plans (Ctx        *ctx,
       if (!_topiary_import_put_article (ctx->project, article, ctx->report, error))
         return FALSE;
     }
+
+  if (duplicates > MAX_WARNINGS)
+    topiary_import_report_warn (ctx->report, _("%u more articles share a slug with another."),
+                                duplicates - MAX_WARNINGS);
 
   for (guint i = 0; i < later->len; i++)
     {
