@@ -919,6 +919,7 @@ _topiary_import_csv (TopiaryProject      *project,
       key = g_utf8_casefold (title, -1);
       if (!g_hash_table_contains (by_key, key))
         g_hash_table_insert (by_key, g_steal_pointer (&key), row);
+      g_free (key);
       key = g_utf8_casefold (topiary_article_get_slug (row->article), -1);
       if (!g_hash_table_contains (by_key, key))
         g_hash_table_insert (by_key, g_steal_pointer (&key), row);

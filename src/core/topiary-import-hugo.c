@@ -444,6 +444,7 @@ read_entry (Ctx   *ctx,
   g_autofree char *text = NULL;
   g_autofree char *name = NULL;
   g_autofree char *stem = NULL;
+  g_autofree char *title = NULL;
   g_autoptr(GPtrArray) queries = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) list = NULL;
   TopiaryArticle *a = e->article = topiary_article_new ();
@@ -475,15 +476,13 @@ read_entry (Ctx   *ctx,
     fm = read_front_matter (ctx, e->rel, text, length, &offset);
 
   /* Title */
-  if ((value = fm_string (fm, "title")) != NULL && *g_strstrip (g_strdup (value)) != '\0')
-    {
-      g_autofree char *title = g_strstrip (g_strdup (value));
-      topiary_article_set_title (a, title);
-    }
+  title = g_strstrip (g_strdup (fm_string (fm, "title") ? fm_string (fm, "title") : ""));
+  if (*title != '\0')
+    topiary_article_set_title (a, title);
   else
     {
-      g_autofree char *title = topiary_value_humanize (skip_date_prefix (stem));
-      topiary_article_set_title (a, *title ? title : stem);
+      g_autofree char *human = topiary_value_humanize (skip_date_prefix (stem));
+      topiary_article_set_title (a, *human ? human : stem);
     }
 
   /* Slug: front matter, else the file name (Hugo's default URL). */
