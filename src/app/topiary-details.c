@@ -13,6 +13,7 @@
 
 #include "topiary-debounce.h"
 #include "topiary-details.h"
+#include "topiary-map-tree.h"
 
 #define SAVE_DELAY_MS 400
 
@@ -42,7 +43,7 @@ struct _TopiaryDetails
   GArray          *pillar_ids;    /* gint64, index 0 = none */
 
   TopiaryProject  *project;
-  gulong           changed_id;
+  TopiaryMapTree  *tree;
   TopiaryArticle  *article;
   TopiaryDebounce *save;
   guint            loading;
@@ -158,19 +159,16 @@ fill_pillars (TopiaryDetails *self,
   g_array_set_size (self->pillar_ids, 0);
   g_array_append_val (self->pillar_ids, none);
   g_strv_builder_add (builder, _("None"));
-  if (group_id != 0)
+  if (group_id != 0 && self->tree != NULL)
     {
-      g_autoptr(GListModel) articles = topiary_project_list_articles (self->project);
-      guint n = g_list_model_get_n_items (articles);
+      g_autoptr(GPtrArray) pillars = topiary_map_tree_list_pillars (self->tree, group_id);
 
-      for (guint i = 0; i < n; i++)
+      for (guint i = 0; i < pillars->len; i++)
         {
-          g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
+          TopiaryArticle *a = g_ptr_array_index (pillars, i);
           gint64 id = topiary_article_get_id (a);
 
-          if (topiary_article_get_group_id (a) != group_id ||
-              topiary_article_get_kind (a) != TOPIARY_KIND_PILLAR ||
-              id == topiary_article_get_id (self->article))
+          if (id == topiary_article_get_id (self->article))
             continue;
           g_array_append_val (self->pillar_ids, id);
           g_strv_builder_add (builder, topiary_article_get_title (a));
@@ -342,14 +340,24 @@ topiary_details_set_article (TopiaryDetails *self,
   load (self, article_id);
 }
 
-static void
-on_project_changed (TopiaryDetails *self)
+void
+topiary_details_project_changed (TopiaryDetails *self)
 {
+  g_return_if_fail (TOPIARY_IS_DETAILS (self));
+
   /* Someone else changed the project (a move in the tree, an import):
    * show the article as it is now, unless the user is typing here. */
   if (self->saving > 0 || self->article == NULL || topiary_debounce_is_armed (self->save))
     return;
   load (self, topiary_article_get_id (self->article));
+}
+
+void
+topiary_details_set_tree (TopiaryDetails *self,
+                          TopiaryMapTree *tree)
+{
+  g_return_if_fail (TOPIARY_IS_DETAILS (self));
+  g_set_object (&self->tree, tree);
 }
 
 void
@@ -361,13 +369,8 @@ topiary_details_set_project (TopiaryDetails *self,
   if (self->project == project)
     return;
   topiary_debounce_cancel (self->save);
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
   g_set_object (&self->project, project);
-  if (project != NULL)
-    self->changed_id = g_signal_connect_object (project, "changed::articles",
-                                                G_CALLBACK (on_project_changed), self,
-                                                G_CONNECT_SWAPPED);
+  g_clear_object (&self->tree);
   load (self, 0);
 }
 
@@ -614,6 +617,7 @@ topiary_details_dispose (GObject *object)
   topiary_details_set_project (self, NULL);
   g_clear_pointer (&self->save, topiary_debounce_free);
   g_clear_object (&self->article);
+  g_clear_object (&self->tree);
   g_clear_pointer (&self->group_ids, g_array_unref);
   g_clear_pointer (&self->pillar_ids, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOPIARY_TYPE_DETAILS);

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "topiary-map-tree.h"
 #include "topiary-project.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,12 @@ G_DECLARE_FINAL_TYPE (TopiaryDetails, topiary_details, TOPIARY, DETAILS, GtkWidg
 
 void            topiary_details_set_project (TopiaryDetails *self,
                                              TopiaryProject *project);
+/* Where the pillars of a group are looked up. */
+void            topiary_details_set_tree    (TopiaryDetails *self,
+                                             TopiaryMapTree *tree);
+/* The project changed elsewhere: show the article as it is now, unless
+ * the user has unsaved edits here. */
+void            topiary_details_project_changed (TopiaryDetails *self);
 /* 0 clears the panel. */
 void            topiary_details_set_article (TopiaryDetails *self,
                                              gint64          article_id);

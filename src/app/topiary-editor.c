@@ -56,6 +56,7 @@ enum {
   SIGNAL_TEXT_CHANGED,
   SIGNAL_CURSOR_MOVED,
   SIGNAL_SAVE_FAILED,
+  SIGNAL_SAVING,
   N_SIGNALS
 };
 
@@ -123,6 +124,7 @@ topiary_editor_save (TopiaryEditor  *self,
                      GError        **error)
 {
   g_autofree char *text = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (TOPIARY_IS_EDITOR (self), FALSE);
 
@@ -131,7 +133,11 @@ topiary_editor_save (TopiaryEditor  *self,
     return TRUE;
 
   text = topiary_editor_dup_text (self);
-  if (!topiary_project_save_body (self->project, self->article_id, text, error))
+  /* Lets the window tell a body save from other changes of the project. */
+  g_signal_emit (self, signals[SIGNAL_SAVING], 0, TRUE);
+  ok = topiary_project_save_body (self->project, self->article_id, text, error);
+  g_signal_emit (self, signals[SIGNAL_SAVING], 0, FALSE);
+  if (!ok)
     return FALSE;
 
   self->dirty = FALSE;
@@ -494,6 +500,11 @@ topiary_editor_class_init (TopiaryEditorClass *klass)
   signals[SIGNAL_SAVE_FAILED] =
     g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /* TRUE just before the body is written, FALSE right after. */
+  signals[SIGNAL_SAVING] =
+    g_signal_new ("saving", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
 

@@ -33,6 +33,8 @@ struct _TopiaryMapTree
   GPtrArray        *intents;           /* char *, display order */
   GHashTable       *intent_children;   /* char * → GPtrArray of TopiaryArticle */
   guint             n_ideas;
+  guint             n_articles;
+  guint             n_published;
 };
 
 G_DEFINE_FINAL_TYPE (TopiaryMapTree, topiary_map_tree, G_TYPE_OBJECT)
@@ -104,6 +106,8 @@ clear_index (TopiaryMapTree *self)
   g_clear_pointer (&self->intents, g_ptr_array_unref);
   g_clear_pointer (&self->intent_children, g_hash_table_unref);
   self->n_ideas = 0;
+  self->n_articles = 0;
+  self->n_published = 0;
 }
 
 static void
@@ -149,6 +153,9 @@ build_index (TopiaryMapTree *self)
       TopiaryArticle *stored = g_hash_table_lookup (self->articles, &(gint64) { topiary_article_get_id (article) });
       TopiaryArticle *parent = parent_id ? g_hash_table_lookup (self->articles, &parent_id) : NULL;
 
+      self->n_articles++;
+      if (topiary_article_get_status (stored) == TOPIARY_STATUS_PUBLISHED)
+        self->n_published++;
       if (group_id == 0)
         {
           const char *intent = topiary_article_get_intent (stored);
@@ -444,12 +451,7 @@ topiary_map_tree_refresh (TopiaryMapTree *self)
     title = topiary_project_get_map_field (self->project, "title");
   topiary_map_node_set_title (map_node, title && *title ? title : _("Untitled map"));
   {
-    TopiaryStats stats = { 0 };
-    g_autofree char *subtitle = NULL;
-
-    if (self->project != NULL)
-      topiary_project_get_stats (self->project, &stats);
-    subtitle = g_strdup_printf ("%u/%u", stats.status[TOPIARY_STATUS_PUBLISHED], stats.articles);
+    g_autofree char *subtitle = g_strdup_printf ("%u/%u", self->n_published, self->n_articles);
     topiary_map_node_set_subtitle (map_node, subtitle);
   }
 
@@ -526,6 +528,50 @@ topiary_map_tree_get_siblings (TopiaryMapTree *self,
     for (guint i = 0; i < list->len; i++)
       g_ptr_array_add (siblings, g_object_ref (g_ptr_array_index (list, i)));
   return siblings;
+}
+
+GPtrArray *
+topiary_map_tree_list_pillars (TopiaryMapTree *self,
+                               gint64          group_id)
+{
+  GPtrArray *pillars = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *top;
+
+  g_return_val_if_fail (TOPIARY_IS_MAP_TREE (self), pillars);
+
+  top = lookup_list (self->group_children, group_id);
+  for (guint i = 0; top != NULL && i < top->len; i++)
+    if (topiary_article_get_kind (g_ptr_array_index (top, i)) == TOPIARY_KIND_PILLAR)
+      g_ptr_array_add (pillars, g_object_ref (g_ptr_array_index (top, i)));
+  return pillars;
+}
+
+gint64
+topiary_map_tree_get_last_position (TopiaryMapTree *self,
+                                    gint64          group_id,
+                                    gint64          parent_id,
+                                    gint64          except_id)
+{
+  GPtrArray *list;
+  gint64 last = 0;
+
+  g_return_val_if_fail (TOPIARY_IS_MAP_TREE (self), 0);
+
+  list = parent_id != 0 ? lookup_list (self->pillar_children, parent_id)
+                        : lookup_list (self->group_children, group_id);
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      TopiaryArticle *a = g_ptr_array_index (list, i);
+      GPtrArray *sub = lookup_list (self->pillar_children, topiary_article_get_id (a));
+
+      if (topiary_article_get_id (a) != except_id)
+        last = MAX (last, topiary_article_get_position (a));
+      /* A group's last article may be the last cluster of its last pillar. */
+      for (guint j = 0; parent_id == 0 && sub != NULL && j < sub->len; j++)
+        if (topiary_article_get_id (g_ptr_array_index (sub, j)) != except_id)
+          last = MAX (last, topiary_article_get_position (g_ptr_array_index (sub, j)));
+    }
+  return last;
 }
 
 static gboolean

@@ -35,4 +35,15 @@ TopiaryArticle   *topiary_map_tree_lookup_article  (TopiaryMapTree *self,
 GPtrArray        *topiary_map_tree_get_siblings    (TopiaryMapTree *self,
                                                     TopiaryArticle *article);
 
+/* The pillars of the group, in writing order. */
+GPtrArray        *topiary_map_tree_list_pillars     (TopiaryMapTree *self,
+                                                     gint64          group_id);
+/* The highest writing-order position among the articles of the group
+ * (@parent_id 0) or the clusters of a pillar, ignoring @except_id; 0 when
+ * there are none. */
+gint64            topiary_map_tree_get_last_position (TopiaryMapTree *self,
+                                                      gint64          group_id,
+                                                      gint64          parent_id,
+                                                      gint64          except_id);
+
 G_END_DECLS

@@ -11,6 +11,8 @@
 #include "topiary-overview.h"
 
 #define REFRESH_DELAY_MS 200
+/* A map imported from a site can carry thousands of notes. */
+#define MAX_NOTES 50
 
 struct _TopiaryOverview
 {
@@ -26,8 +28,8 @@ struct _TopiaryOverview
   GtkListBox      *notes_list;
 
   TopiaryProject  *project;
-  gulong           changed_id;
   TopiaryDebounce *refresh;
+  gboolean         stale;
 };
 
 G_DEFINE_FINAL_TYPE (TopiaryOverview, topiary_overview, GTK_TYPE_WIDGET)
@@ -92,6 +94,7 @@ refresh_cb (gpointer user_data)
   g_autoptr(GListModel) notes = NULL;
   guint n_notes;
 
+  self->stale = FALSE;
   if (self->project == NULL)
     return G_SOURCE_REMOVE;
 
@@ -135,7 +138,7 @@ refresh_cb (gpointer user_data)
   clear_box (GTK_WIDGET (self->notes_list));
   notes = topiary_project_list_notes (self->project);
   n_notes = g_list_model_get_n_items (notes);
-  for (guint i = 0; i < n_notes; i++)
+  for (guint i = 0; i < MIN (n_notes, MAX_NOTES); i++)
     {
       g_autoptr(TopiaryNote) note = g_list_model_get_item (notes, i);
       GtkWidget *row = adw_expander_row_new ();
@@ -157,14 +160,36 @@ refresh_cb (gpointer user_data)
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), body);
       gtk_list_box_append (self->notes_list, row);
     }
+  if (n_notes > MAX_NOTES)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more note", "and %u more notes",
+                                                            n_notes - MAX_NOTES), n_notes - MAX_NOTES);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+      gtk_list_box_append (self->notes_list, row);
+    }
   gtk_widget_set_visible (self->notes_group, n_notes > 0);
   return G_SOURCE_REMOVE;
 }
 
-static void
-on_project_changed (TopiaryOverview *self)
+void
+topiary_overview_queue_refresh (TopiaryOverview *self)
 {
-  topiary_debounce_arm (self->refresh);
+  g_return_if_fail (TOPIARY_IS_OVERVIEW (self));
+
+  /* Statistics are not free on a large map: only while someone looks. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    topiary_debounce_arm (self->refresh);
+  else
+    self->stale = TRUE;
+}
+
+static void
+on_map (TopiaryOverview *self)
+{
+  if (self->stale)
+    topiary_debounce_arm (self->refresh);
 }
 
 void
@@ -175,15 +200,10 @@ topiary_overview_set_project (TopiaryOverview *self,
 
   if (self->project == project)
     return;
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
   g_set_object (&self->project, project);
+  topiary_debounce_cancel (self->refresh);
   if (project != NULL)
-    {
-      self->changed_id = g_signal_connect_object (project, "changed", G_CALLBACK (on_project_changed),
-                                                  self, G_CONNECT_SWAPPED);
-      refresh_cb (self);
-    }
+    refresh_cb (self);
 }
 
 static void
@@ -228,4 +248,5 @@ topiary_overview_init (TopiaryOverview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->refresh = topiary_debounce_new (REFRESH_DELAY_MS, refresh_cb, self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }

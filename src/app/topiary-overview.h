@@ -16,4 +16,7 @@ G_DECLARE_FINAL_TYPE (TopiaryOverview, topiary_overview, TOPIARY, OVERVIEW, GtkW
 void topiary_overview_set_project (TopiaryOverview *self,
                                    TopiaryProject  *project);
 
+/* The project changed: refresh soon, or when next shown. */
+void topiary_overview_queue_refresh (TopiaryOverview *self);
+
 G_END_DECLS

@@ -25,7 +25,6 @@ struct _TopiarySidebar
   GtkPopoverMenu     *context_menu;
 
   TopiaryProject     *project;
-  gulong              changed_id;
   TopiaryMapTree     *tree;
   GtkSingleSelection *selection;
   TopiaryDebounce    *refresh;
@@ -137,7 +136,13 @@ topiary_sidebar_refresh (TopiarySidebar *self)
 
   key = g_strdup (self->selected_key);
   self->block_select++;
-  topiary_map_tree_refresh (self->tree);
+  {
+    gint64 start = g_get_monotonic_time ();
+
+    topiary_map_tree_refresh (self->tree);
+    if (g_strcmp0 (g_getenv ("TOPIARY_BENCH"), "1") == 0)
+      g_print ("TOPIARY_BENCH tree-refresh ms=%.2f\n", (g_get_monotonic_time () - start) / 1000.0);
+  }
   self->block_select--;
 
   /* A moved row is a new row: select it again where it went. */
@@ -153,10 +158,12 @@ refresh_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-on_project_changed (TopiarySidebar *self)
+void
+topiary_sidebar_queue_refresh (TopiarySidebar *self)
 {
-  topiary_debounce_arm (self->refresh);
+  g_return_if_fail (TOPIARY_IS_SIDEBAR (self));
+  if (self->tree != NULL)
+    topiary_debounce_arm (self->refresh);
 }
 
 static void
@@ -230,8 +237,6 @@ topiary_sidebar_set_project (TopiarySidebar *self,
   if (self->project == project)
     return;
 
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
   g_set_object (&self->project, project);
   topiary_debounce_cancel (self->refresh);
   g_clear_pointer (&self->selected_key, g_free);
@@ -244,9 +249,6 @@ topiary_sidebar_set_project (TopiarySidebar *self,
   if (project == NULL)
     return;
 
-  self->changed_id = g_signal_connect_object (project, "changed",
-                                              G_CALLBACK (on_project_changed), self,
-                                              G_CONNECT_SWAPPED);
   self->tree = topiary_map_tree_new (project);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (topiary_map_tree_get_model (self->tree))));
   gtk_single_selection_set_autoselect (self->selection, FALSE);

@@ -24,6 +24,8 @@ TopiaryMapNode *topiary_sidebar_get_selected_node (TopiarySidebar *self);
 gboolean        topiary_sidebar_select_article    (TopiarySidebar *self,
                                                    gint64          article_id);
 void            topiary_sidebar_select_map        (TopiarySidebar *self);
+/* Re-reads the project after a short debounce. */
+void            topiary_sidebar_queue_refresh     (TopiarySidebar *self);
 /* Re-reads the project now instead of after the debounce. */
 void            topiary_sidebar_refresh           (TopiarySidebar *self);
 void            topiary_sidebar_begin_search      (TopiarySidebar *self,

@@ -65,6 +65,7 @@ struct _TopiaryWindow
   GSettings            *settings;
   TopiaryProject       *project;
   gulong                project_changed_id;
+  gboolean              saving_body;
   char                 *layout;
 
   GroupUndo            *group_undo;
@@ -253,12 +254,30 @@ save_or_toast (TopiaryWindow *self)
     toast (self, error->message);
 }
 
+/* The one place project changes are handed out. A body save by the
+ * editor changes nothing the tree or the details panel show, and on a
+ * large map re-reading it after every autosave would stall typing. */
 static void
 on_project_changed (TopiaryWindow *self,
                     const char    *what)
 {
+  topiary_overview_queue_refresh (self->overview);
+  if (self->saving_body)
+    return;
+  if (g_strcmp0 (what, "notes") != 0)
+    topiary_sidebar_queue_refresh (self->sidebar);
+  if (g_strcmp0 (what, "articles") == 0 || g_strcmp0 (what, "groups") == 0)
+    topiary_details_project_changed (self->details);
   if (g_strcmp0 (what, "map") == 0 || g_strcmp0 (what, "articles") == 0)
     update_title (self);
+}
+
+static void
+on_editor_saving (TopiaryEditor *editor,
+                  gboolean       saving,
+                  TopiaryWindow *self)
+{
+  self->saving_body = saving;
 }
 
 static void
@@ -285,6 +304,7 @@ set_project (TopiaryWindow  *self,
   topiary_sidebar_set_project (self->sidebar, project);
   topiary_editor_set_project (self->editor, project);
   topiary_details_set_project (self->details, project);
+  topiary_details_set_tree (self->details, topiary_sidebar_get_tree (self->sidebar));
   topiary_overview_set_project (self->overview, project);
   if (project != NULL)
     {
@@ -333,6 +353,7 @@ topiary_window_open_path (TopiaryWindow *self,
 {
   g_autoptr(TopiaryProject) project = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 start;
 
   g_return_val_if_fail (TOPIARY_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -340,6 +361,7 @@ topiary_window_open_path (TopiaryWindow *self,
   if (self->project != NULL && g_strcmp0 (topiary_project_get_path (self->project), path) == 0)
     return TRUE;
 
+  start = g_get_monotonic_time ();
   project = topiary_project_open (path, TOPIARY_OPEN_DEFAULT, &error);
   if (project == NULL)
     {
@@ -351,6 +373,9 @@ topiary_window_open_path (TopiaryWindow *self,
       return FALSE;
     }
   set_project (self, project);
+  if (g_strcmp0 (g_getenv ("TOPIARY_BENCH"), "1") == 0)
+    g_print ("TOPIARY_BENCH open-project ms=%.2f articles=%u\n",
+             (g_get_monotonic_time () - start) / 1000.0, topiary_project_count_articles (project));
   return TRUE;
 }
 
@@ -544,7 +569,7 @@ on_editor_text_changed (TopiaryEditor *editor,
 {
   g_autofree char *text = NULL;
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->preview)))
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->preview)) || topiary_editor_get_article_id (editor) == 0)
     return;
   text = topiary_editor_dup_text (editor);
   topiary_preview_set_markdown (self->preview, text);
@@ -650,16 +675,8 @@ on_drop_article (TopiarySidebar *sidebar,
       {
         /* To the end of the group, at its top level. */
         gint64 group_id = topiary_map_node_get_id (target);
-        gint64 last = 0;
-        g_autoptr(GListModel) articles = topiary_project_list_articles (self->project);
-        guint n = g_list_model_get_n_items (articles);
+        gint64 last = topiary_map_tree_get_last_position (tree, group_id, 0, article_id);
 
-        for (guint i = 0; i < n; i++)
-          {
-            g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
-            if (topiary_article_get_group_id (a) == group_id && topiary_article_get_id (a) != article_id)
-              last = MAX (last, topiary_article_get_position (a));
-          }
         return move_article (self, article_id, last ? target_position (pos, last, FALSE) : 0, group_id, 0);
       }
 
@@ -678,16 +695,9 @@ on_drop_article (TopiarySidebar *sidebar,
         /* Onto the lower half of a pillar: becomes its last cluster. */
         if (!before && group_id != 0 && topiary_article_get_kind (anchor) == TOPIARY_KIND_PILLAR)
           {
-            gint64 last = topiary_article_get_position (anchor);
-            g_autoptr(GListModel) articles = topiary_project_list_articles (self->project);
-            guint n = g_list_model_get_n_items (articles);
+            gint64 last = MAX (topiary_article_get_position (anchor),
+                               topiary_map_tree_get_last_position (tree, group_id, anchor_id, article_id));
 
-            for (guint i = 0; i < n; i++)
-              {
-                g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
-                if (topiary_article_get_parent_id (a) == anchor_id && topiary_article_get_id (a) != article_id)
-                  last = MAX (last, topiary_article_get_position (a));
-              }
             return move_article (self, article_id, target_position (pos, last, FALSE), group_id, anchor_id);
           }
         /* Otherwise beside the anchor, at its level. */
@@ -1711,6 +1721,7 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_editor_text_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_cursor_moved);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_save_failed);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_saving);
   gtk_widget_class_bind_template_callback (widget_class, on_preview_open_article);
   gtk_widget_class_bind_template_callback (widget_class, on_details_article_changed);
 
