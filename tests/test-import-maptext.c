@@ -911,6 +911,9 @@ test_truncated_lines (Fixture       *f,
       gboolean ok;
 
       end += strlen (lines[cut - 1]) + (cut > 1 ? 1 : 0);
+      /* Within the long list of ideas every seventh line is enough. */
+      if (cut > 150 && cut < 240 && cut % 7 != 0)
+        continue;
       ok = import_prefix (f, text, end, &report, &error);
       if (cut <= 2)
         {
@@ -964,6 +967,11 @@ test_truncated_bytes (Fixture       *f,
       gsize cuts[] = { start + line_len / 2 };
 
       line++;
+      if (line > 150 && line < 240 && line % 7 != 0)
+        {
+          p = nl ? nl + 1 : p + line_len;
+          continue;
+        }
       for (guint k = 0; k < G_N_ELEMENTS (cuts); k++)
         {
           g_autoptr(TopiaryImportReport) report = NULL;
@@ -993,7 +1001,7 @@ test_truncated_bytes (Fixture       *f,
       p = nl ? nl + 1 : p + line_len;
     }
 
-  for (gsize cut = 1; cut < 520 && cut < length; cut += 5)
+  for (gsize cut = 1; cut < 520 && cut < length; cut += 7)
     {
       g_autoptr(TopiaryImportReport) report = NULL;
       g_autoptr(GError) error = NULL;
