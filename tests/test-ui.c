@@ -287,6 +287,59 @@ test_edit_and_preview (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-details", NULL);
 }
 
+static void
+on_preview_updated (TopiaryPreview *preview,
+                    gint64         *updated_at)
+{
+  *updated_at = g_get_monotonic_time ();
+}
+
+static gboolean
+updated_since (gpointer data)
+{
+  gint64 *times = data;  /* keystroke, updated */
+  return times[1] >= times[0];
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+/* Keystroke to updated DOM, once the shell page is loaded. */
+static void
+test_preview_latency (void)
+{
+  TopiaryEditor *editor = topiary_window_get_editor (window);
+  TopiaryPreview *preview = topiary_window_get_preview (window);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (topiary_editor_get_buffer (editor));
+  gint64 times[2] = { 0, -1 };
+  double latency[40];
+  gulong id;
+
+  id = g_signal_connect (preview, "updated", G_CALLBACK (on_preview_updated), &times[1]);
+  for (guint i = 0; i < G_N_ELEMENTS (latency); i++)
+    {
+      GtkTextIter end;
+
+      spin (20);
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      times[0] = g_get_monotonic_time ();
+      times[1] = -1;
+      gtk_text_buffer_insert (buffer, &end, i % 8 == 7 ? "\n\n" : "x ", -1);
+      g_assert_true (wait_for (updated_since, times, 5000));
+      latency[i] = (times[1] - times[0]) / 1000.0;
+    }
+  g_signal_handler_disconnect (preview, id);
+  qsort (latency, G_N_ELEMENTS (latency), sizeof (double), compare_doubles);
+  g_test_message ("keystroke to preview: median %.1f ms, max %.1f ms",
+                  latency[G_N_ELEMENTS (latency) / 2], latency[G_N_ELEMENTS (latency) - 1]);
+  g_assert_cmpfloat (latency[G_N_ELEMENTS (latency) / 2], <, 250.0);
+}
+
 static gboolean
 autosaved (gpointer data)
 {
@@ -660,6 +713,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/open-sample", test_open_sample);
   g_test_add_func ("/ui/edit-and-preview", test_edit_and_preview);
+  g_test_add_func ("/ui/preview-latency", test_preview_latency);
   g_test_add_func ("/ui/autosave", test_autosave);
   g_test_add_func ("/ui/wiki-link-click", test_wiki_link_click);
   g_test_add_func ("/ui/layout", test_layout);
