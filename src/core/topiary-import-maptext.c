@@ -1064,7 +1064,7 @@ parse_plan (MtPage     *page,
   g_autoptr(GPtrArray) words = NULL;
   MtGroup *group = NULL;
   MtEntry *entry = NULL;
-  guint missing = 0;
+  guint missing = 0, first = page->groups->len;
   double median;
   Learned learned;
 
@@ -1123,7 +1123,7 @@ parse_plan (MtPage     *page,
         }
     }
 
-  for (guint g = 0; g < page->groups->len; g++)
+  for (guint g = first; g < page->groups->len; g++)
     {
       MtGroup *grp = g_ptr_array_index (page->groups, g);
 
