@@ -296,6 +296,8 @@ check_links (const char *dir)
           char *cut;
 
           g_match_info_next (m, NULL);
+          if (href[0] == '\0')
+            g_error ("%s has an empty link", rel);
           if (href[0] == '#' || g_str_has_prefix (href, "http://") || g_str_has_prefix (href, "https://") ||
               g_str_has_prefix (href, "mailto:"))
             continue;

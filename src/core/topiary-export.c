@@ -32,6 +32,7 @@
 #define MAX_RELATED 6
 #define MAX_HOME_CLUSTERS 12
 #define MAX_FEED_ENTRIES 50
+#define MAX_NAV 8
 
 G_DEFINE_QUARK (topiary-export-error-quark, topiary_export_error)
 
@@ -979,13 +980,15 @@ canonical (Export     *e,
   return g_strconcat (e->base_url, path, NULL);
 }
 
+/* The header names the first few groups; a map of hundreds of groups
+ * lists them all on the home page instead. */
 static JsonArray *
 make_nav (Export    *e,
           GroupInfo *current)
 {
   JsonArray *nav = json_array_new ();
 
-  for (guint i = 0; i < e->groups->len; i++)
+  for (guint i = 0; i < e->groups->len && i < MAX_NAV; i++)
     {
       GroupInfo *g = g_ptr_array_index (e->groups, i);
       JsonObject *item = json_object_new ();
@@ -1245,12 +1248,11 @@ pager_link (ArticleInfo *a)
 static gboolean
 write_article (Export                   *e,
                ArticleInfo              *a,
+               TopiaryMarkdownResult    *md,
                TopiaryMustacheTemplate  *tmpl,
                GString                  *buf,
                GError                  **error)
 {
-  g_autoptr(TopiaryArticle) full = NULL;
-  g_autoptr(TopiaryMarkdownResult) md = NULL;
   g_autoptr(JsonObject) ctx = NULL;
   g_autoptr(GPtrArray) crumb_paths = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *relpath = g_strconcat (a->slug, "/index.html", NULL);
@@ -1259,23 +1261,12 @@ write_article (Export                   *e,
   g_autofree char *published = iso_time (article_date (a->article));
   g_autofree char *modified = iso_time (article_updated (a->article));
   g_autofree char *human = human_date (article_date (a->article));
-  TopiaryMarkdownOptions opts = TOPIARY_MARKDOWN_OPTIONS_INIT;
   const char *title = nonnull (topiary_article_get_title (a->article));
   const char *summary = topiary_article_get_summary (a->article);
   JsonObject *page, *article;
   JsonArray *crumbs, *jsonld, *toc, *related;
   guint n_toc = 0;
 
-  full = topiary_project_get_article (e->project, a->id, TRUE, error);
-  if (full == NULL)
-    return FALSE;
-
-  opts.allow_html = e->allow_html;
-  opts.resolve = resolve_link;
-  opts.href_prefix = "../";
-  opts.href_suffix = "/index.html";
-  opts.user_data = e;
-  md = topiary_markdown_render (nonnull (topiary_article_get_body (full)), -1, &opts);
   if (!check_unresolved (e, a, md->unresolved, error))
     return FALSE;
 
@@ -1355,6 +1346,118 @@ write_article (Export                   *e,
   json_object_set_boolean_member (ctx, "has_pager", e->articles->len > 1);
 
   return render_page (e, tmpl, ctx, buf, relpath, error);
+}
+
+/* Markdown is rendered on a worker thread while this thread reads the
+ * next bodies from the project and writes finished pages: the two halves
+ * take about as long each. At most PIPELINE_WINDOW bodies are in flight,
+ * so memory stays flat. Only this thread touches the project. */
+typedef struct {
+  ArticleInfo           *article;
+  char                  *body;
+  TopiaryMarkdownResult *md;
+} MarkdownJob;
+
+typedef struct {
+  GAsyncQueue            *jobs;
+  GAsyncQueue            *results;
+  TopiaryMarkdownOptions  options;
+} Pipeline;
+
+static MarkdownJob stop_job;
+
+static void
+markdown_job_free (MarkdownJob *job)
+{
+  g_free (job->body);
+  g_clear_pointer (&job->md, topiary_markdown_result_unref);
+  g_free (job);
+}
+
+static gpointer
+markdown_worker (gpointer data)
+{
+  Pipeline *p = data;
+
+  for (;;)
+    {
+      MarkdownJob *job = g_async_queue_pop (p->jobs);
+
+      if (job == &stop_job)
+        break;
+      job->md = topiary_markdown_render (job->body, -1, &p->options);
+      g_clear_pointer (&job->body, g_free);
+      g_async_queue_push (p->results, job);
+    }
+  return NULL;
+}
+
+static gboolean
+submit_job (Export       *e,
+            Pipeline     *p,
+            ArticleInfo  *a,
+            GError      **error)
+{
+  g_autoptr(TopiaryArticle) full = topiary_project_get_article (e->project, a->id, TRUE, error);
+  MarkdownJob *job;
+
+  if (full == NULL)
+    return FALSE;
+  job = g_new0 (MarkdownJob, 1);
+  job->article = a;
+  job->body = g_strdup (nonnull (topiary_article_get_body (full)));
+  g_async_queue_push (p->jobs, job);
+  return TRUE;
+}
+
+#define PIPELINE_WINDOW 32
+
+static gboolean
+write_articles (Export                   *e,
+                TopiaryMustacheTemplate  *tmpl,
+                GString                  *buf,
+                GError                  **error)
+{
+  Pipeline p = { g_async_queue_new (), g_async_queue_new (), TOPIARY_MARKDOWN_OPTIONS_INIT };
+  guint n = e->articles->len;
+  guint submitted = 0, received = 0;
+  gboolean ok = TRUE;
+  GThread *worker;
+  MarkdownJob *job;
+
+  p.options.allow_html = e->allow_html;
+  p.options.resolve = resolve_link;
+  p.options.href_prefix = "../";
+  p.options.href_suffix = "/index.html";
+  p.options.user_data = e;
+
+  worker = g_thread_new ("topiary-markdown", markdown_worker, &p);
+
+  while (ok && submitted < n && submitted < PIPELINE_WINDOW)
+    ok = submit_job (e, &p, g_ptr_array_index (e->articles, submitted++), error);
+
+  while (ok && received < submitted)
+    {
+      job = g_async_queue_pop (p.results);
+      received++;
+      if (submitted < n)
+        ok = submit_job (e, &p, g_ptr_array_index (e->articles, submitted++), error);
+      if (ok)
+        ok = write_article (e, job->article, job->md, tmpl, buf, error);
+      markdown_job_free (job);
+      if (ok)
+        progress (e);
+    }
+
+  /* The worker finishes what it has, then stops; leftovers are dropped. */
+  g_async_queue_push (p.jobs, &stop_job);
+  g_thread_join (worker);
+  while ((job = g_async_queue_try_pop (p.results)) != NULL)
+    markdown_job_free (job);
+  g_async_queue_unref (p.jobs);
+  g_async_queue_unref (p.results);
+
+  return ok;
 }
 
 static gboolean
@@ -1851,17 +1954,13 @@ export_site (Export  *e,
   for (guint i = 0; i < e->groups->len; i++)
     {
       GroupInfo *g = g_ptr_array_index (e->groups, i);
-      g->nav = make_nav (e, g);
+      g->nav = i < MAX_NAV ? make_nav (e, g) : json_array_ref (e->nav);
     }
 
   e->total = e->articles->len + e->groups->len + 6;
 
-  for (guint i = 0; i < e->articles->len; i++)
-    {
-      if (!write_article (e, g_ptr_array_index (e->articles, i), article, buf, error))
-        return FALSE;
-      progress (e);
-    }
+  if (!write_articles (e, article, buf, error))
+    return FALSE;
   for (guint i = 0; i < e->groups->len; i++)
     {
       if (!write_group (e, g_ptr_array_index (e->groups, i), group, buf, error))
