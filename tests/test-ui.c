@@ -17,6 +17,7 @@
 #include <gtksourceview/gtksource.h>
 #include <webkit/webkit.h>
 
+#include "topiary-export-dialog.h"
 #include "topiary-map-tree.h"
 #include "topiary-window.h"
 
@@ -518,6 +519,66 @@ test_delete_undo (void)
   g_assert_cmpstr (topiary_article_get_title (back), ==, topiary_article_get_title (victim));
 }
 
+static gboolean
+find_export_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (TOPIARY_IS_EXPORT_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        {
+          if (data != NULL)
+            *(GtkWindow **) data = w;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_export (void)
+{
+  g_autofree char *site = g_build_filename (tmp_home, "site", NULL);
+  g_autofree char *index = g_build_filename (site, "index.html", NULL);
+  g_autofree char *json = g_build_filename (tmp_home, "plan.json", NULL);
+  GtkWindow *dialog = NULL;
+
+  /* The website, through the dialog's own Export button. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  g_assert_true (wait_for (find_export_dialog, &dialog, 5000));
+  topiary_export_dialog_set_destination (TOPIARY_EXPORT_DIALOG (dialog), TOPIARY_EXPORT_SITE, site);
+  shot ("export.png");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Export"), "clicked");
+  spin (100);
+  g_assert_false (find_export_dialog (NULL));
+  g_assert_true (g_file_test (index, G_FILE_TEST_IS_REGULAR));
+
+  /* A file format goes to a file. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  g_assert_true (wait_for (find_export_dialog, &dialog, 5000));
+  topiary_export_dialog_set_destination (TOPIARY_EXPORT_DIALOG (dialog), TOPIARY_EXPORT_JSON, json);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Export"), "clicked");
+  spin (100);
+  g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
+}
+
 static char *
 file_digest (const char *path)
 {
@@ -720,6 +781,7 @@ main (int    argc,
   g_test_add_func ("/ui/move-follows", test_move_follows);
   g_test_add_func ("/ui/search", test_search);
   g_test_add_func ("/ui/delete-undo", test_delete_undo);
+  g_test_add_func ("/ui/export", test_export);
   g_test_add_func ("/ui/open-errors", test_open_errors);
   g_test_add_func ("/ui/kill-while-typing", test_kill_while_typing);
 

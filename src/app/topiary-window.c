@@ -17,6 +17,7 @@
 
 #include "topiary-details.h"
 #include "topiary-editor.h"
+#include "topiary-export-dialog.h"
 #include "topiary-import.h"
 #include "topiary-map-row.h"
 #include "topiary-overview.h"
@@ -467,6 +468,7 @@ update_actions (TopiaryWindow *self)
   gtk_widget_set_visible (self->layout_box, editing);
   gtk_widget_action_set_enabled (widget, "win.close-project", open);
   gtk_widget_action_set_enabled (widget, "win.search", open);
+  gtk_widget_action_set_enabled (widget, "win.export", open);
   gtk_widget_action_set_enabled (widget, "win.save", editing);
   gtk_widget_action_set_enabled (widget, "win.toggle-details", editing);
   gtk_widget_action_set_enabled (widget, "win.undo-delete",
@@ -1045,6 +1047,8 @@ win_undo_delete (GtkWidget  *widget,
 
   if (self->project == NULL)
     return;
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
 
   if (self->undo_revision != 0)
     {
@@ -1451,6 +1455,57 @@ win_open_sample (GtkWidget  *widget,
 }
 
 static void
+on_exported (TopiaryExportDialog *dialog,
+             const char          *destination,
+             guint                n_warnings,
+             TopiaryWindow       *self)
+{
+  g_autofree char *name = g_path_get_basename (destination);
+  g_autofree char *message = NULL;
+  AdwToast *t;
+
+  if (n_warnings > 0)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported to “%s”, with %u warning",
+                                            "Exported to “%s”, with %u warnings", n_warnings),
+                               name, n_warnings);
+  else
+    message = g_strdup_printf (_("Exported to “%s”"), name);
+  t = adw_toast_new (message);
+  adw_toast_set_button_label (t, _("_Show"));
+  adw_toast_set_action_name (t, "win.show-path");
+  adw_toast_set_action_target_value (t, g_variant_new_string (destination));
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+static void
+win_export (GtkWidget  *widget,
+            const char *action,
+            GVariant   *param)
+{
+  TopiaryWindow *self = TOPIARY_WINDOW (widget);
+  TopiaryExportDialog *dialog;
+
+  if (self->project == NULL)
+    return;
+  /* What is on screen is what gets exported. */
+  save_or_toast (self);
+  dialog = topiary_export_dialog_new (GTK_WINDOW (self), self->project);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+win_show_path (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (param, NULL));
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
+}
+
+static void
 win_close_project (GtkWidget  *widget,
                    const char *action,
                    GVariant   *param)
@@ -1732,6 +1787,8 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, win_import);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, win_open_sample);
   gtk_widget_class_install_action (widget_class, "win.close-project", NULL, win_close_project);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, win_export);
+  gtk_widget_class_install_action (widget_class, "win.show-path", "s", win_show_path);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, win_save);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, win_search);
   gtk_widget_class_install_action (widget_class, "win.toggle-details", NULL, win_toggle_details);
@@ -1761,6 +1818,7 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close-project", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-details", NULL);

@@ -1,0 +1,25 @@
+/* topiary-export-dialog.h — publish the map as a site, Hugo content, CSV or JSON
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "topiary-export.h"
+#include "topiary-project.h"
+
+G_BEGIN_DECLS
+
+#define TOPIARY_TYPE_EXPORT_DIALOG (topiary_export_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (TopiaryExportDialog, topiary_export_dialog, TOPIARY, EXPORT_DIALOG, AdwWindow)
+
+TopiaryExportDialog *topiary_export_dialog_new (GtkWindow      *parent,
+                                                TopiaryProject *project);
+
+/* Preselects the format and where it goes, as the chooser would. */
+void                 topiary_export_dialog_set_destination (TopiaryExportDialog *self,
+                                                            TopiaryExportFormat  format,
+                                                            const char          *path);
+
+G_END_DECLS
