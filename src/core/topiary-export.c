@@ -1042,6 +1042,15 @@ crumb (const char *title,
   return o;
 }
 
+/* Appends @text to @array and frees it. */
+static void
+add_owned_string (JsonArray *array,
+                  char      *text)
+{
+  json_array_add_string_element (array, text);
+  g_free (text);
+}
+
 static char *
 breadcrumb_ld (Export     *e,
                JsonArray  *crumbs,
@@ -1299,8 +1308,8 @@ write_article (Export                   *e,
   g_ptr_array_add (crumb_paths, g_strdup (path));
 
   jsonld = json_array_new ();
-  json_array_add_string_element (jsonld, article_ld (e, a, md->words));
-  json_array_add_string_element (jsonld, breadcrumb_ld (e, crumbs, crumb_paths));
+  add_owned_string (jsonld, article_ld (e, a, md->words));
+  add_owned_string (jsonld, breadcrumb_ld (e, crumbs, crumb_paths));
   json_object_set_array_member (ctx, "jsonld", jsonld);
   json_object_set_boolean_member (ctx, "has_breadcrumbs", TRUE);
   json_object_set_array_member (ctx, "breadcrumbs", crumbs);
@@ -1486,7 +1495,7 @@ write_group (Export                   *e,
   json_array_add_object_element (crumbs, crumb (title, NULL));
   g_ptr_array_add (crumb_paths, g_strdup (path));
   jsonld = json_array_new ();
-  json_array_add_string_element (jsonld, breadcrumb_ld (e, crumbs, crumb_paths));
+  add_owned_string (jsonld, breadcrumb_ld (e, crumbs, crumb_paths));
   json_object_set_array_member (ctx, "jsonld", jsonld);
   json_object_set_boolean_member (ctx, "has_breadcrumbs", TRUE);
   json_object_set_array_member (ctx, "breadcrumbs", crumbs);
@@ -1549,7 +1558,7 @@ write_home (Export                   *e,
   JsonObject *stats = json_object_new ();
 
   json_object_set_object_member (ctx, "page", make_page (e->title, e->description, e->base_url, "website"));
-  json_array_add_string_element (jsonld, website_ld (e));
+  add_owned_string (jsonld, website_ld (e));
   json_object_set_array_member (ctx, "jsonld", jsonld);
 
   for (guint i = 0; i < e->groups->len; i++)
