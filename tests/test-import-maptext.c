@@ -1136,6 +1136,31 @@ test_group_sizes (Fixture       *f,
 }
 
 static void
+test_split_paragraphs (Fixture       *f,
+                       gconstpointer  data)
+{
+  gsize length;
+  g_autofree char *seed = read_seed (&length);
+  g_auto(GStrv) parts = g_strsplit (seed, ". Readers ", -1);
+  g_autofree char *text = g_strjoinv (".\nReaders ", parts);
+  g_autoptr(TopiaryImportReport) report = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+
+  /* Every pillar description broken into two paragraphs, as a browser copy
+   * may do: still one pillar each, its summary whole. */
+  g_assert_cmpuint (g_strv_length (parts), ==, SEED_GROUPS + 1);
+  report = import_text (f, text);
+  print_warnings (report);
+  g_assert_cmpuint (report->warnings->len, ==, 0);
+  assert_seed_plan (f);
+  articles = list_articles (f);
+  g_assert_cmpstr (topiary_article_get_summary (g_ptr_array_index (articles, 24)), ==,
+                   "Covers integration patterns for Celery, RQ, and async libraries, plus real-time communication "
+                   "with Flask-SocketIO.\n\nReaders will learn to design reliable background jobs, schedule tasks, "
+                   "and add live updates to their apps.");
+}
+
+static void
 test_duplicates (Fixture       *f,
                  gconstpointer  data)
 {
@@ -1272,6 +1297,7 @@ main (int    argc,
   ADD ("without-counts", test_without_counts);
   ADD ("count-mismatch", test_count_mismatch);
   ADD ("group-sizes", test_group_sizes);
+  ADD ("split-paragraphs", test_split_paragraphs);
   ADD ("duplicates", test_duplicates);
   ADD ("not-a-map", test_not_a_map);
   ADD ("sniff", test_sniff);

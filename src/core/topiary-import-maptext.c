@@ -677,19 +677,22 @@ typedef enum {
   N_ST
 } PlanState;
 
-/* Which label may follow which; a title straight after a title means a
- * description is missing, which costs SKIP. */
+/* Which label may follow which. A title straight after a title means a
+ * description is missing (SKIP_COST); a description after its own
+ * description is a second paragraph (CONT_COST), as pages copied from a
+ * browser sometimes split them. */
 static const gboolean plan_allowed[N_ST][N_ST] = {
   /*            GT     GD     PT     PD     CT     CD  */
   [ST_GT] = { FALSE, TRUE,  TRUE,  FALSE, FALSE, FALSE },
-  [ST_GD] = { FALSE, FALSE, TRUE,  FALSE, FALSE, FALSE },
+  [ST_GD] = { FALSE, TRUE,  TRUE,  FALSE, FALSE, FALSE },
   [ST_PT] = { TRUE,  FALSE, FALSE, TRUE,  TRUE,  FALSE },
-  [ST_PD] = { TRUE,  FALSE, FALSE, FALSE, TRUE,  FALSE },
+  [ST_PD] = { TRUE,  FALSE, FALSE, TRUE,  TRUE,  FALSE },
   [ST_CT] = { TRUE,  FALSE, FALSE, FALSE, TRUE,  TRUE  },
-  [ST_CD] = { TRUE,  FALSE, FALSE, FALSE, TRUE,  FALSE },
+  [ST_CD] = { TRUE,  FALSE, FALSE, FALSE, TRUE,  TRUE  },
 };
 
 #define SKIP_COST   4.0
+#define CONT_COST   2.0
 #define GROUP_COST  2.0
 #define END_IN_GROUP_COST 6.0
 #define STATED_BONUS 5.0
@@ -962,6 +965,8 @@ label_plan (const LineFeat *feats,
                         continue;
                       if (is_skip (ps, s))
                         v -= SKIP_COST;
+                      else if (ps == s)
+                        v -= CONT_COST;
                       if (v > top)
                         {
                           top = v;
@@ -1054,6 +1059,16 @@ names_subject (const char *line,
 }
 
 static void
+append_paragraph (char       **text,
+                  const char  *line)
+{
+  char *joined = *text ? g_strconcat (*text, "\n\n", line, NULL) : g_strdup (line);
+
+  g_free (*text);
+  *text = joined;
+}
+
+static void
 parse_plan (MtPage     *page,
             GPtrArray  *lines,
             gboolean    truncated)
@@ -1101,7 +1116,7 @@ parse_plan (MtPage     *page,
           break;
         case ST_GD:
           g_assert (group != NULL);
-          group->description = g_strdup (line);
+          append_paragraph (&group->description, line);
           break;
         case ST_PT:
           g_assert (group != NULL);
@@ -1115,7 +1130,7 @@ parse_plan (MtPage     *page,
         case ST_PD:
         case ST_CD:
           g_assert (entry != NULL);
-          entry->summary = g_strdup (line);
+          append_paragraph (&entry->summary, line);
           break;
         case N_ST:
         default:
