@@ -14,6 +14,13 @@
  * page states, and a second pass that learns how this page writes its group
  * headings.
  *
+ * Nothing of the page is dropped: every section becomes map notes of its
+ * kind (a section's own introduction is the first note of that kind, titled
+ * with the page's heading), and lines no rule claims become "other" notes.
+ * Importing a page again overwrites its articles by slug (the project
+ * snapshots them first) but keeps what the user did since: a status beyond
+ * the page's, the body, and the group an idea was placed in.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
