@@ -579,6 +579,208 @@ test_export (void)
   g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
 }
 
+/* Answers the name dialog the action opens. */
+static void
+answer_name_dialog (const char *text)
+{
+  GtkWindow *dialog = NULL;
+  GtkWidget *entry;
+
+  g_assert_true (wait_for (find_message_dialog, &dialog, 5000));
+  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  gtk_window_destroy (dialog);
+  spin (50);
+}
+
+static TopiaryGroup *
+group_by_title (TopiaryProject *project,
+                const char     *title)
+{
+  g_autoptr(GListModel) groups = topiary_project_list_groups (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(TopiaryGroup) group = g_list_model_get_item (groups, i);
+      if (g_strcmp0 (topiary_group_get_title (group), title) == 0)
+        return g_steal_pointer (&group);
+    }
+  return NULL;
+}
+
+static void
+test_create_rename_duplicate (void)
+{
+  TopiaryProject *project = topiary_window_get_project (window);
+  TopiarySidebar *sidebar = topiary_window_get_sidebar (window);
+  TopiaryEditor *editor = topiary_window_get_editor (window);
+  g_autoptr(TopiaryGroup) group = NULL;
+  g_autoptr(TopiaryArticle) article = NULL;
+  g_autoptr(TopiaryArticle) copy = NULL;
+  g_autoptr(TopiaryArticle) renamed = NULL;
+  TopiaryMapTree *tree = topiary_sidebar_get_tree (sidebar);
+  TopiaryMapNode *parent;
+  guint before = topiary_project_count_articles (project);
+  gint64 id;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "map.new-group", NULL);
+  answer_name_dialog ("Observability & Logging");
+  group = group_by_title (project, "Observability & Logging");
+  g_assert_nonnull (group);
+
+  /* A new article goes where the selection is: into the new group. */
+  topiary_sidebar_refresh (sidebar);
+  {
+    GtkSelectionModel *selection = gtk_list_view_get_model (topiary_sidebar_get_list_view (sidebar));
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (selection));
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (selection), i);
+        g_autoptr(TopiaryMapNode) node = gtk_tree_list_row_get_item (row);
+        if (topiary_map_node_get_kind (node) == TOPIARY_MAP_NODE_GROUP &&
+            topiary_map_node_get_id (node) == topiary_group_get_id (group))
+          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), i);
+      }
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "map.new-article", NULL);
+  answer_name_dialog ("Structured Logging in Flask");
+  g_assert_cmpuint (topiary_project_count_articles (project), ==, before + 1);
+  id = topiary_editor_get_article_id (editor);
+  article = topiary_project_get_article (project, id, FALSE, NULL);
+  g_assert_cmpstr (topiary_article_get_title (article), ==, "Structured Logging in Flask");
+  g_assert_cmpint (topiary_article_get_group_id (article), ==, topiary_group_get_id (group));
+  parent = parent_of_article (tree, id);
+  g_assert_cmpint (topiary_map_node_get_id (parent), ==, topiary_group_get_id (group));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "map.rename", NULL);
+  answer_name_dialog ("Structured Logging with Flask");
+  renamed = topiary_project_get_article (project, id, FALSE, NULL);
+  g_assert_cmpstr (topiary_article_get_title (renamed), ==, "Structured Logging with Flask");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "map.duplicate", NULL);
+  g_assert_cmpuint (topiary_project_count_articles (project), ==, before + 2);
+  g_assert_cmpint (topiary_editor_get_article_id (editor), !=, id);
+  copy = topiary_project_get_article (project, topiary_editor_get_article_id (editor), FALSE, NULL);
+  g_assert_cmpint (topiary_article_get_position (copy), ==, topiary_article_get_position (renamed) + 1);
+  g_assert_cmpstr (topiary_article_get_slug (copy), !=, topiary_article_get_slug (renamed));
+}
+
+static void
+test_drop (void)
+{
+  TopiaryProject *project = topiary_window_get_project (window);
+  TopiarySidebar *sidebar = topiary_window_get_sidebar (window);
+  TopiaryMapTree *tree = topiary_sidebar_get_tree (sidebar);
+  gint64 group_id = nth_group_id (project, 5);
+  g_autoptr(TopiaryArticle) pillar = find_article (project, group_id, TOPIARY_KIND_PILLAR, 0);
+  g_autoptr(TopiaryArticle) moving = find_article (project, nth_group_id (project, 6), TOPIARY_KIND_CLUSTER, 0);
+  g_autoptr(TopiaryArticle) after = NULL;
+  TopiaryMapNode *pillar_node;
+  gboolean handled = FALSE;
+  gint64 id = topiary_article_get_id (moving);
+
+  /* Dropped on the lower half of a pillar: becomes its last cluster. */
+  topiary_sidebar_refresh (sidebar);
+  pillar_node = parent_of_article (tree, topiary_article_get_id (pillar));
+  {
+    guint position = topiary_map_tree_reveal_article (tree, topiary_article_get_id (pillar));
+    g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (topiary_map_tree_get_model (tree), position);
+    g_autoptr(TopiaryMapNode) node = gtk_tree_list_row_get_item (row);
+
+    g_assert_nonnull (pillar_node);
+    g_signal_emit_by_name (sidebar, "drop-article", id, node, FALSE, &handled);
+  }
+  g_assert_true (handled);
+  after = topiary_project_get_article (project, id, FALSE, NULL);
+  g_assert_cmpint (topiary_article_get_group_id (after), ==, group_id);
+  g_assert_cmpint (topiary_article_get_parent_id (after), ==, topiary_article_get_id (pillar));
+  g_assert_cmpint (topiary_map_node_get_id (parent_of_article (tree, id)), ==, topiary_article_get_id (pillar));
+
+  /* Alt+Up swaps it with the cluster above in the writing order. */
+  {
+    g_autoptr(GPtrArray) siblings = topiary_map_tree_get_siblings (tree, after);
+    TopiaryArticle *previous;
+    g_autoptr(TopiaryArticle) moved = NULL;
+
+    g_assert_cmpuint (siblings->len, >=, 2);
+    previous = g_ptr_array_index (siblings, siblings->len - 2);
+    click_article (id);
+    gtk_widget_activate_action (GTK_WIDGET (window), "map.move-up", NULL);
+    moved = topiary_project_get_article (project, id, FALSE, NULL);
+    g_assert_cmpint (topiary_article_get_position (moved), ==, topiary_article_get_position (previous));
+  }
+}
+
+static gboolean
+details_saved (gpointer data)
+{
+  TopiaryProject *project = topiary_window_get_project (window);
+  g_autoptr(TopiaryArticle) article = topiary_project_get_article (project, *(gint64 *) data, FALSE, NULL);
+
+  return article != NULL && topiary_article_get_target_words (article) == 1500 &&
+         topiary_article_get_status (article) == TOPIARY_STATUS_DRAFTING;
+}
+
+static GtkWidget *
+find_widget_of_type (GtkWidget *root,
+                     GType      type,
+                     guint      nth)
+{
+  guint count = 0;
+  GtkWidget *stack[512];
+  guint top = 0;
+
+  stack[top++] = root;
+  while (top > 0)
+    {
+      GtkWidget *w = stack[--top];
+      GtkWidget *children[128];
+      guint n = 0;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && count++ == nth)
+        return w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c && n < G_N_ELEMENTS (children); c = gtk_widget_get_next_sibling (c))
+        children[n++] = c;
+      /* Reversed onto the stack, so the walk keeps document order. */
+      while (n > 0 && top < G_N_ELEMENTS (stack))
+        stack[top++] = children[--n];
+    }
+  return NULL;
+}
+
+static void
+test_details (void)
+{
+  TopiaryDetails *details = topiary_window_get_details (window);
+  TopiaryEditor *editor = topiary_window_get_editor (window);
+  gint64 id = topiary_editor_get_article_id (editor);
+  GtkSpinButton *words;
+  AdwComboRow *status;
+  g_autofree char *label = NULL;
+
+  g_assert_cmpint (id, !=, 0);
+  /* Status is the fourth combo row (kind, group, pillar, status). */
+  status = ADW_COMBO_ROW (find_widget_of_type (GTK_WIDGET (details), ADW_TYPE_COMBO_ROW, 3));
+  words = GTK_SPIN_BUTTON (find_widget_of_type (GTK_WIDGET (details), GTK_TYPE_SPIN_BUTTON, 1));
+  adw_combo_row_set_selected (status, TOPIARY_STATUS_DRAFTING);
+  gtk_spin_button_set_value (words, 1500);
+  g_assert_true (wait_for (details_saved, &id, 3000));
+  /* The editor's status line now measures against the target. */
+  spin (300);
+  for (guint i = 0; label == NULL; i++)
+    {
+      GtkWidget *w = find_widget_of_type (GTK_WIDGET (editor), GTK_TYPE_LABEL, i);
+
+      g_assert_nonnull (w);
+      if (strstr (gtk_label_get_label (GTK_LABEL (w)), "words") != NULL)
+        label = g_strdup (gtk_label_get_label (GTK_LABEL (w)));
+    }
+  g_assert_nonnull (strstr (label, "/ 1500 words"));
+}
+
 static char *
 file_digest (const char *path)
 {
@@ -781,6 +983,9 @@ main (int    argc,
   g_test_add_func ("/ui/move-follows", test_move_follows);
   g_test_add_func ("/ui/search", test_search);
   g_test_add_func ("/ui/delete-undo", test_delete_undo);
+  g_test_add_func ("/ui/create-rename-duplicate", test_create_rename_duplicate);
+  g_test_add_func ("/ui/drop", test_drop);
+  g_test_add_func ("/ui/details", test_details);
   g_test_add_func ("/ui/export", test_export);
   g_test_add_func ("/ui/open-errors", test_open_errors);
   g_test_add_func ("/ui/kill-while-typing", test_kill_while_typing);
