@@ -656,9 +656,10 @@ test_create_rename_duplicate (void)
   g_assert_cmpint (topiary_map_node_get_id (parent), ==, topiary_group_get_id (group));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "map.rename", NULL);
-  answer_name_dialog ("Structured Logging with Flask");
+  /* Titles are text, never markup, wherever they are shown. */
+  answer_name_dialog ("Logging & <Tracing> with Flask");
   renamed = topiary_project_get_article (project, id, FALSE, NULL);
-  g_assert_cmpstr (topiary_article_get_title (renamed), ==, "Structured Logging with Flask");
+  g_assert_cmpstr (topiary_article_get_title (renamed), ==, "Logging & <Tracing> with Flask");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "map.duplicate", NULL);
   g_assert_cmpuint (topiary_project_count_articles (project), ==, before + 2);

@@ -134,11 +134,20 @@ topiary_window_get_details (TopiaryWindow *self)
   return self->details;
 }
 
+/* Toast titles are markup; ours carry titles and error messages. */
+static AdwToast *
+new_toast (const char *message)
+{
+  g_autofree char *markup = g_markup_escape_text (message, -1);
+
+  return adw_toast_new (markup);
+}
+
 static void
 toast (TopiaryWindow *self,
        const char    *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, new_toast (message));
 }
 
 static void
@@ -919,7 +928,7 @@ static void
 show_undo_toast (TopiaryWindow *self,
                  const char    *message)
 {
-  AdwToast *t = adw_toast_new (message);
+  AdwToast *t = new_toast (message);
 
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
@@ -1470,7 +1479,7 @@ on_exported (TopiaryExportDialog *dialog,
                                name, n_warnings);
   else
     message = g_strdup_printf (_("Exported to “%s”"), name);
-  t = adw_toast_new (message);
+  t = new_toast (message);
   adw_toast_set_button_label (t, _("_Show"));
   adw_toast_set_action_name (t, "win.show-path");
   adw_toast_set_action_target_value (t, g_variant_new_string (destination));
