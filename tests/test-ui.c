@@ -342,6 +342,56 @@ test_preview_latency (void)
 }
 
 static gboolean
+cursor_block_is (gpointer data)
+{
+  g_autofree char *line = eval_js ("var c = document.querySelector('.topiary-cursor');"
+                                   "c ? c.getAttribute('data-sourcepos') : ''", NULL);
+  return g_str_has_prefix (line, data);
+}
+
+/* A long article: the preview keeps its scroll position across updates
+ * and follows the cursor. */
+static void
+test_preview_scroll (void)
+{
+  TopiaryEditor *editor = topiary_window_get_editor (window);
+  TopiaryPreview *preview = topiary_window_get_preview (window);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (topiary_editor_get_buffer (editor));
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkTextIter iter;
+  guint updates;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (text, "Paragraph %u of a long article about Flask.\n\n", i + 1);
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_insert (buffer, &iter, text->str, -1);
+  updates = topiary_preview_get_n_updates (preview) + 1;
+  g_assert_true (wait_for (preview_idle, &updates, 5000));
+
+  /* The cursor in "Paragraph 100": its block is marked and scrolled
+   * into view. */
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  g_assert_true (gtk_text_iter_forward_search (&iter, "Paragraph 100 of", 0, &iter, NULL, NULL));
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  {
+    g_autofree char *prefix = g_strdup_printf ("%d:", gtk_text_iter_get_line (&iter) + 1);
+    g_assert_true (wait_for (cursor_block_is, prefix, 5000));
+  }
+  before = eval_js ("String(window.scrollY)", NULL);
+  g_assert_cmpint (g_ascii_strtoll (before, NULL, 10), >, 0);
+
+  /* Typing far below does not move the view. */
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_insert (buffer, &iter, "One more line.\n", -1);
+  updates = topiary_preview_get_n_updates (preview) + 1;
+  g_assert_true (wait_for (preview_idle, &updates, 5000));
+  after = eval_js ("String(window.scrollY)", NULL);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static gboolean
 autosaved (gpointer data)
 {
   return !topiary_editor_is_dirty (topiary_window_get_editor (window));
@@ -978,6 +1028,7 @@ main (int    argc,
   g_test_add_func ("/ui/open-sample", test_open_sample);
   g_test_add_func ("/ui/edit-and-preview", test_edit_and_preview);
   g_test_add_func ("/ui/preview-latency", test_preview_latency);
+  g_test_add_func ("/ui/preview-scroll", test_preview_scroll);
   g_test_add_func ("/ui/autosave", test_autosave);
   g_test_add_func ("/ui/wiki-link-click", test_wiki_link_click);
   g_test_add_func ("/ui/layout", test_layout);
