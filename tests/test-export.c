@@ -693,6 +693,17 @@ test_refuse_foreign (Fixture       *f,
   g_assert_no_error (error);
   g_assert_false (has_stray_temp (f->tmp));
 
+  /* Not even force replaces the folder that holds the project. */
+  g_assert_false (do_export (f, f->tmp, &opts, &error));
+  g_assert_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS);
+  g_clear_error (&error);
+  opts.force = TRUE;
+  g_assert_false (do_export (f, f->tmp, &opts, &error));
+  g_assert_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
+  opts.force = FALSE;
+
   /* A file where the folder should be. */
   {
     g_autofree char *file = g_build_filename (f->tmp, "plain", NULL);

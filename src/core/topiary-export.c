@@ -10,10 +10,14 @@
  * component that could leave that folder.
  */
 
+/* renameat2() for the atomic swap. */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -421,9 +425,20 @@ dir_is_empty (const char *path)
 }
 
 /* Checks DIR and creates the temporary folder beside it. */
+/* TRUE when @path is @dir or lies inside it. */
+static gboolean
+path_is_within (const char *path,
+                const char *dir)
+{
+  gsize len = strlen (dir);
+
+  return strncmp (path, dir, len) == 0 && (path[len] == '\0' || path[len] == G_DIR_SEPARATOR);
+}
+
 static gboolean
 swap_begin (Swap        *swap,
             const char  *dir,
+            const char  *keep,
             gboolean     force,
             GError     **error)
 {
@@ -441,6 +456,15 @@ swap_begin (Swap        *swap,
     {
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
                    "“%s” cannot be used as the export folder", dir);
+      return FALSE;
+    }
+
+  /* Not even force replaces the folder holding the project, or a home. */
+  if ((keep != NULL && path_is_within (keep, swap->target)) ||
+      g_strcmp0 (swap->target, g_get_home_dir ()) == 0)
+    {
+      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS,
+                   "“%s” holds the project or your files; export into a folder of its own", dir);
       return FALSE;
     }
 
@@ -504,6 +528,18 @@ swap_commit (Swap    *swap,
              GError **error)
 {
   g_autofree char *old = NULL;
+
+#ifdef RENAME_EXCHANGE
+  /* One atomic step where the file system allows it: the new site takes
+   * DIR's place and the old one lands in the temporary folder. */
+  if (swap->exists &&
+      renameat2 (AT_FDCWD, swap->tmp, AT_FDCWD, swap->target, RENAME_EXCHANGE) == 0)
+    {
+      remove_tree (swap->tmp);
+      g_clear_pointer (&swap->tmp, g_free);
+      return TRUE;
+    }
+#endif
 
   if (swap->exists)
     {
@@ -2788,8 +2824,14 @@ topiary_export (TopiaryProject              *project,
     {
     case TOPIARY_EXPORT_SITE:
     case TOPIARY_EXPORT_HUGO:
-      if (!swap_begin (&swap, dir, options->force, error))
-        goto out;
+      {
+        g_autofree char *project_path = NULL;
+
+        if (topiary_project_get_path (project) != NULL)
+          project_path = g_canonicalize_filename (topiary_project_get_path (project), NULL);
+        if (!swap_begin (&swap, dir, project_path, options->force, error))
+          goto out;
+      }
       e.out = swap.tmp;
       if (options->format == TOPIARY_EXPORT_SITE ? !export_site (&e, error) : !export_hugo (&e, error))
         goto out;
