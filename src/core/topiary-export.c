@@ -1187,6 +1187,14 @@ article_ld (Export      *e,
       json_builder_set_member_name (b, "url");
       json_builder_add_string_value (b, url);
     }
+  /* The map has no author field: the site speaks for itself. */
+  json_builder_set_member_name (b, "author");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "@type");
+  json_builder_add_string_value (b, "Organization");
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, e->title);
+  json_builder_end_object (b);
   json_builder_set_member_name (b, "isPartOf");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "@type");
