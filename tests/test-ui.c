@@ -458,6 +458,22 @@ test_layout (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preview)));
 }
 
+/* The editor's colours follow the light/dark style. */
+static void
+test_dark_style (void)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkSourceBuffer *buffer = topiary_editor_get_buffer (topiary_window_get_editor (window));
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  spin (100);
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (buffer)), ==, "Adwaita-dark");
+  shot ("dark.png");
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  spin (100);
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (buffer)), ==, "Adwaita");
+}
+
 static TopiaryMapNode *
 parent_of_article (TopiaryMapTree *tree,
                    gint64          article_id)
@@ -1032,6 +1048,7 @@ main (int    argc,
   g_test_add_func ("/ui/autosave", test_autosave);
   g_test_add_func ("/ui/wiki-link-click", test_wiki_link_click);
   g_test_add_func ("/ui/layout", test_layout);
+  g_test_add_func ("/ui/dark-style", test_dark_style);
   g_test_add_func ("/ui/move-follows", test_move_follows);
   g_test_add_func ("/ui/search", test_search);
   g_test_add_func ("/ui/delete-undo", test_delete_undo);
