@@ -242,6 +242,14 @@ test_errors (void)
   assert_syntax_error ("{{a b}}", "page.mustache:1: ");
   assert_syntax_error ("{{a..b}}", "page.mustache:1: ");
   assert_syntax_error ("{{<base}}\n{{$content}}\n{{/base}}", "page.mustache:3: ");
+  /* Absurd nesting is refused, not recursed into. */
+  {
+    g_autoptr(GString) deep = g_string_new (NULL);
+
+    for (guint i = 0; i < 100000; i++)
+      g_string_append (deep, "{{#a}}");
+    assert_syntax_error (deep->str, "page.mustache:1: ");
+  }
   /* A multi-line comment moves the line count on. */
   assert_syntax_error ("{{!\n\n}}\n{{#x}}", "page.mustache:4: ");
 }

@@ -29,7 +29,9 @@
 
 /* Partials, parents and substituted blocks nested deeper than this are
  * taken for endless recursion. */
-#define MAX_DEPTH 256
+#define MAX_DEPTH 100
+/* Sections nested deeper than this in one template are refused. */
+#define MAX_NESTING 256
 
 G_DEFINE_QUARK (topiary-mustache-error-quark, topiary_mustache_error)
 
@@ -435,6 +437,15 @@ pair_tags (Compiler  *c,
         case TOK_BLOCK:
           {
             int idx = (int) i;
+
+            /* The tree is walked recursively: keep its depth sane. */
+            if (stack->len >= MAX_NESTING)
+              {
+                g_set_error (error, TOPIARY_MUSTACHE_ERROR, TOPIARY_MUSTACHE_ERROR_SYNTAX,
+                             "%s:%u: sections nest more than %u deep",
+                             c->name, tok->line, MAX_NESTING);
+                return FALSE;
+              }
             g_array_append_val (stack, idx);
           }
           break;
