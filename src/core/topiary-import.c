@@ -390,20 +390,12 @@ _topiary_import_add_note (TopiaryProject      *project,
                           GError             **error)
 {
   g_autoptr(TopiaryNote) note = NULL;
-  g_autoptr(GListModel) notes = NULL;
 
   g_assert (TOPIARY_IS_PROJECT (project));
 
   /* Importing the same page twice must not double its notes. */
-  notes = topiary_project_list_notes (project);
-  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
-    {
-      g_autoptr(TopiaryNote) other = g_list_model_get_item (notes, i);
-      if (g_strcmp0 (topiary_note_get_kind (other), kind ? kind : "other") == 0 &&
-          g_strcmp0 (topiary_note_get_title (other), title ? title : "") == 0 &&
-          g_strcmp0 (topiary_note_get_body (other), body ? body : "") == 0)
-        return TRUE;
-    }
+  if (topiary_project_has_note (project, kind, title, body))
+    return TRUE;
 
   note = topiary_note_new (kind ? kind : "other", title, body);
   if (!topiary_project_add_note (project, note, error))

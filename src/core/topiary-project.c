@@ -100,12 +100,20 @@ static const char * const migrations[] = {
   "  status TEXT NOT NULL DEFAULT 'planned'"
   "    CHECK (status IN ('idea', 'planned', 'drafting', 'review', 'published')),"
   "  target_words INTEGER NOT NULL DEFAULT 0,"
-  "  body TEXT NOT NULL DEFAULT '',"
   "  words INTEGER NOT NULL DEFAULT 0,"
   "  queries TEXT NOT NULL DEFAULT '',"      /* denormalised for the FTS index */
   "  created INTEGER NOT NULL DEFAULT 0,"
   "  updated INTEGER NOT NULL DEFAULT 0,"
   "  published INTEGER NOT NULL DEFAULT 0);"
+  /* Bodies live apart so listing or scanning 10,000 articles never reads
+   * 100 MB of text. */
+  "CREATE TABLE body ("
+  "  article_id INTEGER PRIMARY KEY REFERENCES article (id) ON DELETE CASCADE,"
+  "  text TEXT NOT NULL DEFAULT '');"
+  "CREATE VIEW article_text AS"
+  "  SELECT a.id AS id, a.title AS title, a.summary AS summary,"
+  "         coalesce (b.text, '') AS body, a.queries AS queries"
+  "  FROM article a LEFT JOIN body b ON b.article_id = a.id;"
   "CREATE INDEX article_position ON article (position);"
   "CREATE INDEX article_grp ON article (grp_id);"
   "CREATE INDEX article_parent ON article (parent_id);"
@@ -138,22 +146,12 @@ static const char * const migrations[] = {
   "CREATE INDEX revision_article ON revision (article_id, created);"
   "CREATE VIRTUAL TABLE article_fts USING fts5 ("
   "  title, summary, body, queries,"
-  "  content='article', content_rowid='id',"
+  "  content='article_text', content_rowid='id',"
   "  tokenize='unicode61 remove_diacritics 2');"
-  "CREATE TRIGGER article_ai AFTER INSERT ON article BEGIN"
-  "  INSERT INTO article_fts (rowid, title, summary, body, queries)"
-  "  VALUES (new.id, new.title, new.summary, new.body, new.queries);"
-  "END;"
-  "CREATE TRIGGER article_ad AFTER DELETE ON article BEGIN"
-  "  INSERT INTO article_fts (article_fts, rowid, title, summary, body, queries)"
-  "  VALUES ('delete', old.id, old.title, old.summary, old.body, old.queries);"
-  "END;"
-  "CREATE TRIGGER article_au AFTER UPDATE OF title, summary, body, queries ON article BEGIN"
-  "  INSERT INTO article_fts (article_fts, rowid, title, summary, body, queries)"
-  "  VALUES ('delete', old.id, old.title, old.summary, old.body, old.queries);"
-  "  INSERT INTO article_fts (rowid, title, summary, body, queries)"
-  "  VALUES (new.id, new.title, new.summary, new.body, new.queries);"
-  "END;",
+  /* No triggers keep the index: FTS5 flushes its buffer at every statement
+   * savepoint, and a trigger makes each insert one. The C code below updates
+   * the index next to each change instead, and a bulk import stays fast. */
+  "",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TOPIARY_SCHEMA_VERSION);
@@ -661,6 +659,10 @@ topiary_project_open (const char        *path,
     {
       if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
           !exec (self, "PRAGMA synchronous = NORMAL", error) ||
+          /* A large map is written in one transaction on import; a page
+           * cache that holds it avoids spilling to the WAL and reading back. */
+          !exec (self, "PRAGMA cache_size = -65536", error) ||
+          !exec (self, "PRAGMA temp_store = MEMORY", error) ||
           !migrate (self, version, error))
         {
           g_clear_pointer (&self->db, sqlite3_close_v2);
@@ -984,6 +986,30 @@ topiary_project_delete_note (TopiaryProject  *self,
   if (self->depth == 0)
     emit_pending (self);
   return TRUE;
+}
+
+gboolean
+topiary_project_has_note (TopiaryProject *self,
+                          const char     *kind,
+                          const char     *title,
+                          const char     *body)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+
+  if (self->db == NULL)
+    return FALSE;
+  stmt = get_statement (self, "SELECT 1 FROM note WHERE kind = ? AND title = ? AND body = ? LIMIT 1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kind ? kind : "other", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, title ? title : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, body ? body : "", -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
 }
 
 /* ---- slugs -------------------------------------------------------------- */
@@ -1312,7 +1338,8 @@ topiary_project_delete_group (TopiaryProject  *self,
   ok = snapshot_where (self,
                        "INSERT INTO revision (article_id, created, reason, title, slug, summary, body, words, kind, status, "
                        "intent, priority, target_words, grp_id, parent_id, position, queries) "
-                       "SELECT id, ?2, ?3, title, slug, summary, body, words, kind, status, intent, priority, "
+                       "SELECT id, ?2, ?3, title, slug, summary, coalesce ((SELECT text FROM body WHERE article_id = id), ''), "
+                       "words, kind, status, intent, priority, "
                        "target_words, grp_id, parent_id, position, queries FROM article WHERE grp_id = ?1",
                        group_id, "delete-group", error);
   if (ok)
@@ -1515,7 +1542,7 @@ topiary_project_get_article (TopiaryProject  *self,
 
   article = get_article_where (self,
                                "SELECT " ARTICLE_COLUMNS " FROM article WHERE id = ?",
-                               "SELECT " ARTICLE_COLUMNS ", body FROM article WHERE id = ?",
+                               "SELECT " ARTICLE_COLUMNS ", (SELECT text FROM body WHERE article_id = id) FROM article WHERE id = ?",
                                article_id, NULL, with_body);
   if (article == NULL)
     g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
@@ -1533,7 +1560,7 @@ topiary_project_get_article_by_slug (TopiaryProject *self,
 
   return get_article_where (self,
                             "SELECT " ARTICLE_COLUMNS " FROM article WHERE slug = ?",
-                            "SELECT " ARTICLE_COLUMNS ", body FROM article WHERE slug = ?",
+                            "SELECT " ARTICLE_COLUMNS ", (SELECT text FROM body WHERE article_id = id) FROM article WHERE slug = ?",
                             0, slug, with_body);
 }
 
@@ -1626,6 +1653,49 @@ validate_article (TopiaryProject  *self,
   return TRUE;
 }
 
+/* Keeps the external-content FTS index in step with article rows: call with
+ * @add FALSE before a row's text changes or goes, and TRUE after. The values
+ * are read first and inserted with VALUES: an INSERT … SELECT would open a
+ * statement savepoint, and FTS5 flushes its buffer at every savepoint. */
+static gboolean
+fts_sync (TopiaryProject  *self,
+          gint64           id,
+          gboolean         add,
+          GError         **error)
+{
+  sqlite3_stmt *row;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  row = get_statement (self, "SELECT title, summary, body, queries FROM article_text WHERE id = ?", error);
+  if (row == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (row, 1, id);
+  if (sqlite3_step (row) != SQLITE_ROW)
+    {
+      sqlite3_reset (row);
+      return TRUE;
+    }
+
+  stmt = get_statement (self, add
+                        ? "INSERT INTO article_fts (rowid, title, summary, body, queries) VALUES (?, ?, ?, ?, ?)"
+                        : "INSERT INTO article_fts (article_fts, rowid, title, summary, body, queries) "
+                          "VALUES ('delete', ?, ?, ?, ?, ?)",
+                        error);
+  if (stmt == NULL)
+    {
+      sqlite3_reset (row);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, id);
+  for (int i = 0; i < 4; i++)
+    sqlite3_bind_value (stmt, i + 2, sqlite3_column_value (row, i));
+  ok = step_done (self, stmt, error);
+  sqlite3_clear_bindings (stmt);
+  sqlite3_reset (row);
+  return ok;
+}
+
 static gboolean
 shift_positions (TopiaryProject  *self,
                  gint64           from,
@@ -1705,8 +1775,8 @@ topiary_project_add_article (TopiaryProject  *self,
 
   stmt = get_statement (self,
                         "INSERT INTO article (grp_id, parent_id, kind, position, title, slug, summary, intent, "
-                        "priority, status, target_words, body, words, queries, created, updated, published) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "priority, status, target_words, words, queries, created, updated, published) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         error);
   if (stmt == NULL)
     goto out;
@@ -1721,16 +1791,24 @@ topiary_project_add_article (TopiaryProject  *self,
   sqlite3_bind_int (stmt, 9, topiary_article_get_priority (article));
   sqlite3_bind_text (stmt, 10, topiary_status_to_string (topiary_article_get_status (article)), -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 11, topiary_article_get_target_words (article));
-  sqlite3_bind_text (stmt, 12, body, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 13, words);
-  sqlite3_bind_text (stmt, 14, queries, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 15, topiary_article_get_created (article) ? topiary_article_get_created (article) : now);
-  sqlite3_bind_int64 (stmt, 16, topiary_article_get_updated (article) ? topiary_article_get_updated (article) : now);
-  sqlite3_bind_int64 (stmt, 17, topiary_article_get_published (article));
+  sqlite3_bind_int (stmt, 12, words);
+  sqlite3_bind_text (stmt, 13, queries, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 14, topiary_article_get_created (article) ? topiary_article_get_created (article) : now);
+  sqlite3_bind_int64 (stmt, 15, topiary_article_get_updated (article) ? topiary_article_get_updated (article) : now);
+  sqlite3_bind_int64 (stmt, 16, topiary_article_get_published (article));
   if (!step_done (self, stmt, error))
     goto out;
 
   _topiary_article_set_id (article, sqlite3_last_insert_rowid (self->db));
+  stmt = get_statement (self, "INSERT INTO body (article_id, text) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, topiary_article_get_id (article));
+  sqlite3_bind_text (stmt, 2, body, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    goto out;
+  if (!fts_sync (self, topiary_article_get_id (article), TRUE, error))
+    goto out;
   topiary_article_set_slug (article, slug);
   topiary_article_set_position (article, position);
   topiary_article_set_word_count (article, words);
@@ -1772,6 +1850,8 @@ topiary_project_update_article (TopiaryProject  *self,
       topiary_article_get_published (article) == 0)
     topiary_article_set_published (article, now);
 
+  if (!fts_sync (self, id, FALSE, error))
+    goto out;
   stmt = get_statement (self,
                         "UPDATE article SET grp_id = ?, parent_id = ?, kind = ?, title = ?, slug = ?, summary = ?, "
                         "intent = ?, priority = ?, status = ?, target_words = ?, queries = ?, updated = ?, "
@@ -1801,6 +1881,8 @@ topiary_project_update_article (TopiaryProject  *self,
                    _("There is no article %" G_GINT64_FORMAT " in the project."), id);
       goto out;
     }
+  if (!fts_sync (self, id, TRUE, error))
+    goto out;
   topiary_article_set_slug (article, slug);
 
   if (topiary_article_get_body (article) != NULL &&
@@ -1827,6 +1909,8 @@ topiary_project_save_body (TopiaryProject  *self,
                            GError         **error)
 {
   sqlite3_stmt *stmt;
+  gboolean differs;
+  gboolean ok = FALSE;
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (body != NULL, FALSE);
@@ -1839,20 +1923,48 @@ topiary_project_save_body (TopiaryProject  *self,
                    _("The text is not valid UTF-8 and was not saved."));
       return FALSE;
     }
-  stmt = get_statement (self, "UPDATE article SET body = ?, words = ?, updated = ? WHERE id = ? AND body IS NOT ?1",
-                        error);
+
+  /* Autosave calls this often; an unchanged body costs one comparison. */
+  stmt = get_statement (self, "SELECT coalesce ((SELECT text FROM body WHERE article_id = id), '') IS NOT ? FROM article WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, body, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, topiary_markdown_word_count (body));
-  sqlite3_bind_int64 (stmt, 3, now_seconds ());
-  sqlite3_bind_int64 (stmt, 4, article_id);
+  sqlite3_bind_int64 (stmt, 2, article_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                   _("There is no article %" G_GINT64_FORMAT " in the project."), article_id);
+      return FALSE;
+    }
+  differs = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (!differs)
+    return TRUE;
+
+  BEGIN_OR_FAIL (self, error, FALSE);
+  if (!fts_sync (self, article_id, FALSE, error))
+    goto out;
+  stmt = get_statement (self, "INSERT OR REPLACE INTO body (article_id, text) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  sqlite3_bind_text (stmt, 2, body, -1, SQLITE_STATIC);
   if (!step_done (self, stmt, error))
-    return FALSE;
+    goto out;
+  stmt = get_statement (self, "UPDATE article SET words = ?, updated = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int (stmt, 1, topiary_markdown_word_count (body));
+  sqlite3_bind_int64 (stmt, 2, now_seconds ());
+  sqlite3_bind_int64 (stmt, 3, article_id);
+  if (!step_done (self, stmt, error) || !fts_sync (self, article_id, TRUE, error))
+    goto out;
+  ok = TRUE;
   mark_changed (self, CHANGED_ARTICLES);
-  if (self->depth == 0)
-    emit_pending (self);
-  return TRUE;
+
+out:
+  return finish (self, ok, error);
 }
 
 gboolean
@@ -1915,7 +2027,8 @@ topiary_project_delete_article (TopiaryProject  *self,
 
   BEGIN_OR_FAIL (self, error, FALSE);
 
-  if (topiary_project_snapshot (self, article_id, "delete", error) == 0)
+  if (topiary_project_snapshot (self, article_id, "delete", error) == 0 ||
+      !fts_sync (self, article_id, FALSE, error))
     goto out;
   stmt = get_statement (self, "DELETE FROM article WHERE id = ? RETURNING position", error);
   if (stmt == NULL)
@@ -2000,7 +2113,8 @@ topiary_project_snapshot (TopiaryProject  *self,
   if (!snapshot_where (self,
                        "INSERT INTO revision (article_id, created, reason, title, slug, summary, body, words, kind, status, "
                        "intent, priority, target_words, grp_id, parent_id, position, queries) "
-                       "SELECT id, ?2, ?3, title, slug, summary, body, words, kind, status, intent, priority, "
+                       "SELECT id, ?2, ?3, title, slug, summary, coalesce ((SELECT text FROM body WHERE article_id = id), ''), "
+                       "words, kind, status, intent, priority, "
                        "target_words, grp_id, parent_id, position, queries FROM article WHERE id = ?1",
                        article_id, reason ? reason : "manual", error))
     return 0;
@@ -2105,18 +2219,27 @@ topiary_project_restore_revision (TopiaryProject  *self,
   if (exists)
     {
       sqlite3_reset (stmt);
-      if (topiary_project_snapshot (self, article_id, "restore", error) == 0)
+      if (topiary_project_snapshot (self, article_id, "restore", error) == 0 ||
+          !fts_sync (self, article_id, FALSE, error))
         goto out;
       /* Title and body come back; the article keeps its place in the map. */
       stmt = get_statement (self,
-                            "UPDATE article SET (title, summary, body, words, updated) = "
-                            "(SELECT title, summary, body, words, ?2 FROM revision WHERE id = ?1) "
+                            "UPDATE article SET (title, summary, words, updated) = "
+                            "(SELECT title, summary, words, ?2 FROM revision WHERE id = ?1) "
                             "WHERE id = (SELECT article_id FROM revision WHERE id = ?1)", error);
       if (stmt == NULL)
         goto out;
       sqlite3_bind_int64 (stmt, 1, revision_id);
       sqlite3_bind_int64 (stmt, 2, now_seconds ());
       if (!step_done (self, stmt, error))
+        goto out;
+      stmt = get_statement (self,
+                            "INSERT OR REPLACE INTO body (article_id, text) "
+                            "SELECT article_id, body FROM revision WHERE id = ?", error);
+      if (stmt == NULL)
+        goto out;
+      sqlite3_bind_int64 (stmt, 1, revision_id);
+      if (!step_done (self, stmt, error) || !fts_sync (self, article_id, TRUE, error))
         goto out;
     }
   else

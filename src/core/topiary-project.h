@@ -83,6 +83,11 @@ gboolean        topiary_project_update_note   (TopiaryProject    *self,
 gboolean        topiary_project_delete_note   (TopiaryProject    *self,
                                                gint64             note_id,
                                                GError           **error);
+/* TRUE when a note with exactly this kind, title and body exists. */
+gboolean        topiary_project_has_note      (TopiaryProject    *self,
+                                               const char        *kind,
+                                               const char        *title,
+                                               const char        *body);
 
 /* ---- groups ---- */
 GListModel     *topiary_project_list_groups   (TopiaryProject    *self);
