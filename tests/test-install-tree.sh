@@ -116,15 +116,22 @@ else
     check "topiary --help speaks $lang (LANGUAGE=$lang LANG=C.UTF-8)" \
       "$python" - "$app/share/locale/$lang/LC_MESSAGES/topiary.mo" \
       "$tmp/help-en.txt" "$tmp/help-$lang.txt" <<'PY'
-import gettext, sys
+import gettext, re, sys
 with open(sys.argv[1], 'rb') as f:
     catalog = gettext.GNUTranslations(f)._catalog
 english = open(sys.argv[2], encoding='utf-8').read()
 translated = open(sys.argv[3], encoding='utf-8').read()
+
+def printed(text, s):
+    """S is printed in TEXT as the end of a line, after a blank or at its start
+    (so "Import" does not count inside "Import a topical map")."""
+    s = s.rstrip('\n')
+    return bool(s) and re.search(r'(?:^|(?<=\s))' + re.escape(s) + r'$', text, re.M) is not None
+
 # Every catalogue entry that the English help prints must appear translated.
 used = [(k, v) for k, v in catalog.items()
-        if isinstance(k, str) and k and len(k) > 3 and k in english and v != k]
-missing = [k for k, v in used if v not in translated]
+        if isinstance(k, str) and k and v != k and printed(english, k)]
+missing = [k for k, v in used if not printed(translated, v)]
 for k in missing:
     print('not translated: %r' % k)
 if len(used) < 3:
