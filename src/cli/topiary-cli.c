@@ -270,36 +270,27 @@ cmd_import (int    argc,
         return fail (error->message);
     }
 
-  {
-    gboolean existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  report = topiary_import_report_new ();
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      project = topiary_project_open (path, TOPIARY_OPEN_DEFAULT, &error);
+      ok = project != NULL &&
+           topiary_import (project, source, format, report,
+                           isatty (STDERR_FILENO) ? progress_cb : NULL, &progress, &error);
+    }
+  else
+    {
+      /* Built beside the target and renamed into place when complete. */
+      project = topiary_import_new_project (path, source, format, report,
+                                            isatty (STDERR_FILENO) ? progress_cb : NULL, &progress, &error);
+      ok = project != NULL;
+    }
+  progress_end (&progress);
 
-    project = topiary_project_open (path, TOPIARY_OPEN_CREATE, &error);
-    if (project == NULL)
-      return fail (error->message);
-
-    report = topiary_import_report_new ();
-    ok = topiary_import (project, source, format, report,
-                         isatty (STDERR_FILENO) ? progress_cb : NULL, &progress, &error);
-    progress_end (&progress);
-
-    for (guint i = 0; i < report->warnings->len; i++)
-      g_printerr (_("warning: %s\n"), (char *)g_ptr_array_index (report->warnings, i));
-
-    if (!ok)
-      {
-        topiary_project_close (project);
-        /* Nothing of a failed import stays; neither does a file we made. */
-        if (!existed)
-          {
-            g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-            g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-            g_unlink (path);
-            g_unlink (wal);
-            g_unlink (shm);
-          }
-        return fail (error->message);
-      }
-  }
+  for (guint i = 0; i < report->warnings->len; i++)
+    g_printerr (_("warning: %s\n"), (char *)g_ptr_array_index (report->warnings, i));
+  if (!ok)
+    return fail (error->message);
 
   topiary_project_get_stats (project, &stats);
   g_print (_("Imported %u articles (%u ideas) and %u notes in %u new groups into %s"),

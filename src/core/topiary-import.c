@@ -4,9 +4,12 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "topiary-import.h"
 #include "topiary-slug.h"
@@ -292,6 +295,87 @@ topiary_import (TopiaryProject      *project,
       return FALSE;
     }
   return topiary_project_commit (project, error);
+}
+
+static void
+remove_project_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (p);
+    }
+}
+
+TopiaryProject *
+topiary_import_new_project (const char          *project_path,
+                            const char          *source,
+                            TopiaryImportFormat  format,
+                            TopiaryImportReport *report,
+                            TopiaryProgressFunc  progress,
+                            gpointer             progress_data,
+                            GError             **error)
+{
+  g_autoptr(TopiaryProject) project = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *tmp = NULL;
+  int fd;
+
+  g_return_val_if_fail (project_path != NULL, NULL);
+  g_return_val_if_fail (source != NULL, NULL);
+
+  name = g_path_get_basename (project_path);
+  if (g_file_test (project_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("“%s” already exists."), name);
+      return NULL;
+    }
+
+  /* Beside the target, so the final rename stays on one file system. */
+  tmp = g_strconcat (project_path, ".import-XXXXXX", NULL);
+  fd = g_mkstemp (tmp);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *dir = g_path_get_dirname (project_path);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not create a project in “%s”: %s."), dir, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+
+  project = topiary_project_open (tmp, TOPIARY_OPEN_CREATE | TOPIARY_OPEN_BULK, error);
+  if (project == NULL ||
+      !topiary_import (project, source, format, report, progress, progress_data, error) ||
+      !topiary_project_finish_bulk (project, error))
+    goto fail;
+  topiary_project_close (project);
+  g_clear_object (&project);
+
+  /* link() refuses to replace a file that appeared meanwhile. */
+  if (link (tmp, project_path) != 0)
+    {
+      int saved = errno;
+      if (saved == EEXIST || g_file_test (project_path, G_FILE_TEST_EXISTS) ||
+          g_rename (tmp, project_path) != 0)
+        {
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       _("Could not save “%s”: %s."), name, g_strerror (saved));
+          goto fail;
+        }
+    }
+  else
+    g_unlink (tmp);
+
+  return topiary_project_open (project_path, TOPIARY_OPEN_DEFAULT, error);
+
+fail:
+  if (project != NULL)
+    topiary_project_close (project);
+  remove_project_files (tmp);
+  return NULL;
 }
 
 /* ---- helpers for the importers ----------------------------------------- */

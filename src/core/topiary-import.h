@@ -64,6 +64,18 @@ gboolean topiary_import (TopiaryProject      *project,
                          gpointer             progress_data,
                          GError             **error);
 
+/* Creates the project @project_path from @source. The import is written to
+ * a temporary file beside it, which is renamed into place only when it is
+ * complete and on disk: a failed or interrupted import leaves no project
+ * file behind. Fails when @project_path exists. */
+TopiaryProject *topiary_import_new_project (const char          *project_path,
+                                            const char          *source,
+                                            TopiaryImportFormat  format,
+                                            TopiaryImportReport *report,
+                                            TopiaryProgressFunc  progress,
+                                            gpointer             progress_data,
+                                            GError             **error);
+
 /* ---- for the importers (called inside the transaction) ---- */
 
 /* Each parser gets the whole file, already checked to be valid UTF-8 (invalid

@@ -657,8 +657,10 @@ topiary_project_open (const char        *path,
     }
   else
     {
-      if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
-          !exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      gboolean bulk = (flags & TOPIARY_OPEN_BULK) != 0;
+
+      if (!exec (self, bulk ? "PRAGMA journal_mode = MEMORY" : "PRAGMA journal_mode = WAL", error) ||
+          !exec (self, bulk ? "PRAGMA synchronous = OFF" : "PRAGMA synchronous = NORMAL", error) ||
           /* A large map is written in one transaction on import; a page
            * cache that holds it avoids spilling to the WAL and reading back. */
           !exec (self, "PRAGMA cache_size = -65536", error) ||
@@ -677,6 +679,22 @@ topiary_project_open (const char        *path,
     }
 
   return g_steal_pointer (&self);
+}
+
+gboolean
+topiary_project_finish_bulk (TopiaryProject  *self,
+                             GError         **error)
+{
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  /* FULL makes the journal switch itself sync the file to disk. */
+  return exec (self, "PRAGMA synchronous = FULL", error) &&
+         exec (self, "PRAGMA journal_mode = WAL", error) &&
+         exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error) &&
+         exec (self, "PRAGMA synchronous = NORMAL", error);
 }
 
 const char *

@@ -39,6 +39,10 @@ typedef enum {
   TOPIARY_OPEN_DEFAULT   = 0,
   TOPIARY_OPEN_CREATE    = 1 << 0, /* create the file when missing */
   TOPIARY_OPEN_READ_ONLY = 1 << 1,
+  /* For a new file no one else sees yet (an import into a temporary file):
+   * journal in memory, no syncs. topiary_project_finish_bulk() makes it a
+   * normal WAL project on disk. */
+  TOPIARY_OPEN_BULK      = 1 << 2,
 } TopiaryOpenFlags;
 
 /* Opens (or with TOPIARY_OPEN_CREATE, creates) a project. A file that cannot
@@ -46,6 +50,9 @@ typedef enum {
  * opens read-only; topiary_project_is_read_only() tells. */
 TopiaryProject *topiary_project_open          (const char        *path,
                                                TopiaryOpenFlags   flags,
+                                               GError           **error);
+/* Ends TOPIARY_OPEN_BULK: switches to WAL and flushes the file to disk. */
+gboolean        topiary_project_finish_bulk   (TopiaryProject    *self,
                                                GError           **error);
 const char     *topiary_project_get_path      (TopiaryProject    *self);
 gboolean        topiary_project_is_read_only  (TopiaryProject    *self);
