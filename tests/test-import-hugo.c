@@ -300,7 +300,7 @@ test_writer (void)
     "quote \" and backslash \\", "line\nbreak\r\n", "tab\there", "\x01\x1f\x7f control",
     "caf\xc3\xa9 \xe2\x80\xa8 sep \xc2\x85 nel \xef\xbb\xbf bom", "[not, a, list]", "{x: 1}",
     "'single'", "&anchor", "*alias", "%directive", "@at", "`tick`", "trailing space ",
-    " leading", "emoji \xf0\x9f\x8c\xb2",
+    " leading", "emoji \xf0\x9f\x8c\xb2", "nonchars \xef\xbf\xbf \xef\xbf\xbe",
   };
   g_autoptr(TopiaryFrontMatterWriter) w = topiary_front_matter_writer_new ();
   g_autoptr(TopiaryFrontMatter) fm = NULL;

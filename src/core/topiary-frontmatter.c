@@ -1164,6 +1164,9 @@ append_quoted (GString    *out,
         case 0x2028: g_string_append (out, "\\L"); break;
         case 0x2029: g_string_append (out, "\\P"); break;
         case 0xfeff: g_string_append (out, "\\uFEFF"); break;
+        /* Noncharacters YAML does not allow raw. */
+        case 0xfffe: g_string_append (out, "\\uFFFE"); break;
+        case 0xffff: g_string_append (out, "\\uFFFF"); break;
         default:
           if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
             g_string_append_printf (out, "\\x%02X", c);

@@ -386,6 +386,7 @@ read_blocks (const char *text)
 
 typedef struct {
   char          *title;
+  char          *new_title;   /* a "Title:" detail, applied once parsed */
   char          *slug;
   GPtrArray     *primary;     /* char * */
   GPtrArray     *secondary;   /* char * */
@@ -419,6 +420,7 @@ plan_free (gpointer data)
   Plan *plan = data;
 
   g_free (plan->title);
+  g_free (plan->new_title);
   g_free (plan->slug);
   g_ptr_array_unref (plan->primary);
   g_ptr_array_unref (plan->secondary);
@@ -746,10 +748,11 @@ apply_field (Plan         *plan,
   switch (field)
     {
     case TOPIARY_FIELD_TITLE:
+      /* Not plan->title itself: parse_item() may be cutting it up. */
       if (*value)
         {
-          g_free (plan->title);
-          plan->title = g_strdup (value);
+          g_free (plan->new_title);
+          plan->new_title = g_strdup (value);
         }
       break;
     case TOPIARY_FIELD_SLUG:
@@ -1218,6 +1221,7 @@ has_article_signals (const char *text)
   signals = probe.has_status || probe.slug != NULL || probe.pillar || probe.cluster ||
             probe.priority > 0 || probe.words > 0 || probe.intent != NULL || p1->len > 0;
   g_free (probe.title);
+  g_free (probe.new_title);
   g_free (probe.slug);
   return signals;
 }
@@ -1967,6 +1971,11 @@ write_plans (Ctx        *ctx,
       g_autofree char *base = NULL;
       g_autofree char *slug = NULL;
 
+      if (plan->new_title != NULL)
+        {
+          g_free (plan->title);
+          plan->title = g_steal_pointer (&plan->new_title);
+        }
       if (plan->title == NULL || *plan->title == '\0')
         continue;
 
