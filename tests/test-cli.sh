@@ -69,6 +69,9 @@ check "a missing file is reported" '! "$BIN" info "$TMP/nope.topiary" 2>"$TMP/er
 # import failures leave nothing behind
 printf '\x00\x01\x02binary' > "$TMP/blob.bin"
 check "importing a binary file fails cleanly" '! "$BIN" import "$TMP/blob.bin" "$TMP/new.topiary" 2>"$TMP/err" && [ ! -e "$TMP/new.topiary" ] && [ "$(wc -l < "$TMP/err")" -eq 1 ]'
+check "a failed import leaves no temporary file" '! "$BIN" import "$TMP/blob.bin" "$TMP/new2.topiary" --format csv 2>/dev/null && [ -z "$(ls "$TMP" | grep -e "\.import-" -e "new2")" ]'
+printf 'Title,Group\n' > "$TMP/empty.csv"
+check "an import with nothing in it creates no project" '! "$BIN" import "$TMP/empty.csv" "$TMP/new3.topiary" 2>"$TMP/err" && [ ! -e "$TMP/new3.topiary" ] && [ "$(wc -l < "$TMP/err")" -eq 1 ]'
 cp "$P" "$TMP/keep.topiary"
 before=$(sha256sum "$TMP/keep.topiary")
 check "a failed import into a project changes nothing" '! "$BIN" import "$TMP/blob.bin" "$TMP/keep.topiary" --format csv 2>/dev/null; [ "$(sha256sum "$TMP/keep.topiary")" = "$before" ]'
