@@ -943,6 +943,37 @@ test_hugo (Fixture       *f,
   g_clear_pointer (&text, g_free);
   text = read_text (dir, "hugo.toml");
   g_assert_nonnull (strstr (text, "title = \"Flask Field Guide\""));
+
+  /* Hugo itself builds the export, resolving every relref. */
+  {
+    g_autofree char *hugo = g_find_program_in_path ("hugo");
+    g_autofree char *layouts = g_build_filename (dir, "layouts", "_default", NULL);
+    g_autofree char *single = g_build_filename (layouts, "single.html", NULL);
+    g_autofree char *list = g_build_filename (layouts, "list.html", NULL);
+    g_autofree char *public = g_build_filename (f->tmp, "public", NULL);
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_autofree char *page = NULL;
+    const char *argv[] = { NULL, "--quiet", "--buildDrafts", "-d", NULL, NULL };
+    int status = 0;
+
+    if (hugo == NULL)
+      {
+        g_test_message ("hugo is not installed: the Hugo build was not tried");
+        return;
+      }
+    argv[0] = hugo;
+    argv[4] = public;
+    g_assert_cmpint (g_mkdir_with_parents (layouts, 0755), ==, 0);
+    g_assert_true (g_file_set_contents (single, "{{ .Content }}", -1, NULL));
+    g_assert_true (g_file_set_contents (list, "{{ range .Pages }}{{ .Title }}{{ end }}", -1, NULL));
+    g_assert_true (g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+    g_assert_no_error (error);
+    if (!g_spawn_check_wait_status (status, NULL))
+      g_error ("hugo failed: %s", err);
+    page = read_text (public, "getting-started/flask-basics/index.html");
+    g_assert_nonnull (strstr (page, "href=\"/getting-started/routing-in-flask/\""));
+  }
 }
 
 /* RFC 4180: fields, quoted fields with "" for a quote, CRLF records. */
