@@ -56,6 +56,7 @@ struct _ArticleInfo {
   guint           index;     /* place among the exported articles */
   guint           in_group;  /* place among its group's articles */
   gboolean        draft;
+  JsonObject     *link;      /* article_link() from one level down, shared */
 };
 
 struct _GroupInfo {
@@ -600,6 +601,7 @@ article_info_free (gpointer data)
   ArticleInfo *a = data;
 
   g_object_unref (a->article);
+  g_clear_pointer (&a->link, json_object_unref);
   g_free (a->slug);
   g_free (a);
 }
@@ -1237,6 +1239,16 @@ article_link (ArticleInfo *a,
   return o;
 }
 
+/* The link to @a from a page one level down, built once: related lists,
+ * pagers and group pages share it. */
+static JsonObject *
+shared_link (ArticleInfo *a)
+{
+  if (a->link == NULL)
+    a->link = article_link (a, "../");
+  return json_object_ref (a->link);
+}
+
 static gint
 compare_in_group (gconstpointer pa,
                   gconstpointer pb)
@@ -1258,7 +1270,7 @@ related_for (ArticleInfo *a)
   guint want;
 
   if (a->pillar != NULL)
-    json_array_add_object_element (related, article_link (a->pillar, "../"));
+    json_array_add_object_element (related, shared_link (a->pillar));
   if (a->group == NULL)
     return related;
 
@@ -1283,19 +1295,8 @@ related_for (ArticleInfo *a)
     }
   g_ptr_array_sort (picked, compare_in_group);
   for (guint i = 0; i < picked->len; i++)
-    json_array_add_object_element (related, article_link (g_ptr_array_index (picked, i), "../"));
+    json_array_add_object_element (related, shared_link (g_ptr_array_index (picked, i)));
   return related;
-}
-
-static JsonObject *
-pager_link (ArticleInfo *a)
-{
-  JsonObject *o = json_object_new ();
-  g_autofree char *href = article_href (a, "../");
-
-  json_object_set_string_member (o, "title", nonnull (topiary_article_get_title (a->article)));
-  json_object_set_string_member (o, "href", href);
-  return o;
 }
 
 static gboolean
@@ -1393,9 +1394,9 @@ write_article (Export                   *e,
   json_object_set_array_member (ctx, "related", related);
 
   if (a->index > 0)
-    json_object_set_object_member (ctx, "prev", pager_link (g_ptr_array_index (e->articles, a->index - 1)));
+    json_object_set_object_member (ctx, "prev", shared_link (g_ptr_array_index (e->articles, a->index - 1)));
   if (a->index + 1 < e->articles->len)
-    json_object_set_object_member (ctx, "next", pager_link (g_ptr_array_index (e->articles, a->index + 1)));
+    json_object_set_object_member (ctx, "next", shared_link (g_ptr_array_index (e->articles, a->index + 1)));
   json_object_set_boolean_member (ctx, "has_pager", e->articles->len > 1);
 
   return render_page (e, tmpl, ctx, buf, relpath, error);
@@ -1549,10 +1550,10 @@ write_group (Export                   *e,
   json_object_set_string_member (group, "description", nonnull (description));
   json_object_set_string_member (group, "slug", g->slug);
   if (g->pillar != NULL)
-    json_object_set_object_member (group, "pillar", article_link (g->pillar, "../"));
+    json_object_set_object_member (group, "pillar", shared_link (g->pillar));
   clusters = json_array_new ();
   for (guint i = 0; i < g->clusters->len; i++)
-    json_array_add_object_element (clusters, article_link (g_ptr_array_index (g->clusters, i), "../"));
+    json_array_add_object_element (clusters, shared_link (g_ptr_array_index (g->clusters, i)));
   json_object_set_boolean_member (group, "has_clusters", g->clusters->len > 0);
   json_object_set_array_member (group, "clusters", clusters);
   json_object_set_object_member (ctx, "group", group);
