@@ -13,8 +13,6 @@
 #include "topiary-preferences.h"
 #include "topiary-window.h"
 
-#define MAX_RECENT 10
-
 struct _TopiaryApplication
 {
   AdwApplication  parent_instance;
@@ -38,50 +36,6 @@ topiary_application_get_settings (TopiaryApplication *self)
 {
   g_return_val_if_fail (TOPIARY_IS_APPLICATION (self), NULL);
   return self->settings;
-}
-
-void
-topiary_application_remove_recent (TopiaryApplication *self,
-                                   const char         *path)
-{
-  g_auto(GStrv) old = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) recent = NULL;
-
-  g_return_if_fail (TOPIARY_IS_APPLICATION (self));
-  g_return_if_fail (path != NULL);
-
-  old = g_settings_get_strv (self->settings, "recent-projects");
-  for (guint i = 0; old[i] != NULL; i++)
-    if (g_strcmp0 (old[i], path) != 0)
-      g_strv_builder_add (builder, old[i]);
-  recent = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "recent-projects", (const char * const *) recent);
-}
-
-void
-topiary_application_add_recent (TopiaryApplication *self,
-                                const char         *path)
-{
-  g_auto(GStrv) old = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) recent = NULL;
-  guint n = 1;
-
-  g_return_if_fail (TOPIARY_IS_APPLICATION (self));
-  g_return_if_fail (path != NULL);
-
-  old = g_settings_get_strv (self->settings, "recent-projects");
-  g_strv_builder_add (builder, path);
-  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
-    {
-      if (g_strcmp0 (old[i], path) == 0)
-        continue;
-      g_strv_builder_add (builder, old[i]);
-      n++;
-    }
-  recent = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "recent-projects", (const char * const *) recent);
 }
 
 static void

@@ -13,11 +13,6 @@ G_DECLARE_FINAL_TYPE (TopiaryApplication, topiary_application, TOPIARY, APPLICAT
 
 TopiaryApplication *topiary_application_new          (void);
 GSettings          *topiary_application_get_settings (TopiaryApplication *self);
-/* Remembers @path at the top of the recent projects list. */
-void                topiary_application_add_recent   (TopiaryApplication *self,
-                                                      const char         *path);
-void                topiary_application_remove_recent (TopiaryApplication *self,
-                                                       const char         *path);
 
 /* Runs the GUI; the entry point used by main(). */
 int                 topiary_app_run                  (int                 argc,

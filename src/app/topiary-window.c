@@ -71,7 +71,6 @@ struct _TopiaryWindow
 
   GroupUndo            *group_undo;
   gint64                undo_revision;
-  AdwToast             *undo_toast;
 };
 
 G_DEFINE_FINAL_TYPE (TopiaryWindow, topiary_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -242,6 +241,36 @@ ask_text (TopiaryWindow  *self,
   gtk_widget_grab_focus (entry);
 }
 
+/* ---- recent projects ---- */
+
+#define MAX_RECENT 10
+
+/* Puts @path first in the recent list (or only takes it out). */
+static void
+update_recent (TopiaryWindow *self,
+               const char    *path,
+               gboolean       add)
+{
+  g_auto(GStrv) old = g_settings_get_strv (self->settings, "recent-projects");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) recent = NULL;
+  guint n = 0;
+
+  if (add)
+    {
+      g_strv_builder_add (builder, path);
+      n++;
+    }
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
+    if (g_strcmp0 (old[i], path) != 0)
+      {
+        g_strv_builder_add (builder, old[i]);
+        n++;
+      }
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-projects", (const char * const *) recent);
+}
+
 /* ---- project ---- */
 
 gboolean
@@ -294,13 +323,9 @@ static void
 set_project (TopiaryWindow  *self,
              TopiaryProject *project)
 {
-  TopiaryApplication *app = TOPIARY_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-
   save_or_toast (self);
   g_clear_pointer (&self->group_undo, group_undo_free);
   self->undo_revision = 0;
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
 
   topiary_editor_load_article (self->editor, 0, NULL);
   topiary_details_set_article (self->details, 0);
@@ -321,8 +346,8 @@ set_project (TopiaryWindow  *self,
       self->project_changed_id = g_signal_connect_object (project, "changed", G_CALLBACK (on_project_changed),
                                                           self, G_CONNECT_SWAPPED);
       topiary_preview_set_project (self->preview, project);
-      if (app != NULL && topiary_project_get_path (project) != NULL)
-        topiary_application_add_recent (app, topiary_project_get_path (project));
+      if (topiary_project_get_path (project) != NULL)
+        update_recent (self, topiary_project_get_path (project), TRUE);
       gtk_stack_set_visible_child_name (self->content_stack, "overview");
       gtk_stack_set_visible_child_name (self->main_stack, "project");
       topiary_sidebar_select_map (self->sidebar);
@@ -375,10 +400,8 @@ topiary_window_open_path (TopiaryWindow *self,
   project = topiary_project_open (path, TOPIARY_OPEN_DEFAULT, &error);
   if (project == NULL)
     {
-      TopiaryApplication *app = TOPIARY_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-
-      if (app != NULL && g_error_matches (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_NOT_FOUND))
-        topiary_application_remove_recent (app, path);
+      if (g_error_matches (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_NOT_FOUND))
+        update_recent (self, path, FALSE);
       show_error (self, open_error_heading (error), error->message);
       return FALSE;
     }
@@ -930,12 +953,12 @@ show_undo_toast (TopiaryWindow *self,
 {
   AdwToast *t = new_toast (message);
 
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+  /* Earlier toasts are left to time out: dismissing one from code while
+   * it animates crashes libadwaita 1.2. Undo always acts on the newest
+   * deletion. */
   adw_toast_set_button_label (t, _("_Undo"));
   adw_toast_set_action_name (t, "win.undo-delete");
   adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
-  g_set_weak_pointer (&self->undo_toast, t);
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 
@@ -1056,8 +1079,6 @@ win_undo_delete (GtkWidget  *widget,
 
   if (self->project == NULL)
     return;
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
 
   if (self->undo_revision != 0)
     {
@@ -1658,7 +1679,13 @@ topiary_window_constructed (GObject *object)
   if (app != NULL)
     self->settings = g_object_ref (topiary_application_get_settings (TOPIARY_APPLICATION (app)));
   else
-    self->settings = g_settings_new (APP_ID);
+    {
+      /* Without a GtkApplication nobody adds our resource icons. */
+      GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+
+      gtk_icon_theme_add_resource_path (theme, "/io/github/topiary/Topiary/icons");
+      self->settings = g_settings_new (APP_ID);
+    }
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -1684,7 +1711,6 @@ topiary_window_dispose (GObject *object)
       g_clear_signal_handler (&self->project_changed_id, self->project);
     }
   g_clear_pointer (&self->group_undo, group_undo_free);
-  g_clear_weak_pointer (&self->undo_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOPIARY_TYPE_WINDOW);
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
