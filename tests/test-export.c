@@ -7,6 +7,7 @@
 
 #include <string.h>
 #include <sys/stat.h>
+#include <utime.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -779,6 +780,26 @@ test_failure_keeps_previous (Fixture       *f,
   after = read_text (dir, "index.html");
   g_assert_cmpstr (before, ==, after);
   g_assert_false (has_stray_temp (f->tmp));
+
+  /* What a killed export leaves behind is cleaned up once it is old. */
+  {
+    g_autofree char *stale = g_build_filename (f->tmp, ".site.topiary-new-abc123", NULL);
+    g_autofree char *fresh = g_build_filename (f->tmp, ".site.topiary-new-def456", NULL);
+    g_autofree char *inside = g_build_filename (stale, "page.html", NULL);
+    struct utimbuf old_times = { 1000000000, 1000000000 };
+
+    g_assert_cmpint (g_mkdir (stale, 0755), ==, 0);
+    g_assert_cmpint (g_mkdir (fresh, 0755), ==, 0);
+    g_assert_true (g_file_set_contents (inside, "half", -1, NULL));
+    g_assert_cmpint (g_utime (stale, &old_times), ==, 0);
+    opts.strict = FALSE;
+    g_assert_true (do_export (f, dir, &opts, &error));
+    g_assert_no_error (error);
+    g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (fresh, G_FILE_TEST_IS_DIR));
+    g_rmdir (fresh);
+    opts.strict = TRUE;
+  }
 
   /* Without strict the link is only reported. */
   opts.strict = FALSE;

@@ -426,6 +426,31 @@ dir_is_empty (const char *path)
 }
 
 /* Checks DIR and creates the temporary folder beside it. */
+/* Folders an interrupted export left beside DIR: removed once they have
+ * not changed for an hour, so that a running export is never disturbed. */
+static void
+remove_stale_temporaries (const char *parent,
+                          const char *base)
+{
+  g_autofree char *new_prefix = g_strdup_printf (".%s.topiary-new-", base);
+  g_autofree char *old_prefix = g_strdup_printf (".%s.topiary-old-", base);
+  g_autoptr(GDir) dir = g_dir_open (parent, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, new_prefix) && !g_str_has_prefix (name, old_prefix))
+        continue;
+      path = g_build_filename (parent, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISDIR (st.st_mode) && st.st_mtime < now - 3600)
+        remove_tree (path);
+    }
+}
+
 /* TRUE when @path is @dir or lies inside it. */
 static gboolean
 path_is_within (const char *path,
@@ -509,6 +534,7 @@ swap_begin (Swap        *swap,
       return FALSE;
     }
 
+  remove_stale_temporaries (parent, base);
   tmpl = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.topiary-new-XXXXXX", parent, base);
   if (g_mkdtemp_full (tmpl, 0755) == NULL)
     {
