@@ -1164,6 +1164,36 @@ test_json (Fixture       *f,
   g_assert_true (body_found);
 }
 
+/* A failure while many bodies are still being rendered on the worker
+ * thread: everything in flight is dropped cleanly. */
+static void
+test_strict_early (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->tmp, "site", NULL);
+  g_autoptr(TopiaryGroup) g = add_group (f, "Many", NULL);
+  g_autoptr(GError) error = NULL;
+  TopiaryExportOptions opts = { 0 };
+
+  add_article (f, g, 0, TOPIARY_KIND_PILLAR, "First", NULL, "[[Missing]]", TOPIARY_STATUS_PUBLISHED);
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Cluster %u", i);
+      add_article (f, g, 0, TOPIARY_KIND_CLUSTER, title, NULL, "Back to [[First]].", TOPIARY_STATUS_PUBLISHED);
+    }
+  opts.strict = TRUE;
+  g_assert_false (do_export (f, dir, &opts, &error));
+  g_assert_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_UNRESOLVED);
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+  g_assert_false (has_stray_temp (f->tmp));
+  g_clear_error (&error);
+
+  opts.strict = FALSE;
+  g_assert_true (do_export (f, dir, &opts, &error));
+  g_assert_no_error (error);
+  check_links (dir);
+}
+
 static void
 progress_cb (guint    done,
              guint    total,
@@ -1207,6 +1237,7 @@ main (int    argc,
   ADD ("/core/export/site/theme-fallback", test_theme_fallback);
   ADD ("/core/export/site/seed-links", test_seed_links);
   ADD ("/core/export/site/progress", test_progress);
+  ADD ("/core/export/site/strict-early", test_strict_early);
   ADD ("/core/export/hugo", test_hugo);
   ADD ("/core/export/csv", test_csv);
   ADD ("/core/export/json", test_json);
