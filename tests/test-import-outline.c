@@ -323,6 +323,62 @@ test_nested (Fixture       *f,
 }
 
 static void
+test_sourdough (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = data_path ("outline-sourdough.md");
+  g_autoptr(TopiaryImportReport) report = topiary_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TopiaryArticle) starter = NULL;
+  g_autoptr(TopiaryArticle) rising = NULL;
+  g_autoptr(TopiaryArticle) feeding = NULL;
+  g_autoptr(TopiaryArticle) boule = NULL;
+  g_autoptr(TopiaryArticle) spring = NULL;
+  g_autoptr(GListModel) notes = NULL;
+  g_autoptr(TopiaryNote) goal = NULL;
+  g_autofree char *desc = NULL;
+
+  g_assert_true (topiary_import (f->project, path, TOPIARY_IMPORT_AUTO, report, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->groups, ==, 2);
+  g_assert_cmpuint (report->articles, ==, 6);
+  g_assert_cmpuint (report->notes, ==, 2);
+
+  /* "**Goal:** …" under the title is a goal note, not the description. */
+  notes = topiary_project_list_notes (f->project);
+  goal = g_list_model_get_item (notes, 0);
+  g_assert_cmpstr (topiary_note_get_kind (goal), ==, "goal");
+  g_assert_cmpstr (topiary_note_get_body (goal), ==, "rank for beginner sourdough queries within 6 months.");
+  desc = topiary_project_get_map_field (f->project, "description");
+  g_assert_cmpstr (desc, ==, "");
+
+  /* A "**Pillar:**" paragraph and its detail line. */
+  starter = get (f, "how-to-make-a-sourdough-starter-from-scratch");
+  g_assert_cmpint (topiary_article_get_kind (starter), ==, TOPIARY_KIND_PILLAR);
+  g_assert_cmpstr (topiary_article_get_intent (starter), ==, "informational");
+  g_assert_cmpint (topiary_article_get_target_words (starter), ==, 3000);
+  assert_queries (starter, "how to make sourdough starter", NULL);
+
+  rising = get (f, "why-is-my-sourdough-starter-not-rising");
+  g_assert_cmpint (topiary_article_get_parent_id (rising), ==, topiary_article_get_id (starter));
+  g_assert_cmpint (topiary_article_get_target_words (rising), ==, 1500);
+  assert_queries (rising, "sourdough starter not rising", NULL);
+  feeding = get (f, "feeding-schedule");
+  g_assert_cmpint (topiary_article_get_priority (feeding), ==, 2);
+  g_assert_cmpstr (topiary_article_get_summary (feeding), ==, "how often to feed a sourdough starter");
+
+  /* Headings as articles, their lists as details. */
+  boule = get (f, "how-to-shape-a-boule");
+  g_assert_cmpint (topiary_article_get_kind (boule), ==, TOPIARY_KIND_PILLAR);
+  g_assert_cmpint (topiary_article_get_priority (boule), ==, 1);
+  g_assert_cmpstr (topiary_article_get_intent (boule), ==, "how-to");
+  assert_queries (boule, "how to shape sourdough boule", "boule shaping", "tension shaping", NULL);
+  spring = get (f, "oven-spring-explained");
+  g_assert_cmpint (topiary_article_get_parent_id (spring), ==, topiary_article_get_id (boule));
+  g_assert_cmpstr (topiary_article_get_summary (spring), ==, "the science of steam and scoring.");
+}
+
+static void
 test_details (Fixture       *f,
               gconstpointer  data)
 {
@@ -438,7 +494,8 @@ test_empty (Fixture       *f,
 static void
 test_sniff (void)
 {
-  static const char *outlines[] = { "outline-selfhosting.md", "outline-table.md", "outline-nested.md" };
+  static const char *outlines[] = { "outline-selfhosting.md", "outline-table.md", "outline-nested.md",
+                                    "outline-sourdough.md" };
   const char *prose = "Building Flask apps\nThis map covers everything.\nDesign & Architecture\nCovers design.\n";
   const char *csv = "Title,Keyword,Intent\nA,b,c\nD,e,f\n";
 
@@ -466,6 +523,7 @@ main (int   argc,
   g_test_add ("/core/import/outline/selfhosting", Fixture, NULL, fixture_setup, test_selfhosting, fixture_teardown);
   g_test_add ("/core/import/outline/table", Fixture, NULL, fixture_setup, test_table, fixture_teardown);
   g_test_add ("/core/import/outline/nested", Fixture, NULL, fixture_setup, test_nested, fixture_teardown);
+  g_test_add ("/core/import/outline/sourdough", Fixture, NULL, fixture_setup, test_sourdough, fixture_teardown);
   g_test_add ("/core/import/outline/details", Fixture, NULL, fixture_setup, test_details, fixture_teardown);
   g_test_add ("/core/import/outline/reimport", Fixture, NULL, fixture_setup, test_reimport, fixture_teardown);
   g_test_add ("/core/import/outline/empty", Fixture, NULL, fixture_setup, test_empty, fixture_teardown);

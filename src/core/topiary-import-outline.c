@@ -1012,8 +1012,8 @@ take_trailing_groups (Plan     *plan,
     }
 }
 
-/* Leading "Pillar:", "Cluster:", "Pillar page —" … */
-static void
+/* Leading "Pillar:", "Cluster:", "Article:" … TRUE when one was taken. */
+static gboolean
 take_kind_prefix (Plan  *plan,
                   char  *title)
 {
@@ -1047,9 +1047,22 @@ take_kind_prefix (Plan  *plan,
             }
           memmove (title, title + n + 1, strlen (title + n + 1) + 1);
           g_strstrip (title);
-          return;
+          return TRUE;
         }
     }
+  return FALSE;
+}
+
+/* A paragraph line like "**Pillar:** How to make a starter" names an
+ * article. */
+static gboolean
+is_article_line (const char *text)
+{
+  g_autofree char *copy = g_strdup (text);
+  Plan probe = { 0 };
+
+  strip_inline (copy);
+  return take_kind_prefix (&probe, copy) && *copy != '\0';
 }
 
 /* Reads an item's own line into @plan. */
@@ -1465,6 +1478,7 @@ section_items (Ctx       *ctx,
   g_autofree const char **item_intent = g_new0 (const char *, n + 1);
   g_autofree int *item_kind = g_new0 (int, n + 1);
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
+  Plan *para_article = NULL;
   enum { DETAIL, ARTICLE, LABEL };
 
   /* Nesting by indentation, without recursion: lists can be deep. */
@@ -1524,8 +1538,21 @@ section_items (Ctx       *ctx,
         {
           if (b->type == BLOCK_PARA && heading_article != NULL)
             plan_add_summary (heading_article, b->text);
+          else if (b->type == BLOCK_PARA && is_article_line (b->text))
+            {
+              g_autofree char *line = g_strdup (b->text);
+
+              strip_inline (line);
+              para_article = ctx_new_plan (ctx, label_intent, label_kind);
+              parse_item (para_article, line);
+            }
+          else if (b->type == BLOCK_PARA && para_article != NULL && !b->para_start)
+            apply_detail (para_article, b->text);
+          else
+            para_article = NULL;
           continue;
         }
+      para_article = NULL;
 
       if (p < 0)
         {
@@ -1670,6 +1697,8 @@ section_lists_articles (GPtrArray *blocks,
         return TRUE;
       if (b->type == BLOCK_ITEM && !b->continuation && !is_detail_text (b->text))
         return TRUE;
+      if (b->type == BLOCK_PARA && is_article_line (b->text))
+        return TRUE;
     }
   return FALSE;
 }
@@ -1754,13 +1783,67 @@ interpret (Ctx       *ctx,
     }
   if (i > first)
     {
-      if (section_lists_articles (blocks, first, i))
+      gboolean articles = section_lists_articles (blocks, first, i);
+      g_autoptr(GPtrArray) intro_notes = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GString) note = NULL;   /* the labelled paragraph being read */
+
+      if (articles)
         section_items (ctx, blocks, first, i, NULL, NULL, -1);
-      else
+
+      /* Paragraphs describe the map; "Goal: …" or "Audience: …" ones are
+       * notes of that kind. */
+      for (guint k = first; k < i; k++)
         {
-          g_autofree char *intro = blocks_text (blocks, first, i);
-          g_string_append (map_intro, intro);
+          Block *b = g_ptr_array_index (blocks, k);
+          g_autofree char *text = NULL;
+          const char *colon;
+          GString *to;
+
+          if (b->type == BLOCK_PARA && b->para_start && note != NULL)
+            {
+              g_ptr_array_add (intro_notes, g_string_free (g_steal_pointer (&note), FALSE));
+            }
+          if (b->type != BLOCK_PARA)
+            {
+              if (!articles)
+                {
+                  g_autofree char *raw = blocks_text (blocks, k, k + 1);
+                  to = note ? note : map_intro;
+                  if (to->len > 0)
+                    g_string_append_c (to, '\n');
+                  g_string_append (to, raw);
+                }
+              continue;
+            }
+          if (articles && is_article_line (b->text))
+            continue;
+          text = g_strdup (b->text);
+          strip_inline (text);
+          colon = strchr (text, ':');
+          if (b->para_start && colon != NULL && colon - text < 30)
+            {
+              g_autofree char *label = g_strndup (text, (gsize) (colon - text));
+              const char *kind = note_kind_for_heading (label);
+
+              if (kind != NULL)
+                {
+                  g_ptr_array_add (intro_notes, g_strdup (kind));
+                  g_ptr_array_add (intro_notes, g_strdup (g_strstrip (label)));
+                  note = g_string_new (colon + 1);
+                  g_strstrip (note->str);
+                  note->len = strlen (note->str);
+                  continue;
+                }
+            }
+          to = note ? note : map_intro;
+          if (to->len > 0)
+            g_string_append (to, b->para_start ? "\n\n" : " ");
+          g_string_append (to, text);
         }
+      if (note != NULL)
+        g_ptr_array_add (intro_notes, g_string_free (g_steal_pointer (&note), FALSE));
+      for (guint k = 0; k < intro_notes->len; k++)
+        g_ptr_array_add (notes, g_strdup (g_ptr_array_index (intro_notes, k)));
     }
 
   while (i < blocks->len)
@@ -1821,11 +1904,15 @@ interpret (Ctx       *ctx,
                 for (guint k = i + 1; k < body_end; k++)
                   {
                     Block *b = g_ptr_array_index (blocks, k);
-                    if (b->type != BLOCK_PARA)
+                    g_autofree char *line = NULL;
+
+                    if (b->type != BLOCK_PARA || is_article_line (b->text))
                       break;
+                    line = g_strdup (b->text);
+                    strip_inline (line);
                     if (desc->len > 0)
                       g_string_append_c (desc, ' ');
-                    g_string_append (desc, b->text);
+                    g_string_append (desc, line);
                   }
                 if (desc->len > 0 && !g_hash_table_contains (ctx->group_desc, title))
                   g_hash_table_insert (ctx->group_desc, g_strdup (title), g_strdup (desc->str));
