@@ -19,6 +19,7 @@
 
 #include "topiary-export-dialog.h"
 #include "topiary-map-tree.h"
+#include "topiary-preferences.h"
 #include "topiary-window.h"
 
 static TopiaryWindow *window;
@@ -458,6 +459,8 @@ test_layout (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preview)));
 }
 
+static GtkWidget *find_widget_of_type (GtkWidget *root, GType type, guint nth);
+
 /* The editor's colours follow the light/dark style. */
 static void
 test_dark_style (void)
@@ -472,6 +475,34 @@ test_dark_style (void)
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
   spin (100);
   g_assert_cmpstr (gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (buffer)), ==, "Adwaita");
+}
+
+/* Preference rows write their keys, and the window follows them. */
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  TopiaryPreferences *prefs = topiary_preferences_new (settings);
+  AdwComboRow *scheme, *layout;
+  g_autofree char *value = NULL;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  scheme = ADW_COMBO_ROW (find_widget_of_type (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, 0));
+  layout = ADW_COMBO_ROW (find_widget_of_type (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, 1));
+  adw_combo_row_set_selected (scheme, 2);
+  value = g_settings_get_string (settings, "color-scheme");
+  g_assert_cmpstr (value, ==, "dark");
+
+  adw_combo_row_set_selected (layout, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (topiary_window_get_preview (window))));
+  adw_combo_row_set_selected (layout, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (topiary_window_get_preview (window))));
+
+  g_settings_set_uint (settings, "autosave-delay", 300);
+  g_settings_reset (settings, "color-scheme");
+  g_settings_reset (settings, "autosave-delay");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  spin (50);
 }
 
 static TopiaryMapNode *
@@ -1073,6 +1104,7 @@ main (int    argc,
   g_test_add_func ("/ui/wiki-link-click", test_wiki_link_click);
   g_test_add_func ("/ui/layout", test_layout);
   g_test_add_func ("/ui/dark-style", test_dark_style);
+  g_test_add_func ("/ui/preferences", test_preferences);
   g_test_add_func ("/ui/move-follows", test_move_follows);
   g_test_add_func ("/ui/search", test_search);
   g_test_add_func ("/ui/delete-undo", test_delete_undo);
