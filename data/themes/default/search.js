@@ -9,9 +9,9 @@
   'use strict';
 
   var root = document.body.getAttribute('data-root') || '';
-  var input = document.getElementById('search-q');
-  var status = document.getElementById('search-status');
-  var list = document.getElementById('search-results');
+  var input = document.getElementById('t_search-q');
+  var status = document.getElementById('t_search-status');
+  var list = document.getElementById('t_search-results');
   var MAX_RESULTS = 50;
 
   if (!input || !status || !list) {
