@@ -129,7 +129,8 @@ fill_small_map (Fixture *f)
   topiary_project_set_map_field (f->project, "description", "Everything about Flask.", NULL);
   p1 = add_article (f, g1, 0, TOPIARY_KIND_PILLAR, "Flask basics", "The pillar.",
                     "# Basics\n\nSee [[Routing in Flask]] and [[templates|the templates page]].\n\n"
-                    "## One\n\ntext\n\n## Two\n\ntext\n\n## Three\n\n```\n[[not a link]]\n```\n",
+                    "## One\n\ntext\n\n## Two\n\ntext\n\n## Three\n\n```\n[[not a link]]\n```\n"
+                    "## Main\n\n## Related reading\n\n## t_main\n\n## Search q\n",
                     TOPIARY_STATUS_PUBLISHED);
   add_article (f, g1, p1, TOPIARY_KIND_CLUSTER, "Routing in Flask", "Routes.",
                "Back to [[Flask basics]].\n", TOPIARY_STATUS_PUBLISHED);
@@ -286,6 +287,23 @@ check_links (const char *dir)
       {
         g_autofree char *page = g_build_filename (dir, rel, NULL);
         page_dir = g_path_get_dirname (page);
+      }
+
+      /* Ids are unique on every page, whatever the headings say. */
+      {
+        g_autoptr(GRegex) id_re = g_regex_new ("\\sid=\"([^\"]*)\"", 0, 0, NULL);
+        g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+        g_autoptr(GMatchInfo) im = NULL;
+
+        g_regex_match (id_re, html, 0, &im);
+        while (g_match_info_matches (im))
+          {
+            char *id = g_match_info_fetch (im, 1);
+
+            if (!g_hash_table_add (ids, id))
+              g_error ("%s has the id “%s” twice", rel, id);
+            g_match_info_next (im, NULL);
+          }
       }
 
       g_regex_match (re, html, 0, &m);
