@@ -723,6 +723,17 @@ test_refuse_foreign (Fixture       *f,
   g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
   opts.force = FALSE;
 
+  /* A base URL that is no web address. */
+  opts.base_url = "https://example.org/\nDisallow: /";
+  g_assert_false (do_export (f, dir, &opts, &error));
+  g_assert_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_FAILED);
+  g_clear_error (&error);
+  opts.base_url = "javascript:alert(1)";
+  g_assert_false (do_export (f, dir, &opts, &error));
+  g_assert_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_FAILED);
+  g_clear_error (&error);
+  opts.base_url = NULL;
+
   /* A file where the folder should be. */
   {
     g_autofree char *file = g_build_filename (f->tmp, "plain", NULL);

@@ -711,8 +711,12 @@ read_map (Export  *e,
     g_strstrip (base_url);
   if (base_url != NULL && base_url[0] != '\0')
     {
+      gboolean control = FALSE;
+
+      for (const char *p = base_url; *p; p++)
+        control = control || (guchar) *p < 0x20 || *p == 0x7f;
       if ((!g_str_has_prefix (base_url, "https://") && !g_str_has_prefix (base_url, "http://")) ||
-          strpbrk (base_url, " \"'<>\\") != NULL)
+          control || strpbrk (base_url, " \"'<>\\") != NULL)
         {
           g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_FAILED,
                        "The base URL “%s” is not a web address starting with https:// or http://", base_url);
