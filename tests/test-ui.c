@@ -930,6 +930,47 @@ test_open_errors (void)
   expect_open_error (foreign, "Not a Topiary Project");
 }
 
+static gboolean
+import_finished (gpointer data)
+{
+  return !topiary_window_is_importing (window);
+}
+
+static void
+test_import (void)
+{
+  g_autofree char *seed = g_build_filename (g_getenv ("TOPIARY_SOURCE_ROOT"), "data", "samples",
+                                            "flask-topical-map.txt", NULL);
+  g_autofree char *target = g_build_filename (tmp_home, "imported.topiary", NULL);
+  g_autofree char *empty = g_build_filename (tmp_home, "empty.txt", NULL);
+  g_autofree char *empty_target = g_build_filename (tmp_home, "empty.topiary", NULL);
+  g_autofree char *heading = NULL;
+  TopiaryProject *project;
+
+  if (g_getenv ("TOPIARY_SOURCE_ROOT") == NULL)
+    {
+      g_test_skip ("TOPIARY_SOURCE_ROOT is not set");
+      return;
+    }
+
+  topiary_window_import (window, seed, target);
+  g_assert_true (topiary_window_is_importing (window));
+  g_assert_true (wait_for (import_finished, NULL, 30000));
+  project = topiary_window_get_project (window);
+  g_assert_nonnull (project);
+  g_assert_cmpstr (topiary_project_get_path (project), ==, target);
+  g_assert_cmpuint (topiary_project_count_articles (project), ==, 133);
+
+  /* Nothing to import: a dialog, no project file left behind. */
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  topiary_window_import (window, empty, empty_target);
+  g_assert_true (wait_for (import_finished, NULL, 30000));
+  heading = close_message_dialog ();
+  g_assert_cmpstr (heading, ==, "Could Not Import");
+  g_assert_false (g_file_test (empty_target, G_FILE_TEST_EXISTS));
+  g_assert_true (topiary_window_get_project (window) == project);
+}
+
 /* ---- kill -9 while typing ---- */
 
 /* The child: opens @path, types into the article, reports, then waits
@@ -1113,6 +1154,7 @@ main (int    argc,
   g_test_add_func ("/ui/details", test_details);
   g_test_add_func ("/ui/export", test_export);
   g_test_add_func ("/ui/open-errors", test_open_errors);
+  g_test_add_func ("/ui/import", test_import);
   g_test_add_func ("/ui/kill-while-typing", test_kill_while_typing);
 
   status = g_test_run ();

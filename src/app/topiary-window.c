@@ -67,6 +67,7 @@ struct _TopiaryWindow
   TopiaryProject       *project;
   gulong                project_changed_id;
   gboolean              saving_body;
+  gboolean              importing;
   char                 *layout;
 
   GroupUndo            *group_undo;
@@ -501,6 +502,8 @@ update_actions (TopiaryWindow *self)
   gtk_widget_action_set_enabled (widget, "win.close-project", open);
   gtk_widget_action_set_enabled (widget, "win.search", open);
   gtk_widget_action_set_enabled (widget, "win.export", open);
+  gtk_widget_action_set_enabled (widget, "win.import", !self->importing);
+  gtk_widget_action_set_enabled (widget, "win.import-folder", !self->importing);
   gtk_widget_action_set_enabled (widget, "win.save", editing);
   gtk_widget_action_set_enabled (widget, "win.toggle-details", editing);
   gtk_widget_action_set_enabled (widget, "win.undo-delete",
@@ -1341,6 +1344,98 @@ report_import (TopiaryWindow       *self,
   toast (self, message);
 }
 
+/* ---- importing, in a worker thread ---- */
+
+typedef struct {
+  char                *source;
+  char                *path;
+  TopiaryImportReport *report;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->source);
+  g_free (job->path);
+  g_clear_pointer (&job->report, topiary_import_report_free);
+  g_free (job);
+}
+
+/* The new project is the worker's alone until it is closed: no SQLite
+ * connection is shared between threads. */
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TopiaryProject) project = import_into_new (job->source, job->path, job->report, &error);
+
+  if (project == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  topiary_project_close (project);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_import_done (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  TopiaryWindow *self = TOPIARY_WINDOW (object);
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  self->importing = FALSE;
+  update_actions (self);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    show_error (self, _("Could Not Import"), error->message);
+  else if (topiary_window_open_path (self, job->path))
+    report_import (self, job->report);
+}
+
+void
+topiary_window_import (TopiaryWindow *self,
+                       const char    *source,
+                       const char    *path)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (TOPIARY_IS_WINDOW (self));
+  g_return_if_fail (source != NULL && path != NULL);
+  g_return_if_fail (!self->importing);
+
+  job = g_new0 (ImportJob, 1);
+  job->source = g_strdup (source);
+  job->path = g_str_has_suffix (path, ".topiary") ? g_strdup (path) : g_strconcat (path, ".topiary", NULL);
+  job->report = topiary_import_report_new ();
+
+  task = g_task_new (self, NULL, on_import_done, NULL);
+  g_task_set_source_tag (task, topiary_window_import);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  self->importing = TRUE;
+  update_actions (self);
+  name = g_path_get_basename (source);
+  message = g_strdup_printf (_("Importing “%s”…"), name);
+  toast (self, message);
+  g_task_run_in_thread (task, import_thread);
+}
+
+gboolean
+topiary_window_is_importing (TopiaryWindow *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_WINDOW (self), FALSE);
+  return self->importing;
+}
+
 static void
 on_import_target_response (GtkNativeDialog *native,
                            int              response,
@@ -1349,31 +1444,13 @@ on_import_target_response (GtkNativeDialog *native,
   g_autofree char *source = g_strdup (g_object_get_data (G_OBJECT (native), "source"));
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(TopiaryImportReport) report = NULL;
-  g_autoptr(TopiaryProject) project = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
   g_object_unref (native);
   if (file == NULL || (path = g_file_get_path (file)) == NULL || source == NULL)
     return;
-  if (!g_str_has_suffix (path, ".topiary"))
-    {
-      char *with_suffix = g_strconcat (path, ".topiary", NULL);
-      g_free (path);
-      path = with_suffix;
-    }
-
-  report = topiary_import_report_new ();
-  project = import_into_new (source, path, report, &error);
-  if (project == NULL)
-    {
-      show_error (self, _("Could Not Import"), error->message);
-      return;
-    }
-  set_project (self, project);
-  report_import (self, report);
+  topiary_window_import (self, source, path);
 }
 
 static void

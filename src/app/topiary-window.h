@@ -27,6 +27,12 @@ gboolean        topiary_window_open_path    (TopiaryWindow      *self,
 /* Shows the article in the editor, preview and details panel. */
 gboolean        topiary_window_open_article (TopiaryWindow      *self,
                                              gint64              article_id);
+/* Imports @source (any format topiary_import() reads) into a new project
+ * at @path in a worker thread, then opens it; a dialog tells a failure. */
+void            topiary_window_import       (TopiaryWindow      *self,
+                                             const char         *source,
+                                             const char         *path);
+gboolean        topiary_window_is_importing (TopiaryWindow      *self);
 /* Writes whatever the editor and the details panel still hold. */
 gboolean        topiary_window_save         (TopiaryWindow      *self,
                                              GError            **error);
