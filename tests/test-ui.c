@@ -25,6 +25,7 @@
 static TopiaryWindow *window;
 static char *tmp_home;
 static gint64 edited_id;
+static char *sample_path;
 
 /* ---- helpers ---- */
 
@@ -217,6 +218,7 @@ test_open_sample (void)
   project = topiary_window_get_project (window);
   g_assert_nonnull (project);
   g_assert_true (g_str_has_prefix (topiary_project_get_path (project), tmp_home));
+  sample_path = g_strdup (topiary_project_get_path (project));
   topiary_project_get_stats (project, &stats);
   g_assert_cmpuint (stats.groups, ==, 7);
   g_assert_cmpuint (stats.pillars, ==, 7);
@@ -971,6 +973,39 @@ test_import (void)
   g_assert_true (topiary_window_get_project (window) == project);
 }
 
+static void
+test_new_map (void)
+{
+  g_autofree char *path = g_build_filename (tmp_home, "My map", NULL);
+  g_autofree char *file = g_build_filename (tmp_home, "My map.topiary", NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *heading = NULL;
+  TopiaryProject *project;
+  TopiaryStats stats = { 0 };
+
+  g_assert_true (topiary_window_create_map (window, path));
+  project = topiary_window_get_project (window);
+  g_assert_cmpstr (topiary_project_get_path (project), ==, file);
+  title = topiary_project_get_map_field (project, "title");
+  g_assert_cmpstr (title, ==, "My map");
+  topiary_project_get_stats (project, &stats);
+  g_assert_cmpuint (stats.articles, ==, 0);
+
+  /* Never over an existing file. */
+  g_assert_false (topiary_window_create_map (window, file));
+  heading = close_message_dialog ();
+  g_assert_cmpstr (heading, ==, "File Already Exists");
+  g_assert_true (topiary_window_get_project (window) == project);
+
+  /* An empty map still takes a first group and article. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "map.new-group", NULL);
+  answer_name_dialog ("Getting started");
+  gtk_widget_activate_action (GTK_WIDGET (window), "map.new-article", NULL);
+  answer_name_dialog ("First steps");
+  g_assert_cmpuint (topiary_project_count_articles (project), ==, 1);
+  g_assert_cmpint (topiary_editor_get_article_id (topiary_window_get_editor (window)), !=, 0);
+}
+
 /* ---- kill -9 while typing ---- */
 
 /* The child: opens @path, types into the article, reports, then waits
@@ -1025,11 +1060,18 @@ find_widget_with_target (GtkWidget  *root,
   return NULL;
 }
 
+static TopiaryProject *
+reopen_sample (void)
+{
+  g_assert_true (topiary_window_open_path (window, sample_path));
+  return topiary_window_get_project (window);
+}
+
 static void
 test_kill_while_typing (void)
 {
-  TopiaryProject *project = topiary_window_get_project (window);
-  g_autofree char *path = g_strdup (topiary_project_get_path (project));
+  TopiaryProject *project = reopen_sample ();
+  const char *path = sample_path;
   g_autoptr(TopiaryArticle) target = find_article (project, nth_group_id (project, 4), TOPIARY_KIND_PILLAR, 0);
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, topiary_article_get_id (target));
   g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
@@ -1155,6 +1197,7 @@ main (int    argc,
   g_test_add_func ("/ui/export", test_export);
   g_test_add_func ("/ui/open-errors", test_open_errors);
   g_test_add_func ("/ui/import", test_import);
+  g_test_add_func ("/ui/new-map", test_new_map);
   g_test_add_func ("/ui/kill-while-typing", test_kill_while_typing);
 
   status = g_test_run ();
@@ -1163,5 +1206,6 @@ main (int    argc,
   spin (100);
   remove_tree (tmp_home);
   g_free (tmp_home);
+  g_free (sample_path);
   return status;
 }

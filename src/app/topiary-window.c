@@ -354,6 +354,7 @@ set_project (TopiaryWindow  *self,
       topiary_sidebar_select_map (self->sidebar);
       if (topiary_project_is_read_only (project))
         toast (self, _("This project is read-only: changes cannot be saved."));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->details), !topiary_project_is_read_only (project));
     }
   else
     gtk_stack_set_visible_child_name (self->main_stack, "welcome");
@@ -1184,6 +1185,42 @@ map_move (GtkWidget  *widget,
 
 /* ---- win actions ---- */
 
+gboolean
+topiary_window_create_map (TopiaryWindow *self,
+                           const char    *path)
+{
+  g_autofree char *file = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(TopiaryProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  char *dot;
+
+  g_return_val_if_fail (TOPIARY_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = g_str_has_suffix (path, ".topiary") ? g_strdup (path) : g_strconcat (path, ".topiary", NULL);
+  if (g_file_test (file, G_FILE_TEST_EXISTS))
+    {
+      show_error (self, _("File Already Exists"),
+                  _("Topiary does not overwrite an existing file with a new map; choose another name."));
+      return FALSE;
+    }
+  project = topiary_project_open (file, TOPIARY_OPEN_CREATE, &error);
+  if (project == NULL)
+    {
+      show_error (self, _("Could Not Create the Map"), error->message);
+      return FALSE;
+    }
+  /* The file name is the first title; the map can be renamed later. */
+  title = g_path_get_basename (file);
+  if ((dot = strrchr (title, '.')) != NULL && dot != title)
+    *dot = '\0';
+  if (!topiary_project_set_map_field (project, "title", title, &error))
+    toast (self, error->message);
+  set_project (self, project);
+  return TRUE;
+}
+
 static void
 on_new_map_response (GtkNativeDialog *native,
                      int              response,
@@ -1191,39 +1228,12 @@ on_new_map_response (GtkNativeDialog *native,
 {
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *title = NULL;
-  g_autoptr(TopiaryProject) project = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
   g_object_unref (native);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
-    return;
-
-  if (!g_str_has_suffix (path, ".topiary"))
-    {
-      char *with_suffix = g_strconcat (path, ".topiary", NULL);
-      g_free (path);
-      path = with_suffix;
-    }
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      show_error (self, _("File Already Exists"),
-                  _("Topiary does not overwrite an existing file with a new map; choose another name."));
-      return;
-    }
-  project = topiary_project_open (path, TOPIARY_OPEN_CREATE, &error);
-  if (project == NULL)
-    {
-      show_error (self, _("Could Not Create the Map"), error->message);
-      return;
-    }
-  title = g_path_get_basename (path);
-  *strrchr (title, '.') = '\0';
-  if (!topiary_project_set_map_field (project, "title", title, &error))
-    toast (self, error->message);
-  set_project (self, project);
+  if (file != NULL && (path = g_file_get_path (file)) != NULL)
+    topiary_window_create_map (self, path);
 }
 
 static void

@@ -27,6 +27,10 @@ gboolean        topiary_window_open_path    (TopiaryWindow      *self,
 /* Shows the article in the editor, preview and details panel. */
 gboolean        topiary_window_open_article (TopiaryWindow      *self,
                                              gint64              article_id);
+/* Creates an empty map at @path (".topiary" is appended when missing)
+ * and opens it; an existing file is never replaced. */
+gboolean        topiary_window_create_map   (TopiaryWindow      *self,
+                                             const char         *path);
 /* Imports @source (any format topiary_import() reads) into a new project
  * at @path in a worker thread, then opens it; a dialog tells a failure. */
 void            topiary_window_import       (TopiaryWindow      *self,
