@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "topiary-debounce.h"
@@ -17,6 +18,7 @@ struct _TopiarySidebar
 {
   GtkWidget           parent_instance;
 
+  AdwHeaderBar       *header_bar;
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
   GtkStack           *stack;
@@ -33,6 +35,14 @@ struct _TopiarySidebar
 };
 
 G_DEFINE_FINAL_TYPE (TopiarySidebar, topiary_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SHOW_END_TITLE_BUTTONS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_NODE_SELECTED,
@@ -442,12 +452,56 @@ topiary_sidebar_dispose (GObject *object)
 }
 
 static void
+topiary_sidebar_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  TopiarySidebar *self = TOPIARY_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_END_TITLE_BUTTONS:
+      g_value_set_boolean (value, adw_header_bar_get_show_end_title_buttons (self->header_bar));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+topiary_sidebar_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  TopiarySidebar *self = TOPIARY_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_END_TITLE_BUTTONS:
+      adw_header_bar_set_show_end_title_buttons (self->header_bar, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 topiary_sidebar_class_init (TopiarySidebarClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = topiary_sidebar_dispose;
+  object_class->get_property = topiary_sidebar_get_property;
+  object_class->set_property = topiary_sidebar_set_property;
+
+  /* On when the sidebar is the only page shown (folded leaflet). */
+  properties[PROP_SHOW_END_TITLE_BUTTONS] =
+    g_param_spec_boolean ("show-end-title-buttons", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_NODE_SELECTED] =
     g_signal_new ("node-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -461,6 +515,7 @@ topiary_sidebar_class_init (TopiarySidebarClass *klass)
                   G_TYPE_BOOLEAN, 3, G_TYPE_INT64, TOPIARY_TYPE_MAP_NODE, G_TYPE_BOOLEAN);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/topiary/Topiary/ui/topiary-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, TopiarySidebar, header_bar);
   gtk_widget_class_bind_template_child (widget_class, TopiarySidebar, search_bar);
   gtk_widget_class_bind_template_child (widget_class, TopiarySidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TopiarySidebar, stack);
