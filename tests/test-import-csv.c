@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include "topiary-export.h"
 #include "topiary-import.h"
 
 typedef struct {
@@ -378,6 +379,68 @@ test_invalid (Fixture       *f,
     }
 }
 
+/* The plan survives a CSV export and an import into a new project. */
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *outline = g_test_build_filename (G_TEST_DIST, "data", "outline-selfhosting.md", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "plan-export.csv", NULL);
+  g_autofree char *other_path = g_build_filename (f->dir, "other.topiary", NULL);
+  g_autoptr(TopiaryProject) other = NULL;
+  g_autoptr(TopiaryImportReport) report = topiary_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) la = NULL;
+  g_autoptr(GListModel) lb = NULL;
+  TopiaryExportOptions options = { TOPIARY_EXPORT_CSV, TRUE, FALSE, FALSE, NULL, NULL, NULL };
+
+  g_assert_true (topiary_import (f->project, outline, TOPIARY_IMPORT_OUTLINE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (topiary_export (f->project, csv, &options, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  other = topiary_project_open (other_path, TOPIARY_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (topiary_import (other, csv, TOPIARY_IMPORT_AUTO, report, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->warnings->len, ==, 0);
+  /* Every column of the export has its place: no kept-column notes. */
+  g_assert_cmpuint (report->notes, ==, 0);
+
+  la = topiary_project_list_articles (f->project);
+  lb = topiary_project_list_articles (other);
+  g_assert_cmpuint (g_list_model_get_n_items (la), ==, 13);
+  g_assert_cmpuint (g_list_model_get_n_items (lb), ==, 13);
+  for (guint i = 0; i < 13; i++)
+    {
+      g_autoptr(TopiaryArticle) x = g_list_model_get_item (la, i);
+      g_autoptr(TopiaryArticle) y = g_list_model_get_item (lb, i);
+
+      g_assert_cmpstr (topiary_article_get_slug (x), ==, topiary_article_get_slug (y));
+      g_assert_cmpstr (topiary_article_get_title (x), ==, topiary_article_get_title (y));
+      g_assert_cmpstr (topiary_article_get_summary (x), ==, topiary_article_get_summary (y));
+      g_assert_cmpstr (topiary_article_get_intent (x), ==, topiary_article_get_intent (y));
+      g_assert_cmpint (topiary_article_get_kind (x), ==, topiary_article_get_kind (y));
+      g_assert_cmpint (topiary_article_get_status (x), ==, topiary_article_get_status (y));
+      g_assert_cmpint (topiary_article_get_priority (x), ==, topiary_article_get_priority (y));
+      g_assert_cmpint (topiary_article_get_target_words (x), ==, topiary_article_get_target_words (y));
+      g_assert_cmpuint (topiary_article_get_n_queries (x), ==, topiary_article_get_n_queries (y));
+      for (guint q = 0; q < topiary_article_get_n_queries (x); q++)
+        g_assert_cmpstr (topiary_article_get_queries (x)[q], ==, topiary_article_get_queries (y)[q]);
+      g_assert_cmpint (topiary_article_get_group_id (x) == 0, ==, topiary_article_get_group_id (y) == 0);
+      if (topiary_article_get_parent_id (x) != 0)
+        {
+          g_autoptr(TopiaryArticle) px = topiary_project_get_article (f->project, topiary_article_get_parent_id (x), FALSE, NULL);
+          g_autoptr(TopiaryArticle) py = topiary_project_get_article (other, topiary_article_get_parent_id (y), FALSE, NULL);
+          g_assert_nonnull (py);
+          g_assert_cmpstr (topiary_article_get_slug (px), ==, topiary_article_get_slug (py));
+        }
+      else
+        g_assert_cmpint (topiary_article_get_parent_id (y), ==, 0);
+    }
+  g_clear_object (&other);
+}
+
 static void
 test_sniff (void)
 {
@@ -411,6 +474,7 @@ main (int   argc,
   g_test_add ("/core/import/csv/parents", Fixture, NULL, fixture_setup, test_parents, fixture_teardown);
   g_test_add ("/core/import/csv/many-columns", Fixture, NULL, fixture_setup, test_many_columns, fixture_teardown);
   g_test_add ("/core/import/csv/invalid", Fixture, NULL, fixture_setup, test_invalid, fixture_teardown);
+  g_test_add ("/core/import/csv/round-trip", Fixture, NULL, fixture_setup, test_round_trip, fixture_teardown);
   g_test_add_func ("/core/import/csv/sniff", test_sniff);
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "topiary-export.h"
 #include "topiary-frontmatter.h"
 #include "topiary-import.h"
 
@@ -473,6 +474,61 @@ test_vocabulary (void)
   }
 }
 
+/* What survives an export and an import: everything but ids and times. */
+static void
+assert_same_plan (TopiaryProject *a,
+                  TopiaryProject *b,
+                  gboolean        bodies)
+{
+  g_autoptr(GListModel) la = topiary_project_list_articles (a);
+  g_autoptr(GListModel) lb = topiary_project_list_articles (b);
+
+  g_assert_cmpuint (g_list_model_get_n_items (la), ==, g_list_model_get_n_items (lb));
+  for (guint i = 0; i < g_list_model_get_n_items (la); i++)
+    {
+      g_autoptr(TopiaryArticle) x = g_list_model_get_item (la, i);
+      g_autoptr(TopiaryArticle) y = g_list_model_get_item (lb, i);
+      g_autoptr(TopiaryArticle) xb = topiary_project_get_article (a, topiary_article_get_id (x), TRUE, NULL);
+      g_autoptr(TopiaryArticle) yb = topiary_project_get_article (b, topiary_article_get_id (y), TRUE, NULL);
+      g_autoptr(TopiaryGroup) gx = topiary_project_get_group (a, topiary_article_get_group_id (x), NULL);
+      g_autoptr(TopiaryGroup) gy = topiary_project_get_group (b, topiary_article_get_group_id (y), NULL);
+
+      /* Same writing order, same fields. */
+      g_assert_cmpstr (topiary_article_get_slug (x), ==, topiary_article_get_slug (y));
+      g_assert_cmpstr (topiary_article_get_title (x), ==, topiary_article_get_title (y));
+      g_assert_cmpstr (topiary_article_get_summary (x), ==, topiary_article_get_summary (y));
+      g_assert_cmpstr (topiary_article_get_intent (x), ==, topiary_article_get_intent (y));
+      g_assert_cmpint (topiary_article_get_kind (x), ==, topiary_article_get_kind (y));
+      g_assert_cmpint (topiary_article_get_status (x), ==, topiary_article_get_status (y));
+      g_assert_cmpint (topiary_article_get_priority (x), ==, topiary_article_get_priority (y));
+      g_assert_cmpuint (topiary_article_get_n_queries (x), ==, topiary_article_get_n_queries (y));
+      for (guint q = 0; q < topiary_article_get_n_queries (x); q++)
+        g_assert_cmpstr (topiary_article_get_queries (x)[q], ==, topiary_article_get_queries (y)[q]);
+      g_assert_cmpstr (gx ? topiary_group_get_title (gx) : NULL, ==, gy ? topiary_group_get_title (gy) : NULL);
+      if (bodies)
+        {
+          const char *bx = topiary_article_get_body (xb);
+          const char *by = topiary_article_get_body (yb);
+
+          /* The import keeps what follows the front matter byte for byte;
+           * the Hugo export currently writes one blank line before the
+           * body, so allow exactly that one. */
+          if (by[0] == '\n' && strcmp (bx, by + 1) == 0)
+            by++;
+          g_assert_cmpstr (bx, ==, by);
+        }
+      if (topiary_article_get_parent_id (x) != 0)
+        {
+          g_autoptr(TopiaryArticle) px = topiary_project_get_article (a, topiary_article_get_parent_id (x), FALSE, NULL);
+          g_autoptr(TopiaryArticle) py = topiary_project_get_article (b, topiary_article_get_parent_id (y), FALSE, NULL);
+          g_assert_nonnull (py);
+          g_assert_cmpstr (topiary_article_get_slug (px), ==, topiary_article_get_slug (py));
+        }
+      else
+        g_assert_cmpint (topiary_article_get_parent_id (y), ==, 0);
+    }
+}
+
 /* ---- the generated corpus ---- */
 
 typedef struct {
@@ -624,6 +680,27 @@ test_corpus (void)
     g_assert_cmpuint (again->updated, ==, 40);
     g_assert_cmpuint (again->groups, ==, 0);
     g_assert_cmpuint (topiary_project_count_articles (project), ==, 40);
+  }
+
+  /* Round trip: the Hugo export of the project imports back the same. */
+  {
+    g_autofree char *export_dir = g_build_filename (dir, "export", NULL);
+    g_autofree char *export_content = g_build_filename (export_dir, "content", NULL);
+    g_autofree char *other_dir = g_build_filename (dir, "other", NULL);
+    g_autoptr(TopiaryProject) other = NULL;
+    g_autoptr(TopiaryImportReport) back = topiary_import_report_new ();
+    TopiaryExportOptions options = { TOPIARY_EXPORT_HUGO, TRUE, FALSE, FALSE, NULL, NULL, NULL };
+
+    g_assert_true (topiary_export (project, export_dir, &options, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (g_mkdir (other_dir, 0755), ==, 0);
+    other = new_project (other_dir);
+    g_assert_true (topiary_import (other, export_dir, TOPIARY_IMPORT_AUTO, back, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (export_content, G_FILE_TEST_IS_DIR));
+    g_assert_cmpuint (back->articles, ==, 40);
+    g_assert_cmpuint (back->groups, ==, 5);
+    assert_same_plan (project, other, TRUE);
   }
 
   g_clear_object (&project);

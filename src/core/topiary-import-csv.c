@@ -250,6 +250,21 @@ _topiary_import_csv_sniff (const char *text,
   return score;
 }
 
+/* A column no import needs: what Topiary computes itself (the CSV export
+ * writes "words written"). Not a TopiaryField, so out of its range. */
+#define TOPIARY_FIELD_IGNORED ((TopiaryField) 1000)
+
+static gboolean
+is_computed_column (const char *header)
+{
+  static const char * const names[] = { "words written", "written words", "current words",
+                                        "actual words", "word count actual", NULL };
+  g_autofree char *down = g_ascii_strdown (header, -1);
+
+  g_strstrip (down);
+  return g_strv_contains (names, down);
+}
+
 /* ---- the plan read from the rows ---- */
 
 typedef struct {
@@ -661,6 +676,10 @@ _topiary_import_csv (TopiaryProject      *project,
     {
       TopiaryField f = topiary_field_from_label (g_ptr_array_index (header, i));
 
+      /* Words already written are counted from the body, not imported. */
+      if (is_computed_column (g_ptr_array_index (header, i)))
+        f = TOPIARY_FIELD_IGNORED;
+
       for (guint j = 0; j < i && f != TOPIARY_FIELD_UNKNOWN && f != TOPIARY_FIELD_QUERIES; j++)
         if (g_array_index (columns, TopiaryField, j) == f)
           f = f == TOPIARY_FIELD_PRIMARY_QUERY ? TOPIARY_FIELD_QUERIES : TOPIARY_FIELD_UNKNOWN;
@@ -734,6 +753,8 @@ _topiary_import_csv (TopiaryProject      *project,
           if (*value == '\0')
             continue;
 
+          if (f == TOPIARY_FIELD_IGNORED)
+            continue;
           switch (f)
             {
             case TOPIARY_FIELD_TITLE:
