@@ -23,9 +23,9 @@ mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 summary=()
 total_pass=0; total_fail=0; total_skip=0
 
-record () {  # record BUILD_DIR LABEL — sums meson's JSON test log
+record () {  # record LOGFILE LABEL — sums meson's JSON test log
   local counts
-  counts=$(python3 - "$1/meson-logs/testlog.json" <<'PY'
+  counts=$(python3 - "$1" <<'PY'
 import json, sys
 p = f = s = 0
 try:
@@ -45,10 +45,13 @@ PY
 }
 
 status=0
+run=0
 run_suites () {  # run_suites BUILD_DIR LABEL [meson test args...]
   local dir=$1 label=$2; shift 2
-  if ! meson test -C "$dir" --print-errorlogs --num-processes 2 "$@"; then status=1; fi
-  record "$dir" "$label"
+  run=$((run + 1))
+  # A log of its own per run: with --wrapper meson would name it otherwise.
+  if ! meson test -C "$dir" --print-errorlogs --num-processes 2 --logbase "run$run" "$@"; then status=1; fi
+  record "$dir/meson-logs/run$run.json" "$label"
 }
 
 [ -d "$BUILD" ] || meson setup "$BUILD" --buildtype=debugoptimized
