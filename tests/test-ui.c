@@ -879,6 +879,74 @@ test_details (void)
         label = g_strdup (gtk_label_get_label (GTK_LABEL (w)));
     }
   g_assert_nonnull (strstr (label, "/ 1500 words"));
+
+  /* A target query, added with Enter, becomes the primary one. */
+  {
+    AdwEntryRow *query_row = ADW_ENTRY_ROW (find_widget_of_type (GTK_WIDGET (details), ADW_TYPE_ENTRY_ROW, 2));
+    g_autoptr(TopiaryArticle) saved = NULL;
+    TopiaryProject *project = topiary_window_get_project (window);
+
+    gtk_editable_set_text (GTK_EDITABLE (query_row), "flask structured logging");
+    g_signal_emit_by_name (query_row, "entry-activated");
+    g_assert_true (topiary_details_save (details, NULL));
+    saved = topiary_project_get_article (project, id, FALSE, NULL);
+    g_assert_cmpuint (topiary_article_get_n_queries (saved), >=, 1);
+    g_assert_cmpstr (topiary_article_get_queries (saved)[topiary_article_get_n_queries (saved) - 1], ==,
+                     "flask structured logging");
+    g_assert_cmpint (topiary_article_get_primary_query (saved), >=, 0);
+  }
+}
+
+static void
+test_group_delete_undo (void)
+{
+  TopiaryProject *project = topiary_window_get_project (window);
+  TopiarySidebar *sidebar = topiary_window_get_sidebar (window);
+  GtkSelectionModel *selection = gtk_list_view_get_model (topiary_sidebar_get_list_view (sidebar));
+  gint64 group_id = nth_group_id (project, 2);
+  g_autoptr(TopiaryGroup) group = topiary_project_get_group (project, group_id, NULL);
+  g_autofree char *title = g_strdup (topiary_group_get_title (group));
+  g_autoptr(TopiaryArticle) pillar = find_article (project, group_id, TOPIARY_KIND_PILLAR, 0);
+  g_autoptr(TopiaryGroup) back = NULL;
+  g_autoptr(TopiaryArticle) pillar_back = NULL;
+  TopiaryStats before = { 0 }, after = { 0 };
+  guint n;
+
+  topiary_project_get_stats (project, &before);
+  topiary_sidebar_refresh (sidebar);
+  n = g_list_model_get_n_items (G_LIST_MODEL (selection));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (selection), i);
+      g_autoptr(TopiaryMapNode) node = gtk_tree_list_row_get_item (row);
+      if (topiary_map_node_get_kind (node) == TOPIARY_MAP_NODE_GROUP && topiary_map_node_get_id (node) == group_id)
+        gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), i);
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "map.delete", NULL);
+  g_assert_null (topiary_project_find_group (project, title));
+  topiary_project_get_stats (project, &after);
+  g_assert_cmpuint (after.groups, ==, before.groups - 1);
+  g_assert_cmpuint (after.articles, ==, before.articles);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
+  back = topiary_project_find_group (project, title);
+  g_assert_nonnull (back);
+  pillar_back = topiary_project_get_article (project, topiary_article_get_id (pillar), FALSE, NULL);
+  g_assert_cmpint (topiary_article_get_group_id (pillar_back), ==, topiary_group_get_id (back));
+  g_assert_cmpint (topiary_article_get_position (pillar_back), ==, topiary_article_get_position (pillar));
+  g_assert_cmpint (topiary_group_get_position (back), ==, topiary_group_get_position (group));
+}
+
+/* The shortcuts window GtkApplication loads from our resource. */
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/topiary/Topiary/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
 static char *
@@ -1194,6 +1262,8 @@ main (int    argc,
   g_test_add_func ("/ui/create-rename-duplicate", test_create_rename_duplicate);
   g_test_add_func ("/ui/drop", test_drop);
   g_test_add_func ("/ui/details", test_details);
+  g_test_add_func ("/ui/group-delete-undo", test_group_delete_undo);
+  g_test_add_func ("/ui/help-overlay", test_help_overlay);
   g_test_add_func ("/ui/export", test_export);
   g_test_add_func ("/ui/open-errors", test_open_errors);
   g_test_add_func ("/ui/import", test_import);
