@@ -1193,6 +1193,41 @@ test_json (Fixture       *f,
   g_assert_true (body_found);
 }
 
+/* The theme's own words follow the map's language, English otherwise. */
+static void
+test_language (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->tmp, "site", NULL);
+  g_autoptr(GError) error = NULL;
+  TopiaryExportOptions opts = { 0 };
+
+  fill_small_map (f);
+  topiary_project_set_map_field (f->project, "language", "de-AT", NULL);
+  g_assert_true (do_export (f, dir, &opts, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *page = read_text (dir, "flask-basics/index.html");
+    g_autofree char *search = read_text (dir, "search/index.html");
+
+    g_assert_nonnull (strstr (page, "<html lang=\"de-AT\" dir=\"ltr\">"));
+    g_assert_nonnull (strstr (page, "t_related-title\">Weiterlesen</h2>"));
+    g_assert_nonnull (strstr (page, "Min. Lesezeit"));
+    g_assert_null (strstr (page, "t_related-title\">Related reading"));
+    g_assert_nonnull (strstr (search, "<title>Suchen · Flask Field Guide</title>"));
+  }
+
+  topiary_project_set_map_field (f->project, "language", "he", NULL);
+  g_assert_true (do_export (f, dir, &opts, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *page = read_text (dir, "flask-basics/index.html");
+
+    g_assert_nonnull (strstr (page, "<html lang=\"he\" dir=\"rtl\">"));
+    g_assert_nonnull (strstr (page, "t_related-title\">Related reading</h2>"));
+  }
+}
+
 /* A failure while many bodies are still being rendered on the worker
  * thread: everything in flight is dropped cleanly. */
 static void
@@ -1267,6 +1302,7 @@ main (int    argc,
   ADD ("/core/export/site/seed-links", test_seed_links);
   ADD ("/core/export/site/progress", test_progress);
   ADD ("/core/export/site/strict-early", test_strict_early);
+  ADD ("/core/export/site/language", test_language);
   ADD ("/core/export/hugo", test_hugo);
   ADD ("/core/export/csv", test_csv);
   ADD ("/core/export/json", test_json);

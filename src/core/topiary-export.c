@@ -99,6 +99,7 @@ typedef struct {
   char        *out;           /* the temporary folder being filled */
   Theme        theme;
   JsonObject  *site;
+  JsonObject  *words;         /* the theme's words in the site's language */
   JsonArray   *nav;           /* no group current */
 } Export;
 
@@ -1039,6 +1040,66 @@ text_direction (const char *lang)
   return "ltr";
 }
 
+/* The words the default theme shows around the content, in the map's
+ * language where we have them ({{t.key}} in templates); English
+ * otherwise. Columns: en, de, fr, es, it, pt, nl. */
+static const char *theme_languages[] = { "en", "de", "fr", "es", "it", "pt", "nl" };
+
+static const struct {
+  const char *key;
+  const char *text[7];
+} theme_strings[] = {
+  { "skip", { "Skip to the content", "Zum Inhalt springen", "Aller au contenu", "Saltar al contenido", "Vai al contenuto", "Saltar para o conteúdo", "Naar de inhoud" } },
+  { "search_site", { "Search this site", "Diese Website durchsuchen", "Rechercher sur ce site", "Buscar en este sitio", "Cerca nel sito", "Pesquisar neste site", "Zoeken op deze site" } },
+  { "search_placeholder", { "Search…", "Suchen…", "Rechercher…", "Buscar…", "Cerca…", "Pesquisar…", "Zoeken…" } },
+  { "search", { "Search", "Suchen", "Rechercher", "Buscar", "Cerca", "Pesquisar", "Zoeken" } },
+  { "topics", { "Topics", "Themen", "Thèmes", "Temas", "Argomenti", "Temas", "Onderwerpen" } },
+  { "feed", { "Atom feed", "Atom-Feed", "Flux Atom", "Feed Atom", "Feed Atom", "Feed Atom", "Atom-feed" } },
+  { "sitemap", { "Sitemap", "Sitemap", "Plan du site", "Mapa del sitio", "Mappa del sito", "Mapa do site", "Sitemap" } },
+  { "published_with", { "Published with Topiary.", "Veröffentlicht mit Topiary.", "Publié avec Topiary.", "Publicado con Topiary.", "Pubblicato con Topiary.", "Publicado com Topiary.", "Gepubliceerd met Topiary." } },
+  { "breadcrumb", { "Breadcrumb", "Brotkrümelnavigation", "Fil d’Ariane", "Ruta de navegación", "Percorso", "Trilha de navegação", "Kruimelpad" } },
+  { "draft_note", { "Draft: this article is not published yet.", "Entwurf: Dieser Artikel ist noch nicht veröffentlicht.", "Brouillon : cet article n’est pas encore publié.", "Borrador: este artículo aún no está publicado.", "Bozza: questo articolo non è ancora pubblicato.", "Rascunho: este artigo ainda não foi publicado.", "Concept: dit artikel is nog niet gepubliceerd." } },
+  { "min_read", { "min read", "Min. Lesezeit", "min de lecture", "min de lectura", "min di lettura", "min de leitura", "min leestijd" } },
+  { "on_this_page", { "On this page", "Auf dieser Seite", "Sur cette page", "En esta página", "In questa pagina", "Nesta página", "Op deze pagina" } },
+  { "related", { "Related reading", "Weiterlesen", "À lire aussi", "Lecturas relacionadas", "Letture correlate", "Leituras relacionadas", "Verder lezen" } },
+  { "guide", { "Guide", "Leitfaden", "Guide", "Guía", "Guida", "Guia", "Gids" } },
+  { "prev_next", { "Previous and next articles", "Vorheriger und nächster Artikel", "Articles précédent et suivant", "Artículos anterior y siguiente", "Articoli precedente e successivo", "Artigos anterior e seguinte", "Vorig en volgend artikel" } },
+  { "previous", { "Previous", "Zurück", "Précédent", "Anterior", "Precedente", "Anterior", "Vorige" } },
+  { "next", { "Next", "Weiter", "Suivant", "Siguiente", "Successivo", "Seguinte", "Volgende" } },
+  { "articles", { "articles", "Artikel", "articles", "artículos", "articoli", "artigos", "artikelen" } },
+  { "topics_count", { "topics", "Themen", "thèmes", "temas", "argomenti", "temas", "onderwerpen" } },
+  { "nothing_yet", { "Nothing has been published here yet.", "Hier wurde noch nichts veröffentlicht.", "Rien n’a encore été publié ici.", "Aún no se ha publicado nada aquí.", "Qui non è ancora stato pubblicato nulla.", "Ainda não foi publicado nada aqui.", "Hier is nog niets gepubliceerd." } },
+  { "all_in_topic", { "All articles in this topic", "Alle Artikel zu diesem Thema", "Tous les articles de ce thème", "Todos los artículos de este tema", "Tutti gli articoli di questo argomento", "Todos os artigos deste tema", "Alle artikelen over dit onderwerp" } },
+  { "start_here", { "Start here", "Hier anfangen", "Commencer ici", "Empieza aquí", "Inizia da qui", "Comece aqui", "Begin hier" } },
+  { "in_this_topic", { "In this topic", "In diesem Thema", "Dans ce thème", "En este tema", "In questo argomento", "Neste tema", "In dit onderwerp" } },
+  { "draft", { "Draft", "Entwurf", "Brouillon", "Borrador", "Bozza", "Rascunho", "Concept" } },
+  { "search_articles", { "Search the articles", "Artikel durchsuchen", "Rechercher dans les articles", "Buscar en los artículos", "Cerca negli articoli", "Pesquisar nos artigos", "Artikelen doorzoeken" } },
+  { "needs_js", { "Search needs JavaScript; every article is also listed on the home page.", "Die Suche braucht JavaScript; alle Artikel stehen auch auf der Startseite.", "La recherche nécessite JavaScript ; tous les articles figurent aussi sur la page d’accueil.", "La búsqueda necesita JavaScript; todos los artículos aparecen también en la página de inicio.", "La ricerca richiede JavaScript; tutti gli articoli sono elencati anche nella pagina iniziale.", "A pesquisa precisa de JavaScript; todos os artigos aparecem também na página inicial.", "Zoeken werkt alleen met JavaScript; alle artikelen staan ook op de startpagina." } },
+  { "home_page", { "Go to the home page", "Zur Startseite", "Aller à la page d’accueil", "Ir a la página de inicio", "Vai alla pagina iniziale", "Ir para a página inicial", "Naar de startpagina" } },
+  { "not_found", { "Page not found", "Seite nicht gefunden", "Page introuvable", "Página no encontrada", "Pagina non trovata", "Página não encontrada", "Pagina niet gevonden" } },
+  { "not_found_text", { "The page you asked for is not here. It may have moved, or the address may be mistyped.", "Die gesuchte Seite gibt es hier nicht. Vielleicht wurde sie verschoben, oder die Adresse ist falsch geschrieben.", "La page demandée n’est pas ici. Elle a peut-être été déplacée, ou l’adresse contient une faute de frappe.", "La página que buscas no está aquí. Puede que se haya movido o que la dirección esté mal escrita.", "La pagina richiesta non è qui. Potrebbe essere stata spostata, o l’indirizzo potrebbe contenere un errore.", "A página que procura não está aqui. Pode ter sido movida, ou o endereço pode estar mal escrito.", "De pagina die je zoekt is er niet. Misschien is ze verplaatst, of is het adres verkeerd getypt." } },
+  { "js_loading", { "Loading the search index…", "Suchindex wird geladen…", "Chargement de l’index de recherche…", "Cargando el índice de búsqueda…", "Caricamento dell’indice di ricerca…", "A carregar o índice de pesquisa…", "Zoekindex wordt geladen…" } },
+  { "js_failed", { "The search index could not be loaded.", "Der Suchindex konnte nicht geladen werden.", "L’index de recherche n’a pas pu être chargé.", "No se pudo cargar el índice de búsqueda.", "Impossibile caricare l’indice di ricerca.", "Não foi possível carregar o índice de pesquisa.", "De zoekindex kon niet worden geladen." } },
+  { "js_prompt", { "Type a few words to search the articles.", "Geben Sie einige Wörter ein, um die Artikel zu durchsuchen.", "Tapez quelques mots pour chercher dans les articles.", "Escribe algunas palabras para buscar en los artículos.", "Scrivi qualche parola per cercare negli articoli.", "Escreva algumas palavras para pesquisar nos artigos.", "Typ een paar woorden om de artikelen te doorzoeken." } },
+  { "js_none", { "No article matches your search.", "Kein Artikel passt zu Ihrer Suche.", "Aucun article ne correspond à votre recherche.", "Ningún artículo coincide con tu búsqueda.", "Nessun articolo corrisponde alla ricerca.", "Nenhum artigo corresponde à sua pesquisa.", "Geen artikel past bij je zoekopdracht." } },
+  { "js_count", { "Articles found:", "Gefundene Artikel:", "Articles trouvés :", "Artículos encontrados:", "Articoli trovati:", "Artigos encontrados:", "Gevonden artikelen:" } },
+};
+
+static JsonObject *
+theme_words (const char *lang)
+{
+  g_autofree char *primary = g_ascii_strdown (lang, strcspn (lang, "-_"));
+  JsonObject *t = json_object_new ();
+  guint column = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (theme_languages); i++)
+    if (strcmp (primary, theme_languages[i]) == 0)
+      column = i;
+  for (guint i = 0; i < G_N_ELEMENTS (theme_strings); i++)
+    json_object_set_string_member (t, theme_strings[i].key, theme_strings[i].text[column]);
+  return t;
+}
+
 static char *
 canonical (Export     *e,
            const char *path)
@@ -1079,6 +1140,7 @@ page_context (Export     *e,
 
   json_object_set_string_member (ctx, "root", root);
   json_object_set_object_member (ctx, "site", json_object_ref (e->site));
+  json_object_set_object_member (ctx, "t", json_object_ref (e->words));
   json_object_set_boolean_member (ctx, "has_nav", json_array_get_length (nav) > 0);
   json_object_set_array_member (ctx, "nav", json_array_ref (nav));
   return ctx;
@@ -2034,6 +2096,7 @@ export_site (Export  *e,
     json_object_set_string_member (e->site, "og_locale", locale);
   }
 
+  e->words = theme_words (e->lang);
   e->nav = make_nav (e, NULL);
   for (guint i = 0; i < e->groups->len; i++)
     {
@@ -2055,12 +2118,14 @@ export_site (Export  *e,
   if (!write_home (e, home, buf, error))
     return FALSE;
   progress (e);
-  if (!write_simple (e, search, "../", "Search", "search/", "search/index.html", buf, error))
+  if (!write_simple (e, search, "../", json_object_get_string_member (e->words, "search"),
+                     "search/", "search/index.html", buf, error))
     return FALSE;
   progress (e);
   /* The 404 page is served at any depth: its links start from the site root. */
   root_404 = g_strdup (e->base_url != NULL ? e->base_url : "/");
-  if (!write_simple (e, not_found, root_404, "Page not found", NULL, "404.html", buf, error))
+  if (!write_simple (e, not_found, root_404, json_object_get_string_member (e->words, "not_found"),
+                     NULL, "404.html", buf, error))
     return FALSE;
   progress (e);
 
@@ -2902,6 +2967,7 @@ out:
   g_hash_table_unref (e.theme.templates);
   g_free (e.theme.dir);
   g_clear_pointer (&e.site, json_object_unref);
+  g_clear_pointer (&e.words, json_object_unref);
   g_clear_pointer (&e.nav, json_array_unref);
   g_free (e.title);
   g_free (e.description);

@@ -18,6 +18,11 @@
     return;
   }
 
+  /* The page carries the messages in the site's language. */
+  function message(name, fallback) {
+    return status.getAttribute('data-' + name) || fallback;
+  }
+
   function fold(text) {
     text = String(text || '').toLowerCase();
     if (text.normalize) {
@@ -95,7 +100,7 @@
       list.removeChild(list.firstChild);
     }
     if (terms.length === 0) {
-      status.textContent = 'Type a few words to search ' + entries.length + ' articles.';
+      status.textContent = message('prompt', 'Type a few words to search the articles.');
       return;
     }
 
@@ -111,8 +116,8 @@
     });
 
     status.textContent = hits.length === 0
-      ? 'No article matches “' + query + '”.'
-      : hits.length + (hits.length === 1 ? ' article matches' : ' articles match') + ' “' + query + '”.';
+      ? message('none', 'No article matches your search.')
+      : message('count', 'Articles found:') + ' ' + hits.length;
 
     hits.slice(0, MAX_RESULTS).forEach(function (hit) {
       var li = document.createElement('li');
@@ -139,7 +144,7 @@
 
   var query = new URLSearchParams(location.search).get('q') || '';
   input.value = query;
-  status.textContent = 'Loading the search index…';
+  status.textContent = message('loading', 'Loading the search index…');
 
   loadIndex().then(function (index) {
     var entries = prepare(index);
@@ -155,6 +160,6 @@
       }
     });
   }).catch(function () {
-    status.textContent = 'The search index could not be loaded.';
+    status.textContent = message('failed', 'The search index could not be loaded.');
   });
 }());
