@@ -855,11 +855,12 @@ test_jekyll (void)
   write_file (site, "_posts/2024-02-03-second.markdown",
               "---\ntitle: Second\ncategories: [docker]\n---\nWorld\n", -1);
   write_file (site, "_drafts/unfinished.md", "---\ntitle: Unfinished\n---\nWIP\n", -1);
+  write_file (site, "about.md", "---\ntitle: About me\n---\nHi\n", -1);
 
   project = new_project (dir);
   g_assert_true (topiary_import (project, site, TOPIARY_IMPORT_HUGO, report, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (report->articles, ==, 3);
+  g_assert_cmpuint (report->articles, ==, 4);
 
   a = article (project, "first-steps");
   g_assert_cmpint (topiary_article_get_status (a), ==, TOPIARY_STATUS_PUBLISHED);
@@ -878,6 +879,41 @@ test_jekyll (void)
 
   g_assert_null (topiary_project_get_article_by_slug (project, "repo-readme", FALSE));
   g_assert_null (topiary_project_get_article_by_slug (project, "post", FALSE));
+  g_clear_object (&a);
+  a = article (project, "about");
+  g_assert_cmpint (topiary_article_get_group_id (a), ==, 0);
+
+  g_clear_object (&project);
+  remove_tree (dir);
+}
+
+/* A Hugo site root whose content is not in content/: the config file tells
+ * it is a site, so its layouts and README are not read as articles. */
+static void
+test_site_root (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("topiary-hugo-XXXXXX", NULL);
+  g_autofree char *site = g_build_filename (dir, "site", NULL);
+  g_autoptr(TopiaryProject) project = NULL;
+  g_autoptr(TopiaryImportReport) report = topiary_import_report_new ();
+  g_autoptr(GError) error = NULL;
+
+  write_file (site, "hugo.toml", "title = \"x\"\n", -1);
+  write_file (site, "README.md", "# Readme\n", -1);
+  write_file (site, "themes/t/README.md", "# Theme readme\n", -1);
+  write_file (site, "layouts/partials/help.md", "# Partial\n", -1);
+  write_file (site, "guides/_index.md", "---\ntitle: Guides\n---\n", -1);
+  write_file (site, "guides/first.md", "---\ntitle: First guide\n---\nText\n", -1);
+
+  project = new_project (dir);
+  g_assert_true (topiary_import (project, site, TOPIARY_IMPORT_AUTO, report, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->articles, ==, 1);
+  g_assert_cmpuint (report->groups, ==, 1);
+  {
+    g_autoptr(TopiaryGroup) guides = topiary_project_find_group (project, "Guides");
+    g_assert_nonnull (guides);
+  }
 
   g_clear_object (&project);
   remove_tree (dir);
@@ -917,6 +953,7 @@ main (int   argc,
   g_test_add_func ("/core/import/hugo/corpus", test_corpus);
   g_test_add_func ("/core/import/hugo/folder", test_folder);
   g_test_add_func ("/core/import/hugo/jekyll", test_jekyll);
+  g_test_add_func ("/core/import/hugo/site-root", test_site_root);
   g_test_add_func ("/core/import/hugo/empty", test_empty_folder);
 
   return g_test_run ();

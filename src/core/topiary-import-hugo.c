@@ -907,6 +907,23 @@ write_entry (Ctx     *ctx,
   return TRUE;
 }
 
+/* A site root without content/ (a Jekyll site, or Hugo with its content
+ * elsewhere): its layouts, themes and READMEs are not articles. */
+static gboolean
+has_site_config (const char *folder)
+{
+  static const char * const names[] = { "hugo.toml", "hugo.yaml", "hugo.json", "config.toml",
+                                        "config.yaml", "_config.yml", "_config.yaml" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (folder, names[i], NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 _topiary_import_hugo (TopiaryProject      *project,
                       const char          *folder,
@@ -937,7 +954,7 @@ _topiary_import_hugo (TopiaryProject      *project,
   else
     {
       ctx.root = g_strdup (folder);
-      site_root = g_file_test (posts, G_FILE_TEST_IS_DIR);
+      site_root = g_file_test (posts, G_FILE_TEST_IS_DIR) || has_site_config (folder);
     }
 
   if (!collect (&ctx, site_root, error))
