@@ -1213,6 +1213,7 @@ test_language (Fixture       *f,
     g_assert_nonnull (strstr (page, "<html lang=\"de-AT\" dir=\"ltr\">"));
     g_assert_nonnull (strstr (page, "t_related-title\">Weiterlesen</h2>"));
     g_assert_nonnull (strstr (page, "Min. Lesezeit"));
+    g_assert_nonnull (strstr (page, "<time datetime=\"2023-11-14T22:13:20Z\">14. November 2023</time>"));
     g_assert_null (strstr (page, "t_related-title\">Related reading"));
     g_assert_nonnull (strstr (search, "<title>Suchen · Flask Field Guide</title>"));
   }
@@ -1225,6 +1226,16 @@ test_language (Fixture       *f,
 
     g_assert_nonnull (strstr (page, "<html lang=\"he\" dir=\"rtl\">"));
     g_assert_nonnull (strstr (page, "t_related-title\">Related reading</h2>"));
+    g_assert_nonnull (strstr (page, ">14 November 2023</time>"));
+  }
+
+  topiary_project_set_map_field (f->project, "language", "es", NULL);
+  g_assert_true (do_export (f, dir, &opts, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *page = read_text (dir, "flask-basics/index.html");
+
+    g_assert_nonnull (strstr (page, ">14 de noviembre de 2023</time>"));
   }
 }
 

@@ -151,19 +151,6 @@ iso_time (gint64 t)
   return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-static char *
-human_date (gint64 t)
-{
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (t <= 0)
-    return NULL;
-  dt = g_date_time_new_from_unix_utc (t);
-  if (dt == NULL)
-    return NULL;
-  return g_date_time_format (dt, "%-d %B %Y");
-}
-
 static gint64
 article_date (TopiaryArticle *a)
 {
@@ -1085,19 +1072,61 @@ static const struct {
   { "js_count", { "Articles found:", "Gefundene Artikel:", "Articles trouvés :", "Artículos encontrados:", "Articoli trovati:", "Artigos encontrados:", "Gevonden artikelen:" } },
 };
 
-static JsonObject *
-theme_words (const char *lang)
+static const char *months[7][12] = {
+  { "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December" },
+  { "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember" },
+  { "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre" },
+  { "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre" },
+  { "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre" },
+  { "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro" },
+  { "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december" },
+};
+
+static guint
+language_column (const char *lang)
 {
   g_autofree char *primary = g_ascii_strdown (lang, strcspn (lang, "-_"));
-  JsonObject *t = json_object_new ();
-  guint column = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (theme_languages); i++)
     if (strcmp (primary, theme_languages[i]) == 0)
-      column = i;
+      return i;
+  return 0;
+}
+
+static JsonObject *
+theme_words (const char *lang)
+{
+  JsonObject *t = json_object_new ();
+  guint column = language_column (lang);
+
   for (guint i = 0; i < G_N_ELEMENTS (theme_strings); i++)
     json_object_set_string_member (t, theme_strings[i].key, theme_strings[i].text[column]);
   return t;
+}
+
+/* "14 November 2023", written the way the site's language writes dates,
+ * whatever the locale Topiary runs in. */
+static char *
+human_date (gint64      t,
+            const char *lang)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  guint column = language_column (lang);
+  int day, month, year;
+
+  if (t <= 0 || (dt = g_date_time_new_from_unix_utc (t)) == NULL)
+    return NULL;
+  g_date_time_get_ymd (dt, &year, &month, &day);
+  switch (column)
+    {
+    case 1:
+      return g_strdup_printf ("%d. %s %d", day, months[column][month - 1], year);
+    case 3:
+    case 5:
+      return g_strdup_printf ("%d de %s de %d", day, months[column][month - 1], year);
+    default:
+      return g_strdup_printf ("%d %s %d", day, months[column][month - 1], year);
+    }
 }
 
 static char *
@@ -1406,7 +1435,7 @@ write_article (Export                   *e,
   g_autofree char *canonical_url = canonical (e, path);
   g_autofree char *published = iso_time (article_date (a->article));
   g_autofree char *modified = iso_time (article_updated (a->article));
-  g_autofree char *human = human_date (article_date (a->article));
+  g_autofree char *human = human_date (article_date (a->article), e->lang);
   const char *title = nonnull (topiary_article_get_title (a->article));
   const char *summary = topiary_article_get_summary (a->article);
   JsonObject *page, *article;
