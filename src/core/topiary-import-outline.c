@@ -1363,16 +1363,23 @@ ctx_new_plan (Ctx        *ctx,
 }
 
 static void
+ctx_register_group (Ctx        *ctx,
+                    const char *title)
+{
+  for (guint i = 0; i < ctx->group_order->len; i++)
+    if (strcmp (g_ptr_array_index (ctx->group_order, i), title) == 0)
+      return;
+  g_ptr_array_add (ctx->group_order, g_strdup (title));
+}
+
+static void
 ctx_set_group (Ctx        *ctx,
                const char *title)
 {
   g_free (ctx->group);
   ctx->group = g_strdup (title);
   ctx->in_ideas = FALSE;
-  for (guint i = 0; i < ctx->group_order->len; i++)
-    if (strcmp (g_ptr_array_index (ctx->group_order, i), title) == 0)
-      return;
-  g_ptr_array_add (ctx->group_order, g_strdup (title));
+  ctx_register_group (ctx, title);
 }
 
 static void
@@ -1424,10 +1431,10 @@ table_rows (Ctx        *ctx,
               strip_inline (value);
               if (*value)
                 {
-                  ctx_set_group (ctx, value);
+                  /* The row's own group; the section's stays current. */
+                  ctx_register_group (ctx, value);
                   g_free (plan->group);
                   plan->group = g_strdup (value);
-                  ctx_set_group (ctx, value);
                 }
               continue;
             }
@@ -1874,15 +1881,6 @@ interpret (Ctx       *ctx,
           if (note_kind != NULL && !section_has_signals (blocks, i + 1, body_end))
             {
               /* The whole section, sub-headings included, is one note. */
-              g_autofree char *body = blocks_text (blocks, i + 1, end);
-              g_ptr_array_add (notes, g_strdup (note_kind));
-              g_ptr_array_add (notes, g_strdup (title));
-              g_ptr_array_add (notes, g_steal_pointer (&body));
-              i = end;
-              continue;
-            }
-          if (note_kind != NULL && strcmp (note_kind, "common-question") == 0)
-            {
               g_autofree char *body = blocks_text (blocks, i + 1, end);
               g_ptr_array_add (notes, g_strdup (note_kind));
               g_ptr_array_add (notes, g_strdup (title));
