@@ -1211,6 +1211,7 @@ test_language (Fixture       *f,
     g_autofree char *search = read_text (dir, "search/index.html");
 
     g_assert_nonnull (strstr (page, "<html lang=\"de-AT\" dir=\"ltr\">"));
+    g_assert_nonnull (strstr (page, "<meta property=\"og:locale\" content=\"de_AT\">"));
     g_assert_nonnull (strstr (page, "t_related-title\">Weiterlesen</h2>"));
     g_assert_nonnull (strstr (page, "Min. Lesezeit"));
     g_assert_nonnull (strstr (page, "<time datetime=\"2023-11-14T22:13:20Z\">14. November 2023</time>"));

@@ -2119,10 +2119,25 @@ export_site (Export  *e,
   json_object_set_string_member (e->site, "url", nonnull (e->base_url));
   json_object_set_string_member (e->site, "generator", "Topiary " PACKAGE_VERSION);
   {
-    g_autofree char *locale = g_strdup (e->lang);
+    /* Open Graph wants language_TERRITORY. */
+    static const char *defaults[][2] = {
+      { "en", "en_US" }, { "de", "de_DE" }, { "fr", "fr_FR" }, { "es", "es_ES" }, { "it", "it_IT" },
+      { "pt", "pt_PT" }, { "nl", "nl_NL" }, { "he", "he_IL" }, { "ar", "ar_AR" },
+    };
+    g_auto(GStrv) parts = g_strsplit_set (e->lang, "-_", 3);
+    g_autofree char *locale = NULL;
 
-    g_strdelimit (locale, "-", '_');
-    json_object_set_string_member (e->site, "og_locale", locale);
+    if (parts[0] != NULL && parts[1] != NULL && strlen (parts[1]) == 2)
+      {
+        g_autofree char *language = g_ascii_strdown (parts[0], -1);
+        g_autofree char *territory = g_ascii_strup (parts[1], -1);
+
+        locale = g_strconcat (language, "_", territory, NULL);
+      }
+    for (guint i = 0; locale == NULL && i < G_N_ELEMENTS (defaults); i++)
+      if (g_ascii_strcasecmp (parts[0] ? parts[0] : "", defaults[i][0]) == 0)
+        locale = g_strdup (defaults[i][1]);
+    json_object_set_string_member (e->site, "og_locale", nonnull (locale));
   }
 
   e->words = theme_words (e->lang);
