@@ -48,6 +48,7 @@ enum {
   SIGNAL_NODE_SELECTED,
   SIGNAL_ARTICLE_ACTIVATED,
   SIGNAL_DROP_ARTICLE,
+  SIGNAL_REFRESHED,
   N_SIGNALS
 };
 
@@ -159,6 +160,7 @@ topiary_sidebar_refresh (TopiarySidebar *self)
   node = topiary_sidebar_get_selected_node (self);
   if (node == NULL && key != NULL && (key[0] == 'a' || key[0] == 'p'))
     topiary_sidebar_select_article (self, g_ascii_strtoll (key + 2, NULL, 10));
+  g_signal_emit (self, signals[SIGNAL_REFRESHED], 0);
 }
 
 static gboolean
@@ -509,6 +511,10 @@ topiary_sidebar_class_init (TopiarySidebarClass *klass)
   signals[SIGNAL_ARTICLE_ACTIVATED] =
     g_signal_new ("article-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* The rows were re-read: what is selected may have changed kind or place. */
+  signals[SIGNAL_REFRESHED] =
+    g_signal_new ("refreshed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[SIGNAL_DROP_ARTICLE] =
     g_signal_new ("drop-article", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, g_signal_accumulator_true_handled, NULL, NULL,

@@ -594,6 +594,13 @@ on_node_selected (TopiarySidebar *sidebar,
 }
 
 static void
+on_sidebar_refreshed (TopiarySidebar *sidebar,
+                      TopiaryWindow  *self)
+{
+  update_actions (self);
+}
+
+static void
 on_article_activated (TopiarySidebar *sidebar,
                       gint64          article_id,
                       TopiaryWindow  *self)
@@ -1894,6 +1901,7 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, details);
   gtk_widget_class_bind_template_callback (widget_class, on_node_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_article_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_refreshed);
   gtk_widget_class_bind_template_callback (widget_class, on_drop_article);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_text_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_cursor_moved);
