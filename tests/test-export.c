@@ -873,6 +873,22 @@ test_theme_fallback (Fixture       *f,
     g_autofree char *hidden = g_build_filename (dir, "assets", ".hidden", NULL);
     g_assert_false (g_file_test (hidden, G_FILE_TEST_EXISTS));
   }
+  /* A theme kept inside the export folder would be lost with the old site. */
+  {
+    g_autofree char *inner = g_build_filename (dir, "mytheme", NULL);
+
+    g_assert_cmpint (g_mkdir (inner, 0755), ==, 0);
+    opts.theme_dir = inner;
+    opts.force = TRUE;
+    g_assert_false (do_export (f, dir, &opts, &error));
+    g_assert_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS);
+    g_clear_error (&error);
+    g_assert_true (g_file_test (inner, G_FILE_TEST_IS_DIR));
+    g_rmdir (inner);
+    opts.theme_dir = theme;
+    opts.force = FALSE;
+  }
+
   /* Templates the theme lacks come from the default theme. */
   page = read_text (dir, "flask-basics/index.html");
   g_assert_nonnull (strstr (page, "Related reading"));

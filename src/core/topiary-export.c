@@ -453,6 +453,7 @@ static gboolean
 swap_begin (Swap        *swap,
             const char  *dir,
             const char  *keep,
+            const char  *keep_too,
             gboolean     force,
             GError     **error)
 {
@@ -475,10 +476,11 @@ swap_begin (Swap        *swap,
 
   /* Not even force replaces the folder holding the project, or a home. */
   if ((keep != NULL && path_is_within (keep, swap->target)) ||
+      (keep_too != NULL && path_is_within (keep_too, swap->target)) ||
       g_strcmp0 (swap->target, g_get_home_dir ()) == 0)
     {
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS,
-                   "“%s” holds the project or your files; export into a folder of its own", dir);
+                   "“%s” holds the project, the theme or your files; export into a folder of its own", dir);
       return FALSE;
     }
 
@@ -2974,10 +2976,13 @@ topiary_export (TopiaryProject              *project,
     case TOPIARY_EXPORT_HUGO:
       {
         g_autofree char *project_path = NULL;
+        g_autofree char *theme_path = NULL;
 
         if (topiary_project_get_path (project) != NULL)
           project_path = g_canonicalize_filename (topiary_project_get_path (project), NULL);
-        if (!swap_begin (&swap, dir, project_path, options->force, error))
+        if (e.theme.dir != NULL)
+          theme_path = g_canonicalize_filename (e.theme.dir, NULL);
+        if (!swap_begin (&swap, dir, project_path, theme_path, options->force, error))
           goto out;
       }
       e.out = swap.tmp;
