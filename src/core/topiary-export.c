@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 #include "topiary-core-resources.h"
@@ -308,7 +309,7 @@ write_path (const char  *path,
     {
       saved = errno;
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   "Cannot write “%s”: %s", path, g_strerror (saved));
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
       return FALSE;
     }
   if (!write_all (fd, data, len))
@@ -316,14 +317,14 @@ write_path (const char  *path,
       saved = errno;
       close (fd);
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   "Cannot write “%s”: %s", path, g_strerror (saved));
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
       return FALSE;
     }
   if (close (fd) != 0)
     {
       saved = errno;
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   "Cannot write “%s”: %s", path, g_strerror (saved));
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
       return FALSE;
     }
   return TRUE;
@@ -347,7 +348,7 @@ write_rel (Export      *e,
       if (!safe_component (parts[i]))
         {
           g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_FAILED,
-                       "Refusing to write “%s”: the name is not safe inside the export folder", relpath);
+                       _("Refusing to write “%s”: the name is not safe inside the export folder"), relpath);
           return FALSE;
         }
       g_string_append_c (path, G_DIR_SEPARATOR);
@@ -357,7 +358,7 @@ write_rel (Export      *e,
           int saved = errno;
 
           g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                       "Cannot create the folder “%s”: %s", path->str, g_strerror (saved));
+                       _("Cannot create the folder “%s”: %s"), path->str, g_strerror (saved));
           return FALSE;
         }
     }
@@ -470,7 +471,7 @@ swap_begin (Swap        *swap,
   if (strcmp (swap->target, parent) == 0 || !safe_component (base))
     {
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   "“%s” cannot be used as the export folder", dir);
+                   _("“%s” cannot be used as the export folder"), dir);
       return FALSE;
     }
 
@@ -480,7 +481,7 @@ swap_begin (Swap        *swap,
       g_strcmp0 (swap->target, g_get_home_dir ()) == 0)
     {
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS,
-                   "“%s” holds the project, the theme or your files; export into a folder of its own", dir);
+                   _("“%s” holds the project, the theme or your files; export into a folder of its own"), dir);
       return FALSE;
     }
 
@@ -489,20 +490,20 @@ swap_begin (Swap        *swap,
       if (S_ISLNK (st.st_mode))
         {
           g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS,
-                       "“%s” is a symbolic link; give the folder it points to", dir);
+                       _("“%s” is a symbolic link; give the folder it points to"), dir);
           return FALSE;
         }
       if (!S_ISDIR (st.st_mode))
         {
           g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS,
-                       "“%s” exists and is not a folder", dir);
+                       _("“%s” exists and is not a folder"), dir);
           return FALSE;
         }
       marker = g_build_filename (swap->target, TOPIARY_EXPORT_MARKER, NULL);
       if (!force && !g_file_test (marker, G_FILE_TEST_IS_REGULAR) && !dir_is_empty (swap->target))
         {
           g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS,
-                       "“%s” exists and is not an earlier Topiary export; choose another folder or force the export to replace it",
+                       _("“%s” exists and is not an earlier Topiary export; choose another folder or force the export to replace it"),
                        dir);
           return FALSE;
         }
@@ -513,14 +514,14 @@ swap_begin (Swap        *swap,
       int saved = errno;
 
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   "Cannot use “%s”: %s", dir, g_strerror (saved));
+                   _("Cannot use “%s”: %s"), dir, g_strerror (saved));
       return FALSE;
     }
 
   if (!g_file_test (parent, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   "Cannot write to “%s”: the folder “%s” does not exist", dir, parent);
+                   _("Cannot write to “%s”: the folder “%s” does not exist"), dir, parent);
       return FALSE;
     }
 
@@ -531,7 +532,7 @@ swap_begin (Swap        *swap,
       int saved = errno;
 
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   "Cannot write in “%s”: %s", parent, g_strerror (saved));
+                   _("Cannot write in “%s”: %s"), parent, g_strerror (saved));
       return FALSE;
     }
   swap->tmp = g_steal_pointer (&tmpl);
@@ -572,7 +573,7 @@ swap_commit (Swap    *swap,
           if (old != NULL)
             g_rmdir (old);
           g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                       "Cannot replace “%s”: %s", swap->target, g_strerror (saved));
+                       _("Cannot replace “%s”: %s"), swap->target, g_strerror (saved));
           return FALSE;
         }
     }
@@ -584,7 +585,7 @@ swap_commit (Swap    *swap,
       if (old != NULL)
         g_rename (old, swap->target);
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   "Cannot move the export into “%s”: %s", swap->target, g_strerror (saved));
+                   _("Cannot move the export into “%s”: %s"), swap->target, g_strerror (saved));
       return FALSE;
     }
   g_clear_pointer (&swap->tmp, g_free);
@@ -709,7 +710,7 @@ read_map (Export  *e,
           control || strpbrk (base_url, " \"'<>\\") != NULL)
         {
           g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_FAILED,
-                       "The base URL “%s” is not a web address starting with https:// or http://", base_url);
+                       _("The base URL “%s” is not a web address starting with https:// or http://"), base_url);
           return FALSE;
         }
       e->base_url = g_str_has_suffix (base_url, "/") ? g_strdup (base_url)
@@ -859,9 +860,9 @@ report_unresolved (Export      *e,
   const char *other = g_hash_table_lookup (e->all_slugs, trimmed);
 
   if (other != NULL)
-    warn (e, "“%s” links to [[%s]], which is not published (export drafts to include it)", title, target);
+    warn (e, _("“%s” links to [[%s]], which is not published (export drafts to include it)"), title, target);
   else
-    warn (e, "“%s” links to [[%s]], which is no article of the map", title, target);
+    warn (e, _("“%s” links to [[%s]], which is no article of the map"), title, target);
 }
 
 static gboolean
@@ -879,7 +880,7 @@ check_unresolved (Export       *e,
   if (e->options->strict)
     {
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_UNRESOLVED,
-                   "“%s” links to [[%s]], which leads nowhere (strict export)",
+                   _("“%s” links to [[%s]], which leads nowhere (strict export)"),
                    topiary_article_get_title (a->article),
                    (char *) g_ptr_array_index (unresolved, 0));
       return FALSE;
@@ -961,7 +962,7 @@ theme_get (const char  *name,
   if (!g_utf8_validate_len (data, len, NULL))
     {
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME,
-                   "The template “%s” is not UTF-8 text", origin);
+                   _("The template “%s” is not UTF-8 text"), origin);
       return NULL;
     }
 
@@ -984,13 +985,13 @@ theme_require (Theme       *theme,
   if (local_error != NULL)
     {
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME,
-                   "Broken template: %s", local_error->message);
+                   _("Broken template: %s"), local_error->message);
       g_error_free (local_error);
       return NULL;
     }
   if (tmpl == NULL)
     g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME,
-                 "The theme has no “%s.mustache” template", name);
+                 _("The theme has no “%s.mustache” template"), name);
   return tmpl;
 }
 
@@ -1008,7 +1009,7 @@ render_page (Export                   *e,
   if (!topiary_mustache_template_render_object (tmpl, buf, ctx, theme_get, &e->theme, &local_error))
     {
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME,
-                   "Broken template: %s", local_error->message);
+                   _("Broken template: %s"), local_error->message);
       g_error_free (local_error);
       return FALSE;
     }
@@ -2556,13 +2557,13 @@ file_out_begin (FileOut     *f,
       if (!S_ISREG (st.st_mode))
         {
           g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS,
-                       "“%s” exists and is not a regular file", f->path);
+                       _("“%s” exists and is not a regular file"), f->path);
           return FALSE;
         }
       if (!force && !g_str_has_suffix (f->path, extension))
         {
           g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS,
-                       "“%s” exists and is not a %s file; choose another name or force the export to replace it",
+                       _("“%s” exists and is not a %s file; choose another name or force the export to replace it"),
                        f->path, extension + 1);
           return FALSE;
         }
@@ -2578,7 +2579,7 @@ file_out_begin (FileOut     *f,
 
       g_clear_pointer (&f->tmp, g_free);
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   "Cannot write in “%s”: %s", parent, g_strerror (saved));
+                   _("Cannot write in “%s”: %s"), parent, g_strerror (saved));
       return FALSE;
     }
   return TRUE;
@@ -2594,7 +2595,7 @@ file_out_write (FileOut  *f,
       int saved = errno;
 
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   "Cannot write “%s”: %s", f->path, g_strerror (saved));
+                   _("Cannot write “%s”: %s"), f->path, g_strerror (saved));
       return FALSE;
     }
   g_string_truncate (buf, 0);
@@ -2613,7 +2614,7 @@ file_out_commit (FileOut  *f,
       int saved = errno;
 
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   "Cannot write “%s”: %s", f->path, g_strerror (saved));
+                   _("Cannot write “%s”: %s"), f->path, g_strerror (saved));
       return FALSE;
     }
   g_clear_pointer (&f->tmp, g_free);
@@ -2932,13 +2933,13 @@ topiary_export (TopiaryProject              *project,
   if (dir[0] == '\0')
     {
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   "No export folder was given");
+                   _("No export folder was given"));
       return FALSE;
     }
   if (topiary_export_format_to_string (options->format) == NULL)
     {
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_FAILED,
-                   "Unknown export format");
+                   _("Unknown export format"));
       return FALSE;
     }
 
@@ -2960,7 +2961,7 @@ topiary_export (TopiaryProject              *project,
       if (!g_file_test (options->theme_dir, G_FILE_TEST_IS_DIR))
         {
           g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME,
-                       "The theme folder “%s” does not exist", options->theme_dir);
+                       _("The theme folder “%s” does not exist"), options->theme_dir);
           goto out;
         }
       e.theme.dir = g_strdup (options->theme_dir);

@@ -25,6 +25,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "topiary-mustache.h"
 
 /* Partials, parents and substituted blocks nested deeper than this are
@@ -249,7 +251,7 @@ set_delimiters (Compiler  *c,
       memchr (s, '=', len) != NULL)
     {
       g_set_error (error, TOPIARY_MUSTACHE_ERROR, TOPIARY_MUSTACHE_ERROR_SYNTAX,
-                   "%s:%u: “%.*s” is not a valid delimiter change (two delimiters separated by a space are expected)",
+                   _("%s:%u: “%.*s” is not a valid delimiter change (two delimiters separated by a space are expected)"),
                    c->name, line, (int) len, s);
       return FALSE;
     }
@@ -357,7 +359,7 @@ tokenize (Compiler  *c,
       if (close == NULL)
         {
           g_set_error (error, TOPIARY_MUSTACHE_ERROR, TOPIARY_MUSTACHE_ERROR_SYNTAX,
-                       "%s:%u: a tag opened with “%s” is never closed with “%s”",
+                       _("%s:%u: a tag opened with “%s” is never closed with “%s”"),
                        c->name, tag_line, otag, ctag);
           return FALSE;
         }
@@ -382,13 +384,13 @@ tokenize (Compiler  *c,
           if (body_len == 0)
             {
               g_set_error (error, TOPIARY_MUSTACHE_ERROR, TOPIARY_MUSTACHE_ERROR_SYNTAX,
-                           "%s:%u: a tag has no name", c->name, tag_line);
+                           _("%s:%u: a tag has no name"), c->name, tag_line);
               return FALSE;
             }
           if (has_space (src + body, body_len))
             {
               g_set_error (error, TOPIARY_MUSTACHE_ERROR, TOPIARY_MUSTACHE_ERROR_SYNTAX,
-                           "%s:%u: the tag name “%.*s” contains a space",
+                           _("%s:%u: the tag name “%.*s” contains a space"),
                            c->name, tag_line, (int) body_len, src + body);
               return FALSE;
             }
@@ -442,7 +444,7 @@ pair_tags (Compiler  *c,
             if (stack->len >= MAX_NESTING)
               {
                 g_set_error (error, TOPIARY_MUSTACHE_ERROR, TOPIARY_MUSTACHE_ERROR_SYNTAX,
-                             "%s:%u: sections nest more than %u deep",
+                             _("%s:%u: sections nest more than %u deep"),
                              c->name, tok->line, MAX_NESTING);
                 return FALSE;
               }
@@ -457,7 +459,7 @@ pair_tags (Compiler  *c,
             if (stack->len == 0)
               {
                 g_set_error (error, TOPIARY_MUSTACHE_ERROR, TOPIARY_MUSTACHE_ERROR_SYNTAX,
-                             "%s:%u: the closing tag “%.*s” has no matching opening tag",
+                             _("%s:%u: the closing tag “%.*s” has no matching opening tag"),
                              c->name, tok->line, (int) tok->len, c->src + tok->start);
                 return FALSE;
               }
@@ -466,7 +468,7 @@ pair_tags (Compiler  *c,
             if (!same_name (c, open, tok))
               {
                 g_set_error (error, TOPIARY_MUSTACHE_ERROR, TOPIARY_MUSTACHE_ERROR_SYNTAX,
-                             "%s:%u: the closing tag “%.*s” does not match the section “%.*s” opened on line %u",
+                             _("%s:%u: the closing tag “%.*s” does not match the section “%.*s” opened on line %u"),
                              c->name, tok->line, (int) tok->len, c->src + tok->start,
                              (int) open->len, c->src + open->start, open->line);
                 return FALSE;
@@ -495,7 +497,7 @@ pair_tags (Compiler  *c,
       Token *open = tok_at (c, g_array_index (stack, int, stack->len - 1));
 
       g_set_error (error, TOPIARY_MUSTACHE_ERROR, TOPIARY_MUSTACHE_ERROR_SYNTAX,
-                   "%s:%u: the section “%.*s” is never closed",
+                   _("%s:%u: the section “%.*s” is never closed"),
                    c->name, open->line, (int) open->len, c->src + open->start);
       return FALSE;
     }
@@ -878,7 +880,7 @@ make_path (Compiler  *c,
     if (node->path[i][0] == '\0')
       {
         g_set_error (error, TOPIARY_MUSTACHE_ERROR, TOPIARY_MUSTACHE_ERROR_SYNTAX,
-                     "%s:%u: “%s” is not a valid name", c->name, node->line, node->name);
+                     _("%s:%u: “%s” is not a valid name"), c->name, node->line, node->name);
         return FALSE;
       }
   return TRUE;
@@ -1284,7 +1286,7 @@ enter (Render  *r,
   if (r->depth >= MAX_DEPTH)
     {
       g_set_error (error, TOPIARY_MUSTACHE_ERROR, TOPIARY_MUSTACHE_ERROR_RECURSION,
-                   "Templates nest too deeply at “%s” (line %u): a partial or block includes itself endlessly",
+                   _("Templates nest too deeply at “%s” (line %u): a partial or block includes itself endlessly"),
                    node->name, node->line);
       return FALSE;
     }
