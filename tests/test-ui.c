@@ -1146,6 +1146,99 @@ reopen_sample (void)
   return topiary_window_get_project (window);
 }
 
+/* The child for the steady-typing case: one word every 15 ms for up to
+ * 10 s, reporting "AT <monotonic µs> <words typed>" after each. */
+static int
+run_steady_typing_child (const char *path,
+                         gint64      article_id)
+{
+  TopiaryEditor *editor;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  window = topiary_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  if (!topiary_window_open_path (window, path) || !topiary_window_open_article (window, article_id))
+    return 1;
+  editor = topiary_window_get_editor (window);
+  buffer = GTK_TEXT_BUFFER (topiary_editor_get_buffer (editor));
+  g_print ("READY\n");
+  for (guint i = 1; i <= 600; i++)
+    {
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, "word ", -1);
+      g_print ("AT %" G_GINT64_FORMAT " %u\n", g_get_monotonic_time (), i);
+      spin (15);
+    }
+  return 0;
+}
+
+/* Typing that never pauses still reaches the file within a second. */
+static void
+test_kill_during_steady_typing (void)
+{
+  TopiaryProject *project = reopen_sample ();
+  g_autoptr(TopiaryArticle) target = find_article (project, nth_group_id (project, 5), TOPIARY_KIND_CLUSTER, 2);
+  g_autoptr(TopiaryArticle) initial = topiary_project_get_article (project, topiary_article_get_id (target), TRUE, NULL);
+  g_autofree char *before = g_strdup (topiary_article_get_body (initial));
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, topiary_article_get_id (target));
+  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  const char *argv[] = { self_exe, "--steady-typing-child", sample_path, id, NULL };
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(TopiaryProject) reopened = NULL;
+  g_autoptr(TopiaryArticle) article = NULL;
+  gint64 start = 0, killed = 0;
+  guint must_have = 0, saved_words;
+  const char *body;
+  char *line;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-project", NULL);
+  child = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+
+  while ((line = g_data_input_stream_read_line (out, NULL, NULL, NULL)) != NULL)
+    {
+      gint64 at;
+
+      if (g_str_equal (line, "READY"))
+        start = g_get_monotonic_time ();
+      else if (sscanf (line, "AT %" G_GINT64_FORMAT, &at) == 1)
+        g_array_append_val (times, at);
+      g_free (line);
+      if (killed == 0 && start != 0 && g_get_monotonic_time () - start > 2500 * 1000)
+        {
+          killed = g_get_monotonic_time ();
+          g_subprocess_send_signal (child, SIGKILL);
+        }
+    }
+  g_subprocess_wait (child, NULL, NULL);
+  g_assert_cmpint (killed, >, 0);
+
+  /* Every word typed more than a second before the kill is in the file. */
+  for (guint i = 0; i < times->len; i++)
+    if (g_array_index (times, gint64, i) <= killed - 1000 * 1000)
+      must_have = i + 1;
+  g_assert_cmpuint (must_have, >, 10);
+
+  reopened = topiary_project_open (sample_path, TOPIARY_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  article = topiary_project_get_article (reopened, topiary_article_get_id (target), TRUE, &error);
+  g_assert_no_error (error);
+  body = topiary_article_get_body (article);
+  g_assert_true (g_str_has_prefix (body, before ? before : ""));
+  body += before ? strlen (before) : 0;
+  g_assert_cmpuint (strlen (body) % 5, ==, 0);
+  saved_words = strlen (body) / 5;
+  for (guint i = 0; i < saved_words; i++)
+    g_assert_true (strncmp (body + 5 * i, "word ", 5) == 0);
+  g_test_message ("typed %u words, %u were due on disk, %u were", times->len, must_have, saved_words);
+  g_assert_cmpuint (saved_words, >=, must_have);
+}
+
 static void
 test_kill_while_typing (void)
 {
@@ -1220,6 +1313,15 @@ main (int    argc,
   g_setenv ("WEBKIT_DISABLE_COMPOSITING_MODE", "1", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 
+  if (argc == 4 && g_str_equal (argv[1], "--steady-typing-child"))
+    {
+      g_set_prgname ("topiary-test-ui-child");
+      if (!gtk_init_check ())
+        return 77;
+      adw_init ();
+      gtk_source_init ();
+      return run_steady_typing_child (argv[2], g_ascii_strtoll (argv[3], NULL, 10));
+    }
   if (argc == 4 && g_str_equal (argv[1], "--typing-child"))
     {
       g_set_prgname ("topiary-test-ui-child");
@@ -1280,6 +1382,7 @@ main (int    argc,
   g_test_add_func ("/ui/import", test_import);
   g_test_add_func ("/ui/new-map", test_new_map);
   g_test_add_func ("/ui/kill-while-typing", test_kill_while_typing);
+  g_test_add_func ("/ui/kill-during-steady-typing", test_kill_during_steady_typing);
 
   status = g_test_run ();
 

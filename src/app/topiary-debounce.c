@@ -70,6 +70,18 @@ topiary_debounce_arm (TopiaryDebounce *self)
 }
 
 void
+topiary_debounce_arm_before (TopiaryDebounce *self,
+                             gint64           limit)
+{
+  gint64 deadline;
+
+  g_return_if_fail (self != NULL);
+
+  deadline = g_get_monotonic_time () + (gint64) self->delay_ms * 1000;
+  g_source_set_ready_time (self->source, MIN (deadline, limit));
+}
+
+void
 topiary_debounce_arm_once (TopiaryDebounce *self)
 {
   g_return_if_fail (self != NULL);

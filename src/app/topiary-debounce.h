@@ -18,6 +18,10 @@ TopiaryDebounce *topiary_debounce_new       (guint             delay_ms,
 void             topiary_debounce_set_delay (TopiaryDebounce  *self,
                                              guint             delay_ms);
 void             topiary_debounce_arm       (TopiaryDebounce  *self);
+/* Like arm(), but never later than @limit (monotonic µs): a steady
+ * stream of arms still runs the job by then. */
+void             topiary_debounce_arm_before (TopiaryDebounce *self,
+                                              gint64           limit);
 /* Arms only when not armed already: the deadline does not move. */
 void             topiary_debounce_arm_once  (TopiaryDebounce  *self);
 gboolean         topiary_debounce_is_armed  (TopiaryDebounce  *self);

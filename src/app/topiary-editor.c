@@ -18,6 +18,8 @@
 
 #define STATUS_DELAY_MS 150
 #define DEFAULT_AUTOSAVE_MS 500
+/* However fast the typing, an edit is on disk within this time. */
+#define AUTOSAVE_MAX_WAIT_US (1000 * 1000)
 
 struct _TopiaryEditor
 {
@@ -44,6 +46,7 @@ struct _TopiaryEditor
   gint64                  article_id;
   int                     target_words;
   gboolean                dirty;
+  gint64                  dirty_since;
   guint                   loading;
 
   TopiaryDebounce        *autosave;
@@ -194,9 +197,11 @@ on_buffer_changed (TopiaryEditor *self)
 {
   if (self->loading > 0)
     return;
+  if (!self->dirty)
+    self->dirty_since = g_get_monotonic_time ();
   self->dirty = TRUE;
   update_save_label (self);
-  topiary_debounce_arm (self->autosave);
+  topiary_debounce_arm_before (self->autosave, self->dirty_since + AUTOSAVE_MAX_WAIT_US);
   topiary_debounce_arm_once (self->status);
   g_signal_emit (self, signals[SIGNAL_TEXT_CHANGED], 0);
 }
