@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# bench-ui.sh — desktop app figures, measured in one run under Xvfb:
+#   1. opening the 10,000-article project: until the window is painted;
+#   2. keystroke to updated preview on a 5,000-word article (median);
+#   3. start to first window: Topiary on the sample map against
+#      gnome-text-editor opening one file, in alternation.
+#
+# usage: bench/bench-ui.sh [BUILD_DIR]   (default _build)
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. tools/deps.sh
+topiary_install_deps xvfb xauth dbus dbus-x11 xdotool gnome-text-editor python3
+
+BUILD=${1:-_build}
+BIN="$BUILD/src/topiary"
+BUI="$BUILD/bench/topiary-bench-ui"
+[ -x "$BUI" ] || { echo "build first: meson setup $BUILD && ninja -C $BUILD" >&2; exit 1; }
+OUT=${BENCH_OUT:-bench/out}
+GEN=${TOPIARY_GEN_CORPUS:-../shared/bench/gen_corpus.py}
+ROUNDS=${ROUNDS:-5}
+mkdir -p "$OUT"
+
+export GSK_RENDERER=cairo WEBKIT_DISABLE_COMPOSITING_MODE=1 GTK_A11Y=none GSETTINGS_BACKEND=memory
+export GSETTINGS_SCHEMA_DIR="$PWD/$BUILD/data"
+HOME_DIR=$(mktemp -d)
+trap 'rm -rf "$HOME_DIR"' EXIT
+export HOME="$HOME_DIR" XDG_CONFIG_HOME="$HOME_DIR/c" XDG_DATA_HOME="$HOME_DIR/d" XDG_CACHE_HOME="$HOME_DIR/k"
+
+# Inputs: the 10k corpus project, a project with 5,000-word articles, the sample.
+[ -d "$OUT/corpus-10000/content" ] || python3 "$GEN" "$OUT/corpus-10000" --articles 10000 >/dev/null
+[ -f "$OUT/corpus-10000.topiary" ] || "$BIN" import "$OUT/corpus-10000/content" "$OUT/corpus-10000.topiary" >/dev/null
+rm -rf "$OUT/long" "$OUT/long.topiary"*
+python3 "$GEN" "$OUT/long" --articles 3 --words 5000 >/dev/null
+"$BIN" import "$OUT/long/content" "$OUT/long.topiary" >/dev/null
+rm -f "$OUT/sample.topiary"*
+"$BIN" import data/samples/flask-topical-map.txt "$OUT/sample.topiary" >/dev/null
+printf '# Notes\n\nOne file for the editor to open.\n' > "$OUT/one-file.md"
+
+run_x () { xvfb-run -a -s "-screen 0 1400x900x24" dbus-run-session -- "$@"; }
+
+echo "== opening the 10,000-article project (in process)"
+for i in $(seq "$ROUNDS"); do run_x "$BUI" open "$OUT/corpus-10000.topiary" 2>/dev/null | grep '^{'; done | tee "$OUT/ui-open.jsonl"
+
+echo "== keystroke to preview, 5,000-word article (in process, GSK_RENDERER=cairo)"
+run_x "$BUI" type "$OUT/long.topiary" 80 2>/dev/null | grep '^{' | tee "$OUT/ui-type.json"
+
+echo "== start to first window: topiary (sample map) vs gnome-text-editor (one file)"
+# first_window CMD...: seconds from exec until the process shows a window.
+cat > "$OUT/first-window.sh" <<'SH'
+#!/usr/bin/env bash
+t0=$(date +%s%N)
+"$@" >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 6000); do
+  if xdotool search --onlyvisible --pid "$pid" >/dev/null 2>&1; then
+    t1=$(date +%s%N); echo $(( (t1 - t0) / 1000000 )); kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; exit 0
+  fi
+  sleep 0.005
+done
+kill "$pid" 2>/dev/null; echo "never"; exit 1
+SH
+chmod +x "$OUT/first-window.sh"
+run_x bash -c '
+  for i in $(seq '"$ROUNDS"'); do
+    echo "topiary $("'"$OUT"'/first-window.sh" "'"$BIN"'" "'"$OUT"'/sample.topiary")"
+    echo "gte $("'"$OUT"'/first-window.sh" gnome-text-editor --standalone "'"$OUT"'/one-file.md")"
+  done' 2>/dev/null | grep -E '^(topiary|gte) ' | tee "$OUT/ui-start.txt"
+
+python3 - "$OUT" <<'PY'
+import json, statistics, sys, os
+out = sys.argv[1]
+opens = [json.loads(l) for l in open(os.path.join(out, "ui-open.jsonl")) if l.strip()]
+typ = json.load(open(os.path.join(out, "ui-type.json")))
+starts = {"topiary": [], "gte": []}
+for l in open(os.path.join(out, "ui-start.txt")):
+    k, v = l.split()
+    if v != "never":
+        starts[k].append(int(v))
+t = statistics.median(starts["topiary"]) if starts["topiary"] else float("nan")
+g = statistics.median(starts["gte"]) if starts["gte"] else float("nan")
+print()
+print("| measure | value |")
+print("|---|---:|")
+print("| 10k project: window painted with the tree (median of %d) | %.0f ms |" % (len(opens), statistics.median(o["usable_ms"] for o in opens)))
+print("| keystroke to preview, %d-word article: median | %.1f ms |" % (typ["words"], typ["median_ms"]))
+print("| keystroke to preview: 90th percentile / max | %.1f / %.1f ms |" % (typ["p90_ms"], typ["max_ms"]))
+print("| start to first window, Topiary on the sample map (median) | %.0f ms |" % t)
+print("| start to first window, gnome-text-editor on one file (median) | %.0f ms |" % g)
+print("| ratio Topiary / gnome-text-editor | %.2f |" % (t / g if g else float("nan")))
+PY

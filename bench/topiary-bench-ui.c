@@ -1,0 +1,239 @@
+/* topiary-bench-ui.c — timings taken inside the app, for bench/bench-ui.sh
+ *
+ *   topiary-bench-ui open PROJECT     window usable with the project's tree
+ *   topiary-bench-ui type PROJECT     keystroke to updated preview, on the
+ *                                     longest article of PROJECT
+ *
+ * Prints one JSON object per run. Runs under a display (Xvfb is fine).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <adwaita.h>
+#include <gtksourceview/gtksource.h>
+
+#include "topiary-window.h"
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+static gboolean
+wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+wait_for (gboolean (*check) (gpointer),
+          gpointer   data,
+          guint      timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64)timeout_ms * 1000;
+  guint tick = g_timeout_add (5, wake, NULL);
+  gboolean ok;
+
+  while (!(ok = check (data)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  return ok;
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+/* ---- open ---- */
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+static int
+bench_open (const char *path)
+{
+  TopiaryWindow *window;
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong id;
+  gint64 t0, t_open, t_paint;
+
+  t0 = g_get_monotonic_time ();
+  window = topiary_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  if (!topiary_window_open_path (window, path))
+    {
+      g_printerr ("topiary-bench-ui: could not open %s\n", path);
+      return 1;
+    }
+  t_open = g_get_monotonic_time ();
+
+  /* Usable = the tree of the project has been laid out and painted. */
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  if (!wait_for (is_true, &painted, 10000))
+    {
+      g_printerr ("topiary-bench-ui: the window never painted\n");
+      return 1;
+    }
+  t_paint = g_get_monotonic_time ();
+  g_signal_handler_disconnect (clock, id);
+
+  g_print ("{\"open_ms\": %.1f, \"usable_ms\": %.1f}\n",
+           (t_open - t0) / 1000.0, (t_paint - t0) / 1000.0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
+
+/* ---- type ---- */
+
+typedef struct {
+  TopiaryPreview *preview;
+  guint           min_updates;
+} IdleWait;
+
+static gboolean
+preview_ready (gpointer data)
+{
+  IdleWait *w = data;
+  return topiary_preview_is_idle (w->preview) && topiary_preview_get_n_updates (w->preview) >= w->min_updates;
+}
+
+static void
+on_updated (TopiaryPreview *preview,
+            gint64         *when)
+{
+  *when = g_get_monotonic_time ();
+}
+
+static gboolean
+updated_since (gpointer data)
+{
+  gint64 *times = data;
+  return times[1] >= times[0];
+}
+
+static int
+bench_type (const char *path,
+            guint       keystrokes)
+{
+  g_autoptr(GListModel) articles = NULL;
+  TopiaryWindow *window;
+  TopiaryEditor *editor;
+  TopiaryPreview *preview;
+  GtkTextBuffer *buffer;
+  IdleWait w;
+  gint64 times[2] = { 0, -1 };
+  gint64 longest = 0;
+  guint longest_words = 0;
+  double *latency;
+  gulong id;
+
+  window = topiary_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  if (!topiary_window_open_path (window, path))
+    return 1;
+
+  articles = topiary_project_list_articles (topiary_window_get_project (window));
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
+      if (topiary_article_get_word_count (a) > longest_words)
+        {
+          longest_words = topiary_article_get_word_count (a);
+          longest = topiary_article_get_id (a);
+        }
+    }
+  if (longest == 0 || !topiary_window_open_article (window, longest))
+    {
+      g_printerr ("topiary-bench-ui: no article with text in %s\n", path);
+      return 1;
+    }
+
+  editor = topiary_window_get_editor (window);
+  preview = topiary_window_get_preview (window);
+  buffer = GTK_TEXT_BUFFER (topiary_editor_get_buffer (editor));
+  w.preview = preview;
+  w.min_updates = 1;
+  if (!wait_for (preview_ready, &w, 20000))
+    {
+      g_printerr ("topiary-bench-ui: the preview never loaded\n");
+      return 1;
+    }
+
+  latency = g_new0 (double, keystrokes);
+  id = g_signal_connect (preview, "updated", G_CALLBACK (on_updated), &times[1]);
+  for (guint i = 0; i < keystrokes; i++)
+    {
+      GtkTextIter iter;
+
+      /* Type in the middle of the article, where the cursor usually is. */
+      wait_for (never, NULL, 30);
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, gtk_text_buffer_get_char_count (buffer) / 2);
+      gtk_text_buffer_place_cursor (buffer, &iter);
+      times[0] = g_get_monotonic_time ();
+      times[1] = -1;
+      gtk_text_buffer_insert_at_cursor (buffer, i % 6 == 5 ? " " : "x", -1);
+      if (!wait_for (updated_since, times, 10000))
+        {
+          g_printerr ("topiary-bench-ui: the preview did not follow keystroke %u\n", i);
+          return 1;
+        }
+      latency[i] = (times[1] - times[0]) / 1000.0;
+    }
+  g_signal_handler_disconnect (preview, id);
+  qsort (latency, keystrokes, sizeof (double), compare_doubles);
+  g_print ("{\"words\": %u, \"keystrokes\": %u, \"median_ms\": %.2f, \"p90_ms\": %.2f, \"max_ms\": %.2f}\n",
+           longest_words, keystrokes, latency[keystrokes / 2], latency[keystrokes * 9 / 10],
+           latency[keystrokes - 1]);
+  g_free (latency);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (argc < 3)
+    {
+      g_printerr ("usage: topiary-bench-ui open|type PROJECT [KEYSTROKES]\n");
+      return 2;
+    }
+  g_set_prgname ("topiary-bench-ui");
+  if (!gtk_init_check ())
+    {
+      g_printerr ("topiary-bench-ui: no display\n");
+      return 77;
+    }
+  adw_init ();
+  gtk_source_init ();
+
+  if (g_str_equal (argv[1], "open"))
+    return bench_open (argv[2]);
+  if (g_str_equal (argv[1], "type"))
+    return bench_type (argv[2], argc > 3 ? (guint)atoi (argv[3]) : 60);
+  g_printerr ("topiary-bench-ui: unknown mode %s\n", argv[1]);
+  return 2;
+}
