@@ -48,6 +48,7 @@ struct _TopiaryDetails
   TopiaryDebounce *save;
   guint            loading;
   guint            saving;
+  gint64           changed_since;
 };
 
 G_DEFINE_FINAL_TYPE (TopiaryDetails, topiary_details, GTK_TYPE_WIDGET)
@@ -116,8 +117,12 @@ save_cb (gpointer user_data)
 static void
 changed (TopiaryDetails *self)
 {
-  if (self->loading == 0 && self->article != NULL)
-    topiary_debounce_arm (self->save);
+  if (self->loading > 0 || self->article == NULL)
+    return;
+  /* Like the editor: on disk within a second of the first change. */
+  if (!topiary_debounce_is_armed (self->save))
+    self->changed_since = g_get_monotonic_time ();
+  topiary_debounce_arm_before (self->save, self->changed_since + G_USEC_PER_SEC);
 }
 
 /* ---- loading ---- */
