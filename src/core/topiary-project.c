@@ -299,6 +299,18 @@ mark_changed (TopiaryProject *self,
   self->pending |= flags;
 }
 
+static void emit_pending (TopiaryProject *self);
+
+/* For a change made outside any transaction: it is committed already. */
+static void
+announce (TopiaryProject *self,
+          ChangeFlags     flags)
+{
+  mark_changed (self, flags);
+  if (self->depth == 0)
+    emit_pending (self);
+}
+
 static void
 emit_pending (TopiaryProject *self)
 {
@@ -884,9 +896,7 @@ topiary_project_set_map_field (TopiaryProject  *self,
   ok = rc == SQLITE_DONE;
   if (!ok)
     return set_sqlite_error (self, rc, error);
-  mark_changed (self, CHANGED_MAP);
-  if (self->depth == 0)
-    emit_pending (self);
+  announce (self, CHANGED_MAP);
   return TRUE;
 }
 
@@ -950,9 +960,7 @@ topiary_project_add_note (TopiaryProject  *self,
   _topiary_note_set_id (note, sqlite3_column_int64 (stmt, 0));
   _topiary_note_set_position (note, sqlite3_column_int64 (stmt, 1));
   sqlite3_reset (stmt);
-  mark_changed (self, CHANGED_NOTES);
-  if (self->depth == 0)
-    emit_pending (self);
+  announce (self, CHANGED_NOTES);
   return TRUE;
 }
 
@@ -977,9 +985,7 @@ topiary_project_update_note (TopiaryProject  *self,
   sqlite3_bind_int64 (stmt, 4, topiary_note_get_id (note));
   if (!step_done (self, stmt, error))
     return FALSE;
-  mark_changed (self, CHANGED_NOTES);
-  if (self->depth == 0)
-    emit_pending (self);
+  announce (self, CHANGED_NOTES);
   return TRUE;
 }
 
@@ -1000,9 +1006,7 @@ topiary_project_delete_note (TopiaryProject  *self,
   sqlite3_bind_int64 (stmt, 1, note_id);
   if (!step_done (self, stmt, error))
     return FALSE;
-  mark_changed (self, CHANGED_NOTES);
-  if (self->depth == 0)
-    emit_pending (self);
+  announce (self, CHANGED_NOTES);
   return TRUE;
 }
 
@@ -1188,6 +1192,17 @@ validate_title (const char  *title,
   return TRUE;
 }
 
+/* The group's own slug if it has one, else one made from its title. */
+static char *
+group_slug (TopiaryProject *self,
+            TopiaryGroup   *group,
+            gint64          except_id)
+{
+  const char *slug = topiary_group_get_slug (group);
+
+  return unique_slug (self, GROUP_SLUG_TAKEN, *slug ? slug : topiary_group_get_title (group), except_id);
+}
+
 gboolean
 topiary_project_add_group (TopiaryProject  *self,
                            TopiaryGroup    *group,
@@ -1203,9 +1218,7 @@ topiary_project_add_group (TopiaryProject  *self,
       !check_writable (self, error))
     return FALSE;
 
-  slug = unique_slug (self, GROUP_SLUG_TAKEN,
-                      *topiary_group_get_slug (group) ? topiary_group_get_slug (group)
-                                                      : topiary_group_get_title (group), 0);
+  slug = group_slug (self, group, 0);
   stmt = get_statement (self,
                         "INSERT INTO grp (position, title, slug, description) "
                         "VALUES ((SELECT coalesce(max(position), 0) + 1 FROM grp), ?, ?, ?) "
@@ -1224,9 +1237,7 @@ topiary_project_add_group (TopiaryProject  *self,
   _topiary_group_set_position (group, sqlite3_column_int64 (stmt, 1));
   sqlite3_reset (stmt);
   topiary_group_set_slug (group, slug);
-  mark_changed (self, CHANGED_GROUPS);
-  if (self->depth == 0)
-    emit_pending (self);
+  announce (self, CHANGED_GROUPS);
   return TRUE;
 }
 
@@ -1245,10 +1256,7 @@ topiary_project_update_group (TopiaryProject  *self,
       !check_writable (self, error))
     return FALSE;
 
-  slug = unique_slug (self, GROUP_SLUG_TAKEN,
-                      *topiary_group_get_slug (group) ? topiary_group_get_slug (group)
-                                                      : topiary_group_get_title (group),
-                      topiary_group_get_id (group));
+  slug = group_slug (self, group, topiary_group_get_id (group));
   stmt = get_statement (self, "UPDATE grp SET title = ?, slug = ?, description = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
@@ -1265,9 +1273,7 @@ topiary_project_update_group (TopiaryProject  *self,
       return FALSE;
     }
   topiary_group_set_slug (group, slug);
-  mark_changed (self, CHANGED_GROUPS);
-  if (self->depth == 0)
-    emit_pending (self);
+  announce (self, CHANGED_GROUPS);
   return TRUE;
 }
 
