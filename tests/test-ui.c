@@ -195,7 +195,8 @@ shot (const char *name)
 
   if (dir == NULL)
     return;
-  spin (400);
+  /* Enough for the first frames of a freshly mapped window. */
+  spin (1500);
   path = g_build_filename (dir, name, NULL);
   command = g_strdup_printf ("import -window root %s", path);
   if (!g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL))
@@ -227,6 +228,33 @@ test_open_sample (void)
   tree = topiary_sidebar_get_tree (topiary_window_get_sidebar (window));
   model = topiary_map_tree_get_model (tree);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1 + 7 + 1);
+
+  /* Ideas are grouped by intent; the groups hold all 90 of them. */
+  {
+    g_autoptr(GtkTreeListRow) ideas = gtk_tree_list_model_get_row (model, 8);
+    g_autoptr(TopiaryMapNode) node = gtk_tree_list_row_get_item (ideas);
+    GListModel *intents;
+    guint total = 0;
+
+    g_assert_cmpint (topiary_map_node_get_kind (node), ==, TOPIARY_MAP_NODE_IDEAS);
+    gtk_tree_list_row_set_expanded (ideas, TRUE);
+    intents = gtk_tree_list_row_get_children (ideas);
+    g_assert_cmpuint (g_list_model_get_n_items (intents), >, 1);
+    for (guint i = 0; i < g_list_model_get_n_items (intents); i++)
+      {
+        g_autoptr(GtkTreeListRow) row = gtk_tree_list_row_get_child_row (ideas, i);
+        g_autoptr(TopiaryMapNode) intent = gtk_tree_list_row_get_item (row);
+
+        g_assert_cmpint (topiary_map_node_get_kind (intent), ==, TOPIARY_MAP_NODE_INTENT);
+        gtk_tree_list_row_set_expanded (row, TRUE);
+        total += g_list_model_get_n_items (gtk_tree_list_row_get_children (row));
+        if (i > 0)
+          gtk_tree_list_row_set_expanded (row, FALSE);
+      }
+    g_assert_cmpuint (total, ==, 90);
+    shot ("ideas.png");
+    gtk_tree_list_row_set_expanded (ideas, FALSE);
+  }
 }
 
 static void
