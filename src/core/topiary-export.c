@@ -2417,7 +2417,9 @@ write_front_matter_file (Export                    *e,
                          GError                   **error)
 {
   g_autofree char *fm = topiary_front_matter_writer_to_string (w);
-  g_autofree char *text = g_strconcat (fm, "\n", nonnull (body), NULL);
+  /* The body follows the closing delimiter as it is, so an import of the
+   * folder gives back the same bytes. */
+  g_autofree char *text = g_strconcat (fm, nonnull (body), NULL);
 
   return write_rel (e, relpath, text, strlen (text), error);
 }
@@ -2512,6 +2514,10 @@ export_hugo (Export  *e,
       topiary_front_matter_writer_add_string (w, "status", topiary_status_to_string (topiary_article_get_status (a->article)));
       if (a->pillar != NULL)
         topiary_front_matter_writer_add_string (w, "pillar", a->pillar->slug);
+      /* keywords keep their order; name the primary one when it is not first. */
+      if (topiary_article_get_primary_query (a->article) > 0)
+        topiary_front_matter_writer_add_string (w, "primary_query",
+                                                topiary_article_get_queries (a->article)[topiary_article_get_primary_query (a->article)]);
       topiary_front_matter_writer_end_map (w);
 
       if (!write_front_matter_file (e, relpath, w, body, error))

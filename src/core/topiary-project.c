@@ -2212,7 +2212,6 @@ topiary_project_restore_revision (TopiaryProject  *self,
                                   GError         **error)
 {
   g_autoptr(TopiaryArticle) article = NULL;
-  g_autofree char *queries = NULL;
   sqlite3_stmt *stmt;
   gint64 article_id = 0;
   gboolean exists;
