@@ -27,6 +27,7 @@
 #include <json-glib/json-glib.h>
 
 #include "topiary-core-resources.h"
+#include "topiary-utf8.h"
 #include "topiary-export.h"
 #include "topiary-frontmatter.h"
 #include "topiary-markdown.h"
@@ -959,7 +960,7 @@ theme_get (const char  *name,
     return NULL;
 
   data = g_bytes_get_data (bytes, &len);
-  if (!g_utf8_validate_len (data, len, NULL))
+  if (!topiary_utf8_validate (data, len, NULL))
     {
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME,
                    _("The template “%s” is not UTF-8 text"), origin);

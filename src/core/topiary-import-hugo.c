@@ -35,6 +35,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "topiary-frontmatter.h"
+#include "topiary-utf8.h"
 #include "topiary-import.h"
 #include "topiary-slug.h"
 
@@ -163,6 +164,39 @@ get_folder (Ctx        *ctx,
   return f;
 }
 
+/* Reads a file as valid UTF-8, replacing invalid bytes (*replaced tells).
+ * Touches no shared state, so the read-ahead thread can call it. */
+static char *
+read_text_file (const char  *path,
+                const char  *rel,
+                gsize       *length,
+                gboolean    *replaced,
+                GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  *replaced = FALSE;
+  if (!g_file_get_contents (path, &contents, &len, error))
+    return NULL;
+  if (len > MAX_FILE_SIZE)
+    {
+      g_set_error (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_INVALID,
+                   _("“%s” is too large to be an article."), rel);
+      return NULL;
+    }
+  if (!topiary_utf8_validate (contents, len, NULL))
+    {
+      char *valid = g_utf8_make_valid (contents, len);
+
+      *replaced = TRUE;
+      *length = strlen (valid);
+      return valid;
+    }
+  *length = len;
+  return g_steal_pointer (&contents);
+}
+
 /* Reads a file as valid UTF-8; invalid bytes are replaced with a warning. */
 static char *
 read_file (Ctx         *ctx,
@@ -172,28 +206,12 @@ read_file (Ctx         *ctx,
            gboolean     warn,
            GError     **error)
 {
-  g_autofree char *contents = NULL;
-  gsize len = 0;
+  gboolean replaced;
+  char *text = read_text_file (path, rel, length, &replaced, error);
 
-  if (!g_file_get_contents (path, &contents, &len, error))
-    return NULL;
-  if (len > MAX_FILE_SIZE)
-    {
-      g_set_error (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_INVALID,
-                   _("“%s” is too large to be an article."), rel);
-      return NULL;
-    }
-  if (!g_utf8_validate_len (contents, len, NULL))
-    {
-      char *valid = g_utf8_make_valid (contents, len);
-
-      if (warn)
-        file_warn (ctx, _("“%s” is not valid UTF-8; the invalid bytes were replaced with “�”."), rel);
-      *length = strlen (valid);
-      return valid;
-    }
-  *length = len;
-  return g_steal_pointer (&contents);
+  if (text != NULL && replaced && warn)
+    file_warn (ctx, _("“%s” is not valid UTF-8; the invalid bytes were replaced with “�”."), rel);
+  return text;
 }
 
 /* The start of a file, enough for its front matter: the first pass reads no
@@ -235,7 +253,7 @@ read_head (Ctx         *ctx,
       return read_file (ctx, path, rel, length, FALSE, error);
     }
 
-  if (!g_utf8_validate_len (head, n, &end))
+  if (!topiary_utf8_validate (head, n, &end))
     {
       /* A character cut at the end of the head is not an error. */
       if (!*complete && (gsize) (end - head) + 4 >= n)
@@ -874,17 +892,132 @@ create_group (Ctx     *ctx,
   return TRUE;
 }
 
-/* Writes one article, its body read again from disk. */
+/* ---- read-ahead ----
+ *
+ * The second pass reads every body again. A thread reads the next few files
+ * while the main thread writes the current one to the project, so the disk
+ * and the SQLite work overlap on two cores. At most READ_AHEAD bodies wait in
+ * memory, so memory stays flat however large the folder. */
+
+#define READ_AHEAD 32
+
+typedef struct {
+  char     *text;
+  gsize     length;
+  char     *error;     /* why the file could not be read, or NULL */
+  gboolean  replaced;  /* invalid UTF-8 was replaced */
+  gboolean  done;
+} Slot;
+
+typedef struct {
+  GMutex     mutex;
+  GCond      cond;
+  GPtrArray *entries;
+  Slot      *slots;
+  guint      next;      /* the file the thread reads next */
+  guint      consumed;  /* slots before this one are taken */
+  gboolean   stop;
+  GThread   *thread;
+} ReadAhead;
+
+static gpointer
+read_ahead_thread (gpointer data)
+{
+  ReadAhead *ra = data;
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      Entry *e;
+      Slot slot = { 0 };
+      guint i;
+
+      g_mutex_lock (&ra->mutex);
+      while (!ra->stop && ra->next < ra->entries->len && ra->next >= ra->consumed + READ_AHEAD)
+        g_cond_wait (&ra->cond, &ra->mutex);
+      if (ra->stop || ra->next >= ra->entries->len)
+        {
+          g_mutex_unlock (&ra->mutex);
+          return NULL;
+        }
+      i = ra->next++;
+      e = g_ptr_array_index (ra->entries, i);
+      g_mutex_unlock (&ra->mutex);
+
+      slot.text = read_text_file (e->path, e->rel, &slot.length, &slot.replaced, &error);
+      if (slot.text == NULL)
+        slot.error = g_strdup (error->message);
+      slot.done = TRUE;
+
+      g_mutex_lock (&ra->mutex);
+      ra->slots[i] = slot;
+      g_cond_broadcast (&ra->cond);
+      g_mutex_unlock (&ra->mutex);
+    }
+}
+
+static void
+read_ahead_start (ReadAhead *ra,
+                  GPtrArray *entries)
+{
+  g_mutex_init (&ra->mutex);
+  g_cond_init (&ra->cond);
+  ra->entries = entries;
+  ra->slots = g_new0 (Slot, MAX (entries->len, 1));
+  ra->next = ra->consumed = 0;
+  ra->stop = FALSE;
+  ra->thread = g_thread_new ("topiary-read-ahead", read_ahead_thread, ra);
+}
+
+/* Waits for file @i and takes its slot. */
+static Slot
+read_ahead_take (ReadAhead *ra,
+                 guint      i)
+{
+  Slot slot;
+
+  g_mutex_lock (&ra->mutex);
+  while (!ra->slots[i].done)
+    g_cond_wait (&ra->cond, &ra->mutex);
+  slot = ra->slots[i];
+  memset (&ra->slots[i], 0, sizeof slot);
+  ra->consumed = i + 1;
+  g_cond_broadcast (&ra->cond);
+  g_mutex_unlock (&ra->mutex);
+  return slot;
+}
+
+static void
+read_ahead_stop (ReadAhead *ra)
+{
+  g_mutex_lock (&ra->mutex);
+  ra->stop = TRUE;
+  g_cond_broadcast (&ra->cond);
+  g_mutex_unlock (&ra->mutex);
+  g_thread_join (ra->thread);
+  for (guint i = 0; i < ra->entries->len; i++)
+    {
+      g_free (ra->slots[i].text);
+      g_free (ra->slots[i].error);
+    }
+  g_free (ra->slots);
+  g_mutex_clear (&ra->mutex);
+  g_cond_clear (&ra->cond);
+}
+
+/* Writes one article, its body read again from disk (by the read-ahead). */
 static gboolean
 write_entry (Ctx     *ctx,
              Entry   *e,
+             Slot    *slot,
              GError **error)
 {
-  g_autoptr(GError) local = NULL;
-  g_autofree char *text = NULL;
-  gsize length = 0, offset = 0;
+  g_autofree char *text = g_steal_pointer (&slot->text);
+  g_autofree char *message = g_steal_pointer (&slot->error);
+  gsize length = slot->length, offset = 0;
 
-  text = read_file (ctx, e->path, e->rel, &length, TRUE, &local);
+  if (text != NULL && slot->replaced)
+    file_warn (ctx, _("“%s” is not valid UTF-8; the invalid bytes were replaced with “�”."), e->rel);
   if (text != NULL)
     {
       TopiaryFrontMatterFormat format = topiary_front_matter_split (text, length, NULL, NULL, &offset);
@@ -896,7 +1029,7 @@ write_entry (Ctx     *ctx,
     }
   else
     {
-      file_warn (ctx, _("“%s” could not be read: %s"), e->rel, local->message);
+      file_warn (ctx, _("“%s” could not be read: %s"), e->rel, message);
       topiary_article_set_body (e->article, "");
     }
 
@@ -941,6 +1074,7 @@ _topiary_import_hugo (TopiaryProject      *project,
   g_autofree char *posts = NULL;
   gboolean site_root = FALSE;
   Ctx ctx = { project, report, progress, progress_data, NULL, entries, folders, 0 };
+  ReadAhead ahead;
   Folder *root_folder;
   guint total;
 
@@ -1049,11 +1183,13 @@ _topiary_import_hugo (TopiaryProject      *project,
         return FALSE;
     }
 
+  read_ahead_start (&ahead, entries);
   for (guint i = 0; i < entries->len; i++)
     {
       Entry *e = g_ptr_array_index (entries, i);
       Folder *f = e->folder;
       g_autofree char *base = g_strdup (topiary_article_get_slug (e->article));
+      Slot slot;
       g_autofree char *slug = claim_slug (slugs, base);
 
       /* Two files with one slug would overwrite each other. */
@@ -1079,11 +1215,16 @@ _topiary_import_hugo (TopiaryProject      *project,
       else
         topiary_article_set_kind (e->article, e->marked_pillar ? TOPIARY_KIND_PILLAR : TOPIARY_KIND_CLUSTER);
 
-      if (!write_entry (&ctx, e, error))
-        return FALSE;
+      slot = read_ahead_take (&ahead, i);
+      if (!write_entry (&ctx, e, &slot, error))
+        {
+          read_ahead_stop (&ahead);
+          return FALSE;
+        }
       if (progress)
         progress (entries->len + i + 1, total, progress_data);
     }
+  read_ahead_stop (&ahead);
 
   /* Clusters whose pillar comes later in the writing order. */
   for (guint i = 0; i < later->len; i++)

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "topiary-import.h"
+#include "topiary-utf8.h"
 #include "topiary-slug.h"
 
 G_DEFINE_QUARK (topiary-import-error-quark, topiary_import_error)
@@ -125,7 +126,7 @@ read_text (const char           *path,
       return NULL;
     }
 
-  if (!g_utf8_validate_len (contents, len, NULL))
+  if (!topiary_utf8_validate (contents, len, NULL))
     {
       text = g_utf8_make_valid (contents, len);
       topiary_import_report_warn (report,

@@ -11,6 +11,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "topiary-markdown.h"
+#include "topiary-utf8.h"
 #include "topiary-slug.h"
 
 #define WORDS_PER_MINUTE 220
@@ -659,7 +660,7 @@ topiary_markdown_render (const char                   *markdown,
   result->unresolved = g_ptr_array_new_with_free_func (g_free);
 
   /* cmark replaces NUL bytes but passes invalid UTF-8 through. */
-  if (!g_utf8_validate_len (markdown, length, NULL))
+  if (!topiary_utf8_validate (markdown, length, NULL))
     {
       valid = g_utf8_make_valid (markdown, length);
       markdown = valid;

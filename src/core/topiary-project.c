@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "topiary-markdown.h"
+#include "topiary-utf8.h"
 #include "topiary-project.h"
 #include "topiary-slug.h"
 
@@ -1941,7 +1942,7 @@ topiary_project_save_body (TopiaryProject  *self,
 
   if (!check_writable (self, error))
     return FALSE;
-  if (!g_utf8_validate (body, -1, NULL))
+  if (!topiary_utf8_validate (body, strlen (body), NULL))
     {
       g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
                    _("The text is not valid UTF-8 and was not saved."));
