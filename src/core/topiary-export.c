@@ -39,6 +39,7 @@
 #define MAX_HOME_CLUSTERS 12
 #define MAX_FEED_ENTRIES 50
 #define MAX_NAV 8
+#define MAX_HOME_RECENT 4
 
 G_DEFINE_QUARK (topiary-export-error-quark, topiary_export_error)
 
@@ -1048,8 +1049,10 @@ static const struct {
   { "feed", { "Atom feed", "Atom-Feed", "Flux Atom", "Feed Atom", "Feed Atom", "Feed Atom", "Atom-feed" } },
   { "sitemap", { "Sitemap", "Sitemap", "Plan du site", "Mapa del sitio", "Mappa del sito", "Mapa do site", "Sitemap" } },
   { "published_with", { "Published with Topiary.", "Veröffentlicht mit Topiary.", "Publié avec Topiary.", "Publicado con Topiary.", "Pubblicato con Topiary.", "Publicado com Topiary.", "Gepubliceerd met Topiary." } },
+  { "home", { "Home", "Startseite", "Accueil", "Inicio", "Home", "Início", "Home" } },
   { "breadcrumb", { "Breadcrumb", "Brotkrümelnavigation", "Fil d’Ariane", "Ruta de navegación", "Percorso", "Trilha de navegação", "Kruimelpad" } },
   { "draft_note", { "Draft: this article is not published yet.", "Entwurf: Dieser Artikel ist noch nicht veröffentlicht.", "Brouillon : cet article n’est pas encore publié.", "Borrador: este artículo aún no está publicado.", "Bozza: questo articolo non è ancora pubblicato.", "Rascunho: este artigo ainda não foi publicado.", "Concept: dit artikel is nog niet gepubliceerd." } },
+  { "not_written", { "This article is planned but not written yet.", "Dieser Artikel ist geplant, aber noch nicht geschrieben.", "Cet article est prévu mais pas encore écrit.", "Este artículo está planificado, pero aún no está escrito.", "Questo articolo è in programma ma non è ancora scritto.", "Este artigo está planeado, mas ainda não foi escrito.", "Dit artikel is gepland, maar nog niet geschreven." } },
   { "min_read", { "min read", "Min. Lesezeit", "min de lecture", "min de lectura", "min di lettura", "min de leitura", "min leestijd" } },
   { "on_this_page", { "On this page", "Auf dieser Seite", "Sur cette page", "En esta página", "In questa pagina", "Nesta página", "Op deze pagina" } },
   { "related", { "Related reading", "Weiterlesen", "À lire aussi", "Lecturas relacionadas", "Letture correlate", "Leituras relacionadas", "Verder lezen" } },
@@ -1061,6 +1064,7 @@ static const struct {
   { "topics_count", { "topics", "Themen", "thèmes", "temas", "argomenti", "temas", "onderwerpen" } },
   { "nothing_yet", { "Nothing has been published here yet.", "Hier wurde noch nichts veröffentlicht.", "Rien n’a encore été publié ici.", "Aún no se ha publicado nada aquí.", "Qui non è ancora stato pubblicato nulla.", "Ainda não foi publicado nada aqui.", "Hier is nog niets gepubliceerd." } },
   { "all_in_topic", { "All articles in this topic", "Alle Artikel zu diesem Thema", "Tous les articles de ce thème", "Todos los artículos de este tema", "Tutti gli articoli di questo argomento", "Todos os artigos deste tema", "Alle artikelen over dit onderwerp" } },
+  { "latest", { "Latest articles", "Neueste Artikel", "Derniers articles", "Últimos artículos", "Ultimi articoli", "Artigos mais recentes", "Nieuwste artikelen" } },
   { "start_here", { "Start here", "Hier anfangen", "Commencer ici", "Empieza aquí", "Inizia da qui", "Comece aqui", "Begin hier" } },
   { "in_this_topic", { "In this topic", "In diesem Thema", "Dans ce thème", "En este tema", "In questo argomento", "Neste tema", "In dit onderwerp" } },
   { "draft", { "Draft", "Entwurf", "Brouillon", "Borrador", "Bozza", "Rascunho", "Concept" } },
@@ -1202,6 +1206,18 @@ crumb (const char *title,
 
   json_object_set_string_member (o, "title", nonnull (title));
   json_object_set_string_member (o, "href", nonnull (href));
+  return o;
+}
+
+/* The first crumb: the theme may show its own word for "home", while
+ * the BreadcrumbList keeps the site's name. */
+static JsonObject *
+home_crumb (Export     *e,
+            const char *href)
+{
+  JsonObject *o = crumb (e->title, href);
+
+  json_object_set_boolean_member (o, "home", TRUE);
   return o;
 }
 
@@ -1359,6 +1375,8 @@ article_link (ArticleInfo *a,
   json_object_set_string_member (o, "summary", nonnull (topiary_article_get_summary (a->article)));
   json_object_set_int_member (o, "reading_minutes",
                               topiary_markdown_reading_minutes (topiary_article_get_word_count (a->article)));
+  /* A planned article exported as a draft has no text: no reading time. */
+  json_object_set_boolean_member (o, "written", topiary_article_get_word_count (a->article) > 0);
   json_object_set_boolean_member (o, "draft", a->draft);
   json_object_set_boolean_member (o, "is_pillar", a->group != NULL && a->group->pillar == a);
   return o;
@@ -1458,7 +1476,7 @@ write_article (Export                   *e,
   json_object_set_object_member (ctx, "page", page);
 
   crumbs = json_array_new ();
-  json_array_add_object_element (crumbs, crumb (e->title, "../index.html"));
+  json_array_add_object_element (crumbs, home_crumb (e, "../index.html"));
   g_ptr_array_add (crumb_paths, g_strdup (""));
   if (a->group != NULL)
     {
@@ -1491,6 +1509,7 @@ write_article (Export                   *e,
   json_object_set_string_member (article, "date_human", nonnull (human));
   json_object_set_int_member (article, "reading_minutes", topiary_markdown_reading_minutes (md->words));
   json_object_set_int_member (article, "words", md->words);
+  json_object_set_boolean_member (article, "written", md->html != NULL && md->html[strspn (md->html, " \t\r\n")] != '\0');
   json_object_set_boolean_member (article, "draft", a->draft);
   json_object_set_string_member (article, "kind", topiary_kind_to_string (topiary_article_get_kind (a->article)));
   json_object_set_string_member (article, "intent", nonnull (topiary_article_get_intent (a->article)));
@@ -1660,7 +1679,7 @@ write_group (Export                   *e,
   json_object_set_object_member (ctx, "page", make_page (title, description, canonical_url, "website"));
 
   crumbs = json_array_new ();
-  json_array_add_object_element (crumbs, crumb (e->title, "../index.html"));
+  json_array_add_object_element (crumbs, home_crumb (e, "../index.html"));
   g_ptr_array_add (crumb_paths, g_strdup (""));
   json_array_add_object_element (crumbs, crumb (title, NULL));
   g_ptr_array_add (crumb_paths, g_strdup (path));
@@ -1716,6 +1735,41 @@ website_ld (Export *e)
   return json_for_script (root);
 }
 
+static gint compare_published_desc (gconstpointer pa,
+                                    gconstpointer pb);
+
+/* The newest published articles, for a blog's "latest" list. Drafts have
+ * no date a reader should see. */
+static JsonArray *
+recent_articles (Export *e)
+{
+  g_autoptr(GPtrArray) published = g_ptr_array_new ();
+  JsonArray *recent = json_array_new ();
+
+  for (guint i = 0; i < e->articles->len; i++)
+    {
+      ArticleInfo *a = g_ptr_array_index (e->articles, i);
+
+      if (!a->draft && topiary_article_get_word_count (a->article) > 0)
+        g_ptr_array_add (published, a);
+    }
+  g_ptr_array_sort (published, compare_published_desc);
+  for (guint i = 0; i < published->len && i < MAX_HOME_RECENT; i++)
+    {
+      ArticleInfo *a = g_ptr_array_index (published, i);
+      JsonObject *o = article_link (a, "");
+      g_autofree char *date = iso_time (article_date (a->article));
+      g_autofree char *human = human_date (article_date (a->article), e->lang);
+
+      json_object_set_string_member (o, "date", nonnull (date));
+      json_object_set_string_member (o, "date_human", nonnull (human));
+      if (a->group != NULL)
+        json_object_set_string_member (o, "group", nonnull (topiary_group_get_title (a->group->group)));
+      json_array_add_object_element (recent, o);
+    }
+  return recent;
+}
+
 static gboolean
 write_home (Export                   *e,
             TopiaryMustacheTemplate  *tmpl,
@@ -1726,6 +1780,7 @@ write_home (Export                   *e,
   JsonArray *groups = json_array_new ();
   JsonArray *jsonld = json_array_new ();
   JsonObject *stats = json_object_new ();
+  JsonArray *recent;
 
   json_object_set_object_member (ctx, "page", make_page (e->title, e->description, e->base_url, "website"));
   add_owned_string (jsonld, website_ld (e));
@@ -1759,6 +1814,9 @@ write_home (Export                   *e,
     }
   json_object_set_boolean_member (ctx, "has_groups", e->groups->len > 0);
   json_object_set_array_member (ctx, "groups", groups);
+  recent = recent_articles (e);
+  json_object_set_boolean_member (ctx, "has_recent", json_array_get_length (recent) > 0);
+  json_object_set_array_member (ctx, "recent", recent);
   json_object_set_int_member (stats, "articles", e->articles->len);
   json_object_set_int_member (stats, "groups", e->groups->len);
   json_object_set_object_member (ctx, "stats", stats);
@@ -2531,6 +2589,14 @@ export_hugo (Export  *e,
 
 /* ---- single-file formats ---- */
 
+static void
+set_output_path (Export     *e,
+                 const char *path)
+{
+  if (e->options->output_path != NULL)
+    *e->options->output_path = g_strdup (path);
+}
+
 typedef struct {
   int   fd;
   char *tmp;
@@ -2716,6 +2782,8 @@ export_csv (Export      *e,
     }
 
   ok = file_out_write (&f, buf, error) && file_out_commit (&f, error);
+  if (ok)
+    set_output_path (e, f.path);
 
 out:
   file_out_clear (&f);
@@ -2880,6 +2948,8 @@ export_json (Export      *e,
   g_string_append (buf, "]}\n");
 
   ok = file_out_write (&f, buf, error) && file_out_commit (&f, error);
+  if (ok)
+    set_output_path (e, f.path);
 
 out:
   file_out_clear (&f);
@@ -2998,6 +3068,7 @@ topiary_export (TopiaryProject              *project,
         goto out;
       if (!write_marker (&e, error) || !swap_commit (&swap, error))
         goto out;
+      set_output_path (&e, dir);
       ok = TRUE;
       break;
 

@@ -52,6 +52,10 @@ typedef struct {
   /* When set, one-line warnings (char *, freed with g_free) are appended:
    * unresolved wiki links and the like. */
   GPtrArray          *warnings;
+  /* When set, receives on success what was written, newly allocated (free
+   * with g_free): DIR for a site or Hugo export, the file for CSV and JSON,
+   * which may be a file inside DIR. Left alone on failure. */
+  char              **output_path;
 } TopiaryExportOptions;
 
 gboolean    topiary_export_format_from_string (const char          *str,
