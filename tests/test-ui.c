@@ -962,6 +962,21 @@ test_group_delete_undo (void)
         gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), i);
     }
 
+  /* A group shows its own overview. */
+  {
+    gboolean shown = FALSE;
+
+    for (guint i = 0; !shown; i++)
+      {
+        GtkWidget *w = find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_LABEL, i);
+
+        g_assert_nonnull (w);
+        shown = gtk_widget_has_css_class (w, "title-1") && gtk_widget_get_mapped (w) &&
+                g_strcmp0 (gtk_label_get_label (GTK_LABEL (w)), title) == 0;
+      }
+    shot ("group.png");
+  }
+
   gtk_widget_activate_action (GTK_WIDGET (window), "map.delete", NULL);
   g_assert_null (topiary_project_find_group (project, title));
   topiary_project_get_stats (project, &after);

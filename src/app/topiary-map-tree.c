@@ -546,6 +546,28 @@ topiary_map_tree_list_pillars (TopiaryMapTree *self,
   return pillars;
 }
 
+GPtrArray *
+topiary_map_tree_list_group_articles (TopiaryMapTree *self,
+                                      gint64          group_id)
+{
+  GPtrArray *articles = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *top;
+
+  g_return_val_if_fail (TOPIARY_IS_MAP_TREE (self), articles);
+
+  top = lookup_list (self->group_children, group_id);
+  for (guint i = 0; top != NULL && i < top->len; i++)
+    {
+      TopiaryArticle *a = g_ptr_array_index (top, i);
+      GPtrArray *sub = lookup_list (self->pillar_children, topiary_article_get_id (a));
+
+      g_ptr_array_add (articles, g_object_ref (a));
+      for (guint j = 0; sub != NULL && j < sub->len; j++)
+        g_ptr_array_add (articles, g_object_ref (g_ptr_array_index (sub, j)));
+    }
+  return articles;
+}
+
 gint64
 topiary_map_tree_get_last_position (TopiaryMapTree *self,
                                     gint64          group_id,

@@ -38,6 +38,10 @@ GPtrArray        *topiary_map_tree_get_siblings    (TopiaryMapTree *self,
 /* The pillars of the group, in writing order. */
 GPtrArray        *topiary_map_tree_list_pillars     (TopiaryMapTree *self,
                                                      gint64          group_id);
+/* Every article of the group: its pillars, each followed by its clusters,
+ * then the clusters without a pillar, in tree order. */
+GPtrArray        *topiary_map_tree_list_group_articles (TopiaryMapTree *self,
+                                                        gint64          group_id);
 /* The highest writing-order position among the articles of the group
  * (@parent_id 0) or the clusters of a pillar, ignoring @except_id; 0 when
  * there are none. */

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "topiary-debounce.h"
+#include "topiary-map-tree.h"
 #include "topiary-overview.h"
 
 #define REFRESH_DELAY_MS 200
@@ -28,6 +29,8 @@ struct _TopiaryOverview
   GtkListBox      *notes_list;
 
   TopiaryProject  *project;
+  TopiaryMapTree  *tree;
+  gint64           group_id;
   TopiaryDebounce *refresh;
   gboolean         stale;
 };
@@ -83,6 +86,77 @@ status_title (TopiaryStatus status)
     }
 }
 
+static void fill_status (TopiaryOverview *self, const TopiaryStats *stats);
+
+/* One group: counted from the tree's index, no statistics query. */
+static gboolean
+refresh_group (TopiaryOverview *self)
+{
+  g_autoptr(TopiaryGroup) group = topiary_project_get_group (self->project, self->group_id, NULL);
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autofree char *progress = NULL;
+  TopiaryStats stats = { 0 };
+
+  if (group == NULL || self->tree == NULL)
+    return FALSE;
+
+  articles = topiary_map_tree_list_group_articles (self->tree, self->group_id);
+  for (guint i = 0; i < articles->len; i++)
+    {
+      TopiaryArticle *a = g_ptr_array_index (articles, i);
+      TopiaryStatus status = topiary_article_get_status (a);
+
+      stats.articles++;
+      if (topiary_article_get_kind (a) == TOPIARY_KIND_PILLAR)
+        stats.pillars++;
+      else
+        stats.clusters++;
+      stats.words += topiary_article_get_word_count (a);
+      if (status < TOPIARY_N_STATUS)
+        stats.status[status]++;
+    }
+
+  gtk_label_set_label (self->title_label, topiary_group_get_title (group));
+  gtk_label_set_label (self->description_label, topiary_group_get_description (group));
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label),
+                          topiary_group_get_description (group) && *topiary_group_get_description (group));
+  gtk_progress_bar_set_fraction (self->progress,
+                                 stats.articles ? (double) stats.status[TOPIARY_STATUS_PUBLISHED] / stats.articles : 0);
+  progress = g_strdup_printf (_("%u of %u articles published"),
+                              stats.status[TOPIARY_STATUS_PUBLISHED], stats.articles);
+  gtk_label_set_label (self->progress_label, progress);
+
+  clear_box (GTK_WIDGET (self->stats_box));
+  add_stat (self, stats.pillars, _("Pillars"));
+  add_stat (self, stats.clusters, _("Clusters"));
+  add_stat (self, stats.words, _("Words"));
+  fill_status (self, &stats);
+  gtk_widget_set_visible (self->notes_group, FALSE);
+  return TRUE;
+}
+
+static void
+fill_status (TopiaryOverview    *self,
+             const TopiaryStats *stats)
+{
+  clear_box (GTK_WIDGET (self->status_list));
+  for (guint s = 0; s < TOPIARY_N_STATUS; s++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *count = g_strdup_printf ("%u", stats->status[s]);
+      GtkWidget *label = gtk_label_new (count);
+      GtkWidget *bar = gtk_level_bar_new_for_interval (0, MAX (1, stats->articles));
+
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), stats->status[s]);
+      gtk_widget_set_size_request (bar, 160, -1);
+      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), status_title (s));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      gtk_list_box_append (self->status_list, row);
+    }
+}
+
 static gboolean
 refresh_cb (gpointer user_data)
 {
@@ -96,6 +170,8 @@ refresh_cb (gpointer user_data)
 
   self->stale = FALSE;
   if (self->project == NULL)
+    return G_SOURCE_REMOVE;
+  if (self->group_id != 0 && refresh_group (self))
     return G_SOURCE_REMOVE;
 
   topiary_project_get_stats (self->project, &stats);
@@ -118,22 +194,7 @@ refresh_cb (gpointer user_data)
   add_stat (self, stats.ideas, _("Ideas"));
   add_stat (self, stats.words, _("Words"));
 
-  clear_box (GTK_WIDGET (self->status_list));
-  for (guint s = 0; s < TOPIARY_N_STATUS; s++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *count = g_strdup_printf ("%u", stats.status[s]);
-      GtkWidget *label = gtk_label_new (count);
-      GtkWidget *bar = gtk_level_bar_new_for_interval (0, MAX (1, stats.articles));
-
-      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), stats.status[s]);
-      gtk_widget_set_size_request (bar, 160, -1);
-      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), status_title (s));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-      gtk_list_box_append (self->status_list, row);
-    }
+  fill_status (self, &stats);
 
   clear_box (GTK_WIDGET (self->notes_list));
   notes = topiary_project_list_notes (self->project);
@@ -193,6 +254,21 @@ on_map (TopiaryOverview *self)
 }
 
 void
+topiary_overview_show (TopiaryOverview *self,
+                       TopiaryMapTree  *tree,
+                       gint64           group_id)
+{
+  g_return_if_fail (TOPIARY_IS_OVERVIEW (self));
+
+  g_set_object (&self->tree, tree);
+  if (self->group_id == group_id && !self->stale && group_id == 0)
+    return;
+  self->group_id = group_id;
+  topiary_debounce_cancel (self->refresh);
+  refresh_cb (self);
+}
+
+void
 topiary_overview_set_project (TopiaryOverview *self,
                               TopiaryProject  *project)
 {
@@ -201,6 +277,8 @@ topiary_overview_set_project (TopiaryOverview *self,
   if (self->project == project)
     return;
   g_set_object (&self->project, project);
+  g_clear_object (&self->tree);
+  self->group_id = 0;
   topiary_debounce_cancel (self->refresh);
   if (project != NULL)
     refresh_cb (self);
@@ -212,6 +290,7 @@ topiary_overview_dispose (GObject *object)
   TopiaryOverview *self = TOPIARY_OVERVIEW (object);
 
   topiary_overview_set_project (self, NULL);
+  g_clear_object (&self->tree);
   g_clear_pointer (&self->refresh, topiary_debounce_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOPIARY_TYPE_OVERVIEW);
   /* The template's root is not a bound child: let go of it too. */

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "topiary-map-tree.h"
 #include "topiary-project.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,10 @@ G_DECLARE_FINAL_TYPE (TopiaryOverview, topiary_overview, TOPIARY, OVERVIEW, GtkW
 void topiary_overview_set_project (TopiaryOverview *self,
                                    TopiaryProject  *project);
 
+/* Shows the whole map (@group_id 0) or one group, counted from @tree. */
+void topiary_overview_show          (TopiaryOverview *self,
+                                     TopiaryMapTree  *tree,
+                                     gint64           group_id);
 /* The project changed: refresh soon, or when next shown. */
 void topiary_overview_queue_refresh (TopiaryOverview *self);
 

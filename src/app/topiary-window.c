@@ -535,10 +535,12 @@ update_actions (TopiaryWindow *self)
 /* ---- showing things ---- */
 
 static void
-show_overview (TopiaryWindow *self)
+show_overview (TopiaryWindow *self,
+               gint64         group_id)
 {
   g_autoptr(GError) error = NULL;
 
+  topiary_overview_show (self->overview, topiary_sidebar_get_tree (self->sidebar), group_id);
   if (!topiary_editor_load_article (self->editor, 0, &error))
     toast (self, error->message);
   topiary_details_set_article (self->details, 0);
@@ -590,7 +592,8 @@ on_node_selected (TopiarySidebar *sidebar,
   if (topiary_map_node_get_kind (node) == TOPIARY_MAP_NODE_ARTICLE)
     topiary_window_open_article (self, topiary_map_node_get_id (node));
   else
-    show_overview (self);
+    show_overview (self, topiary_map_node_get_kind (node) == TOPIARY_MAP_NODE_GROUP
+                         ? topiary_map_node_get_id (node) : 0);
 }
 
 static void
@@ -983,7 +986,7 @@ delete_article (TopiaryWindow *self,
   g_autofree char *message = NULL;
 
   if (topiary_editor_get_article_id (self->editor) == article_id)
-    show_overview (self);
+    show_overview (self, 0);
 
   article = topiary_project_get_article (self->project, article_id, FALSE, &error);
   if (article == NULL || !topiary_project_delete_article (self->project, article_id, &error))
