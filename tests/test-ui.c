@@ -29,6 +29,8 @@ static char *sample_path;
 
 /* ---- helpers ---- */
 
+static GtkWidget *find_widget_of_type (GtkWidget *root, GType type, guint nth);
+
 static gboolean
 wake (gpointer data)
 {
@@ -459,6 +461,62 @@ editor_left_edited (gpointer data)
   return topiary_editor_get_article_id (topiary_window_get_editor (window)) != edited_id;
 }
 
+/* Ctrl+S keeps a revision; restoring it brings the text back and keeps
+ * the replaced text as a revision too. */
+static void
+test_revisions (void)
+{
+  TopiaryProject *project = topiary_window_get_project (window);
+  TopiaryEditor *editor = topiary_window_get_editor (window);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (topiary_editor_get_buffer (editor));
+  gint64 id = topiary_editor_get_article_id (editor);
+  g_autofree char *kept = topiary_editor_dup_text (editor);
+  g_autofree char *restored = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  GtkTextIter end;
+  gint64 revision;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  revisions = topiary_project_list_revisions (project, id, NULL);
+  g_assert_nonnull (revisions);
+  g_assert_cmpuint (revisions->len, >=, 1);
+  g_assert_cmpstr (((TopiaryRevisionInfo *) g_ptr_array_index (revisions, 0))->reason, ==, "manual");
+  revision = ((TopiaryRevisionInfo *) g_ptr_array_index (revisions, 0))->id;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "A paragraph to take back.\n", -1);
+  g_assert_true (wait_for (autosaved, NULL, 1500));
+
+  /* The header's Revisions popover lists them. */
+  {
+    GtkWidget *button = NULL;
+    GtkPopover *popover;
+    GtkWidget *list;
+
+    for (guint i = 0; button == NULL; i++)
+      {
+        GtkWidget *w = find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, i);
+        g_assert_nonnull (w);
+        if (g_strcmp0 (gtk_widget_get_tooltip_text (w), "Revisions") == 0)
+          button = w;
+      }
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+    list = find_widget_of_type (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX, 0);
+    g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) revisions->len - 1));
+    shot ("revisions.png");
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "article.restore-revision", "x", revision);
+  g_assert_cmpint (topiary_editor_get_article_id (editor), ==, id);
+  restored = topiary_editor_dup_text (editor);
+  g_assert_cmpstr (restored, ==, kept);
+  after = topiary_project_list_revisions (project, id, NULL);
+  g_assert_cmpuint (after->len, ==, revisions->len + 1);
+}
+
 static void
 test_wiki_link_click (void)
 {
@@ -494,8 +552,6 @@ test_layout (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.layout", "s", "split");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preview)));
 }
-
-static GtkWidget *find_widget_of_type (GtkWidget *root, GType type, guint nth);
 
 /* The editor's colours follow the light/dark style. */
 static void
@@ -1419,6 +1475,7 @@ main (int    argc,
   g_test_add_func ("/ui/preview-latency", test_preview_latency);
   g_test_add_func ("/ui/preview-scroll", test_preview_scroll);
   g_test_add_func ("/ui/autosave", test_autosave);
+  g_test_add_func ("/ui/revisions", test_revisions);
   g_test_add_func ("/ui/wiki-link-click", test_wiki_link_click);
   g_test_add_func ("/ui/layout", test_layout);
   g_test_add_func ("/ui/dark-style", test_dark_style);

@@ -55,6 +55,9 @@ struct _TopiaryWindow
   AdwWindowTitle       *content_title;
   GtkWidget            *details_button;
   GtkWidget            *layout_box;
+  GtkWidget            *history_button;
+  GtkPopover           *history_popover;
+  GtkListBox           *history_list;
   GtkStack             *content_stack;
   TopiaryOverview      *overview;
   AdwFlap              *flap;
@@ -500,6 +503,7 @@ update_actions (TopiaryWindow *self)
 
   gtk_widget_set_visible (self->details_button, editing);
   gtk_widget_set_visible (self->layout_box, editing);
+  gtk_widget_set_visible (self->history_button, editing);
   gtk_widget_action_set_enabled (widget, "win.close-project", open);
   gtk_widget_action_set_enabled (widget, "win.search", open);
   gtk_widget_action_set_enabled (widget, "win.export", open);
@@ -526,6 +530,7 @@ update_actions (TopiaryWindow *self)
   gtk_widget_action_set_enabled (widget, "map.outdent",
                                  writable && article != NULL && topiary_article_get_parent_id (article) != 0);
 
+  gtk_widget_action_set_enabled (widget, "article.restore-revision", editing && writable);
   gtk_widget_action_set_enabled (widget, "article.find", editing);
   gtk_widget_action_set_enabled (widget, "article.replace", editing && writable);
   gtk_widget_action_set_enabled (widget, "article.find-next", editing);
@@ -1711,6 +1716,96 @@ win_back (GtkWidget  *widget,
 
 /* ---- article actions ---- */
 
+static const char *
+revision_reason (const char *reason)
+{
+  if (g_strcmp0 (reason, "manual") == 0)
+    return _("Kept by hand");
+  if (g_strcmp0 (reason, "delete") == 0)
+    return _("Before deleting");
+  if (g_strcmp0 (reason, "import") == 0)
+    return _("Before an import");
+  if (g_strcmp0 (reason, "restore") == 0)
+    return _("Before restoring");
+  return reason ? reason : "";
+}
+
+/* Filled each time it opens: revisions change as the user works. */
+static void
+on_history_show (TopiaryWindow *self)
+{
+  gint64 id = topiary_editor_get_article_id (self->editor);
+  g_autoptr(GPtrArray) revisions = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
+    gtk_list_box_remove (self->history_list, child);
+  if (self->project == NULL || id == 0)
+    return;
+
+  revisions = topiary_project_list_revisions (self->project, id, NULL);
+  for (guint i = 0; revisions != NULL && i < revisions->len; i++)
+    {
+      TopiaryRevisionInfo *info = g_ptr_array_index (revisions, i);
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (info->created);
+      g_autofree char *title = when ? g_date_time_format (when, "%x %X") : g_strdup ("");
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u word", "%s · %u words", info->words),
+                                                   revision_reason (info->reason), info->words);
+      g_autofree char *subtitle_markup = g_markup_escape_text (subtitle, -1);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_markup);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "article.restore-revision");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", info->id);
+      gtk_list_box_append (self->history_list, row);
+    }
+  if (revisions == NULL || revisions->len == 0)
+    {
+      GtkWidget *empty = gtk_label_new (_("No revisions yet"));
+
+      gtk_widget_add_css_class (empty, "dim-label");
+      gtk_widget_set_margin_top (empty, 12);
+      gtk_widget_set_margin_bottom (empty, 12);
+      gtk_list_box_append (self->history_list, empty);
+    }
+}
+
+static void
+article_restore_revision (GtkWidget  *widget,
+                          const char *action,
+                          GVariant   *param)
+{
+  TopiaryWindow *self = TOPIARY_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (self->project == NULL)
+    return;
+  gtk_popover_popdown (self->history_popover);
+  /* What is on screen is kept too: restoring snapshots it first. */
+  if (!topiary_window_save (self, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  id = topiary_project_restore_revision (self->project, g_variant_get_int64 (param), &error);
+  if (id == 0)
+    {
+      toast (self, error->message);
+      return;
+    }
+  if (!topiary_editor_load_article (self->editor, id, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  topiary_details_set_article (self->details, id);
+  topiary_window_open_article (self, id);
+  toast (self, _("Revision restored; the text it replaced was kept as a revision"));
+}
+
 static void
 article_find (GtkWidget  *widget,
               const char *action,
@@ -1895,6 +1990,10 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, layout_box);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, history_button);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, history_popover);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, history_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_history_show);
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, flap);
@@ -1942,6 +2041,7 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "map.indent", NULL, map_move);
   gtk_widget_class_install_action (widget_class, "map.outdent", NULL, map_move);
 
+  gtk_widget_class_install_action (widget_class, "article.restore-revision", "x", article_restore_revision);
   gtk_widget_class_install_action (widget_class, "article.find", NULL, article_find);
   gtk_widget_class_install_action (widget_class, "article.replace", NULL, article_find);
   gtk_widget_class_install_action (widget_class, "article.find-next", NULL, article_find_next);
