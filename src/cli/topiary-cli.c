@@ -586,6 +586,7 @@ cmd_export (int    argc,
   g_autoptr(TopiaryProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *written = NULL;
   TopiaryExportOptions opts = { 0 };
   Progress progress = { _("Exporting"), 0, FALSE };
   int status = 0;
@@ -615,6 +616,7 @@ cmd_export (int    argc,
 
   warnings = g_ptr_array_new_with_free_func (g_free);
   opts.warnings = warnings;
+  opts.output_path = &written;
   ok = topiary_export (project, g_ptr_array_index (args, 1), &opts,
                        isatty (STDERR_FILENO) ? progress_cb : NULL, &progress, &error);
   progress_end (&progress);
@@ -622,7 +624,7 @@ cmd_export (int    argc,
     g_printerr (_("warning: %s\n"), (char *)g_ptr_array_index (warnings, i));
   if (!ok)
     return fail (error->message);
-  g_print (_("Exported to %s\n"), (char *)g_ptr_array_index (args, 1));
+  g_print (_("Exported to %s\n"), written != NULL ? written : (char *)g_ptr_array_index (args, 1));
   return 0;
 }
 #else
