@@ -518,6 +518,32 @@ test_revisions (void)
 }
 
 static void
+test_formatting (void)
+{
+  TopiaryEditor *editor = topiary_window_get_editor (window);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (topiary_editor_get_buffer (editor));
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\nmake this strong\n", -1);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_iter_backward_chars (&end, 1);
+  start = end;
+  gtk_text_iter_backward_chars (&start, strlen ("strong"));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (window), "article.bold", NULL);
+  text = topiary_editor_dup_text (editor);
+  g_assert_true (g_str_has_suffix (text, "make this **strong**\n"));
+
+  /* One undo takes it back. */
+  gtk_text_buffer_undo (buffer);
+  g_clear_pointer (&text, g_free);
+  text = topiary_editor_dup_text (editor);
+  g_assert_true (g_str_has_suffix (text, "make this strong\n"));
+}
+
+static void
 test_wiki_link_click (void)
 {
   TopiaryEditor *editor = topiary_window_get_editor (window);
@@ -1476,6 +1502,7 @@ main (int    argc,
   g_test_add_func ("/ui/preview-scroll", test_preview_scroll);
   g_test_add_func ("/ui/autosave", test_autosave);
   g_test_add_func ("/ui/revisions", test_revisions);
+  g_test_add_func ("/ui/formatting", test_formatting);
   g_test_add_func ("/ui/wiki-link-click", test_wiki_link_click);
   g_test_add_func ("/ui/layout", test_layout);
   g_test_add_func ("/ui/dark-style", test_dark_style);

@@ -280,6 +280,45 @@ topiary_editor_load_article (TopiaryEditor  *self,
   return TRUE;
 }
 
+/* ---- formatting ---- */
+
+void
+topiary_editor_wrap_selection (TopiaryEditor *self,
+                               const char    *before,
+                               const char    *after)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GtkTextMark *mark;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (TOPIARY_IS_EDITOR (self));
+  g_return_if_fail (before != NULL && after != NULL);
+
+  if (!gtk_text_view_get_editable (GTK_TEXT_VIEW (self->view)))
+    return;
+
+  buffer = GTK_TEXT_BUFFER (self->buffer);
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  text = gtk_text_iter_get_text (&start, &end);
+
+  /* One undo step; the selection (or the cursor) stays between the marks. */
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  mark = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
+  gtk_text_buffer_insert (buffer, &start, before, -1);
+  gtk_text_buffer_insert (buffer, &start, text, -1);
+  gtk_text_buffer_insert (buffer, &start, after, -1);
+  gtk_text_buffer_get_iter_at_mark (buffer, &end, mark);
+  gtk_text_iter_forward_chars (&end, g_utf8_strlen (before, -1));
+  start = end;
+  gtk_text_iter_forward_chars (&end, g_utf8_strlen (text, -1));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_text_buffer_delete_mark (buffer, mark);
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
 /* ---- appearance ---- */
 
 static void

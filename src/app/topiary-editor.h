@@ -33,6 +33,11 @@ char            *topiary_editor_dup_text         (TopiaryEditor  *self);
 guint            topiary_editor_get_cursor_line  (TopiaryEditor  *self);
 void             topiary_editor_set_target_words (TopiaryEditor  *self,
                                                   int             words);
+/* Puts @before and @after around the selection (or at the cursor), as one
+ * undoable edit, keeping the text selected. */
+void             topiary_editor_wrap_selection   (TopiaryEditor  *self,
+                                                  const char     *before,
+                                                  const char     *after);
 void             topiary_editor_begin_search     (TopiaryEditor  *self,
                                                   gboolean        replace);
 void             topiary_editor_find_next        (TopiaryEditor  *self,

@@ -532,6 +532,11 @@ update_actions (TopiaryWindow *self)
 
   gtk_widget_action_set_enabled (widget, "article.restore-revision", editing && writable);
   gtk_widget_action_set_enabled (widget, "article.find", editing);
+  gtk_widget_action_set_enabled (widget, "article.bold", editing && writable);
+  gtk_widget_action_set_enabled (widget, "article.italic", editing && writable);
+  gtk_widget_action_set_enabled (widget, "article.code", editing && writable);
+  gtk_widget_action_set_enabled (widget, "article.link", editing && writable);
+  gtk_widget_action_set_enabled (widget, "article.wiki-link", editing && writable);
   gtk_widget_action_set_enabled (widget, "article.replace", editing && writable);
   gtk_widget_action_set_enabled (widget, "article.find-next", editing);
   gtk_widget_action_set_enabled (widget, "article.find-previous", editing);
@@ -1819,6 +1824,25 @@ article_find (GtkWidget  *widget,
 }
 
 static void
+article_format (GtkWidget  *widget,
+                const char *action,
+                GVariant   *param)
+{
+  TopiaryEditor *editor = TOPIARY_WINDOW (widget)->editor;
+
+  if (g_str_equal (action, "article.bold"))
+    topiary_editor_wrap_selection (editor, "**", "**");
+  else if (g_str_equal (action, "article.italic"))
+    topiary_editor_wrap_selection (editor, "_", "_");
+  else if (g_str_equal (action, "article.code"))
+    topiary_editor_wrap_selection (editor, "`", "`");
+  else if (g_str_equal (action, "article.link"))
+    topiary_editor_wrap_selection (editor, "[", "](https://)");
+  else if (g_str_equal (action, "article.wiki-link"))
+    topiary_editor_wrap_selection (editor, "[[", "]]");
+}
+
+static void
 article_find_next (GtkWidget  *widget,
                    const char *action,
                    GVariant   *param)
@@ -2043,13 +2067,17 @@ topiary_window_class_init (TopiaryWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "article.restore-revision", "x", article_restore_revision);
   gtk_widget_class_install_action (widget_class, "article.find", NULL, article_find);
+  gtk_widget_class_install_action (widget_class, "article.bold", NULL, article_format);
+  gtk_widget_class_install_action (widget_class, "article.italic", NULL, article_format);
+  gtk_widget_class_install_action (widget_class, "article.code", NULL, article_format);
+  gtk_widget_class_install_action (widget_class, "article.link", NULL, article_format);
+  gtk_widget_class_install_action (widget_class, "article.wiki-link", NULL, article_format);
   gtk_widget_class_install_action (widget_class, "article.replace", NULL, article_find);
   gtk_widget_class_install_action (widget_class, "article.find-next", NULL, article_find_next);
   gtk_widget_class_install_action (widget_class, "article.find-previous", NULL, article_find_next);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK, "win.new-map", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close-project", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
@@ -2069,6 +2097,11 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "map.indent", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "map.outdent", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "article.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK, "article.bold", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "article.italic", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "article.link", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "article.wiki-link", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_grave, GDK_CONTROL_MASK, "article.code", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "article.replace", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "article.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "article.find-previous", NULL);
