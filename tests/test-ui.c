@@ -259,6 +259,39 @@ test_open_sample (void)
   }
 }
 
+static GtkWidget *find_button (GtkWidget *root, const char *label);
+
+/* The overview's audit lists findings; one opens its article. */
+static void
+test_audit (void)
+{
+  TopiaryEditor *editor = topiary_window_get_editor (window);
+  TopiaryProject *project = topiary_window_get_project (window);
+  g_autoptr(TopiaryArticle) cluster = find_article (project, nth_group_id (project, 6), TOPIARY_KIND_CLUSTER, 0);
+  GtkWidget *check = find_button (GTK_WIDGET (window), "_Check");
+  GtkWidget *row = NULL;
+
+  /* A link that leads nowhere is a finding about its article. */
+  g_assert_true (topiary_project_save_body (project, topiary_article_get_id (cluster),
+                                            "See [[An article nobody wrote]].\n", NULL));
+  g_assert_nonnull (check);
+  g_signal_emit_by_name (check, "clicked");
+  for (guint i = 0; row == NULL; i++)
+    {
+      GtkWidget *w = find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_LIST_BOX_ROW, i);
+
+      g_assert_nonnull (w);
+      if (gtk_widget_get_mapped (w) && gtk_actionable_get_action_name (GTK_ACTIONABLE (w)) != NULL &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "win.open-article") == 0)
+        row = w;
+    }
+  shot ("audit.png");
+  g_assert_cmpint (g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row))), ==,
+                   topiary_article_get_id (cluster));
+  g_signal_emit_by_name (row, "activate");
+  g_assert_cmpint (topiary_editor_get_article_id (editor), ==, topiary_article_get_id (cluster));
+}
+
 static void
 test_edit_and_preview (void)
 {
@@ -945,24 +978,19 @@ find_widget_of_type (GtkWidget *root,
                      GType      type,
                      guint      nth)
 {
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
   guint count = 0;
-  GtkWidget *stack[512];
-  guint top = 0;
 
-  stack[top++] = root;
-  while (top > 0)
+  /* Depth first, in document order. */
+  g_ptr_array_add (stack, root);
+  while (stack->len > 0)
     {
-      GtkWidget *w = stack[--top];
-      GtkWidget *children[128];
-      guint n = 0;
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
 
       if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && count++ == nth)
         return w;
-      for (GtkWidget *c = gtk_widget_get_first_child (w); c && n < G_N_ELEMENTS (children); c = gtk_widget_get_next_sibling (c))
-        children[n++] = c;
-      /* Reversed onto the stack, so the walk keeps document order. */
-      while (n > 0 && top < G_N_ELEMENTS (stack))
-        stack[top++] = children[--n];
+      for (GtkWidget *c = gtk_widget_get_last_child (w); c; c = gtk_widget_get_prev_sibling (c))
+        g_ptr_array_add (stack, c);
     }
   return NULL;
 }
@@ -1497,6 +1525,7 @@ main (int    argc,
   gtk_window_present (GTK_WINDOW (window));
 
   g_test_add_func ("/ui/open-sample", test_open_sample);
+  g_test_add_func ("/ui/audit", test_audit);
   g_test_add_func ("/ui/edit-and-preview", test_edit_and_preview);
   g_test_add_func ("/ui/preview-latency", test_preview_latency);
   g_test_add_func ("/ui/preview-scroll", test_preview_scroll);

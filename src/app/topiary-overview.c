@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "topiary-check.h"
 #include "topiary-debounce.h"
 #include "topiary-map-tree.h"
 #include "topiary-overview.h"
@@ -14,6 +15,7 @@
 #define REFRESH_DELAY_MS 200
 /* A map imported from a site can carry thousands of notes. */
 #define MAX_NOTES 50
+#define MAX_FINDINGS 100
 
 struct _TopiaryOverview
 {
@@ -27,6 +29,7 @@ struct _TopiaryOverview
   GtkListBox      *status_list;
   GtkWidget       *notes_group;
   GtkListBox      *notes_list;
+  GtkListBox      *audit_list;
 
   TopiaryProject  *project;
   TopiaryMapTree  *tree;
@@ -253,6 +256,90 @@ on_map (TopiaryOverview *self)
     topiary_debounce_arm (self->refresh);
 }
 
+static GtkWidget *
+finding_row (TopiaryCheckFinding *finding)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon;
+  g_autofree char *markup = g_markup_escape_text (finding->message ? finding->message : finding->code, -1);
+  const char *icon_name = finding->severity == TOPIARY_SEVERITY_ERROR ? "dialog-error-symbolic"
+                        : finding->severity == TOPIARY_SEVERITY_WARNING ? "dialog-warning-symbolic"
+                        : "dialog-information-symbolic";
+
+  icon = gtk_image_new_from_icon_name (icon_name);
+  if (finding->severity == TOPIARY_SEVERITY_ERROR)
+    gtk_widget_add_css_class (icon, "error");
+  else if (finding->severity == TOPIARY_SEVERITY_WARNING)
+    gtk_widget_add_css_class (icon, "warning");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), markup);
+  if (finding->article_id != 0)
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-article");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", finding->article_id);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+    }
+  return row;
+}
+
+/* The audit reads every body for its links: run on request only. */
+static void
+on_check (TopiaryOverview *self)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  guint shown = 0, total = 0;
+
+  clear_box (GTK_WIDGET (self->audit_list));
+  gtk_widget_set_visible (GTK_WIDGET (self->audit_list), TRUE);
+  if (self->project == NULL)
+    return;
+
+  findings = topiary_check_project (self->project, &error);
+  if (findings == NULL)
+    {
+      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), markup);
+      gtk_list_box_append (self->audit_list, GTK_WIDGET (row));
+      return;
+    }
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      TopiaryCheckFinding *finding = g_ptr_array_index (findings, i);
+
+      if (self->group_id != 0 && finding->group_id != self->group_id)
+        continue;
+      total++;
+      if (shown < MAX_FINDINGS)
+        {
+          gtk_list_box_append (self->audit_list, finding_row (finding));
+          shown++;
+        }
+    }
+  if (total == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing to report"));
+      gtk_list_box_append (self->audit_list, row);
+    }
+  else if (total > shown)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more finding",
+                                                            "and %u more findings", total - shown),
+                                               total - shown);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+      gtk_list_box_append (self->audit_list, row);
+    }
+}
+
 void
 topiary_overview_show (TopiaryOverview *self,
                        TopiaryMapTree  *tree,
@@ -263,6 +350,12 @@ topiary_overview_show (TopiaryOverview *self,
   g_set_object (&self->tree, tree);
   if (self->group_id == group_id && !self->stale && group_id == 0)
     return;
+  if (self->group_id != group_id)
+    {
+      /* Findings belong to what was shown. */
+      clear_box (GTK_WIDGET (self->audit_list));
+      gtk_widget_set_visible (GTK_WIDGET (self->audit_list), FALSE);
+    }
   self->group_id = group_id;
   topiary_debounce_cancel (self->refresh);
   refresh_cb (self);
@@ -279,6 +372,8 @@ topiary_overview_set_project (TopiaryOverview *self,
   g_set_object (&self->project, project);
   g_clear_object (&self->tree);
   self->group_id = 0;
+  clear_box (GTK_WIDGET (self->audit_list));
+  gtk_widget_set_visible (GTK_WIDGET (self->audit_list), FALSE);
   topiary_debounce_cancel (self->refresh);
   if (project != NULL)
     refresh_cb (self);
@@ -319,6 +414,8 @@ topiary_overview_class_init (TopiaryOverviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TopiaryOverview, status_list);
   gtk_widget_class_bind_template_child (widget_class, TopiaryOverview, notes_group);
   gtk_widget_class_bind_template_child (widget_class, TopiaryOverview, notes_list);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryOverview, audit_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_check);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
