@@ -424,6 +424,16 @@ test_small_site (Fixture       *f,
   g_assert_nonnull (strstr (home, "href=\"getting-started/index.html\""));
   g_assert_nonnull (strstr (home, "href=\"assets/style.css\""));
 
+  /* Without a base URL robots.txt cannot name the sitemap: a relative
+   * Sitemap line is invalid, so there is none, only a comment. */
+  {
+    g_autofree char *robots = read_text (dir, "robots.txt");
+
+    g_assert_true (g_str_has_prefix (robots, "User-agent: *\n"));
+    g_assert_null (strstr (robots, "\nSitemap:"));
+    g_assert_nonnull (strstr (robots, "\n# Sitemap: "));
+  }
+
   /* The draft is not published without drafts. */
   docker = g_build_filename (dir, "docker-for-flask", NULL);
   g_assert_false (g_file_test (docker, G_FILE_TEST_EXISTS));

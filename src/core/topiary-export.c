@@ -2026,8 +2026,10 @@ write_robots (Export  *e,
   if (e->base_url != NULL)
     g_string_append_printf (out, "Sitemap: %ssitemap.xml\n", e->base_url);
   else
-    g_string_append (out, "# Set a base URL when exporting to name the sitemap by its full address.\n"
-                          "Sitemap: sitemap.xml\n");
+    /* The Sitemap line must be a full URL; a relative one is invalid
+     * and crawlers skip it, so without a base URL it stays a hint. */
+    g_string_append (out, "# Export with a base URL to name the sitemap here by its full address:\n"
+                          "# Sitemap: https://example.org/sitemap.xml\n");
   return write_rel (e, "robots.txt", out->str, out->len, error);
 }
 

@@ -93,6 +93,37 @@
     return total;
   }
 
+  /* Appends @text to @parent with the query's words in <mark>, built from
+   * text nodes only. Folding must keep the length for the positions to
+   * match; where it does not (decomposed accents), the text stays plain. */
+  function appendMarked(parent, text, terms) {
+    var folded = fold(text);
+    var marks = [];
+    var pos = 0;
+
+    if (folded.length === text.length) {
+      terms.forEach(function (t) {
+        var at = folded.indexOf(t);
+        while (at !== -1) {
+          marks.push([at, at + t.length]);
+          at = folded.indexOf(t, at + t.length);
+        }
+      });
+    }
+    marks.sort(function (a, b) { return a[0] - b[0]; });
+    marks.forEach(function (m) {
+      if (m[0] < pos) {
+        return;
+      }
+      parent.appendChild(document.createTextNode(text.slice(pos, m[0])));
+      var mark = document.createElement('mark');
+      mark.textContent = text.slice(m[0], m[1]);
+      parent.appendChild(mark);
+      pos = m[1];
+    });
+    parent.appendChild(document.createTextNode(text.slice(pos)));
+  }
+
   function show(entries, query) {
     var terms = fold(query).split(/\s+/).filter(Boolean);
 
@@ -123,7 +154,7 @@
       var li = document.createElement('li');
       var a = document.createElement('a');
       a.href = root + hit.entry.url;
-      a.textContent = hit.entry.title;
+      appendMarked(a, hit.entry.title, terms);
       a.dir = 'auto';
       li.appendChild(a);
       if (hit.entry.group) {
@@ -134,7 +165,7 @@
       }
       if (hit.entry.summary) {
         var p = document.createElement('p');
-        p.textContent = hit.entry.summary;
+        appendMarked(p, hit.entry.summary, terms);
         p.dir = 'auto';
         li.appendChild(p);
       }
@@ -143,7 +174,11 @@
   }
 
   var query = new URLSearchParams(location.search).get('q') || '';
+  var headerInput = document.getElementById('t_site-search-q');
   input.value = query;
+  if (headerInput) {
+    headerInput.value = query;
+  }
   status.textContent = message('loading', 'Loading the search index…');
 
   loadIndex().then(function (index) {
