@@ -261,6 +261,24 @@ test_open_sample (void)
 
 static GtkWidget *find_button (GtkWidget *root, const char *label);
 
+static gboolean
+find_finding_row (gpointer data)
+{
+  for (guint i = 0; ; i++)
+    {
+      GtkWidget *w = find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_LIST_BOX_ROW, i);
+
+      if (w == NULL)
+        return FALSE;
+      if (gtk_widget_get_mapped (w) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "win.open-article") == 0)
+        {
+          *(GtkWidget **) data = w;
+          return TRUE;
+        }
+    }
+}
+
 /* The overview's audit lists findings; one opens its article. */
 static void
 test_audit (void)
@@ -276,15 +294,8 @@ test_audit (void)
                                             "See [[An article nobody wrote]].\n", NULL));
   g_assert_nonnull (check);
   g_signal_emit_by_name (check, "clicked");
-  for (guint i = 0; row == NULL; i++)
-    {
-      GtkWidget *w = find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_LIST_BOX_ROW, i);
-
-      g_assert_nonnull (w);
-      if (gtk_widget_get_mapped (w) && gtk_actionable_get_action_name (GTK_ACTIONABLE (w)) != NULL &&
-          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "win.open-article") == 0)
-        row = w;
-    }
+  /* Shown once the first frames have laid the window out. */
+  g_assert_true (wait_for (find_finding_row, &row, 10000));
   shot ("audit.png");
   g_assert_cmpint (g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row))), ==,
                    topiary_article_get_id (cluster));
@@ -1448,6 +1459,12 @@ test_kill_while_typing (void)
   g_assert_cmpstr (sum, ==, line + strlen ("TYPED "));
 }
 
+static gboolean
+window_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -1523,6 +1540,8 @@ main (int    argc,
   window = topiary_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
+  if (!wait_for (window_mapped, NULL, 10000))
+    g_printerr ("The window was not mapped after 10 s.\n");
 
   g_test_add_func ("/ui/open-sample", test_open_sample);
   g_test_add_func ("/ui/audit", test_audit);
