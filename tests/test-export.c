@@ -456,6 +456,43 @@ test_small_site (Fixture       *f,
   g_assert_false (has_stray_temp (f->tmp));
 }
 
+/* A link to an article that is only a draft is no broken link: the
+ * warning says to export drafts, whether the link names a slug or a title. */
+static void
+test_unpublished_link (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->tmp, "site", NULL);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TopiaryGroup) g = add_group (f, "Going further", NULL);
+  TopiaryExportOptions opts = { 0 };
+  guint unpublished = 0, nowhere = 0;
+  gint64 pillar;
+
+  pillar = add_article (f, g, 0, TOPIARY_KIND_PILLAR, "Deploying Flask", "Ship it.",
+                        "See [[Docker for Flask]], [[docker-for-flask|the Docker page]] and [[Nowhere at all]].\n",
+                        TOPIARY_STATUS_PUBLISHED);
+  add_article (f, g, pillar, TOPIARY_KIND_CLUSTER, "Docker for Flask", "Containers.", NULL, TOPIARY_STATUS_PLANNED);
+  opts.warnings = warnings;
+  g_assert_true (do_export (f, dir, &opts, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const char *w = g_ptr_array_index (warnings, i);
+
+      if (strstr (w, "is not published") != NULL)
+        unpublished++;
+      else if (strstr (w, "[[Nowhere at all]], which is no article of the map") != NULL)
+        nowhere++;
+      else
+        g_error ("unexpected warning: %s", w);
+    }
+  g_assert_cmpuint (unpublished, ==, 2);
+  g_assert_cmpuint (nowhere, ==, 1);
+}
+
 static void
 test_drafts (Fixture       *f,
              gconstpointer  data)
@@ -1523,6 +1560,7 @@ main (int    argc,
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/core/export/site/small", test_small_site);
   ADD ("/core/export/site/drafts", test_drafts);
+  ADD ("/core/export/site/unpublished-link", test_unpublished_link);
   ADD ("/core/export/site/escaping", test_escaping);
   ADD ("/core/export/site/hostile-slugs", test_hostile_slugs);
   ADD ("/core/export/site/refuse-foreign", test_refuse_foreign);

@@ -97,7 +97,7 @@ typedef struct {
   GHashTable  *by_slug;       /* original and final slugs -> ArticleInfo */
   GHashTable  *by_title;      /* casefolded title -> ArticleInfo */
   GHashTable  *used_slugs;
-  GHashTable  *all_slugs;     /* every article slug in the project -> title */
+  GHashTable  *all_slugs;     /* every article's slug and casefolded title in the project -> title */
 
   char        *out;           /* the temporary folder being filled */
   Theme        theme;
@@ -758,6 +758,11 @@ collect (Export *e)
       if (slug != NULL && slug[0] != '\0')
         g_hash_table_insert (e->all_slugs, g_strdup (slug),
                              g_strdup (nonnull (topiary_article_get_title (article))));
+      /* Authors link by title too: [[Title]] of an unpublished article is
+       * a draft to export, not a link to nowhere. */
+      if (topiary_article_get_title (article) != NULL && topiary_article_get_title (article)[0] != '\0')
+        g_hash_table_insert (e->all_slugs, g_utf8_casefold (topiary_article_get_title (article), -1),
+                             g_strdup (topiary_article_get_title (article)));
 
       if (!is_exported (e, article))
         continue;
@@ -859,8 +864,11 @@ report_unresolved (Export      *e,
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (nonnull (target)));
   const char *title = topiary_article_get_title (a->article);
+  g_autofree char *folded = g_utf8_casefold (trimmed, -1);
   const char *other = g_hash_table_lookup (e->all_slugs, trimmed);
 
+  if (other == NULL)
+    other = g_hash_table_lookup (e->all_slugs, folded);
   if (other != NULL)
     warn (e, _("“%s” links to [[%s]], which is not published (export drafts to include it)"), title, target);
   else
