@@ -405,6 +405,7 @@ test_small_site (Fixture       *f,
   g_assert_nonnull (strstr (routing, "\"position\":4,\"name\":\"Routing in Flask\""));
 
   home = read_text (dir, "index.html");
+  g_assert_nonnull (strstr (home, "<p class=\"hero-meta\">4 articles · 2 topics</p>"));
   /* The latest articles, newest first: all four share a date, so the
    * writing order decides. */
   {
@@ -491,6 +492,13 @@ test_unpublished_link (Fixture       *f,
     }
   g_assert_cmpuint (unpublished, ==, 2);
   g_assert_cmpuint (nowhere, ==, 1);
+
+  /* One article in one topic: singular words. */
+  {
+    g_autofree char *home = read_text (dir, "index.html");
+
+    g_assert_nonnull (strstr (home, "<p class=\"hero-meta\">1 article · 1 topic</p>"));
+  }
 }
 
 static void

@@ -1068,7 +1068,9 @@ static const struct {
   { "prev_next", { "Previous and next articles", "Vorheriger und nächster Artikel", "Articles précédent et suivant", "Artículos anterior y siguiente", "Articoli precedente e successivo", "Artigos anterior e seguinte", "Vorig en volgend artikel" } },
   { "previous", { "Previous", "Zurück", "Précédent", "Anterior", "Precedente", "Anterior", "Vorige" } },
   { "next", { "Next", "Weiter", "Suivant", "Siguiente", "Successivo", "Seguinte", "Volgende" } },
+  { "article", { "article", "Artikel", "article", "artículo", "articolo", "artigo", "artikel" } },
   { "articles", { "articles", "Artikel", "articles", "artículos", "articoli", "artigos", "artikelen" } },
+  { "topic", { "topic", "Thema", "thème", "tema", "argomento", "tema", "onderwerp" } },
   { "topics_count", { "topics", "Themen", "thèmes", "temas", "argomenti", "temas", "onderwerpen" } },
   { "nothing_yet", { "Nothing has been published here yet.", "Hier wurde noch nichts veröffentlicht.", "Rien n’a encore été publié ici.", "Aún no se ha publicado nada aquí.", "Qui non è ancora stato pubblicato nulla.", "Ainda não foi publicado nada aqui.", "Hier is nog niets gepubliceerd." } },
   { "all_in_topic", { "All articles in this topic", "Alle Artikel zu diesem Thema", "Tous les articles de ce thème", "Todos los artículos de este tema", "Tutti gli articoli di questo argomento", "Todos os artigos deste tema", "Alle artikelen over dit onderwerp" } },
@@ -1827,6 +1829,9 @@ write_home (Export                   *e,
   json_object_set_array_member (ctx, "recent", recent);
   json_object_set_int_member (stats, "articles", e->articles->len);
   json_object_set_int_member (stats, "groups", e->groups->len);
+  /* "1 article", "1 topic": the singular is a word of its own. */
+  json_object_set_boolean_member (stats, "one_article", e->articles->len == 1);
+  json_object_set_boolean_member (stats, "one_group", e->groups->len == 1);
   json_object_set_object_member (ctx, "stats", stats);
 
   return render_page (e, tmpl, ctx, buf, "index.html", error);
