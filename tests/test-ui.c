@@ -587,6 +587,42 @@ test_formatting (void)
   g_assert_true (g_str_has_suffix (text, "make this strong\n"));
 }
 
+static gboolean
+link_resolved (gpointer data)
+{
+  g_autofree char *n = eval_js ("String(document.querySelectorAll('.wikilink.unresolved').length)", NULL);
+  return g_strcmp0 (n, "0") == 0;
+}
+
+/* A click on a link that leads nowhere offers to add that article. */
+static void
+test_create_from_link (void)
+{
+  TopiaryProject *project = topiary_window_get_project (window);
+  TopiaryEditor *editor = topiary_window_get_editor (window);
+  GtkWindow *dialog = NULL;
+  g_autoptr(TopiaryArticle) created = NULL;
+  g_autofree char *slug = NULL;
+  g_autofree char *target = NULL;
+  gint64 id = topiary_editor_get_article_id (editor);
+
+  target = eval_js ("var u = document.querySelector('.wikilink.unresolved'); u.click(); u.getAttribute('title')", NULL);
+  g_assert_cmpstr (target, ==, "No such article");
+  g_assert_true (wait_for (find_message_dialog, &dialog, 10000));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Create This Article?");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  gtk_window_close (dialog);
+  spin (300);
+
+  slug = topiary_project_resolve_link (project, "No such article");
+  g_assert_nonnull (slug);
+  created = topiary_project_get_article_by_slug (project, slug, FALSE);
+  g_assert_cmpint (topiary_article_get_parent_id (created), ==, id);
+  /* Still writing the same article; its preview now resolves the link. */
+  g_assert_cmpint (topiary_editor_get_article_id (editor), ==, id);
+  g_assert_true (wait_for (link_resolved, NULL, 10000));
+}
+
 static void
 test_wiki_link_click (void)
 {
@@ -1551,6 +1587,7 @@ main (int    argc,
   g_test_add_func ("/ui/autosave", test_autosave);
   g_test_add_func ("/ui/revisions", test_revisions);
   g_test_add_func ("/ui/formatting", test_formatting);
+  g_test_add_func ("/ui/create-from-link", test_create_from_link);
   g_test_add_func ("/ui/wiki-link-click", test_wiki_link_click);
   g_test_add_func ("/ui/layout", test_layout);
   g_test_add_func ("/ui/dark-style", test_dark_style);

@@ -3,6 +3,15 @@
 // with it but can neither see nor call it.
 "use strict";
 
+// A click on a link that leads nowhere offers to create that article.
+document.addEventListener("click", function (event) {
+  var el = event.target && event.target.closest ? event.target.closest(".wikilink.unresolved") : null;
+  if (el === null || !window.webkit || !window.webkit.messageHandlers.topiary)
+    return;
+  event.preventDefault();
+  window.webkit.messageHandlers.topiary.postMessage(el.getAttribute("title") || el.textContent);
+}, true);
+
 var topiary = {
   article: function () {
     return document.getElementById("topiary-article");

@@ -49,6 +49,7 @@ G_DEFINE_FINAL_TYPE (TopiaryPreview, topiary_preview, GTK_TYPE_WIDGET)
 
 enum {
   SIGNAL_OPEN_ARTICLE,
+  SIGNAL_CREATE_ARTICLE,
   SIGNAL_UPDATED,
   N_SIGNALS
 };
@@ -448,6 +449,21 @@ on_context_menu (WebKitWebView       *web_view,
 }
 
 static void
+on_script_message (WebKitUserContentManager *manager,
+                   JSCValue                 *value,
+                   TopiaryPreview           *self)
+{
+  g_autofree char *target = NULL;
+
+  if (!jsc_value_is_string (value))
+    return;
+  target = jsc_value_to_string (value);
+  g_strstrip (target);
+  if (*target != '\0')
+    g_signal_emit (self, signals[SIGNAL_CREATE_ARTICLE], 0, target);
+}
+
+static void
 topiary_preview_dispose (GObject *object)
 {
   TopiaryPreview *self = TOPIARY_PREVIEW (object);
@@ -479,6 +495,10 @@ topiary_preview_class_init (TopiaryPreviewClass *klass)
 
   signals[SIGNAL_OPEN_ARTICLE] =
     g_signal_new ("open-article", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* A click on an unresolved wiki link; the argument is its target. */
+  signals[SIGNAL_CREATE_ARTICLE] =
+    g_signal_new ("create-article", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[SIGNAL_UPDATED] =
     g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -527,4 +547,8 @@ topiary_preview_init (TopiaryPreview *self)
                                              TOPIARY_PREVIEW_WORLD, NULL, NULL);
   content = webkit_web_view_get_user_content_manager (self->web_view);
   webkit_user_content_manager_add_script (content, script);
+  /* Only our isolated world can post to the app. */
+  g_signal_connect_object (content, "script-message-received::topiary",
+                           G_CALLBACK (on_script_message), self, 0);
+  webkit_user_content_manager_register_script_message_handler (content, "topiary", TOPIARY_PREVIEW_WORLD);
 }

@@ -669,6 +669,72 @@ on_preview_open_article (TopiaryPreview *preview,
   topiary_window_open_article (self, topiary_article_get_id (article));
 }
 
+/* Creates the article an unresolved wiki link names, next to the one
+ * being written: a cluster of the same pillar, or an idea. */
+static void
+create_linked_article (TopiaryWindow *self,
+                       const char    *title)
+{
+  g_autoptr(TopiaryArticle) article = topiary_article_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  TopiaryArticle *current = topiary_details_get_article (self->details);
+  gint64 group_id = current ? topiary_article_get_group_id (current) : 0;
+
+  topiary_article_set_title (article, title);
+  topiary_article_set_kind (article, TOPIARY_KIND_CLUSTER);
+  topiary_article_set_group_id (article, group_id);
+  if (group_id != 0)
+    topiary_article_set_parent_id (article, topiary_article_get_kind (current) == TOPIARY_KIND_PILLAR
+                                            ? topiary_article_get_id (current)
+                                            : topiary_article_get_parent_id (current));
+  topiary_article_set_status (article, group_id ? TOPIARY_STATUS_PLANNED : TOPIARY_STATUS_IDEA);
+  if (!topiary_project_add_article (self->project, article, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  topiary_sidebar_refresh (self->sidebar);
+  /* The link resolves now: render again. */
+  on_editor_text_changed (self->editor, self);
+  message = g_strdup_printf (_("“%s” added to the map"), title);
+  toast (self, message);
+}
+
+static void
+on_create_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    TopiaryWindow    *self)
+{
+  if (g_strcmp0 (response, "create") == 0 && self->project != NULL)
+    create_linked_article (self, g_object_get_data (G_OBJECT (dialog), "title"));
+}
+
+static void
+on_preview_create_article (TopiaryPreview *preview,
+                           const char     *target,
+                           TopiaryWindow  *self)
+{
+  GtkWidget *dialog;
+
+  if (self->project == NULL || topiary_project_is_read_only (self->project))
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Create This Article?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("No article is called “%s” yet. Add it to the map next to this one?"),
+                                  target);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "create", _("_Add to Map"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "title", g_strdup (target), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_create_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_details_article_changed (TopiaryDetails *details,
                             TopiaryArticle *article,
@@ -2034,6 +2100,7 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_editor_save_failed);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_saving);
   gtk_widget_class_bind_template_callback (widget_class, on_preview_open_article);
+  gtk_widget_class_bind_template_callback (widget_class, on_preview_create_article);
   gtk_widget_class_bind_template_callback (widget_class, on_details_article_changed);
 
   gtk_widget_class_install_action (widget_class, "win.new-map", NULL, win_new_map);
