@@ -29,7 +29,7 @@ record () {  # record LOGFILE LABEL — sums meson's JSON test log
 import json, sys
 p = f = s = 0
 try:
-    for line in open(sys.argv[1]):
+    for line in open(sys.argv[1] or "/nonexistent"):
         r = json.loads(line)["result"]
         if r in ("OK", "EXPECTEDFAIL"): p += 1
         elif r == "SKIP": s += 1
@@ -51,7 +51,8 @@ run_suites () {  # run_suites BUILD_DIR LABEL [meson test args...]
   run=$((run + 1))
   # A log of its own per run: with --wrapper meson would name it otherwise.
   if ! meson test -C "$dir" --print-errorlogs --num-processes 2 --logbase "run$run" "$@"; then status=1; fi
-  record "$dir/meson-logs/run$run.json" "$label"
+  # With --wrapper meson appends the wrapper's name to the log's.
+  record "$(ls "$dir"/meson-logs/run$run.json "$dir"/meson-logs/run$run-*.json 2>/dev/null | head -n 1)" "$label"
 }
 
 [ -d "$BUILD" ] || meson setup "$BUILD" --buildtype=debugoptimized
