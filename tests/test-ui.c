@@ -18,6 +18,7 @@
 #include <webkit/webkit.h>
 
 #include "topiary-export-dialog.h"
+#include "topiary-map-row.h"
 #include "topiary-map-tree.h"
 #include "topiary-preferences.h"
 #include "topiary-window.h"
@@ -803,6 +804,34 @@ test_delete_undo (void)
   guint before = topiary_project_count_articles (project);
 
   click_article (id);
+
+  /* Right-clicking a row selects it and opens the row menu. */
+  {
+    GtkWidget *row = NULL;
+    GtkWidget *menu;
+
+    for (guint i = 0; row == NULL; i++)
+      {
+        GtkWidget *w = find_widget_of_type (GTK_WIDGET (window), TOPIARY_TYPE_MAP_ROW, i);
+
+        g_assert_nonnull (w);
+        if (topiary_map_row_get_node (TOPIARY_MAP_ROW (w)) != NULL &&
+            topiary_map_node_get_id (topiary_map_row_get_node (TOPIARY_MAP_ROW (w))) == id &&
+            topiary_map_node_get_kind (topiary_map_row_get_node (TOPIARY_MAP_ROW (w))) == TOPIARY_MAP_NODE_ARTICLE)
+          row = w;
+      }
+    g_signal_emit_by_name (row, "context-menu", 20.0, 10.0);
+    /* The row menu is the sidebar's own child (rows get recycled). */
+    for (menu = gtk_widget_get_first_child (GTK_WIDGET (topiary_window_get_sidebar (window)));
+         menu != NULL && !GTK_IS_POPOVER_MENU (menu);
+         menu = gtk_widget_get_next_sibling (menu))
+      ;
+    g_assert_nonnull (menu);
+    g_assert_true (gtk_widget_get_visible (menu));
+    shot ("context-menu.png");
+    gtk_popover_popdown (GTK_POPOVER (menu));
+  }
+
   gtk_widget_activate_action (GTK_WIDGET (window), "map.delete", NULL);
   g_assert_cmpuint (topiary_project_count_articles (project), ==, before - 1);
   g_assert_null (topiary_project_get_article (project, id, FALSE, NULL));
