@@ -84,6 +84,7 @@ typedef struct {
   char                *root;
   GPtrArray           *entries;    /* Entry * */
   GHashTable          *folders;    /* rel → Folder * */
+  GHashTable          *titles;     /* slug → title, for links Topiary exported */
   guint                file_warnings;
 } Ctx;
 
@@ -892,6 +893,165 @@ create_group (Ctx     *ctx,
   return TRUE;
 }
 
+/* ---- links written by `topiary export --format hugo` ----
+ *
+ * The export turns [[target|label]] into [label]({{< relref "/group/slug.md" >}})
+ * so that Hugo checks it. Reading such a folder back turns the link into a
+ * wiki link again, in the shortest form that gives the same text: [[slug]],
+ * [[Title]] when the label is the target's title, else [[slug|label]]. Links
+ * to files that are not articles of this import, and code, are left alone. */
+
+#define RELREF_OPEN "({{< relref \"/"
+#define RELREF_CLOSE "\" >}})"
+
+/* Parses "[label](relref)" at @p; on success appends the wiki link to @out
+ * and returns the length consumed, else 0. */
+static gsize
+unrewrite_link (const char *p,
+                const char *line_end,
+                GHashTable *titles,
+                GString    *out)
+{
+  g_autoptr(GString) label = g_string_new (NULL);
+  g_autofree char *slug = NULL;
+  const char *q = p + 1;
+  const char *path, *path_end, *base, *title;
+
+  while (q < line_end && *q != ']')
+    {
+      if (*q == '\\' && q + 1 < line_end && (q[1] == '[' || q[1] == ']' || q[1] == '\\'))
+        q++;
+      else if (*q == '[')
+        return 0;
+      g_string_append_c (label, *q);
+      q++;
+    }
+  if (q >= line_end || label->len == 0 || (gsize)(line_end - q - 1) < strlen (RELREF_OPEN) ||
+      strncmp (q + 1, RELREF_OPEN, strlen (RELREF_OPEN)) != 0)
+    return 0;
+  path = q + 1 + strlen (RELREF_OPEN);
+  path_end = path;
+  while (path_end < line_end && *path_end != '"')
+    path_end++;
+  if (path_end >= line_end || (gsize)(line_end - path_end) < strlen (RELREF_CLOSE) ||
+      strncmp (path_end, RELREF_CLOSE, strlen (RELREF_CLOSE)) != 0 ||
+      path_end - path < 4 || strncmp (path_end - 3, ".md", 3) != 0)
+    return 0;
+  base = path_end - 3;
+  while (base > path && base[-1] != '/')
+    base--;
+  slug = g_strndup (base, path_end - 3 - base);
+  title = g_hash_table_lookup (titles, slug);
+  if (title == NULL)
+    return 0;
+
+  /* Titles resolve without regard to ASCII case, as the project does. */
+  if (strcmp (label->str, slug) == 0 ||
+      (strchr (label->str, '|') == NULL && g_ascii_strcasecmp (label->str, title) == 0))
+    g_string_append_printf (out, "[[%s]]", label->str);
+  else
+    g_string_append_printf (out, "[[%s|%s]]", slug, label->str);
+  return (gsize)(path_end + strlen (RELREF_CLOSE) - p);
+}
+
+/* @body with Topiary's Hugo links turned back into wiki links, or NULL when
+ * it has none. */
+static char *
+unrewrite_relrefs (const char *body,
+                   GHashTable *titles)
+{
+  g_autoptr(GString) out = NULL;
+  const char *p = body;
+  char fence = 0;
+  gsize fence_len = 0;
+
+  if (strstr (body, RELREF_OPEN) == NULL)
+    return NULL;
+
+  out = g_string_sized_new (strlen (body));
+  while (*p != '\0')
+    {
+      const char *nl = strchr (p, '\n');
+      const char *end = nl ? nl + 1 : p + strlen (p);
+      const char *q = p;
+      guint indent = 0;
+
+      while (*q == ' ' && indent < 4)
+        {
+          q++;
+          indent++;
+        }
+      if (indent < 4 && (*q == '`' || *q == '~'))
+        {
+          gsize run = 0;
+
+          while (q[run] == *q)
+            run++;
+          if (run >= 3 && (fence == 0 || (*q == fence && run >= fence_len)))
+            {
+              if (fence == 0)
+                {
+                  fence = *q;
+                  fence_len = run;
+                }
+              else
+                fence = 0;
+              g_string_append_len (out, p, end - p);
+              p = end;
+              continue;
+            }
+        }
+      if (fence != 0 || indent >= 4)
+        {
+          g_string_append_len (out, p, end - p);
+          p = end;
+          continue;
+        }
+
+      for (q = p; q < end;)
+        {
+          gsize used;
+
+          if (*q == '\\' && q + 1 < end)
+            {
+              g_string_append_len (out, q, 2);
+              q += 2;
+            }
+          else if (*q == '`')
+            {
+              /* A code span: copy through its closing run of the same length. */
+              const char *close = NULL;
+              gsize run = 0;
+
+              while (q + run < end && q[run] == '`')
+                run++;
+              for (const char *c = q + run; c < end;)
+                {
+                  gsize r = 0;
+
+                  while (c + r < end && c[r] == '`')
+                    r++;
+                  if (r == run)
+                    {
+                      close = c;
+                      break;
+                    }
+                  c += r > 0 ? r : 1;
+                }
+              used = close != NULL ? (gsize)(close + run - q) : run;
+              g_string_append_len (out, q, used);
+              q += used;
+            }
+          else if (*q == '[' && (used = unrewrite_link (q, end, titles, out)) > 0)
+            q += used;
+          else
+            g_string_append_c (out, *q++);
+        }
+      p = end;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* ---- read-ahead ----
  *
  * The second pass reads every body again. A thread reads the next few files
@@ -1022,10 +1182,13 @@ write_entry (Ctx     *ctx,
     {
       TopiaryFrontMatterFormat format = topiary_front_matter_split (text, length, NULL, NULL, &offset);
 
+      g_autofree char *linked = NULL;
+
       if (format == TOPIARY_FRONT_MATTER_NONE)
         offset = length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
       /* The text is a NUL-terminated copy; the body is its tail. */
-      topiary_article_set_body (e->article, text + offset);
+      linked = unrewrite_relrefs (text + offset, ctx->titles);
+      topiary_article_set_body (e->article, linked ? linked : text + offset);
     }
   else
     {
@@ -1183,6 +1346,13 @@ _topiary_import_hugo (TopiaryProject      *project,
         return FALSE;
     }
 
+  ctx.titles = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *e = g_ptr_array_index (entries, i);
+      g_hash_table_insert (ctx.titles, (gpointer)topiary_article_get_slug (e->article),
+                           (gpointer)topiary_article_get_title (e->article));
+    }
   read_ahead_start (&ahead, entries);
   for (guint i = 0; i < entries->len; i++)
     {
@@ -1219,12 +1389,14 @@ _topiary_import_hugo (TopiaryProject      *project,
       if (!write_entry (&ctx, e, &slot, error))
         {
           read_ahead_stop (&ahead);
+          g_hash_table_unref (ctx.titles);
           return FALSE;
         }
       if (progress)
         progress (entries->len + i + 1, total, progress_data);
     }
   read_ahead_stop (&ahead);
+  g_clear_pointer (&ctx.titles, g_hash_table_unref);
 
   /* Clusters whose pillar comes later in the writing order. */
   for (guint i = 0; i < later->len; i++)
