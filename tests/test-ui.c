@@ -771,6 +771,16 @@ test_move_follows (void)
   g_assert_cmpint (topiary_map_node_get_id (parent), ==, topiary_article_get_id (pillar));
 }
 
+/* Back to the map overview, as selecting the map row does. */
+static void
+show_overview_for_test (void)
+{
+  GtkSelectionModel *selection = gtk_list_view_get_model (topiary_sidebar_get_list_view (topiary_window_get_sidebar (window)));
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), GTK_INVALID_LIST_POSITION);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), 0);
+}
+
 static void
 test_search (void)
 {
@@ -789,6 +799,17 @@ test_search (void)
   topiary_sidebar_activate_result (sidebar, 0);
   g_assert_cmpint (topiary_editor_get_article_id (editor), ==,
                    ((TopiarySearchHit *) g_ptr_array_index (hits, 0))->article_id);
+
+  /* Enter in the search entry opens the best match. */
+  {
+    GtkWidget *entry = find_widget_of_type (GTK_WIDGET (sidebar), GTK_TYPE_SEARCH_ENTRY, 0);
+    TopiarySearchHit *best = g_ptr_array_index (hits, 0);
+
+    show_overview_for_test ();
+    g_assert_cmpint (topiary_editor_get_article_id (editor), ==, 0);
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_cmpint (topiary_editor_get_article_id (editor), ==, best->article_id);
+  }
 
   topiary_sidebar_begin_search (sidebar, "zzzqqqxxx");
   g_assert_cmpuint (topiary_sidebar_get_n_results (sidebar), ==, 0);

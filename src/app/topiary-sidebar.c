@@ -365,6 +365,14 @@ on_search_changed (TopiarySidebar *self)
   gtk_stack_set_visible_child_name (self->stack, "results");
 }
 
+/* Enter opens the best match. */
+static void
+on_search_activate (TopiarySidebar *self)
+{
+  on_search_changed (self);
+  topiary_sidebar_activate_result (self, 0);
+}
+
 static void
 on_search_mode_changed (TopiarySidebar *self)
 {
@@ -530,6 +538,7 @@ topiary_sidebar_class_init (TopiarySidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TopiarySidebar, context_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_result_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
