@@ -468,6 +468,14 @@ cursor_block_is (gpointer data)
   return g_str_has_prefix (line, data);
 }
 
+static gboolean
+cursor_block_says (gpointer data)
+{
+  g_autofree char *text = eval_js ("var c = document.querySelector('.topiary-cursor');"
+                                   "c ? c.textContent : ''", NULL);
+  return g_str_has_prefix (text, data);
+}
+
 /* A long article: the preview keeps its scroll position across updates
  * and follows the cursor. */
 static void
@@ -500,6 +508,23 @@ test_preview_scroll (void)
   }
   before = eval_js ("String(window.scrollY)", NULL);
   g_assert_cmpint (g_ascii_strtoll (before, NULL, 10), >, 0);
+
+  /* A line added at the top shifts every block below: the patched page
+   * must carry the new source positions. */
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_insert (buffer, &iter, "An opening line.\n\n", -1);
+  updates = topiary_preview_get_n_updates (preview) + 1;
+  g_assert_true (wait_for (preview_idle, &updates, 10000));
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  g_assert_true (gtk_text_iter_forward_search (&iter, "Paragraph 150 of", 0, &iter, NULL, NULL));
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (wait_for (cursor_block_says, (gpointer) "Paragraph 150 of", 10000));
+  {
+    g_autofree char *count = eval_js ("String(document.querySelectorAll('#topiary-article > p').length)", NULL);
+    g_assert_cmpint (g_ascii_strtoll (count, NULL, 10), >=, 201);
+  }
+  g_free (before);
+  before = eval_js ("String(window.scrollY)", NULL);
 
   /* Typing far below does not move the view. */
   gtk_text_buffer_get_end_iter (buffer, &iter);

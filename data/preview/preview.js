@@ -18,21 +18,82 @@ var topiary = {
   },
 
   // Replaces the article's HTML. It is parsed in a scratch document (no
-  // browsing context: nothing in it can run or load) and the result is
-  // imported and swapped in one operation: for a long article with many
-  // tables this is several times faster than innerHTML on the live page.
-  // The document keeps its scroll offset by itself; reading a layout
-  // property here would force a synchronous layout on every keystroke.
+  // browsing context: nothing in it can run or load); then only the
+  // top-level blocks that differ are swapped, so a keystroke costs the
+  // layout of a paragraph, not of the whole article. Blocks are compared
+  // without their source positions, which shift when lines are added
+  // above; the kept blocks get the new positions. Reading a layout
+  // property here would force a synchronous layout: none is read.
+  keyed: null,
+  keys: null,
+
+  key: function (node) {
+    if (node.nodeType === Node.ELEMENT_NODE)
+      return node.outerHTML.replace(/ data-sourcepos="[^"]*"/g, "");
+    return node.nodeType + ":" + node.nodeValue;
+  },
+
+  copyPositions: function (from, to) {
+    if (from.nodeType !== Node.ELEMENT_NODE)
+      return;
+    if (from.hasAttribute("data-sourcepos"))
+      to.setAttribute("data-sourcepos", from.getAttribute("data-sourcepos"));
+    var a = from.querySelectorAll("[data-sourcepos]");
+    var b = to.querySelectorAll("[data-sourcepos]");
+    for (var i = 0; i < a.length && i < b.length; i++)
+      b[i].setAttribute("data-sourcepos", a[i].getAttribute("data-sourcepos"));
+  },
+
   update: function (html) {
-    var old = this.article();
-    var scratch = document.implementation.createHTMLDocument("");
-    var holder = scratch.createElement("article");
+    var article = this.article();
+    var holder = document.implementation.createHTMLDocument("").createElement("article");
     holder.innerHTML = html;
-    var fresh = document.importNode(holder, true);
-    fresh.id = old.id;
-    fresh.className = old.className;
-    old.replaceWith(fresh);
-    return true;
+
+    var fresh = holder.childNodes;
+    var keys = Array.prototype.map.call(fresh, this.key);
+    var old = article.childNodes;
+    var oldKeys = this.keys;
+    var i;
+
+    if (this.keyed !== article || oldKeys === null || oldKeys.length !== old.length) {
+      var whole = document.importNode(holder, true);
+      whole.id = article.id;
+      whole.className = article.className;
+      article.replaceWith(whole);
+      this.keyed = whole;
+      this.keys = keys;
+      return fresh.length;
+    }
+
+    var prefix = 0, suffix = 0;
+    var n = Math.min(old.length, fresh.length);
+    while (prefix < n && oldKeys[prefix] === keys[prefix])
+      prefix++;
+    while (suffix < n - prefix &&
+           oldKeys[old.length - 1 - suffix] === keys[fresh.length - 1 - suffix])
+      suffix++;
+
+    // Blocks before the edit keep their positions; those after it move
+    // only when the edit added or removed lines.
+    if (suffix > 0) {
+      var a = fresh[fresh.length - suffix], b = old[old.length - suffix];
+      if (a.nodeType !== Node.ELEMENT_NODE || b.nodeType !== Node.ELEMENT_NODE ||
+          a.getAttribute("data-sourcepos") !== b.getAttribute("data-sourcepos")) {
+        for (i = 0; i < suffix; i++)
+          this.copyPositions(fresh[fresh.length - 1 - i], old[old.length - 1 - i]);
+      }
+    }
+
+    for (i = old.length - suffix - 1; i >= prefix; i--)
+      article.removeChild(old[i]);
+    var before = article.childNodes[prefix] || null;
+    var insert = document.createDocumentFragment();
+    for (i = prefix; i < fresh.length - suffix; i++)
+      insert.appendChild(document.importNode(fresh[i], true));
+    article.insertBefore(insert, before);
+
+    this.keys = keys;
+    return fresh.length - prefix - suffix;
   },
 
   startLine: function (el) {
