@@ -3,6 +3,9 @@
  *   topiary-bench-ui open PROJECT     window usable with the project's tree
  *   topiary-bench-ui type PROJECT     keystroke to updated preview, on the
  *                                     longest article of PROJECT
+ *   topiary-bench-ui show PROJECT [SLUG] [dark]
+ *                                     opens the article SLUG (or the map) and
+ *                                     stays until killed: for screenshots
  *
  * Prints one JSON object per run. Runs under a display (Xvfb is fine).
  *
@@ -212,6 +215,39 @@ bench_type (const char *path,
   return 0;
 }
 
+/* ---- show ---- */
+
+static int
+show (const char *path,
+      const char *slug,
+      gboolean    dark)
+{
+  TopiaryWindow *window;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = topiary_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
+  gtk_window_present (GTK_WINDOW (window));
+  if (path != NULL && !topiary_window_open_path (window, path))
+    return 1;
+  if (slug != NULL && *slug != '\0')
+    {
+      g_autoptr(TopiaryArticle) article =
+        topiary_project_get_article_by_slug (topiary_window_get_project (window), slug, FALSE);
+
+      if (article == NULL || !topiary_window_open_article (window, topiary_article_get_id (article)))
+        {
+          g_printerr ("topiary-bench-ui: no article %s\n", slug);
+          return 1;
+        }
+    }
+  g_print ("shown\n");
+  for (;;)
+    g_main_context_iteration (NULL, TRUE);
+  return 0;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -230,6 +266,9 @@ main (int    argc,
   adw_init ();
   gtk_source_init ();
 
+  if (g_str_equal (argv[1], "show"))
+    return show (g_str_equal (argv[2], "-") ? NULL : argv[2], argc > 3 ? argv[3] : NULL,
+                 argc > 4 && g_str_equal (argv[4], "dark"));
   if (g_str_equal (argv[1], "open"))
     return bench_open (argv[2]);
   if (g_str_equal (argv[1], "type"))

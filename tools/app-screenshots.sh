@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# tools/app-screenshots.sh [BUILD_DIR] — the app's screenshots for the README
+# and the metainfo: the main window with a real article of the sample map and
+# its preview side by side (light and dark), the map overview, the welcome
+# screen. Written to docs/screenshots/.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD=${1:-_build}
+BUI="$BUILD/bench/topiary-bench-ui"
+OUT=docs/screenshots
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+mkdir -p "$OUT"
+
+export GSK_RENDERER=cairo WEBKIT_DISABLE_COMPOSITING_MODE=1 GTK_A11Y=none GSETTINGS_BACKEND=memory
+export GSETTINGS_SCHEMA_DIR="$PWD/$BUILD/data"
+export HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/c" XDG_DATA_HOME="$WORK/d" XDG_CACHE_HOME="$WORK/k"
+mkdir -p "$HOME"
+
+"$BUILD/src/topiary" import data/samples/flask-topical-map.txt "$WORK/flask.topiary" >/dev/null
+python3 tools/demo-bodies.py "$BUILD/src/topiary" "$WORK/flask.topiary" >/dev/null
+
+shoot () {  # shoot NAME ARGS... — runs the app in "show" mode, screenshots it
+  local name=$1; shift
+  xvfb-run -a -s "-screen 0 1400x860x24" dbus-run-session -- bash -c '
+    "$0" show "$@" >/dev/null 2>&1 &
+    pid=$!
+    sleep 6
+    import -window root "'"$WORK"'/shot.png"
+    kill $pid' "$BUI" "$@" 2>/dev/null
+  convert "$WORK/shot.png" -strip "$OUT/$name.png" 2>/dev/null || cp "$WORK/shot.png" "$OUT/$name.png"
+  echo "$OUT/$name.png"
+}
+
+shoot main-light "$WORK/flask.topiary" designing-production-ready-flask-application-architectures light
+shoot main-dark "$WORK/flask.topiary" designing-production-ready-flask-application-architectures dark
+shoot overview "$WORK/flask.topiary" "" light
+shoot welcome - "" light
