@@ -596,6 +596,54 @@ test_search (Fixture       *f,
   g_assert_cmpuint (hits->len, ==, 0);
 }
 
+/* With more matches than can be ranked in a keystroke, articles that match
+ * in their title, summary or queries come first, then the rest. */
+static void
+test_search_broad (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(TopiaryProject) project = new_project (f);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 titled[3];
+
+  g_assert_true (topiary_project_begin (project, &error));
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Article %u", i);
+      g_autoptr(TopiaryArticle) a = add_article (project, title, 0, 0, TOPIARY_KIND_CLUSTER);
+      g_assert_true (topiary_project_save_body (project, topiary_article_get_id (a),
+                                                "Gunicorn workers and the common pool.", &error));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (titled); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Tuning Gunicorn, part %u", i + 1);
+      g_autoptr(TopiaryArticle) a = add_article (project, title, 0, 0, TOPIARY_KIND_CLUSTER);
+      titled[i] = topiary_article_get_id (a);
+    }
+  g_assert_true (topiary_project_commit (project, &error));
+
+  hits = topiary_project_search (project, "gunicorn", 20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 20);
+  for (guint i = 0; i < G_N_ELEMENTS (titled); i++)
+    {
+      TopiarySearchHit *hit = g_ptr_array_index (hits, i);
+      gboolean is_titled = FALSE;
+
+      for (guint j = 0; j < G_N_ELEMENTS (titled); j++)
+        is_titled |= hit->article_id == titled[j];
+      g_assert_true (is_titled);
+    }
+  /* The rest are body matches, each with its snippet. */
+  for (guint i = G_N_ELEMENTS (titled); i < hits->len; i++)
+    {
+      TopiarySearchHit *hit = g_ptr_array_index (hits, i);
+      g_assert_nonnull (strstr (hit->snippet, "\002Gunicorn\003"));
+      g_assert_true (g_str_has_prefix (hit->title, "Article "));
+    }
+}
+
 static void
 test_transaction_rollback (Fixture       *f,
                            gconstpointer  data)
@@ -734,6 +782,7 @@ main (int    argc,
   ADD ("groups", test_groups);
   ADD ("revisions", test_revisions);
   ADD ("search", test_search);
+  ADD ("search-broad", test_search_broad);
   ADD ("transaction-rollback", test_transaction_rollback);
   ADD ("changed-signal", test_changed_signal);
   ADD ("stats", test_stats);

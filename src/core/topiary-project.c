@@ -149,6 +149,11 @@ static const char * const migrations[] = {
   "  title, summary, body, queries,"
   "  content='article_text', content_rowid='id',"
   "  tokenize='unicode61 remove_diacritics 2');"
+  /* The short fields alone, to rank broad searches quickly. */
+  "CREATE VIRTUAL TABLE article_meta_fts USING fts5 ("
+  "  title, summary, queries,"
+  "  content='article', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2');"
   /* No triggers keep the index: FTS5 flushes its buffer at every statement
    * savepoint, and a trigger makes each insert one. The C code below updates
    * the index next to each change instead, and a bulk import stays fast. */
@@ -1717,6 +1722,25 @@ fts_sync (TopiaryProject  *self,
     sqlite3_bind_value (stmt, i + 2, sqlite3_column_value (row, i));
   ok = step_done (self, stmt, error);
   sqlite3_clear_bindings (stmt);
+
+  if (ok)
+    {
+      stmt = get_statement (self, add
+                            ? "INSERT INTO article_meta_fts (rowid, title, summary, queries) VALUES (?, ?, ?, ?)"
+                            : "INSERT INTO article_meta_fts (article_meta_fts, rowid, title, summary, queries) "
+                              "VALUES ('delete', ?, ?, ?, ?)",
+                            error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, id);
+          sqlite3_bind_value (stmt, 2, sqlite3_column_value (row, 0));
+          sqlite3_bind_value (stmt, 3, sqlite3_column_value (row, 1));
+          sqlite3_bind_value (stmt, 4, sqlite3_column_value (row, 3));
+          ok = step_done (self, stmt, error);
+          sqlite3_clear_bindings (stmt);
+        }
+    }
   sqlite3_reset (row);
   return ok;
 }
@@ -2315,6 +2339,101 @@ out:
 
 /* ---- search ------------------------------------------------------------- */
 
+/* A few words of @text around the first word that starts with one of
+ * @terms (case-folded), matches between \002 and \003; NULL when no word
+ * matches. Cheaper than FTS5's snippet(), which runs the query again. */
+static char *
+make_snippet (const char  *text,
+              char       **terms)
+{
+  enum { BEFORE = 6, AFTER = 12 };
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (const char *));
+  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (const char *));
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr(GString) out = NULL;
+  const char *p = text;
+  int first = -1;
+  guint from, to;
+
+  while (*p != '\0')
+    {
+      const char *start, *end;
+      gboolean hit = FALSE;
+
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (*p == '\0')
+        break;
+      start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      end = p;
+
+      {
+        g_autofree char *word = g_utf8_casefold (start, end - start);
+        for (guint t = 0; terms[t] != NULL && !hit; t++)
+          hit = g_str_has_prefix (word, terms[t]);
+      }
+      g_array_append_val (starts, start);
+      g_array_append_val (ends, end);
+      g_array_append_val (hits, hit);
+      if (hit && first < 0)
+        first = starts->len - 1;
+      /* Enough words after the first match. */
+      if (first >= 0 && starts->len > (guint)first + AFTER)
+        break;
+    }
+  if (first < 0)
+    return NULL;
+
+  from = first > BEFORE ? first - BEFORE : 0;
+  to = MIN (starts->len, (guint)first + AFTER);
+  out = g_string_new (from > 0 ? "…" : "");
+  for (guint i = from; i < to; i++)
+    {
+      const char *s = g_array_index (starts, const char *, i);
+      const char *e = g_array_index (ends, const char *, i);
+
+      if (i > from)
+        {
+          /* What stood between the words, on one line. */
+          for (const char *q = g_array_index (ends, const char *, i - 1); q < s; q++)
+            g_string_append_c (out, (*q == '\n' || *q == '\r' || *q == '\t') ? ' ' : *q);
+        }
+      if (g_array_index (hits, gboolean, i))
+        g_string_append_c (out, '\002');
+      g_string_append_len (out, s, e - s);
+      if (g_array_index (hits, gboolean, i))
+        g_string_append_c (out, '\003');
+    }
+  if (*g_array_index (ends, const char *, to - 1) != '\0')
+    g_string_append (out, "…");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The case-folded words of what a person typed. */
+static char **
+query_terms (const char *query)
+{
+  g_autoptr(GPtrArray) terms = g_ptr_array_new ();
+  const char *p = query;
+
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        g_ptr_array_add (terms, g_utf8_casefold (start, p - start));
+    }
+  g_ptr_array_add (terms, NULL);
+  return (char **)g_ptr_array_free (g_steal_pointer (&terms), FALSE);
+}
+
 void
 topiary_search_hit_free (TopiarySearchHit *hit)
 {
@@ -2356,55 +2475,147 @@ build_match (const char *query)
   return match->len > 0 ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
 }
 
+/* Collects (id, rank) rows of @stmt into @hits, skipping ids in @seen. */
+static gboolean
+collect_hits (TopiaryProject  *self,
+              sqlite3_stmt    *stmt,
+              GPtrArray       *hits,
+              GHashTable      *seen,
+              guint            limit,
+              GError         **error)
+{
+  int rc = SQLITE_DONE;
+
+  while (hits->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      TopiarySearchHit *hit;
+
+      if (g_hash_table_contains (seen, &id))
+        continue;
+      hit = g_new0 (TopiarySearchHit, 1);
+      hit->article_id = id;
+      hit->rank = sqlite3_column_double (stmt, 1);
+      g_ptr_array_add (hits, hit);
+      g_hash_table_add (seen, &hit->article_id);
+    }
+  if (hits->len < limit && rc != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      return set_sqlite_error (self, rc, error);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Above this many matching articles, ranking every one by bm25 over the
+ * bodies costs more than a keystroke may (tens of ms on 10,000 articles), so
+ * matches in titles, summaries and queries are ranked first and body-only
+ * matches follow in the order they were added. */
+#define RANK_ALL_MAX 500
+
 GPtrArray *
 topiary_project_search (TopiaryProject  *self,
                         const char      *query,
                         guint            limit,
                         GError         **error)
 {
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_auto(GStrv) terms = NULL;
   g_autofree char *match = NULL;
-  GPtrArray *hits;
   sqlite3_stmt *stmt;
-  int rc;
+  gint64 n_matches = 0;
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
   hits = g_ptr_array_new_with_free_func ((GDestroyNotify)topiary_search_hit_free);
   if (!g_utf8_validate (query, -1, NULL) || (match = build_match (query)) == NULL || self->db == NULL)
-    return hits;
+    return g_steal_pointer (&hits);
+  if (limit == 0)
+    limit = 50;
+  seen = g_hash_table_new (g_int64_hash, g_int64_equal);
 
+  /* How many match, counting no further than the threshold. */
   stmt = get_statement (self,
-                        "SELECT a.id, a.title, a.slug, "
-                        "  snippet(article_fts, -1, char(2), char(3), '…', 14), "
-                        "  bm25(article_fts, 10.0, 4.0, 1.0, 6.0) AS rank "
-                        "FROM article_fts JOIN article a ON a.id = article_fts.rowid "
-                        "WHERE article_fts MATCH ? ORDER BY rank LIMIT ?", error);
+                        "SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE article_fts MATCH ?1 LIMIT ?2)",
+                        error);
   if (stmt == NULL)
-    {
-      g_ptr_array_unref (hits);
-      return NULL;
-    }
+    return NULL;
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, limit ? (int)limit : 50);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TopiarySearchHit *hit = g_new0 (TopiarySearchHit, 1);
-      hit->article_id = sqlite3_column_int64 (stmt, 0);
-      hit->title = g_strdup (text_column (stmt, 1));
-      hit->slug = g_strdup (text_column (stmt, 2));
-      hit->snippet = g_strdup (text_column (stmt, 3));
-      hit->rank = sqlite3_column_double (stmt, 4);
-      g_ptr_array_add (hits, hit);
-    }
+  sqlite3_bind_int (stmt, 2, RANK_ALL_MAX + 1);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n_matches = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+
+  if (n_matches <= RANK_ALL_MAX)
     {
-      g_ptr_array_unref (hits);
-      set_sqlite_error (self, rc, error);
-      return NULL;
+      stmt = get_statement (self,
+                            "SELECT rowid, bm25(article_fts, 10.0, 4.0, 1.0, 6.0) AS rank FROM article_fts "
+                            "WHERE article_fts MATCH ? ORDER BY rank LIMIT ?", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, limit);
+      if (!collect_hits (self, stmt, hits, seen, limit, error))
+        return NULL;
     }
-  return hits;
+  else
+    {
+      stmt = get_statement (self,
+                            "SELECT rowid, bm25(article_meta_fts, 10.0, 4.0, 6.0) AS rank FROM article_meta_fts "
+                            "WHERE article_meta_fts MATCH ? ORDER BY rank LIMIT ?", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, limit);
+      if (!collect_hits (self, stmt, hits, seen, limit, error))
+        return NULL;
+      if (hits->len < limit)
+        {
+          /* In the order the index holds them: no sort over every match. */
+          stmt = get_statement (self,
+                                "SELECT rowid, 0.0 FROM article_fts WHERE article_fts MATCH ? LIMIT ?", error);
+          if (stmt == NULL)
+            return NULL;
+          sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+          sqlite3_bind_int (stmt, 2, limit * 2);
+          if (!collect_hits (self, stmt, hits, seen, limit, error))
+            return NULL;
+        }
+    }
+
+  /* Titles and snippets for the hits alone. */
+  terms = query_terms (query);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      TopiarySearchHit *hit = g_ptr_array_index (hits, i);
+
+      stmt = get_statement (self,
+                            "SELECT a.title, a.slug, a.summary, coalesce (b.text, '') "
+                            "FROM article a LEFT JOIN body b ON b.article_id = a.id WHERE a.id = ?", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, hit->article_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          hit->title = g_strdup (text_column (stmt, 0));
+          hit->slug = g_strdup (text_column (stmt, 1));
+          /* The body first, as the index weighs it; then the summary, title. */
+          for (int col = 3; hit->snippet == NULL && col >= 0; col -= (col == 3 ? 1 : 2))
+            hit->snippet = make_snippet (text_column (stmt, col), terms);
+        }
+      if (hit->title == NULL)
+        {
+          hit->title = g_strdup ("");
+          hit->slug = g_strdup ("");
+        }
+      if (hit->snippet == NULL)
+        hit->snippet = g_strdup (hit->title);
+      sqlite3_reset (stmt);
+    }
+  return g_steal_pointer (&hits);
 }
 
 /* ---- statistics --------------------------------------------------------- */
