@@ -63,7 +63,8 @@ struct _TopiaryWindow
   AdwFlap              *flap;
   GtkPaned             *paned;
   TopiaryEditor        *editor;
-  TopiaryPreview       *preview;
+  AdwBin               *preview_bin;
+  TopiaryPreview       *preview;    /* NULL until ensure_preview() */
   TopiaryDetails       *details;
 
   GSettings            *settings;
@@ -89,6 +90,7 @@ static GParamSpec *properties[N_PROPS];
 
 static void update_actions (TopiaryWindow *self);
 static void update_title (TopiaryWindow *self);
+static TopiaryPreview *ensure_preview (TopiaryWindow *self);
 
 static void
 group_undo_free (GroupUndo *undo)
@@ -127,7 +129,7 @@ TopiaryPreview *
 topiary_window_get_preview (TopiaryWindow *self)
 {
   g_return_val_if_fail (TOPIARY_IS_WINDOW (self), NULL);
-  return self->preview;
+  return ensure_preview (self);
 }
 
 TopiaryDetails *
@@ -349,7 +351,8 @@ set_project (TopiaryWindow  *self,
     {
       self->project_changed_id = g_signal_connect_object (project, "changed", G_CALLBACK (on_project_changed),
                                                           self, G_CONNECT_SWAPPED);
-      topiary_preview_set_project (self->preview, project);
+      if (self->preview != NULL)
+        topiary_preview_set_project (self->preview, project);
       if (topiary_project_get_path (project) != NULL)
         update_recent (self, topiary_project_get_path (project), TRUE);
       gtk_stack_set_visible_child_name (self->content_stack, "overview");
@@ -455,15 +458,17 @@ apply_layout (TopiaryWindow *self)
 {
   gboolean editor = g_strcmp0 (self->layout, "preview") != 0;
   gboolean preview = g_strcmp0 (self->layout, "editor") != 0;
-  gboolean was_hidden = !gtk_widget_get_visible (GTK_WIDGET (self->preview));
+  gboolean was_hidden = !gtk_widget_get_visible (GTK_WIDGET (self->preview_bin));
 
   gtk_widget_set_visible (GTK_WIDGET (self->editor), editor);
-  gtk_widget_set_visible (GTK_WIDGET (self->preview), preview);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_bin), preview);
+  if (self->preview != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->preview), preview);
   /* A hidden preview is not kept up to date: catch up when it shows. */
   if (preview && was_hidden && topiary_editor_get_article_id (self->editor) != 0)
     {
       g_autofree char *text = topiary_editor_dup_text (self->editor);
-      topiary_preview_set_markdown (self->preview, text);
+      topiary_preview_set_markdown (ensure_preview (self), text);
     }
 }
 
@@ -571,6 +576,9 @@ topiary_window_open_article (TopiaryWindow *self,
   if (self->project == NULL)
     return FALSE;
 
+  /* Before loading: the editor's text-changed feeds the preview. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->preview_bin)))
+    ensure_preview (self);
   if (topiary_editor_get_article_id (self->editor) != article_id)
     {
       if (!topiary_editor_load_article (self->editor, article_id, &error))
@@ -627,10 +635,10 @@ on_editor_text_changed (TopiaryEditor *editor,
 {
   g_autofree char *text = NULL;
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->preview)) || topiary_editor_get_article_id (editor) == 0)
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->preview_bin)) || topiary_editor_get_article_id (editor) == 0)
     return;
   text = topiary_editor_dup_text (editor);
-  topiary_preview_set_markdown (self->preview, text);
+  topiary_preview_set_markdown (ensure_preview (self), text);
 }
 
 static void
@@ -638,7 +646,7 @@ on_editor_cursor_moved (TopiaryEditor *editor,
                         guint          line,
                         TopiaryWindow *self)
 {
-  if (gtk_widget_get_visible (GTK_WIDGET (self->preview)))
+  if (self->preview != NULL && gtk_widget_get_visible (GTK_WIDGET (self->preview_bin)))
     topiary_preview_scroll_to_line (self->preview, line);
 }
 
@@ -733,6 +741,29 @@ on_preview_create_article (TopiaryPreview *preview,
   g_object_set_data_full (G_OBJECT (dialog), "title", g_strdup (target), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_create_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The preview's WebKitWebView starts web processes and loads its shell
+ * page: on a cold start that is a good part of the time to the first
+ * window, and the map overview is what shows first. So it is made when
+ * an article is first shown (or someone asks for it), never before. */
+static TopiaryPreview *
+ensure_preview (TopiaryWindow *self)
+{
+  if (self->preview != NULL)
+    return self->preview;
+
+  self->preview = g_object_new (TOPIARY_TYPE_PREVIEW, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview),
+                          gtk_widget_get_visible (GTK_WIDGET (self->preview_bin)));
+  g_signal_connect_object (self->preview, "open-article",
+                           G_CALLBACK (on_preview_open_article), self, 0);
+  g_signal_connect_object (self->preview, "create-article",
+                           G_CALLBACK (on_preview_create_article), self, 0);
+  adw_bin_set_child (self->preview_bin, GTK_WIDGET (self->preview));
+  if (self->project != NULL)
+    topiary_preview_set_project (self->preview, self->project);
+  return self->preview;
 }
 
 static void
@@ -1994,6 +2025,8 @@ topiary_window_dispose (GObject *object)
     }
   g_clear_pointer (&self->group_undo, group_undo_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOPIARY_TYPE_WINDOW);
+  /* It was the bin's child, gone with the template. */
+  self->preview = NULL;
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (topiary_window_parent_class)->dispose (object);
@@ -2068,7 +2101,6 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   g_type_ensure (TOPIARY_TYPE_SIDEBAR);
   g_type_ensure (TOPIARY_TYPE_OVERVIEW);
   g_type_ensure (TOPIARY_TYPE_EDITOR);
-  g_type_ensure (TOPIARY_TYPE_PREVIEW);
   g_type_ensure (TOPIARY_TYPE_DETAILS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/topiary/Topiary/ui/topiary-window.ui");
@@ -2089,7 +2121,7 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, editor);
-  gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, preview);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, preview_bin);
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, details);
   gtk_widget_class_bind_template_callback (widget_class, on_node_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_article_activated);
@@ -2099,8 +2131,6 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_editor_cursor_moved);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_save_failed);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_saving);
-  gtk_widget_class_bind_template_callback (widget_class, on_preview_open_article);
-  gtk_widget_class_bind_template_callback (widget_class, on_preview_create_article);
   gtk_widget_class_bind_template_callback (widget_class, on_details_article_changed);
 
   gtk_widget_class_install_action (widget_class, "win.new-map", NULL, win_new_map);
