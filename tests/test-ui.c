@@ -18,6 +18,7 @@
 #include <webkit/webkit.h>
 
 #include "topiary-export-dialog.h"
+#include "topiary-markdown.h"
 #include "topiary-map-row.h"
 #include "topiary-map-tree.h"
 #include "topiary-preferences.h"
@@ -533,6 +534,173 @@ test_preview_scroll (void)
   g_assert_true (wait_for (preview_idle, &updates, 10000));
   after = eval_js ("String(window.scrollY)", NULL);
   g_assert_cmpstr (before, ==, after);
+}
+
+static void
+js_call_done (GObject      *object,
+              GAsyncResult *res,
+              gpointer      user_data)
+{
+  JsCall *call = user_data;
+  g_autoptr(JSCValue) value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), res, &call->error);
+
+  if (value != NULL)
+    call->result = jsc_value_to_string (value);
+  call->done = TRUE;
+}
+
+static char *
+resolve_in_project (const char *target,
+                    gpointer    user_data)
+{
+  return topiary_project_resolve_link (user_data, target);
+}
+
+/* TRUE when the preview's article is what a full render of @markdown,
+ * parsed on its own, gives (the cursor mark aside). */
+static gboolean
+preview_equals_full_render (const char *markdown)
+{
+  WebKitWebView *web_view = topiary_preview_get_web_view (topiary_window_get_preview (window));
+  TopiaryMarkdownOptions options = TOPIARY_MARKDOWN_OPTIONS_INIT;
+  g_autoptr(TopiaryMarkdownResult) result = NULL;
+  GVariantDict args;
+  JsCall call = { 0 };
+  gboolean same;
+
+  options.sourcepos = TRUE;
+  options.resolve = resolve_in_project;
+  options.href_prefix = "topiary:article/";
+  options.user_data = topiary_window_get_project (window);
+  result = topiary_markdown_render (markdown, -1, &options);
+
+  g_variant_dict_init (&args, NULL);
+  g_variant_dict_insert (&args, "html", "s", result->html);
+  webkit_web_view_call_async_javascript_function (web_view,
+    "var fresh = document.implementation.createHTMLDocument('').createElement('article');"
+    "fresh.innerHTML = html;"
+    "var shown = document.getElementById('topiary-article').cloneNode(true);"
+    "shown.querySelectorAll('.topiary-cursor').forEach(function (el) {"
+    "  el.classList.remove('topiary-cursor');"
+    "  if (el.classList.length === 0) el.removeAttribute('class');"
+    "});"
+    "if (fresh.innerHTML === shown.innerHTML) return 'same';"
+    "for (var i = 0; i < fresh.childNodes.length; i++)"
+    "  if (!shown.childNodes[i] || !fresh.childNodes[i].isEqualNode(shown.childNodes[i]))"
+    "    return 'node ' + i + ': ' + (shown.childNodes[i] ? (shown.childNodes[i].outerHTML || shown.childNodes[i].nodeValue) : 'missing');"
+    "return 'extra nodes: ' + shown.childNodes.length + ' for ' + fresh.childNodes.length;",
+    -1, g_variant_dict_end (&args), TOPIARY_PREVIEW_WORLD, NULL, NULL, js_call_done, &call);
+  g_assert_true (wait_for (js_is_done, &call, 10000));
+  g_assert_no_error (call.error);
+  same = g_strcmp0 (call.result, "same") == 0;
+  if (!same)
+    g_test_message ("preview differs from a full render: %s", call.result);
+  g_free (call.result);
+  return same;
+}
+
+static void
+type_and_wait (GtkTextBuffer *buffer,
+               const char    *after,
+               const char    *text)
+{
+  TopiaryPreview *preview = topiary_window_get_preview (window);
+  GtkTextIter iter;
+  guint updates;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  g_assert_true (gtk_text_iter_forward_search (&iter, after, 0, NULL, &iter, NULL));
+  updates = topiary_preview_get_n_updates (preview) + 1;
+  gtk_text_buffer_insert (buffer, &iter, text, -1);
+  g_assert_true (wait_for (preview_idle, &updates, 10000));
+}
+
+/* Edits in the middle of a long article patch only the blocks that
+ * changed (the last block is the same node throughout), and the page is
+ * what a full render would show, source positions included. */
+static void
+test_preview_patch (void)
+{
+  TopiaryEditor *editor = topiary_window_get_editor (window);
+  TopiaryPreview *preview = topiary_window_get_preview (window);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (topiary_editor_get_buffer (editor));
+  g_autofree char *original = topiary_editor_dup_text (editor);
+  g_autoptr(GString) text = g_string_new ("# A long article\n\nIntro.\n\n");
+  g_autofree char *marked = NULL;
+  GtkTextIter start, end, iter;
+  guint updates;
+
+  for (guint i = 1; i <= 120; i++)
+    {
+      g_string_append_printf (text, "## Part %u\n\nParagraph %u says *something* about `flask run`.\n\n", i, i);
+      if (i % 10 == 0)
+        g_string_append_printf (text, "- item %u\n- second\n\n| a | b |\n|---|---|\n| %u | x |\n\n"
+                                      "```python\nprint(%u < 2)\n```\n\n> quoted %u\n\n---\n\n", i, i, i, i);
+    }
+  g_string_append (text, "Last words.\n");
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  updates = topiary_preview_get_n_updates (preview) + 1;
+  gtk_text_buffer_insert (buffer, &start, text->str, -1);
+  g_assert_true (wait_for (preview_idle, &updates, 15000));
+  {
+    g_autofree char *all = topiary_editor_dup_text (editor);
+    g_assert_true (preview_equals_full_render (all));
+  }
+  marked = eval_js ("var last = document.getElementById('topiary-article').lastElementChild;"
+                    "last.topiaryMark = 'kept'; last.tagName", TOPIARY_PREVIEW_WORLD);
+  g_assert_cmpstr (marked, ==, "P");
+
+  /* A word typed inside a paragraph. */
+  type_and_wait (buffer, "Paragraph 60 says", " now");
+  {
+    g_autofree char *all = topiary_editor_dup_text (editor);
+    g_assert_true (preview_equals_full_render (all));
+  }
+  /* New lines: everything below moves down. */
+  type_and_wait (buffer, "Paragraph 61 says *something* about `flask run`.", "\n\nA new paragraph\nover two lines.\n\n## A new part");
+  {
+    g_autofree char *all = topiary_editor_dup_text (editor);
+    g_assert_true (preview_equals_full_render (all));
+  }
+  /* A paragraph turned into a heading, and one into a list. */
+  type_and_wait (buffer, "Part 62\n\n", "# ");
+  type_and_wait (buffer, "Part 63\n\n", "- ");
+  {
+    g_autofree char *all = topiary_editor_dup_text (editor);
+    g_assert_true (preview_equals_full_render (all));
+  }
+
+  /* Lines removed across several blocks: everything below moves up. */
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, "## Part 40", 0, &start, NULL, NULL));
+  iter = start;
+  g_assert_true (gtk_text_iter_forward_search (&iter, "## Part 45", 0, &end, NULL, NULL));
+  updates = topiary_preview_get_n_updates (preview) + 1;
+  gtk_text_buffer_delete (buffer, &start, &end);
+  g_assert_true (wait_for (preview_idle, &updates, 10000));
+  {
+    g_autofree char *all = topiary_editor_dup_text (editor);
+    g_assert_true (preview_equals_full_render (all));
+  }
+  g_free (marked);
+  marked = eval_js ("String(document.getElementById('topiary-article').lastElementChild.topiaryMark)",
+                    TOPIARY_PREVIEW_WORLD);
+  g_assert_cmpstr (marked, ==, "kept");
+
+  /* The cursor still finds its block after the moves. */
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  g_assert_true (gtk_text_iter_forward_search (&iter, "Paragraph 90 says", 0, &iter, NULL, NULL));
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (wait_for (cursor_block_says, (gpointer) "Paragraph 90 says", 10000));
+
+  /* Put the article back as it was. */
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  updates = topiary_preview_get_n_updates (preview) + 1;
+  gtk_text_buffer_insert (buffer, &start, original, -1);
+  g_assert_true (wait_for (preview_idle, &updates, 10000));
 }
 
 static gboolean
@@ -1699,6 +1867,7 @@ main (int    argc,
   g_test_add_func ("/ui/edit-and-preview", test_edit_and_preview);
   g_test_add_func ("/ui/preview-latency", test_preview_latency);
   g_test_add_func ("/ui/preview-scroll", test_preview_scroll);
+  g_test_add_func ("/ui/preview-patch", test_preview_patch);
   g_test_add_func ("/ui/autosave", test_autosave);
   g_test_add_func ("/ui/revisions", test_revisions);
   g_test_add_func ("/ui/formatting", test_formatting);

@@ -17,83 +17,107 @@ var topiary = {
     return document.getElementById("topiary-article");
   },
 
-  // Replaces the article's HTML. It is parsed in a scratch document (no
-  // browsing context: nothing in it can run or load); then only the
-  // top-level blocks that differ are swapped, so a keystroke costs the
-  // layout of a paragraph, not of the whole article. Blocks are compared
-  // without their source positions, which shift when lines are added
-  // above; the kept blocks get the new positions. Reading a layout
-  // property here would force a synchronous layout: none is read.
+  // The article is a list of top-level blocks, split by the app, which
+  // keeps the previous list and sends only the range that changed: JS
+  // parses a paragraph per keystroke, not the whole article. Each block
+  // is parsed in a scratch document (no browsing context: nothing in it
+  // can run or load) and imported. blocks[i] holds the nodes block i made.
+  // Reading a layout property here would force a synchronous layout: none
+  // is read.
   keyed: null,
-  keys: null,
+  blocks: null,
+  scratch: null,
 
-  key: function (node) {
-    if (node.nodeType === Node.ELEMENT_NODE)
-      return node.outerHTML.replace(/ data-sourcepos="[^"]*"/g, "");
-    return node.nodeType + ":" + node.nodeValue;
+  parse: function (html) {
+    if (this.scratch === null)
+      this.scratch = document.implementation.createHTMLDocument("").createElement("article");
+    this.scratch.innerHTML = html;
+    var copy = document.importNode(this.scratch, true);
+    this.scratch.textContent = "";
+    return Array.prototype.slice.call(copy.childNodes);
   },
 
-  copyPositions: function (from, to) {
-    if (from.nodeType !== Node.ELEMENT_NODE)
+  // Parses @html (an array of blocks) in one go: each block the app cut
+  // starts with an element or a comment, which tells where the next one
+  // starts. Block by block when the parser saw it otherwise.
+  parseBlocks: function (html) {
+    var nodes = this.parse(html.join(""));
+    var blocks = [], block = null;
+    for (var i = 0; i < nodes.length; i++) {
+      var type = nodes[i].nodeType;
+      if (block === null || type === Node.ELEMENT_NODE || type === Node.COMMENT_NODE) {
+        block = [];
+        blocks.push(block);
+      }
+      block.push(nodes[i]);
+    }
+    if (blocks.length === html.length)
+      return blocks;
+    blocks = [];
+    for (i = 0; i < html.length; i++)
+      blocks.push(this.parse(html[i]));
+    return blocks;
+  },
+
+  // Blocks after the edit keep their content but move by @shift lines
+  // when the edit added or removed lines.
+  shift: function (node, shift) {
+    if (node.nodeType !== Node.ELEMENT_NODE)
       return;
-    if (from.hasAttribute("data-sourcepos"))
-      to.setAttribute("data-sourcepos", from.getAttribute("data-sourcepos"));
-    var a = from.querySelectorAll("[data-sourcepos]");
-    var b = to.querySelectorAll("[data-sourcepos]");
-    for (var i = 0; i < a.length && i < b.length; i++)
-      b[i].setAttribute("data-sourcepos", a[i].getAttribute("data-sourcepos"));
+    var all = [node].concat(Array.prototype.slice.call(node.querySelectorAll("[data-sourcepos]")));
+    for (var i = 0; i < all.length; i++) {
+      var m = /^(\d+):(\d+)-(\d+):(\d+)$/.exec(all[i].getAttribute("data-sourcepos") || "");
+      if (m)
+        all[i].setAttribute("data-sourcepos", (+m[1] + shift) + ":" + m[2] + "-" + (+m[3] + shift) + ":" + m[4]);
+    }
   },
 
-  update: function (html) {
+  // Replaces blocks [at, at + remove) of the @before blocks shown by
+  // @html (an array of blocks); @before < 0 replaces the whole article.
+  // Returns the number of blocks parsed, or -1 when the page does not
+  // hold the @before blocks the app thinks it does (it then sends all).
+  update: function (before, at, remove, html, shift) {
     var article = this.article();
-    var holder = document.implementation.createHTMLDocument("").createElement("article");
-    holder.innerHTML = html;
+    var i, j;
 
-    var fresh = holder.childNodes;
-    var keys = Array.prototype.map.call(fresh, this.key);
-    var old = article.childNodes;
-    var oldKeys = this.keys;
-    var i;
-
-    if (this.keyed !== article || oldKeys === null || oldKeys.length !== old.length) {
-      var whole = document.importNode(holder, true);
-      whole.id = article.id;
-      whole.className = article.className;
+    if (before < 0) {
+      var whole = article.cloneNode(false);
+      var blocks = this.parseBlocks(html);
+      for (i = 0; i < blocks.length; i++)
+        for (j = 0; j < blocks[i].length; j++)
+          whole.appendChild(blocks[i][j]);
       article.replaceWith(whole);
       this.keyed = whole;
-      this.keys = keys;
-      return fresh.length;
+      this.blocks = blocks;
+      return html.length;
     }
 
-    var prefix = 0, suffix = 0;
-    var n = Math.min(old.length, fresh.length);
-    while (prefix < n && oldKeys[prefix] === keys[prefix])
-      prefix++;
-    while (suffix < n - prefix &&
-           oldKeys[old.length - 1 - suffix] === keys[fresh.length - 1 - suffix])
-      suffix++;
+    if (this.keyed !== article || this.blocks === null || this.blocks.length !== before ||
+        at < 0 || remove < 0 || at + remove > before)
+      return -1;
 
-    // Blocks before the edit keep their positions; those after it move
-    // only when the edit added or removed lines.
-    if (suffix > 0) {
-      var a = fresh[fresh.length - suffix], b = old[old.length - suffix];
-      if (a.nodeType !== Node.ELEMENT_NODE || b.nodeType !== Node.ELEMENT_NODE ||
-          a.getAttribute("data-sourcepos") !== b.getAttribute("data-sourcepos")) {
-        for (i = 0; i < suffix; i++)
-          this.copyPositions(fresh[fresh.length - 1 - i], old[old.length - 1 - i]);
-      }
-    }
+    var next = null;
+    for (i = at + remove; i < before && next === null; i++)
+      if (this.blocks[i].length > 0)
+        next = this.blocks[i][0];
+    for (i = at; i < at + remove; i++)
+      for (j = 0; j < this.blocks[i].length; j++)
+        article.removeChild(this.blocks[i][j]);
 
-    for (i = old.length - suffix - 1; i >= prefix; i--)
-      article.removeChild(old[i]);
-    var before = article.childNodes[prefix] || null;
     var insert = document.createDocumentFragment();
-    for (i = prefix; i < fresh.length - suffix; i++)
-      insert.appendChild(document.importNode(fresh[i], true));
-    article.insertBefore(insert, before);
+    var fresh = html.length > 0 ? this.parseBlocks(html) : [];
+    for (i = 0; i < fresh.length; i++)
+      for (j = 0; j < fresh[i].length; j++)
+        insert.appendChild(fresh[i][j]);
+    article.insertBefore(insert, next);
+    Array.prototype.splice.apply(this.blocks, [at, remove].concat(fresh));
 
-    this.keys = keys;
-    return fresh.length - prefix - suffix;
+    if (shift !== 0) {
+      for (i = at + html.length; i < this.blocks.length; i++)
+        for (j = 0; j < this.blocks[i].length; j++)
+          this.shift(this.blocks[i][j], shift);
+    }
+    return html.length;
   },
 
   startLine: function (el) {

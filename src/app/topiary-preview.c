@@ -2,9 +2,12 @@
  *
  * The shell page (theme CSS + an empty <article>) is loaded once; each
  * update only swaps the article's HTML through evaluate_javascript, so
- * there is no reload, no flicker, and the scroll position stays. At most
- * one update is in flight: text that arrives meanwhile waits, and only
- * the newest text is rendered next.
+ * there is no reload, no flicker, and the scroll position stays. The
+ * rendered HTML is cut into its top-level blocks and compared with the
+ * blocks on the page: only the changed range is sent, so the web process
+ * parses a paragraph per keystroke, not the article. An update starts at
+ * once when none is in flight; text that arrives meanwhile waits, and
+ * only the newest text is rendered next.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,7 +20,8 @@
 #include "topiary-preview.h"
 
 #define RESOURCE_PATH "/io/github/topiary/Topiary/"
-#define UPDATE_DELAY_MS 15
+/* No wait when idle: a keystroke reaches the page in the same frame. */
+#define UPDATE_DELAY_MS 0
 #define CURSOR_DELAY_MS 120
 
 struct _TopiaryPreview
@@ -36,6 +40,10 @@ struct _TopiaryPreview
   gboolean         in_flight;
   gint64           in_flight_since;
   gsize            in_flight_bytes;
+  gint64           in_flight_sent;  /* when the script went to the page (µs) */
+  char            *in_flight_text;  /* to send again if a patch misses */
+  gboolean         in_flight_full;
+  GPtrArray       *blocks;          /* char *: the blocks on the page; NULL = unknown */
   GCancellable    *cancellable;
   guint            n_updates;
   guint            cursor_line;
@@ -134,6 +142,7 @@ load_shell (TopiaryPreview *self)
 
   self->shell_loaded = FALSE;
   self->shell_loading = TRUE;
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
   webkit_web_view_load_html (self->web_view, shell, self->base_uri);
 }
 
@@ -214,6 +223,216 @@ js_string (const char *text)
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+is_void_element (const char *name,
+                 gsize       len)
+{
+  static const char * const names[] = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input",
+    "link", "meta", "source", "track", "wbr",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strlen (names[i]) == len && g_ascii_strncasecmp (names[i], name, len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Cuts cmark's HTML before each top-level element (or comment); the
+ * whitespace after an element stays with it, so the blocks joined give
+ * the page back. cmark escapes "<" in text and attributes, so every "<"
+ * starts a tag or a comment. Returns NULL for anything else (raw HTML
+ * when allowed): the caller then sends the page whole. */
+static GPtrArray *
+split_blocks (const char *html)
+{
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func (g_free);
+  const char *start = html;
+  const char *p = html;
+  int depth = 0;
+
+  while (*p != '\0')
+    {
+      const char *name;
+      gsize len = 0;
+
+      if (*p != '<')
+        {
+          p++;
+          continue;
+        }
+
+      if (strncmp (p, "<!--", 4) == 0)
+        {
+          const char *end = strstr (p + 4, "-->");
+
+          if (end == NULL)
+            return NULL;
+          if (depth == 0 && p > start)
+            {
+              g_ptr_array_add (blocks, g_strndup (start, p - start));
+              start = p;
+            }
+          p = end + 3;
+          continue;
+        }
+
+      if (p[1] == '/')
+        {
+          p = strchr (p, '>');
+          if (p == NULL || --depth < 0)
+            return NULL;
+          p++;
+          continue;
+        }
+
+      name = p + 1;
+      while (g_ascii_isalnum (name[len]))
+        len++;
+      if (len == 0)
+        return NULL;
+      if (depth == 0 && p > start)
+        {
+          g_ptr_array_add (blocks, g_strndup (start, p - start));
+          start = p;
+        }
+      p = name + len;
+      while (*p != '\0' && *p != '>')
+        {
+          if (*p == '"' && (p = strchr (p + 1, '"')) == NULL)
+            return NULL;
+          p++;
+        }
+      if (*p == '\0')
+        return NULL;
+      if (p[-1] != '/' && !is_void_element (name, len))
+        depth++;
+      p++;
+    }
+
+  if (depth != 0)
+    return NULL;
+  if (p > start)
+    g_ptr_array_add (blocks, g_strndup (start, p - start));
+  return g_steal_pointer (&blocks);
+}
+
+#define SOURCEPOS_ATTR "data-sourcepos=\""
+
+/* Reads "L:C-L:C\"" into @pos; returns the end of the value or NULL. */
+static const char *
+parse_sourcepos (const char *p,
+                 guint64     pos[4])
+{
+  static const char seps[4] = { ':', '-', ':', '"' };
+
+  for (guint i = 0; i < 4; i++)
+    {
+      char *end;
+
+      if (!g_ascii_isdigit (*p))
+        return NULL;
+      pos[i] = g_ascii_strtoull (p, &end, 10);
+      if (*end != seps[i])
+        return NULL;
+      p = end + 1;
+    }
+  return p;
+}
+
+/* TRUE when @fresh is @old with every source line moved by the same
+ * number of lines, *@shift; the first difference found sets *@shift
+ * when *@have_shift is FALSE. */
+static gboolean
+same_block_shifted (const char *old,
+                    const char *fresh,
+                    gint64     *shift,
+                    gboolean   *have_shift)
+{
+  for (;;)
+    {
+      const char *a = strstr (old, SOURCEPOS_ATTR);
+      const char *b = strstr (fresh, SOURCEPOS_ATTR);
+      guint64 pa[4], pb[4];
+
+      if (a == NULL || b == NULL)
+        return a == b && strcmp (old, fresh) == 0;
+      if (a - old != b - fresh || memcmp (old, fresh, a - old) != 0)
+        return FALSE;
+      old = parse_sourcepos (a + strlen (SOURCEPOS_ATTR), pa);
+      fresh = parse_sourcepos (b + strlen (SOURCEPOS_ATTR), pb);
+      if (old == NULL || fresh == NULL)
+        return FALSE;
+      if (pa[1] != pb[1] || pa[3] != pb[3] ||
+          (gint64) (pb[0] - pa[0]) != (gint64) (pb[2] - pa[2]))
+        return FALSE;
+      if (!*have_shift)
+        {
+          *shift = (gint64) (pb[0] - pa[0]);
+          *have_shift = TRUE;
+        }
+      else if (*shift != (gint64) (pb[0] - pa[0]))
+        return FALSE;
+    }
+}
+
+static void
+append_js_blocks (GString   *script,
+                  GPtrArray *blocks,
+                  guint      from,
+                  guint      to)
+{
+  g_string_append_c (script, '[');
+  for (guint i = from; i < to; i++)
+    {
+      g_autofree char *arg = js_string (g_ptr_array_index (blocks, i));
+
+      if (i > from)
+        g_string_append_c (script, ',');
+      g_string_append (script, arg);
+    }
+  g_string_append_c (script, ']');
+}
+
+/* The call that turns the page's blocks into @fresh: the whole article
+ * when the page's blocks are unknown, else only the range that changed. */
+static char *
+build_update_script (GPtrArray *shown,
+                     GPtrArray *fresh)
+{
+  GString *script = g_string_new ("topiary.update(");
+  guint prefix = 0, suffix = 0, n;
+  gint64 shift = 0;
+  gboolean have_shift = FALSE;
+
+  if (shown == NULL)
+    {
+      g_string_append (script, "-1,0,0,");
+      append_js_blocks (script, fresh, 0, fresh->len);
+      g_string_append (script, ",0);");
+      return g_string_free (script, FALSE);
+    }
+
+  n = MIN (shown->len, fresh->len);
+  while (prefix < n && strcmp (g_ptr_array_index (shown, prefix), g_ptr_array_index (fresh, prefix)) == 0)
+    prefix++;
+  while (suffix < n - prefix &&
+         same_block_shifted (g_ptr_array_index (shown, shown->len - 1 - suffix),
+                             g_ptr_array_index (fresh, fresh->len - 1 - suffix),
+                             &shift, &have_shift))
+    suffix++;
+
+  /* Most of the article changed (text replaced, pasted or undone):
+   * swapping the whole article is cheaper than node-by-node. */
+  if (shown->len + fresh->len - 2 * (prefix + suffix) > MAX (64, fresh->len / 2))
+    return build_update_script (NULL, fresh);
+
+  g_string_append_printf (script, "%u,%u,%u,", shown->len, prefix, shown->len - prefix - suffix);
+  append_js_blocks (script, fresh, prefix, fresh->len - suffix);
+  g_string_append_printf (script, ",%" G_GINT64_FORMAT ");", suffix > 0 ? shift : 0);
+  return g_string_free (script, FALSE);
+}
+
 static void
 run_script (TopiaryPreview      *self,
             const char          *script,
@@ -240,6 +459,21 @@ on_update_done (GObject      *object,
     g_debug ("Preview update failed: %s", error->message);
 
   self->in_flight = FALSE;
+  /* The page did not hold the blocks we patched (it was reloaded): send
+   * the whole article. */
+  if (!self->in_flight_full &&
+      (value == NULL || !jsc_value_is_number (value) || jsc_value_to_int32 (value) < 0))
+    {
+      g_clear_pointer (&self->blocks, g_ptr_array_unref);
+      if (self->pending == NULL)
+        {
+          self->pending = g_steal_pointer (&self->in_flight_text);
+          self->pending_since = self->in_flight_since;
+        }
+      schedule_update (self);
+      return;
+    }
+  g_clear_pointer (&self->in_flight_text, g_free);
   self->n_updates++;
   if (self->bench)
     {
@@ -248,9 +482,9 @@ on_update_done (GObject      *object,
       /* Monotonic µs: the oldest edit this update covers, and when the
        * page had the new HTML. */
       g_print ("TOPIARY_BENCH preview-updated keystroke_us=%" G_GINT64_FORMAT
-               " updated_us=%" G_GINT64_FORMAT " latency_ms=%.2f bytes=%" G_GSIZE_FORMAT "\n",
+               " updated_us=%" G_GINT64_FORMAT " latency_ms=%.2f page_ms=%.2f bytes=%" G_GSIZE_FORMAT "\n",
                self->in_flight_since, now, (now - self->in_flight_since) / 1000.0,
-               self->in_flight_bytes);
+               (now - self->in_flight_sent) / 1000.0, self->in_flight_bytes);
     }
   g_signal_emit (self, signals[SIGNAL_UPDATED], 0);
 
@@ -267,9 +501,9 @@ update_cb (gpointer user_data)
   TopiaryMarkdownOptions options = TOPIARY_MARKDOWN_OPTIONS_INIT;
   g_autoptr(TopiaryMarkdownResult) result = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *arg = NULL;
   g_autofree char *script = NULL;
   g_autofree char *allow_html = NULL;
+  g_autoptr(GPtrArray) blocks = NULL;
   gint64 since;
 
   if (self->in_flight || !self->shell_loaded || self->pending == NULL)
@@ -287,13 +521,28 @@ update_cb (gpointer user_data)
   options.user_data = self;
   result = topiary_markdown_render (text, -1, &options);
 
-  arg = js_string (result->html);
-  script = g_strconcat ("topiary.update(", arg, ");", NULL);
+  /* Raw HTML may leave elements open across blocks: send it whole. */
+  if (!(options.allow_html && strchr (text, '<') != NULL))
+    blocks = split_blocks (result->html);
+  if (blocks == NULL)
+    {
+      blocks = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (blocks, g_strdup (result->html));
+      g_clear_pointer (&self->blocks, g_ptr_array_unref);
+    }
+
+  script = build_update_script (self->blocks, blocks);
+  self->in_flight_full = self->blocks == NULL;
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  self->blocks = g_steal_pointer (&blocks);
   self->in_flight = TRUE;
+  self->in_flight_sent = g_get_monotonic_time ();
   run_script (self, script, on_update_done);
 
   self->in_flight_since = since;
   self->in_flight_bytes = strlen (text);
+  g_free (self->in_flight_text);
+  self->in_flight_text = g_steal_pointer (&text);
   return G_SOURCE_REMOVE;
 }
 
@@ -473,6 +722,8 @@ topiary_preview_dispose (GObject *object)
   g_clear_pointer (&self->update, topiary_debounce_free);
   g_clear_pointer (&self->cursor, topiary_debounce_free);
   g_clear_pointer (&self->pending, g_free);
+  g_clear_pointer (&self->in_flight_text, g_free);
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->base_uri, g_free);
   g_clear_object (&self->project);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOPIARY_TYPE_PREVIEW);
