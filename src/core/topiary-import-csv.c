@@ -454,40 +454,6 @@ row_warn (Ctx        *ctx,
   topiary_import_report_warn (ctx->report, "%s", msg);
 }
 
-/* A slug not yet used by this import: @base, else "@base-N". @slugs maps
- * each slug to the next suffix worth trying, so a thousand rows with one
- * title stay linear. The suffix is deterministic, so importing the same
- * source again overwrites the same articles instead of adding copies. */
-static char *
-claim_slug (GHashTable *slugs,
-            const char *base)
-{
-  g_autofree char *stem = NULL;
-  guint n;
-  char *slug;
-
-  if (!g_hash_table_contains (slugs, base))
-    {
-      g_hash_table_insert (slugs, g_strdup (base), GUINT_TO_POINTER (2));
-      return g_strdup (base);
-    }
-  n = GPOINTER_TO_UINT (g_hash_table_lookup (slugs, base));
-  /* Leave room for the suffix within the longest slug. */
-  stem = g_strndup (base, TOPIARY_SLUG_MAX - 8);
-  while (*stem && stem[strlen (stem) - 1] == '-')
-    stem[strlen (stem) - 1] = '\0';
-  for (;; n++)
-    {
-      slug = g_strdup_printf ("%s-%u", stem, n);
-      if (!g_hash_table_contains (slugs, slug))
-        break;
-      g_free (slug);
-    }
-  g_hash_table_insert (slugs, g_strdup (base), GUINT_TO_POINTER (n + 1));
-  g_hash_table_insert (slugs, g_strdup (slug), GUINT_TO_POINTER (2));
-  return slug;
-}
-
 /* Two rows with one title would otherwise overwrite each other. */
 static void
 unique_slug (Ctx            *ctx,
@@ -495,7 +461,7 @@ unique_slug (Ctx            *ctx,
 {
   const char *given = topiary_article_get_slug (article);
   g_autofree char *base = topiary_slugify (given && *given ? given : topiary_article_get_title (article));
-  g_autofree char *slug = claim_slug (ctx->slugs, base);
+  g_autofree char *slug = _topiary_import_claim_slug (ctx->slugs, base);
 
   if (strcmp (slug, base) != 0)
     row_warn (ctx, _("Two articles share the slug “%s”; “%s” gets “%s”."),

@@ -824,40 +824,6 @@ place_categories (Ctx *ctx)
     }
 }
 
-/* A slug not yet used by this import: @base, else "@base-N". @slugs maps
- * each slug to the next suffix worth trying, so a thousand rows with one
- * title stay linear. The suffix is deterministic, so importing the same
- * source again overwrites the same articles instead of adding copies. */
-static char *
-claim_slug (GHashTable *slugs,
-            const char *base)
-{
-  g_autofree char *stem = NULL;
-  guint n;
-  char *slug;
-
-  if (!g_hash_table_contains (slugs, base))
-    {
-      g_hash_table_insert (slugs, g_strdup (base), GUINT_TO_POINTER (2));
-      return g_strdup (base);
-    }
-  n = GPOINTER_TO_UINT (g_hash_table_lookup (slugs, base));
-  /* Leave room for the suffix within the longest slug. */
-  stem = g_strndup (base, TOPIARY_SLUG_MAX - 8);
-  while (*stem && stem[strlen (stem) - 1] == '-')
-    stem[strlen (stem) - 1] = '\0';
-  for (;; n++)
-    {
-      slug = g_strdup_printf ("%s-%u", stem, n);
-      if (!g_hash_table_contains (slugs, slug))
-        break;
-      g_free (slug);
-    }
-  g_hash_table_insert (slugs, g_strdup (base), GUINT_TO_POINTER (n + 1));
-  g_hash_table_insert (slugs, g_strdup (slug), GUINT_TO_POINTER (2));
-  return slug;
-}
-
 static gboolean
 create_group (Ctx     *ctx,
               Folder  *f,
@@ -1360,7 +1326,7 @@ _topiary_import_hugo (TopiaryProject      *project,
       Folder *f = e->folder;
       g_autofree char *base = g_strdup (topiary_article_get_slug (e->article));
       Slot slot;
-      g_autofree char *slug = claim_slug (slugs, base);
+      g_autofree char *slug = _topiary_import_claim_slug (slugs, base);
 
       /* Two files with one slug would overwrite each other. */
       if (strcmp (slug, base) != 0)

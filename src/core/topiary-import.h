@@ -107,6 +107,11 @@ int _topiary_import_maptext_sniff (const char *text, gsize length);
 int _topiary_import_outline_sniff (const char *text, gsize length);
 int _topiary_import_csv_sniff     (const char *text, gsize length);
 
+/* A slug not yet used in this import: @base, else "@base-N", recorded in
+ * @slugs (owned keys; create with g_str_hash, g_str_equal, g_free). */
+char *_topiary_import_claim_slug (GHashTable *slugs,
+                                  const char *base);
+
 /* The group with this title (or slug) or a new one appended. */
 TopiaryGroup *_topiary_import_ensure_group (TopiaryProject      *project,
                                             const char          *title,
