@@ -35,6 +35,7 @@ struct _TopiaryMapTree
   guint             n_ideas;
   guint             n_articles;
   guint             n_published;
+  TopiaryStats      stats;             /* of the index; notes left 0 */
 };
 
 G_DEFINE_FINAL_TYPE (TopiaryMapTree, topiary_map_tree, G_TYPE_OBJECT)
@@ -108,6 +109,26 @@ clear_index (TopiaryMapTree *self)
   self->n_ideas = 0;
   self->n_articles = 0;
   self->n_published = 0;
+  memset (&self->stats, 0, sizeof self->stats);
+}
+
+/* Counted the way topiary_project_get_stats() counts. */
+static void
+count_stats (TopiaryStats   *stats,
+             TopiaryArticle *article)
+{
+  TopiaryStatus status = topiary_article_get_status (article);
+
+  stats->articles++;
+  stats->words += topiary_article_get_word_count (article);
+  if (status < TOPIARY_N_STATUS)
+    stats->status[status]++;
+  if (status == TOPIARY_STATUS_IDEA)
+    stats->ideas++;
+  else if (topiary_article_get_kind (article) == TOPIARY_KIND_PILLAR)
+    stats->pillars++;
+  else
+    stats->clusters++;
 }
 
 static void
@@ -156,6 +177,7 @@ build_index (TopiaryMapTree *self)
       self->n_articles++;
       if (topiary_article_get_status (stored) == TOPIARY_STATUS_PUBLISHED)
         self->n_published++;
+      count_stats (&self->stats, stored);
       if (group_id == 0)
         {
           const char *intent = topiary_article_get_intent (stored);
@@ -180,6 +202,7 @@ build_index (TopiaryMapTree *self)
     }
 
   g_ptr_array_sort (self->intents, compare_intents);
+  self->stats.groups = self->groups->len;
 }
 
 static const char *
@@ -475,6 +498,16 @@ topiary_map_tree_refresh (TopiaryMapTree *self)
     }
 
   prune (self);
+}
+
+void
+topiary_map_tree_get_stats (TopiaryMapTree *self,
+                            TopiaryStats   *stats)
+{
+  g_return_if_fail (TOPIARY_IS_MAP_TREE (self));
+  g_return_if_fail (stats != NULL);
+
+  *stats = self->stats;
 }
 
 GtkTreeListModel *

@@ -20,6 +20,10 @@ GtkTreeListModel *topiary_map_tree_get_model       (TopiaryMapTree *self);
 /* Re-reads the project and updates every child model built so far, keeping
  * rows (and so their expanded state) that did not move. */
 void              topiary_map_tree_refresh         (TopiaryMapTree *self);
+/* The map's figures as of the last refresh, counted as
+ * topiary_project_get_stats() counts them; stats->notes is 0. */
+void              topiary_map_tree_get_stats       (TopiaryMapTree *self,
+                                                    TopiaryStats   *stats);
 /* Expands the way to the article and returns its row position in the
  * model, or G_MAXUINT when the article is not in the map. */
 guint             topiary_map_tree_reveal_article  (TopiaryMapTree *self,

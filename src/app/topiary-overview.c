@@ -160,10 +160,13 @@ fill_status (TopiaryOverview    *self,
     }
 }
 
-static gboolean
-refresh_cb (gpointer user_data)
+/* @from_tree: the tree is known to be current (it was refreshed with the
+ * project just now); later refreshes follow project changes the tree may
+ * not have caught up with yet, so they ask the project. */
+static void
+refresh (TopiaryOverview *self,
+         gboolean         from_tree)
 {
-  TopiaryOverview *self = user_data;
   TopiaryStats stats = { 0 };
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
@@ -173,11 +176,14 @@ refresh_cb (gpointer user_data)
 
   self->stale = FALSE;
   if (self->project == NULL)
-    return G_SOURCE_REMOVE;
+    return;
   if (self->group_id != 0 && refresh_group (self))
-    return G_SOURCE_REMOVE;
+    return;
 
-  topiary_project_get_stats (self->project, &stats);
+  if (from_tree && self->tree != NULL)
+    topiary_map_tree_get_stats (self->tree, &stats);
+  else
+    topiary_project_get_stats (self->project, &stats);
   title = topiary_project_get_map_field (self->project, "title");
   description = topiary_project_get_map_field (self->project, "description");
   gtk_label_set_label (self->title_label, title && *title ? title : _("Untitled map"));
@@ -234,6 +240,12 @@ refresh_cb (gpointer user_data)
       gtk_list_box_append (self->notes_list, row);
     }
   gtk_widget_set_visible (self->notes_group, n_notes > 0);
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  refresh (user_data, FALSE);
   return G_SOURCE_REMOVE;
 }
 
@@ -358,25 +370,27 @@ topiary_overview_show (TopiaryOverview *self,
     }
   self->group_id = group_id;
   topiary_debounce_cancel (self->refresh);
-  refresh_cb (self);
+  refresh (self, FALSE);
 }
 
 void
 topiary_overview_set_project (TopiaryOverview *self,
-                              TopiaryProject  *project)
+                              TopiaryProject  *project,
+                              TopiaryMapTree  *tree)
 {
   g_return_if_fail (TOPIARY_IS_OVERVIEW (self));
+  g_return_if_fail (!tree || TOPIARY_IS_MAP_TREE (tree));
 
   if (self->project == project)
     return;
   g_set_object (&self->project, project);
-  g_clear_object (&self->tree);
+  g_set_object (&self->tree, tree);
   self->group_id = 0;
   clear_box (GTK_WIDGET (self->audit_list));
   gtk_widget_set_visible (GTK_WIDGET (self->audit_list), FALSE);
   topiary_debounce_cancel (self->refresh);
   if (project != NULL)
-    refresh_cb (self);
+    refresh (self, TRUE);
 }
 
 static void
@@ -384,7 +398,7 @@ topiary_overview_dispose (GObject *object)
 {
   TopiaryOverview *self = TOPIARY_OVERVIEW (object);
 
-  topiary_overview_set_project (self, NULL);
+  topiary_overview_set_project (self, NULL, NULL);
   g_clear_object (&self->tree);
   g_clear_pointer (&self->refresh, topiary_debounce_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOPIARY_TYPE_OVERVIEW);

@@ -14,8 +14,11 @@ G_BEGIN_DECLS
 #define TOPIARY_TYPE_OVERVIEW (topiary_overview_get_type ())
 G_DECLARE_FINAL_TYPE (TopiaryOverview, topiary_overview, TOPIARY, OVERVIEW, GtkWidget)
 
+/* @tree, if not NULL, has just been refreshed for @project: the first
+ * figures are counted from it instead of querying the project again. */
 void topiary_overview_set_project (TopiaryOverview *self,
-                                   TopiaryProject  *project);
+                                   TopiaryProject  *project,
+                                   TopiaryMapTree  *tree);
 
 /* Shows the whole map (@group_id 0) or one group, counted from @tree. */
 void topiary_overview_show          (TopiaryOverview *self,

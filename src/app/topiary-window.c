@@ -346,7 +346,9 @@ set_project (TopiaryWindow  *self,
   topiary_editor_set_project (self->editor, project);
   topiary_details_set_project (self->details, project);
   topiary_details_set_tree (self->details, topiary_sidebar_get_tree (self->sidebar));
-  topiary_overview_set_project (self->overview, project);
+  /* The sidebar's tree was just built: the overview counts from it. */
+  topiary_overview_set_project (self->overview, project,
+                                project ? topiary_sidebar_get_tree (self->sidebar) : NULL);
   if (project != NULL)
     {
       self->project_changed_id = g_signal_connect_object (project, "changed", G_CALLBACK (on_project_changed),
