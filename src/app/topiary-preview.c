@@ -395,16 +395,19 @@ append_js_blocks (GString   *script,
 }
 
 /* The call that turns the page's blocks into @fresh: the whole article
- * when the page's blocks are unknown, else only the range that changed. */
+ * (*@full) when the page's blocks are unknown or most of them changed,
+ * else only the range that changed. */
 static char *
 build_update_script (GPtrArray *shown,
-                     GPtrArray *fresh)
+                     GPtrArray *fresh,
+                     gboolean  *full)
 {
   GString *script = g_string_new ("topiary.update(");
   guint prefix = 0, suffix = 0, n;
   gint64 shift = 0;
   gboolean have_shift = FALSE;
 
+  *full = shown == NULL;
   if (shown == NULL)
     {
       g_string_append (script, "-1,0,0,");
@@ -425,7 +428,10 @@ build_update_script (GPtrArray *shown,
   /* Most of the article changed (text replaced, pasted or undone):
    * swapping the whole article is cheaper than node-by-node. */
   if (shown->len + fresh->len - 2 * (prefix + suffix) > MAX (64, fresh->len / 2))
-    return build_update_script (NULL, fresh);
+    {
+      g_string_free (script, TRUE);
+      return build_update_script (NULL, fresh, full);
+    }
 
   g_string_append_printf (script, "%u,%u,%u,", shown->len, prefix, shown->len - prefix - suffix);
   append_js_blocks (script, fresh, prefix, fresh->len - suffix);
@@ -531,8 +537,7 @@ update_cb (gpointer user_data)
       g_clear_pointer (&self->blocks, g_ptr_array_unref);
     }
 
-  script = build_update_script (self->blocks, blocks);
-  self->in_flight_full = self->blocks == NULL;
+  script = build_update_script (self->blocks, blocks, &self->in_flight_full);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   self->blocks = g_steal_pointer (&blocks);
   self->in_flight = TRUE;
