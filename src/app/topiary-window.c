@@ -62,7 +62,8 @@ struct _TopiaryWindow
   TopiaryOverview      *overview;
   AdwFlap              *flap;
   GtkPaned             *paned;
-  TopiaryEditor        *editor;
+  AdwBin               *editor_bin;
+  TopiaryEditor        *editor;     /* NULL until ensure_editor() */
   AdwBin               *preview_bin;
   TopiaryPreview       *preview;    /* NULL until ensure_preview() */
   TopiaryDetails       *details;
@@ -91,6 +92,14 @@ static GParamSpec *properties[N_PROPS];
 static void update_actions (TopiaryWindow *self);
 static void update_title (TopiaryWindow *self);
 static TopiaryPreview *ensure_preview (TopiaryWindow *self);
+static TopiaryEditor *ensure_editor (TopiaryWindow *self);
+
+/* The article being written, 0 for none (or no editor yet). */
+static gint64
+current_article_id (TopiaryWindow *self)
+{
+  return self->editor != NULL ? topiary_editor_get_article_id (self->editor) : 0;
+}
 
 static void
 group_undo_free (GroupUndo *undo)
@@ -122,7 +131,7 @@ TopiaryEditor *
 topiary_window_get_editor (TopiaryWindow *self)
 {
   g_return_val_if_fail (TOPIARY_IS_WINDOW (self), NULL);
-  return self->editor;
+  return ensure_editor (self);
 }
 
 TopiaryPreview *
@@ -285,7 +294,7 @@ topiary_window_save (TopiaryWindow  *self,
 {
   g_return_val_if_fail (TOPIARY_IS_WINDOW (self), FALSE);
 
-  if (!topiary_editor_save (self->editor, error))
+  if (self->editor != NULL && !topiary_editor_save (self->editor, error))
     return FALSE;
   return topiary_details_save (self->details, error);
 }
@@ -333,7 +342,8 @@ set_project (TopiaryWindow  *self,
   g_clear_pointer (&self->group_undo, group_undo_free);
   self->undo_revision = 0;
 
-  topiary_editor_load_article (self->editor, 0, NULL);
+  if (self->editor != NULL)
+    topiary_editor_load_article (self->editor, 0, NULL);
   topiary_details_set_article (self->details, 0);
   if (self->project != NULL)
     {
@@ -343,7 +353,8 @@ set_project (TopiaryWindow  *self,
   g_set_object (&self->project, project);
 
   topiary_sidebar_set_project (self->sidebar, project);
-  topiary_editor_set_project (self->editor, project);
+  if (self->editor != NULL)
+    topiary_editor_set_project (self->editor, project);
   topiary_details_set_project (self->details, project);
   topiary_details_set_tree (self->details, topiary_sidebar_get_tree (self->sidebar));
   /* The sidebar's tree was just built: the overview counts from it. */
@@ -429,7 +440,7 @@ update_title (TopiaryWindow *self)
 {
   g_autofree char *map_title = NULL;
   g_autofree char *file = NULL;
-  gint64 id = topiary_editor_get_article_id (self->editor);
+  gint64 id = current_article_id (self);
   TopiaryArticle *article = topiary_details_get_article (self->details);
 
   if (self->project == NULL)
@@ -462,12 +473,14 @@ apply_layout (TopiaryWindow *self)
   gboolean preview = g_strcmp0 (self->layout, "editor") != 0;
   gboolean was_hidden = !gtk_widget_get_visible (GTK_WIDGET (self->preview_bin));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->editor), editor);
+  gtk_widget_set_visible (GTK_WIDGET (self->editor_bin), editor);
+  if (self->editor != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->editor), editor);
   gtk_widget_set_visible (GTK_WIDGET (self->preview_bin), preview);
   if (self->preview != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->preview), preview);
   /* A hidden preview is not kept up to date: catch up when it shows. */
-  if (preview && was_hidden && topiary_editor_get_article_id (self->editor) != 0)
+  if (preview && was_hidden && current_article_id (self) != 0)
     {
       g_autofree char *text = topiary_editor_dup_text (self->editor);
       topiary_preview_set_markdown (ensure_preview (self), text);
@@ -505,7 +518,7 @@ update_actions (TopiaryWindow *self)
   gboolean writable = open && !topiary_project_is_read_only (self->project);
   gboolean on_article = node != NULL && kind == TOPIARY_MAP_NODE_ARTICLE;
   gboolean on_group = node != NULL && kind == TOPIARY_MAP_NODE_GROUP;
-  gboolean editing = open && topiary_editor_get_article_id (self->editor) != 0;
+  gboolean editing = open && current_article_id (self) != 0;
   TopiaryArticle *article = on_article ? topiary_map_node_get_article (node) : NULL;
 
   gtk_widget_set_visible (self->details_button, editing);
@@ -558,7 +571,7 @@ show_overview (TopiaryWindow *self,
   g_autoptr(GError) error = NULL;
 
   topiary_overview_show (self->overview, topiary_sidebar_get_tree (self->sidebar), group_id);
-  if (!topiary_editor_load_article (self->editor, 0, &error))
+  if (self->editor != NULL && !topiary_editor_load_article (self->editor, 0, &error))
     toast (self, error->message);
   topiary_details_set_article (self->details, 0);
   gtk_stack_set_visible_child_name (self->content_stack, "overview");
@@ -578,10 +591,11 @@ topiary_window_open_article (TopiaryWindow *self,
   if (self->project == NULL)
     return FALSE;
 
+  ensure_editor (self);
   /* Before loading: the editor's text-changed feeds the preview. */
   if (gtk_widget_get_visible (GTK_WIDGET (self->preview_bin)))
     ensure_preview (self);
-  if (topiary_editor_get_article_id (self->editor) != article_id)
+  if (current_article_id (self) != article_id)
     {
       if (!topiary_editor_load_article (self->editor, article_id, &error))
         {
@@ -660,6 +674,34 @@ on_editor_save_failed (TopiaryEditor *editor,
   toast (self, message);
 }
 
+/* Made when an article is first shown, like the preview: the map is
+ * what a window shows first, and a GtkSourceView with its Markdown
+ * language costs a good part of a cold start. */
+static TopiaryEditor *
+ensure_editor (TopiaryWindow *self)
+{
+  if (self->editor != NULL)
+    return self->editor;
+
+  self->editor = g_object_new (TOPIARY_TYPE_EDITOR, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->editor),
+                          gtk_widget_get_visible (GTK_WIDGET (self->editor_bin)));
+  g_signal_connect_object (self->editor, "text-changed",
+                           G_CALLBACK (on_editor_text_changed), self, 0);
+  g_signal_connect_object (self->editor, "cursor-moved",
+                           G_CALLBACK (on_editor_cursor_moved), self, 0);
+  g_signal_connect_object (self->editor, "save-failed",
+                           G_CALLBACK (on_editor_save_failed), self, 0);
+  g_signal_connect_object (self->editor, "saving",
+                           G_CALLBACK (on_editor_saving), self, 0);
+  adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor));
+  if (self->settings != NULL)
+    topiary_editor_set_settings (self->editor, self->settings);
+  if (self->project != NULL)
+    topiary_editor_set_project (self->editor, self->project);
+  return self->editor;
+}
+
 static void
 on_preview_open_article (TopiaryPreview *preview,
                          const char     *slug,
@@ -706,7 +748,8 @@ create_linked_article (TopiaryWindow *self,
     }
   topiary_sidebar_refresh (self->sidebar);
   /* The link resolves now: render again. */
-  on_editor_text_changed (self->editor, self);
+  if (self->editor != NULL)
+    on_editor_text_changed (self->editor, self);
   message = g_strdup_printf (_("“%s” added to the map"), title);
   toast (self, message);
 }
@@ -773,7 +816,8 @@ on_details_article_changed (TopiaryDetails *details,
                             TopiaryArticle *article,
                             TopiaryWindow  *self)
 {
-  topiary_editor_set_target_words (self->editor, topiary_article_get_target_words (article));
+  if (self->editor != NULL)
+    topiary_editor_set_target_words (self->editor, topiary_article_get_target_words (article));
   update_title (self);
 }
 
@@ -921,7 +965,7 @@ create_article (TopiaryWindow *self,
     }
   topiary_sidebar_refresh (self->sidebar);
   topiary_window_open_article (self, topiary_article_get_id (article));
-  gtk_widget_grab_focus (GTK_WIDGET (topiary_editor_get_view (self->editor)));
+  gtk_widget_grab_focus (GTK_WIDGET (topiary_editor_get_view (ensure_editor (self))));
 }
 
 static void
@@ -996,7 +1040,7 @@ rename_node (TopiaryWindow *self,
             topiary_article_set_title (article, title);
             ok = topiary_project_update_article (self->project, article, &error);
           }
-        if (ok && topiary_editor_get_article_id (self->editor) == id)
+        if (ok && current_article_id (self) == id)
           topiary_details_set_article (self->details, id);
       }
       break;
@@ -1094,7 +1138,7 @@ delete_article (TopiaryWindow *self,
   g_autoptr(GPtrArray) revisions = NULL;
   g_autofree char *message = NULL;
 
-  if (topiary_editor_get_article_id (self->editor) == article_id)
+  if (current_article_id (self) == article_id)
     show_overview (self, 0);
 
   article = topiary_project_get_article (self->project, article_id, FALSE, &error);
@@ -1759,8 +1803,8 @@ win_save (GtkWidget  *widget,
 
   if (!topiary_window_save (self, &error))
     toast (self, error->message);
-  else if (topiary_editor_get_article_id (self->editor) != 0 &&
-           topiary_project_snapshot (self->project, topiary_editor_get_article_id (self->editor), "manual", &error) == 0)
+  else if (current_article_id (self) != 0 &&
+           topiary_project_snapshot (self->project, current_article_id (self), "manual", &error) == 0)
     toast (self, error->message);
   else
     toast (self, _("Saved, and a revision kept"));
@@ -1838,7 +1882,7 @@ revision_reason (const char *reason)
 static void
 on_history_show (TopiaryWindow *self)
 {
-  gint64 id = topiary_editor_get_article_id (self->editor);
+  gint64 id = current_article_id (self);
   g_autoptr(GPtrArray) revisions = NULL;
   GtkWidget *child;
 
@@ -1900,7 +1944,7 @@ article_restore_revision (GtkWidget  *widget,
       toast (self, error->message);
       return;
     }
-  if (!topiary_editor_load_article (self->editor, id, &error))
+  if (!topiary_editor_load_article (ensure_editor (self), id, &error))
     {
       toast (self, error->message);
       return;
@@ -1919,7 +1963,7 @@ article_find (GtkWidget  *widget,
 
   if (g_strcmp0 (self->layout, "preview") == 0)
     set_layout (self, "split");
-  topiary_editor_begin_search (self->editor, g_str_equal (action, "article.replace"));
+  topiary_editor_begin_search (ensure_editor (self), g_str_equal (action, "article.replace"));
 }
 
 static void
@@ -2009,7 +2053,6 @@ topiary_window_constructed (GObject *object)
     gtk_window_maximize (GTK_WINDOW (self));
 
   g_settings_bind (self->settings, "preview-layout", self, "layout", G_SETTINGS_BIND_DEFAULT);
-  topiary_editor_set_settings (self->editor, self->settings);
   g_signal_connect_object (self->settings, "changed::recent-projects",
                            G_CALLBACK (on_recent_changed), self, G_CONNECT_SWAPPED);
   on_recent_changed (self);
@@ -2027,8 +2070,9 @@ topiary_window_dispose (GObject *object)
     }
   g_clear_pointer (&self->group_undo, group_undo_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOPIARY_TYPE_WINDOW);
-  /* It was the bin's child, gone with the template. */
+  /* They were the bins' children, gone with the template. */
   self->preview = NULL;
+  self->editor = NULL;
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (topiary_window_parent_class)->dispose (object);
@@ -2122,17 +2166,13 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, paned);
-  gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, preview_bin);
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, details);
   gtk_widget_class_bind_template_callback (widget_class, on_node_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_article_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_refreshed);
   gtk_widget_class_bind_template_callback (widget_class, on_drop_article);
-  gtk_widget_class_bind_template_callback (widget_class, on_editor_text_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_editor_cursor_moved);
-  gtk_widget_class_bind_template_callback (widget_class, on_editor_save_failed);
-  gtk_widget_class_bind_template_callback (widget_class, on_editor_saving);
   gtk_widget_class_bind_template_callback (widget_class, on_details_article_changed);
 
   gtk_widget_class_install_action (widget_class, "win.new-map", NULL, win_new_map);
