@@ -564,11 +564,13 @@ preview_equals_full_render (const char *markdown)
   WebKitWebView *web_view = topiary_preview_get_web_view (topiary_window_get_preview (window));
   TopiaryMarkdownOptions options = TOPIARY_MARKDOWN_OPTIONS_INIT;
   g_autoptr(TopiaryMarkdownResult) result = NULL;
+  g_autofree char *allow_html = topiary_project_get_map_field (topiary_window_get_project (window), "allow_html");
   GVariantDict args;
   JsCall call = { 0 };
   gboolean same;
 
   options.sourcepos = TRUE;
+  options.allow_html = g_strcmp0 (allow_html, "1") == 0;
   options.resolve = resolve_in_project;
   options.href_prefix = "topiary:article/";
   options.user_data = topiary_window_get_project (window);
@@ -688,6 +690,38 @@ test_preview_patch (void)
   marked = eval_js ("String(document.getElementById('topiary-article').lastElementChild.topiaryMark)",
                     TOPIARY_PREVIEW_WORLD);
   g_assert_cmpstr (marked, ==, "kept");
+
+  /* Raw HTML, when the map allows it, is cut only where its elements
+   * are closed. */
+  g_assert_true (topiary_project_set_map_field (topiary_window_get_project (window), "allow_html", "1", NULL));
+  type_and_wait (buffer, "Paragraph 70 says *something* about `flask run`.\n\n",
+                 "<div class=\"note\">\n\n*Inside* a div.\n\n</div>\n\n");
+  type_and_wait (buffer, "Paragraph 80 says", " <span title='a\"b>c'>x</span>");
+  {
+    g_autofree char *all = topiary_editor_dup_text (editor);
+    g_assert_true (preview_equals_full_render (all));
+  }
+  g_free (marked);
+  marked = eval_js ("String(document.getElementById('topiary-article').lastElementChild.topiaryMark)",
+                    TOPIARY_PREVIEW_WORLD);
+  g_assert_cmpstr (marked, ==, "kept");
+  type_and_wait (buffer, "Paragraph 71 says *something* about `flask run`.\n\n",
+                 "<p>Open\n\n<b>bold <i>both</b> italic</i>\n\n<div/>\n\nAfter.\n\n");
+  {
+    g_autofree char *all = topiary_editor_dup_text (editor);
+    g_assert_true (preview_equals_full_render (all));
+  }
+  type_and_wait (buffer, "Paragraph 85 says", "<br/>");
+  {
+    g_autofree char *all = topiary_editor_dup_text (editor);
+    g_assert_true (preview_equals_full_render (all));
+  }
+  g_assert_true (topiary_project_set_map_field (topiary_window_get_project (window), "allow_html", "0", NULL));
+  type_and_wait (buffer, "Paragraph 86 says", " more");
+  {
+    g_autofree char *all = topiary_editor_dup_text (editor);
+    g_assert_true (preview_equals_full_render (all));
+  }
 
   /* The cursor still finds its block after the moves. */
   gtk_text_buffer_get_start_iter (buffer, &iter);

@@ -238,23 +238,48 @@ is_void_element (const char *name,
   return FALSE;
 }
 
-/* Cuts cmark's HTML before each top-level element (or comment); the
+/* Steps over a tag's attributes; returns its ">" or NULL. A quote opens
+ * a value only right after "=", as in the HTML tokenizer. */
+static const char *
+skip_attributes (const char *p)
+{
+  char last = ' ';
+
+  for (; *p != '\0' && *p != '>'; p++)
+    {
+      if ((*p == '"' || *p == '\'') && last == '=')
+        {
+          p = strchr (p + 1, *p);
+          if (p == NULL)
+            return NULL;
+        }
+      if (!g_ascii_isspace (*p))
+        last = *p;
+    }
+  return *p == '>' ? p : NULL;
+}
+
+/* Cuts the HTML before each top-level element (or comment); the
  * whitespace after an element stays with it, so the blocks joined give
- * the page back. cmark escapes "<" in text and attributes, so every "<"
- * starts a tag or a comment. Returns NULL for anything else (raw HTML
- * when allowed): the caller then sends the page whole. */
+ * the page back, and each block parses alone as it does in place. cmark
+ * escapes "<" in text and attributes; raw HTML (when the map allows it)
+ * must close its elements in order, with void elements as the only
+ * unclosed ones. Returns NULL for anything else (a stray "<", "<!x>",
+ * "<?x>", "<div/>", misnested tags): the caller then sends the page
+ * whole. */
 static GPtrArray *
 split_blocks (const char *html)
 {
   g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (const char *));
   const char *start = html;
   const char *p = html;
-  int depth = 0;
 
   while (*p != '\0')
     {
       const char *name;
       gsize len = 0;
+      gboolean closing;
 
       if (*p != '<')
         {
@@ -266,9 +291,10 @@ split_blocks (const char *html)
         {
           const char *end = strstr (p + 4, "-->");
 
-          if (end == NULL)
+          /* "<!-->", "<!--->" and "--!>" end a comment early in HTML. */
+          if (end == NULL || end < p + 5 || g_strstr_len (p, end - p, "--!>") != NULL)
             return NULL;
-          if (depth == 0 && p > start)
+          if (open->len == 0 && p > start)
             {
               g_ptr_array_add (blocks, g_strndup (start, p - start));
               start = p;
@@ -277,40 +303,44 @@ split_blocks (const char *html)
           continue;
         }
 
-      if (p[1] == '/')
+      closing = p[1] == '/';
+      name = p + (closing ? 2 : 1);
+      if (!g_ascii_isalpha (*name))
+        return NULL;
+      while (g_ascii_isalnum (name[len]) || name[len] == '-')
+        len++;
+
+      if (closing)
         {
-          p = strchr (p, '>');
-          if (p == NULL || --depth < 0)
+          const char *top;
+
+          if (open->len == 0)
+            return NULL;
+          top = g_array_index (open, const char *, open->len - 1);
+          if (g_ascii_strncasecmp (top, name, len) != 0 ||
+              (g_ascii_isalnum (top[len]) || top[len] == '-'))
+            return NULL;
+          g_array_set_size (open, open->len - 1);
+          if ((p = skip_attributes (name + len)) == NULL)
             return NULL;
           p++;
           continue;
         }
 
-      name = p + 1;
-      while (g_ascii_isalnum (name[len]))
-        len++;
-      if (len == 0)
-        return NULL;
-      if (depth == 0 && p > start)
+      if (open->len == 0 && p > start)
         {
           g_ptr_array_add (blocks, g_strndup (start, p - start));
           start = p;
         }
-      p = name + len;
-      while (*p != '\0' && *p != '>')
-        {
-          if (*p == '"' && (p = strchr (p + 1, '"')) == NULL)
-            return NULL;
-          p++;
-        }
-      if (*p == '\0')
+      if ((p = skip_attributes (name + len)) == NULL)
         return NULL;
-      if (p[-1] != '/' && !is_void_element (name, len))
-        depth++;
+      /* "/>" closes only void elements; "<div/>" stays open in HTML. */
+      if (!is_void_element (name, len))
+        g_array_append_val (open, name);
       p++;
     }
 
-  if (depth != 0)
+  if (open->len != 0)
     return NULL;
   if (p > start)
     g_ptr_array_add (blocks, g_strndup (start, p - start));
@@ -527,9 +557,7 @@ update_cb (gpointer user_data)
   options.user_data = self;
   result = topiary_markdown_render (text, -1, &options);
 
-  /* Raw HTML may leave elements open across blocks: send it whole. */
-  if (!(options.allow_html && strchr (text, '<') != NULL))
-    blocks = split_blocks (result->html);
+  blocks = split_blocks (result->html);
   if (blocks == NULL)
     {
       blocks = g_ptr_array_new_with_free_func (g_free);
