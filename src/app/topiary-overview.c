@@ -36,6 +36,7 @@ struct _TopiaryOverview
   gint64           group_id;
   TopiaryDebounce *refresh;
   gboolean         stale;
+  guint            notes_idle;
 };
 
 G_DEFINE_FINAL_TYPE (TopiaryOverview, topiary_overview, GTK_TYPE_WIDGET)
@@ -160,50 +161,11 @@ fill_status (TopiaryOverview    *self,
     }
 }
 
-/* @from_tree: the tree is known to be current (it was refreshed with the
- * project just now); later refreshes follow project changes the tree may
- * not have caught up with yet, so they ask the project. */
 static void
-refresh (TopiaryOverview *self,
-         gboolean         from_tree)
+fill_notes (TopiaryOverview *self)
 {
-  TopiaryStats stats = { 0 };
-  g_autofree char *title = NULL;
-  g_autofree char *description = NULL;
-  g_autofree char *progress = NULL;
   g_autoptr(GListModel) notes = NULL;
   guint n_notes;
-
-  self->stale = FALSE;
-  if (self->project == NULL)
-    return;
-  if (self->group_id != 0 && refresh_group (self))
-    return;
-
-  if (from_tree && self->tree != NULL)
-    topiary_map_tree_get_stats (self->tree, &stats);
-  else
-    topiary_project_get_stats (self->project, &stats);
-  title = topiary_project_get_map_field (self->project, "title");
-  description = topiary_project_get_map_field (self->project, "description");
-  gtk_label_set_label (self->title_label, title && *title ? title : _("Untitled map"));
-  gtk_label_set_label (self->description_label, description ? description : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->description_label), description && *description);
-
-  gtk_progress_bar_set_fraction (self->progress,
-                                 stats.articles ? (double) stats.status[TOPIARY_STATUS_PUBLISHED] / stats.articles : 0);
-  progress = g_strdup_printf (_("%u of %u articles published"),
-                              stats.status[TOPIARY_STATUS_PUBLISHED], stats.articles);
-  gtk_label_set_label (self->progress_label, progress);
-
-  clear_box (GTK_WIDGET (self->stats_box));
-  add_stat (self, stats.groups, _("Groups"));
-  add_stat (self, stats.pillars, _("Pillars"));
-  add_stat (self, stats.clusters, _("Clusters"));
-  add_stat (self, stats.ideas, _("Ideas"));
-  add_stat (self, stats.words, _("Words"));
-
-  fill_status (self, &stats);
 
   clear_box (GTK_WIDGET (self->notes_list));
   notes = topiary_project_list_notes (self->project);
@@ -240,6 +202,72 @@ refresh (TopiaryOverview *self,
       gtk_list_box_append (self->notes_list, row);
     }
   gtk_widget_set_visible (self->notes_group, n_notes > 0);
+}
+
+static gboolean
+fill_notes_cb (gpointer user_data)
+{
+  TopiaryOverview *self = user_data;
+
+  self->notes_idle = 0;
+  fill_notes (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* @from_tree: the tree is known to be current (it was refreshed with the
+ * project just now); later refreshes follow project changes the tree may
+ * not have caught up with yet, so they ask the project. */
+static void
+refresh (TopiaryOverview *self,
+         gboolean         from_tree)
+{
+  TopiaryStats stats = { 0 };
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *progress = NULL;
+
+  g_clear_handle_id (&self->notes_idle, g_source_remove);
+  self->stale = FALSE;
+  if (self->project == NULL)
+    return;
+  if (self->group_id != 0 && refresh_group (self))
+    return;
+
+  if (from_tree && self->tree != NULL)
+    topiary_map_tree_get_stats (self->tree, &stats);
+  else
+    topiary_project_get_stats (self->project, &stats);
+  title = topiary_project_get_map_field (self->project, "title");
+  description = topiary_project_get_map_field (self->project, "description");
+  gtk_label_set_label (self->title_label, title && *title ? title : _("Untitled map"));
+  gtk_label_set_label (self->description_label, description ? description : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), description && *description);
+
+  gtk_progress_bar_set_fraction (self->progress,
+                                 stats.articles ? (double) stats.status[TOPIARY_STATUS_PUBLISHED] / stats.articles : 0);
+  progress = g_strdup_printf (_("%u of %u articles published"),
+                              stats.status[TOPIARY_STATUS_PUBLISHED], stats.articles);
+  gtk_label_set_label (self->progress_label, progress);
+
+  clear_box (GTK_WIDGET (self->stats_box));
+  add_stat (self, stats.groups, _("Groups"));
+  add_stat (self, stats.pillars, _("Pillars"));
+  add_stat (self, stats.clusters, _("Clusters"));
+  add_stat (self, stats.ideas, _("Ideas"));
+  add_stat (self, stats.words, _("Words"));
+
+  fill_status (self, &stats);
+
+  clear_box (GTK_WIDGET (self->notes_list));
+  if (from_tree)
+    {
+      /* A map just opened: its notes, below the figures and costly
+       * rows, are added once the first frame is out. */
+      gtk_widget_set_visible (self->notes_group, FALSE);
+      self->notes_idle = g_idle_add_full (G_PRIORITY_LOW, fill_notes_cb, self, NULL);
+    }
+  else
+    fill_notes (self);
 }
 
 static gboolean
@@ -383,6 +411,7 @@ topiary_overview_set_project (TopiaryOverview *self,
 
   if (self->project == project)
     return;
+  g_clear_handle_id (&self->notes_idle, g_source_remove);
   g_set_object (&self->project, project);
   g_set_object (&self->tree, tree);
   self->group_id = 0;
@@ -399,6 +428,7 @@ topiary_overview_dispose (GObject *object)
   TopiaryOverview *self = TOPIARY_OVERVIEW (object);
 
   topiary_overview_set_project (self, NULL, NULL);
+  g_clear_handle_id (&self->notes_idle, g_source_remove);
   g_clear_object (&self->tree);
   g_clear_pointer (&self->refresh, topiary_debounce_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOPIARY_TYPE_OVERVIEW);
