@@ -73,6 +73,7 @@ struct _TopiaryWindow
   gulong                project_changed_id;
   gboolean              saving_body;
   gboolean              importing;
+  gboolean              drawn;      /* a first frame has been shown */
   char                 *layout;
 
   GroupUndo            *group_undo;
@@ -369,7 +370,11 @@ set_project (TopiaryWindow  *self,
       if (topiary_project_get_path (project) != NULL)
         update_recent (self, topiary_project_get_path (project), TRUE);
       gtk_stack_set_visible_child_name (self->content_stack, "overview");
-      gtk_stack_set_visible_child_name (self->main_stack, "project");
+      /* A project opened before the first frame (from the command line)
+       * has no welcome page to fade from: no transition drawing both. */
+      gtk_stack_set_visible_child_full (self->main_stack, "project",
+                                        self->drawn ? GTK_STACK_TRANSITION_TYPE_CROSSFADE
+                                                    : GTK_STACK_TRANSITION_TYPE_NONE);
       topiary_sidebar_select_map (self->sidebar);
       if (topiary_project_is_read_only (project))
         toast (self, _("This project is read-only: changes cannot be saved."));
@@ -2246,11 +2251,21 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "article.find-previous", NULL);
 }
 
+static gboolean
+on_first_frame (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  TOPIARY_WINDOW (widget)->drawn = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 topiary_window_init (TopiaryWindow *self)
 {
   self->layout = g_strdup ("split");
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), on_first_frame, NULL, NULL);
   update_title (self);
   update_actions (self);
 }
