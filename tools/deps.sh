@@ -3,13 +3,13 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-TOPIARY_BUILD_DEPS="meson ninja-build pkg-config gcc gettext itstool
+TOPIARY_BUILD_DEPS="meson ninja-build pkg-config gcc gettext itstool shared-mime-info
   libglib2.0-dev libglib2.0-bin libsqlite3-dev libcmark-gfm-dev
   libcmark-gfm-extensions-dev libyaml-dev libjson-glib-dev
   libgtk-4-dev libadwaita-1-dev libwebkitgtk-6.0-dev libgtksourceview-5-dev
   desktop-file-utils appstream libxml2-utils python3"
 TOPIARY_TEST_DEPS="xvfb xauth dbus dbus-x11 at-spi2-core hugo imagemagick
-  fonts-dejavu-core flatpak-builder shared-mime-info"
+  fonts-dejavu-core flatpak-builder"
 
 topiary_missing_packages () {
   local missing="" p

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -430,7 +432,7 @@ cmd_info (int    argc,
     }
 
   g_print ("%s\n", *title ? title : _("(untitled map)"));
-  g_print (_("%u groups, %u pillars, %u clusters, %u ideas — %u articles, %u notes, %" G_GUINT64_FORMAT " words\n"),
+  g_print (_("%u groups, %u pillars, %u clusters, %u ideas — %u articles, %u notes, %" PRIu64 " words\n"),
            stats.groups, stats.pillars, stats.clusters, stats.ideas, stats.articles, stats.notes, stats.words);
   g_print (_("Status:"));
   for (guint s = 0; s < TOPIARY_N_STATUS; s++)

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -209,7 +211,7 @@ check_titles_and_slugs (Check *check)
 
       if (is_blank (topiary_group_get_title (group)))
         add_finding (check, TOPIARY_SEVERITY_ERROR, TOPIARY_CHECK_EMPTY_TITLE, 0, id, 0,
-                     _("Group %" G_GINT64_FORMAT " (slug “%s”) has an empty title."),
+                     _("Group %" PRId64 " (slug “%s”) has an empty title."),
                      id, slug ? slug : "");
 
       if (!topiary_slug_is_valid (slug))
@@ -248,7 +250,7 @@ check_titles_and_slugs (Check *check)
 
       if (is_blank (topiary_article_get_title (article)))
         add_finding (check, TOPIARY_SEVERITY_ERROR, TOPIARY_CHECK_EMPTY_TITLE, id, group_id, 0,
-                     _("Article %" G_GINT64_FORMAT " (slug “%s”) has an empty title."),
+                     _("Article %" PRId64 " (slug “%s”) has an empty title."),
                      id, slug ? slug : "");
 
       if (!topiary_slug_is_valid (slug))

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -1149,7 +1151,7 @@ topiary_project_get_group (TopiaryProject  *self,
   sqlite3_reset (stmt);
   if (group == NULL)
     g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
-                 _("There is no group %" G_GINT64_FORMAT " in the project."), group_id);
+                 _("There is no group %" PRId64 " in the project."), group_id);
   return group;
 }
 
@@ -1178,21 +1180,22 @@ topiary_project_find_group (TopiaryProject *self,
 
 static gboolean
 validate_title (const char  *title,
-                const char  *what,
+                gboolean     is_group,
                 GError     **error)
 {
   g_autofree char *copy = g_strstrip (g_strdup (title ? title : ""));
 
   if (*copy == '\0')
     {
-      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
-                   _("A %s needs a title."), what);
+      g_set_error_literal (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                           is_group ? _("A group needs a title.") : _("An article needs a title."));
       return FALSE;
     }
   if (!g_utf8_validate (title, -1, NULL))
     {
-      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
-                   _("The title of a %s is not valid UTF-8 text."), what);
+      g_set_error_literal (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                           is_group ? _("The title of a group is not valid UTF-8 text.")
+                                    : _("The title of an article is not valid UTF-8 text."));
       return FALSE;
     }
   return TRUE;
@@ -1220,7 +1223,7 @@ topiary_project_add_group (TopiaryProject  *self,
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (TOPIARY_IS_GROUP (group), FALSE);
 
-  if (!validate_title (topiary_group_get_title (group), _("group"), error) ||
+  if (!validate_title (topiary_group_get_title (group), TRUE, error) ||
       !check_writable (self, error))
     return FALSE;
 
@@ -1258,7 +1261,7 @@ topiary_project_update_group (TopiaryProject  *self,
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (TOPIARY_IS_GROUP (group), FALSE);
 
-  if (!validate_title (topiary_group_get_title (group), _("group"), error) ||
+  if (!validate_title (topiary_group_get_title (group), TRUE, error) ||
       !check_writable (self, error))
     return FALSE;
 
@@ -1275,7 +1278,7 @@ topiary_project_update_group (TopiaryProject  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
-                   _("There is no group %" G_GINT64_FORMAT " in the project."), topiary_group_get_id (group));
+                   _("There is no group %" PRId64 " in the project."), topiary_group_get_id (group));
       return FALSE;
     }
   topiary_group_set_slug (group, slug);
@@ -1310,8 +1313,8 @@ reposition (TopiaryProject  *self,
   if (old_pos < 0)
     {
       g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
-                   is_group ? _("There is no group %" G_GINT64_FORMAT " in the project.")
-                            : _("There is no article %" G_GINT64_FORMAT " in the project."), id);
+                   is_group ? _("There is no group %" PRId64 " in the project.")
+                            : _("There is no article %" PRId64 " in the project."), id);
       return FALSE;
     }
   new_pos = CLAMP (new_pos, 1, max_pos);
@@ -1386,7 +1389,7 @@ topiary_project_delete_group (TopiaryProject  *self,
           sqlite3_reset (stmt);
           if (!ok)
             g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
-                         _("There is no group %" G_GINT64_FORMAT " in the project."), group_id);
+                         _("There is no group %" PRId64 " in the project."), group_id);
         }
       if (ok)
         {
@@ -1576,7 +1579,7 @@ topiary_project_get_article (TopiaryProject  *self,
                                article_id, NULL, with_body);
   if (article == NULL)
     g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
-                 _("There is no article %" G_GINT64_FORMAT " in the project."), article_id);
+                 _("There is no article %" PRId64 " in the project."), article_id);
   return article;
 }
 
@@ -1640,7 +1643,7 @@ validate_article (TopiaryProject  *self,
   gint64 parent_id = topiary_article_get_parent_id (article);
   sqlite3_stmt *stmt;
 
-  if (!validate_title (topiary_article_get_title (article), _("article"), error))
+  if (!validate_title (topiary_article_get_title (article), FALSE, error))
     return FALSE;
   if (parent_id != 0 && parent_id == topiary_article_get_id (article))
     {
@@ -1660,7 +1663,7 @@ validate_article (TopiaryProject  *self,
       if (!found)
         {
           g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
-                       _("There is no group %" G_GINT64_FORMAT " in the project."), group_id);
+                       _("There is no group %" PRId64 " in the project."), group_id);
           return FALSE;
         }
     }
@@ -1676,7 +1679,7 @@ validate_article (TopiaryProject  *self,
       if (!found)
         {
           g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
-                       _("There is no article %" G_GINT64_FORMAT " in the project."), parent_id);
+                       _("There is no article %" PRId64 " in the project."), parent_id);
           return FALSE;
         }
     }
@@ -1927,7 +1930,7 @@ topiary_project_update_article (TopiaryProject  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
-                   _("There is no article %" G_GINT64_FORMAT " in the project."), id);
+                   _("There is no article %" PRId64 " in the project."), id);
       goto out;
     }
   if (!fts_sync (self, id, TRUE, error))
@@ -1983,7 +1986,7 @@ topiary_project_save_body (TopiaryProject  *self,
     {
       sqlite3_reset (stmt);
       g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
-                   _("There is no article %" G_GINT64_FORMAT " in the project."), article_id);
+                   _("There is no article %" PRId64 " in the project."), article_id);
       return FALSE;
     }
   differs = sqlite3_column_int (stmt, 0);
@@ -2170,7 +2173,7 @@ topiary_project_snapshot (TopiaryProject  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
-                   _("There is no article %" G_GINT64_FORMAT " in the project."), article_id);
+                   _("There is no article %" PRId64 " in the project."), article_id);
       return 0;
     }
   return sqlite3_last_insert_rowid (self->db);
@@ -2227,7 +2230,7 @@ topiary_project_get_revision_body (TopiaryProject  *self,
   sqlite3_reset (stmt);
   if (body == NULL)
     g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
-                 _("There is no revision %" G_GINT64_FORMAT "."), revision_id);
+                 _("There is no revision %" PRId64 "."), revision_id);
   return body;
 }
 
@@ -2259,7 +2262,7 @@ topiary_project_restore_revision (TopiaryProject  *self,
     {
       sqlite3_reset (stmt);
       g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
-                   _("There is no revision %" G_GINT64_FORMAT "."), revision_id);
+                   _("There is no revision %" PRId64 "."), revision_id);
       goto out;
     }
   article_id = sqlite3_column_int64 (stmt, 0);
