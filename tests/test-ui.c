@@ -9,8 +9,11 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <signal.h>
 #include <sqlite3.h>
+
+#include <glib/gi18n.h>
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -971,6 +974,40 @@ test_preferences (void)
   spin (50);
 }
 
+/* Under LANGUAGE=de the windows speak German: a page title from the
+ * preferences template, read through the catalogue built in po/. Runs last,
+ * since it changes the language of everything after it. */
+static void
+test_german (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const char *locale_dir = g_getenv ("TOPIARY_LOCALE_DIR");
+  g_autofree char *mo = NULL;
+  TopiaryPreferences *prefs;
+  AdwPreferencesPage *page;
+
+  g_assert_nonnull (locale_dir);
+  mo = g_build_filename (locale_dir, "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  g_assert_true (g_file_test (mo, G_FILE_TEST_IS_REGULAR));
+
+  /* LANGUAGE is ignored while the messages locale is "C". */
+  if (g_strcmp0 (setlocale (LC_MESSAGES, NULL), "C") == 0)
+    setlocale (LC_MESSAGES, "C.UTF-8");
+  g_setenv ("LANGUAGE", "de", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  prefs = topiary_preferences_new (settings);
+  page = ADW_PREFERENCES_PAGE (find_widget_of_type (GTK_WIDGET (prefs), ADW_TYPE_PREFERENCES_PAGE, 0));
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_preferences_page_get_title (page), ==, "Allgemein");
+  g_assert_cmpstr (_("Preferences"), ==, "Einstellungen");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_unsetenv ("LANGUAGE");
+  spin (50);
+}
+
 static TopiaryMapNode *
 parent_of_article (TopiaryMapTree *tree,
                    gint64          article_id)
@@ -1924,6 +1961,7 @@ main (int    argc,
   g_test_add_func ("/ui/new-map", test_new_map);
   g_test_add_func ("/ui/kill-while-typing", test_kill_while_typing);
   g_test_add_func ("/ui/kill-during-steady-typing", test_kill_during_steady_typing);
+  g_test_add_func ("/ui/german", test_german);
 
   status = g_test_run ();
 
