@@ -1874,6 +1874,33 @@ out:
   return finish (self, ok, error);
 }
 
+/* Stores @body and its word count; the caller brackets it with fts_sync(). */
+static gboolean
+write_body (TopiaryProject  *self,
+            gint64           article_id,
+            const char      *body,
+            guint           *words,
+            GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  *words = topiary_markdown_word_count (body);
+  stmt = get_statement (self, "INSERT OR REPLACE INTO body (article_id, text) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  sqlite3_bind_text (stmt, 2, body, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  stmt = get_statement (self, "UPDATE article SET words = ?, updated = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, *words);
+  sqlite3_bind_int64 (stmt, 2, now_seconds ());
+  sqlite3_bind_int64 (stmt, 3, article_id);
+  return step_done (self, stmt, error);
+}
+
 gboolean
 topiary_project_update_article (TopiaryProject  *self,
                                 TopiaryArticle  *article,
@@ -1881,6 +1908,7 @@ topiary_project_update_article (TopiaryProject  *self,
 {
   g_autofree char *slug = NULL;
   g_autofree char *queries = NULL;
+  const char *body;
   sqlite3_stmt *stmt;
   gint64 id, now = now_seconds ();
   gboolean ok = FALSE;
@@ -1889,6 +1917,13 @@ topiary_project_update_article (TopiaryProject  *self,
   g_return_val_if_fail (TOPIARY_IS_ARTICLE (article), FALSE);
 
   id = topiary_article_get_id (article);
+  body = topiary_article_get_body (article);
+  if (body != NULL && !topiary_utf8_validate (body, strlen (body), NULL))
+    {
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                   _("The text is not valid UTF-8 and was not saved."));
+      return FALSE;
+    }
   BEGIN_OR_FAIL (self, error, FALSE);
 
   if (!validate_article (self, article, error))
@@ -1933,15 +1968,18 @@ topiary_project_update_article (TopiaryProject  *self,
                    _("There is no article %" PRId64 " in the project."), id);
       goto out;
     }
+  /* The body goes in under the same index update as the other fields. */
+  if (body != NULL)
+    {
+      guint words;
+
+      if (!write_body (self, id, body, &words, error))
+        goto out;
+      topiary_article_set_word_count (article, words);
+    }
   if (!fts_sync (self, id, TRUE, error))
     goto out;
   topiary_article_set_slug (article, slug);
-
-  if (topiary_article_get_body (article) != NULL &&
-      !topiary_project_save_body (self, id, topiary_article_get_body (article), error))
-    goto out;
-  if (topiary_article_get_body (article) != NULL)
-    topiary_article_set_word_count (article, topiary_markdown_word_count (topiary_article_get_body (article)));
 
   if (topiary_article_get_position (article) > 0 &&
       !reposition (self, FALSE, id, topiary_article_get_position (article), error))
@@ -1963,6 +2001,7 @@ topiary_project_save_body (TopiaryProject  *self,
   sqlite3_stmt *stmt;
   gboolean differs;
   gboolean ok = FALSE;
+  guint words;
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (body != NULL, FALSE);
@@ -1997,20 +2036,7 @@ topiary_project_save_body (TopiaryProject  *self,
   BEGIN_OR_FAIL (self, error, FALSE);
   if (!fts_sync (self, article_id, FALSE, error))
     goto out;
-  stmt = get_statement (self, "INSERT OR REPLACE INTO body (article_id, text) VALUES (?, ?)", error);
-  if (stmt == NULL)
-    goto out;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  sqlite3_bind_text (stmt, 2, body, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
-    goto out;
-  stmt = get_statement (self, "UPDATE article SET words = ?, updated = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    goto out;
-  sqlite3_bind_int (stmt, 1, topiary_markdown_word_count (body));
-  sqlite3_bind_int64 (stmt, 2, now_seconds ());
-  sqlite3_bind_int64 (stmt, 3, article_id);
-  if (!step_done (self, stmt, error) || !fts_sync (self, article_id, TRUE, error))
+  if (!write_body (self, article_id, body, &words, error) || !fts_sync (self, article_id, TRUE, error))
     goto out;
   ok = TRUE;
   mark_changed (self, CHANGED_ARTICLES);
