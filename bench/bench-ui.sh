@@ -23,6 +23,7 @@ mkdir -p "$OUT"
 
 export GSK_RENDERER=cairo WEBKIT_DISABLE_COMPOSITING_MODE=1 GTK_A11Y=none GSETTINGS_BACKEND=memory
 export GSETTINGS_SCHEMA_DIR="$PWD/$BUILD/data"
+export TOPIARY_PREVIEW_MODULE="$PWD/$BUILD/src/app/topiary-web-preview.so"
 HOME_DIR=$(mktemp -d)
 trap 'rm -rf "$HOME_DIR"' EXIT
 export HOME="$HOME_DIR" XDG_CONFIG_HOME="$HOME_DIR/c" XDG_DATA_HOME="$HOME_DIR/d" XDG_CACHE_HOME="$HOME_DIR/k"

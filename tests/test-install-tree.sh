@@ -69,6 +69,15 @@ for f in \
   check "installed /app/$f" test -s "$app/$f"
 done
 check "/app/bin/topiary is executable" test -x "$app/bin/topiary"
+# The preview module, where the binary looks for it (lib/topiary, relative
+# to bin/ and at the configured prefix), and WebKit linked only there.
+check "installed /app/lib/topiary/topiary-web-preview.so" test -s "$app/lib/topiary/topiary-web-preview.so"
+check "/app/bin/topiary does not link WebKitGTK" \
+  sh -c '! readelf -d "$1" | grep -q "libwebkitgtk"' sh "$app/bin/topiary"
+check "the preview module links WebKitGTK" \
+  sh -c 'readelf -d "$1" | grep -q "libwebkitgtk-6.0"' sh "$app/lib/topiary/topiary-web-preview.so"
+check "/app/bin/topiary looks for the module in /app/lib/topiary" \
+  grep -q "/app/lib/topiary" "$app/bin/topiary"
 for lang in $linguas; do
   check "installed /app/share/locale/$lang/LC_MESSAGES/topiary.mo" \
     test -s "$app/share/locale/$lang/LC_MESSAGES/topiary.mo"

@@ -99,7 +99,7 @@ static char *
 eval_js (const char *script,
          const char *world)
 {
-  WebKitWebView *web_view = topiary_preview_get_web_view (topiary_window_get_preview (window));
+  WebKitWebView *web_view = WEBKIT_WEB_VIEW (topiary_preview_get_web_view (topiary_window_get_preview (window)));
   JsCall call = { 0 };
 
   webkit_web_view_evaluate_javascript (web_view, script, -1, world, NULL, NULL, js_done, &call);
@@ -564,7 +564,7 @@ resolve_in_project (const char *target,
 static gboolean
 preview_equals_full_render (const char *markdown)
 {
-  WebKitWebView *web_view = topiary_preview_get_web_view (topiary_window_get_preview (window));
+  WebKitWebView *web_view = WEBKIT_WEB_VIEW (topiary_preview_get_web_view (topiary_window_get_preview (window)));
   TopiaryMarkdownOptions options = TOPIARY_MARKDOWN_OPTIONS_INIT;
   g_autoptr(TopiaryMarkdownResult) result = NULL;
   g_autofree char *allow_html = topiary_project_get_map_field (topiary_window_get_project (window), "allow_html");

@@ -66,6 +66,7 @@ struct _TopiaryWindow
   TopiaryEditor        *editor;     /* NULL until ensure_editor() */
   AdwBin               *preview_bin;
   TopiaryPreview       *preview;    /* NULL until ensure_preview() */
+  gboolean              preview_failed; /* its module cannot be loaded */
   TopiaryDetails       *details;
 
   GSettings            *settings;
@@ -488,7 +489,10 @@ apply_layout (TopiaryWindow *self)
   if (preview && was_hidden && current_article_id (self) != 0)
     {
       g_autofree char *text = topiary_editor_dup_text (self->editor);
-      topiary_preview_set_markdown (ensure_preview (self), text);
+      TopiaryPreview *shown = ensure_preview (self);
+
+      if (shown != NULL)
+        topiary_preview_set_markdown (shown, text);
     }
 }
 
@@ -655,11 +659,14 @@ on_editor_text_changed (TopiaryEditor *editor,
                         TopiaryWindow *self)
 {
   g_autofree char *text = NULL;
+  TopiaryPreview *preview;
 
   if (!gtk_widget_get_visible (GTK_WIDGET (self->preview_bin)) || topiary_editor_get_article_id (editor) == 0)
     return;
+  if ((preview = ensure_preview (self)) == NULL)
+    return;
   text = topiary_editor_dup_text (editor);
-  topiary_preview_set_markdown (ensure_preview (self), text);
+  topiary_preview_set_markdown (preview, text);
 }
 
 static void
@@ -796,14 +803,30 @@ on_preview_create_article (TopiaryPreview *preview,
 /* The preview's WebKitWebView starts web processes and loads its shell
  * page: on a cold start that is a good part of the time to the first
  * window, and the map overview is what shows first. So it is made when
- * an article is first shown (or someone asks for it), never before. */
+ * an article is first shown (or someone asks for it), never before; its
+ * module was preloaded on a worker thread after the first frame. When
+ * the module is missing, the pane says so once and writing goes on. */
 static TopiaryPreview *
 ensure_preview (TopiaryWindow *self)
 {
-  if (self->preview != NULL)
+  g_autoptr(GError) error = NULL;
+
+  if (self->preview != NULL || self->preview_failed)
     return self->preview;
 
-  self->preview = g_object_new (TOPIARY_TYPE_PREVIEW, NULL);
+  self->preview = topiary_preview_new (&error);
+  if (self->preview == NULL)
+    {
+      GtkWidget *status = adw_status_page_new ();
+
+      g_warning ("%s", error->message);
+      self->preview_failed = TRUE;
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "dialog-warning-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (status), _("No Preview"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (status), error->message);
+      adw_bin_set_child (self->preview_bin, status);
+      return NULL;
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->preview),
                           gtk_widget_get_visible (GTK_WIDGET (self->preview_bin)));
   g_signal_connect_object (self->preview, "open-article",
@@ -2252,11 +2275,21 @@ topiary_window_class_init (TopiaryWindowClass *klass)
 }
 
 static gboolean
+preload_preview (gpointer user_data)
+{
+  topiary_preview_preload ();
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
 on_first_frame (GtkWidget     *widget,
                 GdkFrameClock *clock,
                 gpointer       user_data)
 {
   TOPIARY_WINDOW (widget)->drawn = TRUE;
+  /* Once the frame is painted, not before: loading WebKit's libraries
+   * is what the first window no longer waits for. */
+  g_idle_add_full (G_PRIORITY_LOW, preload_preview, NULL, NULL);
   return G_SOURCE_REMOVE;
 }
 
