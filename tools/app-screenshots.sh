@@ -16,6 +16,7 @@ mkdir -p "$OUT"
 
 export GSK_RENDERER=cairo WEBKIT_DISABLE_COMPOSITING_MODE=1 GTK_A11Y=none GSETTINGS_BACKEND=memory
 export GSETTINGS_SCHEMA_DIR="$PWD/$BUILD/data"
+export TOPIARY_PREVIEW_MODULE="$PWD/$BUILD/src/app/topiary-web-preview.so"
 export HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/c" XDG_DATA_HOME="$WORK/d" XDG_CACHE_HOME="$WORK/k"
 mkdir -p "$HOME"
 
