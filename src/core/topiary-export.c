@@ -104,6 +104,7 @@ typedef struct {
   JsonObject  *site;
   JsonObject  *words;         /* the theme's words in the site's language */
   JsonArray   *nav;           /* no group current */
+  struct _PageWriter *writer; /* site pages go to disk through it */
 } Export;
 
 /* ---- small helpers ---- */
@@ -1005,25 +1006,155 @@ theme_require (Theme       *theme,
   return tmpl;
 }
 
+/* Site pages are written on a thread of their own: creating 20,000 files
+ * and folders is mostly the kernel's work. The thread writes in the order
+ * pages are handed over, in batches to save wake-ups, and stops at the
+ * first failure. At most WRITER_BUFFERS pages wait, so memory stays flat. */
+#define WRITER_BATCH 8
+#define WRITER_BUFFERS 32
+
+typedef struct _PageWriter PageWriter;
+
+typedef struct {
+  char    *relpath;
+  GString *data;
+} PageWrite;
+
+struct _PageWriter {
+  Export      *export;
+  GThread     *thread;
+  GAsyncQueue *pages;     /* GPtrArray of PageWrite *, then &writer_stop */
+  GAsyncQueue *spare;     /* GString * to fill again */
+  GPtrArray   *batch;     /* pages not handed over yet */
+  guint        buffers;   /* allocated so far */
+  gint         failed;    /* atomic: the thread has stopped writing */
+  GError      *error;     /* the first failure; read after the join */
+};
+
+static GPtrArray writer_stop;
+
+static gpointer
+page_writer_thread (gpointer data)
+{
+  PageWriter *w = data;
+
+  for (;;)
+    {
+      GPtrArray *batch = g_async_queue_pop (w->pages);
+
+      if (batch == &writer_stop)
+        break;
+      for (guint i = 0; i < batch->len; i++)
+        {
+          PageWrite *page = g_ptr_array_index (batch, i);
+
+          if (w->error == NULL &&
+              !write_rel (w->export, page->relpath, page->data->str, page->data->len, &w->error))
+            g_atomic_int_set (&w->failed, TRUE);
+          g_async_queue_push (w->spare, page->data);
+          g_free (page->relpath);
+          g_free (page);
+        }
+      g_ptr_array_unref (batch);
+    }
+  return NULL;
+}
+
+static PageWriter *
+page_writer_new (Export *e)
+{
+  PageWriter *w = g_new0 (PageWriter, 1);
+
+  w->export = e;
+  w->pages = g_async_queue_new ();
+  w->spare = g_async_queue_new_full ((GDestroyNotify) g_string_free);
+  w->batch = g_ptr_array_sized_new (WRITER_BATCH);
+  w->thread = g_thread_new ("topiary-writer", page_writer_thread, w);
+  return w;
+}
+
+/* An empty buffer for the next page; waits while all are in flight. */
+static GString *
+page_writer_take (PageWriter *w)
+{
+  GString *buf = g_async_queue_try_pop (w->spare);
+
+  if (buf == NULL && w->buffers < WRITER_BUFFERS)
+    {
+      w->buffers++;
+      return g_string_sized_new (64 * 1024);
+    }
+  if (buf == NULL)
+    buf = g_async_queue_pop (w->spare);
+  g_string_truncate (buf, 0);
+  return buf;
+}
+
+/* Waits until every page handed over is on disk; FALSE with the first
+ * failure. Can be called again. */
+static gboolean
+page_writer_finish (PageWriter  *w,
+                    GError     **error)
+{
+  if (w->thread != NULL)
+    {
+      g_async_queue_push (w->pages, g_steal_pointer (&w->batch));
+      g_async_queue_push (w->pages, &writer_stop);
+      g_thread_join (w->thread);
+      w->thread = NULL;
+    }
+  if (w->error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (w->error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+page_writer_free (PageWriter *w)
+{
+  page_writer_finish (w, NULL);
+  g_async_queue_unref (w->pages);
+  g_async_queue_unref (w->spare);
+  g_clear_error (&w->error);
+  g_free (w);
+}
+
 static gboolean
 render_page (Export                   *e,
              TopiaryMustacheTemplate  *tmpl,
              JsonObject               *ctx,
-             GString                  *buf,
              const char               *relpath,
              GError                  **error)
 {
   GError *local_error = NULL;
+  GString *buf;
+  PageWrite *page;
 
-  g_string_truncate (buf, 0);
+  /* A failed write ends the export: the pages after it are not rendered. */
+  if (g_atomic_int_get (&e->writer->failed))
+    return page_writer_finish (e->writer, error);
+
+  buf = page_writer_take (e->writer);
   if (!topiary_mustache_template_render_object (tmpl, buf, ctx, theme_get, &e->theme, &local_error))
     {
+      g_async_queue_push (e->writer->spare, buf);
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME,
                    _("Broken template: %s"), local_error->message);
       g_error_free (local_error);
       return FALSE;
     }
-  return write_rel (e, relpath, buf->str, buf->len, error);
+  page = g_new (PageWrite, 1);
+  page->relpath = g_strdup (relpath);
+  page->data = buf;
+  g_ptr_array_add (e->writer->batch, page);
+  if (e->writer->batch->len == WRITER_BATCH)
+    {
+      g_async_queue_push (e->writer->pages, e->writer->batch);
+      e->writer->batch = g_ptr_array_sized_new (WRITER_BATCH);
+    }
+  return TRUE;
 }
 
 /* ---- site pages ---- */
@@ -1457,7 +1588,6 @@ write_article (Export                   *e,
                ArticleInfo              *a,
                TopiaryMarkdownResult    *md,
                TopiaryMustacheTemplate  *tmpl,
-               GString                  *buf,
                GError                  **error)
 {
   g_autoptr(JsonObject) ctx = NULL;
@@ -1553,18 +1683,30 @@ write_article (Export                   *e,
     json_object_set_object_member (ctx, "next", shared_link (g_ptr_array_index (e->articles, a->index + 1)));
   json_object_set_boolean_member (ctx, "has_pager", e->articles->len > 1);
 
-  return render_page (e, tmpl, ctx, buf, relpath, error);
+  return render_page (e, tmpl, ctx, relpath, error);
 }
 
 /* Markdown is rendered on a worker thread while this thread reads the
- * next bodies from the project and writes finished pages: the two halves
- * take about as long each. At most PIPELINE_WINDOW bodies are in flight,
- * so memory stays flat. Only this thread touches the project. */
+ * next bodies from the project and fills in the pages. Bodies travel in
+ * batches, since every hand-over between threads may cost a wake-up; at
+ * most PIPELINE_WINDOW bodies are in flight, so memory stays flat.
+ * Finished batches go back to the worker to be freed, where their
+ * results were allocated. Only this thread touches the project. */
+#define PIPELINE_BATCH 8
+#define PIPELINE_WINDOW 32
+
 typedef struct {
   ArticleInfo           *article;
   char                  *body;
+  guint                  words;    /* as the project counted them */
   TopiaryMarkdownResult *md;
 } MarkdownJob;
+
+typedef struct {
+  guint       len;
+  gboolean    rendered;   /* back at the worker only to be freed */
+  MarkdownJob jobs[PIPELINE_BATCH];
+} MarkdownBatch;
 
 typedef struct {
   GAsyncQueue            *jobs;
@@ -1572,14 +1714,17 @@ typedef struct {
   TopiaryMarkdownOptions  options;
 } Pipeline;
 
-static MarkdownJob stop_job;
+static MarkdownBatch stop_batch;
 
 static void
-markdown_job_free (MarkdownJob *job)
+markdown_batch_free (MarkdownBatch *batch)
 {
-  g_free (job->body);
-  g_clear_pointer (&job->md, topiary_markdown_result_unref);
-  g_free (job);
+  for (guint i = 0; i < batch->len; i++)
+    {
+      g_free (batch->jobs[i].body);
+      g_clear_pointer (&batch->jobs[i].md, topiary_markdown_result_unref);
+    }
+  g_free (batch);
 }
 
 static gpointer
@@ -1589,49 +1734,68 @@ markdown_worker (gpointer data)
 
   for (;;)
     {
-      MarkdownJob *job = g_async_queue_pop (p->jobs);
+      MarkdownBatch *batch = g_async_queue_pop (p->jobs);
 
-      if (job == &stop_job)
+      if (batch == &stop_batch)
         break;
-      job->md = topiary_markdown_render (job->body, -1, &p->options);
-      g_clear_pointer (&job->body, g_free);
-      g_async_queue_push (p->results, job);
+      if (batch->rendered)
+        {
+          markdown_batch_free (batch);
+          continue;
+        }
+      for (guint i = 0; i < batch->len; i++)
+        {
+          MarkdownJob *job = &batch->jobs[i];
+
+          job->md = topiary_markdown_render_counted (job->body, -1, &p->options, job->words);
+          g_clear_pointer (&job->body, g_free);
+        }
+      batch->rendered = TRUE;
+      g_async_queue_push (p->results, batch);
     }
   return NULL;
 }
 
+/* Reads the bodies of the next articles from *@next on. */
 static gboolean
-submit_job (Export       *e,
-            Pipeline     *p,
-            ArticleInfo  *a,
-            GError      **error)
+submit_batch (Export       *e,
+              Pipeline     *p,
+              guint        *next,
+              GError      **error)
 {
-  g_autoptr(TopiaryArticle) full = topiary_project_get_article (e->project, a->id, TRUE, error);
-  MarkdownJob *job;
+  MarkdownBatch *batch = g_new0 (MarkdownBatch, 1);
 
-  if (full == NULL)
-    return FALSE;
-  job = g_new0 (MarkdownJob, 1);
-  job->article = a;
-  job->body = g_strdup (nonnull (topiary_article_get_body (full)));
-  g_async_queue_push (p->jobs, job);
+  while (batch->len < PIPELINE_BATCH && *next < e->articles->len)
+    {
+      ArticleInfo *a = g_ptr_array_index (e->articles, *next);
+      MarkdownJob *job = &batch->jobs[batch->len];
+
+      job->body = topiary_project_get_body (e->project, a->id, error);
+      if (job->body == NULL)
+        {
+          markdown_batch_free (batch);
+          return FALSE;
+        }
+      job->article = a;
+      job->words = topiary_article_get_word_count (a->article);
+      batch->len++;
+      (*next)++;
+    }
+  g_async_queue_push (p->jobs, batch);
   return TRUE;
 }
-
-#define PIPELINE_WINDOW 32
 
 static gboolean
 write_articles (Export                   *e,
                 TopiaryMustacheTemplate  *tmpl,
-                GString                  *buf,
                 GError                  **error)
 {
   Pipeline p = { g_async_queue_new (), g_async_queue_new (), TOPIARY_MARKDOWN_OPTIONS_INIT };
   guint n = e->articles->len;
-  guint submitted = 0, received = 0;
+  guint next = 0, submitted = 0, received = 0;
   gboolean ok = TRUE;
   GThread *worker;
-  MarkdownJob *job;
+  MarkdownBatch *batch;
 
   p.options.allow_html = e->allow_html;
   p.options.resolve = resolve_link;
@@ -1641,27 +1805,35 @@ write_articles (Export                   *e,
 
   worker = g_thread_new ("topiary-markdown", markdown_worker, &p);
 
-  while (ok && submitted < n && submitted < PIPELINE_WINDOW)
-    ok = submit_job (e, &p, g_ptr_array_index (e->articles, submitted++), error);
+  while (ok && next < n && next < PIPELINE_WINDOW)
+    {
+      ok = submit_batch (e, &p, &next, error);
+      submitted += ok;
+    }
 
   while (ok && received < submitted)
     {
-      job = g_async_queue_pop (p.results);
+      batch = g_async_queue_pop (p.results);
       received++;
-      if (submitted < n)
-        ok = submit_job (e, &p, g_ptr_array_index (e->articles, submitted++), error);
-      if (ok)
-        ok = write_article (e, job->article, job->md, tmpl, buf, error);
-      markdown_job_free (job);
-      if (ok)
-        progress (e);
+      if (next < n)
+        {
+          ok = submit_batch (e, &p, &next, error);
+          submitted += ok;
+        }
+      for (guint i = 0; ok && i < batch->len; i++)
+        {
+          ok = write_article (e, batch->jobs[i].article, batch->jobs[i].md, tmpl, error);
+          if (ok)
+            progress (e);
+        }
+      g_async_queue_push (p.jobs, batch);
     }
 
   /* The worker finishes what it has, then stops; leftovers are dropped. */
-  g_async_queue_push (p.jobs, &stop_job);
+  g_async_queue_push (p.jobs, &stop_batch);
   g_thread_join (worker);
-  while ((job = g_async_queue_try_pop (p.results)) != NULL)
-    markdown_job_free (job);
+  while ((batch = g_async_queue_try_pop (p.results)) != NULL)
+    markdown_batch_free (batch);
   g_async_queue_unref (p.jobs);
   g_async_queue_unref (p.results);
 
@@ -1672,7 +1844,6 @@ static gboolean
 write_group (Export                   *e,
              GroupInfo                *g,
              TopiaryMustacheTemplate  *tmpl,
-             GString                  *buf,
              GError                  **error)
 {
   g_autoptr(JsonObject) ctx = NULL;
@@ -1712,7 +1883,7 @@ write_group (Export                   *e,
   json_object_set_array_member (group, "clusters", clusters);
   json_object_set_object_member (ctx, "group", group);
 
-  return render_page (e, tmpl, ctx, buf, relpath, error);
+  return render_page (e, tmpl, ctx, relpath, error);
 }
 
 static char *
@@ -1783,7 +1954,6 @@ recent_articles (Export *e)
 static gboolean
 write_home (Export                   *e,
             TopiaryMustacheTemplate  *tmpl,
-            GString                  *buf,
             GError                  **error)
 {
   g_autoptr(JsonObject) ctx = page_context (e, "", e->nav);
@@ -1834,7 +2004,7 @@ write_home (Export                   *e,
   json_object_set_boolean_member (stats, "one_group", e->groups->len == 1);
   json_object_set_object_member (ctx, "stats", stats);
 
-  return render_page (e, tmpl, ctx, buf, "index.html", error);
+  return render_page (e, tmpl, ctx, "index.html", error);
 }
 
 static gboolean
@@ -1844,7 +2014,6 @@ write_simple (Export                   *e,
               const char               *title,
               const char               *canonical_path,
               const char               *relpath,
-              GString                  *buf,
               GError                  **error)
 {
   g_autoptr(JsonObject) ctx = page_context (e, root, e->nav);
@@ -1854,7 +2023,7 @@ write_simple (Export                   *e,
   /* Search results and error pages are not for search engines. */
   json_object_set_boolean_member (page, "noindex", TRUE);
   json_object_set_object_member (ctx, "page", page);
-  return render_page (e, tmpl, ctx, buf, relpath, error);
+  return render_page (e, tmpl, ctx, relpath, error);
 }
 
 static void
@@ -2168,15 +2337,14 @@ write_assets (Export  *e,
 }
 
 static gboolean
-export_site (Export  *e,
-             GError **error)
+export_site_files (Export  *e,
+                   GError **error)
 {
   g_autoptr(TopiaryMustacheTemplate) home = NULL;
   g_autoptr(TopiaryMustacheTemplate) group = NULL;
   g_autoptr(TopiaryMustacheTemplate) article = NULL;
   g_autoptr(TopiaryMustacheTemplate) search = NULL;
   g_autoptr(TopiaryMustacheTemplate) not_found = NULL;
-  g_autoptr(GString) buf = g_string_sized_new (64 * 1024);
   g_autofree char *root_404 = NULL;
 
   /* Every template is compiled before anything is written, so a broken
@@ -2227,26 +2395,26 @@ export_site (Export  *e,
 
   e->total = e->articles->len + e->groups->len + 6;
 
-  if (!write_articles (e, article, buf, error))
+  if (!write_articles (e, article, error))
     return FALSE;
   for (guint i = 0; i < e->groups->len; i++)
     {
-      if (!write_group (e, g_ptr_array_index (e->groups, i), group, buf, error))
+      if (!write_group (e, g_ptr_array_index (e->groups, i), group, error))
         return FALSE;
       progress (e);
     }
 
-  if (!write_home (e, home, buf, error))
+  if (!write_home (e, home, error))
     return FALSE;
   progress (e);
   if (!write_simple (e, search, "../", json_object_get_string_member (e->words, "search"),
-                     "search/", "search/index.html", buf, error))
+                     "search/", "search/index.html", error))
     return FALSE;
   progress (e);
   /* The 404 page is served at any depth: its links start from the site root. */
   root_404 = g_strdup (e->base_url != NULL ? e->base_url : "/");
   if (!write_simple (e, not_found, root_404, json_object_get_string_member (e->words, "not_found"),
-                     NULL, "404.html", buf, error))
+                     NULL, "404.html", error))
     return FALSE;
   progress (e);
 
@@ -2261,6 +2429,27 @@ export_site (Export  *e,
   progress (e);
 
   return TRUE;
+}
+
+static gboolean
+export_site (Export  *e,
+             GError **error)
+{
+  GError *local_error = NULL;
+  gboolean ok;
+
+  e->writer = page_writer_new (e);
+  ok = export_site_files (e, &local_error);
+  /* A page that failed to be written came before whatever else failed. */
+  if (!page_writer_finish (e->writer, error))
+    {
+      g_clear_error (&local_error);
+      ok = FALSE;
+    }
+  else if (!ok)
+    g_propagate_error (error, local_error);
+  g_clear_pointer (&e->writer, page_writer_free);
+  return ok;
 }
 
 /* ---- Hugo ---- */

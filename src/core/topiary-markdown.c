@@ -626,10 +626,12 @@ collect_blocks (cmark_node *parent,
     }
 }
 
-TopiaryMarkdownResult *
-topiary_markdown_render (const char                   *markdown,
-                         gssize                        length,
-                         const TopiaryMarkdownOptions *options)
+static TopiaryMarkdownResult *
+render (const char                   *markdown,
+        gssize                        length,
+        const TopiaryMarkdownOptions *options,
+        gboolean                      counted,
+        guint                         words)
 {
   static const TopiaryMarkdownOptions defaults = TOPIARY_MARKDOWN_OPTIONS_INIT;
   g_autoptr(GPtrArray) runs = NULL;
@@ -704,7 +706,8 @@ topiary_markdown_render (const char                   *markdown,
    * the (possibly large) page is not copied. */
   result->html = cmark_render_html (doc, cmark_options, state.extensions);
 
-  result->words = count_words (markdown, markdown + length);
+  /* A repaired text may count differently from the one the caller counted. */
+  result->words = counted && valid == NULL ? words : count_words (markdown, markdown + length);
 
   g_hash_table_unref (state.seen_links);
   g_hash_table_unref (state.seen_unresolved);
@@ -713,6 +716,23 @@ topiary_markdown_render (const char                   *markdown,
   cmark_parser_free (parser);
 
   return result;
+}
+
+TopiaryMarkdownResult *
+topiary_markdown_render (const char                   *markdown,
+                         gssize                        length,
+                         const TopiaryMarkdownOptions *options)
+{
+  return render (markdown, length, options, FALSE, 0);
+}
+
+TopiaryMarkdownResult *
+topiary_markdown_render_counted (const char                   *markdown,
+                                 gssize                        length,
+                                 const TopiaryMarkdownOptions *options,
+                                 guint                         words)
+{
+  return render (markdown, length, options, TRUE, words);
 }
 
 /* ------------------------------------------------------------------------

@@ -77,6 +77,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TopiaryMarkdownResult, topiary_markdown_result_un
 TopiaryMarkdownResult *topiary_markdown_render          (const char                   *markdown,
                                                          gssize                        length,
                                                          const TopiaryMarkdownOptions *options);
+/* The same for a caller that has topiary_markdown_word_count() of
+ * @markdown already (the project stores it): @words is taken as the count
+ * instead of counting again, unless the text needed repairing. */
+TopiaryMarkdownResult *topiary_markdown_render_counted  (const char                   *markdown,
+                                                         gssize                        length,
+                                                         const TopiaryMarkdownOptions *options,
+                                                         guint                         words);
 
 /* Words of prose in @text: code blocks, HTML tags, link and image
  * URLs, and markup punctuation (#, *, >, |, list markers …) are not counted;

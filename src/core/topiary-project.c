@@ -1583,6 +1583,30 @@ topiary_project_get_article (TopiaryProject  *self,
   return article;
 }
 
+char *
+topiary_project_get_body (TopiaryProject  *self,
+                          gint64           article_id,
+                          GError         **error)
+{
+  sqlite3_stmt *stmt;
+  char *body = NULL;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+
+  if (self->db != NULL &&
+      (stmt = get_statement (self, "SELECT (SELECT text FROM body WHERE article_id = id) FROM article WHERE id = ?", NULL)) != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, article_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        body = g_strdup (text_column (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  if (body == NULL)
+    g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                 _("There is no article %" PRId64 " in the project."), article_id);
+  return body;
+}
+
 TopiaryArticle *
 topiary_project_get_article_by_slug (TopiaryProject *self,
                                      const char     *slug,

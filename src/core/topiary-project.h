@@ -127,6 +127,11 @@ TopiaryArticle *topiary_project_get_article   (TopiaryProject    *self,
                                                gint64             article_id,
                                                gboolean           with_body,
                                                GError           **error);
+/* Only the body ("" for none), without the article around it: cheaper
+ * when every body is read in turn, as an export does. */
+char           *topiary_project_get_body      (TopiaryProject    *self,
+                                               gint64             article_id,
+                                               GError           **error);
 TopiaryArticle *topiary_project_get_article_by_slug (TopiaryProject *self,
                                                      const char     *slug,
                                                      gboolean        with_body);
