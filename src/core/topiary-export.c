@@ -1060,6 +1060,12 @@ page_writer_thread (gpointer data)
   return NULL;
 }
 
+static void
+string_free (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
 static PageWriter *
 page_writer_new (Export *e)
 {
@@ -1067,7 +1073,7 @@ page_writer_new (Export *e)
 
   w->export = e;
   w->pages = g_async_queue_new ();
-  w->spare = g_async_queue_new_full ((GDestroyNotify) g_string_free);
+  w->spare = g_async_queue_new_full (string_free);
   w->batch = g_ptr_array_sized_new (WRITER_BATCH);
   w->thread = g_thread_new ("topiary-writer", page_writer_thread, w);
   return w;
