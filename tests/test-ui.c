@@ -19,6 +19,9 @@
 #include <glib/gstdio.h>
 #include <gtksourceview/gtksource.h>
 #include <webkit/webkit.h>
+#ifdef GDK_WINDOWING_X11
+# include <gdk/x11/gdkx.h>
+#endif
 
 #include "topiary-export-dialog.h"
 #include "topiary-markdown.h"
@@ -1364,6 +1367,226 @@ test_drop (void)
   }
 }
 
+/* ---- a real pointer drag (XTest through xdotool) ---- */
+
+typedef struct
+{
+  TopiaryMapNode *want;  /* the node whose row is looked for */
+  GtkWidget   *row;
+} RowSearch;
+
+/* The mapped row widget showing @search->want, found in the list view. */
+static gboolean
+find_mapped_row (gpointer data)
+{
+  RowSearch *search = data;
+  GtkWidget *list = GTK_WIDGET (topiary_sidebar_get_list_view (topiary_window_get_sidebar (window)));
+
+  for (guint i = 0; ; i++)
+    {
+      GtkWidget *w = find_widget_of_type (list, TOPIARY_TYPE_MAP_ROW, i);
+
+      if (w == NULL)
+        return FALSE;
+      if (gtk_widget_get_mapped (w) && topiary_map_row_get_node (TOPIARY_MAP_ROW (w)) == search->want)
+        {
+          search->row = w;
+          return TRUE;
+        }
+    }
+}
+
+/* Where the middle of @row is, in the X window's coordinates. */
+static void
+row_center (GtkWidget *row,
+            int       *x,
+            int       *y)
+{
+  graphene_point_t in_row = GRAPHENE_POINT_INIT (gtk_widget_get_width (row) / 2.0f,
+                                                 gtk_widget_get_height (row) / 2.0f);
+  graphene_point_t in_window;
+  double sx, sy;
+
+  g_assert_true (gtk_widget_compute_point (row, GTK_WIDGET (window), &in_row, &in_window));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &sx, &sy);
+  *x = (int) (in_window.x + sx);
+  *y = (int) (in_window.y + sy);
+}
+
+static gboolean
+subprocess_done (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+on_xdotool_done (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_wait_check_finish (G_SUBPROCESS (object), result, &error);
+  g_assert_no_error (error);
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+article_in_group (gpointer data)
+{
+  gint64 *ids = data;  /* article, group */
+  g_autoptr(TopiaryArticle) article = topiary_project_get_article (topiary_window_get_project (window), ids[0], FALSE, NULL);
+
+  return article != NULL && topiary_article_get_group_id (article) == ids[1];
+}
+
+/* The node at @position; the tree keeps it alive, so no reference. */
+static TopiaryMapNode *
+node_at (GtkTreeListModel *model,
+         guint             position)
+{
+  g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (model, position);
+  g_autoptr(TopiaryMapNode) node = row ? gtk_tree_list_row_get_item (row) : NULL;
+
+  return node;
+}
+
+static GtkTreeListRow *
+row_at (GtkTreeListModel *model,
+        guint             position)
+{
+  return gtk_tree_list_model_get_row (model, position);
+}
+
+/* An idea dragged with the pointer onto a group, the way a person does it:
+ * press on the row, move over the tree, release on the group. The article
+ * lands at the end of that group, in the file and in the tree. */
+static void
+test_pointer_drag (void)
+{
+#ifdef GDK_WINDOWING_X11
+  TopiaryProject *project = topiary_window_get_project (window);
+  TopiarySidebar *sidebar = topiary_window_get_sidebar (window);
+  TopiaryMapTree *tree = topiary_sidebar_get_tree (sidebar);
+  GtkTreeListModel *model = topiary_map_tree_get_model (tree);
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autoptr(GListModel) groups = topiary_project_list_groups (project);
+  g_autoptr(TopiaryGroup) target = NULL;
+  g_autoptr(TopiaryArticle) idea = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *script = NULL;
+  g_autofree char *xid = NULL;
+  RowSearch from = { 0 }, to = { 0 };
+  gint64 ids[2];
+  gboolean done = FALSE;
+  int x0, y0, x1, y1;
+
+  if (!GDK_IS_X11_DISPLAY (gtk_widget_get_display (GTK_WIDGET (window))))
+    {
+      g_test_skip ("not an X11 display");
+      return;
+    }
+  if (xdotool == NULL)
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+
+  /* The last group, right above Ideas: the pointer crosses no other group
+   * on its way, so no row opens under it while it moves. */
+  target = g_list_model_get_item (groups, g_list_model_get_n_items (groups) - 1);
+  g_assert_nonnull (target);
+  /* Back from the search results of an earlier case to the tree. */
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (find_widget_of_type (GTK_WIDGET (sidebar), GTK_TYPE_SEARCH_BAR, 0)), FALSE);
+  topiary_sidebar_refresh (sidebar);
+
+  /* Only the map, the target group, Ideas and its first intent open:
+   * both rows on screen. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = row_at (model, i);
+
+      if (gtk_tree_list_row_get_depth (row) == 1)
+        gtk_tree_list_row_set_expanded (row, FALSE);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      TopiaryMapNode *node = node_at (model, i);
+      g_autoptr(GtkTreeListRow) row = row_at (model, i);
+
+      if (topiary_map_node_get_kind (node) == TOPIARY_MAP_NODE_GROUP &&
+          topiary_map_node_get_id (node) == topiary_group_get_id (target))
+        {
+          to.want = node;
+          gtk_tree_list_row_set_expanded (row, TRUE);
+        }
+      else if (topiary_map_node_get_kind (node) == TOPIARY_MAP_NODE_IDEAS)
+        gtk_tree_list_row_set_expanded (row, TRUE);
+      else if (topiary_map_node_get_kind (node) == TOPIARY_MAP_NODE_INTENT && from.want == NULL)
+        {
+          gtk_tree_list_row_set_expanded (row, TRUE);
+          from.want = node_at (model, i + 1);
+        }
+    }
+  g_assert_nonnull (to.want);
+  g_assert_nonnull (from.want);
+  g_assert_cmpint (topiary_map_node_get_kind (from.want), ==, TOPIARY_MAP_NODE_ARTICLE);
+  idea = g_object_ref (topiary_map_node_get_article (from.want));
+  g_assert_cmpint (topiary_article_get_group_id (idea), ==, 0);
+
+  g_assert_true (wait_for (find_mapped_row, &from, 5000));
+  g_assert_true (wait_for (find_mapped_row, &to, 5000));
+  wait_for (never, NULL, 200);  /* settle the layout */
+  row_center (from.row, &x0, &y0);
+  row_center (to.row, &x1, &y1);
+  g_assert_cmpint (y1, <, y0);
+
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
+  /* One xdotool chain, so no process start falls between the steps: press,
+   * moves far enough apart for GTK to see a drag, a pause on the group so
+   * it is the drop target, the release. The group is open already, so
+   * hovering it opens nothing that would shift the rows. */
+  script = g_strdup_printf ("%s mousemove --window %s %d %d sleep 0.2 mousedown 1 sleep 0.2 "
+                            "mousemove --window %s %d %d sleep 0.1 "
+                            "mousemove --window %s %d %d sleep 0.1 "
+                            "mousemove --window %s %d %d sleep 0.1 "
+                            "mousemove --window %s %d %d sleep 0.3 "
+                            "mouseup 1",
+                            xdotool, xid, x0, y0,
+                            xid, x0 + 4, y0 - 12,
+                            xid, x0 + 8, (y0 + y1) / 2,
+                            xid, x1, y1 + 4,
+                            xid, x1, y1);
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "sh", "-c", script, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check_async (proc, NULL, on_xdotool_done, &done);
+  g_assert_true (wait_for (subprocess_done, &done, 10000));
+
+  ids[0] = topiary_article_get_id (idea);
+  ids[1] = topiary_group_get_id (target);
+  g_assert_true (wait_for (article_in_group, ids, 5000));
+  /* Saved at once, and the tree shows it under the group. */
+  g_assert_true (wait_for (tree_shows_parent, ids, 5000));
+  {
+    g_autoptr(GListModel) articles = topiary_project_list_articles (project);
+    g_autoptr(TopiaryArticle) moved = topiary_project_get_article (project, ids[0], FALSE, NULL);
+    gint64 last_position = 0;
+
+    /* At the end of the group. */
+    for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+      {
+        g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
+        if (topiary_article_get_group_id (a) == ids[1])
+          last_position = MAX (last_position, topiary_article_get_position (a));
+      }
+    g_assert_cmpint (topiary_article_get_position (moved), ==, last_position);
+  }
+#else
+  g_test_skip ("built without X11");
+#endif
+}
+
 static gboolean
 details_saved (gpointer data)
 {
@@ -1952,6 +2175,7 @@ main (int    argc,
   g_test_add_func ("/ui/delete-undo", test_delete_undo);
   g_test_add_func ("/ui/create-rename-duplicate", test_create_rename_duplicate);
   g_test_add_func ("/ui/drop", test_drop);
+  g_test_add_func ("/ui/pointer-drag", test_pointer_drag);
   g_test_add_func ("/ui/details", test_details);
   g_test_add_func ("/ui/group-delete-undo", test_group_delete_undo);
   g_test_add_func ("/ui/help-overlay", test_help_overlay);
