@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "topiary-import.h"
+#include "test-util.h"
 
 /* A string literal and its length, NULs included. */
 #define LIT(s) (s), (sizeof (s) - 1)
@@ -32,36 +33,6 @@ typedef struct {
   guint   notes;
   char   *title;
 } Counts;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GPtrArray) stack = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) dirs = g_ptr_array_new_with_free_func (g_free);
-
-  g_ptr_array_add (stack, g_strdup (path));
-  while (stack->len > 0)
-    {
-      char *dir = g_ptr_array_steal_index (stack, stack->len - 1);
-      g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-      const char *name;
-
-      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-        {
-          char *p = g_build_filename (dir, name, NULL);
-          if (g_file_test (p, G_FILE_TEST_IS_DIR) && !g_file_test (p, G_FILE_TEST_IS_SYMLINK))
-            g_ptr_array_add (stack, p);
-          else
-            {
-              g_unlink (p);
-              g_free (p);
-            }
-        }
-      g_ptr_array_add (dirs, dir);
-    }
-  for (guint i = dirs->len; i > 0; i--)
-    g_rmdir (g_ptr_array_index (dirs, i - 1));
-}
 
 static void
 fixture_setup (Fixture       *f,
@@ -82,7 +53,7 @@ fixture_teardown (Fixture       *f,
 {
   g_test_message ("%u imports, %u refused", f->imports, f->failures);
   g_clear_object (&f->project);
-  remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -375,7 +346,7 @@ check_folder (Fixture    *f,
 {
   check_import (f, content, TOPIARY_IMPORT_HUGO);
   check_import (f, content, TOPIARY_IMPORT_AUTO);
-  remove_tree (content);
+  test_remove_tree (content);
 }
 
 static void

@@ -12,38 +12,9 @@
 #include "topiary-export.h"
 #include "topiary-frontmatter.h"
 #include "topiary-import.h"
+#include "test-util.h"
 
 /* ---- helpers ---- */
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GPtrArray) stack = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) dirs = g_ptr_array_new_with_free_func (g_free);
-
-  g_ptr_array_add (stack, g_strdup (path));
-  while (stack->len > 0)
-    {
-      char *dir = g_ptr_array_steal_index (stack, stack->len - 1);
-      g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-      const char *name;
-
-      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-        {
-          char *p = g_build_filename (dir, name, NULL);
-          if (g_file_test (p, G_FILE_TEST_IS_DIR) && !g_file_test (p, G_FILE_TEST_IS_SYMLINK))
-            g_ptr_array_add (stack, p);
-          else
-            {
-              g_unlink (p);
-              g_free (p);
-            }
-        }
-      g_ptr_array_add (dirs, dir);
-    }
-  for (guint i = dirs->len; i > 0; i--)
-    g_rmdir (g_ptr_array_index (dirs, i - 1));
-}
 
 static void
 write_file (const char *dir,
@@ -576,7 +547,7 @@ test_corpus (void)
   if (python == NULL || !g_file_test (script, G_FILE_TEST_EXISTS))
     {
       g_test_skip ("python3 or gen_corpus.py is missing");
-      remove_tree (dir);
+      test_remove_tree (dir);
       return;
     }
   {
@@ -705,7 +676,7 @@ test_corpus (void)
   }
 
   g_clear_object (&project);
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 /* ---- hand-made folders ---- */
@@ -833,7 +804,7 @@ test_folder (void)
   }
 
   g_clear_object (&project);
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 static void
@@ -885,7 +856,7 @@ test_jekyll (void)
   g_assert_cmpint (topiary_article_get_group_id (a), ==, 0);
 
   g_clear_object (&project);
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 /* A Hugo site root whose content is not in content/: the config file tells
@@ -917,7 +888,7 @@ test_site_root (void)
   }
 
   g_clear_object (&project);
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 static void
@@ -935,7 +906,7 @@ test_empty_folder (void)
   g_assert_cmpuint (topiary_project_count_articles (project), ==, 0);
 
   g_clear_object (&project);
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 int

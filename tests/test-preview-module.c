@@ -19,6 +19,7 @@
 #include "topiary-editor.h"
 #include "topiary-preview.h"
 #include "topiary-window.h"
+#include "test-util.h"
 
 static char *tmp_dir;
 
@@ -186,24 +187,6 @@ test_window_without_module (void)
   g_test_trap_assert_passed ();
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -246,7 +229,7 @@ main (int    argc,
   g_test_add_func ("/preview-module/load", test_load);
   status = g_test_run ();
   if (!g_test_subprocess ())
-    remove_tree (tmp_dir);
+    test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return status;
 }

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "topiary-project.h"
+#include "test-util.h"
 
 typedef struct {
   char *dir;
@@ -28,26 +29,10 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_chmod (p, 0644);
-      g_unlink (p);
-    }
-  g_chmod (dir, 0755);
-  g_rmdir (dir);
-}
-
-static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

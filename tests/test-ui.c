@@ -29,6 +29,7 @@
 #include "topiary-map-tree.h"
 #include "topiary-preferences.h"
 #include "topiary-window.h"
+#include "test-util.h"
 
 static TopiaryWindow *window;
 static char *tmp_home;
@@ -2078,23 +2079,6 @@ window_mapped (gpointer data)
   return gtk_widget_get_mapped (GTK_WIDGET (window));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -2144,7 +2128,7 @@ main (int    argc,
   if (!gtk_init_check ())
     {
       g_printerr ("No display: skipping the UI tests.\n");
-      remove_tree (tmp_home);
+      test_remove_tree (tmp_home);
       return 77;
     }
   adw_init ();
@@ -2191,7 +2175,7 @@ main (int    argc,
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin (100);
-  remove_tree (tmp_home);
+  test_remove_tree (tmp_home);
   g_free (tmp_home);
   g_free (sample_path);
   return status;
