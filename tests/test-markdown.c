@@ -516,6 +516,65 @@ test_render_speed (void)
   g_assert_cmpfloat (secs, <, 10.0);
 }
 
+static gpointer
+render_on_thread (gpointer data)
+{
+  TopiaryMarkdownOptions opts = TOPIARY_MARKDOWN_OPTIONS_INIT;
+
+  opts.resolve = resolve;
+  return topiary_markdown_render (data, -1, &opts);
+}
+
+/* A known word count is taken as given; the arena cmark allocates from is
+ * reused from one document to the next, also after a large one, and on
+ * any thread. */
+static void
+test_counted (void)
+{
+  g_autofree char *small = make_article (1200);
+  g_autofree char *medium = make_article (4500);
+  g_autofree char *large = make_article (250000);
+  const char invalid[] = "one two \xff three";
+  TopiaryMarkdownOptions opts = TOPIARY_MARKDOWN_OPTIONS_INIT;
+  g_autoptr(TopiaryMarkdownResult) plain = NULL;
+  g_autoptr(TopiaryMarkdownResult) counted = NULL;
+  g_autoptr(TopiaryMarkdownResult) middle = NULL;
+  g_autoptr(TopiaryMarkdownResult) big = NULL;
+  g_autoptr(TopiaryMarkdownResult) again = NULL;
+  g_autoptr(TopiaryMarkdownResult) repaired = NULL;
+  g_autoptr(TopiaryMarkdownResult) threaded = NULL;
+  GThread *thread;
+
+  opts.resolve = resolve;
+  plain = topiary_markdown_render (small, -1, &opts);
+  g_assert_cmpuint (plain->words, ==, topiary_markdown_word_count (small));
+
+  counted = topiary_markdown_render_counted (small, -1, &opts, 7);
+  g_assert_cmpuint (counted->words, ==, 7);
+  g_assert_cmpstr (counted->html, ==, plain->html);
+  g_assert_cmpuint (counted->headings->len, ==, plain->headings->len);
+  g_assert_cmpuint (counted->links->len, ==, plain->links->len);
+
+  /* Megabytes of nodes: several chunks of the arena; a longer text is
+   * parsed without it. */
+  middle = topiary_markdown_render (medium, -1, &opts);
+  g_assert_cmpuint (middle->words, ==, topiary_markdown_word_count (medium));
+  big = topiary_markdown_render (large, -1, &opts);
+  g_assert_cmpuint (big->words, ==, topiary_markdown_word_count (large));
+  g_assert_true (g_str_has_suffix (big->html, "</p>\n"));
+  again = topiary_markdown_render (small, -1, &opts);
+  g_assert_cmpstr (again->html, ==, plain->html);
+
+  /* A text that needed repair is counted again. */
+  repaired = topiary_markdown_render_counted (invalid, -1, NULL, 99);
+  g_assert_cmpuint (repaired->words, !=, 99);
+  g_assert_cmpuint (repaired->words, >=, 3);
+
+  thread = g_thread_new ("test-markdown", render_on_thread, small);
+  threaded = g_thread_join (thread);
+  g_assert_cmpstr (threaded->html, ==, plain->html);
+}
+
 static void
 test_scan_links (void)
 {
@@ -789,6 +848,7 @@ main (int   argc,
   g_test_add_func ("/core/markdown/word-count", test_word_count);
   g_test_add_func ("/core/markdown/word-count-speed", test_word_count_speed);
   g_test_add_func ("/core/markdown/render-speed", test_render_speed);
+  g_test_add_func ("/core/markdown/counted", test_counted);
   g_test_add_func ("/core/markdown/scan-links", test_scan_links);
   g_test_add_func ("/core/markdown/rewrite-links", test_rewrite_links);
   g_test_add_func ("/core/markdown/relative-slug", test_relative_slug);

@@ -176,6 +176,29 @@ test_create_and_reopen (Fixture       *f,
   g_assert_cmpstr (topiary_article_get_queries (again)[1], ==, "flask project layout");
   g_assert_cmpint (topiary_article_get_primary_query (again), ==, 1);
   g_assert_cmpint (topiary_article_get_group_id (again), ==, topiary_group_get_id (group));
+
+  /* The body alone, as the exporter reads it. */
+  {
+    g_autoptr(TopiaryArticle) planned = topiary_article_new ();
+    g_autofree char *body = topiary_project_get_body (project, topiary_article_get_id (pillar), &error);
+    g_autofree char *none = NULL;
+    char *missing;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (body, ==, "# Hello\n\nSome words here.\n");
+
+    topiary_article_set_title (planned, "Nothing written yet");
+    g_assert_true (topiary_project_add_article (project, planned, &error));
+    g_assert_no_error (error);
+    none = topiary_project_get_body (project, topiary_article_get_id (planned), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (none, ==, "");
+
+    missing = topiary_project_get_body (project, 999999, &error);
+    g_assert_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID);
+    g_assert_null (missing);
+    g_clear_error (&error);
+  }
 }
 
 static void

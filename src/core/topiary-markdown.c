@@ -202,6 +202,10 @@ parse_wiki (const char *p,
 #define ARENA_CHUNK (512 * 1024)
 /* Chunks beyond this are given back after a document. */
 #define ARENA_KEEP (4 * 1024 * 1024)
+/* An arena never reuses what cmark frees, and cmark reallocates its
+ * buffers as they grow: a longer text is parsed with malloc(), so that
+ * its arena cannot grow to many times its size. */
+#define ARENA_MAX_TEXT (32 * 1024)
 #define ARENA_ALIGN 16
 
 typedef struct {
@@ -369,10 +373,13 @@ arena_reset (Arena *arena)
 
 static cmark_mem arena_mem = { arena_calloc, arena_realloc, arena_free };
 
+/* The allocator of the document being rendered on this thread. */
+static _Thread_local cmark_mem *document_mem;
+
 static cmark_node *
 node_new (cmark_node_type type)
 {
-  return cmark_node_new_with_mem (type, &arena_mem);
+  return cmark_node_new_with_mem (type, document_mem);
 }
 
 /* ------------------------------------------------------------------------
@@ -865,8 +872,9 @@ render (const char                   *markdown,
   if (options->allow_html)
     cmark_options |= CMARK_OPT_UNSAFE;
 
-  arena = arena_get ();
-  parser = cmark_parser_new_with_mem (cmark_options, &arena_mem);
+  arena = length <= ARENA_MAX_TEXT ? arena_get () : NULL;
+  document_mem = arena != NULL ? &arena_mem : cmark_get_default_mem_allocator ();
+  parser = cmark_parser_new_with_mem (cmark_options, document_mem);
   for (guint i = 0; i < G_N_ELEMENTS (gfm_extensions); i++)
     cmark_parser_attach_syntax_extension (parser, cmark_find_syntax_extension (gfm_extensions[i]));
   cmark_parser_feed (parser, markdown, length);
@@ -906,7 +914,9 @@ render (const char                   *markdown,
   g_hash_table_unref (state.ids);
   cmark_node_free (doc);
   cmark_parser_free (parser);
-  arena_reset (arena);
+  if (arena != NULL)
+    arena_reset (arena);
+  document_mem = NULL;
 
   return result;
 }
