@@ -525,6 +525,17 @@ render_on_thread (gpointer data)
   return topiary_markdown_render (data, -1, &opts);
 }
 
+/* Renders another document from inside a render, as a link callback may. */
+static char *
+resolve_nested (const char *target,
+                gpointer    user_data)
+{
+  g_autoptr(TopiaryMarkdownResult) inner = topiary_markdown_render (user_data, -1, NULL);
+
+  g_assert_nonnull (inner->html);
+  return resolve (target, NULL);
+}
+
 /* A known word count is taken as given; the arena cmark allocates from is
  * reused from one document to the next, also after a large one, and on
  * any thread. */
@@ -569,6 +580,17 @@ test_counted (void)
   repaired = topiary_markdown_render_counted (invalid, -1, NULL, 99);
   g_assert_cmpuint (repaired->words, !=, 99);
   g_assert_cmpuint (repaired->words, >=, 3);
+
+  /* A render nested in another one. */
+  {
+    TopiaryMarkdownOptions nested_opts = TOPIARY_MARKDOWN_OPTIONS_INIT;
+    g_autoptr(TopiaryMarkdownResult) nested = NULL;
+
+    nested_opts.resolve = resolve_nested;
+    nested_opts.user_data = medium;
+    nested = topiary_markdown_render (small, -1, &nested_opts);
+    g_assert_cmpstr (nested->html, ==, plain->html);
+  }
 
   thread = g_thread_new ("test-markdown", render_on_thread, small);
   threaded = g_thread_join (thread);

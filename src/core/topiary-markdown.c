@@ -318,12 +318,12 @@ arena_realloc (void   *old,
     return old;
 
   /* The latest allocation grows where it is when its chunk has room. */
-  if (old == arena->last)
+  if (old == arena->last && size <= G_MAXSIZE / 2)
     {
       ArenaChunk *chunk = g_ptr_array_index (arena->chunks, arena->cur);
       gsize grown = (size + ARENA_ALIGN - 1) & ~(gsize) (ARENA_ALIGN - 1);
 
-      if (size < G_MAXSIZE / 2 && chunk->size - chunk->used >= grown - capacity)
+      if (chunk->size - chunk->used >= grown - capacity)
         {
           chunk->used += grown - capacity;
           ARENA_CAPACITY (old) = grown;
@@ -836,6 +836,7 @@ render (const char                   *markdown,
   g_autofree char *valid = NULL;
   TopiaryMarkdownResult *result;
   RenderState state = { 0 };
+  cmark_mem *outer_mem = document_mem;
   Arena *arena;
   cmark_parser *parser;
   cmark_node *doc;
@@ -872,7 +873,8 @@ render (const char                   *markdown,
   if (options->allow_html)
     cmark_options |= CMARK_OPT_UNSAFE;
 
-  arena = length <= ARENA_MAX_TEXT ? arena_get () : NULL;
+  /* A render nested in a link callback leaves the outer one's arena alone. */
+  arena = length <= ARENA_MAX_TEXT && outer_mem == NULL ? arena_get () : NULL;
   document_mem = arena != NULL ? &arena_mem : cmark_get_default_mem_allocator ();
   parser = cmark_parser_new_with_mem (cmark_options, document_mem);
   for (guint i = 0; i < G_N_ELEMENTS (gfm_extensions); i++)
@@ -916,7 +918,7 @@ render (const char                   *markdown,
   cmark_parser_free (parser);
   if (arena != NULL)
     arena_reset (arena);
-  document_mem = NULL;
+  document_mem = outer_mem;
 
   return result;
 }
