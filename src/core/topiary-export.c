@@ -1006,10 +1006,16 @@ theme_require (Theme       *theme,
   return tmpl;
 }
 
-/* Site pages are written on a thread of their own: creating 20,000 files
- * and folders is mostly the kernel's work. The thread writes in the order
- * pages are handed over, in batches to save wake-ups, and stops at the
- * first failure. At most WRITER_BUFFERS pages wait, so memory stays flat. */
+/* Site pages are written by threads of their own: creating 20,000 files
+ * and folders is mostly the kernel's work, and on some file systems the
+ * kernel's slowest work (ext4 without a journal skips every recently
+ * deleted inode when it allocates one). Batches of pages go to the
+ * writers in turn, one folder and one file per page, so the kernel can
+ * create files in two folders at once. A writer stops at its first
+ * failure, and the failure of the earliest page is reported, as if the
+ * pages had been written one after the other. At most WRITER_BUFFERS
+ * pages wait, so memory stays flat. */
+#define WRITERS 2
 #define WRITER_BATCH 8
 #define WRITER_BUFFERS 32
 
@@ -1018,17 +1024,27 @@ typedef struct _PageWriter PageWriter;
 typedef struct {
   char    *relpath;
   GString *data;
+  guint    seq;         /* the page's place in the order of rendering */
 } PageWrite;
+
+typedef struct {
+  PageWriter  *owner;
+  GThread     *thread;
+  GAsyncQueue *pages;   /* GPtrArray of PageWrite *, then &writer_stop */
+  GError      *error;   /* its first failure; read after the join */
+  guint        error_seq;
+} Writer;
 
 struct _PageWriter {
   Export      *export;
-  GThread     *thread;
-  GAsyncQueue *pages;     /* GPtrArray of PageWrite *, then &writer_stop */
+  Writer       writers[WRITERS];
   GAsyncQueue *spare;     /* GString * to fill again */
   GPtrArray   *batch;     /* pages not handed over yet */
+  guint        batches;   /* handed over so far */
+  guint        pages;     /* rendered so far */
   guint        buffers;   /* allocated so far */
-  gint         failed;    /* atomic: the thread has stopped writing */
-  GError      *error;     /* the first failure; read after the join */
+  gint         failed;    /* atomic: a writer has stopped writing */
+  gboolean     joined;
 };
 
 static GPtrArray writer_stop;
@@ -1036,7 +1052,7 @@ static GPtrArray writer_stop;
 static gpointer
 page_writer_thread (gpointer data)
 {
-  PageWriter *w = data;
+  Writer *w = data;
 
   for (;;)
     {
@@ -1049,9 +1065,12 @@ page_writer_thread (gpointer data)
           PageWrite *page = g_ptr_array_index (batch, i);
 
           if (w->error == NULL &&
-              !write_rel (w->export, page->relpath, page->data->str, page->data->len, &w->error))
-            g_atomic_int_set (&w->failed, TRUE);
-          g_async_queue_push (w->spare, page->data);
+              !write_rel (w->owner->export, page->relpath, page->data->str, page->data->len, &w->error))
+            {
+              w->error_seq = page->seq;
+              g_atomic_int_set (&w->owner->failed, TRUE);
+            }
+          g_async_queue_push (w->owner->spare, page->data);
           g_free (page->relpath);
           g_free (page);
         }
@@ -1069,62 +1088,102 @@ string_free (gpointer data)
 static PageWriter *
 page_writer_new (Export *e)
 {
-  PageWriter *w = g_new0 (PageWriter, 1);
+  PageWriter *pw = g_new0 (PageWriter, 1);
 
-  w->export = e;
-  w->pages = g_async_queue_new ();
-  w->spare = g_async_queue_new_full (string_free);
-  w->batch = g_ptr_array_sized_new (WRITER_BATCH);
-  w->thread = g_thread_new ("topiary-writer", page_writer_thread, w);
-  return w;
+  pw->export = e;
+  pw->spare = g_async_queue_new_full (string_free);
+  pw->batch = g_ptr_array_sized_new (WRITER_BATCH);
+  for (guint i = 0; i < WRITERS; i++)
+    {
+      pw->writers[i].owner = pw;
+      pw->writers[i].pages = g_async_queue_new ();
+      pw->writers[i].thread = g_thread_new ("topiary-writer", page_writer_thread, &pw->writers[i]);
+    }
+  return pw;
 }
 
 /* An empty buffer for the next page; waits while all are in flight. */
 static GString *
-page_writer_take (PageWriter *w)
+page_writer_take (PageWriter *pw)
 {
-  GString *buf = g_async_queue_try_pop (w->spare);
+  GString *buf = g_async_queue_try_pop (pw->spare);
 
-  if (buf == NULL && w->buffers < WRITER_BUFFERS)
+  if (buf == NULL && pw->buffers < WRITER_BUFFERS)
     {
-      w->buffers++;
+      pw->buffers++;
       return g_string_sized_new (64 * 1024);
     }
   if (buf == NULL)
-    buf = g_async_queue_pop (w->spare);
+    buf = g_async_queue_pop (pw->spare);
   g_string_truncate (buf, 0);
   return buf;
 }
 
-/* Waits until every page handed over is on disk; FALSE with the first
- * failure. Can be called again. */
+static void
+page_writer_flush (PageWriter *pw)
+{
+  if (pw->batch->len == 0)
+    return;
+  g_async_queue_push (pw->writers[pw->batches++ % WRITERS].pages, pw->batch);
+  pw->batch = g_ptr_array_sized_new (WRITER_BATCH);
+}
+
+/* Hands @buf over to be written to @relpath; takes it. */
+static void
+page_writer_add (PageWriter *pw,
+                 const char *relpath,
+                 GString    *buf)
+{
+  PageWrite *page = g_new (PageWrite, 1);
+
+  page->relpath = g_strdup (relpath);
+  page->data = buf;
+  page->seq = pw->pages++;
+  g_ptr_array_add (pw->batch, page);
+  if (pw->batch->len == WRITER_BATCH)
+    page_writer_flush (pw);
+}
+
+/* Waits until every page handed over is on disk; FALSE with the failure
+ * of the earliest page. Can be called again. */
 static gboolean
-page_writer_finish (PageWriter  *w,
+page_writer_finish (PageWriter  *pw,
                     GError     **error)
 {
-  if (w->thread != NULL)
+  Writer *first = NULL;
+
+  if (!pw->joined)
     {
-      g_async_queue_push (w->pages, g_steal_pointer (&w->batch));
-      g_async_queue_push (w->pages, &writer_stop);
-      g_thread_join (w->thread);
-      w->thread = NULL;
+      page_writer_flush (pw);
+      for (guint i = 0; i < WRITERS; i++)
+        g_async_queue_push (pw->writers[i].pages, &writer_stop);
+      for (guint i = 0; i < WRITERS; i++)
+        g_thread_join (pw->writers[i].thread);
+      pw->joined = TRUE;
     }
-  if (w->error != NULL)
+  for (guint i = 0; i < WRITERS; i++)
+    if (pw->writers[i].error != NULL && (first == NULL || pw->writers[i].error_seq < first->error_seq))
+      first = &pw->writers[i];
+  if (first != NULL)
     {
-      g_propagate_error (error, g_error_copy (w->error));
+      g_propagate_error (error, g_error_copy (first->error));
       return FALSE;
     }
   return TRUE;
 }
 
 static void
-page_writer_free (PageWriter *w)
+page_writer_free (PageWriter *pw)
 {
-  page_writer_finish (w, NULL);
-  g_async_queue_unref (w->pages);
-  g_async_queue_unref (w->spare);
-  g_clear_error (&w->error);
-  g_free (w);
+  page_writer_finish (pw, NULL);
+  for (guint i = 0; i < WRITERS; i++)
+    {
+      g_async_queue_unref (pw->writers[i].pages);
+      g_clear_error (&pw->writers[i].error);
+    }
+  g_async_queue_unref (pw->spare);
+  g_ptr_array_unref (pw->batch);
+  g_free (pw);
 }
 
 static gboolean
@@ -1136,7 +1195,6 @@ render_page (Export                   *e,
 {
   GError *local_error = NULL;
   GString *buf;
-  PageWrite *page;
 
   /* A failed write ends the export: the pages after it are not rendered. */
   if (g_atomic_int_get (&e->writer->failed))
@@ -1151,15 +1209,7 @@ render_page (Export                   *e,
       g_error_free (local_error);
       return FALSE;
     }
-  page = g_new (PageWrite, 1);
-  page->relpath = g_strdup (relpath);
-  page->data = buf;
-  g_ptr_array_add (e->writer->batch, page);
-  if (e->writer->batch->len == WRITER_BATCH)
-    {
-      g_async_queue_push (e->writer->pages, e->writer->batch);
-      e->writer->batch = g_ptr_array_sized_new (WRITER_BATCH);
-    }
+  page_writer_add (e->writer, relpath, buf);
   return TRUE;
 }
 
