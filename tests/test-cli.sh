@@ -81,5 +81,20 @@ check "an unknown import format is refused" '! "$BIN" import "$SEED" "$TMP/x.top
 cp "$P" "$TMP/ro.topiary"; chmod 0444 "$TMP/ro.topiary"
 check "a read-only project can still be read" '"$BIN" info "$TMP/ro.topiary" >/dev/null'
 
+# export into the folder of an earlier export
+no_old_export () {  # waits up to 20 s for the replaced export to be deleted
+  for _ in $(seq 200); do
+    ls -A "$TMP" | grep -q "^\.site\.topiary-" || return 0
+    sleep 0.1
+  done
+  return 1
+}
+check "a site export writes its marker" '"$BIN" export "$P" "$TMP/site" --drafts >/dev/null && cp "$TMP/site/.topiary-export" "$TMP/marker1"'
+sleep 1.1  # the marker's time stamp has seconds
+# Through a pipe, as a script would: the background removal must not hold
+# it open, or this would wait for it.
+check "exporting again replaces the earlier export and returns" 'out=$(timeout 20 "$BIN" export "$P" "$TMP/site" --drafts) && echo "$out" | grep -q "Exported to" && ! cmp -s "$TMP/site/.topiary-export" "$TMP/marker1" && [ -f "$TMP/site/index.html" ]'
+check "the replaced export is deleted afterwards, nothing is left beside the site" 'no_old_export'
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

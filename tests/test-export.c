@@ -17,6 +17,7 @@
 #include "topiary-frontmatter.h"
 #include "topiary-import.h"
 #include "topiary-project.h"
+#include "test-util.h"
 
 #define HOSTILE "<script>alert(\"x\")</script> & 'quoted' \"double\" עברית"
 
@@ -25,29 +26,6 @@ typedef struct {
   char           *path;
   TopiaryProject *project;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 static void
 fixture_setup (Fixture       *f,
@@ -68,7 +46,7 @@ fixture_teardown (Fixture       *f,
 {
   topiary_project_close (f->project);
   g_object_unref (f->project);
-  remove_tree (f->tmp);
+  test_remove_tree (f->tmp);
   g_free (f->tmp);
   g_free (f->path);
 }
@@ -868,6 +846,69 @@ test_refuse_foreign (Fixture       *f,
   }
 }
 
+/* With replaced_path the earlier export is left beside DIR, hidden, for
+ * the caller to delete; topiary_export_remove_replaced() deletes that and
+ * refuses anything else. */
+static void
+test_replaced (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->tmp, "site", NULL);
+  g_autofree char *index = g_build_filename (dir, "index.html", NULL);
+  g_autofree char *replaced = NULL;
+  g_autofree char *old_index = NULL;
+  g_autofree char *base = NULL;
+  g_autoptr(GError) error = NULL;
+  TopiaryExportOptions opts = { 0 };
+
+  fill_small_map (f);
+  opts.replaced_path = &replaced;
+  g_assert_true (do_export (f, dir, &opts, &error));
+  g_assert_no_error (error);
+  g_assert_null (replaced);  /* nothing was there */
+
+  g_assert_true (do_export (f, dir, &opts, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (replaced);
+  base = g_path_get_basename (replaced);
+  g_assert_true (g_str_has_prefix (base, ".site.topiary-old-"));
+  {
+    g_autofree char *parent = g_path_get_dirname (replaced);
+    g_assert_cmpstr (parent, ==, f->tmp);
+  }
+  old_index = g_build_filename (replaced, "index.html", NULL);
+  g_assert_true (g_file_test (old_index, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (index, G_FILE_TEST_IS_REGULAR));
+
+  /* Not the site, not the project's folder, not a link to a replaced one. */
+  g_assert_false (topiary_export_remove_replaced (dir, &error));
+  g_assert_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_false (topiary_export_remove_replaced (f->tmp, &error));
+  g_clear_error (&error);
+  {
+    g_autofree char *link = g_build_filename (f->tmp, ".x.topiary-old-link", NULL);
+
+    g_assert_cmpint (symlink (replaced, link), ==, 0);
+    g_assert_false (topiary_export_remove_replaced (link, &error));
+    g_clear_error (&error);
+    g_assert_true (g_file_test (old_index, G_FILE_TEST_IS_REGULAR));
+    g_unlink (link);
+  }
+  g_assert_true (g_file_test (index, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_true (topiary_export_remove_replaced (replaced, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (replaced, G_FILE_TEST_EXISTS));
+  g_assert_false (has_stray_temp (f->tmp));
+  g_assert_true (g_file_test (index, G_FILE_TEST_IS_REGULAR));
+
+  /* Without replaced_path the export deletes it itself. */
+  opts.replaced_path = NULL;
+  g_assert_true (do_export (f, dir, &opts, &error));
+  g_assert_false (has_stray_temp (f->tmp));
+}
+
 static void
 write_theme_file (const char *theme,
                   const char *name,
@@ -1562,6 +1603,7 @@ main (int    argc,
   ADD ("/core/export/site/escaping", test_escaping);
   ADD ("/core/export/site/hostile-slugs", test_hostile_slugs);
   ADD ("/core/export/site/refuse-foreign", test_refuse_foreign);
+  ADD ("/core/export/site/replaced", test_replaced);
   ADD ("/core/export/site/failure-keeps-previous", test_failure_keeps_previous);
   ADD ("/core/export/site/theme-fallback", test_theme_fallback);
   ADD ("/core/export/site/seed-links", test_seed_links);

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <inttypes.h>
 
 #include <locale.h>
@@ -570,6 +571,37 @@ cmd_search (int    argc,
 /* ---- export ------------------------------------------------------------- */
 
 #ifdef HAVE_EXPORT
+/* The export that DIR held is deleted by a child process once the new one
+ * is in place and the command has said so: 20,000 files take seconds,
+ * and nobody needs to wait for them. The child lets go of the terminal
+ * and of every pipe, so a shell or a script does not wait either. */
+static void
+remove_replaced_in_background (const char *path)
+{
+  pid_t pid;
+
+  fflush (stdout);
+  fflush (stderr);
+  pid = fork ();
+  if (pid == 0)
+    {
+      int null = open ("/dev/null", O_RDWR);
+
+      setsid ();
+      if (null >= 0)
+        {
+          dup2 (null, STDIN_FILENO);
+          dup2 (null, STDOUT_FILENO);
+          dup2 (null, STDERR_FILENO);
+        }
+      topiary_export_remove_replaced (path, NULL);
+      _exit (0);
+    }
+  /* No child to be had: do it now. */
+  if (pid < 0 && !topiary_export_remove_replaced (path, NULL))
+    g_printerr (_("warning: the previous export is left in %s\n"), path);
+}
+
 static int
 cmd_export (int    argc,
             char **argv)
@@ -589,6 +621,7 @@ cmd_export (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
   g_autofree char *written = NULL;
+  g_autofree char *replaced = NULL;
   TopiaryExportOptions opts = { 0 };
   Progress progress = { _("Exporting"), 0, FALSE };
   int status = 0;
@@ -619,6 +652,7 @@ cmd_export (int    argc,
   warnings = g_ptr_array_new_with_free_func (g_free);
   opts.warnings = warnings;
   opts.output_path = &written;
+  opts.replaced_path = &replaced;
   ok = topiary_export (project, g_ptr_array_index (args, 1), &opts,
                        isatty (STDERR_FILENO) ? progress_cb : NULL, &progress, &error);
   progress_end (&progress);
@@ -627,6 +661,8 @@ cmd_export (int    argc,
   if (!ok)
     return fail (error->message);
   g_print (_("Exported to %s\n"), written != NULL ? written : (char *)g_ptr_array_index (args, 1));
+  if (replaced != NULL)
+    remove_replaced_in_background (replaced);
   return 0;
 }
 #else

@@ -394,6 +394,9 @@ remove_tree (const char *path)
     g_unlink (path);
 }
 
+/* In the name of the folder an export that DIR held is moved to. */
+#define OLD_INFIX ".topiary-old-"
+
 typedef struct {
   char     *target;    /* absolute DIR */
   char     *tmp;       /* the folder being written */
@@ -425,7 +428,7 @@ remove_stale_temporaries (const char *parent,
                           const char *base)
 {
   g_autofree char *new_prefix = g_strdup_printf (".%s.topiary-new-", base);
-  g_autofree char *old_prefix = g_strdup_printf (".%s.topiary-old-", base);
+  g_autofree char *old_prefix = g_strdup_printf (".%s" OLD_INFIX, base);
   g_autoptr(GDir) dir = g_dir_open (parent, 0, NULL);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   const char *name;
@@ -542,10 +545,24 @@ swap_begin (Swap        *swap,
   return TRUE;
 }
 
+/* A unique, empty, hidden folder beside DIR for the export it held. */
+static char *
+make_old_name (Swap *swap)
+{
+  g_autofree char *parent = g_path_get_dirname (swap->target);
+  g_autofree char *base = g_path_get_basename (swap->target);
+  char *old = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s" OLD_INFIX "XXXXXX", parent, base);
+
+  if (g_mkdtemp_full (old, 0700) == NULL)
+    g_clear_pointer (&old, g_free);
+  return old;
+}
+
 /* Moves the finished folder into place: the old one aside, the new one
- * in, then the old one away. */
+ * in, then the old one away — or, with @replaced, left for the caller. */
 static gboolean
 swap_commit (Swap    *swap,
+             char   **replaced,
              GError **error)
 {
   g_autofree char *old = NULL;
@@ -556,6 +573,18 @@ swap_commit (Swap    *swap,
   if (swap->exists &&
       renameat2 (AT_FDCWD, swap->tmp, AT_FDCWD, swap->target, RENAME_EXCHANGE) == 0)
     {
+      /* Named as a replaced export, so topiary_export_remove_replaced()
+       * accepts it; rename() replaces the empty placeholder. */
+      if (replaced != NULL && (old = make_old_name (swap)) != NULL)
+        {
+          if (g_rename (swap->tmp, old) == 0)
+            {
+              *replaced = g_steal_pointer (&old);
+              g_clear_pointer (&swap->tmp, g_free);
+              return TRUE;
+            }
+          g_rmdir (old);
+        }
       remove_tree (swap->tmp);
       g_clear_pointer (&swap->tmp, g_free);
       return TRUE;
@@ -564,12 +593,7 @@ swap_commit (Swap    *swap,
 
   if (swap->exists)
     {
-      g_autofree char *parent = g_path_get_dirname (swap->target);
-      g_autofree char *base = g_path_get_basename (swap->target);
-
-      /* mkdtemp reserves a unique name; rename() replaces the empty folder. */
-      old = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.topiary-old-XXXXXX", parent, base);
-      if (g_mkdtemp_full (old, 0700) == NULL || g_rename (swap->target, old) != 0)
+      if ((old = make_old_name (swap)) == NULL || g_rename (swap->target, old) != 0)
         {
           int saved = errno;
 
@@ -593,8 +617,40 @@ swap_commit (Swap    *swap,
     }
   g_clear_pointer (&swap->tmp, g_free);
 
-  if (old != NULL)
+  if (old != NULL && replaced != NULL)
+    *replaced = g_steal_pointer (&old);
+  else if (old != NULL)
     remove_tree (old);
+  return TRUE;
+}
+
+gboolean
+topiary_export_remove_replaced (const char  *path,
+                                GError     **error)
+{
+  g_autofree char *base = NULL;
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  base = g_path_get_basename (path);
+  /* Only what swap_commit() left: ".<DIR>.topiary-old-XXXXXX", a real
+   * folder (not a link) that an export made. */
+  if (base[0] != '.' || strstr (base, OLD_INFIX) == NULL ||
+      g_lstat (path, &st) != 0 || !S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_FAILED,
+                   _("“%s” is not a replaced export"), path);
+      return FALSE;
+    }
+  remove_tree (path);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
+                   _("Cannot remove the replaced export “%s”"), path);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -3267,6 +3323,9 @@ topiary_export (TopiaryProject              *project,
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (options->replaced_path != NULL)
+    *options->replaced_path = NULL;
+
   if (dir[0] == '\0')
     {
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
@@ -3326,7 +3385,7 @@ topiary_export (TopiaryProject              *project,
       e.out = swap.tmp;
       if (options->format == TOPIARY_EXPORT_SITE ? !export_site (&e, error) : !export_hugo (&e, error))
         goto out;
-      if (!write_marker (&e, error) || !swap_commit (&swap, error))
+      if (!write_marker (&e, error) || !swap_commit (&swap, options->replaced_path, error))
         goto out;
       set_output_path (&e, dir);
       ok = TRUE;

@@ -56,6 +56,12 @@ typedef struct {
    * with g_free): DIR for a site or Hugo export, the file for CSV and JSON,
    * which may be a file inside DIR. Left alone on failure. */
   char              **output_path;
+  /* When set, an earlier export that DIR held is not deleted: it is left
+   * in a hidden folder beside DIR, whose path is stored here (free with
+   * g_free; set to NULL first, and stays NULL when nothing was replaced), for the caller to remove with
+   * topiary_export_remove_replaced() once the user has been told the new
+   * export is in place. Deleting 20,000 files takes seconds. */
+  char              **replaced_path;
 } TopiaryExportOptions;
 
 gboolean    topiary_export_format_from_string (const char          *str,
@@ -69,6 +75,12 @@ gboolean    topiary_export                    (TopiaryProject              *proj
                                                const TopiaryExportOptions  *options,
                                                TopiaryProgressFunc          progress,
                                                gpointer                     user_data,
+                                               GError                     **error);
+
+/* Removes the folder an export left in *replaced_path, and nothing else:
+ * anything that is not a hidden "topiary-old" folder of an export is
+ * refused with an error. Symbolic links inside are removed, not followed. */
+gboolean    topiary_export_remove_replaced    (const char                  *path,
                                                GError                     **error);
 
 G_END_DECLS
