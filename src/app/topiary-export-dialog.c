@@ -1,8 +1,12 @@
 /* topiary-export-dialog.c — publish the map as a site, Hugo content, CSV or JSON
  *
- * The export itself is topiary_export(); this dialog only gathers its
- * options and says how it went. On success it emits "exported" with the
- * destination so the window can offer to show it.
+ * The export itself is topiary_export(), run on a worker thread with its
+ * own read-only connection to the project file, so the window stays
+ * responsive and a progress bar moves; this dialog gathers its options
+ * and says how it went. On success it emits "exported" with the
+ * destination so the window can offer to show it. An export the folder
+ * held before is deleted on another thread after that: the new one is
+ * already in place.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,10 +28,42 @@ struct _TopiaryExportDialog
   AdwEntryRow    *base_url_row;
   GtkLabel       *message_label;
   GtkButton      *export_button;
+  GtkProgressBar *progress_bar;
+  GtkWidget      *options_page;
 
   TopiaryProject *project;
   char           *destination;
+  gboolean        exporting;
 };
+
+typedef struct
+{
+  char                *project_path;
+  char                *destination;
+  TopiaryExportOptions options;
+  char                *base_url;
+  GPtrArray           *warnings;
+  char                *replaced;
+  /* Progress, from the worker to the main thread. */
+  GWeakRef             dialog;
+  guint                done;     /* atomic */
+  guint                total;    /* atomic */
+  gint                 queued;   /* atomic: an update is on its way */
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_free (job->project_path);
+  g_free (job->destination);
+  g_free (job->base_url);
+  g_clear_pointer (&job->warnings, g_ptr_array_unref);
+  g_free (job->replaced);
+  g_weak_ref_clear (&job->dialog);
+  g_free (job);
+}
 
 G_DEFINE_FINAL_TYPE (TopiaryExportDialog, topiary_export_dialog, ADW_TYPE_WINDOW)
 
@@ -133,30 +169,146 @@ on_choose (TopiaryExportDialog *self)
 }
 
 static void
-on_export (TopiaryExportDialog *self)
+set_busy (TopiaryExportDialog *self,
+          gboolean             busy)
 {
-  TopiaryExportOptions options = { 0 };
-  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  self->exporting = busy;
+  gtk_widget_set_sensitive (self->options_page, !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !busy && self->destination != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), busy);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.close", !busy);
+}
+
+static gboolean
+show_progress (gpointer data)
+{
+  ExportJob *job = data;
+  g_autoptr(TopiaryExportDialog) self = g_weak_ref_get (&job->dialog);
+  guint total = g_atomic_int_get (&job->total);
+
+  g_atomic_int_set (&job->queued, FALSE);
+  if (self != NULL && self->exporting && total > 0)
+    gtk_progress_bar_set_fraction (self->progress_bar,
+                                   (double) g_atomic_int_get (&job->done) / total);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called on the worker: at most one update waits for the main loop. */
+static void
+on_export_progress (guint    done,
+                    guint    total,
+                    gpointer data)
+{
+  ExportJob *job = data;
+
+  g_atomic_int_set (&job->done, done);
+  g_atomic_int_set (&job->total, total);
+  if (g_atomic_int_compare_and_exchange (&job->queued, FALSE, TRUE))
+    g_main_context_invoke (NULL, show_progress, job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = data;
+  g_autoptr(TopiaryProject) project = NULL;
+  GError *error = NULL;
+
+  if (job->project_path == NULL)
+    {
+      g_task_return_new_error (task, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_FAILED,
+                               _("Only a map saved in a file can be exported"));
+      return;
+    }
+  project = topiary_project_open (job->project_path, TOPIARY_OPEN_READ_ONLY, &error);
+  if (project == NULL ||
+      !topiary_export (project, job->destination, &job->options, on_export_progress, job, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  topiary_project_close (project);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+remove_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
   g_autoptr(GError) error = NULL;
-  g_autofree char *base_url = NULL;
 
-  if (self->destination == NULL)
-    return;
+  if (!topiary_export_remove_replaced (data, &error))
+    g_message ("%s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
 
-  base_url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->base_url_row))));
-  options.format = selected_format (self);
-  options.drafts = gtk_switch_get_active (self->drafts_switch);
-  options.force = gtk_switch_get_active (self->force_switch);
-  options.base_url = *base_url ? base_url : NULL;
-  options.warnings = warnings;
+static void
+on_export_done (GObject      *object,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  TopiaryExportDialog *self = TOPIARY_EXPORT_DIALOG (object);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
 
-  if (!topiary_export (self->project, self->destination, &options, NULL, NULL, &error))
+  set_busy (self, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       show_message (self, error->message, TRUE);
       return;
     }
-  g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, self->destination, warnings->len);
+  g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, job->destination, job->warnings->len);
+  if (job->replaced != NULL)
+    {
+      g_autoptr(GTask) remove = g_task_new (NULL, NULL, NULL, NULL);
+
+      g_task_set_task_data (remove, g_steal_pointer (&job->replaced), g_free);
+      g_task_run_in_thread (remove, remove_thread);
+    }
   gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_export (TopiaryExportDialog *self)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  if (self->destination == NULL || self->exporting)
+    return;
+
+  job = g_new0 (ExportJob, 1);
+  job->project_path = g_strdup (topiary_project_get_path (self->project));
+  job->destination = g_strdup (self->destination);
+  job->base_url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->base_url_row))));
+  job->warnings = g_ptr_array_new_with_free_func (g_free);
+  job->options.format = selected_format (self);
+  job->options.drafts = gtk_switch_get_active (self->drafts_switch);
+  job->options.force = gtk_switch_get_active (self->force_switch);
+  job->options.base_url = *job->base_url ? job->base_url : NULL;
+  job->options.warnings = job->warnings;
+  job->options.replaced_path = &job->replaced;
+  g_weak_ref_init (&job->dialog, self);
+
+  show_message (self, NULL, FALSE);
+  set_busy (self, TRUE);
+  task = g_task_new (self, NULL, on_export_done, NULL);
+  g_task_set_task_data (task, job, export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static gboolean
+on_close_request (GtkWindow *window)
+{
+  /* The export finishes (or fails) on its own; until then the dialog
+   * that reports it stays. */
+  return TOPIARY_EXPORT_DIALOG (window)->exporting;
 }
 
 void
@@ -209,6 +361,7 @@ topiary_export_dialog_class_init (TopiaryExportDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = topiary_export_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = on_close_request;
 
   /* (destination, number of warnings) */
   signals[SIGNAL_EXPORTED] =
@@ -223,6 +376,8 @@ topiary_export_dialog_class_init (TopiaryExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TopiaryExportDialog, base_url_row);
   gtk_widget_class_bind_template_child (widget_class, TopiaryExportDialog, message_label);
   gtk_widget_class_bind_template_child (widget_class, TopiaryExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryExportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryExportDialog, options_page);
   gtk_widget_class_bind_template_callback (widget_class, on_format_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_choose);
   gtk_widget_class_bind_template_callback (widget_class, on_export);
