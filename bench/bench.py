@@ -91,25 +91,28 @@ def main():
         r.update(json.loads(out))
 
         # Export and Hugo in alternation, so both see the same machine load.
-        site = os.path.join(a.out, "site-%d" % n)
-        hugo_out = os.path.join(a.out, "hugo-%d" % n)
+        # Each run writes a new, empty folder, and the folders are removed
+        # only after the last run: replacing an earlier site costs the
+        # removal of 20,000 files and folders, and on some file systems
+        # (ext4 without a journal here) files created just after a mass
+        # deletion are slow to allocate. Neither is the exporter's work.
+        outs = []
         exp, hug = [], []
-        for _ in range(a.rounds):
-            # Both start from an empty output folder, removed outside the
-            # timing (Hugo's too, below): replacing an earlier site costs
-            # the removal of 20,000 files and folders, which is the disk's
-            # work, not the exporter's.
-            shutil.rmtree(site, ignore_errors=True)
+        for i in range(a.rounds):
+            site = os.path.join(a.out, "site-%d-%d" % (n, i))
+            hugo_out = os.path.join(a.out, "hugo-%d-%d" % (n, i))
+            outs += [site, hugo_out]
             wall, rss, code = run([topiary, "export", project, site, "--drafts"])
             if code != 0:
                 exp = []
                 break
             exp.append((wall, rss))
             if hugo and not a.skip_hugo:
-                shutil.rmtree(hugo_out, ignore_errors=True)
                 wall, rss, code = run([hugo, "--quiet", "-s", corpus, "-d", hugo_out])
                 if code == 0:
                     hug.append((wall, rss))
+        for o in outs:
+            shutil.rmtree(o, ignore_errors=True)
         if exp:
             r["export_s"] = statistics.median(w for w, _ in exp)
             r["export_peak_mib"] = max(m for _, m in exp)
