@@ -294,6 +294,27 @@ text_column (sqlite3_stmt *stmt,
   return text ? text : "";
 }
 
+/* The text in the first column of the row @sql selects for @id (its one
+ * parameter): NULL when there is no such row or the project is closed,
+ * with @error set only when SQLite fails. */
+static char *
+select_text_by_id (TopiaryProject  *self,
+                   const char      *sql,
+                   gint64           id,
+                   GError         **error)
+{
+  sqlite3_stmt *stmt;
+  char *text = NULL;
+
+  if (self->db == NULL || (stmt = get_statement (self, sql, error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup (text_column (stmt, 0));
+  sqlite3_reset (stmt);
+  return text;
+}
+
 static gint64
 now_seconds (void)
 {
@@ -1588,20 +1609,16 @@ topiary_project_get_body (TopiaryProject  *self,
                           gint64           article_id,
                           GError         **error)
 {
-  sqlite3_stmt *stmt;
-  char *body = NULL;
+  GError *local_error = NULL;
+  char *body;
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
 
-  if (self->db != NULL &&
-      (stmt = get_statement (self, "SELECT (SELECT text FROM body WHERE article_id = id) FROM article WHERE id = ?", NULL)) != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, article_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        body = g_strdup (text_column (stmt, 0));
-      sqlite3_reset (stmt);
-    }
-  if (body == NULL)
+  body = select_text_by_id (self, "SELECT (SELECT text FROM body WHERE article_id = id) FROM article WHERE id = ?",
+                            article_id, &local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+  else if (body == NULL)
     g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
                  _("There is no article %" PRId64 " in the project."), article_id);
   return body;
@@ -2266,19 +2283,15 @@ topiary_project_get_revision_body (TopiaryProject  *self,
                                    gint64           revision_id,
                                    GError         **error)
 {
-  sqlite3_stmt *stmt;
-  char *body = NULL;
+  GError *local_error = NULL;
+  char *body;
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
 
-  stmt = get_statement (self, "SELECT body FROM revision WHERE id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, revision_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    body = g_strdup (text_column (stmt, 0));
-  sqlite3_reset (stmt);
-  if (body == NULL)
+  body = select_text_by_id (self, "SELECT body FROM revision WHERE id = ?", revision_id, &local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+  else if (body == NULL)
     g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
                  _("There is no revision %" PRId64 "."), revision_id);
   return body;
