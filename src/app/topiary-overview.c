@@ -92,13 +92,24 @@ status_title (TopiaryStatus status)
 
 static void fill_status (TopiaryOverview *self, const TopiaryStats *stats);
 
+/* The progress bar and its line: published out of all articles. */
+static void
+show_published (TopiaryOverview    *self,
+                const TopiaryStats *stats)
+{
+  guint published = stats->status[TOPIARY_STATUS_PUBLISHED];
+  g_autofree char *progress = g_strdup_printf (_("%u of %u articles published"), published, stats->articles);
+
+  gtk_progress_bar_set_fraction (self->progress, stats->articles ? (double) published / stats->articles : 0);
+  gtk_label_set_label (self->progress_label, progress);
+}
+
 /* One group: counted from the tree's index, no statistics query. */
 static gboolean
 refresh_group (TopiaryOverview *self)
 {
   g_autoptr(TopiaryGroup) group = topiary_project_get_group (self->project, self->group_id, NULL);
   g_autoptr(GPtrArray) articles = NULL;
-  g_autofree char *progress = NULL;
   TopiaryStats stats = { 0 };
 
   if (group == NULL || self->tree == NULL)
@@ -124,11 +135,7 @@ refresh_group (TopiaryOverview *self)
   gtk_label_set_label (self->description_label, topiary_group_get_description (group));
   gtk_widget_set_visible (GTK_WIDGET (self->description_label),
                           topiary_group_get_description (group) && *topiary_group_get_description (group));
-  gtk_progress_bar_set_fraction (self->progress,
-                                 stats.articles ? (double) stats.status[TOPIARY_STATUS_PUBLISHED] / stats.articles : 0);
-  progress = g_strdup_printf (_("%u of %u articles published"),
-                              stats.status[TOPIARY_STATUS_PUBLISHED], stats.articles);
-  gtk_label_set_label (self->progress_label, progress);
+  show_published (self, &stats);
 
   clear_box (GTK_WIDGET (self->stats_box));
   add_stat (self, stats.pillars, _("Pillars"));
@@ -224,7 +231,6 @@ refresh (TopiaryOverview *self,
   TopiaryStats stats = { 0 };
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
-  g_autofree char *progress = NULL;
 
   g_clear_handle_id (&self->notes_idle, g_source_remove);
   self->stale = FALSE;
@@ -243,11 +249,7 @@ refresh (TopiaryOverview *self,
   gtk_label_set_label (self->description_label, description ? description : "");
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), description && *description);
 
-  gtk_progress_bar_set_fraction (self->progress,
-                                 stats.articles ? (double) stats.status[TOPIARY_STATUS_PUBLISHED] / stats.articles : 0);
-  progress = g_strdup_printf (_("%u of %u articles published"),
-                              stats.status[TOPIARY_STATUS_PUBLISHED], stats.articles);
-  gtk_label_set_label (self->progress_label, progress);
+  show_published (self, &stats);
 
   clear_box (GTK_WIDGET (self->stats_box));
   add_stat (self, stats.groups, _("Groups"));
