@@ -7,11 +7,10 @@
  * and unique, and the groups that have something to show. Folder formats
  * are written into a temporary folder beside DIR and swapped in at the end;
  * every file is created through write_rel(), which refuses any path
- * component that could leave that folder.
+ * component that could leave that folder. Where the export goes (the
+ * swap, the single file) is topiary-export-dest.c; the theme is
+ * topiary-export-theme.c.
  */
-
-/* renameat2() for the atomic swap. */
-#define _GNU_SOURCE
 
 #include "config.h"
 
@@ -26,15 +25,13 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "topiary-core-resources.h"
 #include "topiary-utf8.h"
-#include "topiary-export.h"
+#include "topiary-export-private.h"
 #include "topiary-frontmatter.h"
 #include "topiary-markdown.h"
 #include "topiary-mustache.h"
 #include "topiary-slug.h"
 
-#define THEME_RESOURCE "/io/github/topiary/Topiary/themes/default/"
 #define MAX_RELATED 6
 #define MAX_HOME_CLUSTERS 12
 #define MAX_FEED_ENTRIES 50
@@ -43,7 +40,6 @@
 
 G_DEFINE_QUARK (topiary-export-error-quark, topiary_export_error)
 
-static const char *default_assets[] = { "style.css", "search.js" };
 /* Folder names at the root of the site that articles cannot take. */
 static const char *reserved_slugs[] = { "assets", "search", "content", "static", "layouts", "themes" };
 
@@ -74,11 +70,6 @@ struct _GroupInfo {
 };
 
 typedef struct {
-  char       *dir;           /* the user's theme folder, or NULL */
-  GHashTable *templates;     /* name -> TopiaryMustacheTemplate */
-} Theme;
-
-typedef struct {
   TopiaryProject              *project;
   const TopiaryExportOptions  *options;
   TopiaryProgressFunc          progress;
@@ -100,7 +91,7 @@ typedef struct {
   GHashTable  *all_slugs;     /* every article's slug and casefolded title in the project -> title */
 
   char        *out;           /* the temporary folder being filled */
-  Theme        theme;
+  TopiaryExportTheme        theme;
   JsonObject  *site;
   JsonObject  *words;         /* the theme's words in the site's language */
   JsonArray   *nav;           /* no group current */
@@ -259,80 +250,6 @@ primary_query (TopiaryArticle *a)
 
 /* ---- files ---- */
 
-/* A path component that names something inside its folder and nothing
- * else: no "..", no separators, no hidden or special names. */
-static gboolean
-safe_component (const char *name)
-{
-  gsize len;
-
-  if (name == NULL || name[0] == '\0' || name[0] == '.')
-    return FALSE;
-  len = strlen (name);
-  if (len > 200)
-    return FALSE;
-  for (const char *p = name; *p; p++)
-    if (*p == '/' || *p == '\\' || (guchar) *p < 0x20 || *p == ':')
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-write_all (int          fd,
-           const char  *data,
-           gsize        len)
-{
-  while (len > 0)
-    {
-      gssize n = write (fd, data, len);
-
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          return FALSE;
-        }
-      data += n;
-      len -= (gsize) n;
-    }
-  return TRUE;
-}
-
-static gboolean
-write_path (const char  *path,
-            const char  *data,
-            gsize        len,
-            GError     **error)
-{
-  int fd;
-  int saved;
-
-  fd = open (path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
-  if (fd < 0)
-    {
-      saved = errno;
-      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  if (!write_all (fd, data, len))
-    {
-      saved = errno;
-      close (fd);
-      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  if (close (fd) != 0)
-    {
-      saved = errno;
-      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Writes @relpath ("slug/index.html") under the export folder, creating
  * its folders. Every component is checked, so nothing lands outside. */
 static gboolean
@@ -348,7 +265,7 @@ write_rel (Export      *e,
 
   for (guint i = 0; i < n; i++)
     {
-      if (!safe_component (parts[i]))
+      if (!topiary_export_safe_component (parts[i]))
         {
           g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_FAILED,
                        _("Refusing to write “%s”: the name is not safe inside the export folder"), relpath);
@@ -366,307 +283,7 @@ write_rel (Export      *e,
         }
     }
 
-  return write_path (path->str, data, len, error);
-}
-
-/* Deletes a tree without following symbolic links. */
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-/* In the name of the folder an export that DIR held is moved to. */
-#define OLD_INFIX ".topiary-old-"
-
-typedef struct {
-  char     *target;    /* absolute DIR */
-  char     *tmp;       /* the folder being written */
-  gboolean  exists;    /* DIR existed before */
-} Swap;
-
-static void
-swap_clear (Swap *swap)
-{
-  if (swap->tmp != NULL)
-    remove_tree (swap->tmp);
-  g_clear_pointer (&swap->tmp, g_free);
-  g_clear_pointer (&swap->target, g_free);
-}
-
-static gboolean
-dir_is_empty (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-
-  return dir != NULL && g_dir_read_name (dir) == NULL;
-}
-
-/* Checks DIR and creates the temporary folder beside it. */
-/* Folders an interrupted export left beside DIR: removed once they have
- * not changed for an hour, so that a running export is never disturbed. */
-static void
-remove_stale_temporaries (const char *parent,
-                          const char *base)
-{
-  g_autofree char *new_prefix = g_strdup_printf (".%s.topiary-new-", base);
-  g_autofree char *old_prefix = g_strdup_printf (".%s" OLD_INFIX, base);
-  g_autoptr(GDir) dir = g_dir_open (parent, 0, NULL);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = NULL;
-      GStatBuf st;
-
-      if (!g_str_has_prefix (name, new_prefix) && !g_str_has_prefix (name, old_prefix))
-        continue;
-      path = g_build_filename (parent, name, NULL);
-      if (g_lstat (path, &st) == 0 && S_ISDIR (st.st_mode) && st.st_mtime < now - 3600)
-        remove_tree (path);
-    }
-}
-
-/* TRUE when @path is @dir or lies inside it. */
-static gboolean
-path_is_within (const char *path,
-                const char *dir)
-{
-  gsize len = strlen (dir);
-
-  return strncmp (path, dir, len) == 0 && (path[len] == '\0' || path[len] == G_DIR_SEPARATOR);
-}
-
-static gboolean
-swap_begin (Swap        *swap,
-            const char  *dir,
-            const char  *keep,
-            const char  *keep_too,
-            gboolean     force,
-            GError     **error)
-{
-  g_autofree char *parent = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *marker = NULL;
-  g_autofree char *tmpl = NULL;
-  GStatBuf st;
-
-  swap->target = g_canonicalize_filename (dir, NULL);
-  parent = g_path_get_dirname (swap->target);
-  base = g_path_get_basename (swap->target);
-
-  if (strcmp (swap->target, parent) == 0 || !safe_component (base))
-    {
-      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   _("“%s” cannot be used as the export folder"), dir);
-      return FALSE;
-    }
-
-  /* Not even force replaces the folder holding the project, or a home. */
-  if ((keep != NULL && path_is_within (keep, swap->target)) ||
-      (keep_too != NULL && path_is_within (keep_too, swap->target)) ||
-      g_strcmp0 (swap->target, g_get_home_dir ()) == 0)
-    {
-      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS,
-                   _("“%s” holds the project, the theme or your files; export into a folder of its own"), dir);
-      return FALSE;
-    }
-
-  if (g_lstat (swap->target, &st) == 0)
-    {
-      if (S_ISLNK (st.st_mode))
-        {
-          g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS,
-                       _("“%s” is a symbolic link; give the folder it points to"), dir);
-          return FALSE;
-        }
-      if (!S_ISDIR (st.st_mode))
-        {
-          g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS,
-                       _("“%s” exists and is not a folder"), dir);
-          return FALSE;
-        }
-      marker = g_build_filename (swap->target, TOPIARY_EXPORT_MARKER, NULL);
-      if (!force && !g_file_test (marker, G_FILE_TEST_IS_REGULAR) && !dir_is_empty (swap->target))
-        {
-          g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS,
-                       _("“%s” exists and is not an earlier Topiary export; choose another folder or force the export to replace it"),
-                       dir);
-          return FALSE;
-        }
-      swap->exists = TRUE;
-    }
-  else if (errno != ENOENT)
-    {
-      int saved = errno;
-
-      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   _("Cannot use “%s”: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
-
-  if (!g_file_test (parent, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   _("Cannot write to “%s”: the folder “%s” does not exist"), dir, parent);
-      return FALSE;
-    }
-
-  remove_stale_temporaries (parent, base);
-  tmpl = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.topiary-new-XXXXXX", parent, base);
-  if (g_mkdtemp_full (tmpl, 0755) == NULL)
-    {
-      int saved = errno;
-
-      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   _("Cannot write in “%s”: %s"), parent, g_strerror (saved));
-      return FALSE;
-    }
-  swap->tmp = g_steal_pointer (&tmpl);
-  return TRUE;
-}
-
-/* A unique, empty, hidden folder beside DIR for the export it held. */
-static char *
-make_old_name (Swap *swap)
-{
-  g_autofree char *parent = g_path_get_dirname (swap->target);
-  g_autofree char *base = g_path_get_basename (swap->target);
-  char *old = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s" OLD_INFIX "XXXXXX", parent, base);
-
-  if (g_mkdtemp_full (old, 0700) == NULL)
-    g_clear_pointer (&old, g_free);
-  return old;
-}
-
-/* Moves the finished folder into place: the old one aside, the new one
- * in, then the old one away — or, with @replaced, left for the caller. */
-static gboolean
-swap_commit (Swap    *swap,
-             char   **replaced,
-             GError **error)
-{
-  g_autofree char *old = NULL;
-
-#ifdef RENAME_EXCHANGE
-  /* One atomic step where the file system allows it: the new site takes
-   * DIR's place and the old one lands in the temporary folder. */
-  if (swap->exists &&
-      renameat2 (AT_FDCWD, swap->tmp, AT_FDCWD, swap->target, RENAME_EXCHANGE) == 0)
-    {
-      /* Named as a replaced export, so topiary_export_remove_replaced()
-       * accepts it; rename() replaces the empty placeholder. */
-      if (replaced != NULL && (old = make_old_name (swap)) != NULL)
-        {
-          if (g_rename (swap->tmp, old) == 0)
-            {
-              *replaced = g_steal_pointer (&old);
-              g_clear_pointer (&swap->tmp, g_free);
-              return TRUE;
-            }
-          g_rmdir (old);
-        }
-      remove_tree (swap->tmp);
-      g_clear_pointer (&swap->tmp, g_free);
-      return TRUE;
-    }
-#endif
-
-  if (swap->exists)
-    {
-      if ((old = make_old_name (swap)) == NULL || g_rename (swap->target, old) != 0)
-        {
-          int saved = errno;
-
-          if (old != NULL)
-            g_rmdir (old);
-          g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                       _("Cannot replace “%s”: %s"), swap->target, g_strerror (saved));
-          return FALSE;
-        }
-    }
-
-  if (g_rename (swap->tmp, swap->target) != 0)
-    {
-      int saved = errno;
-
-      if (old != NULL)
-        g_rename (old, swap->target);
-      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   _("Cannot move the export into “%s”: %s"), swap->target, g_strerror (saved));
-      return FALSE;
-    }
-  g_clear_pointer (&swap->tmp, g_free);
-
-  if (old != NULL && replaced != NULL)
-    *replaced = g_steal_pointer (&old);
-  else if (old != NULL)
-    remove_tree (old);
-  return TRUE;
-}
-
-gboolean
-topiary_export_remove_replaced (const char  *path,
-                                GError     **error)
-{
-  g_autofree char *base = NULL;
-  GStatBuf st;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  base = g_path_get_basename (path);
-  /* Only what swap_commit() left: ".<DIR>.topiary-old-XXXXXX", a real
-   * folder (not a link) that an export made. */
-  if (base[0] != '.' || strstr (base, OLD_INFIX) == NULL ||
-      g_lstat (path, &st) != 0 || !S_ISDIR (st.st_mode))
-    {
-      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_FAILED,
-                   _("“%s” is not a replaced export"), path);
-      return FALSE;
-    }
-  remove_tree (path);
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   _("Cannot remove the replaced export “%s”"), path);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-write_marker (Export  *e,
-              GError **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *when = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  g_autofree char *text = g_strdup_printf ("{\"generator\": \"Topiary %s\", \"format\": \"%s\", \"exported\": \"%s\"}\n",
-                                           PACKAGE_VERSION,
-                                           topiary_export_format_to_string (e->options->format),
-                                           when);
-  g_autofree char *path = g_build_filename (e->out, TOPIARY_EXPORT_MARKER, NULL);
-
-  return write_path (path, text, strlen (text), error);
+  return topiary_export_write_path (path->str, data, len, error);
 }
 
 /* ---- the map, as exported ---- */
@@ -955,112 +572,6 @@ check_unresolved (Export       *e,
   return TRUE;
 }
 
-/* ---- theme ---- */
-
-static gboolean
-theme_name_is_valid (const char *name)
-{
-  if (name == NULL || name[0] == '\0' || strlen (name) > 64)
-    return FALSE;
-  for (const char *p = name; *p; p++)
-    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
-      return FALSE;
-  return TRUE;
-}
-
-/* The file from the user's theme, else from the bundled one. */
-static GBytes *
-theme_read (Theme       *theme,
-            const char  *file,
-            char       **origin)
-{
-  g_autofree char *resource = NULL;
-  GBytes *bytes;
-
-  if (theme->dir != NULL)
-    {
-      g_autofree char *path = g_build_filename (theme->dir, file, NULL);
-      char *contents;
-      gsize len;
-
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR) &&
-          g_file_get_contents (path, &contents, &len, NULL))
-        {
-          if (origin != NULL)
-            *origin = g_steal_pointer (&path);
-          return g_bytes_new_take (contents, len);
-        }
-    }
-
-  resource = g_strconcat (THEME_RESOURCE, file, NULL);
-  bytes = g_resource_lookup_data (topiary_core_get_resource (), resource, 0, NULL);
-  if (bytes != NULL && origin != NULL)
-    *origin = g_strconcat ("themes/default/", file, NULL);
-  return bytes;
-}
-
-static TopiaryMustacheTemplate *
-theme_get (const char  *name,
-           gpointer     user_data,
-           GError     **error)
-{
-  Theme *theme = user_data;
-  TopiaryMustacheTemplate *tmpl;
-  g_autofree char *file = NULL;
-  g_autofree char *origin = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  const char *data;
-  gsize len;
-
-  /* Template names come from templates: never let one reach outside. */
-  if (!theme_name_is_valid (name))
-    return NULL;
-
-  tmpl = g_hash_table_lookup (theme->templates, name);
-  if (tmpl != NULL)
-    return topiary_mustache_template_ref (tmpl);
-
-  file = g_strconcat (name, ".mustache", NULL);
-  bytes = theme_read (theme, file, &origin);
-  if (bytes == NULL)
-    return NULL;
-
-  data = g_bytes_get_data (bytes, &len);
-  if (!topiary_utf8_validate (data, len, NULL))
-    {
-      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME,
-                   _("The template “%s” is not UTF-8 text"), origin);
-      return NULL;
-    }
-
-  tmpl = topiary_mustache_template_new (origin, data, (gssize) len, error);
-  if (tmpl == NULL)
-    return NULL;
-
-  g_hash_table_insert (theme->templates, g_strdup (name), topiary_mustache_template_ref (tmpl));
-  return tmpl;
-}
-
-static TopiaryMustacheTemplate *
-theme_require (Theme       *theme,
-               const char  *name,
-               GError     **error)
-{
-  GError *local_error = NULL;
-  TopiaryMustacheTemplate *tmpl = theme_get (name, theme, &local_error);
-
-  if (local_error != NULL)
-    {
-      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME,
-                   _("Broken template: %s"), local_error->message);
-      g_error_free (local_error);
-      return NULL;
-    }
-  if (tmpl == NULL)
-    g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME,
-                 _("The theme has no “%s.mustache” template"), name);
-  return tmpl;
-}
 
 /* Site pages are written by threads of their own: creating 20,000 files
  * and folders is mostly the kernel's work, and on some file systems the
@@ -1257,7 +768,7 @@ render_page (Export                   *e,
     return page_writer_finish (e->writer, error);
 
   buf = page_writer_take (e->writer);
-  if (!topiary_mustache_template_render_object (tmpl, buf, ctx, theme_get, &e->theme, &local_error))
+  if (!topiary_mustache_template_render_object (tmpl, buf, ctx, topiary_export_theme_get, &e->theme, &local_error))
     {
       g_async_queue_push (e->writer->spare, buf);
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME,
@@ -1283,112 +794,6 @@ text_direction (const char *lang)
   return "ltr";
 }
 
-/* The words the default theme shows around the content, in the map's
- * language where we have them ({{t.key}} in templates); English
- * otherwise. Columns: en, de, fr, es, it, pt, nl. */
-static const char *theme_languages[] = { "en", "de", "fr", "es", "it", "pt", "nl" };
-
-static const struct {
-  const char *key;
-  const char *text[7];
-} theme_strings[] = {
-  { "skip", { "Skip to the content", "Zum Inhalt springen", "Aller au contenu", "Saltar al contenido", "Vai al contenuto", "Saltar para o conteúdo", "Naar de inhoud" } },
-  { "search_site", { "Search this site", "Diese Website durchsuchen", "Rechercher sur ce site", "Buscar en este sitio", "Cerca nel sito", "Pesquisar neste site", "Zoeken op deze site" } },
-  { "search_placeholder", { "Search…", "Suchen…", "Rechercher…", "Buscar…", "Cerca…", "Pesquisar…", "Zoeken…" } },
-  { "search", { "Search", "Suchen", "Rechercher", "Buscar", "Cerca", "Pesquisar", "Zoeken" } },
-  { "topics", { "Topics", "Themen", "Thèmes", "Temas", "Argomenti", "Temas", "Onderwerpen" } },
-  { "feed", { "Atom feed", "Atom-Feed", "Flux Atom", "Feed Atom", "Feed Atom", "Feed Atom", "Atom-feed" } },
-  { "sitemap", { "Sitemap", "Sitemap", "Plan du site", "Mapa del sitio", "Mappa del sito", "Mapa do site", "Sitemap" } },
-  { "published_with", { "Published with Topiary.", "Veröffentlicht mit Topiary.", "Publié avec Topiary.", "Publicado con Topiary.", "Pubblicato con Topiary.", "Publicado com Topiary.", "Gepubliceerd met Topiary." } },
-  { "home", { "Home", "Startseite", "Accueil", "Inicio", "Home", "Início", "Home" } },
-  { "breadcrumb", { "Breadcrumb", "Brotkrümelnavigation", "Fil d’Ariane", "Ruta de navegación", "Percorso", "Trilha de navegação", "Kruimelpad" } },
-  { "draft_note", { "Draft: this article is not published yet.", "Entwurf: Dieser Artikel ist noch nicht veröffentlicht.", "Brouillon : cet article n’est pas encore publié.", "Borrador: este artículo aún no está publicado.", "Bozza: questo articolo non è ancora pubblicato.", "Rascunho: este artigo ainda não foi publicado.", "Concept: dit artikel is nog niet gepubliceerd." } },
-  { "not_written", { "This article is planned but not written yet.", "Dieser Artikel ist geplant, aber noch nicht geschrieben.", "Cet article est prévu mais pas encore écrit.", "Este artículo está planificado, pero aún no está escrito.", "Questo articolo è in programma ma non è ancora scritto.", "Este artigo está planeado, mas ainda não foi escrito.", "Dit artikel is gepland, maar nog niet geschreven." } },
-  { "min_read", { "min read", "Min. Lesezeit", "min de lecture", "min de lectura", "min di lettura", "min de leitura", "min leestijd" } },
-  { "on_this_page", { "On this page", "Auf dieser Seite", "Sur cette page", "En esta página", "In questa pagina", "Nesta página", "Op deze pagina" } },
-  { "related", { "Related reading", "Weiterlesen", "À lire aussi", "Lecturas relacionadas", "Letture correlate", "Leituras relacionadas", "Verder lezen" } },
-  { "guide", { "Guide", "Leitfaden", "Guide", "Guía", "Guida", "Guia", "Gids" } },
-  { "prev_next", { "Previous and next articles", "Vorheriger und nächster Artikel", "Articles précédent et suivant", "Artículos anterior y siguiente", "Articoli precedente e successivo", "Artigos anterior e seguinte", "Vorig en volgend artikel" } },
-  { "previous", { "Previous", "Zurück", "Précédent", "Anterior", "Precedente", "Anterior", "Vorige" } },
-  { "next", { "Next", "Weiter", "Suivant", "Siguiente", "Successivo", "Seguinte", "Volgende" } },
-  { "article", { "article", "Artikel", "article", "artículo", "articolo", "artigo", "artikel" } },
-  { "articles", { "articles", "Artikel", "articles", "artículos", "articoli", "artigos", "artikelen" } },
-  { "topic", { "topic", "Thema", "thème", "tema", "argomento", "tema", "onderwerp" } },
-  { "topics_count", { "topics", "Themen", "thèmes", "temas", "argomenti", "temas", "onderwerpen" } },
-  { "nothing_yet", { "Nothing has been published here yet.", "Hier wurde noch nichts veröffentlicht.", "Rien n’a encore été publié ici.", "Aún no se ha publicado nada aquí.", "Qui non è ancora stato pubblicato nulla.", "Ainda não foi publicado nada aqui.", "Hier is nog niets gepubliceerd." } },
-  { "all_in_topic", { "All articles in this topic", "Alle Artikel zu diesem Thema", "Tous les articles de ce thème", "Todos los artículos de este tema", "Tutti gli articoli di questo argomento", "Todos os artigos deste tema", "Alle artikelen over dit onderwerp" } },
-  { "latest", { "Latest articles", "Neueste Artikel", "Derniers articles", "Últimos artículos", "Ultimi articoli", "Artigos mais recentes", "Nieuwste artikelen" } },
-  { "start_here", { "Start here", "Hier anfangen", "Commencer ici", "Empieza aquí", "Inizia da qui", "Comece aqui", "Begin hier" } },
-  { "in_this_topic", { "In this topic", "In diesem Thema", "Dans ce thème", "En este tema", "In questo argomento", "Neste tema", "In dit onderwerp" } },
-  { "draft", { "Draft", "Entwurf", "Brouillon", "Borrador", "Bozza", "Rascunho", "Concept" } },
-  { "search_articles", { "Search the articles", "Artikel durchsuchen", "Rechercher dans les articles", "Buscar en los artículos", "Cerca negli articoli", "Pesquisar nos artigos", "Artikelen doorzoeken" } },
-  { "needs_js", { "Search needs JavaScript; every article is also listed on the home page.", "Die Suche braucht JavaScript; alle Artikel stehen auch auf der Startseite.", "La recherche nécessite JavaScript ; tous les articles figurent aussi sur la page d’accueil.", "La búsqueda necesita JavaScript; todos los artículos aparecen también en la página de inicio.", "La ricerca richiede JavaScript; tutti gli articoli sono elencati anche nella pagina iniziale.", "A pesquisa precisa de JavaScript; todos os artigos aparecem também na página inicial.", "Zoeken werkt alleen met JavaScript; alle artikelen staan ook op de startpagina." } },
-  { "home_page", { "Go to the home page", "Zur Startseite", "Aller à la page d’accueil", "Ir a la página de inicio", "Vai alla pagina iniziale", "Ir para a página inicial", "Naar de startpagina" } },
-  { "not_found", { "Page not found", "Seite nicht gefunden", "Page introuvable", "Página no encontrada", "Pagina non trovata", "Página não encontrada", "Pagina niet gevonden" } },
-  { "not_found_text", { "The page you asked for is not here. It may have moved, or the address may be mistyped.", "Die gesuchte Seite gibt es hier nicht. Vielleicht wurde sie verschoben, oder die Adresse ist falsch geschrieben.", "La page demandée n’est pas ici. Elle a peut-être été déplacée, ou l’adresse contient une faute de frappe.", "La página que buscas no está aquí. Puede que se haya movido o que la dirección esté mal escrita.", "La pagina richiesta non è qui. Potrebbe essere stata spostata, o l’indirizzo potrebbe contenere un errore.", "A página que procura não está aqui. Pode ter sido movida, ou o endereço pode estar mal escrito.", "De pagina die je zoekt is er niet. Misschien is ze verplaatst, of is het adres verkeerd getypt." } },
-  { "js_loading", { "Loading the search index…", "Suchindex wird geladen…", "Chargement de l’index de recherche…", "Cargando el índice de búsqueda…", "Caricamento dell’indice di ricerca…", "A carregar o índice de pesquisa…", "Zoekindex wordt geladen…" } },
-  { "js_failed", { "The search index could not be loaded.", "Der Suchindex konnte nicht geladen werden.", "L’index de recherche n’a pas pu être chargé.", "No se pudo cargar el índice de búsqueda.", "Impossibile caricare l’indice di ricerca.", "Não foi possível carregar o índice de pesquisa.", "De zoekindex kon niet worden geladen." } },
-  { "js_prompt", { "Type a few words to search the articles.", "Geben Sie einige Wörter ein, um die Artikel zu durchsuchen.", "Tapez quelques mots pour chercher dans les articles.", "Escribe algunas palabras para buscar en los artículos.", "Scrivi qualche parola per cercare negli articoli.", "Escreva algumas palavras para pesquisar nos artigos.", "Typ een paar woorden om de artikelen te doorzoeken." } },
-  { "js_none", { "No article matches your search.", "Kein Artikel passt zu Ihrer Suche.", "Aucun article ne correspond à votre recherche.", "Ningún artículo coincide con tu búsqueda.", "Nessun articolo corrisponde alla ricerca.", "Nenhum artigo corresponde à sua pesquisa.", "Geen artikel past bij je zoekopdracht." } },
-  { "js_count", { "Articles found:", "Gefundene Artikel:", "Articles trouvés :", "Artículos encontrados:", "Articoli trovati:", "Artigos encontrados:", "Gevonden artikelen:" } },
-};
-
-static const char *months[7][12] = {
-  { "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December" },
-  { "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember" },
-  { "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre" },
-  { "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre" },
-  { "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre" },
-  { "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro" },
-  { "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december" },
-};
-
-static guint
-language_column (const char *lang)
-{
-  g_autofree char *primary = g_ascii_strdown (lang, strcspn (lang, "-_"));
-
-  for (guint i = 0; i < G_N_ELEMENTS (theme_languages); i++)
-    if (strcmp (primary, theme_languages[i]) == 0)
-      return i;
-  return 0;
-}
-
-static JsonObject *
-theme_words (const char *lang)
-{
-  JsonObject *t = json_object_new ();
-  guint column = language_column (lang);
-
-  for (guint i = 0; i < G_N_ELEMENTS (theme_strings); i++)
-    json_object_set_string_member (t, theme_strings[i].key, theme_strings[i].text[column]);
-  return t;
-}
-
-/* "14 November 2023", written the way the site's language writes dates,
- * whatever the locale Topiary runs in. */
-static char *
-human_date (gint64      t,
-            const char *lang)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  guint column = language_column (lang);
-  int day, month, year;
-
-  if (t <= 0 || (dt = g_date_time_new_from_unix_utc (t)) == NULL)
-    return NULL;
-  g_date_time_get_ymd (dt, &year, &month, &day);
-  switch (column)
-    {
-    case 1:
-      return g_strdup_printf ("%d. %s %d", day, months[column][month - 1], year);
-    case 3:
-    case 5:
-      return g_strdup_printf ("%d de %s de %d", day, months[column][month - 1], year);
-    default:
-      return g_strdup_printf ("%d %s %d", day, months[column][month - 1], year);
-    }
-}
 
 static char *
 canonical (Export     *e,
@@ -1709,7 +1114,7 @@ write_article (Export                   *e,
   g_autofree char *canonical_url = canonical (e, path);
   g_autofree char *published = iso_time (article_date (a->article));
   g_autofree char *modified = iso_time (article_updated (a->article));
-  g_autofree char *human = human_date (article_date (a->article), e->lang);
+  g_autofree char *human = topiary_export_human_date (article_date (a->article), e->lang);
   const char *title = nonnull (topiary_article_get_title (a->article));
   const char *summary = topiary_article_get_summary (a->article);
   JsonObject *page, *article;
@@ -2052,7 +1457,7 @@ recent_articles (Export *e)
       ArticleInfo *a = g_ptr_array_index (published, i);
       JsonObject *o = article_link (a, "");
       g_autofree char *date = iso_time (article_date (a->article));
-      g_autofree char *human = human_date (article_date (a->article), e->lang);
+      g_autofree char *human = topiary_export_human_date (article_date (a->article), e->lang);
 
       json_object_set_string_member (o, "date", nonnull (date));
       json_object_set_string_member (o, "date_human", nonnull (human));
@@ -2380,72 +1785,20 @@ write_search_index (Export  *e,
 }
 
 static gboolean
-copy_theme_files (Export      *e,
-                  const char  *dir,
-                  const char  *rel,
-                  guint        depth,
-                  GError     **error)
+write_asset (gpointer     user_data,
+             const char  *relpath,
+             const char  *data,
+             gsize        len,
+             GError     **error)
 {
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
-  if (depth > 4)
-    return TRUE;
-  d = g_dir_open (dir, 0, NULL);
-  if (d == NULL)
-    return TRUE;
-
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *child_rel = NULL;
-      GStatBuf st;
-
-      /* Hidden files, odd names and links stay behind. */
-      if (!safe_component (name) || g_lstat (path, &st) != 0)
-        continue;
-      child_rel = rel[0] ? g_strconcat (rel, "/", name, NULL) : g_strdup (name);
-
-      if (S_ISDIR (st.st_mode))
-        {
-          if (!copy_theme_files (e, path, child_rel, depth + 1, error))
-            return FALSE;
-        }
-      else if (S_ISREG (st.st_mode) && !g_str_has_suffix (name, ".mustache"))
-        {
-          g_autofree char *contents = NULL;
-          g_autofree char *target = g_strconcat ("assets/", child_rel, NULL);
-          gsize len;
-
-          if (!g_file_get_contents (path, &contents, &len, error))
-            return FALSE;
-          if (!write_rel (e, target, contents, len, error))
-            return FALSE;
-        }
-    }
-  return TRUE;
+  return write_rel (user_data, relpath, data, len, error);
 }
 
 static gboolean
 write_assets (Export  *e,
               GError **error)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (default_assets); i++)
-    {
-      g_autoptr(GBytes) bytes = theme_read (&e->theme, default_assets[i], NULL);
-      g_autofree char *target = g_strconcat ("assets/", default_assets[i], NULL);
-      const char *data;
-      gsize len;
-
-      if (bytes == NULL)
-        continue;
-      data = g_bytes_get_data (bytes, &len);
-      if (!write_rel (e, target, data, len, error))
-        return FALSE;
-    }
-  if (e->theme.dir != NULL)
-    return copy_theme_files (e, e->theme.dir, "", 0, error);
-  return TRUE;
+  return topiary_export_theme_write_assets (&e->theme, write_asset, e, error);
 }
 
 static gboolean
@@ -2461,11 +1814,11 @@ export_site_files (Export  *e,
 
   /* Every template is compiled before anything is written, so a broken
    * one is reported at once. */
-  if ((home = theme_require (&e->theme, "home", error)) == NULL ||
-      (group = theme_require (&e->theme, "group", error)) == NULL ||
-      (article = theme_require (&e->theme, "article", error)) == NULL ||
-      (search = theme_require (&e->theme, "search", error)) == NULL ||
-      (not_found = theme_require (&e->theme, "404", error)) == NULL)
+  if ((home = topiary_export_theme_require (&e->theme, "home", error)) == NULL ||
+      (group = topiary_export_theme_require (&e->theme, "group", error)) == NULL ||
+      (article = topiary_export_theme_require (&e->theme, "article", error)) == NULL ||
+      (search = topiary_export_theme_require (&e->theme, "search", error)) == NULL ||
+      (not_found = topiary_export_theme_require (&e->theme, "404", error)) == NULL)
     return FALSE;
 
   e->site = json_object_new ();
@@ -2497,7 +1850,7 @@ export_site_files (Export  *e,
     json_object_set_string_member (e->site, "og_locale", nonnull (locale));
   }
 
-  e->words = theme_words (e->lang);
+  e->words = topiary_export_theme_words (e->lang);
   e->nav = make_nav (e, NULL);
   for (guint i = 0; i < e->groups->len; i++)
     {
@@ -2913,113 +2266,6 @@ set_output_path (Export     *e,
     *e->options->output_path = g_strdup (path);
 }
 
-typedef struct {
-  int   fd;
-  char *tmp;
-  char *path;
-} FileOut;
-
-static gboolean
-file_out_begin (FileOut     *f,
-                const char  *dest,
-                const char  *extension,
-                const char  *map_title,
-                gboolean     force,
-                GError     **error)
-{
-  g_autofree char *parent = NULL;
-  g_autofree char *base = NULL;
-  GStatBuf st;
-
-  if (g_file_test (dest, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *slug = topiary_slugify (map_title);
-      g_autofree char *file = g_strconcat (slug, extension, NULL);
-
-      f->path = g_build_filename (dest, file, NULL);
-    }
-  else
-    f->path = g_canonicalize_filename (dest, NULL);
-
-  if (g_lstat (f->path, &st) == 0)
-    {
-      if (!S_ISREG (st.st_mode))
-        {
-          g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS,
-                       _("“%s” exists and is not a regular file"), f->path);
-          return FALSE;
-        }
-      if (!force && !g_str_has_suffix (f->path, extension))
-        {
-          g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS,
-                       _("“%s” exists and is not a %s file; choose another name or force the export to replace it"),
-                       f->path, extension + 1);
-          return FALSE;
-        }
-    }
-
-  parent = g_path_get_dirname (f->path);
-  base = g_path_get_basename (f->path);
-  f->tmp = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.topiary-XXXXXX", parent, base);
-  f->fd = g_mkstemp_full (f->tmp, O_WRONLY | O_CLOEXEC, 0644);
-  if (f->fd < 0)
-    {
-      int saved = errno;
-
-      g_clear_pointer (&f->tmp, g_free);
-      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   _("Cannot write in “%s”: %s"), parent, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-file_out_write (FileOut  *f,
-                GString  *buf,
-                GError  **error)
-{
-  if (!write_all (f->fd, buf->str, buf->len))
-    {
-      int saved = errno;
-
-      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   _("Cannot write “%s”: %s"), f->path, g_strerror (saved));
-      return FALSE;
-    }
-  g_string_truncate (buf, 0);
-  return TRUE;
-}
-
-static gboolean
-file_out_commit (FileOut  *f,
-                 GError  **error)
-{
-  int fd = f->fd;
-
-  f->fd = -1;
-  if (close (fd) != 0 || g_rename (f->tmp, f->path) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   _("Cannot write “%s”: %s"), f->path, g_strerror (saved));
-      return FALSE;
-    }
-  g_clear_pointer (&f->tmp, g_free);
-  return TRUE;
-}
-
-static void
-file_out_clear (FileOut *f)
-{
-  if (f->fd >= 0)
-    close (f->fd);
-  if (f->tmp != NULL)
-    g_unlink (f->tmp);
-  g_clear_pointer (&f->tmp, g_free);
-  g_clear_pointer (&f->path, g_free);
-}
 
 static void
 csv_field (GString    *out,
@@ -3054,10 +2300,10 @@ export_csv (Export      *e,
     "primary query", "other queries", "target words", "words written", "summary",
   };
   g_autoptr(GString) buf = g_string_new (NULL);
-  FileOut f = { -1, NULL, NULL };
+  TopiaryExportFile f = { -1, NULL, NULL };
   gboolean ok = FALSE;
 
-  if (!file_out_begin (&f, dest, ".csv", e->title, e->options->force, error))
+  if (!topiary_export_file_begin (&f, dest, ".csv", e->title, e->options->force, error))
     goto out;
 
   for (guint i = 0; i < G_N_ELEMENTS (header); i++)
@@ -3092,17 +2338,17 @@ export_csv (Export      *e,
       csv_field (buf, written, FALSE);
       csv_field (buf, topiary_article_get_summary (art), TRUE);
 
-      if (buf->len > 256 * 1024 && !file_out_write (&f, buf, error))
+      if (buf->len > 256 * 1024 && !topiary_export_file_write (&f, buf, error))
         goto out;
       progress (e);
     }
 
-  ok = file_out_write (&f, buf, error) && file_out_commit (&f, error);
+  ok = topiary_export_file_write (&f, buf, error) && topiary_export_file_commit (&f, error);
   if (ok)
     set_output_path (e, f.path);
 
 out:
-  file_out_clear (&f);
+  topiary_export_file_clear (&f);
   return ok;
 }
 
@@ -3149,10 +2395,10 @@ export_json (Export      *e,
   g_autoptr(GListModel) notes = topiary_project_list_notes (e->project);
   g_autoptr(GString) buf = g_string_new (NULL);
   g_autofree char *head = NULL;
-  FileOut f = { -1, NULL, NULL };
+  TopiaryExportFile f = { -1, NULL, NULL };
   gboolean ok = FALSE;
 
-  if (!file_out_begin (&f, dest, ".json", e->title, e->options->force, error))
+  if (!topiary_export_file_begin (&f, dest, ".json", e->title, e->options->force, error))
     goto out;
 
   json_builder_begin_object (b);
@@ -3257,18 +2503,18 @@ export_json (Export      *e,
       if (i > 0)
         g_string_append_c (buf, ',');
       g_string_append (buf, json);
-      if (buf->len > 256 * 1024 && !file_out_write (&f, buf, error))
+      if (buf->len > 256 * 1024 && !topiary_export_file_write (&f, buf, error))
         goto out;
       progress (e);
     }
   g_string_append (buf, "]}\n");
 
-  ok = file_out_write (&f, buf, error) && file_out_commit (&f, error);
+  ok = topiary_export_file_write (&f, buf, error) && topiary_export_file_commit (&f, error);
   if (ok)
     set_output_path (e, f.path);
 
 out:
-  file_out_clear (&f);
+  topiary_export_file_clear (&f);
   return ok;
 }
 
@@ -3315,7 +2561,7 @@ topiary_export (TopiaryProject              *project,
                 GError                     **error)
 {
   Export e = { 0 };
-  Swap swap = { 0 };
+  TopiaryExportSwap swap = { 0 };
   gboolean ok = FALSE;
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (project), FALSE);
@@ -3379,13 +2625,13 @@ topiary_export (TopiaryProject              *project,
           project_path = g_canonicalize_filename (topiary_project_get_path (project), NULL);
         if (e.theme.dir != NULL)
           theme_path = g_canonicalize_filename (e.theme.dir, NULL);
-        if (!swap_begin (&swap, dir, project_path, theme_path, options->force, error))
+        if (!topiary_export_swap_begin (&swap, dir, project_path, theme_path, options->force, error))
           goto out;
       }
       e.out = swap.tmp;
       if (options->format == TOPIARY_EXPORT_SITE ? !export_site (&e, error) : !export_hugo (&e, error))
         goto out;
-      if (!write_marker (&e, error) || !swap_commit (&swap, options->replaced_path, error))
+      if (!topiary_export_write_marker (e.out, options->format, error) || !topiary_export_swap_commit (&swap, options->replaced_path, error))
         goto out;
       set_output_path (&e, dir);
       ok = TRUE;
@@ -3404,7 +2650,7 @@ topiary_export (TopiaryProject              *project,
     }
 
 out:
-  swap_clear (&swap);
+  topiary_export_swap_clear (&swap);
   g_ptr_array_unref (e.articles);
   g_ptr_array_unref (e.groups);
   g_hash_table_unref (e.by_slug);

@@ -1,0 +1,106 @@
+/* topiary-export-private.h — what the parts of the exporter share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "topiary-export.h"
+#include "topiary-mustache.h"
+
+G_BEGIN_DECLS
+
+/* ---- destination (topiary-export-dest.c) ---- */
+
+/* A path component that names something inside its folder and nothing
+ * else: no "..", no separators, no hidden or special names. */
+gboolean topiary_export_safe_component (const char  *name);
+/* Creates or truncates @path (never through a symbolic link). */
+gboolean topiary_export_write_path     (const char  *path,
+                                        const char  *data,
+                                        gsize        len,
+                                        GError     **error);
+
+/* A folder export: written into @tmp beside @target, swapped in at the end. */
+typedef struct {
+  char     *target;    /* absolute DIR */
+  char     *tmp;       /* the folder being written */
+  gboolean  exists;    /* DIR existed before */
+} TopiaryExportSwap;
+
+/* Checks DIR and creates the temporary folder beside it. Not even @force
+ * replaces a folder that holds @keep or @keep_too (the project, the
+ * theme). */
+gboolean topiary_export_swap_begin     (TopiaryExportSwap  *swap,
+                                        const char         *dir,
+                                        const char         *keep,
+                                        const char         *keep_too,
+                                        gboolean            force,
+                                        GError            **error);
+/* Moves the finished folder into place; see TopiaryExportOptions.replaced_path. */
+gboolean topiary_export_swap_commit    (TopiaryExportSwap  *swap,
+                                        char              **replaced,
+                                        GError            **error);
+/* Removes what is left of an unfinished export. */
+void     topiary_export_swap_clear     (TopiaryExportSwap  *swap);
+/* Writes TOPIARY_EXPORT_MARKER into @dir. */
+gboolean topiary_export_write_marker   (const char           *dir,
+                                        TopiaryExportFormat   format,
+                                        GError              **error);
+
+/* A single-file export: written into @tmp, renamed over @path at the end. */
+typedef struct {
+  int   fd;
+  char *tmp;
+  char *path;
+} TopiaryExportFile;
+
+/* @dest is the file, or a folder to hold one named after @map_title. */
+gboolean topiary_export_file_begin     (TopiaryExportFile  *f,
+                                        const char         *dest,
+                                        const char         *extension,
+                                        const char         *map_title,
+                                        gboolean            force,
+                                        GError            **error);
+/* Writes @buf out and empties it. */
+gboolean topiary_export_file_write     (TopiaryExportFile  *f,
+                                        GString            *buf,
+                                        GError            **error);
+gboolean topiary_export_file_commit    (TopiaryExportFile  *f,
+                                        GError            **error);
+void     topiary_export_file_clear     (TopiaryExportFile  *f);
+
+/* ---- theme (topiary-export-theme.c) ---- */
+
+typedef struct {
+  char       *dir;           /* the user's theme folder, or NULL */
+  GHashTable *templates;     /* name -> TopiaryMustacheTemplate */
+} TopiaryExportTheme;
+
+/* A TopiaryMustachePartialFunc; @user_data is the TopiaryExportTheme. */
+TopiaryMustacheTemplate *topiary_export_theme_get     (const char          *name,
+                                                       gpointer             user_data,
+                                                       GError             **error);
+TopiaryMustacheTemplate *topiary_export_theme_require (TopiaryExportTheme  *theme,
+                                                       const char          *name,
+                                                       GError             **error);
+
+typedef gboolean (*TopiaryExportWriteFunc) (gpointer     user_data,
+                                            const char  *relpath,
+                                            const char  *data,
+                                            gsize        len,
+                                            GError     **error);
+
+/* style.css, search.js and the theme's other files, under "assets/". */
+gboolean    topiary_export_theme_write_assets (TopiaryExportTheme      *theme,
+                                               TopiaryExportWriteFunc   write,
+                                               gpointer                 user_data,
+                                               GError                 **error);
+/* The theme's words ({{t.key}}) in @lang, English when it has none. */
+JsonObject *topiary_export_theme_words        (const char              *lang);
+/* "14 November 2023", as @lang writes dates. */
+char       *topiary_export_human_date         (gint64                   t,
+                                               const char              *lang);
+
+G_END_DECLS
