@@ -214,7 +214,14 @@ check_titles_and_slugs (Check *check)
                      _("Group %" PRId64 " (slug “%s”) has an empty title."),
                      id, slug ? slug : "");
 
-      if (!topiary_slug_is_valid (slug))
+      if (topiary_slug_is_reserved (slug))
+        {
+          add_finding (check, TOPIARY_SEVERITY_WARNING, TOPIARY_CHECK_INVALID_SLUG, 0, id, 0,
+                       _("Group “%s” has the slug “%s”, a device name that Windows cannot use as a file name."),
+                       group_name (group), slug);
+          set_last_target (check, slug);
+        }
+      else if (!topiary_slug_is_valid (slug))
         {
           add_finding (check, TOPIARY_SEVERITY_WARNING, TOPIARY_CHECK_INVALID_SLUG, 0, id, 0,
                        _("Group “%s” has the slug “%s”, which is not made only of lowercase letters, digits and single dashes."),
@@ -253,7 +260,14 @@ check_titles_and_slugs (Check *check)
                      _("Article %" PRId64 " (slug “%s”) has an empty title."),
                      id, slug ? slug : "");
 
-      if (!topiary_slug_is_valid (slug))
+      if (topiary_slug_is_reserved (slug))
+        {
+          add_finding (check, TOPIARY_SEVERITY_WARNING, TOPIARY_CHECK_INVALID_SLUG, id, group_id, 0,
+                       _("Article “%s” has the slug “%s”, a device name that Windows cannot use as a file name."),
+                       article_name (article), slug);
+          set_last_target (check, slug);
+        }
+      else if (!topiary_slug_is_valid (slug))
         {
           add_finding (check, TOPIARY_SEVERITY_WARNING, TOPIARY_CHECK_INVALID_SLUG, id, group_id, 0,
                        _("Article “%s” has the slug “%s”, which is not made only of lowercase letters, digits and single dashes."),

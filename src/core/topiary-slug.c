@@ -15,6 +15,32 @@ is_plain_ascii (const char *text)
   return TRUE;
 }
 
+/* Windows refuses files and folders named after its devices, with any
+ * extension and in any case ("con.html", "NUL/index.html"); slugs become such
+ * names on export. */
+static gboolean
+is_device_name (const char *slug,
+                gsize       len)
+{
+  static const char * const names[] = { "con", "prn", "aux", "nul" };
+
+  if (len == 3)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        if (memcmp (slug, names[i], 3) == 0)
+          return TRUE;
+      return FALSE;
+    }
+  return len == 4 && (memcmp (slug, "com", 3) == 0 || memcmp (slug, "lpt", 3) == 0) &&
+         g_ascii_isdigit (slug[3]);
+}
+
+gboolean
+topiary_slug_is_reserved (const char *slug)
+{
+  return slug != NULL && is_device_name (slug, strlen (slug));
+}
+
 char *
 topiary_slugify (const char *text)
 {
@@ -72,6 +98,8 @@ topiary_slugify (const char *text)
       g_string_free (slug, TRUE);
       return g_strdup ("untitled");
     }
+  if (is_device_name (slug->str, slug->len))
+    g_string_append (slug, "-page");
 
   return g_string_free (slug, FALSE);
 }
@@ -85,7 +113,8 @@ topiary_slug_is_valid (const char *slug)
     return FALSE;
 
   len = strlen (slug);
-  if (len > TOPIARY_SLUG_MAX || slug[0] == '-' || slug[len - 1] == '-')
+  if (len > TOPIARY_SLUG_MAX || slug[0] == '-' || slug[len - 1] == '-' ||
+      is_device_name (slug, len))
     return FALSE;
 
   for (gsize i = 0; i < len; i++)

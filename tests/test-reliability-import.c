@@ -1,0 +1,182 @@
+/* test-reliability-import.c — what a hostile source must not do to an import
+ *
+ * Issue 9: Hugo folders with symlinks out, devices and FIFOs; sources read
+ * through pipes, endless ones included; outlines with 50,000 groups; titles
+ * and fields of many megabytes; titles that are Windows device names.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include <sqlite3.h>
+
+#include "topiary-check.h"
+#include "topiary-import.h"
+#include "topiary-slug.h"
+#include "test-util.h"
+
+/* ---- item 18: Windows device names never become a slug ---- */
+
+static void
+test_slug_reserved (void)
+{
+  static const struct { const char *title; const char *slug; } cases[] = {
+    { "CON", "con-page" },
+    { "con", "con-page" },
+    { "Con", "con-page" },
+    { "PRN", "prn-page" },
+    { "AUX", "aux-page" },
+    { "NUL", "nul-page" },
+    { "nul ", "nul-page" },
+    { "  Nul!", "nul-page" },
+    { "COM1", "com1-page" },
+    { "com9", "com9-page" },
+    { "COM0", "com0-page" },
+    { "LPT1", "lpt1-page" },
+    { "LPT9", "lpt9-page" },
+    { "lpt0", "lpt0-page" },
+    /* With an extension Windows reserves them too; a slug has no dot,
+     * so these are safe as they come out. */
+    { "aux.txt", "aux-txt" },
+    { "con.md", "con-md" },
+    { "NUL.tar.gz", "nul-tar-gz" },
+    /* Not device names. */
+    { "COM10", "com10" },
+    { "LPT", "lpt" },
+    { "console", "console" },
+    { "null", "null" },
+    { "auxiliary", "auxiliary" },
+    { "com", "com" },
+    { "con-page", "con-page" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *slug = topiary_slugify (cases[i].title);
+
+      g_test_message ("%s → %s", cases[i].title, slug);
+      g_assert_cmpstr (slug, ==, cases[i].slug);
+      g_assert_true (topiary_slug_is_valid (slug));
+    }
+
+  /* A device name is not a valid slug, so a stored one is replaced on export. */
+  g_assert_false (topiary_slug_is_valid ("con"));
+  g_assert_false (topiary_slug_is_valid ("lpt9"));
+  g_assert_false (topiary_slug_is_valid ("aux"));
+  g_assert_true (topiary_slug_is_valid ("aux-txt"));
+  g_assert_true (topiary_slug_is_valid ("com10"));
+}
+
+/* Writes @text to @dir/@name and returns the path. */
+static char *
+write_text (const char *dir,
+            const char *name,
+            const char *text,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, text, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static TopiaryProject *
+new_project (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "map.topiary", NULL);
+  TopiaryProject *project = topiary_project_open (path, TOPIARY_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  return project;
+}
+
+/* Imported titles that are device names get safe slugs, for groups too, and
+ * a device-name slug already in a project is reported by the check. */
+static void
+test_slug_reserved_import (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("topiary-reserved-XXXXXX", NULL);
+  g_autoptr(TopiaryProject) project = new_project (dir);
+  g_autofree char *source = write_text (dir, "plan.md",
+                                        "# Devices\n\n## NUL\n\n- CON\n- aux.txt\n- LPT9\n\n## COM1\n\n- prn\n", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) groups = NULL;
+  g_autoptr(GListModel) articles = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(TopiaryArticle) con = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3 *db = NULL;
+  guint reserved = 0;
+
+  g_assert_true (topiary_import (project, source, TOPIARY_IMPORT_OUTLINE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  groups = topiary_project_list_groups (project);
+  g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(TopiaryGroup) g = g_list_model_get_item (groups, i);
+      g_assert_cmpstr (topiary_group_get_slug (g), ==, i == 0 ? "nul-page" : "com1-page");
+    }
+  articles = topiary_project_list_articles (project);
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char * const slugs[] = { "con-page", "aux-txt", "lpt9-page", "prn-page" };
+      g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
+      g_assert_cmpstr (topiary_article_get_slug (a), ==, slugs[i]);
+    }
+
+  /* A project written before: its slug "con" is reported. */
+  con = topiary_project_get_article_by_slug (project, "con-page", FALSE);
+  g_assert_nonnull (con);
+  topiary_project_close (project);
+  g_clear_object (&project);
+  sql = g_build_filename (dir, "map.topiary", NULL);
+  g_assert_cmpint (sqlite3_open (sql, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE article SET slug = 'con' WHERE slug = 'con-page'", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  project = topiary_project_open (sql, TOPIARY_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  findings = topiary_check_project (project, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      TopiaryCheckFinding *finding = g_ptr_array_index (findings, i);
+      if (g_strcmp0 (finding->code, TOPIARY_CHECK_INVALID_SLUG) == 0)
+        {
+          g_assert_cmpstr (finding->target, ==, "con");
+          g_assert_nonnull (strstr (finding->message, "Windows"));
+          reserved++;
+        }
+    }
+  g_assert_cmpuint (reserved, ==, 1);
+
+  topiary_project_close (project);
+  test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/import/reliability/slug-reserved-names", test_slug_reserved);
+  g_test_add_func ("/core/import/reliability/slug-reserved-import", test_slug_reserved_import);
+
+  return g_test_run ();
+}
