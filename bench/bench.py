@@ -55,6 +55,8 @@ def main():
     ap.add_argument("--sizes", default="1000,10000")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--skip-hugo", action="store_true")
+    ap.add_argument("--groups", default="5000,50000",
+                    help="outline imports with this many groups (one article each)")
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "out"))
     a = ap.parse_args()
 
@@ -140,6 +142,36 @@ def main():
             fmt_ratio(r["export_peak_mib"], r.get("hugo_peak_mib", 0))))
     with open(os.path.join(a.out, "results.json"), "w") as f:
         json.dump(results, f, indent=2)
+    bench_groups(topiary, a.out, [int(s) for s in a.groups.split(",") if s], a.rounds)
+
+
+def bench_groups(topiary, out, sizes, rounds):
+    """Imports outlines of many groups: linear time is about 10x per 10x."""
+    if not sizes:
+        return
+    print()
+    print("| outline groups | import s | import peak MiB |")
+    print("|---:|---:|---:|")
+    for n in sizes:
+        source = os.path.join(out, "groups-%d.md" % n)
+        with open(source, "w") as f:
+            f.write("# Many groups\n\n")
+            for i in range(n):
+                f.write("## Group %d\n\n- Article %d\n\n" % (i, i))
+        project = os.path.join(out, "groups-%d.topiary" % n)
+        runs = []
+        for _ in range(rounds):
+            for suffix in ("", "-wal", "-shm"):
+                if os.path.exists(project + suffix):
+                    os.unlink(project + suffix)
+            wall, rss, code = run([topiary, "import", source, project])
+            if code != 0:
+                sys.exit("import of %d groups failed" % n)
+            runs.append((wall, rss))
+        print("| %d | %.2f | %.0f |" % (n, statistics.median(w for w, _ in runs),
+                                       max(m for _, m in runs)))
+        for path in (source, project):
+            os.unlink(path)
 
 
 if __name__ == "__main__":

@@ -169,6 +169,123 @@ test_slug_reserved_import (void)
   test_remove_tree (dir);
 }
 
+/* ---- item 12: groups are found by an index, not a scan ---- */
+
+static double
+cpu_seconds (void)
+{
+  struct rusage ru;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &ru), ==, 0);
+  return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec +
+         (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+/* CPU seconds to import an outline of @n groups, one article each, into a
+ * new project. */
+static double
+import_groups (const char *dir,
+               guint       n)
+{
+  g_autoptr(GString) s = g_string_new ("# Many groups\n\n");
+  g_autofree char *name = g_strdup_printf ("groups-%u.md", n);
+  g_autofree char *project_name = g_strdup_printf ("groups-%u.topiary", n);
+  g_autofree char *project_path = g_build_filename (dir, project_name, NULL);
+  g_autofree char *source = NULL;
+  g_autoptr(TopiaryImportReport) report = topiary_import_report_new ();
+  g_autoptr(TopiaryProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  double start;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, "## Group %u\n\n- Article %u\n\n", i, i);
+  source = write_text (dir, name, s->str, (gssize) s->len);
+
+  start = cpu_seconds ();
+  project = topiary_import_new_project (project_path, source, TOPIARY_IMPORT_OUTLINE,
+                                        report, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->groups, ==, n);
+  g_assert_cmpuint (report->articles, ==, n);
+  {
+    /* The lookup the importers use, by title (any case) and by slug. */
+    g_autofree char *title = g_strdup_printf ("GROUP %u", n / 2);
+    g_autofree char *slug = g_strdup_printf ("group-%u", n - 1);
+    g_autoptr(TopiaryGroup) by_title = topiary_project_find_group (project, title);
+    g_autoptr(TopiaryGroup) by_slug = topiary_project_find_group (project, slug);
+
+    g_assert_nonnull (by_title);
+    g_assert_cmpint (topiary_group_get_position (by_title), ==, n / 2 + 1);
+    g_assert_nonnull (by_slug);
+    g_assert_cmpint (topiary_group_get_position (by_slug), ==, n);
+  }
+  return cpu_seconds () - start;
+}
+
+/* Ten times the groups must cost about ten times the time, not a hundred:
+ * a ratio, in CPU time, so a busy machine does not decide it. */
+static void
+test_many_groups (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("topiary-groups-XXXXXX", NULL);
+  double small, large;
+
+  small = import_groups (dir, 5000);
+  large = import_groups (dir, 50000);
+  g_test_message ("5,000 groups: %.2f s CPU; 50,000 groups: %.2f s CPU; ratio %.1f",
+                  small, large, large / small);
+  /* Linear is 10; the scan made it about 100. */
+  g_assert_cmpfloat (large / small, <, 25.0);
+  test_remove_tree (dir);
+}
+
+static gboolean
+has_index (const char *path,
+           const char *name)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean found;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return found;
+}
+
+/* A project written before the group indexes gains them when opened for
+ * writing, without a new schema version. */
+static void
+test_group_index_added (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("topiary-index-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "map.topiary", NULL);
+  g_autoptr(TopiaryProject) project = new_project (dir);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  topiary_project_close (project);
+  g_clear_object (&project);
+  g_assert_true (has_index (path, "grp_title"));
+  g_assert_true (has_index (path, "grp_position"));
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX grp_title; DROP INDEX grp_position", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_false (has_index (path, "grp_title"));
+
+  project = topiary_project_open (path, TOPIARY_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  topiary_project_close (project);
+  g_assert_true (has_index (path, "grp_title"));
+  g_assert_true (has_index (path, "grp_position"));
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -177,6 +294,8 @@ main (int   argc,
 
   g_test_add_func ("/core/import/reliability/slug-reserved-names", test_slug_reserved);
   g_test_add_func ("/core/import/reliability/slug-reserved-import", test_slug_reserved_import);
+  g_test_add_func ("/core/import/reliability/many-groups", test_many_groups);
+  g_test_add_func ("/core/import/reliability/group-index-added", test_group_index_added);
 
   return g_test_run ();
 }

@@ -1342,6 +1342,7 @@ typedef struct {
   GPtrArray           *group_order;  /* char *: groups as they appear */
   GHashTable          *group_desc;   /* group → description */
   gboolean             in_ideas;
+  GHashTable          *group_seen;   /* the titles in group_order, borrowed */
 } Ctx;
 
 static Plan *
@@ -1366,10 +1367,14 @@ static void
 ctx_register_group (Ctx        *ctx,
                     const char *title)
 {
-  for (guint i = 0; i < ctx->group_order->len; i++)
-    if (strcmp (g_ptr_array_index (ctx->group_order, i), title) == 0)
-      return;
-  g_ptr_array_add (ctx->group_order, g_strdup (title));
+  char *copy;
+
+  /* A set, not a scan: an outline can name 50,000 groups. */
+  if (g_hash_table_contains (ctx->group_seen, title))
+    return;
+  copy = g_strdup (title);
+  g_ptr_array_add (ctx->group_order, copy);
+  g_hash_table_add (ctx->group_seen, copy);
 }
 
 static void
@@ -1629,7 +1634,7 @@ section_items (Ctx       *ctx,
                   outer->cluster = FALSE;
                   if (outer->status == TOPIARY_STATUS_IDEA && !outer->has_status)
                     outer->status = TOPIARY_STATUS_PLANNED;
-                  g_ptr_array_add (ctx->group_order, g_strdup (outer->group));
+                  ctx_register_group (ctx, outer->group);
                 }
               plan->group = g_strdup (outer->group);
             }
@@ -2123,7 +2128,8 @@ _topiary_import_outline (TopiaryProject      *project,
   g_autofree char *old_desc = NULL;
   gsize block_start, block_len, body = 0;
   TopiaryFrontMatterFormat format;
-  Ctx ctx = { project, report, plans, NULL, NULL, group_order, group_desc, FALSE };
+  g_autoptr(GHashTable) group_seen = g_hash_table_new (g_str_hash, g_str_equal);
+  Ctx ctx = { project, report, plans, NULL, NULL, group_order, group_desc, FALSE, group_seen };
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (text != NULL || length == 0, FALSE);
