@@ -77,6 +77,20 @@ before=$(sha256sum "$TMP/keep.topiary")
 check "a failed import into a project changes nothing" '! "$BIN" import "$TMP/blob.bin" "$TMP/keep.topiary" --format csv 2>/dev/null; [ "$(sha256sum "$TMP/keep.topiary")" = "$before" ]'
 check "an unknown import format is refused" '! "$BIN" import "$SEED" "$TMP/x.topiary" --format docx 2>"$TMP/err" && grep -q "Unknown format" "$TMP/err"'
 
+# sources read through a pipe: read whole, once, detected on what was read
+python3 -c '
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("# Piped plan\n\n")
+    for g in range(20):
+        f.write("## Group %d\n\n" % g)
+        for i in range(100):
+            f.write("- Article %d of group %d — a summary long enough to make the outline pass 64 KiB\n" % (g * 100 + i, g))
+        f.write("\n")
+' "$TMP/outline-2000.md"
+check "a 2,000-article outline imports whole through a pipe" 'cat "$TMP/outline-2000.md" | "$BIN" import /dev/stdin "$TMP/piped.topiary" >/dev/null 2>"$TMP/err" && "$BIN" info "$TMP/piped.topiary" --json > "$TMP/piped.json" && [ "$(json_get "$TMP/piped.json" "d[\"articles\"], d[\"groups\"]")" = "(2000, 20)" ]'
+check "an endless pipe stops at the size limit with one sentence" '! timeout 60 sh -c "yes | \"$BIN\" import /dev/stdin \"$TMP/endless.topiary\"" 2>"$TMP/err" && [ "$(wc -l < "$TMP/err")" -eq 1 ] && grep -q "64 MB" "$TMP/err" && [ ! -e "$TMP/endless.topiary" ] && [ -z "$(ls "$TMP" | grep "endless")" ]'
+
 # read-only project
 cp "$P" "$TMP/ro.topiary"; chmod 0444 "$TMP/ro.topiary"
 check "a read-only project can still be read" '"$BIN" info "$TMP/ro.topiary" >/dev/null'

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -286,6 +287,173 @@ test_group_index_added (void)
   test_remove_tree (dir);
 }
 
+/* ---- item 10: a pipe is read once, whole, up to the limit ---- */
+
+typedef struct {
+  int         fd;
+  const char *data;     /* written once, or NULL: "y\n" until the reader goes */
+  gsize       length;
+  gsize       written;
+} Writer;
+
+static gpointer
+writer_thread (gpointer user_data)
+{
+  Writer *w = user_data;
+  char block[65536];
+
+  if (w->data != NULL)
+    {
+      while (w->written < w->length)
+        {
+          gssize n = write (w->fd, w->data + w->written, w->length - w->written);
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n <= 0)
+            break;
+          w->written += (gsize) n;
+        }
+    }
+  else
+    {
+      for (gsize i = 0; i + 1 < sizeof block; i += 2)
+        memcpy (block + i, "y\n", 2);
+      /* Until the reader closes its end (EPIPE; SIGPIPE is ignored). */
+      for (;;)
+        {
+          gssize n = write (w->fd, block, sizeof block - 1);
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n <= 0)
+            break;
+          w->written += (gsize) n;
+        }
+    }
+  close (w->fd);
+  return NULL;
+}
+
+static char *
+outline_2000 (gsize *length)
+{
+  GString *s = g_string_new ("# Piped plan\n\n");
+
+  for (guint g = 0; g < 20; g++)
+    {
+      g_string_append_printf (s, "## Group %u\n\n", g);
+      for (guint i = 0; i < 100; i++)
+        g_string_append_printf (s, "- Article %u of group %u — a summary long enough to pass 64 KiB\n",
+                                g * 100 + i, g);
+      g_string_append_c (s, '\n');
+    }
+  *length = s->len;
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_pipe_whole (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("topiary-pipe-XXXXXX", NULL);
+  g_autoptr(TopiaryProject) project = new_project (dir);
+  g_autoptr(TopiaryImportReport) report = topiary_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) groups = NULL;
+  g_autofree char *source = NULL;
+  Writer w = { 0 };
+  GThread *thread;
+  int fds[2];
+  gboolean ok;
+
+  w.data = outline_2000 (&w.length);
+  g_assert_cmpuint (w.length, >, 2 * 65536);
+  g_assert_cmpint (pipe (fds), ==, 0);
+  w.fd = fds[1];
+  source = g_strdup_printf ("/dev/fd/%d", fds[0]);
+  thread = g_thread_new ("writer", writer_thread, &w);
+
+  /* Format detected on the bytes read, then those same bytes parsed. */
+  ok = topiary_import (project, source, TOPIARY_IMPORT_AUTO, report, NULL, NULL, &error);
+  g_thread_join (thread);
+  close (fds[0]);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpuint (w.written, ==, w.length);
+  g_assert_cmpuint (report->articles, ==, 2000);
+  g_assert_cmpuint (report->ideas, ==, 0);
+  g_assert_cmpuint (topiary_project_count_articles (project), ==, 2000);
+  groups = topiary_project_list_groups (project);
+  g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 20);
+
+  g_free ((char *) w.data);
+  topiary_project_close (project);
+  test_remove_tree (dir);
+}
+
+static void
+test_pipe_endless (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("topiary-pipe-XXXXXX", NULL);
+  g_autoptr(TopiaryProject) project = new_project (dir);
+  g_autofree char *source = NULL;
+  g_autofree char *big = NULL;
+  Writer w = { 0 };
+  GThread *thread;
+  int fds[2];
+
+  signal (SIGPIPE, SIG_IGN);
+
+  /* An endless pipe, with the format given and detected. */
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (pipe (fds), ==, 0);
+      memset (&w, 0, sizeof w);
+      w.fd = fds[1];
+      g_free (source);
+      source = g_strdup_printf ("/dev/fd/%d", fds[0]);
+      thread = g_thread_new ("writer", writer_thread, &w);
+      g_assert_false (topiary_import (project, source,
+                                      round == 0 ? TOPIARY_IMPORT_OUTLINE : TOPIARY_IMPORT_AUTO,
+                                      NULL, NULL, NULL, &error));
+      close (fds[0]);
+      g_thread_join (thread);
+      g_assert_error (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "64 MB"));
+      /* It stopped at the limit, give or take the pipe's buffer. */
+      g_assert_cmpuint (w.written, >, 64 * 1024 * 1024);
+      g_assert_cmpuint (w.written, <, 65 * 1024 * 1024);
+      g_assert_cmpuint (topiary_project_count_articles (project), ==, 0);
+    }
+
+  /* A device that never ends. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (topiary_import (project, "/dev/zero", TOPIARY_IMPORT_OUTLINE, NULL, NULL, NULL, &error));
+    g_assert_error (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "64 MB"));
+  }
+
+  /* A file over the limit is refused by its size, before it is read. */
+  {
+    g_autoptr(GError) error = NULL;
+    int fd;
+
+    big = g_build_filename (dir, "big.md", NULL);
+    fd = g_open (big, O_WRONLY | O_CREAT, 0644);
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_cmpint (ftruncate (fd, (off_t) 64 * 1024 * 1024 + 1), ==, 0);
+    close (fd);
+    g_assert_false (topiary_import (project, big, TOPIARY_IMPORT_AUTO, NULL, NULL, NULL, &error));
+    g_assert_error (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "“big.md”"));
+  }
+
+  topiary_project_close (project);
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,6 +464,8 @@ main (int   argc,
   g_test_add_func ("/core/import/reliability/slug-reserved-import", test_slug_reserved_import);
   g_test_add_func ("/core/import/reliability/many-groups", test_many_groups);
   g_test_add_func ("/core/import/reliability/group-index-added", test_group_index_added);
+  g_test_add_func ("/core/import/reliability/pipe-read-whole", test_pipe_whole);
+  g_test_add_func ("/core/import/reliability/pipe-endless", test_pipe_endless);
 
   return g_test_run ();
 }

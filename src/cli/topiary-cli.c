@@ -265,13 +265,9 @@ cmd_import (int    argc,
       g_autofree char *msg = g_strdup_printf (_("“%s” does not exist."), source);
       return fail (msg);
     }
-  /* Detect before creating the project, so a bad source leaves no new file. */
-  if (format == TOPIARY_IMPORT_AUTO)
-    {
-      format = topiary_import_detect (source, &error);
-      if (format == TOPIARY_IMPORT_AUTO)
-        return fail (error->message);
-    }
+  /* The import detects the format on the source it reads once (a pipe has
+   * no second read); a source it cannot read leaves no new project, as the
+   * project is built beside its name and renamed into place at the end. */
 
   report = topiary_import_report_new ();
   if (g_file_test (path, G_FILE_TEST_EXISTS))

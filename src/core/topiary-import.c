@@ -5,7 +5,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -17,9 +19,11 @@
 
 G_DEFINE_QUARK (topiary-import-error-quark, topiary_import_error)
 
-/* Text sources above this size are not topical maps; refuse rather than
- * read gigabytes into memory. */
-#define MAX_TEXT_SOURCE (256 * 1024 * 1024)
+/* Text sources above this size are not topical maps: a plan of 10,000
+ * articles is about 2 MB. The limit also stops an endless pipe. */
+#define MAX_TEXT_SOURCE (64 * 1024 * 1024)
+/* The start of a source that decides its format. */
+#define SNIFF_SIZE 65536
 
 static const struct {
   TopiaryImportFormat format;
@@ -91,31 +95,114 @@ topiary_import_report_warn (TopiaryImportReport *report,
   va_end (args);
 }
 
-/* Reads a text source whole, as valid UTF-8 without a BOM. Invalid bytes are
- * replaced (and reported) rather than refused: a page with one bad byte
- * should still import. */
+static void
+set_too_large (const char  *name,
+               GError     **error)
+{
+  g_set_error (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_INVALID,
+               _("“%s” is larger than 64 MB, too large to be a topical map."), name);
+}
+
+/* Reads the source at @path whole, once: a pipe cannot be read again, so the
+ * format is detected on these bytes and the same bytes are parsed. At most
+ * MAX_TEXT_SOURCE bytes are read; a larger file or an endless pipe is
+ * refused there. The result is NUL-terminated. */
 static char *
-read_text (const char           *path,
-           gsize                *length,
-           TopiaryImportReport  *report,
-           GError              **error)
+read_source (const char  *path,
+             gsize       *length,
+             GError     **error)
 {
   g_autofree char *name = g_path_get_basename (path);
-  g_autofree char *contents = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) info = NULL;
-  gsize len = 0;
-  char *text;
+  g_autofree char *data = NULL;
+  gsize size = 0, capacity;
+  struct stat st;
+  int fd;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL && g_file_info_get_size (info) > MAX_TEXT_SOURCE)
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0 || fstat (fd, &st) != 0)
     {
-      g_set_error (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_INVALID,
-                   _("“%s” is too large to be a topical map (over 256 MB)."), name);
+      int saved = errno;
+      if (fd >= 0)
+        close (fd);
+      if (saved == ENOENT)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("“%s” does not exist."), name);
+      else
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                     _("Could not read “%s”: %s."), name, g_strerror (saved));
       return NULL;
     }
-  if (!g_file_get_contents (path, &contents, &len, error))
-    return NULL;
+  if (S_ISDIR (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_INVALID,
+                   _("“%s” is a folder; only a Hugo or Jekyll import reads a folder."), name);
+      return NULL;
+    }
+  if (S_ISREG (st.st_mode) && st.st_size > MAX_TEXT_SOURCE)
+    {
+      close (fd);
+      set_too_large (name, error);
+      return NULL;
+    }
+
+  /* A regular file tells its size; a pipe or device is read until its end
+   * or the limit. One byte more than the limit tells that it goes on. */
+  capacity = S_ISREG (st.st_mode) ? (gsize) st.st_size + 1 : 65536;
+  data = g_malloc (capacity + 1);
+  for (;;)
+    {
+      gssize n;
+
+      if (size == capacity)
+        {
+          if (capacity > MAX_TEXT_SOURCE)
+            {
+              close (fd);
+              set_too_large (name, error);
+              return NULL;
+            }
+          capacity = MIN (capacity * 2, (gsize) MAX_TEXT_SOURCE + 1);
+          data = g_realloc (data, capacity + 1);
+        }
+      n = read (fd, data + size, capacity - size);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+          close (fd);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       _("Could not read “%s”: %s."), name, g_strerror (saved));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      size += (gsize) n;
+    }
+  close (fd);
+  if (size > MAX_TEXT_SOURCE)
+    {
+      set_too_large (name, error);
+      return NULL;
+    }
+  data[size] = '\0';
+  *length = size;
+  return g_steal_pointer (&data);
+}
+
+/* @bytes as valid UTF-8 without a BOM. Invalid bytes are replaced (and
+ * reported) rather than refused: a page with one bad byte should still
+ * import. */
+static char *
+text_from_bytes (const char           *name,
+                 char                 *bytes,
+                 gsize                 len,
+                 gsize                *length,
+                 TopiaryImportReport  *report,
+                 GError              **error)
+{
+  g_autofree char *contents = bytes;
+  char *text;
 
   if (memchr (contents, '\0', len) != NULL)
     {
@@ -142,49 +229,30 @@ read_text (const char           *path,
   return text;
 }
 
-TopiaryImportFormat
-topiary_import_detect (const char  *path,
-                       GError     **error)
+/* The format of a text source, from its first bytes and its name. */
+static TopiaryImportFormat
+detect_bytes (const char  *name,
+              const char  *bytes,
+              gsize        len,
+              GError     **error)
 {
-  g_autofree char *name = NULL;
   g_autofree char *lower = NULL;
   g_autofree char *head = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInputStream) in = NULL;
-  gsize n = 0;
+  gsize n = MIN (len, SNIFF_SIZE);
   int maptext, outline, csv;
 
-  g_return_val_if_fail (path != NULL, TOPIARY_IMPORT_AUTO);
-
-  name = g_path_get_basename (path);
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    return TOPIARY_IMPORT_HUGO;
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("“%s” does not exist."), name);
-      return TOPIARY_IMPORT_AUTO;
-    }
-
-  /* The first 64 KiB decide; enough for any header or title block. */
-  file = g_file_new_for_path (path);
-  in = g_file_read (file, NULL, error);
-  if (in == NULL)
-    return TOPIARY_IMPORT_AUTO;
-  head = g_malloc0 (65536 + 1);
-  if (!g_input_stream_read_all (G_INPUT_STREAM (in), head, 65536, &n, NULL, error))
-    return TOPIARY_IMPORT_AUTO;
-  head[n] = '\0';
-  if (n > 0 && memchr (head, '\0', n) != NULL)
+  if (n > 0 && memchr (bytes, '\0', n) != NULL)
     {
       g_set_error (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_UNKNOWN_FORMAT,
                    _("“%s” is not a text file, so it cannot be imported."), name);
       return TOPIARY_IMPORT_AUTO;
     }
-  if (!g_utf8_validate (head, n, NULL))
+  /* The first 64 KiB decide; enough for any header or title block. */
+  if (g_utf8_validate (bytes, n, NULL))
+    head = g_strndup (bytes, n);
+  else
     {
-      char *valid = g_utf8_make_valid (head, n);
-      g_free (head);
-      head = valid;
+      head = g_utf8_make_valid (bytes, n);
       n = strlen (head);
     }
 
@@ -216,6 +284,30 @@ topiary_import_detect (const char  *path,
   return TOPIARY_IMPORT_AUTO;
 }
 
+TopiaryImportFormat
+topiary_import_detect (const char  *path,
+                       GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *bytes = NULL;
+  gsize len = 0;
+
+  g_return_val_if_fail (path != NULL, TOPIARY_IMPORT_AUTO);
+
+  name = g_path_get_basename (path);
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return TOPIARY_IMPORT_HUGO;
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("“%s” does not exist."), name);
+      return TOPIARY_IMPORT_AUTO;
+    }
+  bytes = read_source (path, &len, error);
+  if (bytes == NULL)
+    return TOPIARY_IMPORT_AUTO;
+  return detect_bytes (name, bytes, len, error);
+}
+
 gboolean
 topiary_import (TopiaryProject      *project,
                 const char          *source,
@@ -227,6 +319,7 @@ topiary_import (TopiaryProject      *project,
 {
   g_autoptr(TopiaryImportReport) own_report = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
   gsize length = 0;
   gboolean ok;
 
@@ -236,18 +329,13 @@ topiary_import (TopiaryProject      *project,
   if (report == NULL)
     report = own_report = topiary_import_report_new ();
 
-  if (format == TOPIARY_IMPORT_AUTO)
-    {
-      format = topiary_import_detect (source, error);
-      if (format == TOPIARY_IMPORT_AUTO)
-        return FALSE;
-    }
-
+  name = g_path_get_basename (source);
+  if (format == TOPIARY_IMPORT_AUTO && g_file_test (source, G_FILE_TEST_IS_DIR))
+    format = TOPIARY_IMPORT_HUGO;
   if (format == TOPIARY_IMPORT_HUGO)
     {
       if (!g_file_test (source, G_FILE_TEST_IS_DIR))
         {
-          g_autofree char *name = g_path_get_basename (source);
           g_set_error (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_INVALID,
                        _("“%s” is not a folder; a Hugo or Jekyll import needs the content folder."), name);
           return FALSE;
@@ -255,7 +343,21 @@ topiary_import (TopiaryProject      *project,
     }
   else
     {
-      text = read_text (source, &length, report, error);
+      /* Read once, then detect on those bytes: a pipe has no second read. */
+      char *bytes = read_source (source, &length, error);
+
+      if (bytes == NULL)
+        return FALSE;
+      if (format == TOPIARY_IMPORT_AUTO)
+        {
+          format = detect_bytes (name, bytes, length, error);
+          if (format == TOPIARY_IMPORT_AUTO)
+            {
+              g_free (bytes);
+              return FALSE;
+            }
+        }
+      text = text_from_bytes (name, bytes, length, &length, report, error);
       if (text == NULL)
         return FALSE;
     }
@@ -284,7 +386,6 @@ topiary_import (TopiaryProject      *project,
 
   if (ok && report->articles == 0 && report->updated == 0 && report->groups == 0 && report->notes == 0)
     {
-      g_autofree char *name = g_path_get_basename (source);
       g_set_error (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_EMPTY,
                    _("“%s” holds nothing to import."), name);
       ok = FALSE;

@@ -50,12 +50,15 @@ typedef void (*TopiaryProgressFunc) (guint    done,
                                      gpointer user_data);
 
 /* Guesses the format of @path: a folder is HUGO; otherwise the content
- * decides. */
+ * decides. It reads the source (at most 64 MB): a pipe is then used up, so
+ * to import from a pipe pass TOPIARY_IMPORT_AUTO to topiary_import(), which
+ * reads the source once and detects the format on what it read. */
 TopiaryImportFormat topiary_import_detect (const char  *path,
                                            GError     **error);
 
 /* Imports @source into @project in one transaction: on failure nothing of
- * it stays. */
+ * it stays. A text source (a file, a pipe, a device) is read whole and
+ * once, up to 64 MB; a larger one is refused. */
 gboolean topiary_import (TopiaryProject      *project,
                          const char          *source,
                          TopiaryImportFormat  format,
