@@ -62,6 +62,9 @@ typedef struct {
    * topiary_export_remove_replaced() once the user has been told the new
    * export is in place. Deleting 20,000 files takes seconds. */
   char              **replaced_path;
+  /* When set and cancelled (the command line does on Ctrl-C), the export
+   * stops with G_IO_ERROR_CANCELLED and removes what it had written. */
+  GCancellable       *cancellable;
 } TopiaryExportOptions;
 
 gboolean    topiary_export_format_from_string (const char          *str,
