@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -135,6 +136,7 @@ topiary_export_swap_clear (TopiaryExportSwap *swap)
     remove_tree (swap->tmp);
   g_clear_pointer (&swap->tmp, g_free);
   g_clear_pointer (&swap->target, g_free);
+  g_clear_pointer (&swap->written, g_hash_table_unref);
 }
 
 static gboolean
@@ -145,7 +147,6 @@ dir_is_empty (const char *path)
   return dir != NULL && g_dir_read_name (dir) == NULL;
 }
 
-/* Checks DIR and creates the temporary folder beside it. */
 /* Folders an interrupted export left beside DIR: removed once they have
  * not changed for an hour, so that a running export is never disturbed. */
 static void
@@ -171,71 +172,140 @@ remove_stale_temporaries (const char *parent,
     }
 }
 
-/* TRUE when @path is @dir or lies inside it. */
-static gboolean
-path_is_within (const char *path,
-                const char *dir)
+gboolean
+topiary_export_is_mount_point (const char *path)
 {
-  gsize len = strlen (dir);
+  g_autofree char *parent = g_path_get_dirname (path);
+  struct stat st, parent_st;
 
-  return strncmp (path, dir, len) == 0 && (path[len] == '\0' || path[len] == G_DIR_SEPARATOR);
+#if defined(STATX_ATTR_MOUNT_ROOT)
+  struct statx stx;
+
+  if (statx (AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, &stx) == 0 &&
+      (stx.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT) != 0)
+    return (stx.stx_attributes & STATX_ATTR_MOUNT_ROOT) != 0;
+#endif
+  /* Older kernels: another file system than the folder around it. */
+  return lstat (path, &st) == 0 && stat (parent, &parent_st) == 0 && st.st_dev != parent_st.st_dev;
+}
+
+/* TRUE when the folder @target (@st) is @path or one of the folders
+ * above it. Compared by device and inode, so no link, bind mount or
+ * spelling of the path gets past it. */
+static gboolean
+holds (const struct stat *st,
+       const char        *path)
+{
+  g_autofree char *p = NULL;
+
+  if (path == NULL || path[0] == '\0')
+    return FALSE;
+  p = realpath (path, NULL);
+  if (p == NULL)
+    p = g_canonicalize_filename (path, NULL);
+  for (;;)
+    {
+      struct stat pst;
+      char *up;
+
+      if (stat (p, &pst) == 0 && pst.st_dev == st->st_dev && pst.st_ino == st->st_ino)
+        return TRUE;
+      up = g_path_get_dirname (p);
+      if (strcmp (up, p) == 0)
+        {
+          g_free (up);
+          return FALSE;
+        }
+      g_free (p);
+      p = up;
+    }
 }
 
 gboolean
-topiary_export_swap_begin (TopiaryExportSwap        *swap,
-            const char  *dir,
-            const char  *keep,
-            const char  *keep_too,
-            gboolean     force,
-            GError     **error)
+topiary_export_swap_begin (TopiaryExportSwap  *swap,
+                           const char         *dir,
+                           const char         *keep,
+                           const char         *keep_too,
+                           gboolean            force,
+                           GError            **error)
 {
+  g_autofree char *absolute = NULL;
   g_autofree char *parent = NULL;
+  g_autofree char *real_parent = NULL;
   g_autofree char *base = NULL;
-  g_autofree char *marker = NULL;
   g_autofree char *tmpl = NULL;
-  GStatBuf st;
+  g_autofree char *display = g_filename_display_basename (dir);
+  struct stat st;
 
-  swap->target = g_canonicalize_filename (dir, NULL);
-  parent = g_path_get_dirname (swap->target);
-  base = g_path_get_basename (swap->target);
+  absolute = g_canonicalize_filename (dir, NULL);
+  parent = g_path_get_dirname (absolute);
+  base = g_path_get_basename (absolute);
 
-  if (strcmp (swap->target, parent) == 0 || !topiary_export_safe_component (base))
+  if (strcmp (absolute, parent) == 0 || !topiary_export_safe_component (base))
     {
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   _("“%s” cannot be used as the export folder"), dir);
+                   _("“%s” cannot be used as the export folder."), display);
       return FALSE;
     }
 
-  /* Not even force replaces the folder holding the project, or a home. */
-  if ((keep != NULL && path_is_within (keep, swap->target)) ||
-      (keep_too != NULL && path_is_within (keep_too, swap->target)) ||
-      g_strcmp0 (swap->target, g_get_home_dir ()) == 0)
+  /* DIR in its real folder: what every comparison below is made on. */
+  real_parent = realpath (parent, NULL);
+  if (real_parent == NULL || !g_file_test (real_parent, G_FILE_TEST_IS_DIR))
     {
-      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS,
-                   _("“%s” holds the project, the theme or your files; export into a folder of its own"), dir);
+      g_autofree char *parent_display = g_filename_display_basename (parent);
+
+      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
+                   _("Cannot write to “%s”: the folder “%s” does not exist."), display, parent_display);
       return FALSE;
     }
+  swap->target = g_build_filename (real_parent, base, NULL);
+  swap->force = force;
 
-  if (g_lstat (swap->target, &st) == 0)
+  if (lstat (swap->target, &st) == 0)
     {
+      TopiaryExportMarker marker;
+
       if (S_ISLNK (st.st_mode))
         {
           g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS,
-                       _("“%s” is a symbolic link; give the folder it points to"), dir);
+                       _("“%s” is a symbolic link; give the folder it points to."), display);
           return FALSE;
         }
       if (!S_ISDIR (st.st_mode))
         {
           g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS,
-                       _("“%s” exists and is not a folder"), dir);
+                       _("“%s” exists and is not a folder."), display);
           return FALSE;
         }
-      marker = g_build_filename (swap->target, TOPIARY_EXPORT_MARKER, NULL);
-      if (!force && !g_file_test (marker, G_FILE_TEST_IS_REGULAR) && !dir_is_empty (swap->target))
+      /* Not even force replaces the folder holding the project, the theme
+       * or the home folder, or one above them. */
+      if (holds (&st, keep) || holds (&st, keep_too) || holds (&st, g_get_home_dir ()))
         {
           g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS,
-                       _("“%s” exists and is not an earlier Topiary export; choose another folder or force the export to replace it"),
-                       dir);
+                       _("“%s” holds the project, the theme or your files; export into a folder of its own."), display);
+          return FALSE;
+        }
+      /* A mount point cannot be renamed: refused before anything is written. */
+      if (topiary_export_is_mount_point (swap->target))
+        {
+          g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
+                       _("“%s” is a mount point, which an export cannot replace; export into a folder inside it."), display);
+          return FALSE;
+        }
+
+      marker = topiary_export_read_marker (swap->target, &swap->written);
+      if (!force && marker == TOPIARY_EXPORT_MARKER_NONE && !dir_is_empty (swap->target))
+        {
+          g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS,
+                       _("“%s” exists and is not an earlier Topiary export; choose another folder or force the export to replace it."),
+                       display);
+          return FALSE;
+        }
+      if (!force && marker == TOPIARY_EXPORT_MARKER_UNLISTED)
+        {
+          g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS,
+                       _("“%s” was exported by an older Topiary that did not record its files, so files you added there cannot be told apart; force the export once to replace it."),
+                       display);
           return FALSE;
         }
       swap->exists = TRUE;
@@ -245,25 +315,19 @@ topiary_export_swap_begin (TopiaryExportSwap        *swap,
       int saved = errno;
 
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   _("Cannot use “%s”: %s"), dir, g_strerror (saved));
+                   _("Cannot use “%s”: %s."), display, g_strerror (saved));
       return FALSE;
     }
 
-  if (!g_file_test (parent, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   _("Cannot write to “%s”: the folder “%s” does not exist"), dir, parent);
-      return FALSE;
-    }
-
-  remove_stale_temporaries (parent, base);
-  tmpl = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.topiary-new-XXXXXX", parent, base);
+  remove_stale_temporaries (real_parent, base);
+  tmpl = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.topiary-new-XXXXXX", real_parent, base);
   if (g_mkdtemp_full (tmpl, 0755) == NULL)
     {
       int saved = errno;
+      g_autofree char *parent_display = g_filename_display_basename (parent);
 
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   _("Cannot write in “%s”: %s"), parent, g_strerror (saved));
+                   _("Cannot write in “%s”: %s."), parent_display, g_strerror (saved));
       return FALSE;
     }
   swap->tmp = g_steal_pointer (&tmpl);
@@ -272,25 +336,73 @@ topiary_export_swap_begin (TopiaryExportSwap        *swap,
 
 /* A unique, empty, hidden folder beside DIR for the export it held. */
 static char *
-make_old_name (TopiaryExportSwap *swap)
+make_old_name (TopiaryExportSwap *swap,
+               const char        *infix)
 {
   g_autofree char *parent = g_path_get_dirname (swap->target);
   g_autofree char *base = g_path_get_basename (swap->target);
-  char *old = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s" OLD_INFIX "XXXXXX", parent, base);
+  char *old = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s%sXXXXXX", parent, base, infix);
 
   if (g_mkdtemp_full (old, 0700) == NULL)
     g_clear_pointer (&old, g_free);
   return old;
 }
 
+/* The files of the user's that the export DIR held (now in @old) join
+ * the new one. When one cannot be moved, the old folder is kept under a
+ * name no clean-up removes, and the user is told where. */
+static gboolean
+carry_over (TopiaryExportSwap  *swap,
+            char              **old,
+            GError            **error)
+{
+  g_autofree char *kept = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *kept_display = NULL;
+
+  if (topiary_export_carry_over (*old, swap->target, swap->written))
+    return TRUE;
+  kept = make_old_name (swap, ".topiary-kept-");
+  if (kept != NULL && g_rename (*old, kept) == 0)
+    {
+      g_free (*old);
+      *old = g_steal_pointer (&kept);
+    }
+  display = g_filename_display_basename (swap->target);
+  kept_display = g_filename_display_basename (*old);
+  g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
+               _("The new export is in “%s”, but some of the files you had added there could not be moved into it; they are in “%s” beside it."),
+               display, kept_display);
+  g_clear_pointer (old, g_free);
+  return FALSE;
+}
+
 /* Moves the finished folder into place: the old one aside, the new one
- * in, then the old one away — or, with @replaced, left for the caller. */
+ * in, the user's files across, then the old one away — or, with
+ * @replaced, left for the caller. */
 gboolean
-topiary_export_swap_commit (TopiaryExportSwap    *swap,
-             char   **replaced,
-             GError **error)
+topiary_export_swap_commit (TopiaryExportSwap  *swap,
+                            char              **replaced,
+                            GError            **error)
 {
   g_autofree char *old = NULL;
+
+  /* A file of the user's where the export writes one: said before
+   * anything is moved. */
+  if (swap->exists && !swap->force)
+    {
+      g_autofree char *conflict = topiary_export_find_conflict (swap->target, swap->tmp, swap->written);
+
+      if (conflict != NULL)
+        {
+          g_autofree char *display = g_filename_display_basename (swap->target);
+
+          g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS,
+                       _("“%s” in “%s” was not written by Topiary, and the new export writes a file there; move it away or force the export to replace it."),
+                       conflict, display);
+          return FALSE;
+        }
+    }
 
 #ifdef RENAME_EXCHANGE
   /* One atomic step where the file system allows it: the new site takes
@@ -298,34 +410,39 @@ topiary_export_swap_commit (TopiaryExportSwap    *swap,
   if (swap->exists &&
       renameat2 (AT_FDCWD, swap->tmp, AT_FDCWD, swap->target, RENAME_EXCHANGE) == 0)
     {
+      old = g_steal_pointer (&swap->tmp);
+      if (!carry_over (swap, &old, error))
+        return FALSE;
       /* Named as a replaced export, so topiary_export_remove_replaced()
        * accepts it; rename() replaces the empty placeholder. */
-      if (replaced != NULL && (old = make_old_name (swap)) != NULL)
+      if (replaced != NULL)
         {
-          if (g_rename (swap->tmp, old) == 0)
+          g_autofree char *named = make_old_name (swap, OLD_INFIX);
+
+          if (named != NULL && g_rename (old, named) == 0)
             {
-              *replaced = g_steal_pointer (&old);
-              g_clear_pointer (&swap->tmp, g_free);
+              *replaced = g_steal_pointer (&named);
               return TRUE;
             }
-          g_rmdir (old);
+          if (named != NULL)
+            g_rmdir (named);
         }
-      remove_tree (swap->tmp);
-      g_clear_pointer (&swap->tmp, g_free);
+      remove_tree (old);
       return TRUE;
     }
 #endif
 
   if (swap->exists)
     {
-      if ((old = make_old_name (swap)) == NULL || g_rename (swap->target, old) != 0)
+      if ((old = make_old_name (swap, OLD_INFIX)) == NULL || g_rename (swap->target, old) != 0)
         {
           int saved = errno;
+          g_autofree char *display = g_filename_display_basename (swap->target);
 
           if (old != NULL)
             g_rmdir (old);
           g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                       _("Cannot replace “%s”: %s"), swap->target, g_strerror (saved));
+                       _("Cannot replace “%s”: %s."), display, g_strerror (saved));
           return FALSE;
         }
     }
@@ -333,15 +450,18 @@ topiary_export_swap_commit (TopiaryExportSwap    *swap,
   if (g_rename (swap->tmp, swap->target) != 0)
     {
       int saved = errno;
+      g_autofree char *display = g_filename_display_basename (swap->target);
 
       if (old != NULL)
         g_rename (old, swap->target);
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   _("Cannot move the export into “%s”: %s"), swap->target, g_strerror (saved));
+                   _("Cannot move the export into “%s”: %s."), display, g_strerror (saved));
       return FALSE;
     }
   g_clear_pointer (&swap->tmp, g_free);
 
+  if (old != NULL && !carry_over (swap, &old, error))
+    return FALSE;
   if (old != NULL && replaced != NULL)
     *replaced = g_steal_pointer (&old);
   else if (old != NULL)
@@ -379,89 +499,223 @@ topiary_export_remove_replaced (const char  *path,
   return TRUE;
 }
 
-gboolean
-topiary_export_write_marker (const char           *dir,
-                             TopiaryExportFormat   format,
-                             GError              **error)
+/* Temporary files of single-file exports: ".NAME.topiary-XXXXXX". */
+static gboolean
+is_file_temporary (const char *name,
+                   const char *prefix)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *when = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  g_autofree char *text = g_strdup_printf ("{\"generator\": \"Topiary %s\", \"format\": \"%s\", \"exported\": \"%s\"}\n",
-                                           PACKAGE_VERSION,
-                                           topiary_export_format_to_string (format),
-                                           when);
-  g_autofree char *path = g_build_filename (dir, TOPIARY_EXPORT_MARKER, NULL);
+  const char *tail;
 
-  return topiary_export_write_path (path, text, strlen (text), error);
+  if (!g_str_has_prefix (name, prefix))
+    return FALSE;
+  tail = name + strlen (prefix);
+  if (strlen (tail) != 6)
+    return FALSE;
+  for (const char *p = tail; *p; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+  return TRUE;
 }
 
+/* The temporary files killed exports of NAME left beside it. A running
+ * export holds a lock on its own and has just written to it; a file that
+ * is locked, or changed in the last ten seconds, is left alone. */
+static void
+remove_stale_files (const char *parent,
+                    const char *base)
+{
+  g_autofree char *prefix = g_strdup_printf (".%s.topiary-", base);
+  g_autoptr(GDir) dir = g_dir_open (parent, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      struct stat st;
+      int fd;
+
+      if (!is_file_temporary (name, prefix))
+        continue;
+      path = g_build_filename (parent, name, NULL);
+      fd = open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+      if (fd < 0)
+        continue;
+      if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_mtime < now - 10 &&
+          flock (fd, LOCK_EX | LOCK_NB) == 0)
+        g_unlink (path);
+      close (fd);
+    }
+}
+
+/* TRUE when @st is the file @path (followed) is. */
+static gboolean
+same_file (const struct stat *st,
+           const char        *path)
+{
+  struct stat pst;
+
+  return path != NULL && stat (path, &pst) == 0 &&
+         pst.st_dev == st->st_dev && pst.st_ino == st->st_ino;
+}
+
+/* What an earlier CSV or JSON export of Topiary starts with. */
+static gboolean
+is_our_export (const char *head,
+               gsize       len)
+{
+  static const char csv[] = "group,kind,pillar,title,slug,";
+  const char *p = head;
+  const char *end = head + len;
+
+  if (len >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+  if ((gsize) (end - p) >= strlen (csv) && memcmp (p, csv, strlen (csv)) == 0)
+    return TRUE;
+
+  /* {"format":"topiary-map", spaces allowed */
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if (p == end || *p++ != '{')
+    return FALSE;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if ((gsize) (end - p) < 8 || memcmp (p, "\"format\"", 8) != 0)
+    return FALSE;
+  p += 8;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if (p == end || *p++ != ':')
+    return FALSE;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  return (gsize) (end - p) >= 13 && memcmp (p, "\"topiary-map\"", 13) == 0;
+}
 
 gboolean
-topiary_export_file_begin (TopiaryExportFile     *f,
-                const char  *dest,
-                const char  *extension,
-                const char  *map_title,
-                gboolean     force,
-                GError     **error)
+topiary_export_file_begin (TopiaryExportFile  *f,
+                           const char         *dest,
+                           const char         *extension,
+                           const char         *map_title,
+                           const char         *project_path,
+                           gboolean            force,
+                           GError            **error)
 {
+  g_autofree char *absolute = NULL;
   g_autofree char *parent = NULL;
+  g_autofree char *real_parent = NULL;
   g_autofree char *base = NULL;
-  GStatBuf st;
+  g_autofree char *display = NULL;
+  struct stat st;
 
   if (g_file_test (dest, G_FILE_TEST_IS_DIR))
     {
       g_autofree char *slug = topiary_slugify (map_title);
       g_autofree char *file = g_strconcat (slug, extension, NULL);
 
-      f->path = g_build_filename (dest, file, NULL);
+      absolute = g_build_filename (dest, file, NULL);
     }
   else
-    f->path = g_canonicalize_filename (dest, NULL);
+    absolute = g_canonicalize_filename (dest, NULL);
+  parent = g_path_get_dirname (absolute);
+  base = g_path_get_basename (absolute);
+  display = g_filename_display_basename (absolute);
 
-  if (g_lstat (f->path, &st) == 0)
+  real_parent = realpath (parent, NULL);
+  if (real_parent == NULL)
     {
+      g_autofree char *parent_display = g_filename_display_basename (parent);
+
+      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
+                   _("Cannot write to “%s”: the folder “%s” does not exist."), display, parent_display);
+      return FALSE;
+    }
+  f->path = g_build_filename (real_parent, base, NULL);
+
+  if (lstat (f->path, &st) == 0)
+    {
+      g_autofree char *wal = NULL;
+      g_autofree char *shm = NULL;
+      char head[512];
+      gssize len = 0;
+      int fd;
+
       if (!S_ISREG (st.st_mode))
         {
           g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS,
-                       _("“%s” exists and is not a regular file"), f->path);
+                       _("“%s” exists and is not a regular file."), display);
           return FALSE;
         }
-      if (!force && !g_str_has_suffix (f->path, extension))
+      /* The project itself, by any name: never, whatever the force. */
+      if (project_path != NULL)
+        {
+          wal = g_strconcat (project_path, "-wal", NULL);
+          shm = g_strconcat (project_path, "-shm", NULL);
+        }
+      if (same_file (&st, project_path) || same_file (&st, wal) || same_file (&st, shm))
         {
           g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS,
-                       _("“%s” exists and is not a %s file; choose another name or force the export to replace it"),
-                       f->path, extension + 1);
+                       _("“%s” is the project being exported; choose another name for the export."), display);
+          return FALSE;
+        }
+      if (topiary_export_is_mount_point (f->path))
+        {
+          g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
+                       _("“%s” is a mount point, which an export cannot replace; choose another name."), display);
+          return FALSE;
+        }
+
+      fd = open (f->path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+      if (fd >= 0)
+        {
+          len = read (fd, head, sizeof head);
+          close (fd);
+        }
+      if (len >= 16 && memcmp (head, "SQLite format 3", 16) == 0)
+        {
+          g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS,
+                       _("“%s” is a database, perhaps a project, and an export never replaces one; choose another name."), display);
+          return FALSE;
+        }
+      if (!force && st.st_size > 0 && (len <= 0 || !is_our_export (head, (gsize) len)))
+        {
+          g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS,
+                       _("“%s” exists and is not an earlier CSV or JSON export of Topiary; choose another name or force the export to replace it."),
+                       display);
           return FALSE;
         }
     }
 
-  parent = g_path_get_dirname (f->path);
-  base = g_path_get_basename (f->path);
-  f->tmp = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.topiary-XXXXXX", parent, base);
+  remove_stale_files (real_parent, base);
+  f->tmp = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.topiary-XXXXXX", real_parent, base);
   f->fd = g_mkstemp_full (f->tmp, O_WRONLY | O_CLOEXEC, 0644);
   if (f->fd < 0)
     {
       int saved = errno;
+      g_autofree char *parent_display = g_filename_display_basename (parent);
 
       g_clear_pointer (&f->tmp, g_free);
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   _("Cannot write in “%s”: %s"), parent, g_strerror (saved));
+                   _("Cannot write in “%s”: %s."), parent_display, g_strerror (saved));
       return FALSE;
     }
+  /* Tells the clean-up of other exports that this one is running. */
+  flock (f->fd, LOCK_EX | LOCK_NB);
   return TRUE;
 }
 
 gboolean
 topiary_export_file_write (TopiaryExportFile  *f,
-                GString  *buf,
-                GError  **error)
+                           GString            *buf,
+                           GError            **error)
 {
   if (!write_all (f->fd, buf->str, buf->len))
     {
       int saved = errno;
+      g_autofree char *display = g_filename_display_basename (f->path);
 
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   _("Cannot write “%s”: %s"), f->path, g_strerror (saved));
+                   _("Cannot write “%s”: %s."), display, g_strerror (saved));
       return FALSE;
     }
   g_string_truncate (buf, 0);
@@ -470,7 +724,7 @@ topiary_export_file_write (TopiaryExportFile  *f,
 
 gboolean
 topiary_export_file_commit (TopiaryExportFile  *f,
-                 GError  **error)
+                            GError            **error)
 {
   int fd = f->fd;
 
@@ -478,9 +732,10 @@ topiary_export_file_commit (TopiaryExportFile  *f,
   if (close (fd) != 0 || g_rename (f->tmp, f->path) != 0)
     {
       int saved = errno;
+      g_autofree char *display = g_filename_display_basename (f->path);
 
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   _("Cannot write “%s”: %s"), f->path, g_strerror (saved));
+                   _("Cannot write “%s”: %s."), display, g_strerror (saved));
       return FALSE;
     }
   g_clear_pointer (&f->tmp, g_free);

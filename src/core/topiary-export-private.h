@@ -22,32 +22,61 @@ gboolean topiary_export_write_path     (const char  *path,
                                         gsize        len,
                                         GError     **error);
 
+/* TRUE when @path is the root of a mounted file system (or a bind mount):
+ * it cannot be renamed or replaced. */
+gboolean topiary_export_is_mount_point (const char  *path);
+
 /* A folder export: written into @tmp beside @target, swapped in at the end. */
 typedef struct {
-  char     *target;    /* absolute DIR */
-  char     *tmp;       /* the folder being written */
-  gboolean  exists;    /* DIR existed before */
+  char       *target;    /* DIR, in its real folder */
+  char       *tmp;       /* the folder being written */
+  gboolean    exists;    /* DIR existed before */
+  gboolean    force;
+  GHashTable *written;   /* what the export in DIR wrote, NULL: unknown */
 } TopiaryExportSwap;
 
 /* Checks DIR and creates the temporary folder beside it. Not even @force
  * replaces a folder that holds @keep or @keep_too (the project, the
- * theme). */
+ * theme) or the home folder, or is a mount point. */
 gboolean topiary_export_swap_begin     (TopiaryExportSwap  *swap,
                                         const char         *dir,
                                         const char         *keep,
                                         const char         *keep_too,
                                         gboolean            force,
                                         GError            **error);
-/* Moves the finished folder into place; see TopiaryExportOptions.replaced_path. */
+/* Moves the finished folder into place, with the files of the user's
+ * that DIR held; see TopiaryExportOptions.replaced_path. */
 gboolean topiary_export_swap_commit    (TopiaryExportSwap  *swap,
                                         char              **replaced,
                                         GError            **error);
 /* Removes what is left of an unfinished export. */
 void     topiary_export_swap_clear     (TopiaryExportSwap  *swap);
-/* Writes TOPIARY_EXPORT_MARKER into @dir. */
+
+/* ---- the marker and the user's files (topiary-export-keep.c) ---- */
+
+/* Writes TOPIARY_EXPORT_MARKER into @dir, listing every file in it. */
 gboolean topiary_export_write_marker   (const char           *dir,
                                         TopiaryExportFormat   format,
                                         GError              **error);
+
+typedef enum {
+  TOPIARY_EXPORT_MARKER_NONE,      /* not an export */
+  TOPIARY_EXPORT_MARKER_UNLISTED,  /* by a Topiary that did not list its files */
+  TOPIARY_EXPORT_MARKER_LISTED,    /* *files: what it wrote */
+} TopiaryExportMarker;
+
+TopiaryExportMarker topiary_export_read_marker (const char  *dir,
+                                                GHashTable **files);
+/* The first file of the user's in @old_root (one @written, when not NULL,
+ * does not list) that @new_root has too, or NULL. */
+char    *topiary_export_find_conflict  (const char  *old_root,
+                                        const char  *new_root,
+                                        GHashTable  *written);
+/* Moves the user's files from @old_root into @new_root; with @written
+ * NULL, the dot-files. FALSE when one could not be moved. */
+gboolean topiary_export_carry_over     (const char  *old_root,
+                                        const char  *new_root,
+                                        GHashTable  *written);
 
 /* A single-file export: written into @tmp, renamed over @path at the end. */
 typedef struct {
@@ -56,11 +85,15 @@ typedef struct {
   char *path;
 } TopiaryExportFile;
 
-/* @dest is the file, or a folder to hold one named after @map_title. */
+/* @dest is the file, or a folder to hold one named after @map_title. An
+ * existing file is replaced when it is an earlier CSV or JSON export of
+ * Topiary (whatever its name), or empty; any other only with @force; the
+ * project @project_path and any database never. */
 gboolean topiary_export_file_begin     (TopiaryExportFile  *f,
                                         const char         *dest,
                                         const char         *extension,
                                         const char         *map_title,
+                                        const char         *project_path,
                                         gboolean            force,
                                         GError            **error);
 /* Writes @buf out and empties it. */

@@ -2303,7 +2303,7 @@ export_csv (Export      *e,
   TopiaryExportFile f = { -1, NULL, NULL };
   gboolean ok = FALSE;
 
-  if (!topiary_export_file_begin (&f, dest, ".csv", e->title, e->options->force, error))
+  if (!topiary_export_file_begin (&f, dest, ".csv", e->title, topiary_project_get_path (e->project), e->options->force, error))
     goto out;
 
   for (guint i = 0; i < G_N_ELEMENTS (header); i++)
@@ -2398,7 +2398,7 @@ export_json (Export      *e,
   TopiaryExportFile f = { -1, NULL, NULL };
   gboolean ok = FALSE;
 
-  if (!topiary_export_file_begin (&f, dest, ".json", e->title, e->options->force, error))
+  if (!topiary_export_file_begin (&f, dest, ".json", e->title, topiary_project_get_path (e->project), e->options->force, error))
     goto out;
 
   json_builder_begin_object (b);
