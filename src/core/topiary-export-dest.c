@@ -709,6 +709,8 @@ topiary_export_file_write (TopiaryExportFile  *f,
                            GString            *buf,
                            GError            **error)
 {
+  if (g_cancellable_set_error_if_cancelled (f->cancellable, error))
+    return FALSE;
   if (!write_all (f->fd, buf->str, buf->len))
     {
       int saved = errno;
@@ -728,6 +730,8 @@ topiary_export_file_commit (TopiaryExportFile  *f,
 {
   int fd = f->fd;
 
+  if (g_cancellable_set_error_if_cancelled (f->cancellable, error))
+    return FALSE;
   f->fd = -1;
   if (close (fd) != 0 || g_rename (f->tmp, f->path) != 0)
     {

@@ -80,9 +80,10 @@ gboolean topiary_export_carry_over     (const char  *old_root,
 
 /* A single-file export: written into @tmp, renamed over @path at the end. */
 typedef struct {
-  int   fd;
-  char *tmp;
-  char *path;
+  int           fd;
+  char         *tmp;
+  char         *path;
+  GCancellable *cancellable;  /* stops the writes when cancelled */
 } TopiaryExportFile;
 
 /* @dest is the file, or a folder to hold one named after @map_title. An

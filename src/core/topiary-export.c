@@ -263,6 +263,10 @@ write_rel (Export      *e,
   g_autoptr(GString) path = g_string_new (e->out);
   guint n = g_strv_length (parts);
 
+  /* Ctrl-C: the export stops at the next file and removes its folder. */
+  if (g_cancellable_set_error_if_cancelled (e->options->cancellable, error))
+    return FALSE;
+
   for (guint i = 0; i < n; i++)
     {
       if (!topiary_export_safe_component (parts[i]))
@@ -2300,7 +2304,7 @@ export_csv (Export      *e,
     "primary query", "other queries", "target words", "words written", "summary",
   };
   g_autoptr(GString) buf = g_string_new (NULL);
-  TopiaryExportFile f = { -1, NULL, NULL };
+  TopiaryExportFile f = { -1, NULL, NULL, e->options->cancellable };
   gboolean ok = FALSE;
 
   if (!topiary_export_file_begin (&f, dest, ".csv", e->title, topiary_project_get_path (e->project), e->options->force, error))
@@ -2395,7 +2399,7 @@ export_json (Export      *e,
   g_autoptr(GListModel) notes = topiary_project_list_notes (e->project);
   g_autoptr(GString) buf = g_string_new (NULL);
   g_autofree char *head = NULL;
-  TopiaryExportFile f = { -1, NULL, NULL };
+  TopiaryExportFile f = { -1, NULL, NULL, e->options->cancellable };
   gboolean ok = FALSE;
 
   if (!topiary_export_file_begin (&f, dest, ".json", e->title, topiary_project_get_path (e->project), e->options->force, error))
@@ -2562,6 +2566,7 @@ topiary_export (TopiaryProject              *project,
 {
   Export e = { 0 };
   TopiaryExportSwap swap = { 0 };
+  gboolean reading = FALSE;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (project), FALSE);
@@ -2609,6 +2614,14 @@ topiary_export (TopiaryProject              *project,
       e.theme.dir = g_strdup (options->theme_dir);
     }
 
+  /* One snapshot for the whole run: an import committing meanwhile in
+   * another process cannot mix old titles with new bodies. */
+  if (!topiary_project_begin_read (project, error))
+    goto out;
+  reading = TRUE;
+  if (g_cancellable_set_error_if_cancelled (options->cancellable, error))
+    goto out;
+
   if (!read_map (&e, error))
     goto out;
   collect (&e);
@@ -2631,7 +2644,9 @@ topiary_export (TopiaryProject              *project,
       e.out = swap.tmp;
       if (options->format == TOPIARY_EXPORT_SITE ? !export_site (&e, error) : !export_hugo (&e, error))
         goto out;
-      if (!topiary_export_write_marker (e.out, options->format, error) || !topiary_export_swap_commit (&swap, options->replaced_path, error))
+      if (g_cancellable_set_error_if_cancelled (options->cancellable, error) ||
+          !topiary_export_write_marker (e.out, options->format, error) ||
+          !topiary_export_swap_commit (&swap, options->replaced_path, error))
         goto out;
       set_output_path (&e, dir);
       ok = TRUE;
@@ -2650,6 +2665,8 @@ topiary_export (TopiaryProject              *project,
     }
 
 out:
+  if (reading)
+    topiary_project_end_read (project);
   topiary_export_swap_clear (&swap);
   g_ptr_array_unref (e.articles);
   g_ptr_array_unref (e.groups);

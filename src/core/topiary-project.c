@@ -32,6 +32,8 @@ struct _TopiaryProject
   guint       pending;      /* ChangeFlags to announce at the outer commit */
   guint       read_only : 1;
   guint       failed : 1;   /* an inner level rolled back */
+  guint       reading;      /* nesting of topiary_project_begin_read() */
+  guint       read_txn : 1; /* ... which opened a read transaction */
 };
 
 typedef enum {
@@ -791,10 +793,12 @@ topiary_project_close (TopiaryProject *self)
 
   if (self->db == NULL)
     return;
-  if (self->depth > 0)
+  if (self->depth > 0 || self->reading > 0)
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       self->depth = 0;
+      self->reading = 0;
+      self->read_txn = FALSE;
     }
   g_hash_table_remove_all (self->statements);
   if (!self->read_only)
@@ -810,6 +814,8 @@ topiary_project_begin (TopiaryProject  *self,
                        GError         **error)
 {
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+
+  g_return_val_if_fail (!self->read_txn, FALSE);
 
   if (!check_writable (self, error))
     return FALSE;
@@ -865,6 +871,45 @@ topiary_project_rollback (TopiaryProject *self)
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->pending = 0;
   self->failed = FALSE;
+}
+
+gboolean
+topiary_project_begin_read (TopiaryProject  *self,
+                            GError         **error)
+{
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  /* Inside a write transaction every read sees one state already. */
+  if (self->reading == 0 && self->depth == 0)
+    {
+      /* A deferred transaction takes its snapshot at the first read:
+       * read now, so the snapshot is the file as it is at this call. */
+      if (!exec (self, "BEGIN DEFERRED", error))
+        return FALSE;
+      if (!exec (self, "SELECT count(*) FROM sqlite_schema", error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      self->read_txn = TRUE;
+    }
+  self->reading++;
+  return TRUE;
+}
+
+void
+topiary_project_end_read (TopiaryProject *self)
+{
+  g_return_if_fail (TOPIARY_IS_PROJECT (self));
+  g_return_if_fail (self->reading > 0);
+
+  if (--self->reading == 0 && self->read_txn)
+    {
+      self->read_txn = FALSE;
+      if (self->db != NULL)
+        sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+    }
 }
 
 /* Runs the outermost level of an API call; on failure rolls back. */

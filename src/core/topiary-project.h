@@ -66,6 +66,13 @@ gboolean        topiary_project_commit        (TopiaryProject    *self,
                                                GError           **error);
 void            topiary_project_rollback      (TopiaryProject    *self);
 
+/* Everything read between these two calls comes from one snapshot of the
+ * file, whatever other connections commit meanwhile (an export that
+ * overlaps an import). Nests; no writes in between. */
+gboolean        topiary_project_begin_read    (TopiaryProject    *self,
+                                               GError           **error);
+void            topiary_project_end_read      (TopiaryProject    *self);
+
 /* Emitted (signal "changed") after a committed change; detail names what
  * changed: "map", "notes", "groups", "articles". */
 
