@@ -1037,13 +1037,14 @@ test_theme_fallback (Fixture       *f,
     g_autofree char *inner = g_build_filename (dir, "mytheme", NULL);
 
     g_assert_cmpint (g_mkdir (inner, 0755), ==, 0);
+    write_theme_file (inner, "style.css", "body {}\n");
     opts.theme_dir = inner;
     opts.force = TRUE;
     g_assert_false (do_export (f, dir, &opts, &error));
     g_assert_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS);
     g_clear_error (&error);
     g_assert_true (g_file_test (inner, G_FILE_TEST_IS_DIR));
-    g_rmdir (inner);
+    test_remove_tree (inner);
     opts.theme_dir = theme;
     opts.force = FALSE;
   }

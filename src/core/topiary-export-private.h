@@ -109,8 +109,16 @@ void     topiary_export_file_clear     (TopiaryExportFile  *f);
 
 typedef struct {
   char       *dir;           /* the user's theme folder, or NULL */
+  int         fd;            /* that folder, opened; -1 for none */
   GHashTable *templates;     /* name -> TopiaryMustacheTemplate */
 } TopiaryExportTheme;
+
+/* Opens the user's theme folder @dir: it must hold one of a theme's files. */
+gboolean topiary_export_theme_open  (TopiaryExportTheme  *theme,
+                                     const char          *dir,
+                                     GError             **error);
+/* Closes the folder and frees the templates. */
+void     topiary_export_theme_clear (TopiaryExportTheme  *theme);
 
 /* A TopiaryMustachePartialFunc; @user_data is the TopiaryExportTheme. */
 TopiaryMustacheTemplate *topiary_export_theme_get     (const char          *name,

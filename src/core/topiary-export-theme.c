@@ -3,13 +3,20 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A user's theme folder is read first; whatever it lacks comes from the
- * default theme built into Topiary.
+ * default theme built into Topiary. Only the theme's own regular files
+ * are read, through the folder opened once: no symbolic link, device or
+ * FIFO, nothing above a size limit, and a folder that holds none of a
+ * theme's files (--theme /etc) is no theme at all.
  */
 
 #include "config.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
@@ -20,7 +27,26 @@
 
 #define THEME_RESOURCE "/io/github/topiary/Topiary/themes/default/"
 
+#define MAX_TEMPLATE_SIZE (1024 * 1024)
+#define MAX_ASSET_SIZE (32 * 1024 * 1024)
+#define MAX_ASSETS_SIZE (256 * 1024 * 1024)
+#define MAX_ASSETS 5000
+#define MAX_DEPTH 4
+
 static const char *default_assets[] = { "style.css", "search.js" };
+
+/* The files that make a folder a theme. */
+static const char *theme_files[] = {
+  "base.mustache", "home.mustache", "group.mustache", "article.mustache",
+  "search.mustache", "404.mustache", "breadcrumbs.mustache", "style.css", "search.js",
+};
+
+/* What a theme's other files may be: the web's own kinds. */
+static const char *asset_extensions[] = {
+  "css", "js", "mjs", "map", "json", "svg", "png", "jpg", "jpeg", "gif", "webp", "avif",
+  "ico", "bmp", "woff", "woff2", "ttf", "otf", "eot", "txt", "xml", "webmanifest",
+  "html", "htm", "mp4", "webm", "mp3", "ogg", "wav", "pdf",
+};
 
 static gboolean
 theme_name_is_valid (const char *name)
@@ -33,41 +59,165 @@ theme_name_is_valid (const char *name)
   return TRUE;
 }
 
-/* The file from the user's theme, else from the bundled one. */
-static GBytes *
-theme_read (TopiaryExportTheme       *theme,
-            const char  *file,
-            char       **origin)
+static void
+set_not_regular (GError     **error,
+                 const char  *name)
+{
+  g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME,
+               _("“%s” in the theme is not a regular file of the theme (a link, a folder, a device or a pipe)."), name);
+}
+
+/* Reads @name in the folder @dfd: TRUE with *@out NULL when there is no
+ * such file, FALSE for anything but a regular file of at most @max bytes. */
+static gboolean
+read_at (int          dfd,
+         const char  *name,
+         const char  *display,
+         gsize        max,
+         GBytes     **out,
+         GError     **error)
+{
+  g_autofree char *data = NULL;
+  struct stat st;
+  gsize len = 0;
+  int fd;
+
+  *out = NULL;
+  if (fstatat (dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+    {
+      int saved = errno;
+
+      if (saved == ENOENT)
+        return TRUE;
+      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME,
+                   _("Cannot read “%s” in the theme: %s."), display, g_strerror (saved));
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      set_not_regular (error, display);
+      return FALSE;
+    }
+  /* No link followed, and a FIFO swapped in meanwhile does not block. */
+  fd = openat (dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0 || fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      if (fd >= 0)
+        close (fd);
+      set_not_regular (error, display);
+      return FALSE;
+    }
+  if ((guint64) st.st_size > max)
+    {
+      close (fd);
+      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME,
+                   _("“%s” in the theme is larger than %u MB."), display, (guint) (max / (1024 * 1024)));
+      return FALSE;
+    }
+  data = g_malloc ((gsize) st.st_size + 1);
+  while (len < (gsize) st.st_size)
+    {
+      gssize n = read (fd, data + len, (gsize) st.st_size - len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          close (fd);
+          g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME,
+                       _("Cannot read “%s” in the theme: %s."), display, g_strerror (saved));
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      len += (gsize) n;
+    }
+  close (fd);
+  *out = g_bytes_new_take (g_steal_pointer (&data), len);
+  return TRUE;
+}
+
+gboolean
+topiary_export_theme_open (TopiaryExportTheme  *theme,
+                           const char          *dir,
+                           GError             **error)
+{
+  g_autofree char *display = g_filename_display_name (dir);
+  gboolean looks_like_one = FALSE;
+  int fd;
+
+  fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0)
+    {
+      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME,
+                   _("The theme folder “%s” does not exist."), display);
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (theme_files) && !looks_like_one; i++)
+    {
+      struct stat st;
+
+      looks_like_one = fstatat (fd, theme_files[i], &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG (st.st_mode);
+    }
+  if (!looks_like_one)
+    {
+      close (fd);
+      g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME,
+                   _("“%s” is not a theme: it holds none of a theme’s templates, nor a style.css."), display);
+      return FALSE;
+    }
+  theme->fd = fd;
+  theme->dir = g_strdup (dir);
+  return TRUE;
+}
+
+void
+topiary_export_theme_clear (TopiaryExportTheme *theme)
+{
+  if (theme->fd >= 0)
+    close (theme->fd);
+  theme->fd = -1;
+  g_clear_pointer (&theme->dir, g_free);
+  g_clear_pointer (&theme->templates, g_hash_table_unref);
+}
+
+/* The file from the user's theme, else from the bundled one. FALSE when
+ * the user's theme has it but not as a regular file it may read. */
+static gboolean
+theme_read (TopiaryExportTheme  *theme,
+            const char          *file,
+            gsize                max,
+            GBytes             **bytes,
+            char               **origin,
+            GError             **error)
 {
   g_autofree char *resource = NULL;
-  GBytes *bytes;
 
-  if (theme->dir != NULL)
+  if (theme->fd >= 0)
     {
-      g_autofree char *path = g_build_filename (theme->dir, file, NULL);
-      char *contents;
-      gsize len;
-
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR) &&
-          g_file_get_contents (path, &contents, &len, NULL))
+      if (!read_at (theme->fd, file, file, max, bytes, error))
+        return FALSE;
+      if (*bytes != NULL)
         {
           if (origin != NULL)
-            *origin = g_steal_pointer (&path);
-          return g_bytes_new_take (contents, len);
+            *origin = g_build_filename (theme->dir, file, NULL);
+          return TRUE;
         }
     }
 
   resource = g_strconcat (THEME_RESOURCE, file, NULL);
-  bytes = g_resource_lookup_data (topiary_core_get_resource (), resource, 0, NULL);
-  if (bytes != NULL && origin != NULL)
+  *bytes = g_resource_lookup_data (topiary_core_get_resource (), resource, 0, NULL);
+  if (*bytes != NULL && origin != NULL)
     *origin = g_strconcat ("themes/default/", file, NULL);
-  return bytes;
+  return TRUE;
 }
 
 TopiaryMustacheTemplate *
 topiary_export_theme_get (const char  *name,
-           gpointer     user_data,
-           GError     **error)
+                          gpointer     user_data,
+                          GError     **error)
 {
   TopiaryExportTheme *theme = user_data;
   TopiaryMustacheTemplate *tmpl;
@@ -86,8 +236,7 @@ topiary_export_theme_get (const char  *name,
     return topiary_mustache_template_ref (tmpl);
 
   file = g_strconcat (name, ".mustache", NULL);
-  bytes = theme_read (theme, file, &origin);
-  if (bytes == NULL)
+  if (!theme_read (theme, file, MAX_TEMPLATE_SIZE, &bytes, &origin, error) || bytes == NULL)
     return NULL;
 
   data = g_bytes_get_data (bytes, &len);
@@ -107,9 +256,9 @@ topiary_export_theme_get (const char  *name,
 }
 
 TopiaryMustacheTemplate *
-topiary_export_theme_require (TopiaryExportTheme       *theme,
-               const char  *name,
-               GError     **error)
+topiary_export_theme_require (TopiaryExportTheme  *theme,
+                              const char          *name,
+                              GError             **error)
 {
   GError *local_error = NULL;
   TopiaryMustacheTemplate *tmpl = topiary_export_theme_get (name, theme, &local_error);
@@ -235,52 +384,87 @@ topiary_export_human_date (gint64      t,
 }
 
 static gboolean
-copy_theme_files (TopiaryExportTheme      *theme,
-                  TopiaryExportWriteFunc   write,
-                  gpointer                 user_data,
-                  const char  *dir,
+is_asset_name (const char *name)
+{
+  const char *dot = strrchr (name, '.');
+
+  if (dot == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (asset_extensions); i++)
+    if (g_ascii_strcasecmp (dot + 1, asset_extensions[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct {
+  TopiaryExportWriteFunc  write;
+  gpointer                user_data;
+  guint64                 size;
+  guint                   count;
+} Copy;
+
+/* Copies the theme's web files below the folder @dfd (which it closes)
+ * to assets/@rel. Hidden files, odd names, links, devices and other
+ * kinds of file stay behind. */
+static gboolean
+copy_theme_files (Copy        *c,
+                  int          dfd,
                   const char  *rel,
                   guint        depth,
                   GError     **error)
 {
-  g_autoptr(GDir) d = NULL;
-  const char *name;
+  DIR *d = fdopendir (dfd);
+  struct dirent *entry;
+  gboolean ok = TRUE;
 
-  if (depth > 4)
-    return TRUE;
-  d = g_dir_open (dir, 0, NULL);
   if (d == NULL)
-    return TRUE;
-
-  while ((name = g_dir_read_name (d)) != NULL)
     {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
+      close (dfd);
+      return TRUE;
+    }
+  while (ok && (entry = readdir (d)) != NULL)
+    {
+      const char *name = entry->d_name;
       g_autofree char *child_rel = NULL;
-      GStatBuf st;
+      struct stat st;
 
-      /* Hidden files, odd names and links stay behind. */
-      if (!topiary_export_safe_component (name) || g_lstat (path, &st) != 0)
+      if (!topiary_export_safe_component (name) ||
+          fstatat (dirfd (d), name, &st, AT_SYMLINK_NOFOLLOW) != 0)
         continue;
       child_rel = rel[0] ? g_strconcat (rel, "/", name, NULL) : g_strdup (name);
 
-      if (S_ISDIR (st.st_mode))
+      if (S_ISDIR (st.st_mode) && depth < MAX_DEPTH)
         {
-          if (!copy_theme_files (theme, write, user_data, path, child_rel, depth + 1, error))
-            return FALSE;
+          int sub = openat (dirfd (d), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+
+          if (sub >= 0)
+            ok = copy_theme_files (c, sub, child_rel, depth + 1, error);
         }
-      else if (S_ISREG (st.st_mode) && !g_str_has_suffix (name, ".mustache"))
+      else if (S_ISREG (st.st_mode) && is_asset_name (name))
         {
-          g_autofree char *contents = NULL;
+          g_autoptr(GBytes) bytes = NULL;
           g_autofree char *target = g_strconcat ("assets/", child_rel, NULL);
           gsize len;
 
-          if (!g_file_get_contents (path, &contents, &len, error))
-            return FALSE;
-          if (!write (user_data, target, contents, len, error))
-            return FALSE;
+          if (++c->count > MAX_ASSETS || (c->size += (guint64) st.st_size) > MAX_ASSETS_SIZE)
+            {
+              g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME,
+                           _("The theme holds more than %u files or %u MB; a theme’s assets are published with every site."),
+                           MAX_ASSETS, MAX_ASSETS_SIZE / (1024 * 1024));
+              ok = FALSE;
+            }
+          else if (!read_at (dirfd (d), name, child_rel, MAX_ASSET_SIZE, &bytes, error))
+            ok = FALSE;
+          else if (bytes != NULL)
+            {
+              const char *data = g_bytes_get_data (bytes, &len);
+
+              ok = c->write (c->user_data, target, data, len, error);
+            }
         }
     }
-  return TRUE;
+  closedir (d);
+  return ok;
 }
 
 gboolean
@@ -289,20 +473,29 @@ topiary_export_theme_write_assets (TopiaryExportTheme      *theme,
                                    gpointer                 user_data,
                                    GError                 **error)
 {
+  Copy c = { write, user_data, 0, 0 };
+
   for (guint i = 0; i < G_N_ELEMENTS (default_assets); i++)
     {
-      g_autoptr(GBytes) bytes = theme_read (theme, default_assets[i], NULL);
+      g_autoptr(GBytes) bytes = NULL;
       g_autofree char *target = g_strconcat ("assets/", default_assets[i], NULL);
       const char *data;
       gsize len;
 
+      if (!theme_read (theme, default_assets[i], MAX_ASSET_SIZE, &bytes, NULL, error))
+        return FALSE;
       if (bytes == NULL)
         continue;
       data = g_bytes_get_data (bytes, &len);
       if (!write (user_data, target, data, len, error))
         return FALSE;
     }
-  if (theme->dir != NULL)
-    return copy_theme_files (theme, write, user_data, theme->dir, "", 0, error);
+  if (theme->fd >= 0)
+    {
+      int root = openat (theme->fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+      if (root >= 0)
+        return copy_theme_files (&c, root, "", 0, error);
+    }
   return TRUE;
 }

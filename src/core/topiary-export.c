@@ -2603,16 +2603,11 @@ topiary_export (TopiaryProject              *project,
   e.theme.templates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify) topiary_mustache_template_unref);
 
-  if (options->format == TOPIARY_EXPORT_SITE && options->theme_dir != NULL)
-    {
-      if (!g_file_test (options->theme_dir, G_FILE_TEST_IS_DIR))
-        {
-          g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME,
-                       _("The theme folder “%s” does not exist"), options->theme_dir);
-          goto out;
-        }
-      e.theme.dir = g_strdup (options->theme_dir);
-    }
+  e.theme.fd = -1;
+
+  if (options->format == TOPIARY_EXPORT_SITE && options->theme_dir != NULL &&
+      !topiary_export_theme_open (&e.theme, options->theme_dir, error))
+    goto out;
 
   /* One snapshot for the whole run: an import committing meanwhile in
    * another process cannot mix old titles with new bodies. */
@@ -2674,8 +2669,7 @@ out:
   g_hash_table_unref (e.by_title);
   g_hash_table_unref (e.used_slugs);
   g_hash_table_unref (e.all_slugs);
-  g_hash_table_unref (e.theme.templates);
-  g_free (e.theme.dir);
+  topiary_export_theme_clear (&e.theme);
   g_clear_pointer (&e.site, json_object_unref);
   g_clear_pointer (&e.words, json_object_unref);
   g_clear_pointer (&e.nav, json_array_unref);
