@@ -110,5 +110,45 @@ sleep 1.1  # the marker's time stamp has seconds
 check "exporting again replaces the earlier export and returns" 'out=$(timeout 20 "$BIN" export "$P" "$TMP/site" --drafts) && echo "$out" | grep -q "Exported to" && ! cmp -s "$TMP/site/.topiary-export" "$TMP/marker1" && [ -f "$TMP/site/index.html" ]'
 check "the replaced export is deleted afterwards, nothing is left beside the site" 'no_old_export'
 
+check "a re-export keeps the files the user added" 'echo example.org > "$TMP/site/CNAME" && mkdir -p "$TMP/site/.git" && echo x > "$TMP/site/.git/HEAD" && "$BIN" export "$P" "$TMP/site" --drafts >/dev/null && [ -f "$TMP/site/CNAME" ] && [ -f "$TMP/site/.git/HEAD" ] && [ -f "$TMP/site/index.html" ]'
+
+# --force never replaces the project's folder or home, however they are named
+mkdir -p "$TMP/fakeroot/me" && echo mine > "$TMP/fakeroot/me/precious.txt"
+ln -s "$TMP/fakeroot" "$TMP/homelink"
+ln -s "$(dirname "$TMP")" "$TMP/up"
+check "export --force refuses home reached through a link" '! HOME="$TMP/fakeroot/me" "$BIN" export "$P" "$TMP/homelink/me" --force 2>"$TMP/err" && [ -f "$TMP/fakeroot/me/precious.txt" ] && [ "$(wc -l < "$TMP/err")" -eq 1 ]'
+check "export --force refuses a folder above home" '! HOME="$TMP/fakeroot/me" "$BIN" export "$P" "$TMP/up/$(basename "$TMP")/fakeroot" --force 2>"$TMP/err" && [ -f "$TMP/fakeroot/me/precious.txt" ]'
+check "export --force refuses the folder holding the project, reached through a link" '! "$BIN" export "$P" "$TMP/up/$(basename "$TMP")" --force 2>"$TMP/err" && [ -f "$P" ] && grep -q "holds the project" "$TMP/err"'
+
+# single files: never the project, never a file of the user's without --force
+before=$(sha256sum "$P")
+check "a JSON export never replaces the project it reads" '! "$BIN" export "$P" "$P" --format json --force 2>"$TMP/err" && [ "$(sha256sum "$P")" = "$before" ] && [ "$(wc -l < "$TMP/err")" -eq 1 ]'
+cp "$P" "$TMP/plan.json"
+before_plan=$(sha256sum "$TMP/plan.json")
+check "a project named plan.json is not overwritten by an export" '! "$BIN" export "$P" "$TMP/plan.json" --format json 2>/dev/null && ! "$BIN" export "$P" "$TMP/plan.json" --format json --force 2>/dev/null && [ "$(sha256sum "$TMP/plan.json")" = "$before_plan" ]'
+check "a JSON export under any name can be exported again" '"$BIN" export "$P" "$TMP/plan.data" --format json >/dev/null && "$BIN" export "$P" "$TMP/plan.data" --format json >/dev/null'
+echo "my notes" > "$TMP/notes.csv"
+check "a CSV export does not replace the user's file without --force" '! "$BIN" export "$P" "$TMP/notes.csv" --format csv 2>/dev/null && [ "$(cat "$TMP/notes.csv")" = "my notes" ]'
+echo half > "$TMP/.out.json.topiary-Ab12Cd" && touch -d "1 hour ago" "$TMP/.out.json.topiary-Ab12Cd"
+check "a killed JSON export's temporary file goes on the next run" '"$BIN" export "$P" "$TMP/out.json" --format json >/dev/null && [ ! -e "$TMP/.out.json.topiary-Ab12Cd" ]'
+
+# themes
+check "--theme /etc is no theme" '! "$BIN" export "$P" "$TMP/etc-site" --theme /etc 2>"$TMP/err" && [ ! -e "$TMP/etc-site" ] && grep -q "not a theme" "$TMP/err"'
+
+# Ctrl-C during an export leaves nothing behind
+python3 -c "
+print('title,group,status,body')
+for i in range(20000): print(f'Article {i},Group {i % 20},published,\"Body of article {i}.\"')
+" > "$TMP/big.csv"
+interrupted () {
+  "$BIN" import "$TMP/big.csv" "$TMP/big.topiary" >/dev/null 2>&1 || return 1
+  "$BIN" export "$TMP/big.topiary" "$TMP/bigsite" 2>"$TMP/err" & pid=$!
+  for _ in $(seq 400); do ls -A "$TMP" | grep -q "^\.bigsite\.topiary-new-" && break; sleep 0.02; done
+  sleep 0.2
+  kill -INT "$pid"; wait "$pid"; rc=$?
+  [ "$rc" -eq 130 ] && [ ! -e "$TMP/bigsite" ] && ! ls -A "$TMP" | grep -q "^\.bigsite\." && grep -q "interrupted" "$TMP/err"
+}
+check "Ctrl-C stops an export and removes its temporary folder" 'interrupted'
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -10,6 +10,8 @@
 #include <inttypes.h>
 
 #include <locale.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -598,6 +600,68 @@ remove_replaced_in_background (const char *path)
     g_printerr (_("warning: the previous export is left in %s\n"), path);
 }
 
+/* Ctrl-C (or SIGTERM, SIGHUP) during an export: the signals go to a
+ * thread of their own, which cancels the export; it stops at its next
+ * file and removes its temporary folder or file, so nothing is left
+ * beside DIR. A second signal ends the program at once. */
+typedef struct {
+  GCancellable *cancellable;
+  sigset_t      set;
+  sigset_t      old;
+  pthread_t     thread;
+  gboolean      running;
+  gint          signal;   /* atomic: the first signal, 0 for none */
+  gint          done;     /* atomic: the export is over */
+} Interrupt;
+
+static void *
+interrupt_thread (void *data)
+{
+  Interrupt *in = data;
+
+  for (;;)
+    {
+      int sig = 0;
+
+      if (sigwait (&in->set, &sig) != 0)
+        continue;
+      if (g_atomic_int_get (&in->done))
+        return NULL;
+      if (!g_atomic_int_compare_and_exchange (&in->signal, 0, sig))
+        _exit (128 + sig);
+      g_cancellable_cancel (in->cancellable);
+    }
+}
+
+static void
+interrupt_start (Interrupt *in)
+{
+  in->cancellable = g_cancellable_new ();
+  sigemptyset (&in->set);
+  sigaddset (&in->set, SIGINT);
+  sigaddset (&in->set, SIGTERM);
+  sigaddset (&in->set, SIGHUP);
+  /* Before any other thread starts: they all inherit the mask, so only
+   * sigwait() sees these signals. */
+  pthread_sigmask (SIG_BLOCK, &in->set, &in->old);
+  in->running = pthread_create (&in->thread, NULL, interrupt_thread, in) == 0;
+}
+
+/* Returns the signal that interrupted the export, or 0. */
+static int
+interrupt_stop (Interrupt *in)
+{
+  if (in->running)
+    {
+      g_atomic_int_set (&in->done, TRUE);
+      pthread_kill (in->thread, SIGTERM);
+      pthread_join (in->thread, NULL);
+    }
+  pthread_sigmask (SIG_SETMASK, &in->old, NULL);
+  g_clear_object (&in->cancellable);
+  return g_atomic_int_get (&in->signal);
+}
+
 static int
 cmd_export (int    argc,
             char **argv)
@@ -620,7 +684,9 @@ cmd_export (int    argc,
   g_autofree char *replaced = NULL;
   TopiaryExportOptions opts = { 0 };
   Progress progress = { _("Exporting"), 0, FALSE };
+  Interrupt interrupt = { 0 };
   int status = 0;
+  int sig;
   gboolean ok;
 
   if (args == NULL)
@@ -649,9 +715,17 @@ cmd_export (int    argc,
   opts.warnings = warnings;
   opts.output_path = &written;
   opts.replaced_path = &replaced;
+  interrupt_start (&interrupt);
+  opts.cancellable = interrupt.cancellable;
   ok = topiary_export (project, g_ptr_array_index (args, 1), &opts,
                        isatty (STDERR_FILENO) ? progress_cb : NULL, &progress, &error);
+  sig = interrupt_stop (&interrupt);
   progress_end (&progress);
+  if (!ok && sig != 0 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_printerr ("topiary: %s\n", _("The export was interrupted, and what it had written was removed."));
+      return 128 + sig;
+    }
   for (guint i = 0; i < warnings->len; i++)
     g_printerr (_("warning: %s\n"), (char *)g_ptr_array_index (warnings, i));
   if (!ok)
