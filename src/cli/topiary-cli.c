@@ -24,6 +24,7 @@
 #include "topiary-check.h"
 #define HAVE_CHECK 1
 #endif
+#include "topiary-cleanup.h"
 #include "topiary-cli.h"
 #if __has_include("topiary-export.h")
 #include "topiary-export.h"
@@ -271,9 +272,13 @@ cmd_import (int    argc,
    * no second read); a source it cannot read leaves no new project, as the
    * project is built beside its name and renamed into place at the end. */
 
+  /* Ctrl-C deletes the temporary project at once (see topiary_import_new_project). */
+  topiary_cleanup_install_signal_handlers ();
   report = topiary_import_report_new ();
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
+      /* A new project's import does this itself. */
+      topiary_import_remove_stale (path);
       project = topiary_project_open (path, TOPIARY_OPEN_DEFAULT, &error);
       ok = project != NULL &&
            topiary_import (project, source, format, report,

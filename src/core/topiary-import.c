@@ -7,12 +7,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "topiary-cleanup.h"
 #include "topiary-import.h"
 #include "topiary-utf8.h"
 #include "topiary-slug.h"
@@ -411,6 +413,94 @@ remove_project_files (const char *path)
     }
 }
 
+/* The temporary project of topiary_import_new_project() is "NAME.import-"
+ * and six letters or digits (g_mkstemp), beside NAME; SQLite may add a
+ * suffix. Returns the length of the temporary's own name, or 0. */
+static gsize
+temp_name_length (const char *entry,
+                  const char *target)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  gsize stem = strlen (target) + strlen (".import-");
+
+  if (!g_str_has_prefix (entry, target) || !g_str_has_prefix (entry + strlen (target), ".import-") ||
+      strlen (entry) < stem + 6)
+    return 0;
+  for (gsize i = stem; i < stem + 6; i++)
+    if (!g_ascii_isalnum (entry[i]))
+      return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (strcmp (entry + stem + 6, suffixes[i]) == 0)
+      return stem + 6;
+  return 0;
+}
+
+/* A regular file of this user, never a link followed elsewhere. */
+static gboolean
+is_own_file (const char *path)
+{
+  GStatBuf st;
+
+  return g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == geteuid ();
+}
+
+void
+topiary_import_remove_stale (const char *project_path)
+{
+  g_autofree char *dir_path = NULL;
+  g_autofree char *target = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  const char *entry;
+
+  g_return_if_fail (project_path != NULL);
+
+  dir_path = g_path_get_dirname (project_path);
+  target = g_path_get_basename (project_path);
+  dir = g_dir_open (dir_path, 0, NULL);
+  while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
+    if (temp_name_length (entry, target) > 0)
+      g_ptr_array_add (found, g_strdup (entry));
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const char *name = g_ptr_array_index (found, i);
+      gsize len = temp_name_length (name, target);
+      g_autofree char *own = g_strndup (name, len);
+      g_autofree char *path = g_build_filename (dir_path, own, NULL);
+      int fd;
+
+      if (name[len] != '\0')
+        {
+          /* -wal, -shm, -journal: nobody can use them without their file. */
+          g_autofree char *extra = g_build_filename (dir_path, name, NULL);
+          if (!g_file_test (path, G_FILE_TEST_EXISTS) && is_own_file (extra))
+            g_unlink (extra);
+          continue;
+        }
+      if (!is_own_file (path))
+        continue;
+      /* The import building it holds a lock for as long as it runs. */
+      fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC, 0);
+      if (fd < 0)
+        continue;
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        remove_project_files (path);
+      close (fd);
+    }
+}
+
+/* The file @fd has open is still the one at @path. */
+static gboolean
+still_there (int         fd,
+             const char *path)
+{
+  struct stat a, b;
+
+  return fstat (fd, &a) == 0 && g_lstat (path, &b) == 0 &&
+         a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
 TopiaryProject *
 topiary_import_new_project (const char          *project_path,
                             const char          *source,
@@ -423,7 +513,8 @@ topiary_import_new_project (const char          *project_path,
   g_autoptr(TopiaryProject) project = NULL;
   g_autofree char *name = NULL;
   g_autofree char *tmp = NULL;
-  int fd;
+  guint cleanup = 0;
+  int fd = -1;
 
   g_return_val_if_fail (project_path != NULL, NULL);
   g_return_val_if_fail (source != NULL, NULL);
@@ -435,18 +526,41 @@ topiary_import_new_project (const char          *project_path,
       return NULL;
     }
 
-  /* Beside the target, so the final rename stays on one file system. */
-  tmp = g_strconcat (project_path, ".import-XXXXXX", NULL);
-  fd = g_mkstemp (tmp);
-  if (fd < 0)
+  /* What killed imports left here before. */
+  topiary_import_remove_stale (project_path);
+
+  /* Beside the target, so the final rename stays on one file system. The
+   * lock tells a concurrent clean-up that this one is in use; a clean-up
+   * that took the file between its creation and the lock has deleted it,
+   * so then try another name. */
+  for (guint attempt = 0; fd < 0; attempt++)
     {
-      int saved = errno;
-      g_autofree char *dir = g_path_get_dirname (project_path);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not create a project in “%s”: %s."), dir, g_strerror (saved));
-      return NULL;
+      int saved;
+
+      g_free (tmp);
+      tmp = g_strconcat (project_path, ".import-XXXXXX", NULL);
+      /* 0666: the umask decides, as for any file the user makes. */
+      fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
+      saved = errno;
+      if (fd >= 0 && flock (fd, LOCK_EX | LOCK_NB) == 0 && still_there (fd, tmp))
+        break;
+      if (fd >= 0)
+        {
+          close (fd);
+          fd = -1;
+          saved = EAGAIN;
+          if (attempt < 10)
+            continue;
+        }
+      {
+        g_autofree char *dir = g_path_get_dirname (project_path);
+        g_autofree char *dir_name = g_path_get_basename (dir);
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                     _("Could not create a project in “%s”: %s."), dir_name, g_strerror (saved));
+        return NULL;
+      }
     }
-  close (fd);
+  cleanup = topiary_cleanup_register (tmp);
 
   project = topiary_project_open (tmp, TOPIARY_OPEN_CREATE | TOPIARY_OPEN_BULK, error);
   if (project == NULL ||
@@ -470,6 +584,10 @@ topiary_import_new_project (const char          *project_path,
     }
   else
     g_unlink (tmp);
+  /* Closed only now: closing any descriptor of a file drops the process's
+   * SQLite (POSIX) locks on it, and the project is opened again below. */
+  close (fd);
+  topiary_cleanup_unregister (cleanup);
 
   return topiary_project_open (project_path, TOPIARY_OPEN_DEFAULT, error);
 
@@ -477,6 +595,8 @@ fail:
   if (project != NULL)
     topiary_project_close (project);
   remove_project_files (tmp);
+  close (fd);
+  topiary_cleanup_unregister (cleanup);
   return NULL;
 }
 

@@ -79,6 +79,11 @@ TopiaryProject *topiary_import_new_project (const char          *project_path,
                                             gpointer             progress_data,
                                             GError             **error);
 
+/* Deletes what killed imports into @project_path left beside it (the
+ * "NAME.import-XXXXXX" temporaries of topiary_import_new_project()), except
+ * those an import still running holds. */
+void topiary_import_remove_stale (const char *project_path);
+
 /* ---- for the importers (called inside the transaction) ---- */
 
 /* Each parser gets the whole file, already checked to be valid UTF-8 (invalid

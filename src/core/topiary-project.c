@@ -19,6 +19,7 @@
 #include "topiary-markdown.h"
 #include "topiary-utf8.h"
 #include "topiary-project.h"
+#include "topiary-project-file-private.h"
 #include "topiary-slug.h"
 
 struct _TopiaryProject
@@ -28,6 +29,7 @@ struct _TopiaryProject
   char       *path;
   sqlite3    *db;
   GHashTable *statements;   /* SQL text → sqlite3_stmt, prepared once */
+  char       *copy_dir;     /* a private copy being read, removed on close */
   guint       depth;        /* nesting of topiary_project_begin() */
   guint       pending;      /* ChangeFlags to announce at the outer commit */
   guint       read_only : 1;
@@ -432,126 +434,57 @@ topiary_project_init (TopiaryProject *self)
 
 /* ------------------------------------------------------------------------ */
 
-static guint32
-read_be32 (const guint8 *p)
-{
-  return ((guint32)p[0] << 24) | ((guint32)p[1] << 16) | ((guint32)p[2] << 8) | p[3];
-}
-
-/* Looks at the 100-byte SQLite header before SQLite touches the file, so a
- * file we refuse is never written (not even by a journal-mode switch). */
-static gboolean
-check_header (const char  *path,
-              gboolean    *is_new,
-              GError     **error)
-{
-  g_autofree char *name = g_path_get_basename (path);
-  guint8 header[100];
-  struct stat st;
-  gssize n;
-  int fd;
-
-  *is_new = FALSE;
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, TOPIARY_PROJECT_ERROR,
-                   saved == ENOENT ? TOPIARY_PROJECT_ERROR_NOT_FOUND : TOPIARY_PROJECT_ERROR_FAILED,
-                   _("Could not open “%s”: %s."), name, g_strerror (saved));
-      return FALSE;
-    }
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      close (fd);
-      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_NOT_SQLITE,
-                   _("“%s” is not a Topiary project: it is not a regular file."), name);
-      return FALSE;
-    }
-  n = read (fd, header, sizeof header);
-  close (fd);
-
-  if (n == 0)
-    {
-      *is_new = TRUE;
-      return TRUE;
-    }
-  if (n < (gssize)sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
-    {
-      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_NOT_SQLITE,
-                   _("“%s” is not a Topiary project: it is not a database file."), name);
-      return FALSE;
-    }
-
-  {
-    guint32 page_size = ((guint32)header[16] << 8) | header[17];
-    guint32 n_pages = read_be32 (header + 28);
-    guint32 change_counter = read_be32 (header + 24);
-    guint32 valid_for = read_be32 (header + 92);
-    guint32 user_version = read_be32 (header + 60);
-    guint32 application_id = read_be32 (header + 68);
-
-    if (page_size == 1)
-      page_size = 65536;
-    if (page_size < 512 || (page_size & (page_size - 1)) != 0)
-      {
-        g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_CORRUPT,
-                     _("“%s” is damaged: its header is invalid."), name);
-        return FALSE;
-      }
-    /* The page count is trustworthy only when the header says so. */
-    if (valid_for == change_counter && n_pages > 0 &&
-        (guint64)st.st_size < (guint64)n_pages * page_size)
-      {
-        g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_CORRUPT,
-                     _("“%s” is damaged: the file is truncated."), name);
-        return FALSE;
-      }
-    if (st.st_size % page_size != 0)
-      {
-        g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_CORRUPT,
-                     _("“%s” is damaged: the file is truncated."), name);
-        return FALSE;
-      }
-    if (application_id != TOPIARY_APPLICATION_ID && application_id != 0)
-      {
-        g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_FOREIGN,
-                     _("“%s” is not a Topiary project: it is a database of another application."), name);
-        return FALSE;
-      }
-    if (application_id == TOPIARY_APPLICATION_ID && user_version > TOPIARY_SCHEMA_VERSION)
-      {
-        g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_NEWER,
-                     _("“%s” was saved by a newer version of Topiary (format %u; this version reads up to %u). Update Topiary to open it."),
-                     name, user_version, TOPIARY_SCHEMA_VERSION);
-        return FALSE;
-      }
-  }
-
-  return TRUE;
-}
-
-static gboolean
-pragma_int (TopiaryProject  *self,
-            const char      *sql,
-            gint64          *value,
-            GError         **error)
+/* Runs a query that returns one integer; the SQLite code on failure. */
+static int
+query_int (sqlite3     *db,
+           const char  *sql,
+           gint64      *value)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
       *value = sqlite3_column_int64 (stmt, 0);
-      sqlite3_finalize (stmt);
-      return TRUE;
+      rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);
-  return set_sqlite_error (self, rc, error);
+  return rc;
+}
+
+static int
+read_identity (sqlite3 *db,
+               gint64  *app_id,
+               gint64  *version,
+               gint64  *n_tables)
+{
+  int rc = query_int (db, "PRAGMA application_id", app_id);
+
+  if (rc == SQLITE_OK)
+    rc = query_int (db, "PRAGMA user_version", version);
+  if (rc == SQLITE_OK)
+    rc = query_int (db, "SELECT count(*) FROM sqlite_schema", n_tables);
+  return rc;
+}
+
+/* What a full disk or a file we may not change does to a first read. */
+static gboolean
+is_cannot_write (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }
 
 static gboolean
@@ -613,6 +546,35 @@ ensure_indexes (TopiaryProject *self)
   sqlite3_finalize (stmt);
 }
 
+/* Closes the connection of a project that is not handed out. */
+static void
+close_unopened (TopiaryProject *self,
+                gboolean        keep_wal)
+{
+  if (self->db != NULL && keep_wal)
+    {
+      /* A refused file stays byte for byte as it was: its WAL is not
+       * folded into it. */
+      sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+    }
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->copy_dir, _topiary_project_file_free_copy);
+}
+
+/* quick_check: TRUE when SQLite finds the file sound. */
+static gboolean
+quick_check (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
 TopiaryProject *
 topiary_project_open (const char        *path,
                       TopiaryOpenFlags   flags,
@@ -620,83 +582,123 @@ topiary_project_open (const char        *path,
 {
   g_autoptr(TopiaryProject) self = NULL;
   g_autofree char *name = NULL;
-  gboolean exists;
+  gboolean created = FALSE;
   gboolean is_new = FALSE;
+  gboolean verify = FALSE;
+  gboolean writable;
+  gboolean keep_wal;
   gint64 app_id = 0, version = 0, n_tables = 0;
-  int open_flags;
-  int rc;
+  int rc = SQLITE_OK;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_path_get_basename (path);
-  exists = g_file_test (path, G_FILE_TEST_EXISTS);
 
-  if (!exists && !(flags & TOPIARY_OPEN_CREATE))
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_NOT_FOUND,
-                   _("“%s” does not exist."), name);
-      return NULL;
+      int saved;
+
+      if (!(flags & TOPIARY_OPEN_CREATE))
+        {
+          g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_NOT_FOUND,
+                       _("“%s” does not exist."), name);
+          return NULL;
+        }
+      /* Made here rather than by SQLite, whose files ignore part of the umask. */
+      created = _topiary_project_file_create (path);
+      saved = errno;
+      if (!created && saved != EEXIST)
+        {
+          if (saved == EACCES || saved == EROFS || saved == EPERM)
+            g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_READ_ONLY,
+                         _("“%s” is read-only, so a project cannot be created in it."), name);
+          else
+            g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_FAILED,
+                         _("Could not create “%s”: %s."), name, g_strerror (saved));
+          return NULL;
+        }
     }
-  if (exists && !check_header (path, &is_new, error))
-    return NULL;
+  if (!_topiary_project_file_check_header (path, &is_new, &verify, error))
+    goto fail;
   if (is_new && !(flags & TOPIARY_OPEN_CREATE))
     {
       g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_NOT_SQLITE,
                    _("“%s” is not a Topiary project: the file is empty."), name);
       return NULL;
     }
-  if (!exists)
-    is_new = TRUE;
 
   self = g_object_new (TOPIARY_TYPE_PROJECT, NULL);
   self->path = g_strdup (path);
-  self->read_only = (flags & TOPIARY_OPEN_READ_ONLY) != 0 ||
-                    (exists && g_access (path, W_OK) != 0);
+  writable = _topiary_project_file_can_write (path);
+  self->read_only = (flags & TOPIARY_OPEN_READ_ONLY) != 0 || !writable;
 
   if (self->read_only && is_new)
     {
       g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_READ_ONLY,
                    _("“%s” is read-only, so a project cannot be created in it."), name);
-      return NULL;
+      goto fail;
     }
 
-  open_flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
-  open_flags |= self->read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  /* A WAL with frames before we start is someone's committed work (or a
+   * crash's): never folded into a file we then refuse. */
+  keep_wal = _topiary_project_file_wal_has_frames (path);
 
-  rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
+  if (writable)
+    {
+      /* Read-write even for reading: only a connection that may write can
+       * checkpoint and delete -wal and -shm when it closes last. */
+      _topiary_project_file_repair_leftovers (path);
+      rc = sqlite3_open_v2 (path, &self->db,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                            SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_busy_timeout (self->db, 5000);
+          if (self->read_only)
+            rc = sqlite3_exec (self->db, "PRAGMA query_only = 1", NULL, NULL, NULL);
+        }
+      if (rc == SQLITE_OK)
+        rc = read_identity (self->db, &app_id, &version, &n_tables);
+      /* A full disk cannot hold a -shm: read as from read-only media. */
+      if (rc != SQLITE_OK && self->read_only && is_cannot_write (rc))
+        {
+          close_unopened (self, TRUE);
+          writable = FALSE;
+        }
+    }
+  if (!writable)
+    {
+      rc = _topiary_project_file_open_read_only (path, &self->db, &self->copy_dir);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_busy_timeout (self->db, 5000);
+          rc = read_identity (self->db, &app_id, &version, &n_tables);
+        }
+    }
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (self, rc, error);
-      g_clear_pointer (&self->db, sqlite3_close_v2);
-      return NULL;
+      close_unopened (self, keep_wal);
+      goto fail;
     }
-  sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
 
   /* Read before any write: a refused file must stay as it was. */
-  if (!pragma_int (self, "PRAGMA application_id", &app_id, error) ||
-      !pragma_int (self, "PRAGMA user_version", &version, error) ||
-      !pragma_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, error))
-    {
-      g_clear_pointer (&self->db, sqlite3_close_v2);
-      return NULL;
-    }
-
   if (app_id != TOPIARY_APPLICATION_ID && !(app_id == 0 && n_tables == 0))
     {
-      g_clear_pointer (&self->db, sqlite3_close_v2);
+      close_unopened (self, keep_wal);
       g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_FOREIGN,
                    _("“%s” is not a Topiary project: it is a database of another application."), name);
-      return NULL;
+      goto fail;
     }
   if (version > TOPIARY_SCHEMA_VERSION)
     {
-      g_clear_pointer (&self->db, sqlite3_close_v2);
+      close_unopened (self, keep_wal);
       g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_NEWER,
                    _("“%s” was saved by a newer version of Topiary (format %d; this version reads up to %d). Update Topiary to open it."),
                    name, (int)version, TOPIARY_SCHEMA_VERSION);
-      return NULL;
+      goto fail;
     }
   if (app_id == TOPIARY_APPLICATION_ID)
     {
@@ -708,25 +710,32 @@ topiary_project_open (const char        *path,
       if (rc == SQLITE_OK)
         rc = sqlite3_step (stmt);
       sqlite3_finalize (stmt);
-      if (rc != SQLITE_ROW)
+      /* The header disagreed with the file's size: SQLite has replayed
+       * the WAL by now, so its verdict is final. */
+      if (rc != SQLITE_ROW || (verify && !quick_check (self->db)))
         {
-          g_autoptr(GError) local = NULL;
-          set_sqlite_error (self, rc, &local);
-          g_clear_pointer (&self->db, sqlite3_close_v2);
+          close_unopened (self, keep_wal);
           g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_CORRUPT,
                        _("“%s” is damaged and cannot be read."), name);
-          return NULL;
+          goto fail;
         }
+    }
+  else if (verify && !quick_check (self->db))
+    {
+      close_unopened (self, keep_wal);
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be read."), name);
+      goto fail;
     }
 
   if (self->read_only)
     {
       if (version < TOPIARY_SCHEMA_VERSION)
         {
-          g_clear_pointer (&self->db, sqlite3_close_v2);
+          close_unopened (self, keep_wal);
           g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_READ_ONLY,
                        _("“%s” is read-only and in an older format that needs converting first."), name);
-          return NULL;
+          goto fail;
         }
     }
   else
@@ -741,19 +750,29 @@ topiary_project_open (const char        *path,
           !exec (self, "PRAGMA temp_store = MEMORY", error) ||
           !migrate (self, version, error))
         {
-          g_clear_pointer (&self->db, sqlite3_close_v2);
-          return NULL;
+          close_unopened (self, FALSE);
+          goto fail;
         }
       ensure_indexes (self);
     }
 
   if (!exec (self, "PRAGMA foreign_keys = ON", error))
     {
-      g_clear_pointer (&self->db, sqlite3_close_v2);
-      return NULL;
+      close_unopened (self, FALSE);
+      goto fail;
     }
 
   return g_steal_pointer (&self);
+
+fail:
+  /* The empty file made above, and only it. */
+  if (created)
+    {
+      GStatBuf st;
+      if (g_stat (path, &st) == 0 && st.st_size == 0)
+        g_unlink (path);
+    }
+  return NULL;
 }
 
 gboolean
@@ -805,6 +824,7 @@ topiary_project_close (TopiaryProject *self)
     sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
   sqlite3_close_v2 (self->db);
   self->db = NULL;
+  g_clear_pointer (&self->copy_dir, _topiary_project_file_free_copy);
 }
 
 /* ------------------------------------------------------------------------ */
