@@ -273,6 +273,7 @@ def disk_full_in_checkpoint():
                 f.flush()
         except OSError:
             pass
+    before = listing(mnt)
     results = {
         "info": topiary("info", p),
         "search": topiary("search", p, "aardvark", "--limit", "2"),
@@ -281,7 +282,9 @@ def disk_full_in_checkpoint():
     }
     bad = ["%s: %s" % (k, v.stderr.strip()) for k, v in results.items() if v.returncode not in (0, 1) or
            (k != "check" and v.returncode != 0)]
-    ok(not bad, "on a full disk info, search, check and export read the project", "\n".join(bad))
+    ok(not bad and listing(mnt) == before,
+       "on a full disk info, search, check and export read the project and leave nothing beside it",
+       "\n".join(bad) + "\n%s" % listing(mnt))
     os.unlink(filler)
 
 

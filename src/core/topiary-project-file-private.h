@@ -27,6 +27,9 @@ gboolean _topiary_project_file_create (const char *path);
 /* TRUE when this process may change @path and create files beside it. */
 gboolean _topiary_project_file_can_write (const char *path);
 
+/* TRUE when the disk holding @path has no room for a -wal and -shm. */
+gboolean _topiary_project_file_disk_full (const char *path);
+
 /* TRUE when -wal beside @path holds at least part of a frame. */
 gboolean _topiary_project_file_wal_has_frames (const char *path);
 

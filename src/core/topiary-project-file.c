@@ -27,6 +27,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <gio/gio.h>
@@ -158,6 +159,16 @@ _topiary_project_file_can_write (const char *path)
 
   /* access() also answers EROFS for a read-only mount. */
   return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+}
+
+gboolean
+_topiary_project_file_disk_full (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct statvfs st;
+
+  /* A -shm alone takes 32 KiB. */
+  return statvfs (dir, &st) == 0 && (guint64)st.f_bavail * st.f_frsize < 1024 * 1024;
 }
 
 static gboolean

@@ -643,6 +643,10 @@ topiary_project_open (const char        *path,
   /* A WAL with frames before we start is someone's committed work (or a
    * crash's): never folded into a file we then refuse. */
   keep_wal = _topiary_project_file_wal_has_frames (path);
+  /* Reading on a full disk: a -wal and -shm made now could not be
+   * removed, so read as from read-only media. */
+  if (writable && self->read_only && _topiary_project_file_disk_full (path))
+    writable = FALSE;
 
   if (writable)
     {
