@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "topiary-markdown.h"
+#include "topiary-portal-private.h"
 #include "topiary-utf8.h"
 #include "topiary-project.h"
 #include "topiary-project-file-private.h"
@@ -36,6 +37,7 @@ struct _TopiaryProject
   guint       failed : 1;   /* an inner level rolled back */
   guint       reading;      /* nesting of topiary_project_begin_read() */
   guint       read_txn : 1; /* ... which opened a read transaction */
+  TopiaryPortalCopy *portal; /* a document portal file's working copy */
 };
 
 typedef enum {
@@ -287,6 +289,9 @@ check_writable (TopiaryProject  *self,
                    _("“%s” is read-only, so the change was not saved."), name);
       return FALSE;
     }
+  /* Before any write: a killed process's changes are found and written back. */
+  if (self->portal != NULL && !_topiary_portal_copy_mark_dirty (self->portal, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -334,6 +339,18 @@ mark_changed (TopiaryProject *self,
 
 static void emit_pending (TopiaryProject *self);
 
+/* A portal document gets what was committed to its working copy. A
+ * failure leaves the change safe in the working copy; it is written back
+ * with the next commit, at close, or at the next open. */
+static gboolean
+write_back (TopiaryProject  *self,
+            GError         **error)
+{
+  if (self->portal == NULL || !_topiary_portal_copy_is_dirty (self->portal))
+    return TRUE;
+  return _topiary_portal_copy_write_back (self->portal, self->db, error);
+}
+
 /* For a change made outside any transaction: it is committed already. */
 static void
 announce (TopiaryProject *self,
@@ -341,7 +358,10 @@ announce (TopiaryProject *self,
 {
   mark_changed (self, flags);
   if (self->depth == 0)
-    emit_pending (self);
+    {
+      write_back (self, NULL);
+      emit_pending (self);
+    }
 }
 
 static void
@@ -575,10 +595,10 @@ quick_check (sqlite3 *db)
   return ok;
 }
 
-TopiaryProject *
-topiary_project_open (const char        *path,
-                      TopiaryOpenFlags   flags,
-                      GError           **error)
+static TopiaryProject *
+open_file (const char        *path,
+           TopiaryOpenFlags   flags,
+           GError           **error)
 {
   g_autoptr(TopiaryProject) self = NULL;
   g_autofree char *name = NULL;
@@ -779,6 +799,57 @@ fail:
   return NULL;
 }
 
+/* A document portal file: the project is the working copy, and keeps the
+ * document's path for messages and callers (topiary-portal.c). */
+static TopiaryProject *
+open_portal (const char        *path,
+             TopiaryOpenFlags   flags,
+             GError           **error)
+{
+  TopiaryPortalCopy *copy;
+  TopiaryProject *self;
+  gboolean pending = FALSE;
+
+  /* The portal does its own permission check: a document granted for
+   * reading only opens read-only. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_access (path, W_OK) != 0)
+    flags |= TOPIARY_OPEN_READ_ONLY;
+  copy = _topiary_portal_copy_open (path, (flags & TOPIARY_OPEN_CREATE) != 0, &pending, error);
+  if (copy == NULL)
+    return NULL;
+  /* The working copy is written back as it is: never in the bulk mode's
+   * unsafe journal. */
+  self = open_file (_topiary_portal_copy_get_path (copy), flags & ~TOPIARY_OPEN_BULK, error);
+  if (self == NULL)
+    {
+      _topiary_portal_copy_free (copy);
+      return NULL;
+    }
+  g_free (self->path);
+  self->path = g_strdup (path);
+  self->portal = copy;
+  if (!self->read_only && pending && !write_back (self, error))
+    {
+      topiary_project_close (self);
+      g_object_unref (self);
+      return NULL;
+    }
+  return self;
+}
+
+TopiaryProject *
+topiary_project_open (const char        *path,
+                      TopiaryOpenFlags   flags,
+                      GError           **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (_topiary_portal_is_document (path))
+    return open_portal (path, flags, error);
+  return open_file (path, flags, error);
+}
+
 gboolean
 topiary_project_finish_bulk (TopiaryProject  *self,
                              GError         **error)
@@ -826,9 +897,11 @@ topiary_project_close (TopiaryProject *self)
   g_hash_table_remove_all (self->statements);
   if (!self->read_only)
     sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
+  write_back (self, NULL);
   sqlite3_close_v2 (self->db);
   self->db = NULL;
   g_clear_pointer (&self->copy_dir, _topiary_project_file_free_copy);
+  g_clear_pointer (&self->portal, _topiary_portal_copy_free);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -857,6 +930,8 @@ gboolean
 topiary_project_commit (TopiaryProject  *self,
                         GError         **error)
 {
+  gboolean ok;
+
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
 
@@ -877,8 +952,9 @@ topiary_project_commit (TopiaryProject  *self,
       self->pending = 0;
       return FALSE;
     }
+  ok = write_back (self, error);
   emit_pending (self);
-  return TRUE;
+  return ok;
 }
 
 void
