@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # test.sh — install what is missing, build, and run every test suite:
-# core, cli and data headless, ui under Xvfb, then core and cli again in an
+# core, cli, data and portal headless (portal: the real document portal on
+# a private bus), ui under Xvfb, then core, cli and portal again in an
 # AddressSanitizer + UBSan build.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -58,7 +59,7 @@ run_suites () {  # run_suites BUILD_DIR LABEL [meson test args...]
 [ -d "$BUILD" ] || meson setup "$BUILD" --buildtype=debugoptimized
 ninja -C "$BUILD"
 
-run_suites "$BUILD" "core, cli and data" --no-suite ui
+run_suites "$BUILD" "core, cli, data and portal" --no-suite ui
 
 # UI tests need a display: a private X server and session bus.
 export GSK_RENDERER=cairo WEBKIT_DISABLE_COMPOSITING_MODE=1 GTK_A11Y=none
@@ -72,7 +73,7 @@ ninja -C "$ASAN_BUILD"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
-run_suites "$ASAN_BUILD" "core and cli (ASan+UBSan)" --suite core --suite cli --timeout-multiplier 4
+run_suites "$ASAN_BUILD" "core, cli and portal (ASan+UBSan)" --suite core --suite cli --suite portal --timeout-multiplier 4
 
 echo
 printf '%s\n' "${summary[@]}"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # test-flatpak-manifest.sh — the Flatpak manifest parses in flatpak-builder
 # without warnings, and keeps the properties the app depends on: the app id,
-# the command, pinned sources and a sandbox without blanket file access.
+# the command, pinned sources and the final sandbox permissions (exactly
+# those docs/FLATPAK.md lists: no file system access at all).
 # Exits 77 (skip) when flatpak-builder is not installed.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -54,8 +55,13 @@ except ValueError:
     errors.append('runtime-version must be a stable GNOME release number')
 
 args = m.get('finish-args', [])
-for needed in ('--socket=wayland', '--socket=fallback-x11', '--share=ipc', '--device=dri'):
+# The final permissions (docs/FLATPAK.md): projects and export folders come
+# through the document portal, which needs no permission of its own.
+final = ['--socket=wayland', '--socket=fallback-x11', '--share=ipc', '--device=dri']
+for needed in final:
     check(needed in args, 'finish-args lack ' + needed)
+check(sorted(args) == sorted(final),
+      'finish-args must be exactly %s (docs/FLATPAK.md), not %s' % (' '.join(final), ' '.join(args)))
 for a in args:
     check(not a.startswith('--filesystem='),
           'finish-args grant file system access (%s); files come through the portal' % a)

@@ -9,7 +9,8 @@ TOPIARY_BUILD_DEPS="meson ninja-build pkg-config gcc gettext itstool shared-mime
   libgtk-4-dev libadwaita-1-dev libwebkitgtk-6.0-dev libgtksourceview-5-dev
   desktop-file-utils appstream libxml2-utils python3"
 TOPIARY_TEST_DEPS="xvfb xauth dbus dbus-x11 at-spi2-core hugo imagemagick
-  fonts-dejavu-core flatpak-builder bubblewrap xdotool"
+  fonts-dejavu-core flatpak-builder bubblewrap xdotool
+  xdg-desktop-portal fuse3 python3-gi"
 
 topiary_missing_packages () {
   local missing="" p

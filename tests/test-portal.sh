@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# test-portal.sh — projects and export folders reached through the real
+# document portal, as the Flatpak receives them from the file chooser.
+#
+# Starts xdg-document-portal on a private session bus with a private
+# XDG_RUNTIME_DIR, adds files and folders to it over D-Bus as the file
+# chooser portal does for io.github.topiary.Topiary (tests/portal/
+# portal-add.py), and runs `topiary` and the core library (portal-tool, the
+# app's autosave path) on the paths the app would see. Skipped, with the
+# reason, only where /dev/fuse or the portal cannot run.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -u
+
+BIN=${TOPIARY_BIN:?}
+TOOL=${TOPIARY_PORTAL_TOOL:?}
+ROOT=${TOPIARY_SOURCE_ROOT:?}
+SEED="$ROOT/data/samples/flask-topical-map.txt"
+PORTAL_BIN=${TOPIARY_DOCUMENT_PORTAL:-/usr/libexec/xdg-document-portal}
+PY=/usr/bin/python3   # the system Python, which has PyGObject
+ADD="$ROOT/tests/portal/portal-add.py"
+
+skip () { echo "1..0 # SKIP $1"; exit 0; }
+
+# Outside: check what is needed, then run again on a private session bus
+# whose activated services (the permission store) see the private folders.
+if [ -z "${TOPIARY_PORTAL_TMP:-}" ]; then
+  [ -c /dev/fuse ] || skip "no /dev/fuse, so the document portal cannot mount its file system"
+  [ -x "$PORTAL_BIN" ] || skip "no $PORTAL_BIN (Debian package xdg-desktop-portal)"
+  command -v fusermount3 >/dev/null 2>&1 || skip "no fusermount3 (Debian package fuse3)"
+  command -v dbus-run-session >/dev/null 2>&1 || skip "no dbus-run-session (Debian package dbus)"
+  "$PY" -c 'import gi; gi.require_version("Gio", "2.0")' 2>/dev/null || skip "no PyGObject for $PY (python3-gi)"
+  TOPIARY_PORTAL_TMP=$(mktemp -d)
+  export TOPIARY_PORTAL_TMP
+  mkdir -p "$TOPIARY_PORTAL_TMP/run" "$TOPIARY_PORTAL_TMP/data" "$TOPIARY_PORTAL_TMP/home"
+  chmod 700 "$TOPIARY_PORTAL_TMP/run"
+  export XDG_RUNTIME_DIR="$TOPIARY_PORTAL_TMP/run" XDG_DATA_HOME="$TOPIARY_PORTAL_TMP/data" \
+         HOME="$TOPIARY_PORTAL_TMP/home"
+  unset DBUS_SESSION_BUS_ADDRESS
+  dbus-run-session -- bash "$0" "$@"
+  status=$?
+  rm -rf "$TOPIARY_PORTAL_TMP"
+  exit $status
+fi
+
+TMP=$TOPIARY_PORTAL_TMP
+DOC="$XDG_RUNTIME_DIR/doc"
+PORTAL=""
+
+start_portal () {
+  "$PORTAL_BIN" >>"$TMP/portal.log" 2>&1 &
+  PORTAL=$!
+  for _ in $(seq 50); do
+    grep " $DOC " /proc/self/mountinfo 2>/dev/null | grep -q " - fuse.portal " && return 0
+    kill -0 "$PORTAL" 2>/dev/null || break
+    sleep 0.1
+  done
+  return 1
+}
+stop_portal () {
+  if [ -n "$PORTAL" ]; then
+    kill -CONT "$PORTAL" 2>/dev/null
+    kill "$PORTAL" 2>/dev/null
+    wait "$PORTAL" 2>/dev/null
+  fi
+  PORTAL=""
+  fusermount3 -u "$DOC" 2>/dev/null
+  grep -q " $DOC " /proc/self/mountinfo && fusermount3 -uz "$DOC" 2>/dev/null
+  return 0
+}
+trap 'stop_portal' EXIT
+
+if ! start_portal; then
+  stop_portal
+  skip "xdg-document-portal did not mount its file system here: $(tail -n 3 "$TMP/portal.log" | tr '\n' ' ')"
+fi
+
+n=0; failed=0
+ok ()   { n=$((n + 1)); echo "ok $n - $1"; }
+nok ()  { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && echo "# $2"; }
+check () { if eval "$2"; then ok "$1"; else nok "$1" "command: $2"; fi; }
+add () { "$PY" "$ADD" add "$1"; }
+
+echo "# xdg-desktop-portal $(dpkg-query -W -f='${Version}' xdg-desktop-portal 2>/dev/null || echo '(version unknown)'), Documents interface version $("$PY" "$ADD" version)"
+
+HOST="$TMP/host"
+mkdir -p "$HOST"
+"$BIN" import "$SEED" "$HOST/flask.topiary" >/dev/null 2>&1
+SLUG=$("$PY" - "$HOST/flask.topiary" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect('file:' + sys.argv[1] + '?mode=ro', uri=True)
+print(c.execute("select slug from article order by id limit 1").fetchone()[0])
+PY
+)
+rm -f "$HOST/flask.topiary-wal" "$HOST/flask.topiary-shm"
+
+P=$(add "$HOST/flask.topiary")
+echo "# the app sees the project as $P"
+check "the portal path is a per-app document path" '[[ "$P" == "$DOC/by-app/io.github.topiary.Topiary/"*/flask.topiary ]] && [ -f "$P" ]'
+
+# open
+check "info opens a project picked through the portal" '"$BIN" info "$P" >"$TMP/info.out" 2>"$TMP/err" && grep -q "Design & Architecture" "$TMP/info.out"'
+check "no 'unable to open database file'" '! grep -qi "unable to open" "$TMP/err"'
+check "opening leaves nothing beside the document" '[ "$(ls -A "$(dirname "$P")")" = flask.topiary ] && [ "$(ls -A "$HOST")" = flask.topiary ]'
+check "search works on a portal project" '"$BIN" search "$P" gunicorn | grep -q gunicorn'
+
+# autosave (the app's save_body) and reopen
+check "an autosave through the portal is committed" '"$TOOL" save-body "$P" "$SLUG" "first autosave"'
+check "reopening through the portal shows it" '[ "$("$TOOL" get-body "$P" "$SLUG")" = "first autosave" ]'
+check "the picked file itself holds it (written back)" 'cp "$HOST/flask.topiary" "$TMP/copy.topiary" && [ "$("$TOOL" get-body "$TMP/copy.topiary" "$SLUG")" = "first autosave" ]'
+check "nothing is left beside the document after saving" '[ "$(ls -A "$(dirname "$P")")" = flask.topiary ] && [ "$(ls -A "$HOST")" = flask.topiary ]'
+check "no working copy remains once the project is closed" '[ -z "$(find "$XDG_DATA_HOME/topiary/portal" -name "*.topiary*")" ]'
+
+# a second process on the same project is detected
+mkfifo "$TMP/hold.in"
+"$TOOL" hold "$P" <"$TMP/hold.in" >"$TMP/hold.out" 2>&1 &
+hold_pid=$!
+exec 7>"$TMP/hold.in"   # the holder runs until this closes
+for _ in $(seq 200); do grep -q held "$TMP/hold.out" && break; kill -0 "$hold_pid" 2>/dev/null || break; sleep 0.1; done
+printf '# A\n## Held group\n' >"$TMP/held.md"
+check "a second process is told the project is in use" 'grep -q held "$TMP/hold.out" && ! "$BIN" import "$TMP/held.md" "$P" >/dev/null 2>"$TMP/err" && grep -q "another program" "$TMP/err"'
+exec 7>&-
+wait "$hold_pid" 2>/dev/null
+
+# import into a portal project
+printf '# Map\n## Portal group\n### Portal pillar\n' >"$TMP/extra.md"
+check "import into a portal project" '"$BIN" import "$TMP/extra.md" "$P" >/dev/null 2>"$TMP/err"'
+check "the import is in the project and in the picked file" '"$BIN" info "$P" | grep -q "Portal group" && cp "$HOST/flask.topiary" "$TMP/copy.topiary" && "$BIN" info "$TMP/copy.topiary" | grep -q "Portal group"'
+
+# kill -9 during an autosave: the portal is stopped as soon as the commit
+# is in the working copy, so the process is killed while writing back.
+"$PY" - "$HOST/flask.topiary" <<'PY'
+import sqlite3, sys, os
+c = sqlite3.connect(sys.argv[1])
+c.execute("create table if not exists padding (x blob)")   # makes the write-back last
+c.execute("insert into padding values (?)", (os.urandom(24 << 20),))
+c.commit()
+c.execute("pragma wal_checkpoint(truncate)")
+c.close()
+PY
+rm -f "$HOST/flask.topiary-wal" "$HOST/flask.topiary-shm"
+KEY=$(printf '%s' "$(basename "$(dirname "$P")")/flask.topiary" | sha256sum | cut -d' ' -f1)
+WORK="$XDG_DATA_HOME/topiary/portal/$KEY"
+killed_in_write_back () {
+  local text=$1 watcher pid
+  : >"$TMP/watch.out"
+  "$PY" "$ADD" stop-on-create "$WORK" .snapshot- "$PORTAL" >"$TMP/watch.out" &
+  watcher=$!
+  for _ in $(seq 100); do grep -q ready "$TMP/watch.out" && break; sleep 0.1; done
+  "$TOOL" save-body "$P" "$SLUG" "$text" 2>"$TMP/err" &
+  pid=$!
+  wait "$watcher" || { kill -9 "$pid"; kill -CONT "$PORTAL"; return 1; }
+  sleep 1   # the snapshot is taken; the copy into the portal now waits
+  kill -0 "$pid" 2>/dev/null || { kill -CONT "$PORTAL"; echo "# finished before it was killed"; return 1; }
+  kill -9 "$pid"
+  wait "$pid" 2>/dev/null
+  kill -CONT "$PORTAL"
+  return 0
+}
+check "an autosave is killed (kill -9) while it writes back" 'killed_in_write_back "typed before kill -9"'
+check "the picked file does not hold it yet, and is intact" 'cp "$HOST/flask.topiary" "$TMP/copy.topiary" && [ "$("$TOOL" get-body "$TMP/copy.topiary" "$SLUG")" = "first autosave" ]'
+check "reopening after kill -9 loses nothing" '[ "$("$TOOL" get-body "$P" "$SLUG")" = "typed before kill -9" ]'
+check "the next write writes it back" '"$TOOL" save-body "$P" "$SLUG" "after recovery" && cp "$HOST/flask.topiary" "$TMP/copy.topiary" && [ "$("$TOOL" get-body "$TMP/copy.topiary" "$SLUG")" = "after recovery" ]'
+check "nothing is left beside the document after the kill" '[ "$(ls -A "$(dirname "$P")")" = flask.topiary ]'
+check "a second kill -9, then a read-write open writes it back at once" 'killed_in_write_back "second kill" && "$BIN" import "$TMP/extra.md" "$P" >/dev/null && cp "$HOST/flask.topiary" "$TMP/copy.topiary" && [ "$("$TOOL" get-body "$TMP/copy.topiary" "$SLUG")" = "second kill" ]'
+
+# persistent documents survive a restart of the portal (a new session)
+stop_portal
+check "the portal restarts" 'start_portal'
+check "the same path opens after the portal restarted" '"$BIN" info "$P" | grep -q "Portal group"'
+
+# a new project saved through the portal (the save dialog's case)
+N=$("$PY" "$ADD" add-named "$HOST" new.topiary)
+check "the save dialog's path does not exist yet" '[ ! -e "$N" ]'
+check "a new project through a portal path (core, as the app creates one)" '"$TOOL" create "$N" && "$BIN" info "$N" >/dev/null && [ -f "$HOST/new.topiary" ]'
+N2=$("$PY" "$ADD" add-named "$HOST" imported.topiary)
+check "import into a new project at a portal path" '"$BIN" import "$SEED" "$N2" >/dev/null 2>"$TMP/err" && "$BIN" info "$N2" | grep -q "Design & Architecture"'
+check "the new project is the picked file, with nothing beside it" '"$BIN" info "$HOST/imported.topiary" | grep -q "Design & Architecture" && [ "$(ls -A "$(dirname "$N2")")" = imported.topiary ]'
+
+# a document that is gone says so
+GONE=$(add "$HOST/new.topiary")
+"$PY" "$ADD" delete "$GONE"
+check "a project whose document is gone says it does not exist" '! "$BIN" info "$GONE" >/dev/null 2>"$TMP/err" && grep -q "“new.topiary” does not exist." "$TMP/err" && [ "$(wc -l <"$TMP/err")" -eq 1 ]'
+
+echo "1..$n"
+[ "$failed" -eq 0 ]
