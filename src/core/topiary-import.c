@@ -16,6 +16,7 @@
 
 #include "topiary-cleanup.h"
 #include "topiary-import.h"
+#include "topiary-portal-private.h"
 #include "topiary-utf8.h"
 #include "topiary-slug.h"
 
@@ -501,6 +502,33 @@ still_there (int         fd,
          a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
+/* A new project at a document portal path (the save dialog's): nothing
+ * can be locked or linked beside the document, so the project is built in
+ * its working copy, which the portal code writes back to the document
+ * (topiary-portal.c). On failure the document is removed again. */
+static TopiaryProject *
+import_new_portal_project (const char          *project_path,
+                           const char          *source,
+                           TopiaryImportFormat  format,
+                           TopiaryImportReport *report,
+                           TopiaryProgressFunc  progress,
+                           gpointer             progress_data,
+                           GError             **error)
+{
+  g_autoptr(TopiaryProject) project = NULL;
+
+  project = topiary_project_open (project_path, TOPIARY_OPEN_CREATE, error);
+  if (project == NULL)
+    return NULL;
+  if (!topiary_import (project, source, format, report, progress, progress_data, error))
+    {
+      topiary_project_close (project);
+      g_unlink (project_path);
+      return NULL;
+    }
+  return g_steal_pointer (&project);
+}
+
 TopiaryProject *
 topiary_import_new_project (const char          *project_path,
                             const char          *source,
@@ -525,6 +553,10 @@ topiary_import_new_project (const char          *project_path,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("“%s” already exists."), name);
       return NULL;
     }
+
+  if (_topiary_portal_is_document (project_path))
+    return import_new_portal_project (project_path, source, format, report,
+                                      progress, progress_data, error);
 
   /* What killed imports left here before. */
   topiary_import_remove_stale (project_path);
