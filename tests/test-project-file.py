@@ -17,6 +17,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
+import atexit
 
 BIN = os.environ["TOPIARY_BIN"]
 # Under AddressSanitizer everything is several times slower: fewer rounds.
@@ -125,6 +127,22 @@ os.chmod(work, 0o755)
 mounts = []
 
 
+@atexit.register
+def clean_up():
+    for m in reversed(mounts):
+        subprocess.run(["umount", "-l", m], capture_output=True)
+    subprocess.run(["chmod", "-R", "u+w", work], capture_output=True)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def guarded(func):
+    """A test that raises is one failure, not the end of the others."""
+    try:
+        func()
+    except Exception:
+        ok(False, func.__name__.replace("_", " "), traceback.format_exc())
+
+
 def mount(*args):
     subprocess.run(["mount"] + list(args), check=True, capture_output=True)
     mounts.append(args[-1])
@@ -206,7 +224,7 @@ def kill_in_checkpoint():
        "\n".join(refused + wrong))
 
 
-kill_in_checkpoint()
+guarded(kill_in_checkpoint)
 
 
 # ---- 1c. readers beside a writer --------------------------------------------
@@ -228,7 +246,7 @@ def readers_beside_writer():
        err + "\n".join(errors[:5]))
 
 
-readers_beside_writer()
+guarded(readers_beside_writer)
 
 
 # ---- 1b. the disk fills during the close-time checkpoint ---------------------
@@ -301,7 +319,7 @@ def disk_full_in_checkpoint():
     os.unlink(filler)
 
 
-disk_full_in_checkpoint()
+guarded(disk_full_in_checkpoint)
 
 
 # ---- 2. read-only media and folders ------------------------------------------
@@ -362,7 +380,7 @@ def read_only_mount():
        "an import into a project on a read-only mount says it is read-only", r.stderr)
 
 
-read_only_mount()
+guarded(read_only_mount)
 
 
 def as_user_dir():
@@ -406,7 +424,7 @@ def read_only_folder():
     os.chmod(d, 0o755)
 
 
-read_only_folder()
+guarded(read_only_folder)
 
 
 # ---- 3. what read commands leave beside the project --------------------------
@@ -428,7 +446,7 @@ def read_commands_leave_nothing():
        "a read command folds a crash's -wal back in and removes it", r.stdout[:100] + "\n%s" % listing(d))
 
 
-read_commands_leave_nothing()
+guarded(read_commands_leave_nothing)
 
 
 def read_only_file_then_writable():
@@ -455,7 +473,7 @@ def read_only_file_then_writable():
        "leftover made: %s\n%s" % (left, r.stderr))
 
 
-read_only_file_then_writable()
+guarded(read_only_file_then_writable)
 
 
 # ---- 3. temporaries of killed and interrupted imports -------------------------
@@ -515,7 +533,7 @@ def killed_import_temporaries():
            "status %s, %s" % (proc.returncode, listing(d)))
 
 
-killed_import_temporaries()
+guarded(killed_import_temporaries)
 
 
 # ---- 19. a new project follows the umask --------------------------------------
@@ -530,12 +548,8 @@ def new_project_mode():
            "mode %s %s" % (oct(mode) if mode else None, r.stderr))
 
 
-new_project_mode()
+guarded(new_project_mode)
 
 
-for m in reversed(mounts):
-    subprocess.run(["umount", "-l", m], capture_output=True)
-subprocess.run(["chmod", "-R", "u+w", work])
-shutil.rmtree(work, ignore_errors=True)
 print("1..%d" % n)
 sys.exit(1 if failed else 0)
