@@ -184,14 +184,16 @@ topiary_web_preview_set_project (TopiaryPreview *preview,
 }
 
 static char *
-resolve_link (const char *target,
-              gpointer    user_data)
+resolve_link (const char  *target,
+              char       **heading,
+              gpointer     user_data)
 {
   TopiaryWebPreview *self = user_data;
 
   if (self->project == NULL)
     return NULL;
-  return topiary_project_resolve_link (self->project, target);
+  /* A project that cannot be read shows the link unresolved. */
+  return topiary_project_resolve_link_full (self->project, target, heading, NULL);
 }
 
 static char *
@@ -556,7 +558,7 @@ update_cb (gpointer user_data)
     allow_html = topiary_project_get_map_field (self->project, "allow_html");
   options.sourcepos = TRUE;
   options.allow_html = g_strcmp0 (allow_html, "1") == 0;
-  options.resolve = resolve_link;
+  options.resolve_heading = resolve_link;
   options.href_prefix = TOPIARY_ARTICLE_URI_PREFIX;
   options.user_data = self;
   result = topiary_markdown_render (text, -1, &options);
@@ -663,7 +665,11 @@ handle_link (TopiaryWebPreview *self,
 
   if (g_str_has_prefix (uri, TOPIARY_ARTICLE_URI_PREFIX))
     {
-      g_autofree char *slug = g_uri_unescape_string (uri + strlen (TOPIARY_ARTICLE_URI_PREFIX), NULL);
+      const char *rest = uri + strlen (TOPIARY_ARTICLE_URI_PREFIX);
+      /* [[Title#Heading]] ends with the heading's "#id": the article opens. */
+      g_autofree char *escaped = g_strndup (rest, strcspn (rest, "#"));
+      g_autofree char *slug = g_uri_unescape_string (escaped, NULL);
+
       if (slug != NULL && *slug != '\0')
         g_signal_emit (self, signals[SIGNAL_OPEN_ARTICLE], 0, slug);
     }

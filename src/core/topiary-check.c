@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "topiary-check.h"
+#include "topiary-link.h"
 #include "topiary-markdown.h"
 #include "topiary-slug.h"
 
@@ -49,7 +50,7 @@ typedef struct {
   GHashTable *group_by_id;     /* gint64* → TopiaryGroup */
   GHashTable *article_by_id;   /* gint64* → TopiaryArticle */
   GHashTable *article_by_slug; /* slug → TopiaryArticle */
-  GHashTable *article_by_title;/* ASCII-lowercased title → TopiaryArticle */
+  TopiaryLinkIndex *links;     /* wiki-link targets */
   GHashTable *order;           /* gint64* id → GUINT_TO_POINTER (1 + index) */
   GHashTable *group_order;
 } Check;
@@ -134,21 +135,12 @@ article_by_id (Check  *check,
   return id != 0 ? g_hash_table_lookup (check->article_by_id, &id) : NULL;
 }
 
-/* The same rule as topiary_project_resolve_link(): a slug first, then a
- * title compared without ASCII case, the first in writing order winning. */
+/* The rule of topiary-link.h, as the preview and the export apply it. */
 static TopiaryArticle *
 resolve (Check      *check,
          const char *target)
 {
-  g_autofree char *clean = g_strstrip (g_strdup (target));
-  g_autofree char *lower = NULL;
-  TopiaryArticle *article;
-
-  if ((article = g_hash_table_lookup (check->article_by_slug, clean)) != NULL)
-    return article;
-
-  lower = g_ascii_strdown (clean, -1);
-  return g_hash_table_lookup (check->article_by_title, lower);
+  return article_by_id (check, topiary_link_index_resolve (check->links, target, NULL, NULL));
 }
 
 static void
@@ -182,17 +174,7 @@ load (Check           *check,
 
       if (slug != NULL && !g_hash_table_contains (check->article_by_slug, slug))
         g_hash_table_insert (check->article_by_slug, g_strdup (slug), article);
-
-      if (!is_blank (title))
-        {
-          g_autofree char *trimmed = g_strstrip (g_strdup (title));
-          char *lower = g_ascii_strdown (trimmed, -1);
-
-          if (g_hash_table_contains (check->article_by_title, lower))
-            g_free (lower);
-          else
-            g_hash_table_insert (check->article_by_title, lower, article);
-        }
+      topiary_link_index_add (check->links, id, slug, title);
     }
 }
 
@@ -410,9 +392,9 @@ check_article_links (Check          *check,
         {
           target = resolve (check, link->target);
 
-          /* Titles resolve without ASCII case, so "Foo" and "foo" would
-           * both be fixed by one new article: one finding. */
-          if (target == NULL && g_hash_table_add (reported, g_ascii_strdown (link->target, -1)))
+          /* "Foo" and "foo" would both be fixed by one new article: one
+           * finding. */
+          if (target == NULL && g_hash_table_add (reported, topiary_link_key (link->target, -1)))
             {
               add_finding (check, TOPIARY_SEVERITY_ERROR, TOPIARY_CHECK_UNRESOLVED_LINK,
                            id, group_id, 0,
@@ -551,7 +533,7 @@ topiary_check_project (TopiaryProject  *project,
   check.group_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   check.article_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   check.article_by_slug = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  check.article_by_title = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  check.links = topiary_link_index_new ();
   check.order = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   check.group_order = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
@@ -573,7 +555,7 @@ topiary_check_project (TopiaryProject  *project,
   g_hash_table_unref (check.group_by_id);
   g_hash_table_unref (check.article_by_id);
   g_hash_table_unref (check.article_by_slug);
-  g_hash_table_unref (check.article_by_title);
+  topiary_link_index_free (check.links);
   g_hash_table_unref (check.order);
   g_hash_table_unref (check.group_order);
 

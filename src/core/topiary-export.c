@@ -28,6 +28,7 @@
 #include "topiary-utf8.h"
 #include "topiary-export-private.h"
 #include "topiary-frontmatter.h"
+#include "topiary-link.h"
 #include "topiary-markdown.h"
 #include "topiary-mustache.h"
 #include "topiary-slug.h"
@@ -85,10 +86,9 @@ typedef struct {
 
   GPtrArray   *articles;      /* ArticleInfo *, writing order */
   GPtrArray   *groups;        /* GroupInfo *, in order, only those with articles */
-  GHashTable  *by_slug;       /* original and final slugs -> ArticleInfo */
-  GHashTable  *by_title;      /* casefolded title -> ArticleInfo */
+  GHashTable  *by_id;         /* gint64 id -> ArticleInfo, exported articles */
   GHashTable  *used_slugs;
-  GHashTable  *all_slugs;     /* every article's slug and casefolded title in the project -> title */
+  TopiaryLinkIndex *links;    /* every article of the project, exported or not */
 
   char        *out;           /* the temporary folder being filled */
   TopiaryExportTheme        theme;
@@ -433,14 +433,10 @@ collect (Export *e)
       gint64 group_id = topiary_article_get_group_id (article);
       ArticleInfo *a;
 
-      if (slug != NULL && slug[0] != '\0')
-        g_hash_table_insert (e->all_slugs, g_strdup (slug),
-                             g_strdup (nonnull (topiary_article_get_title (article))));
-      /* Authors link by title too: [[Title]] of an unpublished article is
-       * a draft to export, not a link to nowhere. */
-      if (topiary_article_get_title (article) != NULL && topiary_article_get_title (article)[0] != '\0')
-        g_hash_table_insert (e->all_slugs, g_utf8_casefold (topiary_article_get_title (article), -1),
-                             g_strdup (topiary_article_get_title (article)));
+      /* Links resolve among all articles: [[Title]] of an unpublished
+       * article is a draft to export, not a link to nowhere. */
+      topiary_link_index_add (e->links, topiary_article_get_id (article), slug,
+                              topiary_article_get_title (article));
 
       if (!is_exported (e, article))
         continue;
@@ -460,15 +456,9 @@ collect (Export *e)
     {
       ArticleInfo *a = g_ptr_array_index (e->articles, i);
       const char *slug = topiary_article_get_slug (a->article);
-      g_autofree char *folded = g_utf8_casefold (nonnull (topiary_article_get_title (a->article)), -1);
 
       a->slug = claim_slug (e, slug, topiary_article_get_title (a->article));
-      if (slug != NULL && slug[0] != '\0' && !g_hash_table_contains (e->by_slug, slug))
-        g_hash_table_insert (e->by_slug, g_strdup (slug), a);
-      if (!g_hash_table_contains (e->by_slug, a->slug))
-        g_hash_table_insert (e->by_slug, g_strdup (a->slug), a);
-      if (!g_hash_table_contains (e->by_title, folded))
-        g_hash_table_insert (e->by_title, g_steal_pointer (&folded), a);
+      g_hash_table_insert (e->by_id, &a->id, a);
 
       if (a->group != NULL)
         {
@@ -510,27 +500,27 @@ collect (Export *e)
     }
 }
 
-/* The exported article a wiki-link target names: a slug, then a title. */
+/* The exported article a wiki-link target names (topiary-link.h), or
+ * NULL when it names none or one that is not exported. */
 static ArticleInfo *
-find_target (Export     *e,
-             const char *target)
+find_target (Export      *e,
+             const char  *target,
+             char       **heading)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (nonnull (target)));
-  g_autofree char *folded = NULL;
-  ArticleInfo *a;
+  gint64 id = topiary_link_index_resolve (e->links, nonnull (target), NULL, heading);
+  ArticleInfo *a = id != 0 ? g_hash_table_lookup (e->by_id, &id) : NULL;
 
-  a = g_hash_table_lookup (e->by_slug, trimmed);
-  if (a != NULL)
-    return a;
-  folded = g_utf8_casefold (trimmed, -1);
-  return g_hash_table_lookup (e->by_title, folded);
+  if (a == NULL && heading != NULL)
+    g_clear_pointer (heading, g_free);
+  return a;
 }
 
 static char *
-resolve_link (const char *target,
-              gpointer    user_data)
+resolve_link (const char  *target,
+              char       **heading,
+              gpointer     user_data)
 {
-  ArticleInfo *a = find_target (user_data, target);
+  ArticleInfo *a = find_target (user_data, target, heading);
 
   return a != NULL ? g_strdup (a->slug) : NULL;
 }
@@ -540,14 +530,9 @@ report_unresolved (Export      *e,
                    ArticleInfo *a,
                    const char  *target)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (nonnull (target)));
   const char *title = topiary_article_get_title (a->article);
-  g_autofree char *folded = g_utf8_casefold (trimmed, -1);
-  const char *other = g_hash_table_lookup (e->all_slugs, trimmed);
 
-  if (other == NULL)
-    other = g_hash_table_lookup (e->all_slugs, folded);
-  if (other != NULL)
+  if (topiary_link_index_resolve (e->links, target, NULL, NULL) != 0)
     warn (e, _("“%s” links to [[%s]], which is not published (export drafts to include it)"), title, target);
   else
     warn (e, _("“%s” links to [[%s]], which is no article of the map"), title, target);
@@ -1319,7 +1304,7 @@ write_articles (Export                   *e,
   MarkdownBatch *batch;
 
   p.options.allow_html = e->allow_html;
-  p.options.resolve = resolve_link;
+  p.options.resolve_heading = resolve_link;
   p.options.href_prefix = "../";
   p.options.href_suffix = "/index.html";
   p.options.user_data = e;
@@ -2017,7 +2002,7 @@ hugo_rewrite_line (Export      *e,
           if (label[0] == '\0')
             label = inner;
 
-          target = find_target (e, inner);
+          target = find_target (e, inner, NULL);
           if (target != NULL)
             {
               g_autofree char *path = hugo_path (target);
@@ -2596,10 +2581,9 @@ topiary_export (TopiaryProject              *project,
   e.progress_data = user_data;
   e.articles = g_ptr_array_new_with_free_func (article_info_free);
   e.groups = g_ptr_array_new_with_free_func (group_info_free);
-  e.by_slug = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  e.by_title = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  e.by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  e.links = topiary_link_index_new ();
   e.used_slugs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  e.all_slugs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   e.theme.templates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify) topiary_mustache_template_unref);
 
@@ -2665,10 +2649,9 @@ out:
   topiary_export_swap_clear (&swap);
   g_ptr_array_unref (e.articles);
   g_ptr_array_unref (e.groups);
-  g_hash_table_unref (e.by_slug);
-  g_hash_table_unref (e.by_title);
+  g_hash_table_unref (e.by_id);
+  topiary_link_index_free (e.links);
   g_hash_table_unref (e.used_slugs);
-  g_hash_table_unref (e.all_slugs);
   topiary_export_theme_clear (&e.theme);
   g_clear_pointer (&e.site, json_object_unref);
   g_clear_pointer (&e.words, json_object_unref);

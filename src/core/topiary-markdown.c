@@ -429,17 +429,40 @@ remember (GPtrArray  *array,
   g_hash_table_add (seen, g_ptr_array_index (array, array->len - 1));
 }
 
+/* The slug @target names, and the heading it names, if any. */
+static char *
+resolve_target (const TopiaryMarkdownOptions  *options,
+                const char                    *target,
+                char                         **heading)
+{
+  *heading = NULL;
+  if (options->resolve_heading != NULL)
+    return options->resolve_heading (target, heading, options->user_data);
+  if (options->resolve != NULL)
+    return options->resolve (target, options->user_data);
+  return NULL;
+}
+
+/* A heading is linked by the id process_heading() gives it. */
 static char *
 make_href (const TopiaryMarkdownOptions *options,
-           const char                   *slug)
+           const char                   *slug,
+           const char                   *heading)
 {
-  if (options->href != NULL)
-    return options->href (slug, options->user_data);
+  g_autofree char *href = NULL;
+  g_autofree char *id = NULL;
 
-  return g_strconcat (options->href_prefix ? options->href_prefix : "",
-                      slug,
-                      options->href_suffix ? options->href_suffix : "",
-                      NULL);
+  if (options->href != NULL)
+    href = options->href (slug, options->user_data);
+  else
+    href = g_strconcat (options->href_prefix ? options->href_prefix : "",
+                        slug,
+                        options->href_suffix ? options->href_suffix : "",
+                        NULL);
+  if (heading == NULL || href == NULL)
+    return g_steal_pointer (&href);
+  id = topiary_slugify (heading);
+  return g_strconcat (href, "#", id, NULL);
 }
 
 static gboolean
@@ -479,16 +502,14 @@ new_wiki_node (RenderState     *state,
                const WikiMatch *m)
 {
   g_autofree char *target = g_strndup (m->target, m->target_len);
-  g_autofree char *slug = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *slug = resolve_target (state->options, target, &heading);
   g_autoptr(GString) enter = g_string_sized_new (128);
   cmark_node *node;
 
-  if (state->options->resolve != NULL)
-    slug = state->options->resolve (target, state->options->user_data);
-
   if (slug != NULL && *slug != '\0')
     {
-      g_autofree char *href = make_href (state->options, slug);
+      g_autofree char *href = make_href (state->options, slug, heading);
 
       g_string_append (enter, "<a class=\"wikilink\" href=\"");
       append_escaped (enter, href ? href : "", -1);
@@ -1568,13 +1589,13 @@ rewrite_wiki (ScanSink        *sink,
   RewriteSink *self = (RewriteSink *) sink;
   const TopiaryMarkdownOptions *options = self->options;
   g_autofree char *target = g_strndup (m->target, m->target_len);
+  g_autofree char *heading = NULL;
   g_autofree char *slug = NULL;
 
   g_string_append_len (self->out, self->copied, start - self->copied);
   self->copied = start + m->length;
 
-  if (options->resolve != NULL)
-    slug = options->resolve (target, options->user_data);
+  slug = resolve_target (options, target, &heading);
 
   if (slug == NULL || *slug == '\0')
     {
@@ -1585,7 +1606,7 @@ rewrite_wiki (ScanSink        *sink,
     }
 
   {
-    g_autofree char *href = make_href (options, slug);
+    g_autofree char *href = make_href (options, slug, heading);
 
     const char *h = href ? href : "";
 

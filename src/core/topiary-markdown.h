@@ -26,6 +26,11 @@ G_BEGIN_DECLS
  * NULL when nothing matches. */
 typedef char *(*TopiaryLinkResolveFunc) (const char *target,
                                          gpointer    user_data);
+/* The same, and sets *@heading to the heading text a `[[target#heading]]`
+ * link names (newly allocated), or leaves it NULL. */
+typedef char *(*TopiaryLinkResolveHeadingFunc) (const char  *target,
+                                                char       **heading,
+                                                gpointer     user_data);
 /* Returns the href for the article with @slug. */
 typedef char *(*TopiaryLinkHrefFunc)    (const char *slug,
                                          gpointer    user_data);
@@ -45,9 +50,12 @@ typedef struct {
   const char            *href_prefix;
   const char            *href_suffix;
   gpointer               user_data;
+  /* Used instead of @resolve when set: a link to a heading gets the
+   * heading's id as the href's fragment ("…/flask/#install-flask"). */
+  TopiaryLinkResolveHeadingFunc resolve_heading;
 } TopiaryMarkdownOptions;
 
-#define TOPIARY_MARKDOWN_OPTIONS_INIT { FALSE, FALSE, NULL, NULL, NULL, NULL, NULL }
+#define TOPIARY_MARKDOWN_OPTIONS_INIT { FALSE, FALSE, NULL, NULL, NULL, NULL, NULL, NULL }
 
 typedef struct {
   guint  level;   /* 1 … 6 */

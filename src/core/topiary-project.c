@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "topiary-link.h"
 #include "topiary-markdown.h"
 #include "topiary-portal-private.h"
 #include "topiary-utf8.h"
@@ -38,6 +39,14 @@ struct _TopiaryProject
   guint       reading;      /* nesting of topiary_project_begin_read() */
   guint       read_txn : 1; /* ... which opened a read transaction */
   TopiaryPortalCopy *portal; /* a document portal file's working copy */
+
+  /* Wiki-link targets, built when first needed and kept while no title,
+   * slug or order changes: here (generation) or in another connection
+   * (PRAGMA data_version). */
+  TopiaryLinkIndex *links;
+  guint64           generation;       /* bumped by every change of articles */
+  guint64           links_generation;
+  gint64            links_data_version;
 };
 
 typedef enum {
@@ -335,6 +344,8 @@ mark_changed (TopiaryProject *self,
               ChangeFlags     flags)
 {
   self->pending |= flags;
+  if (flags & CHANGED_ARTICLES)
+    self->generation++;
 }
 
 static void emit_pending (TopiaryProject *self);
@@ -895,6 +906,7 @@ topiary_project_close (TopiaryProject *self)
       self->read_txn = FALSE;
     }
   g_hash_table_remove_all (self->statements);
+  g_clear_pointer (&self->links, topiary_link_index_free);
   if (!self->read_only)
     sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
   write_back (self, NULL);
@@ -2257,7 +2269,8 @@ topiary_project_save_body (TopiaryProject  *self,
   if (!write_body (self, article_id, body, &words, error) || !fts_sync (self, article_id, TRUE, error))
     goto out;
   ok = TRUE;
-  mark_changed (self, CHANGED_ARTICLES);
+  /* A body names no article: the link index stays (no mark_changed). */
+  self->pending |= CHANGED_ARTICLES;
 
 out:
   return finish (self, ok, error);
@@ -2342,29 +2355,87 @@ out:
   return finish (self, ok, error);
 }
 
+/* The link index of the project as it is now; owned by the project. */
+static const TopiaryLinkIndex *
+get_link_index (TopiaryProject  *self,
+                GError         **error)
+{
+  g_autoptr(TopiaryLinkIndex) index = NULL;
+  sqlite3_stmt *stmt;
+  gint64 data_version;
+  int rc;
+
+  stmt = get_statement (self, "PRAGMA data_version", error);
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  data_version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  if (self->links != NULL && self->links_generation == self->generation &&
+      self->links_data_version == data_version)
+    return self->links;
+
+  stmt = get_statement (self, "SELECT id, slug, title FROM article ORDER BY position, id", error);
+  if (stmt == NULL)
+    return NULL;
+  index = topiary_link_index_new ();
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    topiary_link_index_add (index, sqlite3_column_int64 (stmt, 0),
+                            text_column (stmt, 1), text_column (stmt, 2));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  g_clear_pointer (&self->links, topiary_link_index_free);
+  self->links = g_steal_pointer (&index);
+  self->links_generation = self->generation;
+  self->links_data_version = data_version;
+  return self->links;
+}
+
+char *
+topiary_project_resolve_link_full (TopiaryProject  *self,
+                                   const char      *target,
+                                   char           **heading,
+                                   GError         **error)
+{
+  const TopiaryLinkIndex *index;
+  const char *slug = NULL;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (target != NULL, NULL);
+
+  if (heading != NULL)
+    *heading = NULL;
+  if (self->db == NULL)
+    {
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID, _("The project is closed."));
+      return NULL;
+    }
+  index = get_link_index (self, error);
+  if (index == NULL)
+    return NULL;
+  if (topiary_link_index_resolve (index, target, &slug, heading) == 0)
+    return NULL;
+  return g_strdup (slug);
+}
+
 char *
 topiary_project_resolve_link (TopiaryProject *self,
                               const char     *target)
 {
-  sqlite3_stmt *stmt;
-  g_autofree char *clean = NULL;
-  char *slug = NULL;
-
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
 
   if (self->db == NULL || target == NULL)
     return NULL;
-  clean = g_strstrip (g_strdup (target));
-  stmt = get_statement (self,
-                        "SELECT slug FROM article WHERE slug = ?1 OR title = ?1 COLLATE NOCASE "
-                        "ORDER BY slug = ?1 DESC, position LIMIT 1", NULL);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    slug = g_strdup (text_column (stmt, 0));
-  sqlite3_reset (stmt);
-  return slug;
+  return topiary_project_resolve_link_full (self, target, NULL, NULL);
 }
 
 /* ---- revisions ---------------------------------------------------------- */

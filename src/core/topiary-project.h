@@ -175,8 +175,16 @@ char           *topiary_project_make_slug     (TopiaryProject    *self,
                                                const char        *title,
                                                gint64             except_id);
 
-/* Resolves a wiki-link target: a slug, or a title (case-insensitive).
- * Returns the slug or NULL. */
+/* Resolves a wiki-link target by the rules of topiary-link.h (a slug or a
+ * title, Unicode case and normalisation ignored, "#heading" split off).
+ * Returns the slug, or NULL when nothing matches or on failure (then
+ * @error is set). @heading (optional) receives the heading text the link
+ * names, or NULL. */
+char           *topiary_project_resolve_link_full (TopiaryProject *self,
+                                                   const char     *target,
+                                                   char          **heading,
+                                                   GError        **error);
+/* The same, without the heading and the error. */
 char           *topiary_project_resolve_link  (TopiaryProject    *self,
                                                const char        *target);
 
