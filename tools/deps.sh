@@ -5,7 +5,7 @@
 
 TOPIARY_BUILD_DEPS="meson ninja-build pkg-config gcc gettext itstool shared-mime-info
   libglib2.0-dev libglib2.0-bin libsqlite3-dev libcmark-gfm-dev
-  libcmark-gfm-extensions-dev libyaml-dev libjson-glib-dev
+  libcmark-gfm-extensions-dev libyaml-dev libjson-glib-dev libgdk-pixbuf-2.0-dev
   libgtk-4-dev libadwaita-1-dev libwebkitgtk-6.0-dev libgtksourceview-5-dev
   desktop-file-utils appstream libxml2-utils python3"
 TOPIARY_TEST_DEPS="xvfb xauth dbus dbus-x11 at-spi2-core hugo imagemagick

@@ -22,6 +22,8 @@
 #include "topiary-utf8.h"
 #include "topiary-project.h"
 #include "topiary-project-file-private.h"
+#include "topiary-project-private.h"
+#include "topiary-media-private.h"
 #include "topiary-slug.h"
 
 struct _TopiaryProject
@@ -54,6 +56,7 @@ typedef enum {
   CHANGED_NOTES    = 1 << 1,
   CHANGED_GROUPS   = 1 << 2,
   CHANGED_ARTICLES = 1 << 3,
+  CHANGED_FILES    = 1 << 4,
 } ChangeFlags;
 
 G_DEFINE_FINAL_TYPE (TopiaryProject, topiary_project, G_TYPE_OBJECT)
@@ -175,6 +178,32 @@ static const char * const migrations[] = {
    * savepoint, and a trigger makes each insert one. The C code below updates
    * the index next to each change instead, and a bulk import stays fast. */
   "",
+  /* 2: images and other files (topiary-media.c). The bytes are stored once
+   * per content (SHA-256); each article refers to them by a readable name.
+   * A reference outlives its article like a revision does: article_id is
+   * NULL and revision_id names the "delete" snapshot until it is restored
+   * or the unused files are removed. The data column comes last, so that
+   * listing files never reads their bytes. */
+  "CREATE TABLE file_blob ("
+  "  id INTEGER PRIMARY KEY,"
+  "  sha256 TEXT NOT NULL UNIQUE,"
+  "  mime TEXT NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  width INTEGER NOT NULL DEFAULT 0,"
+  "  height INTEGER NOT NULL DEFAULT 0,"
+  "  data BLOB NOT NULL);"
+  "CREATE TABLE file ("
+  "  id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER,"
+  "  revision_id INTEGER,"
+  "  name TEXT NOT NULL COLLATE NOCASE,"
+  "  blob_id INTEGER NOT NULL REFERENCES file_blob (id),"
+  "  cover INTEGER NOT NULL DEFAULT 0,"
+  "  created INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (article_id, name));"
+  "CREATE UNIQUE INDEX file_cover ON file (article_id) WHERE cover;"
+  "CREATE INDEX file_blob_ref ON file (blob_id);"
+  "CREATE INDEX file_revision ON file (revision_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TOPIARY_SCHEMA_VERSION);
@@ -389,6 +418,8 @@ emit_pending (TopiaryProject *self)
     g_signal_emit (self, signals[CHANGED], g_quark_from_static_string ("groups"), "groups");
   if (pending & CHANGED_ARTICLES)
     g_signal_emit (self, signals[CHANGED], g_quark_from_static_string ("articles"), "articles");
+  if (pending & CHANGED_FILES)
+    g_signal_emit (self, signals[CHANGED], g_quark_from_static_string ("files"), "files");
 }
 
 /* ------------------------------------------------------------------------ */
@@ -765,7 +796,9 @@ open_file (const char        *path,
 
   if (self->read_only)
     {
-      if (version < TOPIARY_SCHEMA_VERSION)
+      /* Format 1 lacks only the file tables, and topiary-media.c reads
+       * such a project as one without files: no conversion needed. */
+      if (version < 1)
         {
           close_unopened (self, keep_wal);
           g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_READ_ONLY,
@@ -1039,6 +1072,58 @@ finish (TopiaryProject  *self,
       return FALSE;
     }
   return topiary_project_commit (self, error);
+}
+
+/* ---- for the other parts of the project (topiary-project-private.h) ---- */
+
+sqlite3 *
+_topiary_project_get_db (TopiaryProject *self)
+{
+  g_assert (TOPIARY_IS_PROJECT (self));
+  return self->db;
+}
+
+sqlite3_stmt *
+_topiary_project_statement (TopiaryProject  *self,
+                            const char      *sql,
+                            GError         **error)
+{
+  if (self->db == NULL)
+    {
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                   _("The project is closed."));
+      return NULL;
+    }
+  return get_statement (self, sql, error);
+}
+
+gboolean
+_topiary_project_step_done (TopiaryProject  *self,
+                            sqlite3_stmt    *stmt,
+                            GError         **error)
+{
+  return step_done (self, stmt, error);
+}
+
+gboolean
+_topiary_project_sqlite_error (TopiaryProject  *self,
+                               int              rc,
+                               GError         **error)
+{
+  return set_sqlite_error (self, rc, error);
+}
+
+gboolean
+_topiary_project_check_writable (TopiaryProject  *self,
+                                 GError         **error)
+{
+  return check_writable (self, error);
+}
+
+void
+_topiary_project_files_changed (TopiaryProject *self)
+{
+  announce (self, CHANGED_FILES);
 }
 
 /* ---- map ---------------------------------------------------------------- */
@@ -2330,14 +2415,16 @@ topiary_project_delete_article (TopiaryProject  *self,
 {
   sqlite3_stmt *stmt;
   gint64 old_pos = 0;
+  gint64 revision_id;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
 
   BEGIN_OR_FAIL (self, error, FALSE);
 
-  if (topiary_project_snapshot (self, article_id, "delete", error) == 0 ||
-      !fts_sync (self, article_id, FALSE, error))
+  if ((revision_id = topiary_project_snapshot (self, article_id, "delete", error)) == 0 ||
+      !fts_sync (self, article_id, FALSE, error) ||
+      !_topiary_media_article_deleted (self, article_id, revision_id, error))
     goto out;
   stmt = get_statement (self, "DELETE FROM article WHERE id = ? RETURNING position", error);
   if (stmt == NULL)
@@ -2631,6 +2718,9 @@ topiary_project_restore_revision (TopiaryProject  *self,
       if (!topiary_project_add_article (self, article, error))
         goto out;
       article_id = topiary_article_get_id (article);
+      /* Its files come back with it (before its revisions move on). */
+      if (!_topiary_media_article_restored (self, revision_id, article_id, error))
+        goto out;
       /* Older revisions follow the article to its new id. */
       stmt = get_statement (self,
                             "UPDATE revision SET article_id = ?1 WHERE article_id = "

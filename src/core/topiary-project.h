@@ -30,7 +30,7 @@ typedef enum {
 
 /* PRAGMA application_id: "Tpry" */
 #define TOPIARY_APPLICATION_ID 0x54707279
-#define TOPIARY_SCHEMA_VERSION 1
+#define TOPIARY_SCHEMA_VERSION 2
 
 #define TOPIARY_TYPE_PROJECT (topiary_project_get_type ())
 G_DECLARE_FINAL_TYPE (TopiaryProject, topiary_project, TOPIARY, PROJECT, GObject)
@@ -74,7 +74,7 @@ gboolean        topiary_project_begin_read    (TopiaryProject    *self,
 void            topiary_project_end_read      (TopiaryProject    *self);
 
 /* Emitted (signal "changed") after a committed change; detail names what
- * changed: "map", "notes", "groups", "articles". */
+ * changed: "map", "notes", "groups", "articles", "files". */
 
 /* ---- the map ---- */
 /* Fields: "title", "subject", "description", "audience", "goal",
