@@ -1939,6 +1939,10 @@ hugo_rewrite_line (Export      *e,
                    GString     *out)
 {
   gsize i = 0;
+  /* The first "]]" at or after the latest search's start, or NULL when
+   * there was none: each "[[" of "[[[[…" does not search the line again. */
+  const char *close = NULL;
+  gboolean no_close = FALSE;
 
   while (i < len)
     {
@@ -1978,12 +1982,21 @@ hugo_rewrite_line (Export      *e,
       else if (line[i] == '[' && i + 1 < len && line[i + 1] == '[')
         {
           const char *start = line + i + 2;
-          const char *end = g_strstr_len (start, len - i - 2, "]]");
+          const char *end;
           g_autofree char *inner = NULL;
           const char *bar;
           const char *label;
           ArticleInfo *target;
 
+          if (no_close)
+            end = NULL;
+          else if (close != NULL && close >= start)
+            end = close;
+          else
+            {
+              end = close = g_strstr_len (start, len - i - 2, "]]");
+              no_close = end == NULL;
+            }
           if (end == NULL || end == start)
             {
               g_string_append_len (out, "[[", 2);

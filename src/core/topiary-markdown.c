@@ -596,14 +596,21 @@ process_text_run (RenderState *state,
     }
 }
 
+/* Iterative: a heading may nest emphasis or images thousands deep. */
 static void
 collect_plain_text (cmark_node *node,
                     GString    *out)
 {
-  for (cmark_node *child = cmark_node_first_child (node);
-       child != NULL;
-       child = cmark_node_next (child))
+  cmark_iter *iter = cmark_iter_new (node);
+  cmark_event_type ev;
+
+  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
+      cmark_node *child = cmark_iter_get_node (iter);
+
+      if (ev != CMARK_EVENT_ENTER)
+        continue;
+
       switch (cmark_node_get_type (child))
         {
         case CMARK_NODE_TEXT:
@@ -616,14 +623,13 @@ collect_plain_text (cmark_node *node,
           g_string_append_c (out, ' ');
           break;
 
-        case CMARK_NODE_HTML_INLINE:
-          break;
-
         default:
-          collect_plain_text (child, out);
+          /* HTML_INLINE adds nothing; containers are walked into. */
           break;
         }
     }
+
+  cmark_iter_free (iter);
 }
 
 static char *
@@ -804,16 +810,17 @@ collect_runs (cmark_node *block,
 
 /* Walks the blocks only (visiting every inline node costs as much as a
  * fifth of the whole render): headings are blocks, and only blocks on a
- * line with "[[" can hold a wiki link. */
+ * line with "[[" can hold a wiki link. Iterative, with no stack: block
+ * quotes and lists may nest 100,000 deep. */
 static void
-collect_blocks (cmark_node *parent,
+collect_blocks (cmark_node *root,
                 GArray     *wiki_lines,
                 GPtrArray  *headings,
                 GPtrArray  *runs)
 {
-  for (cmark_node *node = cmark_node_first_child (parent);
-       node != NULL;
-       node = cmark_node_next (node))
+  cmark_node *node = cmark_node_first_child (root);
+
+  while (node != NULL)
     {
       switch (cmark_node_get_type (node))
         {
@@ -822,7 +829,11 @@ collect_blocks (cmark_node *parent,
         case CMARK_NODE_LIST:
         case CMARK_NODE_ITEM:
         case CMARK_NODE_FOOTNOTE_DEFINITION:
-          collect_blocks (node, wiki_lines, headings, runs);
+          if (cmark_node_first_child (node) != NULL)
+            {
+              node = cmark_node_first_child (node);
+              continue;
+            }
           break;
 
         case CMARK_NODE_CODE_BLOCK:
@@ -840,6 +851,11 @@ collect_blocks (cmark_node *parent,
             collect_runs (node, runs);
           break;
         }
+
+      /* The next sibling, or that of the nearest ancestor below @root. */
+      while (node != root && cmark_node_next (node) == NULL)
+        node = cmark_node_parent (node);
+      node = node != root ? cmark_node_next (node) : NULL;
     }
 }
 

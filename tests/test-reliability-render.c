@@ -1,0 +1,275 @@
+/* test-reliability-render.c — hostile Markdown: deep nesting, huge tables
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The depths are the ones that crashed the export (issue 9, item 11); run
+ * them under AddressSanitizer too, whose stack frames are larger.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "topiary-export.h"
+#include "topiary-markdown.h"
+#include "topiary-project.h"
+#include "test-util.h"
+
+#define assert_contains(haystack, needle) \
+  G_STMT_START { \
+    if (strstr ((haystack), (needle)) == NULL) \
+      g_error ("%s:%d: expected “%s” in the output", __FILE__, __LINE__, (needle)); \
+  } G_STMT_END
+
+static GString *
+repeat (const char *open,
+        guint       n,
+        const char *middle,
+        const char *close,
+        guint       m)
+{
+  GString *s = g_string_sized_new (n * strlen (open) + m * strlen (close) + 64);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (s, open);
+  g_string_append (s, middle);
+  for (guint i = 0; i < m; i++)
+    g_string_append (s, close);
+  return s;
+}
+
+static char *
+resolve_any (const char *target,
+             gpointer    user_data)
+{
+  return g_str_equal (target, "known") ? g_strdup ("known") : NULL;
+}
+
+/* Renders @text the way the export and the app's preview do. */
+static void
+render_both_ways (const char *text,
+                  const char *expect)
+{
+  TopiaryMarkdownOptions preview = TOPIARY_MARKDOWN_OPTIONS_INIT;
+  TopiaryMarkdownOptions site = TOPIARY_MARKDOWN_OPTIONS_INIT;
+  g_autoptr(TopiaryMarkdownResult) a = NULL;
+  g_autoptr(TopiaryMarkdownResult) b = NULL;
+
+  /* As topiary-web-preview.c does. */
+  preview.sourcepos = TRUE;
+  preview.allow_html = TRUE;
+  preview.resolve = resolve_any;
+  preview.href_prefix = "topiary-article:";
+  a = topiary_markdown_render (text, -1, &preview);
+  g_assert_nonnull (a->html);
+  g_assert_true (g_utf8_validate (a->html, -1, NULL));
+  if (expect != NULL)
+    assert_contains (a->html, expect);
+
+  /* As the export's worker does. */
+  site.resolve = resolve_any;
+  site.href_prefix = "../";
+  site.href_suffix = "/index.html";
+  b = topiary_markdown_render (text, -1, &site);
+  g_assert_nonnull (b->html);
+  /* Without allow_html, raw HTML blocks become comments. */
+  if (expect != NULL && text[0] != '<')
+    assert_contains (b->html, expect);
+}
+
+/* Bodies that nest blocks or inlines far deeper than any article. */
+static GPtrArray *
+deep_bodies (void)
+{
+  GPtrArray *bodies = g_ptr_array_new_with_free_func (g_free);
+  GString *s;
+
+  /* 100,000 nested block quotes, the paragraph at the bottom. */
+  s = repeat (">", 100000, " bottom [[known]]\n", "", 0);
+  g_ptr_array_add (bodies, g_string_free (s, FALSE));
+  /* The same with a heading and a table at the bottom. */
+  s = repeat ("> ", 100000, "# Deep bottom *heading*\n", "", 0);
+  for (guint row = 0; row < 3; row++)
+    {
+      for (guint i = 0; i < 100000; i++)
+        g_string_append (s, "> ");
+      g_string_append (s, row == 1 ? "-|-\n" : "a|b\n");
+    }
+  g_ptr_array_add (bodies, g_string_free (s, FALSE));
+  /* 60,000 nested bullet and ordered list items. */
+  s = repeat ("- ", 60000, "bottom\n", "", 0);
+  g_ptr_array_add (bodies, g_string_free (s, FALSE));
+  s = repeat ("1. ", 60000, "bottom\n", "", 0);
+  g_ptr_array_add (bodies, g_string_free (s, FALSE));
+  s = repeat ("* 1) ", 30000, "bottom\n", "", 0);
+  g_ptr_array_add (bodies, g_string_free (s, FALSE));
+  /* Emphasis, strike-through, links, images, brackets, wiki brackets. */
+  s = repeat ("*", 100000, "bottom", "*", 100000);
+  g_ptr_array_add (bodies, g_string_free (s, FALSE));
+  s = g_string_new ("# ");
+  for (guint i = 0; i < 50000; i++)
+    g_string_append (s, "*_");
+  g_string_append (s, "bottom");
+  for (guint i = 0; i < 50000; i++)
+    g_string_append (s, "_*");
+  g_string_append_c (s, '\n');
+  g_ptr_array_add (bodies, g_string_free (s, FALSE));
+  s = repeat ("~~", 50000, "bottom", "~~", 50000);
+  g_ptr_array_add (bodies, g_string_free (s, FALSE));
+  s = repeat ("[", 100000, "bottom", "](u)", 100000);
+  g_ptr_array_add (bodies, g_string_free (s, FALSE));
+  s = g_string_new ("# ");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (s, "![");
+  g_string_append (s, "bottom");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (s, "](u)");
+  g_ptr_array_add (bodies, g_string_free (s, FALSE));
+  s = repeat ("[[", 100000, "bottom", "]]", 100000);
+  g_ptr_array_add (bodies, g_string_free (s, FALSE));
+  s = repeat ("[", 200000, "bottom", "", 0);
+  g_ptr_array_add (bodies, g_string_free (s, FALSE));
+  /* Raw HTML, as blocks and inline. */
+  s = repeat ("<div>\n", 100000, "bottom\n", "</div>\n", 100000);
+  g_ptr_array_add (bodies, g_string_free (s, FALSE));
+  s = repeat ("<span>", 100000, "bottom", "</span>", 100000);
+  g_ptr_array_add (bodies, g_string_free (s, FALSE));
+  /* A list in a quote in a list …, each level opened on its own line. */
+  s = g_string_new (NULL);
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (s, i % 2 ? "> " : "- ");
+  g_string_append (s, "bottom\n");
+  g_ptr_array_add (bodies, g_string_free (s, FALSE));
+
+  return bodies;
+}
+
+static void
+test_deep_markdown (void)
+{
+  g_autoptr(GPtrArray) bodies = deep_bodies ();
+
+  for (guint i = 0; i < bodies->len; i++)
+    {
+      g_test_message ("body %u", i);
+      render_both_ways (g_ptr_array_index (bodies, i), "bottom");
+    }
+}
+
+typedef struct {
+  char           *tmp;
+  char           *path;
+  TopiaryProject *project;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->tmp = g_dir_make_tmp ("topiary-render-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->tmp, "map.topiary", NULL);
+  f->project = topiary_project_open (f->path, TOPIARY_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  topiary_project_close (f->project);
+  g_object_unref (f->project);
+  test_remove_tree (f->tmp);
+  g_free (f->tmp);
+  g_free (f->path);
+}
+
+static void
+add_article (Fixture    *f,
+             const char *title,
+             const char *body)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TopiaryArticle) a = topiary_article_new ();
+
+  topiary_article_set_title (a, title);
+  topiary_article_set_body (a, body);
+  topiary_article_set_status (a, TOPIARY_STATUS_PUBLISHED);
+  topiary_article_set_published (a, 1700000000);
+  g_assert_true (topiary_project_add_article (f->project, a, &error));
+  g_assert_no_error (error);
+}
+
+static void
+export_format (Fixture             *f,
+               TopiaryExportFormat  format,
+               const char          *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (f->tmp, name, NULL);
+  TopiaryExportOptions opts = { 0 };
+
+  opts.format = format;
+  g_assert_true (topiary_export (f->project, dir, &opts, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_deep_export (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) bodies = deep_bodies ();
+  g_autofree char *page = NULL;
+  g_autofree char *html = NULL;
+
+  for (guint i = 0; i < bodies->len; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Deep %u", i);
+
+      add_article (f, title, g_ptr_array_index (bodies, i));
+    }
+
+  export_format (f, TOPIARY_EXPORT_SITE, "site");
+  export_format (f, TOPIARY_EXPORT_HUGO, "hugo");
+  export_format (f, TOPIARY_EXPORT_JSON, "map.json");
+
+  page = g_build_filename (f->tmp, "site", "deep-0", "index.html", NULL);
+  g_assert_true (g_file_get_contents (page, &html, NULL, NULL));
+  assert_contains (html, "bottom");
+}
+
+/* "[[" a million times with no "]]": the Hugo export's wiki-link rewrite
+ * searched the rest of the line for each of them (minutes). */
+static void
+test_brackets_hugo (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GString) body = repeat ("[", 1000000, " x\n\n[[known]]\n", "", 0);
+  gint64 start;
+
+  add_article (f, "known", "Known.\n");
+  add_article (f, "Brackets", body->str);
+  start = g_get_monotonic_time ();
+  export_format (f, TOPIARY_EXPORT_HUGO, "hugo");
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/render/deep-markdown", test_deep_markdown);
+  g_test_add ("/core/render/deep-export", Fixture, NULL,
+              fixture_setup, test_deep_export, fixture_teardown);
+
+  g_test_add ("/core/render/brackets-hugo", Fixture, NULL,
+              fixture_setup, test_brackets_hugo, fixture_teardown);
+
+  return g_test_run ();
+}
