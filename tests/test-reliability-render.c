@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/resource.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -258,6 +259,197 @@ test_brackets_hugo (Fixture       *f,
   g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
 }
 
+/* AddressSanitizer keeps freed memory in quarantine: peak memory is not
+ * measured under it. */
+#if defined(__SANITIZE_ADDRESS__)
+#define MEASURE_RSS 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MEASURE_RSS 0
+#endif
+#endif
+#ifndef MEASURE_RSS
+#define MEASURE_RSS 1
+#endif
+
+/* The highest resident memory of this process so far, in MiB. */
+static glong
+peak_rss_mib (void)
+{
+  struct rusage ru;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &ru), ==, 0);
+  return ru.ru_maxrss / 1024;
+}
+
+/* The table of issue 9 item 13: 5,000 rows of 200 columns, 9 MB. */
+static GString *
+big_table (guint rows,
+           guint cols)
+{
+  GString *s = g_string_new ("Before the table.\n\n|");
+
+  for (guint c = 0; c < cols; c++)
+    g_string_append_printf (s, "h%u|", c);
+  g_string_append (s, "\n|");
+  for (guint c = 0; c < cols; c++)
+    g_string_append (s, "-|");
+  g_string_append_c (s, '\n');
+  for (guint r = 0; r < rows; r++)
+    {
+      g_string_append_c (s, '|');
+      for (guint c = 0; c < cols; c++)
+        g_string_append_printf (s, "r%uc%u|", r, c);
+      g_string_append_c (s, '\n');
+    }
+  g_string_append (s, "\n## After the table\n\nThe end.\n");
+  return s;
+}
+
+/* Inline markup on every other byte: 2 MB of "*a* ". */
+static GString *
+dense_inlines (void)
+{
+  return repeat ("*a* ", 500000, "\n", "", 0);
+}
+
+#define RENDER_RSS_MAX_MIB 200
+
+/* In a subprocess, so that the peak is this render's alone. */
+static void
+test_table_memory (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GString) table = big_table (5000, 200);
+      g_autoptr(GString) dense = dense_inlines ();
+      g_autoptr(TopiaryMarkdownResult) a = NULL;
+      g_autoptr(TopiaryMarkdownResult) b = NULL;
+      TopiaryMarkdownOptions preview = TOPIARY_MARKDOWN_OPTIONS_INIT;
+      gint64 start = g_get_monotonic_time ();
+
+      preview.sourcepos = TRUE;
+      a = topiary_markdown_render (table->str, table->len, &preview);
+      /* Everything is there, as text: the table has more than 100,000 cells. */
+      assert_contains (a->html, "r0c0");
+      assert_contains (a->html, "r4999c199");
+      assert_contains (a->html, "The end.");
+      g_assert_cmpuint (a->headings->len, ==, 1);
+      g_assert_cmpstr (((TopiaryHeading *) g_ptr_array_index (a->headings, 0))->id, ==, "after-the-table");
+      /* Source positions still count from the top of the text. */
+      assert_contains (a->html, "<p data-sourcepos=\"5008:1-5008:8\">The end.</p>");
+      g_clear_pointer (&a, topiary_markdown_result_unref);
+
+      /* 80,000 cells are a table. */
+      g_string_free (table, TRUE);
+      table = big_table (400, 200);
+      a = topiary_markdown_render (table->str, table->len, NULL);
+      assert_contains (a->html, "<table>");
+      assert_contains (a->html, "<td>r399c199</td>");
+      g_clear_pointer (&a, topiary_markdown_result_unref);
+
+      /* 40,000 columns: the HTML of each row cost the square of that. */
+      g_string_free (table, TRUE);
+      table = repeat ("|a", 40000, "|\n", "", 0);
+      for (guint i = 0; i < 40000; i++)
+        g_string_append (table, "|-");
+      g_string_append (table, "|\n");
+      for (guint i = 0; i < 1000; i++)
+        g_string_append (table, "|x|y|\n");
+      a = topiary_markdown_render (table->str, table->len, NULL);
+      assert_contains (a->html, "|x|y|");
+      g_clear_pointer (&a, topiary_markdown_result_unref);
+
+      /* Emphasis and links in one paragraph: cmark-gfm 0.29 walks every
+       * earlier delimiter for each link (minutes for this one). */
+      g_string_free (table, TRUE);
+      table = repeat ("*a* [b](c) ", 200000, "\n", "", 0);
+      a = topiary_markdown_render (table->str, table->len, NULL);
+      assert_contains (a->html, "<em>a</em> <a href=\"c\">b</a>");
+      g_clear_pointer (&a, topiary_markdown_result_unref);
+
+      b = topiary_markdown_render (dense->str, dense->len, NULL);
+      assert_contains (b->html, "<em>a</em>");
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 60 * G_USEC_PER_SEC);
+      if (MEASURE_RSS)
+        {
+          g_test_message ("peak memory %ld MiB", peak_rss_mib ());
+          g_assert_cmpint (peak_rss_mib (), <, RENDER_RSS_MAX_MIB);
+        }
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR | G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  g_test_trap_assert_passed ();
+}
+
+/* The parent writes the project; the child only exports it, so that its
+ * peak memory is the export's. */
+static void
+test_table_export_memory (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GString) table = big_table (5000, 200);
+  g_autoptr(GString) dense = dense_inlines ();
+  g_autofree char *page = NULL;
+  g_autofree char *html = NULL;
+
+  add_article (f, "Big table", table->str);
+  add_article (f, "Dense", dense->str);
+  /* Many large pages: at most a few megabytes of them are in flight. */
+  g_string_truncate (dense, dense->len / 2);
+  for (guint i = 0; i < 24; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Dense %u", i);
+
+      add_article (f, title, dense->str);
+    }
+  topiary_project_close (f->project);
+  g_setenv ("TOPIARY_TEST_PROJECT", f->path, TRUE);
+
+  g_test_trap_subprocess ("/core/render/table-export-memory/subprocess", 0,
+                          G_TEST_SUBPROCESS_INHERIT_STDERR | G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  g_test_trap_assert_passed ();
+  g_unsetenv ("TOPIARY_TEST_PROJECT");
+
+  page = g_build_filename (f->tmp, "site", "big-table", "index.html", NULL);
+  g_assert_true (g_file_get_contents (page, &html, NULL, NULL));
+  assert_contains (html, "r4999c199");
+}
+
+static void
+export_memory_child (void)
+{
+  const char *path = g_getenv ("TOPIARY_TEST_PROJECT");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TopiaryProject) project = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *dir = NULL;
+  TopiaryExportOptions opts = { 0 };
+  gint64 start;
+
+  if (path == NULL)
+    {
+      g_test_skip ("run by /core/render/table-export-memory");
+      return;
+    }
+  tmp = g_path_get_dirname (path);
+  dir = g_build_filename (tmp, "site", NULL);
+  project = topiary_project_open (path, TOPIARY_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  opts.format = TOPIARY_EXPORT_SITE;
+  start = g_get_monotonic_time ();
+  g_assert_true (topiary_export (project, dir, &opts, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_test_message ("export took %.2f s", (g_get_monotonic_time () - start) / 1e6);
+  topiary_project_close (project);
+  if (MEASURE_RSS)
+    {
+      g_test_message ("peak memory %ld MiB", peak_rss_mib ());
+      g_assert_cmpint (peak_rss_mib (), <, RENDER_RSS_MAX_MIB);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -270,6 +462,11 @@ main (int   argc,
 
   g_test_add ("/core/render/brackets-hugo", Fixture, NULL,
               fixture_setup, test_brackets_hugo, fixture_teardown);
+
+  g_test_add_func ("/core/render/table-memory", test_table_memory);
+  g_test_add ("/core/render/table-export-memory", Fixture, NULL,
+              fixture_setup, test_table_export_memory, fixture_teardown);
+  g_test_add_func ("/core/render/table-export-memory/subprocess", export_memory_child);
 
   return g_test_run ();
 }

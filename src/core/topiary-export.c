@@ -574,6 +574,9 @@ check_unresolved (Export       *e,
 #define WRITERS 2
 #define WRITER_BATCH 8
 #define WRITER_BUFFERS 32
+/* A buffer that grew past this for a large page is not kept for the next
+ * one, and a batch this large is handed over at once. */
+#define WRITER_BUFFER_KEEP (1024 * 1024)
 
 typedef struct _PageWriter PageWriter;
 
@@ -625,6 +628,11 @@ page_writer_thread (gpointer data)
             {
               w->error_seq = page->seq;
               g_atomic_int_set (&w->owner->failed, TRUE);
+            }
+          if (page->data->allocated_len > WRITER_BUFFER_KEEP)
+            {
+              g_string_free (page->data, TRUE);
+              page->data = g_string_sized_new (64 * 1024);
             }
           g_async_queue_push (w->owner->spare, page->data);
           g_free (page->relpath);
@@ -696,7 +704,7 @@ page_writer_add (PageWriter *pw,
   page->data = buf;
   page->seq = pw->pages++;
   g_ptr_array_add (pw->batch, page);
-  if (pw->batch->len == WRITER_BATCH)
+  if (pw->batch->len == WRITER_BATCH || buf->len > WRITER_BUFFER_KEEP)
     page_writer_flush (pw);
 }
 
@@ -1200,6 +1208,9 @@ write_article (Export                   *e,
  * results were allocated. Only this thread touches the project. */
 #define PIPELINE_BATCH 8
 #define PIPELINE_WINDOW 32
+/* …and at most this many bytes of bodies (one body may be larger), since
+ * a page's HTML and its tree cost many times its body. */
+#define PIPELINE_BYTES (4 * 1024 * 1024)
 
 typedef struct {
   ArticleInfo           *article;
@@ -1211,6 +1222,7 @@ typedef struct {
 typedef struct {
   guint       len;
   gboolean    rendered;   /* back at the worker only to be freed */
+  gsize       bytes;      /* of the bodies */
   MarkdownJob jobs[PIPELINE_BATCH];
 } MarkdownBatch;
 
@@ -1218,6 +1230,7 @@ typedef struct {
   GAsyncQueue            *jobs;
   GAsyncQueue            *results;
   TopiaryMarkdownOptions  options;
+  gsize                   in_flight;  /* bytes of bodies submitted, not yet received */
 } Pipeline;
 
 static MarkdownBatch stop_batch;
@@ -1271,7 +1284,8 @@ submit_batch (Export       *e,
 {
   MarkdownBatch *batch = g_new0 (MarkdownBatch, 1);
 
-  while (batch->len < PIPELINE_BATCH && *next < e->articles->len)
+  while (batch->len < PIPELINE_BATCH && *next < e->articles->len &&
+         (batch->len == 0 || p->in_flight + batch->bytes < PIPELINE_BYTES))
     {
       ArticleInfo *a = g_ptr_array_index (e->articles, *next);
       MarkdownJob *job = &batch->jobs[batch->len];
@@ -1284,9 +1298,11 @@ submit_batch (Export       *e,
         }
       job->article = a;
       job->words = topiary_article_get_word_count (a->article);
+      batch->bytes += strlen (job->body);
       batch->len++;
       (*next)++;
     }
+  p->in_flight += batch->bytes;
   g_async_queue_push (p->jobs, batch);
   return TRUE;
 }
@@ -1311,7 +1327,11 @@ write_articles (Export                   *e,
 
   worker = g_thread_new ("topiary-markdown", markdown_worker, &p);
 
-  while (ok && next < n && next < PIPELINE_WINDOW)
+#define CAN_SUBMIT() \
+  (ok && next < n && submitted - received < PIPELINE_WINDOW / PIPELINE_BATCH && \
+   (submitted == received || p.in_flight < PIPELINE_BYTES))
+
+  while (CAN_SUBMIT ())
     {
       ok = submit_batch (e, &p, &next, error);
       submitted += ok;
@@ -1321,7 +1341,8 @@ write_articles (Export                   *e,
     {
       batch = g_async_queue_pop (p.results);
       received++;
-      if (next < n)
+      p.in_flight -= batch->bytes;
+      while (CAN_SUBMIT ())
         {
           ok = submit_batch (e, &p, &next, error);
           submitted += ok;
@@ -1334,6 +1355,7 @@ write_articles (Export                   *e,
         }
       g_async_queue_push (p.jobs, batch);
     }
+#undef CAN_SUBMIT
 
   /* The worker finishes what it has, then stops; leftovers are dropped. */
   g_async_queue_push (p.jobs, &stop_batch);

@@ -11,6 +11,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "topiary-markdown.h"
+#include "topiary-markdown-budget.h"
 #include "topiary-utf8.h"
 #include "topiary-slug.h"
 
@@ -394,6 +395,7 @@ typedef struct {
   GHashTable                   *seen_unresolved;
   GHashTable                   *ids;
   TopiaryMarkdownResult        *result;
+  gboolean                      no_tables;  /* see topiary_markdown_assess() */
 } RenderState;
 
 static void
@@ -859,6 +861,227 @@ collect_blocks (cmark_node *root,
     }
 }
 
+/* Limits, so that any text renders in bounded memory and time:
+ *
+ *  - cmark's syntax tree costs 40 to 200 times its text; a document's
+ *    tree may hold DOCUMENT_BUDGET bytes. A text whose tree would need
+ *    more (megabytes of inline markup) is rendered in pieces of at most
+ *    PIECE_MAX bytes, cut at blank lines where it can: lists and link
+ *    reference definitions then do not reach across pieces, and the rows
+ *    of a table beyond its first piece read as text;
+ *  - so is a text with a paragraph of more than
+ *    TOPIARY_MARKDOWN_INLINE_COST_MAX link closers × emphasis delimiters
+ *    (cmark-gfm 0.29 is quadratic there), its pieces within that cost;
+ *  - a text with a table of more than TOPIARY_MARKDOWN_TABLE_COLUMNS_MAX
+ *    columns or TOPIARY_MARKDOWN_TABLE_CELLS_MAX cells is rendered without
+ *    GFM tables: its tables read as text. */
+#define DOCUMENT_BUDGET (64 * 1024 * 1024)
+#define PIECE_MAX (64 * 1024)
+
+static void
+feed_blank_lines (cmark_parser *parser,
+                  guint         n)
+{
+  char newlines[4096];
+
+  memset (newlines, '\n', sizeof newlines);
+  while (n > 0)
+    {
+      guint k = MIN (n, sizeof newlines);
+
+      cmark_parser_feed (parser, newlines, k);
+      n -= k;
+    }
+}
+
+static cmark_node *
+parse (const RenderState  *state,
+       const char         *text,
+       gsize               length,
+       guint               shift,
+       cmark_parser      **parser_out)
+{
+  cmark_parser *parser = cmark_parser_new_with_mem (state->cmark_options, document_mem);
+
+  for (guint i = 0; i < G_N_ELEMENTS (gfm_extensions); i++)
+    if (!state->no_tables || !g_str_equal (gfm_extensions[i], "table"))
+      cmark_parser_attach_syntax_extension (parser, cmark_find_syntax_extension (gfm_extensions[i]));
+  feed_blank_lines (parser, shift);
+  cmark_parser_feed (parser, text, length);
+  *parser_out = parser;
+  return cmark_parser_finish (parser);
+}
+
+/* parse() with @budget armed: NULL when it went over, and then everything
+ * cmark allocated is still in @budget. Only cmark runs while it is armed,
+ * and it keeps no state outside the memory it allocates. */
+static cmark_node *
+parse_within (TopiaryBudget      *budget,
+              const RenderState  *state,
+              const char         *text,
+              gsize               length,
+              guint               shift,
+              cmark_parser      **parser_out)
+{
+  jmp_buf escape;
+  cmark_node *doc;
+
+  if (setjmp (escape) != 0)
+    return NULL;
+  topiary_markdown_budget_arm (budget, &escape);
+  doc = parse (state, text, length, shift, parser_out);
+  topiary_markdown_budget_arm (budget, NULL);
+  return doc;
+}
+
+/* Parses and renders @text, which starts on line @first_line of the
+ * document (source positions count from there), into HTML allocated with
+ * malloc(). Returns NULL, having changed nothing in @state, when its
+ * syntax tree would go over DOCUMENT_BUDGET. */
+static char *
+render_document (RenderState *state,
+                 const char  *text,
+                 gsize        length,
+                 guint        first_line)
+{
+  cmark_mem *outer_mem = document_mem;
+  TopiaryBudget *budget = NULL;
+  TopiaryBudget *previous = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GPtrArray) headings = NULL;
+  g_autoptr(GArray) wiki_lines = NULL;
+  guint shift = state->options->sourcepos ? first_line - 1 : 0;
+  cmark_parser *parser = NULL;
+  Arena *arena;
+  cmark_node *doc;
+  char *html;
+
+  /* A render nested in a link callback leaves the outer one's arena alone.
+   * A small text cannot go over the budget. */
+  arena = length <= ARENA_MAX_TEXT && outer_mem == NULL ? arena_get () : NULL;
+  if (arena != NULL)
+    {
+      document_mem = &arena_mem;
+      doc = parse (state, text, length, shift, &parser);
+    }
+  else
+    {
+      budget = topiary_markdown_budget_begin (DOCUMENT_BUDGET, &previous);
+      document_mem = topiary_markdown_budget_mem ();
+      doc = parse_within (budget, state, text, length, shift, &parser);
+      if (doc == NULL)
+        {
+          topiary_markdown_budget_end (budget, previous);
+          document_mem = outer_mem;
+          return NULL;
+        }
+    }
+
+  state->extensions = cmark_parser_get_syntax_extensions (parser);
+
+  /* Collect first, change afterwards: an iterator does not survive
+   * changes to the tree. */
+  runs = g_ptr_array_new ();
+  headings = g_ptr_array_new ();
+  wiki_lines = find_wiki_lines (text, length);
+  for (guint i = 0; i < wiki_lines->len; i++)
+    g_array_index (wiki_lines, guint, i) += shift;
+  collect_blocks (doc, wiki_lines, headings, runs);
+
+  for (guint i = 0; i < runs->len; i++)
+    process_text_run (state, g_ptr_array_index (runs, i));
+
+  for (guint i = 0; i < headings->len; i++)
+    process_heading (state, g_ptr_array_index (headings, i));
+
+  html = cmark_render_html_with_mem (doc, state->cmark_options, state->extensions,
+                                     cmark_get_default_mem_allocator ());
+
+  cmark_node_free (doc);
+  cmark_parser_free (parser);
+  state->extensions = NULL;
+  if (arena != NULL)
+    arena_reset (arena);
+  else
+    topiary_markdown_budget_end (budget, previous);
+  document_mem = outer_mem;
+
+  return html;
+}
+
+/* Where the piece that starts at @p ends: after the last blank line
+ * within PIECE_MAX bytes (and within TOPIARY_MARKDOWN_INLINE_COST_MAX),
+ * else after the last line break, else at a character boundary. */
+static const char *
+piece_end (const char *p,
+           const char *end)
+{
+  const char *blank = NULL, *newline = NULL, *q;
+  guint64 closers = 0, delims = 0;
+
+  for (q = p; q < end && q - p < PIECE_MAX; q++)
+    {
+      if (*q == '\n')
+        {
+          newline = q + 1;
+          if (q > p && q[-1] == '\n')
+            blank = q + 1;
+        }
+      else if (*q == ']')
+        closers++;
+      else if (*q == '*' || *q == '_' || *q == '~')
+        delims++;
+      if (closers * delims > TOPIARY_MARKDOWN_INLINE_COST_MAX)
+        break;
+    }
+
+  if (q == end)
+    return end;
+  if (blank != NULL)
+    return blank;
+  if (newline != NULL)
+    return newline;
+  while (q > p + 1 && ((guchar) *q & 0xC0) == 0x80)
+    q--;
+  return q > p ? q : p + 1;
+}
+
+static char *
+render_pieces (RenderState *state,
+               const char  *text,
+               gsize        length)
+{
+  GString *out = g_string_sized_new (length + length / 2);
+  const char *end = text + length;
+  const char *p = text;
+  guint line = 1;
+
+  while (p < end)
+    {
+      const char *q = piece_end (p, end);
+      char *html = render_document (state, p, q - p, line);
+
+      if (html != NULL)
+        {
+          g_string_append (out, html);
+          cmark_get_default_mem_allocator ()->free (html);
+        }
+      else
+        {
+          /* Cannot happen with any text seen so far; plain text then. */
+          g_string_append (out, "<pre>");
+          append_escaped (out, p, q - p);
+          g_string_append (out, "</pre>\n");
+        }
+
+      for (const char *nl = p; (nl = memchr (nl, '\n', q - nl)) != NULL; nl++)
+        line++;
+      p = q;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static TopiaryMarkdownResult *
 render (const char                   *markdown,
         gssize                        length,
@@ -867,16 +1090,10 @@ render (const char                   *markdown,
         guint                         words)
 {
   static const TopiaryMarkdownOptions defaults = TOPIARY_MARKDOWN_OPTIONS_INIT;
-  g_autoptr(GPtrArray) runs = NULL;
-  g_autoptr(GPtrArray) headings = NULL;
-  g_autoptr(GArray) wiki_lines = NULL;
   g_autofree char *valid = NULL;
   TopiaryMarkdownResult *result;
   RenderState state = { 0 };
-  cmark_mem *outer_mem = document_mem;
-  Arena *arena;
-  cmark_parser *parser;
-  cmark_node *doc;
+  gboolean tables_ok, inlines_ok;
   int cmark_options;
 
   g_return_val_if_fail (markdown != NULL || length == 0, NULL);
@@ -910,40 +1127,22 @@ render (const char                   *markdown,
   if (options->allow_html)
     cmark_options |= CMARK_OPT_UNSAFE;
 
-  /* A render nested in a link callback leaves the outer one's arena alone. */
-  arena = length <= ARENA_MAX_TEXT && outer_mem == NULL ? arena_get () : NULL;
-  document_mem = arena != NULL ? &arena_mem : cmark_get_default_mem_allocator ();
-  parser = cmark_parser_new_with_mem (cmark_options, document_mem);
-  for (guint i = 0; i < G_N_ELEMENTS (gfm_extensions); i++)
-    cmark_parser_attach_syntax_extension (parser, cmark_find_syntax_extension (gfm_extensions[i]));
-  cmark_parser_feed (parser, markdown, length);
-  doc = cmark_parser_finish (parser);
-
   state.options = options;
   state.cmark_options = cmark_options;
-  state.extensions = cmark_parser_get_syntax_extensions (parser);
   state.seen_links = g_hash_table_new (g_str_hash, g_str_equal);
   state.seen_unresolved = g_hash_table_new (g_str_hash, g_str_equal);
   state.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   state.result = result;
 
-  /* Collect first, change afterwards: an iterator does not survive
-   * changes to the tree. */
-  runs = g_ptr_array_new ();
-  headings = g_ptr_array_new ();
-  wiki_lines = find_wiki_lines (markdown, length);
-  collect_blocks (doc, wiki_lines, headings, runs);
-
-  for (guint i = 0; i < runs->len; i++)
-    process_text_run (&state, g_ptr_array_index (runs, i));
-
-  for (guint i = 0; i < headings->len; i++)
-    process_heading (&state, g_ptr_array_index (headings, i));
+  topiary_markdown_assess (markdown, length, &tables_ok, &inlines_ok);
+  state.no_tables = !tables_ok;
 
   /* Rendered with malloc(), and g_free() is free() since GLib 2.46: the
    * (possibly large) page is not copied out of the arena. */
-  result->html = cmark_render_html_with_mem (doc, cmark_options, state.extensions,
-                                             cmark_get_default_mem_allocator ());
+  if (inlines_ok)
+    result->html = render_document (&state, markdown, length, 1);
+  if (result->html == NULL)
+    result->html = render_pieces (&state, markdown, length);
 
   /* A repaired text may count differently from the one the caller counted. */
   result->words = counted && valid == NULL ? words : count_words (markdown, markdown + length);
@@ -951,11 +1150,6 @@ render (const char                   *markdown,
   g_hash_table_unref (state.seen_links);
   g_hash_table_unref (state.seen_unresolved);
   g_hash_table_unref (state.ids);
-  cmark_node_free (doc);
-  cmark_parser_free (parser);
-  if (arena != NULL)
-    arena_reset (arena);
-  document_mem = outer_mem;
 
   return result;
 }
