@@ -27,6 +27,8 @@
 
 #include "topiary-utf8.h"
 #include "topiary-export-private.h"
+#include "topiary-url.h"
+#include "topiary-csv-cell.h"
 #include "topiary-frontmatter.h"
 #include "topiary-link.h"
 #include "topiary-markdown.h"
@@ -382,19 +384,14 @@ read_map (Export  *e,
     g_strstrip (base_url);
   if (base_url != NULL && base_url[0] != '\0')
     {
-      gboolean control = FALSE;
+      g_autoptr(GError) local = NULL;
 
-      for (const char *p = base_url; *p; p++)
-        control = control || (guchar) *p < 0x20 || *p == 0x7f;
-      if ((!g_str_has_prefix (base_url, "https://") && !g_str_has_prefix (base_url, "http://")) ||
-          control || strpbrk (base_url, " \"'<>\\") != NULL)
+      e->base_url = topiary_base_url_normalize (base_url, &local);
+      if (e->base_url == NULL)
         {
-          g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_FAILED,
-                       _("The base URL “%s” is not a web address starting with https:// or http://"), base_url);
+          g_set_error_literal (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_FAILED, local->message);
           return FALSE;
         }
-      e->base_url = g_str_has_suffix (base_url, "/") ? g_strdup (base_url)
-                                                     : g_strconcat (base_url, "/", NULL);
     }
   return TRUE;
 }
@@ -2296,9 +2293,14 @@ csv_field (GString    *out,
            const char *value,
            gboolean    last)
 {
+  g_autofree char *prefixed = NULL;
   const char *v = nonnull (value);
 
-  if (strpbrk (v, ",\"\r\n") != NULL || (v[0] != '\0' && (g_ascii_isspace (v[0]) || g_ascii_isspace (v[strlen (v) - 1]))))
+  /* Formula injection: see topiary-csv-cell.h. */
+  if (topiary_csv_cell_needs_prefix (v))
+    v = prefixed = g_strconcat ("'", v, NULL);
+
+  if (strpbrk (v, ",\"\r\n\t") != NULL || (v[0] != '\0' && (g_ascii_isspace (v[0]) || g_ascii_isspace (v[strlen (v) - 1]))))
     {
       g_string_append_c (out, '"');
       for (const char *p = v; *p; p++)

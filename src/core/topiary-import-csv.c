@@ -22,6 +22,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "topiary-csv-cell.h"
 #include "topiary-frontmatter.h"
 #include "topiary-import.h"
 #include "topiary-slug.h"
@@ -123,7 +124,8 @@ csv_next_record (CsvReader *r,
           g_string_append_len (field, start, r->p - start);
       }
 
-      g_ptr_array_add (fields, g_strdup (field->str));
+      /* The quote a formula-like cell was exported with. */
+      g_ptr_array_add (fields, g_strdup (topiary_csv_cell_unprefix (field->str)));
 
       if (r->p < r->end && *r->p == r->sep)
         {
@@ -689,7 +691,9 @@ _topiary_import_csv (TopiaryProject      *project,
         }
 
       if (title_col >= 0 && (guint) title_col < fields->len)
-        title = one_line (g_ptr_array_index (fields, title_col));
+        /* Line breaks and tabs inside a title are kept: a title goes
+         * through a CSV export and back unchanged. */
+        title = g_strstrip (g_strdup (g_ptr_array_index (fields, title_col)));
       if ((title == NULL || *title == '\0') && primary_col >= 0 && (guint) primary_col < fields->len)
         {
           g_free (title);
