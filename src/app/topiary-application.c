@@ -10,6 +10,7 @@
 #include "topiary-app-resources.h"
 #include "topiary-core-resources.h"
 #include "topiary-application.h"
+#include "topiary-portal.h"
 #include "topiary-preferences.h"
 #include "topiary-window.h"
 
@@ -97,6 +98,15 @@ topiary_application_open (GApplication  *app,
 }
 
 static void
+recover_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  topiary_portal_recover ();
+}
+
+static void
 topiary_application_startup (GApplication *app)
 {
   TopiaryApplication *self = TOPIARY_APPLICATION (app);
@@ -111,6 +121,14 @@ topiary_application_startup (GApplication *app)
   g_signal_connect_object (self->settings, "changed::color-scheme",
                            G_CALLBACK (on_color_scheme_changed), self, G_CONNECT_SWAPPED);
   apply_color_scheme (self);
+
+  /* Changes a killed Topiary had saved in a working copy but not yet into
+   * a file picked through the document portal: written back now, without
+   * waiting for the project to be opened again. */
+  {
+    g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+    g_task_run_in_thread (task, recover_thread);
+  }
 }
 
 static void

@@ -21,6 +21,7 @@
 #include "topiary-import.h"
 #include "topiary-map-row.h"
 #include "topiary-overview.h"
+#include "topiary-portal.h"
 #include "topiary-preview.h"
 #include "topiary-sidebar.h"
 #include "topiary-welcome.h"
@@ -1376,6 +1377,17 @@ map_move (GtkWidget  *widget,
 
 /* ---- win actions ---- */
 
+/* The project file the user chose: ".topiary" is added when missing,
+ * except to a path the document portal handed out, which names exactly
+ * the file the user was given access to. */
+static char *
+project_file_name (const char *path)
+{
+  if (g_str_has_suffix (path, ".topiary") || topiary_portal_is_document (path))
+    return g_strdup (path);
+  return g_strconcat (path, ".topiary", NULL);
+}
+
 gboolean
 topiary_window_create_map (TopiaryWindow *self,
                            const char    *path)
@@ -1389,7 +1401,7 @@ topiary_window_create_map (TopiaryWindow *self,
   g_return_val_if_fail (TOPIARY_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  file = g_str_has_suffix (path, ".topiary") ? g_strdup (path) : g_strconcat (path, ".topiary", NULL);
+  file = project_file_name (path);
   if (g_file_test (file, G_FILE_TEST_EXISTS))
     {
       show_error (self, _("File Already Exists"),
@@ -1616,7 +1628,7 @@ topiary_window_import (TopiaryWindow *self,
 
   job = g_new0 (ImportJob, 1);
   job->source = g_strdup (source);
-  job->path = g_str_has_suffix (path, ".topiary") ? g_strdup (path) : g_strconcat (path, ".topiary", NULL);
+  job->path = project_file_name (path);
   job->report = topiary_import_report_new ();
 
   task = g_task_new (self, NULL, on_import_done, NULL);

@@ -554,7 +554,7 @@ topiary_import_new_project (const char          *project_path,
       return NULL;
     }
 
-  if (_topiary_portal_is_document (project_path))
+  if (topiary_portal_is_document (project_path))
     return import_new_portal_project (project_path, source, format, report,
                                       progress, progress_data, error);
 

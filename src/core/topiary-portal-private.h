@@ -8,11 +8,9 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
-G_BEGIN_DECLS
+#include "topiary-portal.h"
 
-/* TRUE when @path (which need not exist) lies inside a document portal
- * mount (a "fuse.portal" file system, e.g. /run/user/UID/doc/ID/NAME). */
-gboolean _topiary_portal_is_document (const char *path);
+G_BEGIN_DECLS
 
 /* The working copy of a project reached through the portal: an ordinary
  * SQLite file in the app's private data folder, where WAL and locks work,

@@ -172,7 +172,7 @@ document_key (const char *path)
 }
 
 gboolean
-_topiary_portal_is_document (const char *path)
+topiary_portal_is_document (const char *path)
 {
   g_autofree char *key = NULL;
 
@@ -838,4 +838,43 @@ _topiary_portal_copy_free (TopiaryPortalCopy *copy)
       flock (copy->lock_fd, LOCK_UN);
     }
   copy_destroy (copy);
+}
+
+guint
+topiary_portal_recover (void)
+{
+  g_autofree char *root = g_build_filename (g_get_user_data_dir (), "topiary", "portal", NULL);
+  g_autoptr(GDir) dir = g_dir_open (root, 0, NULL);
+  const char *entry;
+  guint recovered = 0;
+
+  while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *dirty = g_build_filename (root, entry, "dirty", NULL);
+      g_autofree char *state = g_build_filename (root, entry, "state", NULL);
+      g_autoptr(GKeyFile) kf = g_key_file_new ();
+      g_autofree char *path = NULL;
+      g_autofree char *doc_dir = NULL;
+      g_autoptr(TopiaryProject) project = NULL;
+      TopiaryOpenFlags flags = TOPIARY_OPEN_DEFAULT;
+
+      if (!g_file_test (dirty, G_FILE_TEST_EXISTS) ||
+          !g_key_file_load_from_file (kf, state, G_KEY_FILE_NONE, NULL) ||
+          (path = g_key_file_get_string (kf, "document", "path", NULL)) == NULL ||
+          !topiary_portal_is_document (path))
+        continue;
+      /* A new project killed before its first write-back: its document
+       * (the save dialog's) is still to be made. */
+      doc_dir = g_path_get_dirname (path);
+      if (!g_file_test (path, G_FILE_TEST_EXISTS) && g_file_test (doc_dir, G_FILE_TEST_IS_DIR))
+        flags = TOPIARY_OPEN_CREATE;
+      /* Opening writes back what the document lacks. */
+      project = topiary_project_open (path, flags, NULL);
+      if (project == NULL)
+        continue;
+      if (!topiary_project_is_read_only (project))
+        recovered++;
+      topiary_project_close (project);
+    }
+  return recovered;
 }

@@ -889,7 +889,7 @@ topiary_project_open (const char        *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (_topiary_portal_is_document (path))
+  if (topiary_portal_is_document (path))
     return open_portal (path, flags, error);
   return open_file (path, flags, error);
 }

@@ -6,6 +6,12 @@
  *   portal-tool get-body PROJECT SLUG         print the body
  *   portal-tool create PROJECT                create a project, as the app's
  *                                             "New Project" does
+ *   portal-tool recover                       what the app does at start:
+ *                                             write back what killed
+ *                                             processes left; prints how many
+ *   portal-tool is-document PATH              exit 0 when PATH is a document
+ *                                             portal path (the app then adds
+ *                                             no ".topiary" to it)
  *   portal-tool hold PROJECT                  open, begin a write, print
  *                                             "held", wait for stdin to close
  *
@@ -17,6 +23,7 @@
 #include <string.h>
 
 #include "topiary-article.h"
+#include "topiary-portal.h"
 #include "topiary-project.h"
 
 static int
@@ -33,12 +40,19 @@ main (int argc, char **argv)
   g_autoptr(TopiaryProject) project = NULL;
   GError *error = NULL;
 
+  if (argc == 2 && strcmp (argv[1], "recover") == 0)
+    {
+      printf ("%u\n", topiary_portal_recover ());
+      return 0;
+    }
   if (argc < 3)
     {
       g_printerr ("usage: portal-tool save-body|get-body|hold PROJECT [SLUG [TEXT]]\n");
       return 2;
     }
 
+  if (strcmp (argv[1], "is-document") == 0)
+    return topiary_portal_is_document (argv[2]) ? 0 : 1;
   if (strcmp (argv[1], "create") == 0)
     {
       project = topiary_project_open (argv[2], TOPIARY_OPEN_CREATE, &error);
