@@ -167,6 +167,10 @@ check "nothing is left beside the document after the kill" '[ "$(ls -A "$(dirnam
 check "a kill -9, then the app's start-up recovery writes it back without an open" 'killed_in_write_back "recovered at start" && [ "$("$TOOL" recover)" = 1 ] && cp "$HOST/flask.topiary" "$TMP/copy.topiary" && [ "$("$TOOL" get-body "$TMP/copy.topiary" "$SLUG")" = "recovered at start" ] && [ "$("$TOOL" recover)" = 0 ]'
 check "a second kill -9, then a read-write open writes it back at once" 'killed_in_write_back "second kill" && "$BIN" import "$TMP/extra.md" "$P" >/dev/null && cp "$HOST/flask.topiary" "$TMP/copy.topiary" && [ "$("$TOOL" get-body "$TMP/copy.topiary" "$SLUG")" = "second kill" ]'
 
+# a large project under a main loop (the app): write-backs paced to their
+# cost, and the last change still reaches the file without another commit
+check "autosaves of a large project under a main loop are paced and the last one is written back" '"$TOOL" burst "$P" "$SLUG" "$HOST/flask.topiary" 20 >"$TMP/burst.out" && read -r _ c _ w _ l <"$TMP/burst.out" && echo "# $(cat "$TMP/burst.out")" && [ "$c" = 20 ] && [ "$w" -ge 2 ] && [ "$w" -lt 10 ] && [ "$l" = 1 ] && cp "$HOST/flask.topiary" "$TMP/copy.topiary" && [ "$("$TOOL" get-body "$TMP/copy.topiary" "$SLUG")" = "burst 19" ]'
+
 # persistent documents survive a restart of the portal (a new session)
 stop_portal
 check "the portal restarts" 'start_portal'

@@ -34,6 +34,13 @@ gboolean           _topiary_portal_copy_mark_dirty (TopiaryPortalCopy  *copy,
 gboolean           _topiary_portal_copy_write_back (TopiaryPortalCopy  *copy,
                                                     sqlite3            *db,
                                                     GError            **error);
+/* Writes back when there is something to write: at once with @now or
+ * outside a running main loop, otherwise paced to the write-back's cost
+ * (a timer in the thread's main context writes back later). */
+gboolean           _topiary_portal_copy_sync       (TopiaryPortalCopy  *copy,
+                                                    sqlite3            *db,
+                                                    gboolean            now,
+                                                    GError            **error);
 gboolean           _topiary_portal_copy_is_dirty   (TopiaryPortalCopy  *copy);
 /* After the working copy's database is closed: removes it when nothing
  * remains to write back and no other process uses it. Frees @copy. */

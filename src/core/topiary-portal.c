@@ -40,6 +40,11 @@
 #define FUSE_SUPER_MAGIC 0x65735546
 #define SAVE_INFIX       ".save-"
 #define LOCK_WAIT_MS     10000
+/* While a main loop runs, a write-back waits until PACE times its own
+ * duration has passed since the previous one: a large project then keeps
+ * the app responsive (blocked at most 1 / (PACE + 1) of the time while
+ * the user types), a small one is written back at every autosave. */
+#define PACE             10
 
 struct _TopiaryPortalCopy
 {
@@ -51,6 +56,11 @@ struct _TopiaryPortalCopy
   int      lock_fd;   /* dir/lock: held while deciding or writing back */
   int      open_fd;   /* dir/open: shared while a process has it open */
   gboolean dirty;     /* the working copy holds changes the document lacks */
+  /* Pacing of write-backs while a main loop runs (the app). */
+  sqlite3 *db;        /* the connection a deferred write-back reads */
+  GSource *timer;     /* the deferred write-back */
+  gint64   last_end;  /* monotonic µs when the last write-back ended */
+  gint64   last_cost; /* how long it took, µs */
 };
 
 typedef struct {
@@ -490,6 +500,11 @@ copy_close_fds (TopiaryPortalCopy *copy)
 static void
 copy_destroy (TopiaryPortalCopy *copy)
 {
+  if (copy->timer != NULL)
+    {
+      g_source_destroy (copy->timer);
+      g_clear_pointer (&copy->timer, g_source_unref);
+    }
   copy_close_fds (copy);
   g_free (copy->path);
   g_free (copy->name);
@@ -812,6 +827,72 @@ _topiary_portal_copy_write_back (TopiaryPortalCopy  *copy,
     }
   flock (copy->lock_fd, LOCK_UN);
   return ok;
+}
+
+static gboolean
+timed_write_back (TopiaryPortalCopy  *copy,
+                  sqlite3            *db,
+                  GError            **error)
+{
+  gint64 start = g_get_monotonic_time ();
+  gboolean ok = _topiary_portal_copy_write_back (copy, db, error);
+
+  copy->last_end = g_get_monotonic_time ();
+  copy->last_cost = copy->last_end - start;
+  return ok;
+}
+
+static gboolean
+deferred_write_back (gpointer data)
+{
+  TopiaryPortalCopy *copy = data;
+
+  g_clear_pointer (&copy->timer, g_source_unref);
+  /* A failure keeps the changes in the working copy; the next commit or
+   * the close tries again. */
+  if (copy->dirty)
+    timed_write_back (copy, copy->db, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+_topiary_portal_copy_sync (TopiaryPortalCopy  *copy,
+                           sqlite3            *db,
+                           gboolean            now,
+                           GError            **error)
+{
+  g_autoptr(GMainContext) context = NULL;
+
+  g_return_val_if_fail (copy != NULL, FALSE);
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  if (!copy->dirty)
+    return TRUE;
+  /* Paced only in a thread that runs its main loop: the CLI, a worker
+   * thread and a closing project write back at once. */
+  context = g_main_context_ref_thread_default ();
+  if (!now && copy->last_end > 0 && g_main_context_is_owner (context))
+    {
+      gint64 wait = copy->last_end + PACE * copy->last_cost - g_get_monotonic_time ();
+
+      if (wait > 0)
+        {
+          if (copy->timer == NULL)
+            {
+              copy->db = db;
+              copy->timer = g_timeout_source_new ((guint)(wait / 1000) + 1);
+              g_source_set_callback (copy->timer, deferred_write_back, copy, NULL);
+              g_source_attach (copy->timer, context);
+            }
+          return TRUE;
+        }
+    }
+  if (copy->timer != NULL)
+    {
+      g_source_destroy (copy->timer);
+      g_clear_pointer (&copy->timer, g_source_unref);
+    }
+  return timed_write_back (copy, db, error);
 }
 
 void

@@ -384,11 +384,12 @@ static void emit_pending (TopiaryProject *self);
  * with the next commit, at close, or at the next open. */
 static gboolean
 write_back (TopiaryProject  *self,
+            gboolean         now,
             GError         **error)
 {
-  if (self->portal == NULL || !_topiary_portal_copy_is_dirty (self->portal))
+  if (self->portal == NULL)
     return TRUE;
-  return _topiary_portal_copy_write_back (self->portal, self->db, error);
+  return _topiary_portal_copy_sync (self->portal, self->db, now, error);
 }
 
 /* For a change made outside any transaction: it is committed already. */
@@ -399,7 +400,7 @@ announce (TopiaryProject *self,
   mark_changed (self, flags);
   if (self->depth == 0)
     {
-      write_back (self, NULL);
+      write_back (self, FALSE, NULL);
       emit_pending (self);
     }
 }
@@ -872,7 +873,7 @@ open_portal (const char        *path,
   g_free (self->path);
   self->path = g_strdup (path);
   self->portal = copy;
-  if (!self->read_only && pending && !write_back (self, error))
+  if (!self->read_only && pending && !write_back (self, TRUE, error))
     {
       topiary_project_close (self);
       g_object_unref (self);
@@ -942,7 +943,7 @@ topiary_project_close (TopiaryProject *self)
   g_clear_pointer (&self->links, topiary_link_index_free);
   if (!self->read_only)
     sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
-  write_back (self, NULL);
+  write_back (self, TRUE, NULL);
   sqlite3_close_v2 (self->db);
   self->db = NULL;
   g_clear_pointer (&self->copy_dir, _topiary_project_file_free_copy);
@@ -997,7 +998,7 @@ topiary_project_commit (TopiaryProject  *self,
       self->pending = 0;
       return FALSE;
     }
-  ok = write_back (self, error);
+  ok = write_back (self, FALSE, error);
   emit_pending (self);
   return ok;
 }

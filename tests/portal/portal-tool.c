@@ -12,6 +12,14 @@
  *   portal-tool is-document PATH              exit 0 when PATH is a document
  *                                             portal path (the app then adds
  *                                             no ".topiary" to it)
+ *   portal-tool burst PROJECT SLUG FILE N     N autosaves 50 ms apart under a
+ *                                             main loop, as the app makes them
+ *                                             while the user types; FILE is the
+ *                                             document's real path, watched for
+ *                                             write-backs. Prints "commits N
+ *                                             write-backs W late L": L is 1 when
+ *                                             the last text reached FILE after
+ *                                             the last commit, before the close
  *   portal-tool hold PROJECT                  open, begin a write, print
  *                                             "held", wait for stdin to close
  *
@@ -21,10 +29,72 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "topiary-article.h"
 #include "topiary-portal.h"
 #include "topiary-project.h"
+
+typedef struct {
+  TopiaryProject *project;
+  gint64          article_id;
+  const char     *file;
+  guint           n, done, write_backs;
+  struct stat     seen;
+  gboolean        late;
+  GMainLoop      *loop;
+  GError         *error;
+} Burst;
+
+static gboolean
+file_changed (Burst *b)
+{
+  struct stat st;
+
+  if (stat (b->file, &st) != 0 ||
+      (st.st_ino == b->seen.st_ino && st.st_mtim.tv_sec == b->seen.st_mtim.tv_sec &&
+       st.st_mtim.tv_nsec == b->seen.st_mtim.tv_nsec))
+    return FALSE;
+  b->seen = st;
+  b->write_backs++;
+  return TRUE;
+}
+
+static gboolean
+burst_watch (gpointer data)
+{
+  Burst *b = data;
+
+  if (file_changed (b) && b->done == b->n)
+    {
+      b->late = TRUE;
+      g_main_loop_quit (b->loop);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+burst_save (gpointer data)
+{
+  Burst *b = data;
+  g_autofree char *text = g_strdup_printf ("burst %u", b->done);
+
+  if (!topiary_project_save_body (b->project, b->article_id, text, &b->error))
+    {
+      g_main_loop_quit (b->loop);
+      return G_SOURCE_REMOVE;
+    }
+  file_changed (b);
+  return ++b->done < b->n ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static gboolean
+burst_give_up (gpointer data)
+{
+  g_main_loop_quit (((Burst *)data)->loop);
+  return G_SOURCE_REMOVE;
+}
 
 static int
 fail (GError *error)
@@ -58,6 +128,34 @@ main (int argc, char **argv)
       project = topiary_project_open (argv[2], TOPIARY_OPEN_CREATE, &error);
       if (project == NULL || !topiary_project_set_map_field (project, "title", "New map", &error))
         return fail (error);
+      topiary_project_close (project);
+      return 0;
+    }
+  if (strcmp (argv[1], "burst") == 0 && argc >= 6)
+    {
+      Burst b = { 0 };
+      g_autoptr(TopiaryArticle) article = NULL;
+
+      project = topiary_project_open (argv[2], TOPIARY_OPEN_DEFAULT, &error);
+      if (project == NULL)
+        return fail (error);
+      article = topiary_project_get_article_by_slug (project, argv[3], FALSE);
+      if (article == NULL)
+        return 1;
+      b.project = project;
+      b.article_id = topiary_article_get_id (article);
+      b.file = argv[4];
+      b.n = (guint) g_ascii_strtoull (argv[5], NULL, 10);
+      stat (b.file, &b.seen);
+      b.loop = g_main_loop_new (NULL, FALSE);
+      g_timeout_add (50, burst_save, &b);
+      g_timeout_add (10, burst_watch, &b);
+      g_timeout_add_seconds (60, burst_give_up, &b);
+      g_main_loop_run (b.loop);
+      g_main_loop_unref (b.loop);
+      if (b.error != NULL)
+        return fail (b.error);
+      printf ("commits %u write-backs %u late %d\n", b.done, b.write_backs, b.late);
       topiary_project_close (project);
       return 0;
     }
