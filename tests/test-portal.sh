@@ -192,5 +192,29 @@ GONE=$(add "$HOST/new.topiary")
 "$PY" "$ADD" delete "$GONE"
 check "a project whose document is gone says it does not exist" '! "$BIN" info "$GONE" >/dev/null 2>"$TMP/err" && grep -q "“new.topiary” does not exist." "$TMP/err" && [ "$(wc -l <"$TMP/err")" -eq 1 ]'
 
+# site and Hugo exports into a folder picked through the portal: the
+# folder is the document itself, which cannot be renamed and beside which
+# nothing can be made, so the export is written inside it
+mkdir -p "$TMP/out/site" "$TMP/out/hugo"
+S=$(add "$TMP/out/site")
+H=$(add "$TMP/out/hugo")
+no_temporaries () {  # the replaced export is removed in the background
+  for _ in $(seq 100); do
+    [ -z "$(ls -A "$1" | grep -e "^\.topiary-old-" -e "^\.topiary-new-")" ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+check "a site export into a portal folder" '"$BIN" export "$P" "$S" --drafts >/dev/null 2>"$TMP/err" && [ -f "$S/index.html" ] && [ -f "$TMP/out/site/index.html" ]'
+cp "$TMP/out/site/.topiary-export" "$TMP/marker1" 2>/dev/null
+echo "example.org" >"$S/CNAME"
+"$TOOL" save-body "$P" "$SLUG" "changed for the second export" >/dev/null 2>&1
+check "a second site export replaces the first in the portal folder" '"$BIN" export "$P" "$S" --drafts >/dev/null 2>"$TMP/err" && [ -f "$S/index.html" ] && ! cmp -s "$TMP/out/site/.topiary-export" "$TMP/marker1" && grep -rq "changed for the second export" "$TMP/out/site"'
+check "the file the user added to the portal folder is kept" '[ "$(cat "$TMP/out/site/CNAME")" = example.org ]'
+check "nothing of the export is left inside or beside the folder" 'no_temporaries "$TMP/out/site" && [ "$(ls -A "$TMP/out")" = "$(printf "hugo\nsite")" ]'
+check "a Hugo export into a portal folder" '"$BIN" export "$P" "$H" --format hugo --drafts >/dev/null 2>"$TMP/err" && [ -d "$TMP/out/hugo/content" ]'
+"$TOOL" save-body "$P" "$SLUG" "changed for the second Hugo export" >/dev/null 2>&1
+check "a second Hugo export replaces the first" '"$BIN" export "$P" "$H" --format hugo --drafts >/dev/null 2>"$TMP/err" && grep -rq "changed for the second Hugo export" "$TMP/out/hugo/content" && no_temporaries "$TMP/out/hugo"'
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -25,6 +25,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "topiary-export-private.h"
+#include "topiary-portal-private.h"
 #include "topiary-slug.h"
 
 /* A path component that names something inside its folder and nothing
@@ -319,6 +320,13 @@ topiary_export_swap_begin (TopiaryExportSwap  *swap,
       return FALSE;
     }
 
+  /* A folder picked through the document portal: nothing beside it. */
+  if (swap->exists && _topiary_portal_is_document_root (swap->target))
+    {
+      swap->in_place = TRUE;
+      return topiary_export_in_place_begin (swap, error);
+    }
+
   remove_stale_temporaries (real_parent, base);
   tmpl = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.topiary-new-XXXXXX", real_parent, base);
   if (g_mkdtemp_full (tmpl, 0755) == NULL)
@@ -403,6 +411,9 @@ topiary_export_swap_commit (TopiaryExportSwap  *swap,
           return FALSE;
         }
     }
+
+  if (swap->in_place)
+    return topiary_export_in_place_commit (swap, replaced, error);
 
 #ifdef RENAME_EXCHANGE
   /* One atomic step where the file system allows it: the new site takes
@@ -538,7 +549,7 @@ remove_stale_files (const char *parent,
       if (!is_file_temporary (name, prefix))
         continue;
       path = g_build_filename (parent, name, NULL);
-      fd = open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+      fd = _topiary_portal_open_nofollow (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
       if (fd < 0)
         continue;
       if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_mtime < now - 10 &&
@@ -665,7 +676,7 @@ topiary_export_file_begin (TopiaryExportFile  *f,
           return FALSE;
         }
 
-      fd = open (f->path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+      fd = _topiary_portal_open_nofollow (f->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
       if (fd >= 0)
         {
           len = read (fd, head, sizeof head);

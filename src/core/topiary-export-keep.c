@@ -25,6 +25,7 @@
 #include <glib/gstdio.h>
 
 #include "topiary-export-private.h"
+#include "topiary-portal-private.h"
 
 /* A marker that lists 1,000,000 files is not quite 64 MB. */
 #define MAX_MARKER_SIZE (64 * 1024 * 1024)
@@ -134,7 +135,7 @@ topiary_export_read_marker (const char  *dir,
   int fd;
 
   *files = NULL;
-  fd = open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  fd = _topiary_portal_open_nofollow (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0)
     return TOPIARY_EXPORT_MARKER_NONE;
   if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > MAX_MARKER_SIZE)

@@ -33,6 +33,7 @@ typedef struct {
   gboolean    exists;    /* DIR existed before */
   gboolean    force;
   GHashTable *written;   /* what the export in DIR wrote, NULL: unknown */
+  gboolean    in_place;  /* DIR cannot be renamed: written inside it */
 } TopiaryExportSwap;
 
 /* Checks DIR and creates the temporary folder beside it. Not even @force
@@ -51,6 +52,15 @@ gboolean topiary_export_swap_commit    (TopiaryExportSwap  *swap,
                                         GError            **error);
 /* Removes what is left of an unfinished export. */
 void     topiary_export_swap_clear     (TopiaryExportSwap  *swap);
+
+/* The swap for a folder picked through the document portal, which cannot
+ * be renamed and beside which nothing can be made: written inside DIR and
+ * moved up at the end (topiary-export-inplace.c). */
+gboolean topiary_export_in_place_begin  (TopiaryExportSwap  *swap,
+                                         GError            **error);
+gboolean topiary_export_in_place_commit (TopiaryExportSwap  *swap,
+                                         char              **replaced,
+                                         GError            **error);
 
 /* ---- the marker and the user's files (topiary-export-keep.c) ---- */
 

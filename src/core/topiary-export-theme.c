@@ -24,6 +24,7 @@
 #include "topiary-core-resources.h"
 #include "topiary-utf8.h"
 #include "topiary-export-private.h"
+#include "topiary-portal-private.h"
 
 #define THEME_RESOURCE "/io/github/topiary/Topiary/themes/default/"
 
@@ -99,7 +100,7 @@ read_at (int          dfd,
       return FALSE;
     }
   /* No link followed, and a FIFO swapped in meanwhile does not block. */
-  fd = openat (dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  fd = _topiary_portal_openat_nofollow (dfd, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0 || fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
     {
       if (fd >= 0)

@@ -12,6 +12,22 @@
 
 G_BEGIN_DECLS
 
+/* TRUE when @path is a document itself (a file or folder the user picked),
+ * not something inside a picked folder: nothing can be made beside it,
+ * and it cannot be renamed. */
+gboolean _topiary_portal_is_document_root (const char *path);
+
+/* Like open()/openat() with O_NOFOLLOW, also on the document portal
+ * before 1.18, which answers O_NOFOLLOW on an existing file with ELOOP:
+ * there the file is looked up without following a link (O_PATH) and,
+ * when it is no link, opened through that descriptor. @flags must not
+ * hold O_CREAT. */
+int      _topiary_portal_open_nofollow   (const char *path,
+                                          int         flags);
+int      _topiary_portal_openat_nofollow (int         dfd,
+                                          const char *name,
+                                          int         flags);
+
 /* The working copy of a project reached through the portal: an ordinary
  * SQLite file in the app's private data folder, where WAL and locks work,
  * written back to the document by an atomic replace after each commit. */

@@ -21,6 +21,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+/* O_PATH */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <errno.h>
@@ -190,6 +193,60 @@ topiary_portal_is_document (const char *path)
 
   key = document_key (path);
   return key != NULL;
+}
+
+gboolean
+_topiary_portal_is_document_root (const char *path)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  key = document_key (path);
+  /* "ID/NAME": the document itself; deeper keys lie inside a folder. */
+  return key != NULL && strchr (key, '/') == strrchr (key, '/');
+}
+
+int
+_topiary_portal_openat_nofollow (int         dfd,
+                                 const char *name,
+                                 int         flags)
+{
+  g_autofree char *proc = NULL;
+  struct statfs sfs;
+  struct stat st;
+  int path_fd, fd, saved;
+
+  g_return_val_if_fail ((flags & O_CREAT) == 0, -1);
+
+  fd = openat (dfd, name, flags | O_NOFOLLOW);
+  if (fd >= 0 || errno != ELOOP)
+    return fd;
+  /* O_PATH does not open the file, so the portal's open is not asked. */
+  path_fd = openat (dfd, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+  if (path_fd < 0)
+    return -1;
+  if (fstat (path_fd, &st) != 0 || S_ISLNK (st.st_mode) ||
+      fstatfs (path_fd, &sfs) != 0 || sfs.f_type != FUSE_SUPER_MAGIC)
+    {
+      close (path_fd);
+      errno = ELOOP;
+      return -1;
+    }
+  /* The same file, found above without following a link. */
+  proc = g_strdup_printf ("/proc/self/fd/%d", path_fd);
+  fd = open (proc, flags & ~O_NOFOLLOW);
+  saved = errno;
+  close (path_fd);
+  errno = saved;
+  return fd;
+}
+
+int
+_topiary_portal_open_nofollow (const char *path,
+                               int         flags)
+{
+  return _topiary_portal_openat_nofollow (AT_FDCWD, path, flags);
 }
 
 /* ---- small helpers ------------------------------------------------------ */
