@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -23,6 +24,7 @@
 
 #include "topiary-check.h"
 #include "topiary-import.h"
+#include "topiary-import-fs-private.h"
 #include "topiary-slug.h"
 #include "test-util.h"
 
@@ -454,6 +456,199 @@ test_pipe_endless (void)
   test_remove_tree (dir);
 }
 
+/* ---- item 8: a Hugo import reads only regular files inside its folder ---- */
+
+static void
+make_file (const char *dir,
+           const char *rel,
+           const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, rel, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0755), ==, 0);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+make_link (const char *dir,
+           const char *rel,
+           const char *target)
+{
+  g_autofree char *path = g_build_filename (dir, rel, NULL);
+
+  g_assert_cmpint (symlink (target, path), ==, 0);
+}
+
+static gboolean
+warned_about (TopiaryImportReport *report,
+              const char          *name)
+{
+  for (guint i = 0; i < report->warnings->len; i++)
+    if (strstr (g_ptr_array_index (report->warnings, i), name) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_hugo_hostile_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("topiary-hostile-XXXXXX", NULL);
+  g_autofree char *site = g_build_filename (dir, "site", NULL);
+  g_autofree char *content = g_build_filename (site, "content", NULL);
+  g_autofree char *via_link = g_build_filename (dir, "chosen", NULL);
+  g_autofree char *fifo = g_build_filename (content, "guides", "pipe.md", NULL);
+  g_autofree char *device = g_build_filename (content, "guides", "device.md", NULL);
+  g_autofree char *big = g_build_filename (content, "guides", "big.md", NULL);
+  g_autoptr(TopiaryProject) project = new_project (dir);
+  g_autoptr(TopiaryImportReport) report = topiary_import_report_new ();
+  g_autoptr(GListModel) articles = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char * const skipped[] = {
+    "passwd.md", "shadow.md", "outside.md", "zero.md", "null.md", "pipe.md", "loop.md",
+    "dangling.md", "etc", "up", "big.md", "fifo-link.md",
+  };
+  gboolean have_device;
+  int fd;
+
+  /* Outside the site: a file a relative link reaches. */
+  make_file (dir, "secret.md", "---\ntitle: Secret\n---\nSECRET-OUTSIDE\n");
+  make_file (content, "guides/_index.md", "---\ntitle: Guides\n---\n");
+  make_file (content, "guides/ok.md", "---\ntitle: A real article\n---\nInside.\n");
+  make_link (content, "guides/inside.md", "ok.md");                   /* stays inside: read */
+  make_link (content, "guides/passwd.md", "/etc/passwd");
+  make_link (content, "guides/shadow.md", "/etc/shadow");
+  make_link (content, "guides/outside.md", "../../../secret.md");
+  make_link (content, "guides/zero.md", "/dev/zero");
+  make_link (content, "guides/null.md", "/dev/null");
+  make_link (content, "guides/loop.md", "loop.md");
+  make_link (content, "guides/dangling.md", "no-such-file.md");
+  make_link (content, "guides/fifo-link.md", "pipe.md");
+  make_link (content, "etc", "/etc");                                  /* a folder out */
+  make_link (content, "up", "..");                                     /* a folder loop */
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  /* A device node, where we may make one (root). */
+  have_device = mknod (device, S_IFCHR | 0644, makedev (1, 5)) == 0;
+  /* Over the per-file limit (sparse: it costs no disk). */
+  fd = g_open (big, O_WRONLY | O_CREAT, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, "---\ntitle: Big\n---\n", 20), ==, 20);
+  g_assert_cmpint (ftruncate (fd, 17 * 1024 * 1024), ==, 0);
+  close (fd);
+  /* The folder the user chose may itself be a link. */
+  make_link (dir, "chosen", "site");
+
+  /* A FIFO or device read would hang or never end: fail by the alarm. */
+  alarm (120);
+  g_assert_true (topiary_import (project, via_link, TOPIARY_IMPORT_AUTO, report, NULL, NULL, &error));
+  alarm (0);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < report->warnings->len; i++)
+    g_test_message ("warning: %s", (char *) g_ptr_array_index (report->warnings, i));
+  articles = topiary_project_list_articles (project);
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
+      g_autoptr(TopiaryArticle) full = topiary_project_get_article (project, topiary_article_get_id (a), TRUE, NULL);
+
+      g_assert_cmpstr (topiary_article_get_title (a), ==, "A real article");
+      g_assert_cmpstr (topiary_article_get_body (full), ==, "Inside.\n");
+    }
+  /* Every file left out is named in a warning. */
+  for (guint i = 0; i < G_N_ELEMENTS (skipped); i++)
+    {
+      g_autofree char *quoted = g_strdup_printf ("%s”", skipped[i]);
+      g_test_message ("skipped %s", skipped[i]);
+      g_assert_true (warned_about (report, quoted));
+    }
+  if (have_device)
+    g_assert_true (warned_about (report, "device.md”"));
+  else
+    g_test_message ("no device node: mknod needs root");
+
+  topiary_project_close (project);
+  test_remove_tree (dir);
+}
+
+/* Between the walk and the read a file can be swapped for a FIFO, a link or
+ * another file: the read refuses each, without blocking. */
+static void
+test_hugo_swapped_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("topiary-swap-XXXXXX", NULL);
+  g_autofree char *real_dir = _topiary_import_fs_real_folder (dir);
+  g_autofree char *path = g_build_filename (dir, "a.md", NULL);
+  g_autofree char *read_path = NULL;
+  g_autofree char *text = NULL;
+  TopiaryFileId id;
+  gboolean complete;
+  gsize length;
+
+  make_file (dir, "a.md", "hello\n");
+  g_assert_cmpint (_topiary_import_fs_classify (path, real_dir, 100, &read_path, &id), ==, TOPIARY_IMPORT_FS_FILE);
+  text = _topiary_import_fs_read (read_path, &id, 100, &complete, &length, NULL);
+  g_assert_cmpstr (text, ==, "hello\n");
+  g_assert_true (complete);
+  g_clear_pointer (&text, g_free);
+
+  /* Only the first bytes, when that is all that is asked for. */
+  text = _topiary_import_fs_read (read_path, &id, 3, &complete, &length, NULL);
+  g_assert_cmpstr (text, ==, "hel");
+  g_assert_false (complete);
+  g_clear_pointer (&text, g_free);
+
+  /* Over the limit at the walk. */
+  g_assert_cmpint (_topiary_import_fs_classify (path, real_dir, 5, &read_path, &id), ==, TOPIARY_IMPORT_FS_TOO_LARGE);
+  g_assert_cmpint (_topiary_import_fs_classify (path, real_dir, 100, &read_path, &id), ==, TOPIARY_IMPORT_FS_FILE);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *kept = g_build_filename (dir, "kept.md", NULL);
+
+    /* Kept, so its inode number is not given to the file that replaces it. */
+    g_assert_cmpint (g_rename (path, kept), ==, 0);
+    g_assert_cmpint (mkfifo (path, 0644), ==, 0);
+    alarm (60);
+    text = _topiary_import_fs_read (read_path, &id, 100, &complete, &length, &error);
+    alarm (0);
+    g_assert_null (text);
+    g_assert_nonnull (error);
+  }
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_unlink (path);
+    g_assert_cmpint (symlink ("/etc/passwd", path), ==, 0);
+    text = _topiary_import_fs_read (read_path, &id, 100, &complete, &length, &error);
+    g_assert_null (text);
+    g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_LOOP);
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *other = g_build_filename (dir, "b.md", NULL);
+
+    g_unlink (path);
+    make_file (dir, "b.md", "other\n");
+    g_assert_cmpint (g_rename (other, path), ==, 0);
+    text = _topiary_import_fs_read (read_path, &id, 100, &complete, &length, &error);
+    g_assert_null (text);
+    g_assert_nonnull (error);
+  }
+
+  /* Containment compares whole path components. */
+  g_assert_true (_topiary_import_fs_is_inside ("/a/b", "/a"));
+  g_assert_true (_topiary_import_fs_is_inside ("/a", "/a"));
+  g_assert_false (_topiary_import_fs_is_inside ("/ab", "/a"));
+  g_assert_false (_topiary_import_fs_is_inside ("/", "/a"));
+  g_assert_true (_topiary_import_fs_is_inside ("/etc", "/"));
+
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -466,6 +661,8 @@ main (int   argc,
   g_test_add_func ("/core/import/reliability/group-index-added", test_group_index_added);
   g_test_add_func ("/core/import/reliability/pipe-read-whole", test_pipe_whole);
   g_test_add_func ("/core/import/reliability/pipe-endless", test_pipe_endless);
+  g_test_add_func ("/core/import/reliability/hugo-hostile-files", test_hugo_hostile_files);
+  g_test_add_func ("/core/import/reliability/hugo-swapped-files", test_hugo_swapped_files);
 
   return g_test_run ();
 }

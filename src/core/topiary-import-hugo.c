@@ -35,6 +35,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "topiary-frontmatter.h"
+#include "topiary-import-fs-private.h"
 #include "topiary-utf8.h"
 #include "topiary-import.h"
 #include "topiary-slug.h"
@@ -46,13 +47,16 @@
 #define MAX_QUERIES 100
 /* The first pass reads this much of each file. */
 #define HEAD_SIZE 8192
-/* Markdown files above this size are not articles. */
-#define MAX_FILE_SIZE (64 * 1024 * 1024)
+/* Markdown files above this size are not articles: they are skipped with a
+ * warning, unread. */
+#define MAX_FILE_SIZE (16 * 1024 * 1024)
 
 typedef struct _Folder Folder;
 
 typedef struct {
-  char           *path;       /* on disk */
+  char           *path;       /* on disk, as listed */
+  char           *read_path;  /* the same, or a link's target inside the folder */
+  TopiaryFileId   id;         /* the file the walk saw, checked when read */
   char           *rel;        /* relative to the content root, for sorting */
   Folder         *folder;     /* its group's folder; NULL for an idea */
   char           *category;   /* Jekyll: the group named by the front matter */
@@ -86,6 +90,8 @@ typedef struct {
   GHashTable          *folders;    /* rel → Folder * */
   GHashTable          *titles;     /* slug → title, for links Topiary exported */
   guint                file_warnings;
+  char                *real_base;  /* the imported folder, links resolved */
+  GHashTable          *seen;       /* "dev:ino" of the folders walked */
 } Ctx;
 
 static void
@@ -104,6 +110,7 @@ entry_free (gpointer data)
   Entry *e = data;
 
   g_free (e->path);
+  g_free (e->read_path);
   g_free (e->rel);
   g_free (e->category);
   g_clear_object (&e->article);
@@ -168,22 +175,25 @@ get_folder (Ctx        *ctx,
 /* Reads a file as valid UTF-8, replacing invalid bytes (*replaced tells).
  * Touches no shared state, so the read-ahead thread can call it. */
 static char *
-read_text_file (const char  *path,
-                const char  *rel,
-                gsize       *length,
-                gboolean    *replaced,
-                GError     **error)
+read_text_file (const char           *path,
+                const TopiaryFileId  *id,
+                gsize                *length,
+                gboolean             *replaced,
+                GError              **error)
 {
   g_autofree char *contents = NULL;
+  gboolean complete;
   gsize len = 0;
 
   *replaced = FALSE;
-  if (!g_file_get_contents (path, &contents, &len, error))
+  contents = _topiary_import_fs_read (path, id, MAX_FILE_SIZE, &complete, &len, error);
+  if (contents == NULL)
     return NULL;
-  if (len > MAX_FILE_SIZE)
+  if (!complete)
     {
+      /* It grew past the limit after the walk checked its size. */
       g_set_error (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_INVALID,
-                   _("“%s” is too large to be an article."), rel);
+                   _("It is larger than 16 MB."));
       return NULL;
     }
   if (!topiary_utf8_validate (contents, len, NULL))
@@ -200,15 +210,16 @@ read_text_file (const char  *path,
 
 /* Reads a file as valid UTF-8; invalid bytes are replaced with a warning. */
 static char *
-read_file (Ctx         *ctx,
-           const char  *path,
-           const char  *rel,
-           gsize       *length,
-           gboolean     warn,
-           GError     **error)
+read_file (Ctx                  *ctx,
+           const char           *path,
+           const TopiaryFileId  *id,
+           const char           *rel,
+           gsize                *length,
+           gboolean              warn,
+           GError              **error)
 {
   gboolean replaced;
-  char *text = read_text_file (path, rel, length, &replaced, error);
+  char *text = read_text_file (path, id, length, &replaced, error);
 
   if (text != NULL && replaced && warn)
     file_warn (ctx, _("“%s” is not valid UTF-8; the invalid bytes were replaced with “�”."), rel);
@@ -219,31 +230,21 @@ read_file (Ctx         *ctx,
  * bodies. *complete tells whether that is the whole file. Invalid UTF-8 is
  * replaced quietly here; the second pass, which reads everything, warns. */
 static char *
-read_head (Ctx         *ctx,
-           const char  *path,
-           const char  *rel,
-           gsize       *length,
-           gboolean    *complete,
-           GError     **error)
+read_head (Ctx                  *ctx,
+           const char           *path,
+           const TopiaryFileId  *id,
+           const char           *rel,
+           gsize                *length,
+           gboolean             *complete,
+           GError              **error)
 {
   g_autofree char *head = NULL;
   gsize n;
-  FILE *file;
   const char *end;
 
-  file = g_fopen (path, "rb");
-  if (file == NULL)
-    {
-      int saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "%s", g_strerror (saved));
-      return NULL;
-    }
-  head = g_malloc (HEAD_SIZE + 1);
-  n = fread (head, 1, HEAD_SIZE, file);
-  *complete = n < HEAD_SIZE && feof (file);
-  fclose (file);
-  head[n] = '\0';
+  head = _topiary_import_fs_read (path, id, HEAD_SIZE, complete, &n, error);
+  if (head == NULL)
+    return NULL;
 
   /* A front matter longer than the head, or NUL bytes: read it all. */
   if ((!*complete && topiary_front_matter_split (head, n, NULL, NULL, NULL) == TOPIARY_FRONT_MATTER_NONE &&
@@ -251,7 +252,7 @@ read_head (Ctx         *ctx,
         g_str_has_prefix (head, "\xef\xbb\xbf"))) || memchr (head, '\0', n) != NULL)
     {
       *complete = TRUE;
-      return read_file (ctx, path, rel, length, FALSE, error);
+      return read_file (ctx, path, id, rel, length, FALSE, error);
     }
 
   if (!topiary_utf8_validate (head, n, &end))
@@ -420,10 +421,11 @@ add_queries (GPtrArray          *queries,
 
 /* Reads an _index.md into its folder. */
 static void
-read_index (Ctx        *ctx,
-            Folder     *folder,
-            const char *path,
-            const char *rel)
+read_index (Ctx                 *ctx,
+            Folder              *folder,
+            const char          *path,
+            const TopiaryFileId *id,
+            const char          *rel)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TopiaryFrontMatter) fm = NULL;
@@ -433,7 +435,7 @@ read_index (Ctx        *ctx,
   const char *value;
   gint64 weight;
 
-  text = read_file (ctx, path, rel, &length, TRUE, &error);
+  text = read_file (ctx, path, id, rel, &length, TRUE, &error);
   if (text == NULL)
     {
       file_warn (ctx, _("“%s” could not be read: %s"), rel, error->message);
@@ -488,7 +490,7 @@ read_entry (Ctx   *ctx,
   else
     stem = strip_extension (name);
 
-  text = read_head (ctx, e->path, e->rel, &length, &complete, &error);
+  text = read_head (ctx, e->read_path, &e->id, e->rel, &length, &complete, &error);
   if (text == NULL)
     file_warn (ctx, _("“%s” could not be read: %s"), e->rel, error->message);
   else
@@ -655,6 +657,23 @@ compare_names (gconstpointer a,
   return strcmp (*(char * const *) a, *(char * const *) b);
 }
 
+/* TRUE the first time the folder @id is seen. */
+static gboolean
+first_visit (Ctx                 *ctx,
+             const TopiaryFileId *id)
+{
+  char *key = g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT,
+                               (guint64) id->dev, (guint64) id->ino);
+
+  if (g_hash_table_contains (ctx->seen, key))
+    {
+      g_free (key);
+      return FALSE;
+    }
+  g_hash_table_add (ctx->seen, key);
+  return TRUE;
+}
+
 /* Walks the tree without recursion (folders can nest deeply). */
 static gboolean
 collect (Ctx       *ctx,
@@ -705,22 +724,67 @@ collect (Ctx       *ctx,
           const char *child = g_ptr_array_index (names, i);
           g_autofree char *child_rel = *rel ? g_build_filename (rel, child, NULL) : g_strdup (child);
           g_autofree char *child_path = g_build_filename (dir_path, child, NULL);
+          g_autofree char *read_path = NULL;
+          TopiaryFileId id;
+          TopiaryImportFsKind kind;
 
-          if (g_file_test (child_path, G_FILE_TEST_IS_DIR))
+          /* Only regular files inside the folder are read: links out of it,
+           * devices and FIFOs are named in the report and left alone. */
+          kind = _topiary_import_fs_classify (child_path, ctx->real_base, MAX_FILE_SIZE, &read_path, &id);
+          if (kind == TOPIARY_IMPORT_FS_FOLDER)
             {
-              /* Symlinked folders could loop; bundles own their subfolders. */
-              if (!bundle && !g_file_test (child_path, G_FILE_TEST_IS_SYMLINK) &&
-                  (child[0] != '_' || !site_root || strcmp (child, "_posts") == 0 ||
-                   strcmp (child, "_drafts") == 0 || qi > 0))
+              /* Bundles own their subfolders; a folder seen before (a bind
+               * mount of its parent) would loop. */
+              if (!bundle && (child[0] != '_' || !site_root || strcmp (child, "_posts") == 0 ||
+                              strcmp (child, "_drafts") == 0 || qi > 0) &&
+                  first_visit (ctx, &id))
                 g_ptr_array_add (queue, g_steal_pointer (&child_rel));
+              continue;
+            }
+          if (kind == TOPIARY_IMPORT_FS_LINK_FOLDER || kind == TOPIARY_IMPORT_FS_LINK_OUT_FOLDER)
+            {
+              /* A linked folder could loop or repeat the same files. */
+              if (!bundle)
+                file_warn (ctx, kind == TOPIARY_IMPORT_FS_LINK_FOLDER
+                                ? _("“%s” is a link to a folder; it was not followed.")
+                                : _("“%s” is a link to a folder outside the imported folder; it was not followed."),
+                           child_rel);
               continue;
             }
           if (!is_markdown (child))
             continue;
+          /* Other pages inside a bundle are its resources, never read. */
+          if (bundle && g_ascii_strncasecmp (child, "index.", 6) != 0)
+            continue;
+
+          switch (kind)
+            {
+            case TOPIARY_IMPORT_FS_FILE:
+              break;
+            case TOPIARY_IMPORT_FS_LINK_OUT:
+              file_warn (ctx, _("“%s” is a link to a file outside the imported folder; it was skipped."), child_rel);
+              continue;
+            case TOPIARY_IMPORT_FS_LINK_BROKEN:
+              file_warn (ctx, _("“%s” is a link that leads to no file; it was skipped."), child_rel);
+              continue;
+            case TOPIARY_IMPORT_FS_SPECIAL:
+              file_warn (ctx, _("“%s” is not a regular file but a device, FIFO or socket; it was skipped."), child_rel);
+              continue;
+            case TOPIARY_IMPORT_FS_TOO_LARGE:
+              file_warn (ctx, _("“%s” is larger than 16 MB; it was skipped."), child_rel);
+              continue;
+            case TOPIARY_IMPORT_FS_GONE:
+            case TOPIARY_IMPORT_FS_FOLDER:
+            case TOPIARY_IMPORT_FS_LINK_FOLDER:
+            case TOPIARY_IMPORT_FS_LINK_OUT_FOLDER:
+            default:
+              file_warn (ctx, _("“%s” disappeared while the folder was read; it was skipped."), child_rel);
+              continue;
+            }
 
           if (g_ascii_strncasecmp (child, "_index.", 7) == 0)
             {
-              read_index (ctx, get_folder (ctx, rel), child_path, child_rel);
+              read_index (ctx, get_folder (ctx, rel), read_path, &id, child_rel);
               continue;
             }
 
@@ -735,13 +799,9 @@ collect (Ctx       *ctx,
                 parent_rel = g_path_get_dirname (rel);
                 group_rel = strcmp (parent_rel, ".") == 0 ? "" : parent_rel;
               }
-            else if (bundle)
-              {
-                /* Other pages inside a bundle are its resources. */
-                g_free (e);
-                continue;
-              }
             e->path = g_steal_pointer (&child_path);
+            e->read_path = g_steal_pointer (&read_path);
+            e->id = id;
             e->rel = g_steal_pointer (&child_rel);
             if (is_posts)
               {
@@ -1070,7 +1130,7 @@ read_ahead_thread (gpointer data)
       e = g_ptr_array_index (ra->entries, i);
       g_mutex_unlock (&ra->mutex);
 
-      slot.text = read_text_file (e->path, e->rel, &slot.length, &slot.replaced, &error);
+      slot.text = read_text_file (e->read_path, &e->id, &slot.length, &slot.replaced, &error);
       if (slot.text == NULL)
         slot.error = g_strdup (error->message);
       slot.done = TRUE;
@@ -1169,6 +1229,16 @@ write_entry (Ctx     *ctx,
   return TRUE;
 }
 
+/* A content/ folder that is a link counts only when it stays inside. */
+static gboolean
+content_inside (const char *content,
+                const char *real_base)
+{
+  g_autofree char *real = _topiary_import_fs_real_folder (content);
+
+  return real != NULL && _topiary_import_fs_is_inside (real, real_base);
+}
+
 /* A site root without content/ (a Jekyll site, or Hugo with its content
  * elsewhere): its layouts, themes and READMEs are not articles. */
 static gboolean
@@ -1206,13 +1276,27 @@ _topiary_import_hugo (TopiaryProject      *project,
   ReadAhead ahead;
   Folder *root_folder;
   guint total;
+  gboolean ok;
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (folder != NULL, FALSE);
 
+  /* The folder the user chose may be a link; what lies in it may not lead
+   * out of where it leads. */
+  ctx.real_base = _topiary_import_fs_real_folder (folder);
+  if (ctx.real_base == NULL)
+    {
+      int saved = errno;
+      g_autofree char *name = g_path_get_basename (folder);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("The folder “%s” could not be read: %s."), name, g_strerror (saved));
+      return FALSE;
+    }
+  ctx.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   content = g_build_filename (folder, "content", NULL);
   posts = g_build_filename (folder, "_posts", NULL);
-  if (g_file_test (content, G_FILE_TEST_IS_DIR))
+  if (g_file_test (content, G_FILE_TEST_IS_DIR) && content_inside (content, ctx.real_base))
     ctx.root = g_strdup (content);
   else
     {
@@ -1220,12 +1304,23 @@ _topiary_import_hugo (TopiaryProject      *project,
       site_root = g_file_test (posts, G_FILE_TEST_IS_DIR) || has_site_config (folder);
     }
 
-  if (!collect (&ctx, site_root, error))
-    {
-      g_free (ctx.root);
-      return FALSE;
-    }
+  {
+    GStatBuf st;
+    TopiaryFileId root_id = { 0 };
+
+    if (g_stat (ctx.root, &st) == 0)
+      {
+        root_id.dev = st.st_dev;
+        root_id.ino = st.st_ino;
+        first_visit (&ctx, &root_id);
+      }
+  }
+  ok = collect (&ctx, site_root, error);
   g_clear_pointer (&ctx.root, g_free);
+  g_clear_pointer (&ctx.real_base, g_free);
+  g_clear_pointer (&ctx.seen, g_hash_table_unref);
+  if (!ok)
+    return FALSE;
 
   root_folder = g_hash_table_lookup (folders, "");
   if (entries->len == 0 && (root_folder == NULL || root_folder->title == NULL) &&
