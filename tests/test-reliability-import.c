@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
@@ -23,6 +24,8 @@
 #include <sqlite3.h>
 
 #include "topiary-check.h"
+#include "topiary-export.h"
+#include "topiary-limits.h"
 #include "topiary-import.h"
 #include "topiary-import-fs-private.h"
 #include "topiary-slug.h"
@@ -649,6 +652,273 @@ test_hugo_swapped_files (void)
   test_remove_tree (dir);
 }
 
+/* ---- item 13: titles, fields and texts have limits ---- */
+
+/* @n copies of @unit. */
+static char *
+repeat (const char *unit,
+        gsize       n)
+{
+  gsize len = strlen (unit);
+  char *s = g_malloc (len * n + 1);
+
+  for (gsize i = 0; i < n; i++)
+    memcpy (s + i * len, unit, len);
+  s[len * n] = '\0';
+  return s;
+}
+
+static void
+assert_refused (gboolean    ok,
+                GError    **error,
+                const char *message)
+{
+  g_assert_false (ok);
+  g_assert_error (*error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID);
+  g_assert_cmpstr ((*error)->message, ==, message);
+  g_clear_error (error);
+}
+
+/* The project refuses what is too long, in one sentence the app shows; at
+ * the limit, counted in characters, it accepts. */
+static void
+test_limits_core (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("topiary-limits-XXXXXX", NULL);
+  g_autoptr(TopiaryProject) project = new_project (dir);
+  g_autofree char *title_max = repeat ("é", TOPIARY_TITLE_MAX);   /* 2,000 bytes */
+  g_autofree char *title_over = repeat ("a", TOPIARY_TITLE_MAX + 1);
+  g_autofree char *text_max = repeat ("ü", TOPIARY_TEXT_MAX);
+  g_autofree char *text_over = repeat ("a", TOPIARY_TEXT_MAX + 1);
+  g_autofree char *body_over = repeat ("a", TOPIARY_BODY_MAX + 1);
+  g_autoptr(TopiaryArticle) article = topiary_article_new ();
+  g_autoptr(TopiaryGroup) group = topiary_group_new ("Group");
+  g_autoptr(TopiaryNote) note = NULL;
+  g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const char *title_msg = "A title can be at most 1,000 characters long.";
+  const char *text_msg = "A summary, description or map field can be at most 10,000 characters long.";
+  const char *body_msg = "The text is larger than 16 MB and was not saved.";
+
+  /* Articles. */
+  topiary_article_set_title (article, title_over);
+  assert_refused (topiary_project_add_article (project, article, &error), &error, title_msg);
+  topiary_article_set_title (article, title_max);
+  topiary_article_set_summary (article, text_over);
+  assert_refused (topiary_project_add_article (project, article, &error), &error, text_msg);
+  topiary_article_set_summary (article, text_max);
+  topiary_article_set_body (article, body_over);
+  assert_refused (topiary_project_add_article (project, article, &error), &error, body_msg);
+  topiary_article_set_body (article, "Fine.");
+  g_assert_true (topiary_project_add_article (project, article, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_utf8_strlen (topiary_article_get_title (article), -1), ==, TOPIARY_TITLE_MAX);
+
+  topiary_article_set_title (article, title_over);
+  assert_refused (topiary_project_update_article (project, article, &error), &error, title_msg);
+  topiary_article_set_title (article, "Short");
+  {
+    const char *queries[] = { "fine", title_over, NULL };
+    topiary_article_set_queries (article, queries);
+    assert_refused (topiary_project_update_article (project, article, &error), &error,
+                    "A target query can be at most 1,000 characters long.");
+  }
+  for (guint i = 0; i <= TOPIARY_QUERIES_MAX; i++)
+    g_ptr_array_add (many, g_strdup_printf ("query %u", i));
+  g_ptr_array_add (many, NULL);
+  topiary_article_set_queries (article, (const char * const *) many->pdata);
+  assert_refused (topiary_project_update_article (project, article, &error), &error,
+                  "An article can have at most 1,000 target queries.");
+  assert_refused (topiary_project_save_body (project, topiary_article_get_id (article), body_over, &error),
+                  &error, body_msg);
+
+  /* Groups. */
+  topiary_group_set_title (group, title_over);
+  assert_refused (topiary_project_add_group (project, group, &error), &error, title_msg);
+  topiary_group_set_title (group, title_max);
+  topiary_group_set_description (group, text_over);
+  assert_refused (topiary_project_add_group (project, group, &error), &error, text_msg);
+  topiary_group_set_description (group, text_max);
+  g_assert_true (topiary_project_add_group (project, group, &error));
+  g_assert_no_error (error);
+  topiary_group_set_title (group, title_over);
+  assert_refused (topiary_project_update_group (project, group, &error), &error, title_msg);
+
+  /* Notes and the map. */
+  note = topiary_note_new ("other", title_over, "x");
+  assert_refused (topiary_project_add_note (project, note, &error), &error, title_msg);
+  g_clear_object (&note);
+  note = topiary_note_new ("other", "Fine", body_over);
+  assert_refused (topiary_project_add_note (project, note, &error), &error, body_msg);
+  assert_refused (topiary_project_set_map_field (project, "title", title_over, &error), &error, title_msg);
+  assert_refused (topiary_project_set_map_field (project, "goal", text_over, &error), &error, text_msg);
+  g_assert_true (topiary_project_set_map_field (project, "goal", text_max, &error));
+  g_assert_no_error (error);
+
+  topiary_project_close (project);
+  test_remove_tree (dir);
+}
+
+static guint64
+folder_bytes (const char *path)
+{
+  GStatBuf st;
+  guint64 total = 0;
+
+  if (g_lstat (path, &st) != 0)
+    return 0;
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          total += folder_bytes (child);
+        }
+      return total;
+    }
+  return (guint64) st.st_size;
+}
+
+/* A 50 MB title: cut at import with a warning, in little memory, and the
+ * site that shows it stays small. Run apart, so its peak memory is its own. */
+static void
+test_limits_huge_title_run (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("topiary-title-XXXXXX", NULL);
+  g_autofree char *site = g_build_filename (dir, "site", NULL);
+  g_autofree char *source = NULL;
+  g_autoptr(TopiaryProject) project = new_project (dir);
+  g_autoptr(TopiaryImportReport) report = topiary_import_report_new ();
+  g_autoptr(GListModel) articles = NULL;
+  g_autoptr(TopiaryArticle) big = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *words = repeat ("Word ", 1024 * 1024 / 5);
+  TopiaryExportOptions options = { 0 };
+  struct rusage ru;
+  FILE *file;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("Runs in a subprocess of /core/import/reliability/limits-huge-title.");
+      return;
+    }
+
+  /* Written in pieces, so the test's own copy does not count. */
+  source = g_build_filename (dir, "big.md", NULL);
+  file = g_fopen (source, "w");
+  g_assert_nonnull (file);
+  fputs ("# Big\n\n## Group\n\n- ", file);
+  for (guint i = 0; i < 50; i++)
+    fputs (words, file);
+  fputs ("\n- Small one\n", file);
+  g_assert_cmpint (fclose (file), ==, 0);
+
+  g_assert_true (topiary_import (project, source, TOPIARY_IMPORT_OUTLINE, report, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->articles, ==, 2);
+  g_assert_true (warned_about (report, "longer than 1,000 characters"));
+  articles = topiary_project_list_articles (project);
+  big = g_list_model_get_item (articles, 0);
+  g_assert_cmpint (g_utf8_strlen (topiary_article_get_title (big), -1), <=, TOPIARY_TITLE_MAX);
+  g_assert_true (g_str_has_prefix (topiary_article_get_title (big), "Word Word"));
+
+  options.format = TOPIARY_EXPORT_SITE;
+  options.drafts = TRUE;
+  g_assert_true (topiary_export (project, site, &options, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_test_message ("site: %" G_GUINT64_FORMAT " bytes", folder_bytes (site));
+  g_assert_cmpuint (folder_bytes (site), <, 5 * 1024 * 1024);
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &ru), ==, 0);
+  g_test_message ("peak memory: %ld MiB", ru.ru_maxrss / 1024);
+#if !defined(__SANITIZE_ADDRESS__)
+  /* 50 MB read, the text parsed: a few copies, not the 500 MB of before. */
+  g_assert_cmpint (ru.ru_maxrss / 1024, <, 400);
+#endif
+
+  topiary_project_close (project);
+  test_remove_tree (dir);
+}
+
+static void
+test_limits_huge_title (void)
+{
+  g_test_trap_subprocess ("/core/import/reliability/limits-huge-title/run", 0,
+                          G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* Every importer cuts what is too long and says so, never silently. */
+static void
+test_limits_import_fields (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("topiary-fields-XXXXXX", NULL);
+  g_autoptr(TopiaryProject) project = new_project (dir);
+  g_autoptr(TopiaryImportReport) report = topiary_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_title = repeat ("Title ", 400);        /* 2,400 characters */
+  g_autofree char *long_summary = repeat ("Summary ", 2000);   /* 16,000 */
+  g_autofree char *long_query = repeat ("query ", 300);        /* 1,800 */
+  g_autofree char *long_group = repeat ("Group ", 300);
+  g_autofree char *csv = g_strdup_printf ("Title,Group,Summary,Keywords\n"
+                                          "%s,%s,%s,\"short; %s\"\n"
+                                          "Plain,%s,Short,one\n",
+                                          long_title, long_group, long_summary, long_query, long_group);
+  g_autofree char *source = write_text (dir, "plan.csv", csv, -1);
+  g_autoptr(GListModel) articles = NULL;
+  g_autoptr(GListModel) groups = NULL;
+  g_autoptr(TopiaryArticle) a = NULL;
+  g_autoptr(TopiaryGroup) g = NULL;
+  const char * const *queries;
+
+  g_assert_true (topiary_import (project, source, TOPIARY_IMPORT_CSV, report, NULL, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < report->warnings->len; i++)
+    g_test_message ("warning: %s", (char *) g_ptr_array_index (report->warnings, i));
+
+  articles = topiary_project_list_articles (project);
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 2);
+  a = g_list_model_get_item (articles, 0);
+  g_assert_cmpint (g_utf8_strlen (topiary_article_get_title (a), -1), ==, TOPIARY_TITLE_MAX);
+  g_assert_cmpint (g_utf8_strlen (topiary_article_get_summary (a), -1), ==, TOPIARY_TEXT_MAX);
+  queries = topiary_article_get_queries (a);
+  g_assert_cmpuint (g_strv_length ((char **) queries), ==, 2);
+  for (guint i = 0; queries[i] != NULL; i++)
+    g_assert_cmpint (g_utf8_strlen (queries[i], -1), <=, TOPIARY_QUERY_MAX);
+  groups = topiary_project_list_groups (project);
+  /* One group: the same long name, cut the same way, both times. */
+  g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 1);
+  g = g_list_model_get_item (groups, 0);
+  g_assert_cmpint (g_utf8_strlen (topiary_group_get_title (g), -1), ==, TOPIARY_TITLE_MAX);
+
+  g_assert_true (warned_about (report, "The title “Title Title"));
+  g_assert_true (warned_about (report, "The summary of"));
+  g_assert_true (warned_about (report, "A target query of"));
+  g_assert_true (warned_about (report, "The group title “Group Group"));
+
+  /* A map title and a note too long, in an outline. */
+  {
+    g_autoptr(TopiaryImportReport) r2 = topiary_import_report_new ();
+    g_autofree char *outline = g_strdup_printf ("---\ntitle: \"%s\"\n---\n\n## Strategy\n\nWe write.\n\n## %s\n\n- One\n",
+                                                long_title, long_title);
+    g_autofree char *path = write_text (dir, "plan.md", outline, -1);
+    g_autofree char *map_title = NULL;
+
+    g_assert_true (topiary_import (project, path, TOPIARY_IMPORT_OUTLINE, r2, NULL, NULL, &error));
+    g_assert_no_error (error);
+    map_title = topiary_project_get_map_field (project, "title");
+    g_assert_cmpint (g_utf8_strlen (map_title, -1), ==, TOPIARY_TITLE_MAX);
+    g_assert_true (warned_about (r2, "The title of the map is longer"));
+    g_assert_true (warned_about (r2, "The group title"));
+  }
+
+  topiary_project_close (project);
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -663,6 +933,10 @@ main (int   argc,
   g_test_add_func ("/core/import/reliability/pipe-endless", test_pipe_endless);
   g_test_add_func ("/core/import/reliability/hugo-hostile-files", test_hugo_hostile_files);
   g_test_add_func ("/core/import/reliability/hugo-swapped-files", test_hugo_swapped_files);
+  g_test_add_func ("/core/import/reliability/limits-core", test_limits_core);
+  g_test_add_func ("/core/import/reliability/limits-import-fields", test_limits_import_fields);
+  g_test_add_func ("/core/import/reliability/limits-huge-title", test_limits_huge_title);
+  g_test_add_func ("/core/import/reliability/limits-huge-title/run", test_limits_huge_title_run);
 
   return g_test_run ();
 }

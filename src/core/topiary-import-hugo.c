@@ -626,6 +626,9 @@ read_entry (Ctx   *ctx,
       else if (cats != NULL && cats[0] != NULL && *cats[0])
         set_str (&e->category, cats[0]);
     }
+
+  /* Now, not when it is written: the title is borrowed until then. */
+  _topiary_import_limit_article (a, ctx->report);
 }
 
 static gboolean
@@ -1372,10 +1375,10 @@ _topiary_import_hugo (TopiaryProject      *project,
       g_autofree char *old_desc = topiary_project_get_map_field (project, "description");
 
       if (root_folder->title != NULL && (old_title == NULL || *old_title == '\0') &&
-          !topiary_project_set_map_field (project, "title", root_folder->title, error))
+          !_topiary_import_set_map_field (project, "title", root_folder->title, report, error))
         return FALSE;
       if (root_folder->description != NULL && (old_desc == NULL || *old_desc == '\0') &&
-          !topiary_project_set_map_field (project, "description", root_folder->description, error))
+          !_topiary_import_set_map_field (project, "description", root_folder->description, report, error))
         return FALSE;
       if (root_folder->text != NULL &&
           !_topiary_import_add_note (project, "strategy", _("Home page"), root_folder->text, report, error))

@@ -1992,7 +1992,7 @@ mt_write (TopiaryProject      *project,
     topiary_import_report_warn (report, "%s", (const char *) g_ptr_array_index (page->warnings, i));
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (values[i] != NULL && !topiary_project_set_map_field (project, fields[i], values[i], error))
+    if (values[i] != NULL && !_topiary_import_set_map_field (project, fields[i], values[i], report, error))
       return FALSE;
 
   /* Articles are appended in page order: the plan is the writing order

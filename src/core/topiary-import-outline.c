@@ -2168,7 +2168,7 @@ _topiary_import_outline (TopiaryProject      *project,
     }
   old_title = topiary_project_get_map_field (project, "title");
   if (map_title != NULL && *map_title && (old_title == NULL || *old_title == '\0'))
-    if (!topiary_project_set_map_field (project, "title", map_title, error))
+    if (!_topiary_import_set_map_field (project, "title", map_title, report, error))
       return FALSE;
   old_desc = topiary_project_get_map_field (project, "description");
   {
@@ -2184,7 +2184,7 @@ _topiary_import_outline (TopiaryProject      *project,
       }
     if (desc != NULL && (old_desc == NULL || *old_desc == '\0'))
       {
-        if (!topiary_project_set_map_field (project, "description", desc, error))
+        if (!_topiary_import_set_map_field (project, "description", desc, report, error))
           return FALSE;
       }
   }

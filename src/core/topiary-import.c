@@ -17,6 +17,7 @@
 #include "topiary-cleanup.h"
 #include "topiary-import.h"
 #include "topiary-portal-private.h"
+#include "topiary-limits.h"
 #include "topiary-utf8.h"
 #include "topiary-slug.h"
 
@@ -668,6 +669,102 @@ _topiary_import_claim_slug (GHashTable *slugs,
   return slug;
 }
 
+/* ---- limits: what is too long is cut, and the report says so ---------- */
+
+/* The start of @text, to name it in a warning without quoting megabytes. */
+static char *
+short_name (const char *text)
+{
+  char *cut = topiary_limit_cut_chars (text, 60);
+
+  if (cut == NULL)
+    return g_strdup (text);
+  return g_strconcat (cut, "…", NULL);
+}
+
+/* @text cut to @max_chars characters, or NULL when it fits. */
+static char *
+cut_chars (const char *text,
+           gsize       max_chars)
+{
+  return text != NULL ? topiary_limit_cut_chars (text, max_chars) : NULL;
+}
+
+void
+_topiary_import_limit_article (TopiaryArticle      *article,
+                               TopiaryImportReport *report)
+{
+  g_autofree char *title = cut_chars (topiary_article_get_title (article), TOPIARY_TITLE_MAX);
+  g_autofree char *summary = cut_chars (topiary_article_get_summary (article), TOPIARY_TEXT_MAX);
+  g_autofree char *body = NULL;
+  g_autofree char *name = NULL;
+  const char * const *queries = topiary_article_get_queries (article);
+  guint n_queries = g_strv_length ((char **) queries);
+  gboolean long_query = FALSE;
+
+  if (title != NULL)
+    {
+      name = short_name (title);
+      topiary_import_report_warn (report, _("The title “%s” is longer than 1,000 characters; it was cut there."), name);
+      topiary_article_set_title (article, title);
+    }
+  else
+    name = short_name (topiary_article_get_title (article));
+
+  if (summary != NULL)
+    {
+      topiary_import_report_warn (report, _("The summary of “%s” is longer than 10,000 characters; it was cut there."), name);
+      topiary_article_set_summary (article, summary);
+    }
+
+  for (guint i = 0; i < n_queries && !long_query; i++)
+    long_query = !topiary_limit_fits_chars (queries[i], TOPIARY_QUERY_MAX);
+  if (long_query || n_queries > TOPIARY_QUERIES_MAX)
+    {
+      g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
+      int primary = topiary_article_get_primary_query (article);
+
+      for (guint i = 0; i < MIN (n_queries, TOPIARY_QUERIES_MAX); i++)
+        {
+          char *cut = topiary_limit_cut_chars (queries[i], TOPIARY_QUERY_MAX);
+          g_ptr_array_add (kept, cut != NULL ? cut : g_strdup (queries[i]));
+        }
+      g_ptr_array_add (kept, NULL);
+      if (long_query)
+        topiary_import_report_warn (report, _("A target query of “%s” is longer than 1,000 characters; it was cut there."), name);
+      if (n_queries > TOPIARY_QUERIES_MAX)
+        topiary_import_report_warn (report, _("“%s” has more than 1,000 target queries; the rest were left out."), name);
+      topiary_article_set_queries (article, (const char * const *) kept->pdata);
+      topiary_article_set_primary_query (article, primary < TOPIARY_QUERIES_MAX ? primary : -1);
+    }
+
+  if (topiary_article_get_body (article) != NULL &&
+      (body = topiary_limit_cut_bytes (topiary_article_get_body (article), TOPIARY_BODY_MAX)) != NULL)
+    {
+      topiary_import_report_warn (report, _("The text of “%s” is larger than 16 MB; it was cut there."), name);
+      topiary_article_set_body (article, body);
+    }
+}
+
+gboolean
+_topiary_import_set_map_field (TopiaryProject      *project,
+                               const char          *field,
+                               const char          *value,
+                               TopiaryImportReport *report,
+                               GError             **error)
+{
+  gboolean is_title = g_strcmp0 (field, "title") == 0;
+  g_autofree char *cut = cut_chars (value, is_title ? TOPIARY_TITLE_MAX : TOPIARY_TEXT_MAX);
+
+  if (cut != NULL)
+    {
+      if (is_title)
+        topiary_import_report_warn (report, _("The title of the map is longer than 1,000 characters; it was cut there."));
+      else
+        topiary_import_report_warn (report, _("The map’s “%s” is longer than 10,000 characters; it was cut there."), field);
+    }
+  return topiary_project_set_map_field (project, field, cut != NULL ? cut : value, error);
+}
 
 TopiaryGroup *
 _topiary_import_ensure_group (TopiaryProject      *project,
@@ -677,8 +774,24 @@ _topiary_import_ensure_group (TopiaryProject      *project,
                               GError             **error)
 {
   g_autoptr(TopiaryGroup) group = NULL;
+  g_autofree char *short_title = cut_chars (title, TOPIARY_TITLE_MAX);
+  g_autofree char *short_description = cut_chars (description, TOPIARY_TEXT_MAX);
 
   g_assert (TOPIARY_IS_PROJECT (project));
+
+  /* The same title cut the same way finds the same group again. */
+  if (short_title != NULL)
+    {
+      g_autofree char *name = short_name (title);
+      topiary_import_report_warn (report, _("The group title “%s” is longer than 1,000 characters; it was cut there."), name);
+      title = short_title;
+    }
+  if (short_description != NULL)
+    {
+      g_autofree char *name = short_name (title);
+      topiary_import_report_warn (report, _("The description of group “%s” is longer than 10,000 characters; it was cut there."), name);
+      description = short_description;
+    }
 
   group = topiary_project_find_group (project, title);
   if (group != NULL)
@@ -715,6 +828,7 @@ _topiary_import_put_article (TopiaryProject      *project,
   g_assert (TOPIARY_IS_PROJECT (project));
   g_assert (TOPIARY_IS_ARTICLE (article));
 
+  _topiary_import_limit_article (article, report);
   given = topiary_article_get_slug (article);
   slug = topiary_slugify (*given ? given : topiary_article_get_title (article));
   existing = topiary_project_get_article_by_slug (project, slug, FALSE);
@@ -763,8 +877,23 @@ _topiary_import_add_note (TopiaryProject      *project,
                           GError             **error)
 {
   g_autoptr(TopiaryNote) note = NULL;
+  g_autofree char *short_title = cut_chars (title, TOPIARY_TITLE_MAX);
+  g_autofree char *short_body = body != NULL ? topiary_limit_cut_bytes (body, TOPIARY_BODY_MAX) : NULL;
 
   g_assert (TOPIARY_IS_PROJECT (project));
+
+  if (short_title != NULL)
+    {
+      g_autofree char *name = short_name (title);
+      topiary_import_report_warn (report, _("The note title “%s” is longer than 1,000 characters; it was cut there."), name);
+      title = short_title;
+    }
+  if (short_body != NULL)
+    {
+      g_autofree char *name = short_name (title);
+      topiary_import_report_warn (report, _("The text of note “%s” is larger than 16 MB; it was cut there."), name);
+      body = short_body;
+    }
 
   /* Importing the same page twice must not double its notes. */
   if (topiary_project_has_note (project, kind, title, body))

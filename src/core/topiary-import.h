@@ -133,6 +133,17 @@ gboolean _topiary_import_put_article (TopiaryProject      *project,
                                       TopiaryArticle      *article,
                                       TopiaryImportReport *report,
                                       GError             **error);
+/* Cuts what is longer than topiary-limits.h allows in @article (title,
+ * summary, queries, body), with a warning for each. _topiary_import_put_article()
+ * does it too; an importer that keeps pointers to the title calls it first. */
+void     _topiary_import_limit_article (TopiaryArticle      *article,
+                                        TopiaryImportReport *report);
+/* topiary_project_set_map_field(), with a value too long cut and reported. */
+gboolean _topiary_import_set_map_field (TopiaryProject      *project,
+                                        const char          *field,
+                                        const char          *value,
+                                        TopiaryImportReport *report,
+                                        GError             **error);
 gboolean _topiary_import_add_note    (TopiaryProject      *project,
                                       const char          *kind,
                                       const char          *title,

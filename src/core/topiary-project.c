@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "topiary-link.h"
+#include "topiary-limits.h"
 #include "topiary-markdown.h"
 #include "topiary-portal-private.h"
 #include "topiary-utf8.h"
@@ -1164,6 +1165,52 @@ topiary_project_get_map_field (TopiaryProject *self,
   return value ? value : g_strdup ("");
 }
 
+/* The limits of topiary-limits.h, in the words the app shows. */
+typedef enum {
+  LIMIT_TITLE,
+  LIMIT_TEXT,
+  LIMIT_QUERY,
+} Limit;
+
+static gboolean
+check_length (const char  *text,
+              Limit        limit,
+              GError     **error)
+{
+  static const gsize max[] = { TOPIARY_TITLE_MAX, TOPIARY_TEXT_MAX, TOPIARY_QUERY_MAX };
+
+  if (topiary_limit_fits_chars (text, max[limit]))
+    return TRUE;
+  switch (limit)
+    {
+    case LIMIT_TITLE:
+      g_set_error_literal (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                           _("A title can be at most 1,000 characters long."));
+      break;
+    case LIMIT_TEXT:
+      g_set_error_literal (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                           _("A summary, description or map field can be at most 10,000 characters long."));
+      break;
+    case LIMIT_QUERY:
+    default:
+      g_set_error_literal (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                           _("A target query can be at most 1,000 characters long."));
+      break;
+    }
+  return FALSE;
+}
+
+static gboolean
+check_body (const char  *body,
+            GError     **error)
+{
+  if (body == NULL || strlen (body) <= TOPIARY_BODY_MAX)
+    return TRUE;
+  g_set_error_literal (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                       _("The text is larger than 16 MB and was not saved."));
+  return FALSE;
+}
+
 gboolean
 topiary_project_set_map_field (TopiaryProject  *self,
                                const char      *field,
@@ -1183,7 +1230,8 @@ topiary_project_set_map_field (TopiaryProject  *self,
                    _("“%s” is not a field of the map."), field ? field : "");
       return FALSE;
     }
-  if (!check_writable (self, error))
+  if (!check_length (value, g_strcmp0 (field, "title") == 0 ? LIMIT_TITLE : LIMIT_TEXT, error) ||
+      !check_writable (self, error))
     return FALSE;
 
   sql = g_strdup_printf ("UPDATE map SET %s = ?, updated = ? WHERE id = 1", field);
@@ -1232,6 +1280,14 @@ topiary_project_list_notes (TopiaryProject *self)
   return G_LIST_MODEL (store);
 }
 
+static gboolean
+validate_note (TopiaryNote  *note,
+               GError      **error)
+{
+  return check_length (topiary_note_get_title (note), LIMIT_TITLE, error) &&
+         check_body (topiary_note_get_body (note), error);
+}
+
 gboolean
 topiary_project_add_note (TopiaryProject  *self,
                           TopiaryNote     *note,
@@ -1243,7 +1299,7 @@ topiary_project_add_note (TopiaryProject  *self,
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (TOPIARY_IS_NOTE (note), FALSE);
 
-  if (!check_writable (self, error))
+  if (!validate_note (note, error) || !check_writable (self, error))
     return FALSE;
   stmt = get_statement (self,
                         "INSERT INTO note (position, kind, title, body, created, updated) "
@@ -1278,7 +1334,7 @@ topiary_project_update_note (TopiaryProject  *self,
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (TOPIARY_IS_NOTE (note), FALSE);
 
-  if (!check_writable (self, error))
+  if (!validate_note (note, error) || !check_writable (self, error))
     return FALSE;
   stmt = get_statement (self, "UPDATE note SET title = ?, body = ?, updated = ? WHERE id = ?", error);
   if (stmt == NULL)
@@ -1494,7 +1550,7 @@ validate_title (const char  *title,
                                     : _("The title of an article is not valid UTF-8 text."));
       return FALSE;
     }
-  return TRUE;
+  return check_length (title, LIMIT_TITLE, error);
 }
 
 /* The group's own slug if it has one, else one made from its title. */
@@ -1520,6 +1576,7 @@ topiary_project_add_group (TopiaryProject  *self,
   g_return_val_if_fail (TOPIARY_IS_GROUP (group), FALSE);
 
   if (!validate_title (topiary_group_get_title (group), TRUE, error) ||
+      !check_length (topiary_group_get_description (group), LIMIT_TEXT, error) ||
       !check_writable (self, error))
     return FALSE;
 
@@ -1558,6 +1615,7 @@ topiary_project_update_group (TopiaryProject  *self,
   g_return_val_if_fail (TOPIARY_IS_GROUP (group), FALSE);
 
   if (!validate_title (topiary_group_get_title (group), TRUE, error) ||
+      !check_length (topiary_group_get_description (group), LIMIT_TEXT, error) ||
       !check_writable (self, error))
     return FALSE;
 
@@ -1959,8 +2017,21 @@ validate_article (TopiaryProject  *self,
   gint64 parent_id = topiary_article_get_parent_id (article);
   sqlite3_stmt *stmt;
 
-  if (!validate_title (topiary_article_get_title (article), FALSE, error))
+  const char * const *queries = topiary_article_get_queries (article);
+
+  if (!validate_title (topiary_article_get_title (article), FALSE, error) ||
+      !check_length (topiary_article_get_summary (article), LIMIT_TEXT, error) ||
+      !check_body (topiary_article_get_body (article), error))
     return FALSE;
+  if (g_strv_length ((char **) queries) > TOPIARY_QUERIES_MAX)
+    {
+      g_set_error_literal (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                           _("An article can have at most 1,000 target queries."));
+      return FALSE;
+    }
+  for (guint i = 0; queries[i] != NULL; i++)
+    if (!check_length (queries[i], LIMIT_QUERY, error))
+      return FALSE;
   if (parent_id != 0 && parent_id == topiary_article_get_id (article))
     {
       g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
@@ -2322,7 +2393,7 @@ topiary_project_save_body (TopiaryProject  *self,
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (body != NULL, FALSE);
 
-  if (!check_writable (self, error))
+  if (!check_writable (self, error) || !check_body (body, error))
     return FALSE;
   if (!topiary_utf8_validate (body, strlen (body), NULL))
     {
