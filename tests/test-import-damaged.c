@@ -5,12 +5,23 @@
  * The inputs are made here: fixtures cut at many offsets, random bytes,
  * invalid UTF-8, NUL bytes, 10 MB lines, 10,000-level nesting, a CSV with
  * 10,000 columns, empty files, and Hugo folders with the same damage.
+ * Hostile ones too (issue 9): an endless pipe, /dev/zero as the source, a
+ * 50 MB title, 50,000 groups, Windows device names as titles, and Hugo
+ * folders with links out of them (/etc/passwd), to devices (/dev/zero),
+ * FIFOs, link loops and files over the size limit; a FIFO or device read
+ * would hang, so an alarm fails the test instead.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -323,6 +334,76 @@ test_csv (Fixture       *f,
   wide_csv (f, TOPIARY_IMPORT_CSV);
 }
 
+/* ---- hostile sources (issue 9) ---- */
+
+static gpointer
+endless_writer (gpointer data)
+{
+  int fd = GPOINTER_TO_INT (data);
+  char block[4096];
+
+  memset (block, '-', sizeof block);
+  /* Until the reader closes its end: EPIPE, as SIGPIPE is ignored. */
+  while (write (fd, block, sizeof block) > 0 || errno == EINTR)
+    ;
+  close (fd);
+  return NULL;
+}
+
+static void
+test_hostile (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  signal (SIGPIPE, SIG_IGN);
+  alarm (240);
+
+  /* An endless pipe, as the format given and to be detected. */
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autofree char *source = NULL;
+      GThread *thread;
+      int fds[2];
+
+      g_assert_cmpint (pipe (fds), ==, 0);
+      source = g_strdup_printf ("/dev/fd/%d", fds[0]);
+      thread = g_thread_new ("endless", endless_writer, GINT_TO_POINTER (fds[1]));
+      check_import (f, source, round == 0 ? TOPIARY_IMPORT_OUTLINE : TOPIARY_IMPORT_AUTO);
+      close (fds[0]);
+      g_thread_join (thread);
+    }
+  /* Devices as the source. */
+  check_import (f, "/dev/zero", TOPIARY_IMPORT_CSV);
+  check_import (f, "/dev/zero", TOPIARY_IMPORT_AUTO);
+  check_import (f, "/dev/null", TOPIARY_IMPORT_AUTO);
+
+  /* A 50 MB title. */
+  g_string_assign (s, "# Big\n\n## Group\n\n- ");
+  while (s->len < 50 * 1024 * 1024)
+    g_string_append (s, "Word ");
+  g_string_append (s, "\n");
+  check_bytes (f, s->str, s->len, TOPIARY_IMPORT_OUTLINE);
+  g_string_assign (s, "Title,Group\n");
+  while (s->len < 20 * 1024 * 1024)
+    g_string_append (s, "Word ");
+  g_string_append (s, ",G\n");
+  check_bytes (f, s->str, s->len, TOPIARY_IMPORT_CSV);
+
+  /* 50,000 groups. */
+  g_string_assign (s, "# Many\n\n");
+  for (guint i = 0; i < 50000; i++)
+    g_string_append_printf (s, "## G%u\n- A%u\n", i, i);
+  check_bytes (f, s->str, s->len, TOPIARY_IMPORT_OUTLINE);
+
+  /* Windows device names as titles and slugs. */
+  check_bytes (f, LIT ("# Devices\n\n## CON\n\n- NUL\n- aux.txt\n- COM1\n- lpt9 (/lpt9)\n- con.md\n"),
+               TOPIARY_IMPORT_OUTLINE);
+  check_bytes (f, LIT ("Title,Group,Slug\nPRN,NUL,con\nAUX,nul,aux\n"), TOPIARY_IMPORT_CSV);
+
+  alarm (0);
+}
+
 /* ---- Hugo folders ---- */
 
 static void
@@ -347,6 +428,22 @@ check_folder (Fixture    *f,
   check_import (f, content, TOPIARY_IMPORT_HUGO);
   check_import (f, content, TOPIARY_IMPORT_AUTO);
   test_remove_tree (content);
+}
+
+/* No article holds what lies outside the imported folder. */
+static void
+assert_nothing_from_outside (Fixture *f)
+{
+  g_autoptr(GListModel) articles = topiary_project_list_articles (f->project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
+      g_autofree char *body = topiary_project_get_body (f->project, topiary_article_get_id (a), NULL);
+
+      g_assert_null (strstr (topiary_article_get_title (a), "Outside"));
+      g_assert_true (body == NULL || (strstr (body, "root:") == NULL && strstr (body, "SECRET") == NULL));
+    }
 }
 
 static void
@@ -421,6 +518,50 @@ test_hugo (Fixture       *f,
   write_file (content, s->str, good, good_len);
   check_folder (f, content);
 
+  /* Links out, devices, FIFOs, loops, files over the limit. */
+  {
+    g_autofree char *outside = g_build_filename (f->dir, "outside.md", NULL);
+    static const struct { const char *name; const char *target; } links[] = {
+      { "hostile/passwd.md", "/etc/passwd" },
+      { "hostile/shadow.md", "/etc/shadow" },
+      { "hostile/zero.md", "/dev/zero" },
+      { "hostile/urandom.md", "/dev/urandom" },
+      { "hostile/outside.md", "../../../outside.md" },
+      { "hostile/loop.md", "loop.md" },
+      { "hostile/dangling.md", "nowhere.md" },
+      { "hostile/fifo-link.md", "pipe.md" },
+      { "hostile/etc", "/etc" },
+      { "hostile/up", ".." },
+      { "hostile/_index.md", "/etc/hostname" },
+    };
+    g_autofree char *fifo = g_build_filename (content, "hostile", "pipe.md", NULL);
+    g_autofree char *device = g_build_filename (content, "hostile", "zero-node.md", NULL);
+    g_autofree char *big_file = g_build_filename (content, "hostile", "big.md", NULL);
+    int fd;
+
+    g_file_set_contents (outside, "---\ntitle: Outside\n---\nSECRET\n", -1, NULL);
+    write_file (content, "hostile/fine.md", good, good_len);
+    for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+      {
+        g_autofree char *path = g_build_filename (content, links[i].name, NULL);
+        g_assert_cmpint (symlink (links[i].target, path), ==, 0);
+      }
+    g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+    if (mknod (device, S_IFCHR | 0644, makedev (1, 5)) != 0)
+      g_test_message ("no device node: mknod needs root");
+    fd = g_open (big_file, O_WRONLY | O_CREAT, 0644);
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_cmpint (ftruncate (fd, 100 * 1024 * 1024), ==, 0);
+    close (fd);
+
+    alarm (120);
+    check_import (f, content, TOPIARY_IMPORT_HUGO);
+    assert_nothing_from_outside (f);
+    check_folder (f, content);
+    alarm (0);
+    g_unlink (outside);
+  }
+
   /* The same slug a thousand times. */
   for (guint i = 0; i < 1000; i++)
     {
@@ -441,6 +582,7 @@ main (int   argc,
   g_test_add ("/core/import/damaged/outline", Fixture, NULL, fixture_setup, test_outline, fixture_teardown);
   g_test_add ("/core/import/damaged/csv", Fixture, NULL, fixture_setup, test_csv, fixture_teardown);
   g_test_add ("/core/import/damaged/hugo", Fixture, NULL, fixture_setup, test_hugo, fixture_teardown);
+  g_test_add ("/core/import/damaged/hostile", Fixture, NULL, fixture_setup, test_hostile, fixture_teardown);
 
   return g_test_run ();
 }
