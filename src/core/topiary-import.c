@@ -675,7 +675,7 @@ _topiary_import_claim_slug (GHashTable *slugs,
 static char *
 short_name (const char *text)
 {
-  char *cut = topiary_limit_cut_chars (text, 60);
+  g_autofree char *cut = topiary_limit_cut_chars (text, 60);
 
   if (cut == NULL)
     return g_strdup (text);
@@ -688,6 +688,16 @@ cut_chars (const char *text,
            gsize       max_chars)
 {
   return text != NULL ? topiary_limit_cut_chars (text, max_chars) : NULL;
+}
+
+/* The article's name for a warning, made only when one is due. */
+static const char *
+article_name (TopiaryArticle  *article,
+              char           **name)
+{
+  if (*name == NULL)
+    *name = short_name (topiary_article_get_title (article));
+  return *name;
 }
 
 void
@@ -708,12 +718,10 @@ _topiary_import_limit_article (TopiaryArticle      *article,
       topiary_import_report_warn (report, _("The title “%s” is longer than 1,000 characters; it was cut there."), name);
       topiary_article_set_title (article, title);
     }
-  else
-    name = short_name (topiary_article_get_title (article));
 
   if (summary != NULL)
     {
-      topiary_import_report_warn (report, _("The summary of “%s” is longer than 10,000 characters; it was cut there."), name);
+      topiary_import_report_warn (report, _("The summary of “%s” is longer than 10,000 characters; it was cut there."), article_name (article, &name));
       topiary_article_set_summary (article, summary);
     }
 
@@ -731,9 +739,9 @@ _topiary_import_limit_article (TopiaryArticle      *article,
         }
       g_ptr_array_add (kept, NULL);
       if (long_query)
-        topiary_import_report_warn (report, _("A target query of “%s” is longer than 1,000 characters; it was cut there."), name);
+        topiary_import_report_warn (report, _("A target query of “%s” is longer than 1,000 characters; it was cut there."), article_name (article, &name));
       if (n_queries > TOPIARY_QUERIES_MAX)
-        topiary_import_report_warn (report, _("“%s” has more than 1,000 target queries; the rest were left out."), name);
+        topiary_import_report_warn (report, _("“%s” has more than 1,000 target queries; the rest were left out."), article_name (article, &name));
       topiary_article_set_queries (article, (const char * const *) kept->pdata);
       topiary_article_set_primary_query (article, primary < TOPIARY_QUERIES_MAX ? primary : -1);
     }
@@ -741,7 +749,7 @@ _topiary_import_limit_article (TopiaryArticle      *article,
   if (topiary_article_get_body (article) != NULL &&
       (body = topiary_limit_cut_bytes (topiary_article_get_body (article), TOPIARY_BODY_MAX)) != NULL)
     {
-      topiary_import_report_warn (report, _("The text of “%s” is larger than 16 MB; it was cut there."), name);
+      topiary_import_report_warn (report, _("The text of “%s” is larger than 16 MB; it was cut there."), article_name (article, &name));
       topiary_article_set_body (article, body);
     }
 }
