@@ -1398,13 +1398,14 @@ test_csv (Fixture       *f,
   rows = parse_csv (text);
   g_assert_cmpuint (rows->len, ==, 1 + 6);
   header = g_ptr_array_index (rows, 0);
-  g_assert_cmpuint (header->len, ==, 13);
+  g_assert_cmpuint (header->len, ==, 14);
   g_assert_cmpstr (g_ptr_array_index (header, 0), ==, "group");
   g_assert_cmpstr (g_ptr_array_index (header, 12), ==, "summary");
+  g_assert_cmpstr (g_ptr_array_index (header, 13), ==, "cover");
   for (guint i = 1; i < rows->len; i++)
     {
       row = g_ptr_array_index (rows, i);
-      g_assert_cmpuint (row->len, ==, 13);
+      g_assert_cmpuint (row->len, ==, 14);
       if (strcmp (g_ptr_array_index (row, 3), "Line\nbreak, \"quote\"") == 0)
         {
           g_assert_cmpstr (g_ptr_array_index (row, 0), ==, "Odd, \"group\"");

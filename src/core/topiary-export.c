@@ -29,6 +29,7 @@
 #include "topiary-export-private.h"
 #include "topiary-url.h"
 #include "topiary-csv-cell.h"
+#include "topiary-export-media.h"
 #include "topiary-frontmatter.h"
 #include "topiary-link.h"
 #include "topiary-markdown.h"
@@ -44,7 +45,7 @@
 G_DEFINE_QUARK (topiary-export-error-quark, topiary_export_error)
 
 /* Folder names at the root of the site that articles cannot take. */
-static const char *reserved_slugs[] = { "assets", "search", "content", "static", "layouts", "themes" };
+static const char *reserved_slugs[] = { "assets", "search", "content", "static", "layouts", "themes", "media" };
 
 typedef struct _GroupInfo GroupInfo;
 typedef struct _ArticleInfo ArticleInfo;
@@ -98,6 +99,7 @@ typedef struct {
   JsonObject  *words;         /* the theme's words in the site's language */
   JsonArray   *nav;           /* no group current */
   struct _PageWriter *writer; /* site pages go to disk through it */
+  TopiaryExportMedia *media;  /* the articles' images and files */
 } Export;
 
 /* ---- small helpers ---- */
@@ -290,6 +292,32 @@ write_rel (Export      *e,
     }
 
   return topiary_export_write_path (path->str, data, len, error);
+}
+
+/* A TopiaryExportWriteFunc for the media (topiary-export-media.c). */
+static gboolean
+write_media (gpointer     user_data,
+             const char  *relpath,
+             const char  *data,
+             gsize        len,
+             GError     **error)
+{
+  return write_rel (user_data, relpath, data, len, error);
+}
+
+/* The cover image's URL for og:image and JSON-LD: absolute when the site
+ * has a base URL, else from @root. NULL for none. */
+static char *
+cover_url (Export     *e,
+           gint64      article_id,
+           const char *root)
+{
+  const TopiaryFileInfo *cover = topiary_export_media_cover (e->media, article_id);
+  const char *path = cover != NULL ? topiary_export_media_site_path (e->media, cover) : NULL;
+
+  if (path == NULL)
+    return NULL;
+  return g_strconcat (e->base_url != NULL ? e->base_url : root, path, NULL);
 }
 
 /* ---- the map, as exported ---- */
@@ -928,7 +956,8 @@ breadcrumb_ld (Export     *e,
 static char *
 article_ld (Export      *e,
             ArticleInfo *a,
-            guint        words)
+            guint        words,
+            const char  *image)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -959,6 +988,11 @@ article_ld (Export      *e,
     {
       json_builder_set_member_name (b, "dateModified");
       json_builder_add_string_value (b, modified);
+    }
+  if (image != NULL)
+    {
+      json_builder_set_member_name (b, "image");
+      json_builder_add_string_value (b, image);
     }
   json_builder_set_member_name (b, "inLanguage");
   json_builder_add_string_value (b, e->lang);
@@ -1111,16 +1145,25 @@ write_article (Export                   *e,
   g_autofree char *human = topiary_export_human_date (article_date (a->article), e->lang);
   const char *title = nonnull (topiary_article_get_title (a->article));
   const char *summary = topiary_article_get_summary (a->article);
+  g_autofree char *body = NULL;
+  g_autofree char *cover = NULL;
   JsonObject *page, *article;
   JsonArray *crumbs, *jsonld, *toc, *related;
   guint n_toc = 0;
 
   if (!check_unresolved (e, a, md->unresolved, error))
     return FALSE;
+  /* The article's images, each content once, before the page links them. */
+  if (!topiary_export_media_write_site (e->media, a->id, write_media, e, error))
+    return FALSE;
+  body = topiary_export_media_rewrite_html (e->media, a->id, md->html, "../");
+  cover = cover_url (e, a->id, "../");
 
   ctx = page_context (e, "../", a->group != NULL ? a->group->nav : e->nav);
 
   page = make_page (title, summary, canonical_url, "article");
+  if (cover != NULL)
+    json_object_set_string_member (page, "image", cover);
   json_object_set_boolean_member (page, "noindex", a->draft);
   json_object_set_string_member (page, "published", nonnull (published));
   json_object_set_string_member (page, "modified", nonnull (modified));
@@ -1147,7 +1190,7 @@ write_article (Export                   *e,
   g_ptr_array_add (crumb_paths, g_strdup (path));
 
   jsonld = json_array_new ();
-  add_owned_string (jsonld, article_ld (e, a, md->words));
+  add_owned_string (jsonld, article_ld (e, a, md->words, cover));
   add_owned_string (jsonld, breadcrumb_ld (e, crumbs, crumb_paths));
   json_object_set_array_member (ctx, "jsonld", jsonld);
   json_object_set_boolean_member (ctx, "has_breadcrumbs", TRUE);
@@ -1181,7 +1224,7 @@ write_article (Export                   *e,
     }
   json_object_set_boolean_member (article, "has_toc", n_toc >= 3);
   json_object_set_array_member (article, "toc", toc);
-  json_object_set_string_member (article, "body", nonnull (md->html));
+  json_object_set_string_member (article, "body", body != NULL ? body : nonnull (md->html));
   json_object_set_object_member (ctx, "article", article);
 
   related = related_for (a);
@@ -2232,6 +2275,8 @@ export_hugo (Export  *e,
       g_autoptr(GPtrArray) unresolved = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *path = hugo_path (a);
       g_autofree char *relpath = g_strconcat ("content/", path, NULL);
+      g_autofree char *bundle = NULL;
+      const TopiaryFileInfo *cover = topiary_export_media_cover (e->media, a->id);
       g_autofree char *date = iso_time (article_date (a->article));
       g_autofree char *lastmod = iso_time (article_updated (a->article));
       g_autofree char *body = NULL;
@@ -2240,6 +2285,18 @@ export_hugo (Export  *e,
 
       if (full == NULL)
         return FALSE;
+      /* An article with files is a page bundle, content/group/slug/index.md
+       * with its files beside it, where its links (images/a.png) find them
+       * and Hugo's image processing can use them. */
+      if (topiary_export_media_files (e->media, a->id) != NULL)
+        {
+          bundle = g_strconcat ("content/", a->group != NULL ? a->group->slug : "",
+                                a->group != NULL ? "/" : "", a->slug, "/", NULL);
+          g_free (relpath);
+          relpath = g_strconcat (bundle, "index.md", NULL);
+          if (!topiary_export_media_write_bundle (e->media, a->id, bundle, write_media, e, error))
+            return FALSE;
+        }
 
       body = hugo_rewrite (e, nonnull (topiary_article_get_body (full)), unresolved);
       if (!check_unresolved (e, a, unresolved, error))
@@ -2254,7 +2311,19 @@ export_hugo (Export  *e,
       topiary_front_matter_writer_add_string (w, "date", date);
       topiary_front_matter_writer_add_string (w, "lastmod", lastmod);
       topiary_front_matter_writer_add_strv (w, "keywords", topiary_article_get_queries (a->article));
+      if (cover != NULL)
+        {
+          /* Hugo's Open Graph and Twitter templates take images: as paths
+           * from the site root; the page's URL is /group/slug/. */
+          g_autofree char *url = g_strconcat ("/", a->group != NULL ? a->group->slug : "",
+                                              a->group != NULL ? "/" : "", a->slug, "/", cover->name, NULL);
+          const char *images[] = { url, NULL };
+
+          topiary_front_matter_writer_add_strv (w, "images", images);
+        }
       topiary_front_matter_writer_begin_map (w, "params");
+      if (cover != NULL)
+        topiary_front_matter_writer_add_string (w, "cover", cover->name);
       topiary_front_matter_writer_add_string (w, "kind", topiary_kind_to_string (topiary_article_get_kind (a->article)));
       if (intent != NULL && intent[0] != '\0')
         topiary_front_matter_writer_add_string (w, "intent", intent);
@@ -2324,6 +2393,7 @@ export_csv (Export      *e,
   static const char *header[] = {
     "group", "kind", "pillar", "title", "slug", "status", "intent", "priority",
     "primary query", "other queries", "target words", "words written", "summary",
+    "cover",
   };
   g_autoptr(GString) buf = g_string_new (NULL);
   TopiaryExportFile f = { -1, NULL, NULL, e->options->cancellable };
@@ -2362,7 +2432,11 @@ export_csv (Export      *e,
       csv_field (buf, others, FALSE);
       csv_field (buf, target, FALSE);
       csv_field (buf, written, FALSE);
-      csv_field (buf, topiary_article_get_summary (art), TRUE);
+      csv_field (buf, topiary_article_get_summary (art), FALSE);
+      {
+        const TopiaryFileInfo *cover = topiary_export_media_cover (e->media, a->id);
+        csv_field (buf, cover != NULL ? cover->name : NULL, TRUE);
+      }
 
       if (buf->len > 256 * 1024 && !topiary_export_file_write (&f, buf, error))
         goto out;
@@ -2520,6 +2594,7 @@ export_json (Export      *e,
       json_builder_add_int_value (ab, topiary_article_get_word_count (full));
       json_add_string (ab, "summary", topiary_article_get_summary (full));
       json_add_string (ab, "body", topiary_article_get_body (full));
+      topiary_export_media_add_json (e->media, a->id, ab);
       json_add_time (ab, "created", topiary_article_get_created (full));
       json_add_time (ab, "updated", topiary_article_get_updated (full));
       json_add_time (ab, "published", topiary_article_get_published (full));
@@ -2641,6 +2716,8 @@ topiary_export (TopiaryProject              *project,
   if (!read_map (&e, error))
     goto out;
   collect (&e);
+  if ((e.media = topiary_export_media_new (project, error)) == NULL)
+    goto out;
 
   switch (options->format)
     {
@@ -2697,5 +2774,6 @@ out:
   g_free (e.description);
   g_free (e.lang);
   g_free (e.base_url);
+  g_clear_pointer (&e.media, topiary_export_media_free);
   return ok;
 }
