@@ -91,6 +91,16 @@ with open(sys.argv[1], "w") as f:
 check "a 2,000-article outline imports whole through a pipe" 'cat "$TMP/outline-2000.md" | "$BIN" import /dev/stdin "$TMP/piped.topiary" >/dev/null 2>"$TMP/err" && "$BIN" info "$TMP/piped.topiary" --json > "$TMP/piped.json" && [ "$(json_get "$TMP/piped.json" "d[\"articles\"], d[\"groups\"]")" = "(2000, 20)" ]'
 check "an endless pipe stops at the size limit with one sentence" '! timeout 60 sh -c "yes | \"$BIN\" import /dev/stdin \"$TMP/endless.topiary\"" 2>"$TMP/err" && [ "$(wc -l < "$TMP/err")" -eq 1 ] && grep -q "64 MB" "$TMP/err" && [ ! -e "$TMP/endless.topiary" ] && [ -z "$(ls "$TMP" | grep "endless")" ]'
 
+# a Hugo folder reads only its own regular files
+H="$TMP/hostile/content/guides"
+mkdir -p "$H"
+printf -- '---\ntitle: Fine\n---\nFine body.\n' > "$H/fine.md"
+ln -s /etc/passwd "$H/passwd.md"
+ln -s /dev/zero "$H/zero.md"
+mkfifo "$H/pipe.md"
+check "a Hugo import skips links out, devices and FIFOs, and names them" 'timeout 60 "$BIN" import "$TMP/hostile" "$TMP/hostile.topiary" >/dev/null 2>"$TMP/err" && grep -q "passwd.md" "$TMP/err" && grep -q "zero.md" "$TMP/err" && grep -q "pipe.md" "$TMP/err" && "$BIN" info "$TMP/hostile.topiary" --json > "$TMP/hostile.json" && [ "$(json_get "$TMP/hostile.json" "d[\"articles\"]")" = 1 ]'
+check "nothing of /etc/passwd reaches the export" '"$BIN" export "$TMP/hostile.topiary" "$TMP/hostile-site" --drafts >/dev/null 2>&1 && ! grep -rq "root:" "$TMP/hostile-site"'
+
 # read-only project
 cp "$P" "$TMP/ro.topiary"; chmod 0444 "$TMP/ro.topiary"
 check "a read-only project can still be read" '"$BIN" info "$TMP/ro.topiary" >/dev/null'
