@@ -26,6 +26,7 @@
 #endif
 #include "topiary-cleanup.h"
 #include "topiary-cli.h"
+#include "topiary-cli-text.h"
 #if __has_include("topiary-export.h")
 #include "topiary-export.h"
 #define HAVE_EXPORT 1
@@ -76,15 +77,28 @@ print_help (FILE *out)
 static int
 fail (const char *message)
 {
-  g_printerr ("topiary: %s\n", message);
+  g_autofree char *shown = topiary_cli_shown (message);
+
+  g_printerr ("topiary: %s\n", shown);
   return 2;
+}
+
+/* "warning: …" on stderr. */
+static void
+warn (const char *message)
+{
+  g_autofree char *shown = topiary_cli_shown (message);
+
+  g_printerr (_("warning: %s\n"), shown);
 }
 
 static int
 usage_error (const Command *cmd,
              const char    *message)
 {
-  g_printerr ("topiary %s: %s\n", cmd->name, message);
+  g_autofree char *shown = topiary_cli_shown (message);
+
+  g_printerr ("topiary %s: %s\n", cmd->name, shown);
   g_printerr (_("Usage: topiary %s %s\n"), cmd->name, _(cmd->usage));
   return 2;
 }
@@ -244,6 +258,7 @@ cmd_import (int    argc,
   g_autoptr(TopiaryProject) project = NULL;
   g_autoptr(TopiaryImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *shown_path = NULL;
   TopiaryImportFormat format = TOPIARY_IMPORT_AUTO;
   Progress progress = { _("Importing"), 0, FALSE };
   TopiaryStats stats;
@@ -294,13 +309,14 @@ cmd_import (int    argc,
   progress_end (&progress);
 
   for (guint i = 0; i < report->warnings->len; i++)
-    g_printerr (_("warning: %s\n"), (char *)g_ptr_array_index (report->warnings, i));
+    warn (g_ptr_array_index (report->warnings, i));
   if (!ok)
     return fail (error->message);
 
   topiary_project_get_stats (project, &stats);
+  shown_path = topiary_cli_shown (path);
   g_print (_("Imported %u articles (%u ideas) and %u notes in %u new groups into %s"),
-           report->articles, report->ideas, report->notes, report->groups, path);
+           report->articles, report->ideas, report->notes, report->groups, shown_path);
   if (report->updated > 0)
     g_print (_("; updated %u existing articles (their previous text is kept as revisions)"), report->updated);
   g_print (".\n");
@@ -324,6 +340,7 @@ cmd_info (int    argc,
   g_autoptr(GListModel) articles = NULL;
   g_autoptr(GHashTable) per_group = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *shown_title = NULL;
   TopiaryStats stats;
   int status = 0;
   guint n_groups, n_articles;
@@ -435,7 +452,8 @@ cmd_info (int    argc,
       return 0;
     }
 
-  g_print ("%s\n", *title ? title : _("(untitled map)"));
+  shown_title = topiary_cli_shown (*title ? title : _("(untitled map)"));
+  g_print ("%s\n", shown_title);
   g_print (_("%u groups, %u pillars, %u clusters, %u ideas — %u articles, %u notes, %" PRIu64 " words\n"),
            stats.groups, stats.pillars, stats.clusters, stats.ideas, stats.articles, stats.notes, stats.words);
   g_print (_("Status:"));
@@ -449,11 +467,12 @@ cmd_info (int    argc,
       gint64 gid = topiary_group_get_id (g);
       guint *c = g_hash_table_lookup (per_group, &gid);
       guint zero[5] = { 0 };
+      g_autofree char *shown = topiary_cli_shown (topiary_group_get_title (g));
 
       if (c == NULL)
         c = zero;
       g_print (_("  %-50s %u articles (%u pillar, %u clusters), %u published, %u words\n"),
-               topiary_group_get_title (g), c[0], c[1], c[2], c[4], c[3]);
+               shown, c[0], c[1], c[2], c[4], c[3]);
     }
   return 0;
 }
@@ -496,8 +515,10 @@ cmd_check (int    argc,
       for (guint i = 0; i < findings->len; i++)
         {
           TopiaryCheckFinding *f = g_ptr_array_index (findings, i);
+          g_autofree char *shown = topiary_cli_shown (f->message);
+
           g_print ("%s: %s [%s]\n",
-                   topiary_severity_to_string (f->severity), f->message, f->code);
+                   topiary_severity_to_string (f->severity), shown, f->code);
         }
       if (findings->len == 0)
         g_print (_("No problems found.\n"));
@@ -549,23 +570,39 @@ cmd_search (int    argc,
     {
       TopiarySearchHit *hit = g_ptr_array_index (hits, i);
       g_autoptr(GString) snippet = g_string_new (NULL);
+      g_autofree char *slug = topiary_cli_shown (hit->slug);
+      g_autofree char *title = topiary_cli_shown (hit->title);
+      const char *p = hit->snippet;
 
-      for (const char *p = hit->snippet; *p; p++)
+      /* The snippet's text is escaped, its highlight marks are ours. */
+      while (*p != '\0')
         {
+          gsize run = strcspn (p, "\002\003\n\r\t");
+
+          if (run > 0)
+            {
+              g_autofree char *text = g_strndup (p, run);
+              g_autofree char *shown = topiary_cli_shown (text);
+
+              g_string_append (snippet, shown);
+              p += run;
+              continue;
+            }
           if (*p == '\002')
             g_string_append (snippet, tty ? "\033[1m" : "[");
           else if (*p == '\003')
             g_string_append (snippet, tty ? "\033[0m" : "]");
-          else if (*p == '\n' || *p == '\r' || *p == '\t')
-            g_string_append_c (snippet, ' ');
           else
-            g_string_append_c (snippet, *p);
+            g_string_append_c (snippet, ' ');
+          p++;
         }
-      g_print ("%s\t%s\n\t%s\n", hit->slug, hit->title, snippet->str);
+      g_print ("%s\t%s\n\t%s\n", slug, title, snippet->str);
     }
   if (hits->len == 0)
     {
-      g_printerr (_("No article matches “%s”.\n"), (char *)g_ptr_array_index (args, 1));
+      g_autofree char *query = topiary_cli_shown (g_ptr_array_index (args, 1));
+
+      g_printerr (_("No article matches “%s”.\n"), query);
       return 1;
     }
   return 0;
@@ -684,6 +721,7 @@ cmd_export (int    argc,
   g_autoptr(GPtrArray) args = parse_args (cmd, argc, argv, options, G_N_ELEMENTS (options), &message);
   g_autoptr(TopiaryProject) project = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *shown_path = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
   g_autofree char *written = NULL;
   g_autofree char *replaced = NULL;
@@ -732,10 +770,11 @@ cmd_export (int    argc,
       return 128 + sig;
     }
   for (guint i = 0; i < warnings->len; i++)
-    g_printerr (_("warning: %s\n"), (char *)g_ptr_array_index (warnings, i));
+    warn (g_ptr_array_index (warnings, i));
   if (!ok)
     return fail (error->message);
-  g_print (_("Exported to %s\n"), written != NULL ? written : (char *)g_ptr_array_index (args, 1));
+  shown_path = topiary_cli_shown (written != NULL ? written : g_ptr_array_index (args, 1));
+  g_print (_("Exported to %s\n"), shown_path);
   if (replaced != NULL)
     remove_replaced_in_background (replaced);
   return 0;
