@@ -73,5 +73,43 @@ check "an error quoting a query shows it escaped" '! "$BIN" search "$H" "$(print
 printf 'title,group,kind\r\n"A\033[31m","G\033[31m",pillar\r\n"B","G\033[31m",pillar\r\n' > "$TMP/two.csv"
 check "an import warning quoting a title shows it escaped" '"$BIN" import "$TMP/two.csv" "$TMP/two.topiary" >"$TMP/o" 2>&1 && raw_free "$TMP/o" && grep -qF "G\e[31m" "$TMP/o"'
 
+# ---- 15: one sentence, a full stop, and no internal temporary name -------
+
+SEED="${TOPIARY_SOURCE_ROOT:-$(dirname "$0")/..}/data/samples/flask-topical-map.txt"
+"$BIN" import "$SEED" "$TMP/flask.topiary" >/dev/null 2>&1
+# Pages with some text, so that a site needs room.
+python3 - "$TMP/bodies" <<'PY'
+import os, sys
+d = sys.argv[1] + '/content/g'
+os.makedirs(d)
+for i in range(60):
+    open('%s/a%02d.md' % (d, i), 'w').write('---\ntitle: Article %d\n---\n' % i + 'Some text here. ' * 400)
+PY
+"$BIN" import "$TMP/bodies" "$TMP/bodies.topiary" >/dev/null 2>&1
+
+one_clean_sentence () {  # one_clean_sentence FILE: one line, a full stop, no temporary
+  [ "$(wc -l < "$1")" -eq 1 ] && grep -q '\.$' "$1" &&
+    ! grep -Eq '\.import-|topiary-new|topiary-old|\.topiary-[a-z]+-[A-Za-z0-9]{6}' "$1"
+}
+
+if [ "$(id -u)" = 0 ] && mkdir -p "$TMP/mnt-full" && mount -t tmpfs -o size=256k tmpfs "$TMP/mnt-full" 2>/dev/null; then
+  dd if=/dev/zero of="$TMP/mnt-full/fill" bs=1k count=160 2>/dev/null
+  check "an import onto a full disk fails with one clean sentence" '! "$BIN" import "$SEED" "$TMP/mnt-full/new.topiary" >/dev/null 2>"$TMP/err" && one_clean_sentence "$TMP/err"'
+  check "a site export onto a full disk fails with one clean sentence" '! "$BIN" export "$TMP/bodies.topiary" "$TMP/mnt-full/site" >/dev/null 2>"$TMP/err" && one_clean_sentence "$TMP/err"'
+  check "a Hugo export onto a full disk fails with one clean sentence" '! "$BIN" export "$TMP/bodies.topiary" "$TMP/mnt-full/hugo" --format hugo >/dev/null 2>"$TMP/err" && one_clean_sentence "$TMP/err"'
+  rm -f "$TMP/mnt-full/fill"; dd if=/dev/zero of="$TMP/mnt-full/fill" bs=1k count=250 2>/dev/null
+  check "a JSON export onto a full disk fails with one clean sentence" '! "$BIN" export "$TMP/bodies.topiary" "$TMP/mnt-full/plan.json" --format json >/dev/null 2>"$TMP/err" && one_clean_sentence "$TMP/err"'
+  check "nothing temporary is left on the full disk" '[ -z "$(ls -A "$TMP/mnt-full" | grep -v "^fill$")" ]'
+else
+  for t in import site Hugo JSON leftovers; do skip "full-disk $t" "needs root and tmpfs"; done
+fi
+
+if [ "$(id -u)" = 0 ] && mkdir -p "$TMP/mnt-ro" && mount --bind "$TMP/mnt-ro" "$TMP/mnt-ro" 2>/dev/null && mount -o remount,bind,ro "$TMP/mnt-ro" 2>/dev/null; then
+  check "an import into a read-only folder fails with one clean sentence" '! "$BIN" import "$SEED" "$TMP/mnt-ro/new.topiary" >/dev/null 2>"$TMP/err" && one_clean_sentence "$TMP/err"'
+  check "a site export into a read-only folder fails with one clean sentence" '! "$BIN" export "$TMP/flask.topiary" "$TMP/mnt-ro/site" >/dev/null 2>"$TMP/err" && one_clean_sentence "$TMP/err"'
+else
+  for t in import export; do skip "read-only $t" "needs root and a bind mount"; done
+fi
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -78,8 +78,15 @@ static int
 fail (const char *message)
 {
   g_autofree char *shown = topiary_cli_shown (message);
+  gsize len = strlen (shown);
 
-  g_printerr ("topiary: %s\n", shown);
+  /* A message passed on from SQLite or GIO may lack its full stop. */
+  while (len > 0 && g_ascii_isspace (shown[len - 1]))
+    shown[--len] = '\0';
+  if (len == 0 || strchr (".?!", shown[len - 1]) == NULL)
+    g_printerr ("topiary: %s.\n", shown);
+  else
+    g_printerr ("topiary: %s\n", shown);
   return 2;
 }
 
@@ -639,7 +646,7 @@ remove_replaced_in_background (const char *path)
     }
   /* No child to be had: do it now. */
   if (pid < 0 && !topiary_export_remove_replaced (path, NULL))
-    g_printerr (_("warning: the previous export is left in %s\n"), path);
+    g_printerr (_("warning: the previous export could not be removed and is left in a hidden folder beside the new one.\n"));
 }
 
 /* Ctrl-C (or SIGTERM, SIGHUP) during an export: the signals go to a

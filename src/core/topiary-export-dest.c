@@ -73,6 +73,8 @@ topiary_export_write_path (const char  *path,
             gsize        len,
             GError     **error)
 {
+  /* The path is inside the export's temporary folder: its name alone. */
+  g_autofree char *name = g_path_get_basename (path);
   int fd;
   int saved;
 
@@ -81,7 +83,7 @@ topiary_export_write_path (const char  *path,
     {
       saved = errno;
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+                   _("Cannot write “%s”: %s."), name, g_strerror (saved));
       return FALSE;
     }
   if (!write_all (fd, data, len))
@@ -89,14 +91,14 @@ topiary_export_write_path (const char  *path,
       saved = errno;
       close (fd);
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+                   _("Cannot write “%s”: %s."), name, g_strerror (saved));
       return FALSE;
     }
   if (close (fd) != 0)
     {
       saved = errno;
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+                   _("Cannot write “%s”: %s."), name, g_strerror (saved));
       return FALSE;
     }
   return TRUE;
@@ -497,14 +499,14 @@ topiary_export_remove_replaced (const char  *path,
       g_lstat (path, &st) != 0 || !S_ISDIR (st.st_mode))
     {
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_FAILED,
-                   _("“%s” is not a replaced export"), path);
+                   _("The folder to remove is not one that an export replaced."));
       return FALSE;
     }
   remove_tree (path);
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   _("Cannot remove the replaced export “%s”"), path);
+                   _("The previous export could not be removed completely."));
       return FALSE;
     }
   return TRUE;

@@ -244,7 +244,7 @@ topiary_export_theme_get (const char  *name,
   if (!topiary_utf8_validate (data, len, NULL))
     {
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME,
-                   _("The template “%s” is not UTF-8 text"), origin);
+                   _("The template “%s” is not UTF-8 text."), origin);
       return NULL;
     }
 
@@ -267,13 +267,13 @@ topiary_export_theme_require (TopiaryExportTheme  *theme,
   if (local_error != NULL)
     {
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME,
-                   _("Broken template: %s"), local_error->message);
+                   _("A template of the theme is broken (%s)."), local_error->message);
       g_error_free (local_error);
       return NULL;
     }
   if (tmpl == NULL)
     g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME,
-                 _("The theme has no “%s.mustache” template"), name);
+                 _("The theme has no “%s.mustache” template."), name);
   return tmpl;
 }
 

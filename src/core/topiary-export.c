@@ -276,7 +276,7 @@ write_rel (Export      *e,
       if (!topiary_export_safe_component (parts[i]))
         {
           g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_FAILED,
-                       _("Refusing to write “%s”: the name is not safe inside the export folder"), relpath);
+                       _("Refusing to write “%s”: the name is not safe inside the export folder."), relpath);
           return FALSE;
         }
       g_string_append_c (path, G_DIR_SEPARATOR);
@@ -286,7 +286,7 @@ write_rel (Export      *e,
           int saved = errno;
 
           g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                       _("Cannot create the folder “%s”: %s"), path->str, g_strerror (saved));
+                       _("Cannot create the folder “%s” of the export: %s."), parts[i], g_strerror (saved));
           return FALSE;
         }
     }
@@ -578,7 +578,7 @@ check_unresolved (Export       *e,
   if (e->options->strict)
     {
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_UNRESOLVED,
-                   _("“%s” links to [[%s]], which leads nowhere (strict export)"),
+                   _("“%s” links to [[%s]], which leads nowhere, and the export is strict."),
                    topiary_article_get_title (a->article),
                    (char *) g_ptr_array_index (unresolved, 0));
       return FALSE;
@@ -794,7 +794,7 @@ render_page (Export                   *e,
     {
       g_async_queue_push (e->writer->spare, buf);
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME,
-                   _("Broken template: %s"), local_error->message);
+                   _("A template of the theme is broken (%s)."), local_error->message);
       g_error_free (local_error);
       return FALSE;
     }
@@ -2677,13 +2677,13 @@ topiary_export (TopiaryProject              *project,
   if (dir[0] == '\0')
     {
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,
-                   _("No export folder was given"));
+                   _("No export folder was given."));
       return FALSE;
     }
   if (topiary_export_format_to_string (options->format) == NULL)
     {
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_FAILED,
-                   _("Unknown export format"));
+                   _("The export format is unknown."));
       return FALSE;
     }
 

@@ -530,6 +530,27 @@ import_new_portal_project (const char          *project_path,
   return g_steal_pointer (&project);
 }
 
+/* An error of the project being built beside @final names its temporary
+ * file @tmp ("map.topiary.import-XXXXXX"): it names the project the user
+ * asked for instead. */
+static void
+hide_temporary (GError     **error,
+                const char  *tmp,
+                const char  *final)
+{
+  g_autofree char *tmp_name = g_path_get_basename (tmp);
+  g_autofree char *final_name = g_path_get_basename (final);
+  GString *message;
+
+  if (error == NULL || *error == NULL || strstr ((*error)->message, tmp_name) == NULL)
+    return;
+  message = g_string_new ((*error)->message);
+  g_string_replace (message, tmp, final, 0);
+  g_string_replace (message, tmp_name, final_name, 0);
+  g_free ((*error)->message);
+  (*error)->message = g_string_free (message, FALSE);
+}
+
 TopiaryProject *
 topiary_import_new_project (const char          *project_path,
                             const char          *source,
@@ -625,6 +646,7 @@ topiary_import_new_project (const char          *project_path,
   return topiary_project_open (project_path, TOPIARY_OPEN_DEFAULT, error);
 
 fail:
+  hide_temporary (error, tmp, project_path);
   if (project != NULL)
     topiary_project_close (project);
   remove_project_files (tmp);

@@ -131,7 +131,7 @@ _topiary_project_file_check_header (const char  *path,
     if (application_id == TOPIARY_APPLICATION_ID && user_version > TOPIARY_SCHEMA_VERSION)
       {
         g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_NEWER,
-                     _("“%s” was saved by a newer version of Topiary (format %u; this version reads up to %u). Update Topiary to open it."),
+                     _("“%s” was saved by a newer version of Topiary (format %u; this version reads up to %u); update Topiary to open it."),
                      name, user_version, TOPIARY_SCHEMA_VERSION);
         return FALSE;
       }

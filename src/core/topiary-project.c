@@ -764,7 +764,7 @@ open_file (const char        *path,
     {
       close_unopened (self, keep_wal);
       g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_NEWER,
-                   _("“%s” was saved by a newer version of Topiary (format %d; this version reads up to %d). Update Topiary to open it."),
+                   _("“%s” was saved by a newer version of Topiary (format %d; this version reads up to %d); update Topiary to open it."),
                    name, (int)version, TOPIARY_SCHEMA_VERSION);
       goto fail;
     }
