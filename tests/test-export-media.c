@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "topiary-export.h"
+#include "topiary-import.h"
 #include "topiary-media.h"
 #include "topiary-project.h"
 #include "media-util.h"
@@ -357,6 +358,35 @@ test_hugo (Fixture       *f,
   }
 }
 
+/* Exported as Hugo bundles and imported again: the same files under the
+ * same names, the same bodies. */
+static void
+test_hugo_round_trip (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "back.topiary", NULL);
+  g_autoptr(TopiaryProject) back = NULL;
+  g_autoptr(TopiaryImportReport) report = topiary_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TopiaryArticle) a = NULL;
+  g_autoptr(TopiaryArticle) orig = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+
+  export (f, TOPIARY_EXPORT_HUGO, NULL);
+  back = topiary_project_open (path, TOPIARY_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (topiary_import (back, f->out, TOPIARY_IMPORT_HUGO, report, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  a = topiary_project_get_article_by_slug (back, "flask-basics", TRUE);
+  orig = topiary_project_get_article (f->project, f->a, TRUE, NULL);
+  g_assert_cmpstr (topiary_article_get_body (a), ==, topiary_article_get_body (orig));
+  files = topiary_project_list_files (back, topiary_article_get_id (a), NULL);
+  g_assert_cmpuint (files->len, ==, 2);
+  g_assert_cmpstr (((TopiaryFileInfo *)g_ptr_array_index (files, 1))->name, ==, "images/shot.png");
+  g_assert_cmpstr (((TopiaryFileInfo *)g_ptr_array_index (files, 1))->sha256, ==, f->shot->sha256);
+}
+
 static void
 test_json (Fixture       *f,
            gconstpointer  data)
@@ -425,6 +455,7 @@ main (int    argc,
   ADD ("site", test_site);
   ADD ("site-links", test_site_links);
   ADD ("hugo", test_hugo);
+  ADD ("hugo-round-trip", test_hugo_round_trip);
   ADD ("json", test_json);
   ADD ("csv", test_csv);
 #undef ADD

@@ -36,6 +36,7 @@
 
 #include "topiary-frontmatter.h"
 #include "topiary-import-fs-private.h"
+#include "topiary-import-media-private.h"
 #include "topiary-utf8.h"
 #include "topiary-import.h"
 #include "topiary-slug.h"
@@ -92,6 +93,8 @@ typedef struct {
   guint                file_warnings;
   char                *real_base;  /* the imported folder, links resolved */
   GHashTable          *seen;       /* "dev:ino" of the folders walked */
+  const char          *site_root;  /* the folder as given: static/ and assets/ are in it */
+  const char          *media_base; /* real_base, kept for the files articles use */
 } Ctx;
 
 static void
@@ -1227,6 +1230,20 @@ write_entry (Ctx     *ctx,
 
   if (!_topiary_import_put_article (ctx->project, e->article, ctx->report, error))
     return FALSE;
+  /* The images and files it uses, from its bundle, static/ or assets/. */
+  if (text != NULL && ctx->media_base != NULL)
+    {
+      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *relinked = _topiary_import_media (ctx->project, topiary_article_get_id (e->article),
+                                                         topiary_article_get_body (e->article), e->path,
+                                                         ctx->site_root, ctx->media_base, e->rel, warnings);
+
+      for (guint i = 0; i < warnings->len; i++)
+        file_warn (ctx, "%s", (char *)g_ptr_array_index (warnings, i));
+      if (relinked != NULL &&
+          !topiary_project_save_body (ctx->project, topiary_article_get_id (e->article), relinked, error))
+        return FALSE;
+    }
   /* Bodies are not kept once written. */
   topiary_article_set_body (e->article, NULL);
   return TRUE;
@@ -1274,6 +1291,7 @@ _topiary_import_hugo (TopiaryProject      *project,
   g_autoptr(GHashTable) slugs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *content = NULL;
   g_autofree char *posts = NULL;
+  g_autofree char *media_base = NULL;
   gboolean site_root = FALSE;
   Ctx ctx = { project, report, progress, progress_data, NULL, entries, folders, 0 };
   ReadAhead ahead;
@@ -1320,7 +1338,9 @@ _topiary_import_hugo (TopiaryProject      *project,
   }
   ok = collect (&ctx, site_root, error);
   g_clear_pointer (&ctx.root, g_free);
-  g_clear_pointer (&ctx.real_base, g_free);
+  media_base = g_steal_pointer (&ctx.real_base);
+  ctx.media_base = media_base;
+  ctx.site_root = folder;
   g_clear_pointer (&ctx.seen, g_hash_table_unref);
   if (!ok)
     return FALSE;
