@@ -221,5 +221,17 @@ check "a Hugo export into a portal folder" '"$BIN" export "$P" "$H" --format hug
 check "the project changes before the second Hugo export" '"$TOOL" save-body "$P" "$SLUG" "changed for the second Hugo export"'
 check "a second Hugo export replaces the first" '"$BIN" export "$P" "$H" --format hugo --drafts >/dev/null 2>"$TMP/err" && grep -rq "changed for the second Hugo export" "$TMP/out/hugo/content" && no_temporaries "$TMP/out/hugo"'
 
+# a Hugo folder and a theme folder picked through the portal are read:
+# the portal answers every O_NOFOLLOW open in them with ELOOP
+mkdir -p "$TMP/hugo-src/content/guides"
+printf -- '---\ntitle: "Guides"\n---\nAbout guides.\n' >"$TMP/hugo-src/content/guides/_index.md"
+printf -- '---\ntitle: "First guide"\n---\nBody of the first guide.\n' >"$TMP/hugo-src/content/guides/first.md"
+HS=$(add "$TMP/hugo-src")
+check "a Hugo folder picked through the portal imports every file" '"$BIN" import "$HS" "$TMP/from-hugo.topiary" >/dev/null 2>"$TMP/err" && ! grep -q "could not be read" "$TMP/err" && "$BIN" search "$TMP/from-hugo.topiary" "first guide" | grep -q first'
+cp -r "$ROOT/data/themes/default" "$TMP/theme"
+TH=$(add "$TMP/theme")
+mkdir -p "$TMP/out/themed"
+check "a theme folder picked through the portal is used" '"$BIN" export "$P" "$TMP/out/themed" --theme "$TH" --drafts >/dev/null 2>"$TMP/err" && [ -f "$TMP/out/themed/index.html" ]'
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

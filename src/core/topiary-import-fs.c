@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "topiary-import-fs-private.h"
+#include "topiary-portal-private.h"
 
 char *
 _topiary_import_fs_real_folder (const char *path)
@@ -124,7 +125,7 @@ _topiary_import_fs_read (const char           *path,
 
   /* No link is followed, and a FIFO put there since the walk does not
    * block the open. */
-  fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  fd = _topiary_portal_open_nofollow (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
   if (fd < 0)
     {
       set_errno_error (error, errno);
