@@ -12,6 +12,7 @@
 
 #include "topiary-check.h"
 #include "topiary-link.h"
+#include "topiary-map.h"
 #include "topiary-markdown.h"
 #include "topiary-slug.h"
 
@@ -45,14 +46,9 @@ topiary_check_finding_free (TopiaryCheckFinding *finding)
 
 typedef struct {
   GPtrArray  *findings;
-  GPtrArray  *groups;          /* TopiaryGroup, by position */
-  GPtrArray  *articles;        /* TopiaryArticle, in writing order */
-  GHashTable *group_by_id;     /* gint64* → TopiaryGroup */
-  GHashTable *article_by_id;   /* gint64* → TopiaryArticle */
-  GHashTable *article_by_slug; /* slug → TopiaryArticle */
-  TopiaryLinkIndex *links;     /* wiki-link targets */
-  GHashTable *order;           /* gint64* id → GUINT_TO_POINTER (1 + index) */
-  GHashTable *group_order;
+  TopiaryMap *map;
+  GPtrArray  *groups;          /* TopiaryMapGroup *, the map's */
+  GPtrArray  *articles;        /* TopiaryMapArticle *, the map's */
 } Check;
 
 static void G_GNUC_PRINTF (7, 8)
@@ -132,7 +128,23 @@ static TopiaryArticle *
 article_by_id (Check  *check,
                gint64  id)
 {
-  return id != 0 ? g_hash_table_lookup (check->article_by_id, &id) : NULL;
+  TopiaryMapArticle *a = id != 0 ? topiary_map_lookup_article (check->map, id) : NULL;
+
+  return a != NULL ? a->article : NULL;
+}
+
+static TopiaryArticle *
+article_at (Check *check,
+            guint  i)
+{
+  return ((TopiaryMapArticle *) g_ptr_array_index (check->articles, i))->article;
+}
+
+static TopiaryGroup *
+group_at (Check *check,
+          guint  i)
+{
+  return ((TopiaryMapGroup *) g_ptr_array_index (check->groups, i))->group;
 }
 
 /* The rule of topiary-link.h, as the preview and the export apply it. */
@@ -140,42 +152,9 @@ static TopiaryArticle *
 resolve (Check      *check,
          const char *target)
 {
-  return article_by_id (check, topiary_link_index_resolve (check->links, target, NULL, NULL));
-}
+  TopiaryMapArticle *a = topiary_map_resolve_link (check->map, target, NULL);
 
-static void
-load (Check           *check,
-      TopiaryProject  *project)
-{
-  g_autoptr(GListModel) groups = topiary_project_list_groups (project);
-  g_autoptr(GListModel) articles = topiary_project_list_articles (project);
-  guint n_groups = g_list_model_get_n_items (groups);
-  guint n_articles = g_list_model_get_n_items (articles);
-
-  for (guint i = 0; i < n_groups; i++)
-    {
-      TopiaryGroup *group = g_list_model_get_item (groups, i);
-
-      g_ptr_array_add (check->groups, group);
-      g_hash_table_insert (check->group_by_id, g_memdup2 (&(gint64) { topiary_group_get_id (group) }, sizeof (gint64)), group);
-      g_hash_table_insert (check->group_order, g_memdup2 (&(gint64) { topiary_group_get_id (group) }, sizeof (gint64)), GUINT_TO_POINTER (i + 1));
-    }
-
-  for (guint i = 0; i < n_articles; i++)
-    {
-      TopiaryArticle *article = g_list_model_get_item (articles, i);
-      gint64 id = topiary_article_get_id (article);
-      const char *slug = topiary_article_get_slug (article);
-      const char *title = topiary_article_get_title (article);
-
-      g_ptr_array_add (check->articles, article);
-      g_hash_table_insert (check->article_by_id, g_memdup2 (&id, sizeof id), article);
-      g_hash_table_insert (check->order, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (i + 1));
-
-      if (slug != NULL && !g_hash_table_contains (check->article_by_slug, slug))
-        g_hash_table_insert (check->article_by_slug, g_strdup (slug), article);
-      topiary_link_index_add (check->links, id, slug, title);
-    }
+  return a != NULL ? a->article : NULL;
 }
 
 static void
@@ -187,7 +166,7 @@ check_titles_and_slugs (Check *check)
 
   for (guint i = 0; i < check->groups->len; i++)
     {
-      TopiaryGroup *group = g_ptr_array_index (check->groups, i);
+      TopiaryGroup *group = group_at (check, i);
       gint64 id = topiary_group_get_id (group);
       const char *slug = topiary_group_get_slug (group);
 
@@ -232,7 +211,7 @@ check_titles_and_slugs (Check *check)
 
   for (guint i = 0; i < check->articles->len; i++)
     {
-      TopiaryArticle *article = g_ptr_array_index (check->articles, i);
+      TopiaryArticle *article = article_at (check, i);
       gint64 id = topiary_article_get_id (article);
       gint64 group_id = topiary_article_get_group_id (article);
       const char *slug = topiary_article_get_slug (article);
@@ -280,41 +259,29 @@ check_titles_and_slugs (Check *check)
 static void
 check_structure (Check *check)
 {
-  g_autoptr(GHashTable) pillars = g_hash_table_new (NULL, NULL);   /* group → pillar */
-
-  /* Pillars per group; ideas (group 0) are not counted. */
-  for (guint i = 0; i < check->articles->len; i++)
-    {
-      TopiaryArticle *article = g_ptr_array_index (check->articles, i);
-      TopiaryGroup *group = g_hash_table_lookup (check->group_by_id,
-                                                 &(gint64) { topiary_article_get_group_id (article) });
-
-      if (group == NULL || topiary_article_get_kind (article) != TOPIARY_KIND_PILLAR)
-        continue;
-
-      if (g_hash_table_contains (pillars, group))
-        add_finding (check, TOPIARY_SEVERITY_WARNING, TOPIARY_CHECK_GROUP_SEVERAL_PILLARS,
-                     topiary_article_get_id (article), topiary_group_get_id (group),
-                     topiary_article_get_id (g_hash_table_lookup (pillars, group)),
-                     _("Group “%s” has more than one pillar: “%s” is one too many."),
-                     group_name (group), article_name (article));
-      else
-        g_hash_table_insert (pillars, group, article);
-    }
-
+  /* A group's pillar is its first of kind pillar (topiary-map.h). */
   for (guint i = 0; i < check->groups->len; i++)
     {
-      TopiaryGroup *group = g_ptr_array_index (check->groups, i);
+      TopiaryMapGroup *g = g_ptr_array_index (check->groups, i);
 
-      if (!g_hash_table_contains (pillars, group))
+      if (g->pillar == NULL)
         add_finding (check, TOPIARY_SEVERITY_WARNING, TOPIARY_CHECK_GROUP_WITHOUT_PILLAR,
-                     0, topiary_group_get_id (group), 0,
-                     _("Group “%s” has no pillar article."), group_name (group));
+                     0, g->id, 0,
+                     _("Group “%s” has no pillar article."), group_name (g->group));
+      for (guint j = 1; j < g->pillars->len; j++)
+        {
+          TopiaryMapArticle *extra = g_ptr_array_index (g->pillars, j);
+
+          add_finding (check, TOPIARY_SEVERITY_WARNING, TOPIARY_CHECK_GROUP_SEVERAL_PILLARS,
+                       extra->id, g->id, g->pillar->id,
+                       _("Group “%s” has more than one pillar: “%s” is one too many."),
+                       group_name (g->group), article_name (extra->article));
+        }
     }
 
   for (guint i = 0; i < check->articles->len; i++)
     {
-      TopiaryArticle *article = g_ptr_array_index (check->articles, i);
+      TopiaryArticle *article = article_at (check, i);
       gint64 id = topiary_article_get_id (article);
       gint64 group_id = topiary_article_get_group_id (article);
       gint64 parent_id = topiary_article_get_parent_id (article);
@@ -326,11 +293,8 @@ check_structure (Check *check)
       parent = article_by_id (check, parent_id);
       if (parent == NULL)
         {
-          TopiaryArticle *suggestion = NULL;
-          TopiaryGroup *group = g_hash_table_lookup (check->group_by_id, &group_id);
-
-          if (group != NULL)
-            suggestion = g_hash_table_lookup (pillars, group);
+          TopiaryMapGroup *group = topiary_map_lookup_group (check->map, group_id);
+          TopiaryArticle *suggestion = group != NULL && group->pillar != NULL ? group->pillar->article : NULL;
 
           if (suggestion != NULL)
             add_finding (check, TOPIARY_SEVERITY_WARNING, TOPIARY_CHECK_CLUSTER_WITHOUT_PILLAR,
@@ -406,12 +370,14 @@ check_article_links (Check          *check,
       else
         {
           g_autofree char *slug = topiary_markdown_relative_link_slug (link->target);
+          TopiaryMapArticle *found;
 
           /* Links to files and anchors are none of the audit's business. */
           if (slug == NULL)
             continue;
 
-          target = g_hash_table_lookup (check->article_by_slug, slug);
+          found = topiary_map_lookup_slug (check->map, slug);
+          target = found != NULL ? found->article : NULL;
           if (target == NULL && g_hash_table_add (reported, g_strdup (link->target)))
             {
               add_finding (check, TOPIARY_SEVERITY_WARNING, TOPIARY_CHECK_UNRESOLVED_RELATIVE_LINK,
@@ -440,7 +406,7 @@ check_links (Check           *check,
 
   for (guint i = 0; i < check->articles->len; i++)
     {
-      TopiaryArticle *article = g_ptr_array_index (check->articles, i);
+      TopiaryArticle *article = article_at (check, i);
       g_autoptr(GError) local_error = NULL;
       GHashTable *targets = check_article_links (check, project, article, &local_error);
       gint64 id = topiary_article_get_id (article);
@@ -457,7 +423,7 @@ check_links (Check           *check,
 
   for (guint i = 0; i < check->articles->len; i++)
     {
-      TopiaryArticle *article = g_ptr_array_index (check->articles, i);
+      TopiaryArticle *article = article_at (check, i);
       gint64 id = topiary_article_get_id (article);
       gint64 parent_id = topiary_article_get_parent_id (article);
       TopiaryArticle *parent = article_by_id (check, parent_id);
@@ -493,10 +459,17 @@ order_of (Check                     *check,
 {
   /* Group findings first, in group order; then articles in writing order. */
   if (finding->article_id != 0)
-    return check->groups->len +
-           GPOINTER_TO_UINT (g_hash_table_lookup (check->order, &finding->article_id));
+    {
+      TopiaryMapArticle *a = topiary_map_lookup_article (check->map, finding->article_id);
 
-  return GPOINTER_TO_UINT (g_hash_table_lookup (check->group_order, &finding->group_id));
+      return check->groups->len + (a != NULL ? a->index + 1 : 0);
+    }
+  else
+    {
+      TopiaryMapGroup *g = topiary_map_lookup_group (check->map, finding->group_id);
+
+      return g != NULL ? g->index + 1 : 0;
+    }
 }
 
 static int
@@ -527,17 +500,13 @@ topiary_check_project (TopiaryProject  *project,
   g_return_val_if_fail (TOPIARY_IS_PROJECT (project), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  check.map = topiary_map_new (project, error);
+  if (check.map == NULL)
+    return NULL;
   check.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) topiary_check_finding_free);
-  check.groups = g_ptr_array_new_with_free_func (g_object_unref);
-  check.articles = g_ptr_array_new_with_free_func (g_object_unref);
-  check.group_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  check.article_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  check.article_by_slug = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  check.links = topiary_link_index_new ();
-  check.order = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  check.group_order = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  check.groups = topiary_map_get_groups (check.map);
+  check.articles = topiary_map_get_articles (check.map);
 
-  load (&check, project);
   check_titles_and_slugs (&check);
   check_structure (&check);
 
@@ -550,14 +519,7 @@ topiary_check_project (TopiaryProject  *project,
     }
 
   g_clear_pointer (&check.findings, g_ptr_array_unref);
-  g_ptr_array_unref (check.groups);
-  g_ptr_array_unref (check.articles);
-  g_hash_table_unref (check.group_by_id);
-  g_hash_table_unref (check.article_by_id);
-  g_hash_table_unref (check.article_by_slug);
-  topiary_link_index_free (check.links);
-  g_hash_table_unref (check.order);
-  g_hash_table_unref (check.group_order);
+  g_object_unref (check.map);
 
   return result;
 }

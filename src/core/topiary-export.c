@@ -31,7 +31,7 @@
 #include "topiary-csv-cell.h"
 #include "topiary-export-media.h"
 #include "topiary-frontmatter.h"
-#include "topiary-link.h"
+#include "topiary-map.h"
 #include "topiary-markdown.h"
 #include "topiary-mustache.h"
 #include "topiary-slug.h"
@@ -91,7 +91,7 @@ typedef struct {
   GPtrArray   *groups;        /* GroupInfo *, in order, only those with articles */
   GHashTable  *by_id;         /* gint64 id -> ArticleInfo, exported articles */
   GHashTable  *used_slugs;
-  TopiaryLinkIndex *links;    /* every article of the project, exported or not */
+  TopiaryMap  *map;           /* the whole project's, exported or not */
 
   char        *out;           /* the temporary folder being filled */
   TopiaryExportTheme        theme;
@@ -424,67 +424,64 @@ read_map (Export  *e,
   return TRUE;
 }
 
-static void
-collect (Export *e)
+/* The exported part of the map (topiary-map.h): which articles, under
+ * which pillar, in which groups. */
+static gboolean
+collect (Export  *e,
+         GError **error)
 {
-  g_autoptr(GListModel) groups = topiary_project_list_groups (e->project);
-  g_autoptr(GListModel) articles = topiary_project_list_articles (e->project);
+  GPtrArray *groups;
+  GPtrArray *articles;
   g_autoptr(GHashTable) group_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) article_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   gboolean keep_empty = e->options->format == TOPIARY_EXPORT_CSV || e->options->format == TOPIARY_EXPORT_JSON;
-  guint n;
+
+  e->map = topiary_map_new (e->project, error);
+  if (e->map == NULL)
+    return FALSE;
+  groups = topiary_map_get_groups (e->map);
+  articles = topiary_map_get_articles (e->map);
 
   for (guint i = 0; i < G_N_ELEMENTS (reserved_slugs); i++)
     g_hash_table_add (e->used_slugs, g_strdup (reserved_slugs[i]));
 
-  n = g_list_model_get_n_items (groups);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < groups->len; i++)
     {
+      TopiaryMapGroup *mg = g_ptr_array_index (groups, i);
       GroupInfo *g = g_new0 (GroupInfo, 1);
 
-      g->group = g_list_model_get_item (groups, i);
-      g->id = topiary_group_get_id (g->group);
+      g->group = g_object_ref (mg->group);
+      g->id = mg->id;
       g->articles = g_ptr_array_new ();
       g->clusters = g_ptr_array_new ();
       g_ptr_array_add (e->groups, g);
       g_hash_table_insert (group_by_id, &g->id, g);
     }
 
-  n = g_list_model_get_n_items (articles);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < articles->len; i++)
     {
-      g_autoptr(TopiaryArticle) article = g_list_model_get_item (articles, i);
-      const char *slug = topiary_article_get_slug (article);
-      gint64 group_id = topiary_article_get_group_id (article);
+      TopiaryMapArticle *ma = g_ptr_array_index (articles, i);
       ArticleInfo *a;
 
-      /* Links resolve among all articles: [[Title]] of an unpublished
-       * article is a draft to export, not a link to nowhere. */
-      topiary_link_index_add (e->links, topiary_article_get_id (article), slug,
-                              topiary_article_get_title (article));
-
-      if (!is_exported (e, article))
+      if (!is_exported (e, ma->article))
         continue;
 
       a = g_new0 (ArticleInfo, 1);
-      a->article = g_object_ref (article);
-      a->id = topiary_article_get_id (article);
-      a->draft = topiary_article_get_status (article) != TOPIARY_STATUS_PUBLISHED;
-      a->group = group_id != 0 ? g_hash_table_lookup (group_by_id, &group_id) : NULL;
+      a->article = g_object_ref (ma->article);
+      a->id = ma->id;
+      a->draft = topiary_article_get_status (ma->article) != TOPIARY_STATUS_PUBLISHED;
+      a->group = ma->group != NULL ? g_hash_table_lookup (group_by_id, &ma->group->id) : NULL;
       a->index = e->articles->len;
       g_ptr_array_add (e->articles, a);
-      g_hash_table_insert (article_by_id, &a->id, a);
+      g_hash_table_insert (e->by_id, &a->id, a);
     }
 
-  /* Articles claim their slugs first: they are what links point at. */
+  /* Articles claim their slugs first: they are what links point at. The
+   * group's pillar is its first exported one. */
   for (guint i = 0; i < e->articles->len; i++)
     {
       ArticleInfo *a = g_ptr_array_index (e->articles, i);
-      const char *slug = topiary_article_get_slug (a->article);
 
-      a->slug = claim_slug (e, slug, topiary_article_get_title (a->article));
-      g_hash_table_insert (e->by_id, &a->id, a);
-
+      a->slug = claim_slug (e, topiary_article_get_slug (a->article), topiary_article_get_title (a->article));
       if (a->group != NULL)
         {
           a->in_group = a->group->articles->len;
@@ -495,13 +492,14 @@ collect (Export *e)
         }
     }
 
+  /* Under its parent when that is exported, else under its group's pillar. */
   for (guint i = 0; i < e->articles->len; i++)
     {
       ArticleInfo *a = g_ptr_array_index (e->articles, i);
-      gint64 parent_id = topiary_article_get_parent_id (a->article);
-      ArticleInfo *parent = parent_id != 0 ? g_hash_table_lookup (article_by_id, &parent_id) : NULL;
+      TopiaryMapArticle *ma = topiary_map_lookup_article (e->map, a->id);
+      ArticleInfo *parent = ma->parent != NULL ? g_hash_table_lookup (e->by_id, &ma->parent->id) : NULL;
 
-      if (parent != NULL && parent != a)
+      if (parent != NULL)
         a->pillar = parent;
       else if (a->group != NULL && a->group->pillar != a)
         a->pillar = a->group->pillar;
@@ -523,6 +521,7 @@ collect (Export *e)
 
       g->slug = claim_slug (e, topiary_group_get_slug (g->group), topiary_group_get_title (g->group));
     }
+  return TRUE;
 }
 
 /* The exported article a wiki-link target names (topiary-link.h), or
@@ -532,8 +531,8 @@ find_target (Export      *e,
              const char  *target,
              char       **heading)
 {
-  gint64 id = topiary_link_index_resolve (e->links, nonnull (target), NULL, heading);
-  ArticleInfo *a = id != 0 ? g_hash_table_lookup (e->by_id, &id) : NULL;
+  TopiaryMapArticle *found = topiary_map_resolve_link (e->map, nonnull (target), heading);
+  ArticleInfo *a = found != NULL ? g_hash_table_lookup (e->by_id, &found->id) : NULL;
 
   if (a == NULL && heading != NULL)
     g_clear_pointer (heading, g_free);
@@ -557,7 +556,7 @@ report_unresolved (Export      *e,
 {
   const char *title = topiary_article_get_title (a->article);
 
-  if (topiary_link_index_resolve (e->links, target, NULL, NULL) != 0)
+  if (topiary_map_resolve_link (e->map, target, NULL) != NULL)
     warn (e, _("“%s” links to [[%s]], which is not published (export drafts to include it)"), title, target);
   else
     warn (e, _("“%s” links to [[%s]], which is no article of the map"), title, target);
@@ -2694,7 +2693,6 @@ topiary_export (TopiaryProject              *project,
   e.articles = g_ptr_array_new_with_free_func (article_info_free);
   e.groups = g_ptr_array_new_with_free_func (group_info_free);
   e.by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  e.links = topiary_link_index_new ();
   e.used_slugs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   e.theme.templates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify) topiary_mustache_template_unref);
@@ -2713,9 +2711,8 @@ topiary_export (TopiaryProject              *project,
   if (g_cancellable_set_error_if_cancelled (options->cancellable, error))
     goto out;
 
-  if (!read_map (&e, error))
+  if (!read_map (&e, error) || !collect (&e, error))
     goto out;
-  collect (&e);
   if ((e.media = topiary_export_media_new (project, error)) == NULL)
     goto out;
 
@@ -2764,7 +2761,7 @@ out:
   g_ptr_array_unref (e.articles);
   g_ptr_array_unref (e.groups);
   g_hash_table_unref (e.by_id);
-  topiary_link_index_free (e.links);
+  g_clear_object (&e.map);
   g_hash_table_unref (e.used_slugs);
   topiary_export_theme_clear (&e.theme);
   g_clear_pointer (&e.site, json_object_unref);

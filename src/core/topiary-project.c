@@ -311,6 +311,31 @@ step_done (TopiaryProject  *self,
   return TRUE;
 }
 
+/* For a read: TRUE when the project is open, else sets "closed". */
+static gboolean
+check_open (TopiaryProject  *self,
+            GError         **error)
+{
+  if (self->db != NULL)
+    return TRUE;
+  g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID, _("The project is closed."));
+  return FALSE;
+}
+
+/* Ends a loop of sqlite3_step(): TRUE when it ran to the end, else the
+ * error it stopped at. */
+static gboolean
+finish_rows (TopiaryProject  *self,
+             sqlite3_stmt    *stmt,
+             int              rc,
+             GError         **error)
+{
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
 static gboolean
 check_writable (TopiaryProject  *self,
                 GError         **error)
@@ -1025,8 +1050,9 @@ topiary_project_begin_read (TopiaryProject  *self,
                             GError         **error)
 {
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (self->db != NULL, FALSE);
 
+  if (!check_open (self, error))
+    return FALSE;
   /* Inside a write transaction every read sees one state already. */
   if (self->reading == 0 && self->depth == 0)
     {
@@ -1254,19 +1280,20 @@ topiary_project_set_map_field (TopiaryProject  *self,
 
 /* ---- notes -------------------------------------------------------------- */
 
-GListModel *
-topiary_project_list_notes (TopiaryProject *self)
+static gboolean
+fill_notes (TopiaryProject  *self,
+            GListStore      *store,
+            GError         **error)
 {
-  GListStore *store;
   sqlite3_stmt *stmt;
+  int rc;
 
-  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
-
-  store = g_list_store_new (TOPIARY_TYPE_NOTE);
-  if (self->db == NULL)
-    return G_LIST_MODEL (store);
-  stmt = get_statement (self, "SELECT id, position, kind, title, body FROM note ORDER BY position, id", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  if (!check_open (self, error))
+    return FALSE;
+  stmt = get_statement (self, "SELECT id, position, kind, title, body FROM note ORDER BY position, id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(TopiaryNote) note = topiary_note_new (text_column (stmt, 2),
                                                       text_column (stmt, 3),
@@ -1275,8 +1302,36 @@ topiary_project_list_notes (TopiaryProject *self)
       _topiary_note_set_position (note, sqlite3_column_int64 (stmt, 1));
       g_list_store_append (store, note);
     }
-  if (stmt)
-    sqlite3_reset (stmt);
+  if (!finish_rows (self, stmt, rc, error))
+    return FALSE;
+  return TRUE;
+}
+
+GListModel *
+topiary_project_list_notes_full (TopiaryProject  *self,
+                                 GError         **error)
+{
+  g_autoptr(GListStore) store = NULL;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+
+  store = g_list_store_new (TOPIARY_TYPE_NOTE);
+  if (!fill_notes (self, store, error))
+    return NULL;
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/* What could be read, even when not all of it could. */
+GListModel *
+topiary_project_list_notes (TopiaryProject *self)
+{
+  GListStore *store;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+
+  store = g_list_store_new (TOPIARY_TYPE_NOTE);
+  if (self->db != NULL)
+    fill_notes (self, store, NULL);
   return G_LIST_MODEL (store);
 }
 
@@ -1457,25 +1512,54 @@ group_from_row (sqlite3_stmt *stmt)
   return group;
 }
 
-GListModel *
-topiary_project_list_groups (TopiaryProject *self)
+static gboolean
+fill_groups (TopiaryProject  *self,
+             GListStore      *store,
+             GError         **error)
 {
-  GListStore *store;
   sqlite3_stmt *stmt;
+  int rc;
 
-  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
-
-  store = g_list_store_new (TOPIARY_TYPE_GROUP);
-  if (self->db == NULL)
-    return G_LIST_MODEL (store);
-  stmt = get_statement (self, "SELECT id, position, title, slug, description FROM grp ORDER BY position, id", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  if (!check_open (self, error))
+    return FALSE;
+  stmt = get_statement (self, "SELECT id, position, title, slug, description FROM grp ORDER BY position, id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(TopiaryGroup) group = group_from_row (stmt);
       g_list_store_append (store, group);
     }
-  if (stmt)
-    sqlite3_reset (stmt);
+  if (!finish_rows (self, stmt, rc, error))
+    return FALSE;
+  return TRUE;
+}
+
+GListModel *
+topiary_project_list_groups_full (TopiaryProject  *self,
+                                  GError         **error)
+{
+  g_autoptr(GListStore) store = NULL;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+
+  store = g_list_store_new (TOPIARY_TYPE_GROUP);
+  if (!fill_groups (self, store, error))
+    return NULL;
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/* What could be read, even when not all of it could. */
+GListModel *
+topiary_project_list_groups (TopiaryProject *self)
+{
+  GListStore *store;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+
+  store = g_list_store_new (TOPIARY_TYPE_GROUP);
+  if (self->db != NULL)
+    fill_groups (self, store, NULL);
   return G_LIST_MODEL (store);
 }
 
@@ -1815,56 +1899,112 @@ article_from_row (sqlite3_stmt *stmt)
   return article;
 }
 
-GListModel *
-topiary_project_list_articles (TopiaryProject *self)
+static gboolean
+fill_articles (TopiaryProject  *self,
+               GListStore      *store,
+               GError         **error)
 {
-  GListStore *store;
+  g_autoptr(GHashTable) index = NULL;
+  g_autofree gint64 *ids = NULL;
   sqlite3_stmt *stmt;
+  guint n;
+  int rc;
 
-  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
-
-  store = g_list_store_new (TOPIARY_TYPE_ARTICLE);
-  if (self->db == NULL)
-    return G_LIST_MODEL (store);
-
-  stmt = get_statement (self, "SELECT " ARTICLE_COLUMNS " FROM article ORDER BY position, id", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  if (!check_open (self, error))
+    return FALSE;
+  stmt = get_statement (self, "SELECT " ARTICLE_COLUMNS " FROM article ORDER BY position, id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(TopiaryArticle) article = article_from_row (stmt);
       g_list_store_append (store, article);
     }
-  if (stmt)
-    sqlite3_reset (stmt);
+  if (!finish_rows (self, stmt, rc, error))
+    return FALSE;
 
   /* Queries in one pass rather than one query per article. */
-  stmt = get_statement (self, "SELECT article_id, text, is_primary FROM query ORDER BY article_id, position", NULL);
-  if (stmt != NULL)
+  stmt = get_statement (self, "SELECT article_id, text, is_primary FROM query ORDER BY article_id, position", error);
+  if (stmt == NULL)
+    return FALSE;
+  index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  ids = g_new (gint64, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
-      g_autofree gint64 *ids = g_new (gint64, MAX (n, 1));
-
-      for (guint i = 0; i < n; i++)
-        {
-          TopiaryArticle *article = g_list_model_get_item (G_LIST_MODEL (store), i);
-          ids[i] = topiary_article_get_id (article);
-          g_hash_table_insert (index, &ids[i], article);
-          g_object_unref (article);
-        }
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-          TopiaryArticle *article = g_hash_table_lookup (index, &id);
-
-          if (article == NULL)
-            continue;
-          topiary_article_add_query (article, text_column (stmt, 1));
-          if (sqlite3_column_int (stmt, 2))
-            topiary_article_set_primary_query (article, topiary_article_get_n_queries (article) - 1);
-        }
-      sqlite3_reset (stmt);
+      TopiaryArticle *article = g_list_model_get_item (G_LIST_MODEL (store), i);
+      ids[i] = topiary_article_get_id (article);
+      g_hash_table_insert (index, &ids[i], article);
+      g_object_unref (article);
     }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      TopiaryArticle *article = g_hash_table_lookup (index, &id);
+
+      if (article == NULL)
+        continue;
+      topiary_article_add_query (article, text_column (stmt, 1));
+      if (sqlite3_column_int (stmt, 2))
+        topiary_article_set_primary_query (article, topiary_article_get_n_queries (article) - 1);
+    }
+  if (!finish_rows (self, stmt, rc, error))
+    return FALSE;
+  return TRUE;
+}
+
+GListModel *
+topiary_project_list_articles_full (TopiaryProject  *self,
+                                    GError         **error)
+{
+  g_autoptr(GListStore) store = NULL;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+
+  store = g_list_store_new (TOPIARY_TYPE_ARTICLE);
+  if (!fill_articles (self, store, error))
+    return NULL;
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/* What could be read, even when not all of it could. */
+GListModel *
+topiary_project_list_articles (TopiaryProject *self)
+{
+  GListStore *store;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+
+  store = g_list_store_new (TOPIARY_TYPE_ARTICLE);
+  if (self->db != NULL)
+    fill_articles (self, store, NULL);
   return G_LIST_MODEL (store);
+}
+
+gboolean
+topiary_project_count_notes (TopiaryProject  *self,
+                             guint           *n_notes,
+                             GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (n_notes != NULL, FALSE);
+
+  *n_notes = 0;
+  if (!check_open (self, error))
+    return FALSE;
+  stmt = get_statement (self, "SELECT count(*) FROM note", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *n_notes = sqlite3_column_int (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  return finish_rows (self, stmt, rc, error);
 }
 
 guint

@@ -88,6 +88,13 @@ gboolean        topiary_project_set_map_field (TopiaryProject    *self,
 
 /* ---- notes ---- */
 GListModel     *topiary_project_list_notes    (TopiaryProject    *self);
+/* The _full lists return NULL and set @error when the project cannot be
+ * read (the plain ones return what could be read). */
+GListModel     *topiary_project_list_notes_full (TopiaryProject  *self,
+                                                 GError         **error);
+gboolean        topiary_project_count_notes   (TopiaryProject    *self,
+                                               guint             *n_notes,
+                                               GError           **error);
 gboolean        topiary_project_add_note      (TopiaryProject    *self,
                                                TopiaryNote       *note,
                                                GError           **error);
@@ -105,6 +112,8 @@ gboolean        topiary_project_has_note      (TopiaryProject    *self,
 
 /* ---- groups ---- */
 GListModel     *topiary_project_list_groups   (TopiaryProject    *self);
+GListModel     *topiary_project_list_groups_full (TopiaryProject *self,
+                                                  GError        **error);
 TopiaryGroup   *topiary_project_get_group     (TopiaryProject    *self,
                                                gint64             group_id,
                                                GError           **error);
@@ -129,6 +138,8 @@ gboolean        topiary_project_delete_group  (TopiaryProject    *self,
 /* ---- articles ---- */
 /* All articles in writing order, without bodies. */
 GListModel     *topiary_project_list_articles (TopiaryProject    *self);
+GListModel     *topiary_project_list_articles_full (TopiaryProject *self,
+                                                    GError        **error);
 guint           topiary_project_count_articles (TopiaryProject   *self);
 TopiaryArticle *topiary_project_get_article   (TopiaryProject    *self,
                                                gint64             article_id,
