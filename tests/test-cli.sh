@@ -145,6 +145,16 @@ check "a killed JSON export's temporary file goes on the next run" '"$BIN" expor
 # themes
 check "--theme /etc is no theme" '! "$BIN" export "$P" "$TMP/etc-site" --theme /etc 2>"$TMP/err" && [ ! -e "$TMP/etc-site" ] && grep -q "not a theme" "$TMP/err"'
 
+# A project that cannot be read whole is an error, not half a map
+python3 -c "
+import sqlite3,sys
+src=sqlite3.connect(sys.argv[1]); dst=sqlite3.connect(sys.argv[2]); src.backup(dst)
+dst.execute('drop table query'); dst.commit()" "$P" "$TMP/unreadable.topiary"
+for c in info check; do
+  check "$c reports a project it cannot read whole" '"$BIN" '$c' "$TMP/unreadable.topiary" >/dev/null 2>"$TMP/err"; [ $? -eq 2 ] && grep -q "“unreadable.topiary”: no such table: query" "$TMP/err"'
+done
+check "export reports a project it cannot read whole" '! "$BIN" export "$TMP/unreadable.topiary" "$TMP/unreadable-site" 2>"$TMP/err" && [ ! -e "$TMP/unreadable-site" ] && grep -q "no such table: query" "$TMP/err"'
+
 # Ctrl-C during an export leaves nothing behind
 python3 -c "
 print('title,group,status,body')

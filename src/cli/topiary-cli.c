@@ -32,6 +32,7 @@
 #define HAVE_EXPORT 1
 #endif
 #include "topiary-import.h"
+#include "topiary-map.h"
 #include "topiary-markdown.h"
 #include "topiary-project.h"
 
@@ -343,14 +344,13 @@ cmd_info (int    argc,
   g_autofree char *message = NULL;
   g_autoptr(GPtrArray) args = parse_args (cmd, argc, argv, options, G_N_ELEMENTS (options), &message);
   g_autoptr(TopiaryProject) project = NULL;
-  g_autoptr(GListModel) groups = NULL;
-  g_autoptr(GListModel) articles = NULL;
-  g_autoptr(GHashTable) per_group = NULL;
+  g_autoptr(TopiaryMap) map = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *shown_title = NULL;
+  GPtrArray *groups;
   TopiaryStats stats;
   int status = 0;
-  guint n_groups, n_articles;
 
   if (args == NULL)
     return usage_error (cmd, message);
@@ -360,33 +360,12 @@ cmd_info (int    argc,
   if (project == NULL)
     return status;
 
-  topiary_project_get_stats (project, &stats);
+  map = topiary_map_new (project, &error);
+  if (map == NULL)
+    return fail (error->message);
+  topiary_map_get_stats (map, &stats);
+  groups = topiary_map_get_groups (map);
   title = topiary_project_get_map_field (project, "title");
-  groups = topiary_project_list_groups (project);
-  articles = topiary_project_list_articles (project);
-  n_groups = g_list_model_get_n_items (groups);
-  n_articles = g_list_model_get_n_items (articles);
-
-  /* group id → [articles, pillars, clusters, words, published] */
-  per_group = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  for (guint i = 0; i < n_articles; i++)
-    {
-      g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
-      gint64 gid = topiary_article_get_group_id (a);
-      guint *c = g_hash_table_lookup (per_group, &gid);
-
-      if (c == NULL)
-        {
-          c = g_new0 (guint, 5);
-          g_hash_table_insert (per_group, g_memdup2 (&gid, sizeof gid), c);
-        }
-      c[0]++;
-      if (topiary_article_get_status (a) != TOPIARY_STATUS_IDEA)
-        c[topiary_article_get_kind (a) == TOPIARY_KIND_PILLAR ? 1 : 2]++;
-      c[3] += topiary_article_get_word_count (a);
-      if (topiary_article_get_status (a) == TOPIARY_STATUS_PUBLISHED)
-        c[4]++;
-    }
 
   if (options[0].value != NULL)
     {
@@ -422,30 +401,25 @@ cmd_info (int    argc,
       json_builder_end_object (b);
       json_builder_set_member_name (b, "by_group");
       json_builder_begin_array (b);
-      for (guint i = 0; i < n_groups; i++)
+      for (guint i = 0; i < groups->len; i++)
         {
-          g_autoptr(TopiaryGroup) g = g_list_model_get_item (groups, i);
-          gint64 gid = topiary_group_get_id (g);
-          guint *c = g_hash_table_lookup (per_group, &gid);
-          guint zero[5] = { 0 };
+          TopiaryMapGroup *g = g_ptr_array_index (groups, i);
 
-          if (c == NULL)
-            c = zero;
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "title");
-          json_builder_add_string_value (b, topiary_group_get_title (g));
+          json_builder_add_string_value (b, topiary_group_get_title (g->group));
           json_builder_set_member_name (b, "slug");
-          json_builder_add_string_value (b, topiary_group_get_slug (g));
+          json_builder_add_string_value (b, topiary_group_get_slug (g->group));
           json_builder_set_member_name (b, "articles");
-          json_builder_add_int_value (b, c[0]);
+          json_builder_add_int_value (b, g->counts.articles);
           json_builder_set_member_name (b, "pillars");
-          json_builder_add_int_value (b, c[1]);
+          json_builder_add_int_value (b, g->counts.pillars);
           json_builder_set_member_name (b, "clusters");
-          json_builder_add_int_value (b, c[2]);
+          json_builder_add_int_value (b, g->counts.clusters);
           json_builder_set_member_name (b, "words");
-          json_builder_add_int_value (b, c[3]);
+          json_builder_add_int_value (b, g->counts.words);
           json_builder_set_member_name (b, "published");
-          json_builder_add_int_value (b, c[4]);
+          json_builder_add_int_value (b, g->counts.published);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -466,20 +440,16 @@ cmd_info (int    argc,
   g_print (_("Status:"));
   for (guint s = 0; s < TOPIARY_N_STATUS; s++)
     g_print (" %s %u%s", topiary_status_to_string (s), stats.status[s], s + 1 < TOPIARY_N_STATUS ? "," : "\n");
-  if (n_groups > 0)
+  if (groups->len > 0)
     g_print (_("Groups:\n"));
-  for (guint i = 0; i < n_groups; i++)
+  for (guint i = 0; i < groups->len; i++)
     {
-      g_autoptr(TopiaryGroup) g = g_list_model_get_item (groups, i);
-      gint64 gid = topiary_group_get_id (g);
-      guint *c = g_hash_table_lookup (per_group, &gid);
-      guint zero[5] = { 0 };
-      g_autofree char *shown = topiary_cli_shown (topiary_group_get_title (g));
+      TopiaryMapGroup *g = g_ptr_array_index (groups, i);
+      g_autofree char *shown = topiary_cli_shown (topiary_group_get_title (g->group));
 
-      if (c == NULL)
-        c = zero;
       g_print (_("  %-50s %u articles (%u pillar, %u clusters), %u published, %u words\n"),
-               shown, c[0], c[1], c[2], c[4], c[3]);
+               shown, g->counts.articles, g->counts.pillars,
+               g->counts.clusters, g->counts.published, (guint) g->counts.words);
     }
   return 0;
 }
