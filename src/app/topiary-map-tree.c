@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "topiary-map.h"
 #include "topiary-map-tree.h"
 
 struct _TopiaryMapTree
@@ -112,31 +113,17 @@ clear_index (TopiaryMapTree *self)
   memset (&self->stats, 0, sizeof self->stats);
 }
 
-/* Counted the way topiary_project_get_stats() counts. */
-static void
-count_stats (TopiaryStats   *stats,
-             TopiaryArticle *article)
-{
-  TopiaryStatus status = topiary_article_get_status (article);
-
-  stats->articles++;
-  stats->words += topiary_article_get_word_count (article);
-  if (status < TOPIARY_N_STATUS)
-    stats->status[status]++;
-  if (status == TOPIARY_STATUS_IDEA)
-    stats->ideas++;
-  else if (topiary_article_get_kind (article) == TOPIARY_KIND_PILLAR)
-    stats->pillars++;
-  else
-    stats->clusters++;
-}
-
+/* The rows follow the map (topiary-map.h), which also counts; the tree
+ * only decides where a row is shown: ideas by intent, clusters under the
+ * article their parent id names when that is in a group, the rest at the
+ * top of their group. */
 static void
 build_index (TopiaryMapTree *self)
 {
-  g_autoptr(GListModel) groups = NULL;
-  g_autoptr(GListModel) articles = NULL;
-  guint n;
+  g_autoptr(TopiaryMap) map = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *groups;
+  GPtrArray *articles;
 
   clear_index (self);
   self->groups = g_ptr_array_new_with_free_func (g_object_unref);
@@ -151,33 +138,32 @@ build_index (TopiaryMapTree *self)
 
   if (self->project == NULL)
     return;
-
-  groups = topiary_project_list_groups (self->project);
-  n = g_list_model_get_n_items (groups);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self->groups, g_list_model_get_item (groups, i));
-
-  articles = topiary_project_list_articles (self->project);
-  n = g_list_model_get_n_items (articles);
-  for (guint i = 0; i < n; i++)
+  map = topiary_map_new (self->project, &error);
+  if (map == NULL)
     {
-      TopiaryArticle *article = g_list_model_get_item (articles, i);
-      g_hash_table_insert (self->articles, id_key (topiary_article_get_id (article)), article);
+      /* Nothing to show; the next change the user makes reports it. */
+      g_message ("The map could not be read: %s", error->message);
+      return;
     }
 
-  /* Second pass, in writing order, now that every parent can be looked up. */
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TopiaryArticle) article = g_list_model_get_item (articles, i);
-      gint64 group_id = topiary_article_get_group_id (article);
-      gint64 parent_id = topiary_article_get_parent_id (article);
-      TopiaryArticle *stored = g_hash_table_lookup (self->articles, &(gint64) { topiary_article_get_id (article) });
-      TopiaryArticle *parent = parent_id ? g_hash_table_lookup (self->articles, &parent_id) : NULL;
+  groups = topiary_map_get_groups (map);
+  for (guint i = 0; i < groups->len; i++)
+    g_ptr_array_add (self->groups, g_object_ref (((TopiaryMapGroup *) g_ptr_array_index (groups, i))->group));
 
-      self->n_articles++;
-      if (topiary_article_get_status (stored) == TOPIARY_STATUS_PUBLISHED)
-        self->n_published++;
-      count_stats (&self->stats, stored);
+  articles = topiary_map_get_articles (map);
+  for (guint i = 0; i < articles->len; i++)
+    {
+      TopiaryMapArticle *a = g_ptr_array_index (articles, i);
+
+      g_hash_table_insert (self->articles, id_key (a->id), g_object_ref (a->article));
+    }
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      TopiaryMapArticle *a = g_ptr_array_index (articles, i);
+      TopiaryArticle *stored = a->article;
+      gint64 group_id = topiary_article_get_group_id (stored);
+
       if (group_id == 0)
         {
           const char *intent = topiary_article_get_intent (stored);
@@ -193,16 +179,19 @@ build_index (TopiaryMapTree *self)
           g_ptr_array_add (list, stored);
           self->n_ideas++;
         }
-      else if (parent != NULL && parent != stored &&
-               topiary_article_get_group_id (parent) != 0 &&
+      else if (a->parent != NULL &&
+               topiary_article_get_group_id (a->parent->article) != 0 &&
                topiary_article_get_kind (stored) != TOPIARY_KIND_PILLAR)
-        append_to (self->pillar_children, parent_id, stored);
+        append_to (self->pillar_children, a->parent->id, stored);
       else
         append_to (self->group_children, group_id, stored);
     }
 
   g_ptr_array_sort (self->intents, compare_intents);
-  self->stats.groups = self->groups->len;
+  topiary_map_get_stats (map, &self->stats);
+  self->stats.notes = 0;
+  self->n_articles = topiary_map_get_counts (map)->articles;
+  self->n_published = topiary_map_get_counts (map)->published;
 }
 
 static const char *
