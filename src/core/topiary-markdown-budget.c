@@ -21,7 +21,6 @@ struct _Block {
 struct _TopiaryBudget {
   Block   *blocks;
   gsize    live;
-  gsize    peak;
   gsize    limit;
   jmp_buf *escape;
 };
@@ -39,7 +38,6 @@ charge (TopiaryBudget *b,
   if (b->escape != NULL && (more > b->limit || b->live > b->limit - more))
     longjmp (*b->escape, 1);
   b->live += more;
-  b->peak = MAX (b->peak, b->live);
 }
 
 static void
@@ -171,12 +169,6 @@ topiary_markdown_budget_end (TopiaryBudget *budget,
   topiary_markdown_budget_release (budget);
   current = previous;
   g_free (budget);
-}
-
-gsize
-topiary_markdown_budget_peak (TopiaryBudget *budget)
-{
-  return budget->peak;
 }
 
 /* The columns of @line when it looks like a table's delimiter row

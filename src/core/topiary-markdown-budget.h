@@ -42,7 +42,6 @@ void           topiary_markdown_budget_release (TopiaryBudget  *budget);
 /* Releases @budget, frees it and makes @previous current again. */
 void           topiary_markdown_budget_end     (TopiaryBudget  *budget,
                                                 TopiaryBudget  *previous);
-gsize          topiary_markdown_budget_peak    (TopiaryBudget  *budget);
 
 
 /* Limits on what cmark-gfm 0.29 handles in reasonable time. */

@@ -81,7 +81,12 @@ void                   topiary_markdown_result_unref    (TopiaryMarkdownResult *
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TopiaryMarkdownResult, topiary_markdown_result_unref)
 
 /* Renders @markdown (@length bytes, or -1 when NUL-terminated; invalid
- * UTF-8 is repaired). @options may be NULL for the defaults. Never fails. */
+ * UTF-8 is repaired). @options may be NULL for the defaults. Never fails,
+ * and any text renders in bounded memory and time: a text whose syntax
+ * tree would pass 64 MiB, or with a paragraph cmark-gfm would take
+ * quadratic time over, is rendered in pieces of at most 64 KiB; a text
+ * with a table of more than 500 columns or 100,000 cells is rendered
+ * without GFM tables (see topiary-markdown.c). */
 TopiaryMarkdownResult *topiary_markdown_render          (const char                   *markdown,
                                                          gssize                        length,
                                                          const TopiaryMarkdownOptions *options);
