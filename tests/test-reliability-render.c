@@ -314,6 +314,9 @@ dense_inlines (void)
 }
 
 #define RENDER_RSS_MAX_MIB 200
+/* The export's threads each keep what malloc gave them: 140 MiB measured
+ * alone, up to 200 under a parallel test run (before the fix: 486). */
+#define EXPORT_RSS_MAX_MIB 256
 
 /* In a subprocess, so that the peak is this render's alone. */
 static void
@@ -446,7 +449,7 @@ export_memory_child (void)
   if (MEASURE_RSS)
     {
       g_test_message ("peak memory %ld MiB", peak_rss_mib ());
-      g_assert_cmpint (peak_rss_mib (), <, RENDER_RSS_MAX_MIB);
+      g_assert_cmpint (peak_rss_mib (), <, EXPORT_RSS_MAX_MIB);
     }
 }
 
