@@ -233,5 +233,10 @@ TH=$(add "$TMP/theme")
 mkdir -p "$TMP/out/themed"
 check "a theme folder picked through the portal is used" '"$BIN" export "$P" "$TMP/out/themed" --theme "$TH" --drafts >/dev/null 2>"$TMP/err" && [ -f "$TMP/out/themed/index.html" ]'
 
+# a single-file export saved through the portal, then replaced
+J=$("$PY" "$ADD" add-named "$HOST" plan.json)
+check "a JSON export to a save-dialog path" '"$BIN" export "$P" "$J" --format json >/dev/null 2>"$TMP/err" && "$PY" -c "import json,sys; json.load(open(sys.argv[1]))" "$HOST/plan.json"'
+check "a second JSON export replaces the first (recognised through the portal)" '"$BIN" export "$P" "$J" --format json >/dev/null 2>"$TMP/err" && [ "$(ls -A "$(dirname "$J")")" = plan.json ]'
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
