@@ -170,5 +170,34 @@ interrupted () {
 }
 check "Ctrl-C stops an export and removes its temporary folder" 'interrupted'
 
+# images and files: brought in by a Hugo import, listed, written out, checked
+HS="$TMP/hugo-site"
+mkdir -p "$HS/content/guides/intro/images" "$HS/static/img"
+printf -- '---\ntitle: Guides\n---\n' > "$HS/content/guides/_index.md"
+printf -- '---\ntitle: Intro\n---\n![Shot](images/shot.png)\n\n![](/img/logo.png)\n' > "$HS/content/guides/intro/index.md"
+python3 - "$HS/content/guides/intro/images/shot.png" "$HS/static/img/logo.png" <<'PY'
+import struct, sys, zlib
+def png(path, w, h, shade):
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
+    raw = b"".join(b"\0" + bytes([shade, 255 - shade, 90]) * w for _ in range(h))
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+png(sys.argv[1], 30, 20, 10)
+png(sys.argv[2], 12, 12, 200)
+PY
+HP="$TMP/with-files.topiary"
+check "a Hugo import brings in the images its articles use" '"$BIN" import "$HS" "$HP" --format hugo >/dev/null 2>&1 && "$BIN" files "$HP" > "$TMP/files.out" && [ "$(wc -l < "$TMP/files.out")" -eq 2 ] && grep -q "^intro	images/shot.png	image/png	.*	30×20	" "$TMP/files.out" && grep -q "images/logo.png" "$TMP/files.out"'
+check "files --json lists name, type, size, pixels and hash" '"$BIN" files "$HP" --json > "$TMP/files.json" && [ "$(json_get "$TMP/files.json" "\" \".join(sorted(\"%s/%s/%d/%d/%s\" % (f[\"name\"], f[\"type\"], f[\"width\"], len(f[\"sha256\"]), f[\"used\"]) for f in d))")" = "images/logo.png/image/png/12/64/True images/shot.png/image/png/30/64/True" ]'
+check "files --extract writes them under the folder" '"$BIN" files "$HP" --extract "$TMP/extracted" >/dev/null && cmp -s "$TMP/extracted/intro/images/shot.png" "$HS/content/guides/intro/images/shot.png" && cmp -s "$TMP/extracted/intro/images/logo.png" "$HS/static/img/logo.png"'
+check "files --extract refuses existing files without --force" '! "$BIN" files "$HP" --extract "$TMP/extracted" 2>"$TMP/err" && grep -q "force" "$TMP/err" && [ "$(wc -l < "$TMP/err")" -eq 1 ]'
+check "files --extract --force replaces them" '"$BIN" files "$HP" --extract "$TMP/extracted" --force >/dev/null'
+ln -s "$TMP" "$TMP/extracted2" 2>/dev/null; mkdir -p "$TMP/ex3" && ln -s "$TMP/outside-ex" "$TMP/ex3/intro" && mkdir -p "$TMP/outside-ex"
+check "files --extract never writes through a link in the folder" '! "$BIN" files "$HP" --extract "$TMP/ex3" --force 2>/dev/null && [ -z "$(ls -A "$TMP/outside-ex")" ]'
+check "files leaves the project as it was" 'before=$(sha256sum "$HP") && "$BIN" files "$HP" >/dev/null && [ "$(sha256sum "$HP")" = "$before" ]'
+check "check reports an image without alt text" '"$BIN" check "$HP" --json > "$TMP/check.json"; [ "$(json_get "$TMP/check.json" "\" \".join(f[\"target\"] for f in d[\"findings\"] if f[\"code\"] == \"image-without-alt\")")" = "images/logo.png" ]'
+check "a site export carries the images" '"$BIN" export "$HP" "$TMP/img-site" --drafts >/dev/null && ls "$TMP/img-site/media" | grep -q "^shot-.*\.png$" && grep -q "src=\"../media/shot-" "$TMP/img-site/intro/index.html"'
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

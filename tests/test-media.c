@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -666,6 +667,68 @@ test_newer_refused (Fixture       *f,
   g_free (after);
 }
 
+static void
+test_extract (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GBytes) png = test_image ("png", 8, 8, 1);
+  g_autoptr(GBytes) pdf = g_bytes_new_static (test_pdf, strlen (test_pdf));
+  g_autoptr(TopiaryFileInfo) i1 = add_ok (f, f->a, "shot.png", png);
+  g_autoptr(TopiaryFileInfo) i2 = add_ok (f, f->a, "report.pdf", pdf);
+  g_autoptr(TopiaryFileInfo) i3 = add_ok (f, f->b, "shot.png", png);
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *shot = g_build_filename (out, "first", "images", "shot.png", NULL);
+  g_autofree char *report = g_build_filename (out, "first", "files", "report.pdf", NULL);
+  g_autofree char *other = g_build_filename (out, "second", "images", "shot.png", NULL);
+  g_autofree char *victim = g_build_filename (f->dir, "victim.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+  guint n = 0;
+
+  g_assert_true (topiary_project_extract_files (f->project, out, FALSE, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_true (g_file_get_contents (shot, &contents, &len, NULL));
+  g_assert_cmpmem (contents, len, g_bytes_get_data (png, NULL), g_bytes_get_size (png));
+  g_assert_true (g_file_test (report, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (other, G_FILE_TEST_IS_REGULAR));
+
+  /* Again: refused, and nothing is written, without --force. */
+  g_assert_cmpint (g_unlink (other), ==, 0);
+  g_assert_false (topiary_project_extract_files (f->project, out, FALSE, &n, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "first/"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  /* With --force a link in the way is replaced, never followed. */
+  g_assert_true (g_file_set_contents (victim, "mine", -1, NULL));
+  g_assert_cmpint (g_unlink (shot), ==, 0);
+  g_assert_cmpint (symlink (victim, shot), ==, 0);
+  g_assert_true (topiary_project_extract_files (f->project, out, TRUE, &n, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (victim, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "mine");
+  g_assert_false (g_file_test (shot, G_FILE_TEST_IS_SYMLINK));
+
+  /* A folder on the way that is a link out: refused, even with --force. */
+  test_remove_tree (out);
+  g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
+  {
+    g_autofree char *elsewhere = g_build_filename (f->dir, "elsewhere", NULL);
+    g_autofree char *first = g_build_filename (out, "first", NULL);
+    g_autofree char *planted = g_build_filename (elsewhere, "images", NULL);
+
+    g_assert_cmpint (g_mkdir (elsewhere, 0755), ==, 0);
+    g_assert_cmpint (symlink (elsewhere, first), ==, 0);
+    g_assert_false (topiary_project_extract_files (f->project, out, TRUE, &n, &error));
+    g_assert_nonnull (error);
+    g_assert_false (g_file_test (planted, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -688,6 +751,7 @@ main (int    argc,
   ADD ("migrate-v1", test_migrate_v1);
   ADD ("migrate-one-transaction", test_migrate_one_transaction);
   ADD ("open-newer-version", test_newer_refused);
+  ADD ("extract", test_extract);
 #undef ADD
 
   return g_test_run ();

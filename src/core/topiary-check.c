@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "topiary-check.h"
+#include "topiary-check-media-private.h"
 #include "topiary-link.h"
 #include "topiary-map.h"
 #include "topiary-markdown.h"
@@ -510,7 +511,8 @@ topiary_check_project (TopiaryProject  *project,
   check_titles_and_slugs (&check);
   check_structure (&check);
 
-  if (check_links (&check, project, error))
+  if (check_links (&check, project, error) &&
+      _topiary_check_media (project, check.findings, error))
     {
       /* g_ptr_array_sort_with_data() is stable: equal findings keep the
        * order they were found in. */

@@ -44,6 +44,13 @@ const char *topiary_severity_to_string (TopiarySeverity severity);
 #define TOPIARY_CHECK_UNRESOLVED_RELATIVE_LINK   "unresolved-relative-link"
 #define TOPIARY_CHECK_CLUSTER_NOT_LINKING_PILLAR "cluster-not-linking-pillar"
 #define TOPIARY_CHECK_PILLAR_NOT_LINKING_CLUSTER "pillar-not-linking-cluster"
+/* Images and files (topiary-check-media.c). */
+#define TOPIARY_CHECK_IMAGE_WITHOUT_ALT          "image-without-alt"
+#define TOPIARY_CHECK_MISSING_FILE               "missing-file"
+#define TOPIARY_CHECK_LARGE_IMAGE                "large-image"
+#define TOPIARY_CHECK_UNUSED_FILE                "unused-file"
+/* An image larger than this slows the page that shows it. */
+#define TOPIARY_CHECK_LARGE_IMAGE_SIZE           (1024 * 1024)
 
 typedef struct {
   TopiarySeverity  severity;

@@ -14,151 +14,7 @@
 #include "topiary-import-fs-private.h"
 #include "topiary-import-media-private.h"
 #include "topiary-media.h"
-
-typedef struct {
-  gsize  start;   /* the URL's bytes in the body */
-  gsize  len;
-  char  *url;
-  gboolean image;
-} Ref;
-
-static void
-ref_clear (gpointer data)
-{
-  g_free (((Ref *)data)->url);
-}
-
-/* The end of a link destination starting at @p: "<…>" or up to white
- * space or an unbalanced ")". */
-static const char *
-destination_end (const char *p,
-                 const char *limit,
-                 const char **start)
-{
-  int depth = 0;
-
-  if (*p == '<')
-    {
-      const char *close = memchr (p, '>', limit - p);
-      *start = p + 1;
-      return close;
-    }
-  *start = p;
-  for (; p < limit; p++)
-    {
-      if (*p == '\\' && p + 1 < limit)
-        {
-          p++;
-          continue;
-        }
-      if (*p == '(')
-        depth++;
-      else if (*p == ')' && depth-- == 0)
-        return p;
-      else if (*p == ' ' || *p == '\t' || *p == '\n')
-        return p;
-    }
-  return NULL;
-}
-
-static gboolean
-is_fence (const char *line)
-{
-  guint spaces = 0;
-
-  while (*line == ' ' && spaces < 4)
-    line++, spaces++;
-  return spaces < 4 && (g_str_has_prefix (line, "```") || g_str_has_prefix (line, "~~~"));
-}
-
-/* Image and link destinations in @body, outside fenced code, and the src
- * of <img> tags. */
-static GArray *
-find_refs (const char *body)
-{
-  GArray *refs = g_array_new (FALSE, TRUE, sizeof (Ref));
-  gboolean in_fence = FALSE;
-  const char *line = body;
-
-  g_array_set_clear_func (refs, ref_clear);
-  while (*line != '\0')
-    {
-      const char *eol = strchr (line, '\n');
-      const char *limit = eol ? eol : line + strlen (line);
-
-      if (is_fence (line))
-        in_fence = !in_fence;
-      else if (!in_fence)
-        {
-          for (const char *p = line; p < limit; p++)
-            {
-              const char *start = NULL, *end = NULL;
-              gboolean image = FALSE;
-
-              if (p[0] == ']' && p + 1 < limit && p[1] == '(')
-                {
-                  /* Is the "[" this closes preceded by "!"? Look back for it. */
-                  for (const char *q = p; q >= line; q--)
-                    if (*q == '[')
-                      {
-                        image = q > line && q[-1] == '!';
-                        break;
-                      }
-                  end = destination_end (p + 2, limit, &start);
-                }
-              else if (g_ascii_strncasecmp (p, "<img", 4) == 0)
-                {
-                  const char *tag_end = memchr (p, '>', limit - p);
-                  const char *src = tag_end ? g_strstr_len (p, tag_end - p, "src=\"") : NULL;
-
-                  if (src != NULL)
-                    {
-                      start = src + 5;
-                      end = memchr (start, '"', tag_end - start);
-                      image = TRUE;
-                    }
-                }
-              if (start != NULL && end != NULL && end > start)
-                {
-                  Ref r = { start - body, end - start, g_strndup (start, end - start), image };
-                  g_array_append_val (refs, r);
-                  p = end - 1;
-                }
-            }
-        }
-      line = eol ? eol + 1 : limit;
-    }
-  return refs;
-}
-
-static gboolean
-has_media_extension (const char *path)
-{
-  static const char * const exts[] = { ".png", ".jpg", ".jpeg", ".jpe", ".gif", ".webp", ".svg", ".pdf" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (exts); i++)
-    if (g_str_has_suffix (path, exts[i]) || (strlen (path) >= strlen (exts[i]) &&
-        g_ascii_strcasecmp (path + strlen (path) - strlen (exts[i]), exts[i]) == 0))
-      return TRUE;
-  return FALSE;
-}
-
-/* The local path @url names, decoded and without query or fragment;
- * NULL for URLs elsewhere (http:, mailto:, data:, #anchor). */
-static char *
-local_path (const char *url)
-{
-  g_autofree char *cut = NULL;
-  char *hash;
-
-  if (url[0] == '\0' || url[0] == '#' || url[0] == '?' || strstr (url, "://") != NULL ||
-      g_str_has_prefix (url, "//") || strchr (url, ':') != NULL)
-    return NULL;
-  cut = g_strdup (url);
-  if ((hash = strpbrk (cut, "?#")) != NULL)
-    *hash = '\0';
-  return g_uri_unescape_string (cut, NULL);
-}
+#include "topiary-media-refs.h"
 
 /* Brings in one file; returns its name in the project, or NULL with a
  * warning added. */
@@ -267,7 +123,7 @@ _topiary_import_media (TopiaryProject *project,
 
   if (body == NULL || (strstr (body, "](") == NULL && strstr (body, "<img") == NULL))
     return NULL;
-  refs = find_refs (body);
+  refs = topiary_media_scan_refs (body);
   if (refs->len == 0)
     return NULL;
   md_dir = g_path_get_dirname (md_path);
@@ -276,11 +132,11 @@ _topiary_import_media (TopiaryProject *project,
 
   for (guint i = 0; i < refs->len; i++)
     {
-      Ref *r = &g_array_index (refs, Ref, i);
-      g_autofree char *path = local_path (r->url);
+      TopiaryMediaRef *r = &g_array_index (refs, TopiaryMediaRef, i);
+      g_autofree char *path = topiary_media_ref_local_path (r->url);
       const char *name;
 
-      if (path == NULL || (!r->image && !has_media_extension (path)))
+      if (path == NULL || (!r->image && !topiary_media_has_extension (path)))
         continue;
       if (!g_hash_table_contains (names, r->url))
         g_hash_table_insert (names, g_strdup (r->url),

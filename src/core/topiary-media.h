@@ -124,4 +124,15 @@ gboolean         topiary_project_remove_unused_files (TopiaryProject  *self,
                                                       guint           *n_removed,
                                                       GError         **error);
 
+/* Writes the files of the project's articles into @dir (made when
+ * missing) as SLUG/NAME ("flask-basics/images/shot.png"). Nothing is
+ * written outside @dir: every part is checked and opened without
+ * following links. When a file exists already nothing at all is written,
+ * unless @force replaces it. @n_written may be NULL. */
+gboolean         topiary_project_extract_files (TopiaryProject  *self,
+                                                const char      *dir,
+                                                gboolean         force,
+                                                guint           *n_written,
+                                                GError         **error);
+
 G_END_DECLS

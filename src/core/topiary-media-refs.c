@@ -1,0 +1,168 @@
+/* topiary-media-refs.c — the images and files an article's Markdown
+ * points at
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "topiary-media-refs.h"
+
+static void
+ref_clear (gpointer data)
+{
+  TopiaryMediaRef *r = data;
+
+  g_free (r->url);
+  g_free (r->alt);
+}
+
+/* The end of a link destination starting at @p: "<…>" or up to white
+ * space or an unbalanced ")". */
+static const char *
+destination_end (const char *p,
+                 const char *limit,
+                 const char **start)
+{
+  int depth = 0;
+
+  if (*p == '<')
+    {
+      const char *close = memchr (p, '>', limit - p);
+      *start = p + 1;
+      return close;
+    }
+  *start = p;
+  for (; p < limit; p++)
+    {
+      if (*p == '\\' && p + 1 < limit)
+        {
+          p++;
+          continue;
+        }
+      if (*p == '(')
+        depth++;
+      else if (*p == ')' && depth-- == 0)
+        return p;
+      else if (*p == ' ' || *p == '\t' || *p == '\n')
+        return p;
+    }
+  return NULL;
+}
+
+static gboolean
+is_fence (const char *line)
+{
+  guint spaces = 0;
+
+  while (*line == ' ' && spaces < 4)
+    line++, spaces++;
+  return spaces < 4 && (g_str_has_prefix (line, "```") || g_str_has_prefix (line, "~~~"));
+}
+
+/* Image and link destinations in @body, outside fenced code, and the src
+ * of <img> tags. */
+GArray *
+topiary_media_scan_refs (const char *body)
+{
+  GArray *refs = g_array_new (FALSE, TRUE, sizeof (TopiaryMediaRef));
+  gboolean in_fence = FALSE;
+  const char *line = body;
+  guint line_no = 1;
+
+  g_array_set_clear_func (refs, ref_clear);
+  while (*line != '\0')
+    {
+      const char *eol = strchr (line, '\n');
+      const char *limit = eol ? eol : line + strlen (line);
+
+      if (is_fence (line))
+        in_fence = !in_fence;
+      else if (!in_fence)
+        {
+          for (const char *p = line; p < limit; p++)
+            {
+              const char *start = NULL, *end = NULL;
+              g_autofree char *alt = NULL;
+              gboolean image = FALSE;
+
+              if (p[0] == ']' && p + 1 < limit && p[1] == '(')
+                {
+                  /* Is the "[" this closes preceded by "!"? Look back for it. */
+                  for (const char *q = p; q >= line; q--)
+                    if (*q == '[')
+                      {
+                        image = q > line && q[-1] == '!';
+                        if (image)
+                          alt = g_strndup (q + 1, p - q - 1);
+                        break;
+                      }
+                  end = destination_end (p + 2, limit, &start);
+                }
+              else if (g_ascii_strncasecmp (p, "<img", 4) == 0)
+                {
+                  const char *tag_end = memchr (p, '>', limit - p);
+                  const char *src = tag_end ? g_strstr_len (p, tag_end - p, "src=\"") : NULL;
+
+                  if (src != NULL)
+                    {
+                      const char *alt_at = g_strstr_len (p, tag_end - p, " alt=\"");
+
+                      start = src + 5;
+                      end = memchr (start, '"', tag_end - start);
+                      image = TRUE;
+                      if (alt_at != NULL)
+                        {
+                          const char *alt_end = memchr (alt_at + 6, '"', tag_end - (alt_at + 6));
+                          if (alt_end != NULL)
+                            alt = g_strndup (alt_at + 6, alt_end - (alt_at + 6));
+                        }
+                    }
+                }
+              if (start != NULL && end != NULL && end > start)
+                {
+                  TopiaryMediaRef r = { start - body, end - start, g_strndup (start, end - start),
+                                        g_steal_pointer (&alt), image, line_no };
+                  g_array_append_val (refs, r);
+                  p = end - 1;
+                }
+            }
+        }
+      line = eol ? eol + 1 : limit;
+      line_no++;
+    }
+  return refs;
+}
+
+
+gboolean
+topiary_media_has_extension (const char *path)
+{
+  static const char * const exts[] = { ".png", ".jpg", ".jpeg", ".jpe", ".gif", ".webp", ".svg", ".pdf" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (exts); i++)
+    if (g_str_has_suffix (path, exts[i]) || (strlen (path) >= strlen (exts[i]) &&
+        g_ascii_strcasecmp (path + strlen (path) - strlen (exts[i]), exts[i]) == 0))
+      return TRUE;
+  return FALSE;
+}
+
+
+/* The local path @url names, decoded and without query or fragment;
+ * NULL for URLs elsewhere (http:, mailto:, data:, #anchor). */
+char *
+topiary_media_ref_local_path (const char *url)
+{
+  g_autofree char *cut = NULL;
+  char *hash;
+
+  if (url[0] == '\0' || url[0] == '#' || url[0] == '?' || strstr (url, "://") != NULL ||
+      g_str_has_prefix (url, "//") || strchr (url, ':') != NULL)
+    return NULL;
+  cut = g_strdup (url);
+  if ((hash = strpbrk (cut, "?#")) != NULL)
+    *hash = '\0';
+  return g_uri_unescape_string (cut, NULL);
+}
+

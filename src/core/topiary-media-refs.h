@@ -1,0 +1,33 @@
+/* topiary-media-refs.h — the images and files an article's Markdown
+ * points at
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  gsize     start;  /* the URL's bytes in the text */
+  gsize     len;
+  char     *url;    /* as written */
+  char     *alt;    /* an image's alt text as written; NULL for a link or an <img> without alt */
+  gboolean  image;  /* ![…](…) or <img src> */
+  guint     line;   /* 1-based */
+} TopiaryMediaRef;
+
+/* Link and image destinations (`[…](url)`, `![…](url "title")`, and the
+ * src of an <img> tag) outside fenced code blocks, in order. Element type
+ * TopiaryMediaRef, cleared by the array. */
+GArray   *topiary_media_scan_refs         (const char *text);
+
+/* The local path @url names, percent-decoded, without query or fragment;
+ * NULL for URLs elsewhere (http:, mailto:, data:, //host, #anchor). */
+char     *topiary_media_ref_local_path    (const char *url);
+
+/* TRUE when @path ends in an extension of a type Topiary stores. */
+gboolean  topiary_media_has_extension     (const char *path);
+
+G_END_DECLS
