@@ -297,7 +297,9 @@ test_agreement (Fixture       *f,
   g_autoptr(GHashTable) unresolved = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *out = g_build_filename (f->dir, "site", NULL);
+  g_autofree char *hugo = g_build_filename (f->dir, "hugo", NULL);
   TopiaryExportOptions opts = { .format = TOPIARY_EXPORT_SITE, .warnings = warnings };
+  TopiaryExportOptions hugo_opts = { .format = TOPIARY_EXPORT_HUGO };
 
   /* check */
   findings = topiary_check_project (f->project, &error);
@@ -312,6 +314,8 @@ test_agreement (Fixture       *f,
 
   /* export */
   g_assert_true (topiary_export (f->project, out, &opts, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (topiary_export (f->project, hugo, &hugo_opts, NULL, NULL, &error));
   g_assert_no_error (error);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -350,6 +354,19 @@ test_agreement (Fixture       *f,
                  export_slug ? export_slug : "nothing", c->slug ? c->slug : "nothing");
       if (href != NULL)
         assert_href_anchor ("export", c, href);
+
+      /* The Hugo export links the page (Hugo makes its own heading ids). */
+      {
+        g_autofree char *md_path = g_strdup_printf ("%s/content/source-%02u.md", hugo, i);
+        g_autofree char *md = NULL;
+        g_autofree char *relref = g_strdup_printf ("{{< relref \"/%s.md\" >}}", c->slug ? c->slug : "");
+
+        g_assert_true (g_file_get_contents (md_path, &md, NULL, &error));
+        g_assert_no_error (error);
+        if ((c->slug != NULL) != (strstr (md, "relref") != NULL) ||
+            (c->slug != NULL && strstr (md, relref) == NULL))
+          g_error ("hugo: [[%s]] is written as %s", c->inner, md);
+      }
     }
 }
 
