@@ -19,7 +19,7 @@ struct _TopiaryMap
   GHashTable       *group_by_id;  /* gint64 * → TopiaryMapGroup * */
   GHashTable       *by_id;        /* gint64 * → TopiaryMapArticle * */
   GHashTable       *by_slug;      /* slug → TopiaryMapArticle *, the first */
-  TopiaryLinkIndex *links;
+  TopiaryLinkIndex *links;        /* built at the first resolve (g_once) */
   TopiaryMapCounts  counts;
   TopiaryMapCounts  unplaced_counts;
   guint             n_notes;
@@ -60,7 +60,7 @@ topiary_map_finalize (GObject *object)
   g_ptr_array_unref (self->unplaced);
   g_ptr_array_unref (self->articles);
   g_ptr_array_unref (self->groups);
-  topiary_link_index_free (self->links);
+  g_clear_pointer (&self->links, topiary_link_index_free);
 
   G_OBJECT_CLASS (topiary_map_parent_class)->finalize (object);
 }
@@ -80,7 +80,6 @@ topiary_map_init (TopiaryMap *self)
   self->group_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->by_slug = g_hash_table_new (g_str_hash, g_str_equal);
-  self->links = topiary_link_index_new ();
 }
 
 static void
@@ -146,8 +145,6 @@ add_articles (TopiaryMap *self,
       slug = topiary_article_get_slug (a->article);
       if (slug != NULL && slug[0] != '\0' && !g_hash_table_contains (self->by_slug, slug))
         g_hash_table_insert (self->by_slug, (gpointer) slug, a);
-      topiary_link_index_add (self->links, a->id, slug,
-                              topiary_article_get_title (a->article));
 
       count (&self->counts, a->article);
       group_id = topiary_article_get_group_id (a->article);
@@ -265,6 +262,28 @@ topiary_map_lookup_slug (TopiaryMap *self,
   return slug != NULL ? g_hash_table_lookup (self->by_slug, slug) : NULL;
 }
 
+/* Not every reader resolves links (`topiary info` does not): the index is
+ * built when first needed, once, whichever thread asks (the exporter
+ * renders pages in a thread of its own). */
+static const TopiaryLinkIndex *
+get_links (TopiaryMap *self)
+{
+  if (g_once_init_enter (&self->links))
+    {
+      TopiaryLinkIndex *links = topiary_link_index_new ();
+
+      for (guint i = 0; i < self->articles->len; i++)
+        {
+          TopiaryMapArticle *a = g_ptr_array_index (self->articles, i);
+
+          topiary_link_index_add (links, a->id, topiary_article_get_slug (a->article),
+                                  topiary_article_get_title (a->article));
+        }
+      g_once_init_leave (&self->links, links);
+    }
+  return self->links;
+}
+
 TopiaryMapArticle *
 topiary_map_resolve_link (TopiaryMap  *self,
                           const char  *target,
@@ -278,7 +297,7 @@ topiary_map_resolve_link (TopiaryMap  *self,
     *heading = NULL;
   if (target == NULL)
     return NULL;
-  id = topiary_link_index_resolve (self->links, target, NULL, heading);
+  id = topiary_link_index_resolve (get_links (self), target, NULL, heading);
   return id != 0 ? g_hash_table_lookup (self->by_id, &id) : NULL;
 }
 
