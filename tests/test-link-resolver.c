@@ -440,6 +440,30 @@ test_project_index (Fixture       *f,
   g_assert_cmpstr (slug, ==, "uber-flask-again");
   g_clear_pointer (&slug, g_free);
 
+  /* An article added inside a transaction that is undone is gone again. */
+  g_assert_true (topiary_project_begin (f->project, &error));
+  g_assert_no_error (error);
+  add_article (f->project, "Tramway", "tramway", "");
+  slug = topiary_project_resolve_link (f->project, "tramway");
+  g_assert_cmpstr (slug, ==, "tramway");
+  g_clear_pointer (&slug, g_free);
+  topiary_project_rollback (f->project);
+  g_assert_null (topiary_project_resolve_link (f->project, "tramway"));
+
+  /* One added in front of the writing order wins among equal titles. */
+  {
+    g_autoptr(TopiaryArticle) first = topiary_article_new ();
+
+    topiary_article_set_title (first, "STRASSE");
+    topiary_article_set_slug (first, "strasse-first");
+    topiary_article_set_position (first, 1);
+    g_assert_true (topiary_project_add_article (f->project, first, &error));
+    g_assert_no_error (error);
+    slug = topiary_project_resolve_link (f->project, "Straße");
+    g_assert_cmpstr (slug, ==, "strasse-first");
+    g_clear_pointer (&slug, g_free);
+  }
+
   /* Another program renames it. */
   other = topiary_project_open (f->path, TOPIARY_OPEN_DEFAULT, &error);
   g_assert_no_error (error);

@@ -1014,6 +1014,7 @@ topiary_project_commit (TopiaryProject  *self,
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       self->pending = 0;
+      self->generation++;   /* the link index may hold what was undone */
       g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_FAILED,
                    _("The change was undone because part of it failed."));
       return FALSE;
@@ -1022,6 +1023,7 @@ topiary_project_commit (TopiaryProject  *self,
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       self->pending = 0;
+      self->generation++;   /* the link index may hold what was undone */
       return FALSE;
     }
   ok = write_back (self, FALSE, error);
@@ -1042,6 +1044,7 @@ topiary_project_rollback (TopiaryProject *self)
     }
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->pending = 0;
+  self->generation++;   /* the link index may hold what was undone */
   self->failed = FALSE;
 }
 
@@ -2395,7 +2398,20 @@ topiary_project_add_article (TopiaryProject  *self,
     _topiary_article_set_times (article, now, now);
 
   ok = save_queries (self, article, error);
-  mark_changed (self, CHANGED_ARTICLES);
+  {
+    /* Appended to the writing order: the link index takes it as its last
+     * article instead of being rebuilt (an import adds one at a time and
+     * may resolve a link between two). */
+    gboolean links_current = self->links != NULL && self->links_generation == self->generation;
+
+    mark_changed (self, CHANGED_ARTICLES);
+    if (ok && links_current && position == max + 1)
+      {
+        topiary_link_index_add (self->links, topiary_article_get_id (article), slug,
+                                topiary_article_get_title (article));
+        self->links_generation = self->generation;
+      }
+  }
 
 out:
   return finish (self, ok, error);
