@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "topiary-a11y.h"
 #include "topiary-debounce.h"
 #include "topiary-details.h"
 #include "topiary-map-tree.h"
@@ -681,6 +682,7 @@ static void
 topiary_details_init (TopiaryDetails *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  topiary_a11y_fix_names (GTK_WIDGET (self));
 
   self->group_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pillar_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "topiary-a11y.h"
 #include "topiary-debounce.h"
 #include "topiary-editor.h"
 #include "topiary-markdown.h"
@@ -578,6 +579,7 @@ topiary_editor_init (TopiaryEditor *self)
   GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  topiary_a11y_fix_names (GTK_WIDGET (self));
 
   self->buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)));
   gtk_source_buffer_set_language (self->buffer, gtk_source_language_manager_get_language (languages, "markdown"));

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "topiary-a11y.h"
 #include "topiary-export-dialog.h"
 #include "topiary-export.h"
 
@@ -388,4 +389,5 @@ static void
 topiary_export_dialog_init (TopiaryExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  topiary_a11y_fix_names (GTK_WIDGET (self));
 }

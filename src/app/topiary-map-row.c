@@ -25,6 +25,9 @@ struct _TopiaryMapRow
   GBinding        *title_binding;
   GBinding        *subtitle_binding;
   GBinding        *icon_binding;
+  gulong           title_handler;
+  gulong           subtitle_handler;
+  gulong           expanded_handler;
 };
 
 G_DEFINE_FINAL_TYPE (TopiaryMapRow, topiary_map_row, GTK_TYPE_WIDGET)
@@ -57,12 +60,99 @@ topiary_map_row_get_node (TopiaryMapRow *self)
   return self->node;
 }
 
+/* What a screen reader says for the row: "Title, pillar, Planned". */
+static char *
+accessible_label (TopiaryMapNode *node)
+{
+  const char *title = topiary_map_node_get_title (node);
+  const char *subtitle = topiary_map_node_get_subtitle (node);
+
+  switch (topiary_map_node_get_kind (node))
+    {
+    case TOPIARY_MAP_NODE_MAP:
+      /* TRANSLATORS: how a screen reader reads the map's row in the tree */
+      return g_strdup_printf (_("%s, map"), title);
+    case TOPIARY_MAP_NODE_GROUP:
+      /* TRANSLATORS: a group's row in the tree: its title, then "12 articles" */
+      return g_strdup_printf (_("%s, group, %s"), title, subtitle);
+    case TOPIARY_MAP_NODE_IDEAS:
+      /* TRANSLATORS: the ideas folder's row in the tree: "Ideas, folder, 90 ideas" */
+      return g_strdup_printf (_("%s, folder, %s"), title, subtitle);
+    case TOPIARY_MAP_NODE_INTENT:
+      /* TRANSLATORS: a search intent's row among the ideas: its name, then how many ideas */
+      return g_strdup_printf (_("%s, intent, %s"), title, subtitle);
+    case TOPIARY_MAP_NODE_ARTICLE:
+    default:
+      {
+        TopiaryArticle *article = topiary_map_node_get_article (node);
+
+        if (article != NULL && topiary_article_get_kind (article) == TOPIARY_KIND_PILLAR)
+          /* TRANSLATORS: a pillar article's row in the tree: its title, then its status */
+          return g_strdup_printf (_("%s, pillar, %s"), title, subtitle);
+        /* TRANSLATORS: a cluster article's row in the tree: its title, then its status */
+        return g_strdup_printf (_("%s, cluster, %s"), title, subtitle);
+      }
+    }
+}
+
+/* GTK's own expander always says "Expand": it is the widget named
+ * "expander" inside the GtkTreeExpander, there while the row can open. */
+static GtkWidget *
+find_expander_icon (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (gtk_widget_get_css_name (child), "expander"))
+      return child;
+  return NULL;
+}
+
+static void
+update_accessible (TopiaryMapRow *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkWidget *icon = find_expander_icon (GTK_WIDGET (self->expander));
+  g_autofree char *label = NULL;
+
+  if (self->node == NULL)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      if (parent != NULL)
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      return;
+    }
+
+  label = accessible_label (self->node);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  /* The list item around the row is what takes the focus. */
+  if (parent != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+
+  if (icon != NULL && self->list_row != NULL)
+    {
+      gboolean expanded = gtk_tree_list_row_get_expanded (self->list_row);
+      const char *title = topiary_map_node_get_title (self->node);
+      g_autofree char *action = expanded ? g_strdup_printf (_("Collapse “%s”"), title)
+                                         : g_strdup_printf (_("Expand “%s”"), title);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, action, -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_EXPANDED, expanded, -1);
+    }
+}
+
 static void
 clear_bindings (TopiaryMapRow *self)
 {
   g_clear_pointer (&self->title_binding, g_binding_unbind);
   g_clear_pointer (&self->subtitle_binding, g_binding_unbind);
   g_clear_pointer (&self->icon_binding, g_binding_unbind);
+  if (self->node != NULL)
+    {
+      g_clear_signal_handler (&self->title_handler, self->node);
+      g_clear_signal_handler (&self->subtitle_handler, self->node);
+    }
+  if (self->list_row != NULL)
+    g_clear_signal_handler (&self->expanded_handler, self->list_row);
 }
 
 void
@@ -78,13 +168,21 @@ topiary_map_row_set_list_row (TopiaryMapRow  *self,
   g_set_object (&self->list_row, list_row);
   gtk_tree_expander_set_list_row (self->expander, list_row);
   if (list_row == NULL)
-    return;
+    {
+      update_accessible (self);
+      return;
+    }
 
   node = self->node = gtk_tree_list_row_get_item (list_row);
   self->title_binding = g_object_bind_property (node, "title", self->title, "label", G_BINDING_SYNC_CREATE);
   self->subtitle_binding = g_object_bind_property (node, "subtitle", self->subtitle, "label", G_BINDING_SYNC_CREATE);
   self->icon_binding = g_object_bind_property (node, "icon-name", self->icon, "icon-name", G_BINDING_SYNC_CREATE);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), topiary_map_node_get_title (node));
+  self->title_handler = g_signal_connect_swapped (node, "notify::title", G_CALLBACK (update_accessible), self);
+  self->subtitle_handler = g_signal_connect_swapped (node, "notify::subtitle", G_CALLBACK (update_accessible), self);
+  /* After the expander's own handler, which makes its icon. */
+  self->expanded_handler = g_signal_connect_swapped (list_row, "notify::expanded", G_CALLBACK (update_accessible), self);
+  update_accessible (self);
 }
 
 static GdkContentProvider *

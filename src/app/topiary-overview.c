@@ -197,6 +197,12 @@ fill_notes (TopiaryOverview *self)
       gtk_widget_set_margin_top (body, 8);
       gtk_widget_set_margin_bottom (body, 8);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), body);
+      /* The row itself is a list item too: say which note it holds. */
+      {
+        g_autofree char *name = g_strdup_printf ("%s, %s", note_title && *note_title ? note_title : topiary_note_get_kind (note),
+                                                 topiary_note_get_kind (note));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      }
       gtk_list_box_append (self->notes_list, row);
     }
   if (n_notes > MAX_NOTES)

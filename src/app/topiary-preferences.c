@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "topiary-a11y.h"
 #include "topiary-preferences.h"
 
 struct _TopiaryPreferences
@@ -111,4 +112,5 @@ static void
 topiary_preferences_init (TopiaryPreferences *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  topiary_a11y_fix_names (GTK_WIDGET (self));
 }

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "topiary-a11y.h"
 #include "topiary-details.h"
 #include "topiary-editor.h"
 #include "topiary-export-dialog.h"
@@ -473,12 +474,36 @@ update_title (TopiaryWindow *self)
     }
 }
 
+/* The view switch's toggle buttons follow win.layout through their action,
+ * which in GTK 4.8 draws them checked but tells screen readers nothing. */
+static void
+update_layout_buttons (TopiaryWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (self->layout_box);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GVariant *target;
+
+      if (!GTK_IS_ACTIONABLE (child))
+        continue;
+      target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child));
+      if (target == NULL || !g_variant_is_of_type (target, G_VARIANT_TYPE_STRING))
+        continue;
+      gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_PRESSED,
+                                   g_strcmp0 (g_variant_get_string (target, NULL), self->layout) == 0
+                                   ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE,
+                                   -1);
+    }
+}
+
 static void
 apply_layout (TopiaryWindow *self)
 {
   gboolean editor = g_strcmp0 (self->layout, "preview") != 0;
   gboolean preview = g_strcmp0 (self->layout, "editor") != 0;
   gboolean was_hidden = !gtk_widget_get_visible (GTK_WIDGET (self->preview_bin));
+
+  update_layout_buttons (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->editor_bin), editor);
   if (self->editor != NULL)
@@ -2310,6 +2335,8 @@ topiary_window_init (TopiaryWindow *self)
 {
   self->layout = g_strdup ("split");
   gtk_widget_init_template (GTK_WIDGET (self));
+  topiary_a11y_fix_names (GTK_WIDGET (self));
+  update_layout_buttons (self);
   gtk_widget_add_tick_callback (GTK_WIDGET (self), on_first_frame, NULL, NULL);
   update_title (self);
   update_actions (self);

@@ -1,0 +1,470 @@
+/* test-a11y.c — every control a screen reader meets has a name, a state
+ * and, in the map tree, says what it is (issue 14)
+ *
+ * GTK 4.8 has no public call for the name AT-SPI computes. This test
+ * follows the same rule (gtkatcontext.c: the label property, then the
+ * names of the labelled-by widgets, else the type name) through the test
+ * accessibility backend: it reads the label property with
+ * gtk_test_accessible_check_property, whose answer on a mismatch is the
+ * real value, and the labelled-by widgets through the mnemonic labels GTK
+ * adds to that relation. Runs under Xvfb with GTK_A11Y=test; exits 77
+ * without a display.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include <adwaita.h>
+#include <gtksourceview/gtksource.h>
+
+#include "topiary-map-node.h"
+#include "topiary-map-row.h"
+#include "topiary-map-tree.h"
+#include "topiary-window.h"
+#include "test-util.h"
+
+static TopiaryWindow *window;
+static char *tmp_home;
+
+/* A value no label has: check_property then returns the real one. */
+#define NO_SUCH_LABEL "\x01"
+
+static gboolean
+wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+wait_for (gboolean (*check) (gpointer),
+          gpointer   data,
+          guint      timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  guint tick = g_timeout_add (10, wake, NULL);
+  gboolean ok;
+
+  while (!(ok = check (data)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  return ok;
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+static void
+spin (guint ms)
+{
+  wait_for (never, NULL, ms);
+}
+
+/* The label property of @widget, or NULL when it has none. */
+static char *
+label_property (GtkWidget *widget)
+{
+  char *value;
+
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return NULL;
+  value = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, NO_SUCH_LABEL);
+  g_assert_nonnull (value);
+  return value;
+}
+
+/* The name a screen reader gets; "" when it would fall back to the
+ * widget's type name (what Orca reads as "GtkImage", "GtkMenuButton"). */
+static char *
+accessible_name (GtkWidget *widget)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  char *own = label_property (widget);
+  GtkWidget *parent;
+
+  if (own != NULL)
+    g_ptr_array_add (names, own);
+  if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    {
+      GList *labels = gtk_widget_list_mnemonic_labels (widget);
+
+      for (GList *l = labels; l != NULL; l = l->next)
+        {
+          char *name = label_property (l->data);
+          if (name != NULL)
+            g_ptr_array_add (names, name);
+        }
+      g_list_free (labels);
+
+      /* The button inside a menu button, labelled by the menu button. */
+      parent = gtk_widget_get_parent (widget);
+      if (parent != NULL)
+        {
+          g_autofree char *diff = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widget),
+                                                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                                                      parent, NULL);
+          char *name;
+
+          if (diff == NULL && (name = label_property (parent)) != NULL)
+            g_ptr_array_add (names, name);
+        }
+    }
+  g_ptr_array_add (names, NULL);
+  return g_strstrip (g_strjoinv (" ", (char **) names->pdata));
+}
+
+static gboolean
+is_control (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_SWITCH (widget) ||
+         GTK_IS_ENTRY (widget) || GTK_IS_SEARCH_ENTRY (widget) || GTK_IS_LIST_BOX_ROW (widget) ||
+         TOPIARY_IS_MAP_ROW (widget) || GTK_IS_DROP_DOWN (widget) || GTK_IS_SPIN_BUTTON (widget);
+}
+
+/* "_New Map" (a mnemonic that leaked) or "New Map New Map" (a name said twice). */
+static gboolean
+name_is_garbled (const char *name)
+{
+  gsize len = strlen (name);
+
+  for (const char *p = name; *p != '\0'; p++)
+    if (*p == '_' && (p == name || p[-1] == ' ') && g_ascii_isalnum (p[1]))
+      return TRUE;
+  if (len % 2 == 1 && name[len / 2] == ' ' && strncmp (name, name + len / 2 + 1, len / 2) == 0)
+    return TRUE;
+  return FALSE;
+}
+
+static void
+collect_unnamed (GtkWidget *widget,
+                 GString   *report,
+                 guint     *n_controls)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (is_control (widget))
+    {
+      g_autofree char *name = accessible_name (widget);
+
+      (*n_controls)++;
+      if (*name == '\0')
+        g_string_append_printf (report, "  %s (tooltip “%s”) has no accessible name\n",
+                                G_OBJECT_TYPE_NAME (widget),
+                                gtk_widget_get_tooltip_text (widget) ?: "");
+      else if (name_is_garbled (name))
+        g_string_append_printf (report, "  %s is named “%s”\n", G_OBJECT_TYPE_NAME (widget), name);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_unnamed (child, report, n_controls);
+}
+
+static void
+assert_all_named (guint min_controls)
+{
+  g_autoptr(GString) report = g_string_new (NULL);
+  guint n_controls = 0;
+
+  collect_unnamed (GTK_WIDGET (window), report, &n_controls);
+  if (report->len > 0)
+    g_test_message ("Controls without a usable accessible name:\n%s", report->str);
+  g_assert_cmpstr (report->str, ==, "");
+  /* The walk saw the window, not an empty page. */
+  g_assert_cmpuint (n_controls, >=, min_controls);
+}
+
+static GtkWidget *
+find_button_with_action (GtkWidget  *root,
+                         const char *action,
+                         const char *target)
+{
+  if (GTK_IS_ACTIONABLE (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    {
+      GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root));
+      if (target == NULL || (value != NULL && g_strcmp0 (g_variant_get_string (value, NULL), target) == 0))
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_action (child, action, target);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opens the first article of the first group, the way a click does. */
+static void
+open_first_article (void)
+{
+  TopiarySidebar *sidebar = topiary_window_get_sidebar (window);
+  GtkTreeListModel *model = topiary_map_tree_get_model (topiary_sidebar_get_tree (sidebar));
+  GtkSelectionModel *selection = gtk_list_view_get_model (topiary_sidebar_get_list_view (sidebar));
+  g_autoptr(GtkTreeListRow) group = gtk_tree_list_model_get_row (model, 1);
+
+  gtk_tree_list_row_set_expanded (group, TRUE);
+  for (guint i = 2; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (model, i);
+      g_autoptr(TopiaryMapNode) node = gtk_tree_list_row_get_item (row);
+
+      if (topiary_map_node_get_kind (node) == TOPIARY_MAP_NODE_ARTICLE)
+        {
+          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), i);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* ---- cases ---- */
+
+static void
+test_welcome_names (void)
+{
+  static const struct { const char *action; const char *name; } buttons[] = {
+    { "win.new-map", "New Map" },
+    { "win.open", "Open…" },
+    { "win.import", "Import…" },
+    { "win.open-sample", "Open the Sample Map" },
+  };
+
+  g_assert_null (topiary_window_get_project (window));
+  assert_all_named (5);
+
+  /* Said once, without the mnemonic's underscore. */
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *button = find_button_with_action (GTK_WIDGET (window), buttons[i].action, NULL);
+      g_autofree char *name = NULL;
+
+      g_assert_nonnull (button);
+      name = accessible_name (button);
+      g_assert_cmpstr (name, ==, buttons[i].name);
+    }
+}
+
+static void
+test_map_names (void)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
+  g_assert_nonnull (topiary_window_get_project (window));
+  spin (300);
+  assert_all_named (10);
+
+  /* With an article open: the editor, the view switch, details, revisions. */
+  open_first_article ();
+  spin (500);
+  g_assert_nonnull (find_button_with_action (GTK_WIDGET (window), "win.layout", "split"));
+  g_assert_true (gtk_widget_get_mapped (find_button_with_action (GTK_WIDGET (window), "win.layout", "split")));
+  assert_all_named (15);
+}
+
+static gboolean
+pressed_is (GtkWidget *button,
+            gboolean   pressed)
+{
+  g_autofree char *diff = NULL;
+
+  if (!gtk_test_accessible_has_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_PRESSED))
+    return FALSE;
+  diff = gtk_test_accessible_check_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_PRESSED,
+                                          pressed ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE);
+  return diff == NULL;
+}
+
+static void
+test_view_switch_state (void)
+{
+  static const char *layouts[] = { "editor", "split", "preview" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (layouts); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.layout", "s", layouts[i]);
+      spin (50);
+      for (guint j = 0; j < G_N_ELEMENTS (layouts); j++)
+        {
+          GtkWidget *button = find_button_with_action (GTK_WIDGET (window), "win.layout", layouts[j]);
+          g_autofree char *name = NULL;
+
+          g_assert_nonnull (button);
+          name = accessible_name (button);
+          g_test_message ("layout %s: “%s” pressed=%d", layouts[i], name, i == j);
+          g_assert_true (pressed_is (button, i == j));
+        }
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.layout", "s", "split");
+}
+
+static GtkWidget *
+find_by_css_name (GtkWidget  *root,
+                  const char *css_name)
+{
+  if (g_str_equal (gtk_widget_get_css_name (root), css_name))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_css_name (child, css_name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (TOPIARY_IS_MAP_ROW (widget) && gtk_widget_get_mapped (widget) &&
+      topiary_map_row_get_node (TOPIARY_MAP_ROW (widget)) != NULL)
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static void
+test_tree_row_labels (void)
+{
+  TopiaryMapTree *tree = topiary_sidebar_get_tree (topiary_window_get_sidebar (window));
+  GtkTreeListModel *model = topiary_map_tree_get_model (tree);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint n_groups = 0, n_articles = 0;
+
+  /* Open the first group, so pillars and clusters are on screen. */
+  {
+    g_autoptr(GtkTreeListRow) first = gtk_tree_list_model_get_row (model, 1);
+    gtk_tree_list_row_set_expanded (first, TRUE);
+  }
+  spin (300);
+  collect_rows (GTK_WIDGET (window), rows);
+  g_assert_cmpuint (rows->len, >, 3);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      TopiaryMapRow *row = g_ptr_array_index (rows, i);
+      TopiaryMapNode *node = topiary_map_row_get_node (row);
+      GtkTreeListRow *list_row = topiary_map_row_get_list_row (row);
+      GtkWidget *focusable = gtk_widget_get_parent (GTK_WIDGET (row));
+      g_autofree char *name = accessible_name (GTK_WIDGET (row));
+      g_autofree char *item_name = accessible_name (focusable);
+
+      g_test_message ("row “%s”", name);
+      /* The list item GTK focuses says the same. */
+      g_assert_cmpstr (item_name, ==, name);
+      g_assert_true (g_str_has_prefix (name, topiary_map_node_get_title (node)));
+      switch (topiary_map_node_get_kind (node))
+        {
+        case TOPIARY_MAP_NODE_GROUP:
+          n_groups++;
+          g_assert_nonnull (strstr (name, ", group"));
+          break;
+        case TOPIARY_MAP_NODE_ARTICLE:
+          {
+            TopiaryArticle *article = topiary_map_node_get_article (node);
+            const char *kind = topiary_article_get_kind (article) == TOPIARY_KIND_PILLAR ? ", pillar" : ", cluster";
+            const char *status = topiary_map_node_get_subtitle (node);
+
+            n_articles++;
+            g_assert_nonnull (strstr (name, kind));
+            g_assert_cmpstr (status, !=, "");
+            g_assert_nonnull (strstr (name, status));
+          }
+          break;
+        case TOPIARY_MAP_NODE_MAP:
+        case TOPIARY_MAP_NODE_IDEAS:
+        case TOPIARY_MAP_NODE_INTENT:
+        default:
+          g_assert_cmpstr (name, !=, topiary_map_node_get_title (node));
+          break;
+        }
+
+      /* The expander says what it opens and whether it is open. */
+      if (gtk_tree_list_row_is_expandable (list_row))
+        {
+          GtkWidget *expander = find_by_css_name (GTK_WIDGET (row), "expander");
+          g_autofree char *expander_name = NULL;
+          g_autofree char *diff = NULL;
+
+          g_assert_nonnull (expander);
+          expander_name = accessible_name (expander);
+          g_assert_nonnull (strstr (expander_name, topiary_map_node_get_title (node)));
+          g_assert_true (gtk_test_accessible_has_state (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_STATE_EXPANDED));
+          diff = gtk_test_accessible_check_state (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_STATE_EXPANDED,
+                                                  gtk_tree_list_row_get_expanded (list_row));
+          g_assert_null (diff);
+        }
+    }
+  g_assert_cmpuint (n_groups, >, 0);
+  g_assert_cmpuint (n_articles, >, 0);
+}
+
+static gboolean
+window_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  /* The test backend keeps every property, state and relation. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  g_setenv ("WEBKIT_DISABLE_COMPOSITING_MODE", "1", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* The names asserted are the English ones. */
+  g_setenv ("LANGUAGE", "C", TRUE);
+
+  tmp_home = g_dir_make_tmp ("topiary-a11y-XXXXXX", NULL);
+  g_assert_nonnull (tmp_home);
+  g_setenv ("HOME", tmp_home, TRUE);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+      g_autofree char *dir = g_build_filename (tmp_home, vars[i], NULL);
+      g_setenv (vars[i], dir, TRUE);
+    }
+
+  g_test_init (&argc, &argv, NULL);
+  g_set_prgname ("topiary-test-a11y");
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping the accessibility tests.\n");
+      test_remove_tree (tmp_home);
+      return 77;
+    }
+  adw_init ();
+  gtk_source_init ();
+
+  window = topiary_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  if (!wait_for (window_mapped, NULL, 10000))
+    g_printerr ("The window was not mapped after 10 s.\n");
+
+  g_test_add_func ("/a11y/welcome-names", test_welcome_names);
+  g_test_add_func ("/a11y/map-names", test_map_names);
+  g_test_add_func ("/a11y/view-switch-state", test_view_switch_state);
+  g_test_add_func ("/a11y/tree-row-labels", test_tree_row_labels);
+
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (100);
+  test_remove_tree (tmp_home);
+  g_free (tmp_home);
+  return status;
+}
