@@ -1,0 +1,167 @@
+#!/usr/bin/python3
+# a11y-atspi.py — list the controls Topiary shows without a name, read
+# through AT-SPI the way Orca reads them (issue 14).
+#
+# Starts the app (the welcome screen, or a map when given one) on the
+# accessibility bus of the current session, walks its accessible tree over
+# D-Bus and prints every showing control: role, name, and the states a
+# screen reader announces. Exits 1 when a control has no name, 0 otherwise,
+# 77 when no accessibility bus can be had. Needs only python3-gi (no
+# pyatspi). Run it under a display and a private session bus:
+#
+#   xvfb-run -a dbus-run-session -- env -u GTK_A11Y \
+#     GSETTINGS_SCHEMA_DIR=_build/data tools/a11y-atspi.py _build/src/topiary [MAP.topiary]
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+from gi.repository import Gio, GLib
+
+ACCESSIBLE = "org.a11y.atspi.Accessible"
+# AtspiStateType bits.
+STATE_CHECKED, STATE_EXPANDABLE, STATE_EXPANDED, STATE_FOCUSABLE = 4, 9, 10, 11
+STATE_PRESSED, STATE_SHOWING, STATE_VISIBLE = 20, 25, 30
+# Roles a user operates: each needs a name.
+CONTROL_ROLES = {
+    "button", "push button", "toggle button", "check box", "radio button", "entry",
+    "password text", "combo box", "spin button", "slider", "menu item",
+    "check menu item", "radio menu item", "tree item", "table row", "link",
+    "switch", "list item",
+}
+
+
+def a11y_bus():
+    session = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+    reply = session.call_sync("org.a11y.Bus", "/org/a11y/bus", "org.a11y.Bus",
+                              "GetAddress", None, GLib.VariantType("(s)"),
+                              Gio.DBusCallFlags.NONE, 5000, None)
+    address = reply.unpack()[0]
+    return Gio.DBusConnection.new_for_address_sync(
+        address,
+        Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT
+        | Gio.DBusConnectionFlags.MESSAGE_BUS_CONNECTION, None, None)
+
+
+def call(bus, name, path, method, reply_type):
+    reply = bus.call_sync(name, path, ACCESSIBLE, method, None,
+                          GLib.VariantType(reply_type), Gio.DBusCallFlags.NONE,
+                          5000, None)
+    return reply.unpack()[0]
+
+
+def prop(bus, name, path, prop_name):
+    reply = bus.call_sync(name, path, "org.freedesktop.DBus.Properties", "Get",
+                          GLib.Variant("(ss)", (ACCESSIBLE, prop_name)),
+                          GLib.VariantType("(v)"), Gio.DBusCallFlags.NONE, 5000, None)
+    return reply.unpack()[0]
+
+
+def has(states, bit):
+    return bool(states[bit // 32] & (1 << (bit % 32)))
+
+
+def walk(bus, name, path, depth, out):
+    try:
+        role = call(bus, name, path, "GetRoleName", "(s)")
+        label = prop(bus, name, path, "Name")
+        states = call(bus, name, path, "GetState", "(au)")
+    except GLib.Error:
+        return
+    if os.environ.get("TOPIARY_ATSPI_DEBUG"):
+        print("debug:", depth, role, repr(label), states, prop(bus, name, path, "ChildCount"), file=sys.stderr)
+    # The application itself is never "showing"; what it hides is skipped.
+    if depth > 0 and not has(states, STATE_VISIBLE):
+        return
+    # GTK 4.8 does not set "showing" below the window: a widget on a page
+    # that is not shown has no size on screen.
+    if depth > 1:
+        try:
+            reply = bus.call_sync(name, path, "org.a11y.atspi.Component", "GetExtents",
+                                  GLib.Variant("(u)", (1,)), GLib.VariantType("((iiii))"),
+                                  Gio.DBusCallFlags.NONE, 5000, None)
+            x, y, width, height = reply.unpack()[0]
+            if width <= 0 or height <= 0:
+                return
+        except GLib.Error:
+            pass
+    out.append((depth, role, label, states))
+    for child_name, child_path in call(bus, name, path, "GetChildren", "(a(so))"):
+        walk(bus, child_name, child_path, depth + 1, out)
+
+
+def find_app(bus, pid):
+    root = "/org/a11y/atspi/accessible/root"
+    for app_name, app_path in call(bus, "org.a11y.atspi.Registry", root,
+                                   "GetChildren", "(a(so))"):
+        try:
+            reply = bus.call_sync("org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                  "org.freedesktop.DBus", "GetConnectionUnixProcessID",
+                                  GLib.Variant("(s)", (app_name,)), GLib.VariantType("(u)"),
+                                  Gio.DBusCallFlags.NONE, 5000, None)
+        except GLib.Error:
+            continue
+        if reply.unpack()[0] == pid:
+            return app_name, app_path
+    return None
+
+
+def main():
+    if len(sys.argv) < 2:
+        print(__doc__ or "usage: a11y-atspi.py TOPIARY [MAP]", file=sys.stderr)
+        return 2
+    try:
+        bus = a11y_bus()
+    except GLib.Error as e:
+        print(f"No accessibility bus: {e.message}", file=sys.stderr)
+        return 77
+
+    env = dict(os.environ)
+    env.pop("GTK_A11Y", None)
+    home = tempfile.mkdtemp(prefix="topiary-atspi-")
+    env.update(HOME=home, XDG_CONFIG_HOME=home + "/config", XDG_DATA_HOME=home + "/data",
+               XDG_CACHE_HOME=home + "/cache", GSETTINGS_BACKEND="memory",
+               GSK_RENDERER="cairo", WEBKIT_DISABLE_COMPOSITING_MODE="1", LANGUAGE="C")
+    app = subprocess.Popen(sys.argv[1:], env=env)
+    try:
+        found = None
+        deadline = time.monotonic() + 20
+        while found is None and time.monotonic() < deadline:
+            time.sleep(0.5)
+            found = find_app(bus, app.pid)
+        if found is None:
+            print("Topiary did not appear on the accessibility bus.", file=sys.stderr)
+            return 77
+        time.sleep(2)  # the window's first frame and the map's tree
+        nodes = []
+        walk(bus, found[0], found[1], 0, nodes)
+    finally:
+        app.terminate()
+        app.wait(10)
+        subprocess.run(["rm", "-rf", home], check=False)
+
+    unnamed = 0
+    for depth, role, label, states in nodes:
+        if role not in CONTROL_ROLES:
+            continue
+        if role == "list item" and not has(states, STATE_FOCUSABLE):
+            continue
+        said = [s for s, bit in (("pressed", STATE_PRESSED), ("checked", STATE_CHECKED),
+                                 ("expanded", STATE_EXPANDED)) if has(states, bit)]
+        if has(states, STATE_EXPANDABLE) and not has(states, STATE_EXPANDED):
+            said.append("collapsed")
+        # With no name GTK gives the type's: Orca then reads "GtkImage".
+        nameless = not label.strip() or re.fullmatch(r"(Gtk|Adw|Topiary)[A-Za-z]+", label)
+        mark = "UNNAMED " if nameless else ""
+        unnamed += bool(mark)
+        print(f"{mark}{'  ' * min(depth, 12)}{role}: “{label}” {' '.join(said)}".rstrip())
+    print(f"{len(nodes)} showing accessibles, {unnamed} unnamed controls.")
+    return 1 if unnamed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
