@@ -904,6 +904,10 @@ deferred_write_back (gpointer data)
 {
   TopiaryPortalCopy *copy = data;
 
+  /* Inside a transaction the snapshot could hold uncommitted pages: its
+   * commit writes back instead. */
+  if (!sqlite3_get_autocommit (copy->db))
+    return G_SOURCE_CONTINUE;
   g_clear_pointer (&copy->timer, g_source_unref);
   /* A failure keeps the changes in the working copy; the next commit or
    * the close tries again. */
