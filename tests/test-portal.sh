@@ -172,6 +172,9 @@ check "the next write writes it back" '"$TOOL" save-body "$P" "$SLUG" "after rec
 check "nothing is left beside the document after the kill" '[ "$(ls -A "$(dirname "$P")")" = flask.topiary ]'
 check "a kill -9, then the app's start-up recovery writes it back without an open" 'killed_in_write_back "recovered at start" && [ "$("$TOOL" recover)" = 1 ] && cp "$HOST/flask.topiary" "$TMP/copy.topiary" && [ "$("$TOOL" get-body "$TMP/copy.topiary" "$SLUG")" = "recovered at start" ] && [ "$("$TOOL" recover)" = 0 ]'
 check "a second kill -9, then a read-write open writes it back at once" 'killed_in_write_back "second kill" && "$BIN" import "$TMP/extra.md" "$P" >/dev/null && cp "$HOST/flask.topiary" "$TMP/copy.topiary" && [ "$("$TOOL" get-body "$TMP/copy.topiary" "$SLUG")" = "second kill" ]'
+# killed, and meanwhile the file is changed on the host: neither version
+# is thrown away (the host's is opened, the working copy is set aside)
+check "killed, then changed on the host: the host's version opens, the unsaved one is kept aside" 'killed_in_write_back "unsaved in the app" && "$TOOL" save-body "$HOST/flask.topiary" "$SLUG" "changed on the host" && rm -f "$HOST/flask.topiary-wal" "$HOST/flask.topiary-shm" && [ "$("$TOOL" get-body "$P" "$SLUG")" = "changed on the host" ] && aside=$(ls -d "$WORK"-recovered-*/flask.topiary) && [ "$("$TOOL" get-body "$aside" "$SLUG")" = "unsaved in the app" ]'
 
 # a large project under a main loop (the app): write-backs paced to their
 # cost, and the last change still reaches the file without another commit
