@@ -147,7 +147,8 @@ collect_unnamed (GtkWidget *widget,
 {
   if (!gtk_widget_get_mapped (widget))
     return;
-  if (is_control (widget))
+  /* A spin button's + and − are GTK's own and take no focus. */
+  if (is_control (widget) && !(GTK_IS_BUTTON (widget) && GTK_IS_SPIN_BUTTON (gtk_widget_get_parent (widget))))
     {
       g_autofree char *name = accessible_name (widget);
 
@@ -194,6 +195,22 @@ find_button_with_action (GtkWidget  *root,
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_button_with_action (child, action, target);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_of_type (GtkWidget *root,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
       if (found != NULL)
         return found;
     }
@@ -265,6 +282,18 @@ test_map_names (void)
   g_assert_nonnull (find_button_with_action (GTK_WIDGET (window), "win.layout", "split"));
   g_assert_true (gtk_widget_get_mapped (find_button_with_action (GTK_WIDGET (window), "win.layout", "split")));
   assert_all_named (15);
+
+  /* And with the details panel open. */
+  {
+    GtkWidget *flap = find_of_type (GTK_WIDGET (window), ADW_TYPE_FLAP);
+
+    g_assert_nonnull (flap);
+    adw_flap_set_reveal_flap (ADW_FLAP (flap), TRUE);
+    spin (500);
+    assert_all_named (20);
+    adw_flap_set_reveal_flap (ADW_FLAP (flap), FALSE);
+    spin (200);
+  }
 }
 
 static gboolean
