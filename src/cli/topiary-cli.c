@@ -32,6 +32,7 @@
 #define HAVE_EXPORT 1
 #endif
 #include "topiary-import.h"
+#include "topiary-import-plan.h"
 #include "topiary-map.h"
 #include "topiary-markdown.h"
 #include "topiary-media.h"
@@ -54,7 +55,7 @@ static int cmd_search (int argc, char **argv);
 static int cmd_files  (int argc, char **argv);
 
 static const Command commands[] = {
-  { "import", cmd_import, N_("SOURCE FILE.topiary [--format map|outline|hugo|csv]"),
+  { "import", cmd_import, N_("SOURCE FILE.topiary [--format map|outline|hugo|csv] [--dry-run [--json]]"),
     N_("Import a topical map, Markdown outline, Hugo/Jekyll content folder or CSV plan") },
   { "export", cmd_export, N_("FILE.topiary DIR [--format site|hugo|csv|json] [--drafts] [--force] [--strict] [--base-url URL] [--theme DIR]"),
     N_("Export a static website folder, a Hugo content folder, CSV or JSON") },
@@ -264,11 +265,12 @@ cmd_import (int    argc,
             char **argv)
 {
   const Command *cmd = find_command ("import");
-  Option options[] = { { "format", TRUE, NULL } };
+  Option options[] = { { "format", TRUE, NULL }, { "dry-run", FALSE, NULL }, { "json", FALSE, NULL } };
   g_autofree char *message = NULL;
   g_autoptr(GPtrArray) args = parse_args (cmd, argc, argv, options, G_N_ELEMENTS (options), &message);
   g_autoptr(TopiaryProject) project = NULL;
   g_autoptr(TopiaryImportReport) report = NULL;
+  g_autoptr(TopiaryImportPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *shown_path = NULL;
   TopiaryImportFormat format = TOPIARY_IMPORT_AUTO;
@@ -290,10 +292,44 @@ cmd_import (int    argc,
                                               options[0].value);
       return usage_error (cmd, msg);
     }
+  if (options[2].value != NULL && options[1].value == NULL)
+    return usage_error (cmd, _("--json goes with --dry-run."));
   if (!g_file_test (source, G_FILE_TEST_EXISTS))
     {
       g_autofree char *msg = g_strdup_printf (_("“%s” does not exist."), source);
       return fail (msg);
+    }
+
+  if (options[1].value != NULL)
+    {
+      /* What the import would create; the project is not even opened. */
+      g_autofree char *shown = NULL;
+
+      report = topiary_import_report_new ();
+      plan = topiary_import_read_plan (source, format, report, &error);
+      if (plan == NULL)
+        {
+          for (guint i = 0; i < report->warnings->len; i++)
+            warn (g_ptr_array_index (report->warnings, i));
+          return fail (error->message);
+        }
+      shown = options[2].value != NULL ? topiary_import_plan_to_json (plan, report)
+                                        : topiary_import_plan_to_text (plan, report);
+      if (options[2].value != NULL)
+        g_print ("%s\n", shown);
+      else
+        {
+          /* Line by line: titles may hold control characters, the tree
+           * holds line breaks. */
+          g_auto(GStrv) lines = g_strsplit (shown, "\n", -1);
+
+          for (guint i = 0; lines[i] != NULL && (lines[i][0] != '\0' || lines[i + 1] != NULL); i++)
+            {
+              g_autofree char *line = topiary_cli_shown (lines[i]);
+              g_print ("%s\n", line);
+            }
+        }
+      return 0;
     }
   /* The import detects the format on the source it reads once (a pipe has
    * no second read); a source it cannot read leaves no new project, as the

@@ -1,7 +1,7 @@
 /* topiary-import-outline.c — content plans written as Markdown outlines
  *
- * What the reader understands (see docs in the report and the fixtures
- * tests/data/outline-*.md):
+ * What the reader understands (the fixtures tests/data/outline-*.md and
+ * the corpus tests/data/maps/, issue 11):
  *
  *  - YAML front matter at the top: title/description go to the map.
  *  - A lone top-level "# Title" is the map's title; the shallowest remaining
@@ -27,6 +27,15 @@
  *  - A list outside any group whose items have nested articles makes each
  *    such item a group (named after it) and its pillar; other articles
  *    outside any group are ideas.
+ *  - A heading followed by field lines ("- **URL slug:** /a", "Primary
+ *    keyword: x", a "Property | Value" table) is one article with those
+ *    fields, at any level; a group heading with fields and headings below
+ *    it is the group and its pillar. A field line is never an article.
+ *  - Group titles lose their numbering and "Hub 1:", "Pillar:" prefixes.
+ *  - Hub documents: "1.1 Hub thesis" describes the group, "1.2 Document
+ *    table" lists its articles; a linking plan ("A → B" items or a From/To
+ *    table) is a note whose pairs link the articles they name.
+ *  - Several tables: see topiary-import-tables.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -37,1207 +46,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "topiary-frontmatter.h"
-#include "topiary-import.h"
+#include "topiary-import-outline-private.h"
 #include "topiary-slug.h"
-
-/* More target queries than this for one article is not a plan but a dump;
- * the rest are dropped (and comparing them would be quadratic). */
-#define MAX_QUERIES 100
-/* Repeated warnings stop after this many, then one summary. */
-#define MAX_WARNINGS 20
-/* Trailing "(…)" groups read off one title. */
-#define MAX_TRAILING_GROUPS 8
-
-/* ---- blocks ---- */
-
-typedef enum {
-  BLOCK_HEADING,
-  BLOCK_ITEM,
-  BLOCK_TABLE,
-  BLOCK_PARA,
-} BlockType;
-
-typedef struct {
-  BlockType  type;
-  int        level;     /* heading level */
-  int        indent;    /* item indent in columns; continuation lines too */
-  gboolean   continuation;
-  gboolean   para_start; /* first line after a blank line or another block */
-  char      *text;
-  GPtrArray *header;    /* BLOCK_TABLE: char * */
-  GPtrArray *rows;      /* BLOCK_TABLE: GPtrArray of char * */
-  guint      line;
-} Block;
-
-static void
-block_free (gpointer data)
-{
-  Block *b = data;
-
-  g_free (b->text);
-  if (b->header)
-    g_ptr_array_unref (b->header);
-  if (b->rows)
-    g_ptr_array_unref (b->rows);
-  g_free (b);
-}
-
-static int
-leading_columns (const char *line,
-                 const char **rest)
-{
-  int col = 0;
-  const char *p = line;
-
-  for (; *p == ' ' || *p == '\t'; p++)
-    col = *p == '\t' ? (col / 4 + 1) * 4 : col + 1;
-  *rest = p;
-  return col;
-}
-
-/* "- ", "* ", "+ ", "1. ", "1) ": the length of the marker with its space,
- * 0 when @p does not start an item. */
-static gsize
-item_marker (const char *p)
-{
-  const char *q = p;
-
-  if ((*q == '-' || *q == '*' || *q == '+') && (q[1] == ' ' || q[1] == '\t' || q[1] == '\0'))
-    return q[1] == '\0' ? 1 : 2;
-  while (g_ascii_isdigit (*q) && q - p < 9)
-    q++;
-  if (q > p && (*q == '.' || *q == ')') && (q[1] == ' ' || q[1] == '\t' || q[1] == '\0'))
-    return (gsize) (q - p) + (q[1] == '\0' ? 1 : 2);
-  return 0;
-}
-
-static gboolean
-is_thematic_break (const char *p)
-{
-  char c = 0;
-  int n = 0;
-
-  for (; *p; p++)
-    {
-      if (*p == ' ' || *p == '\t')
-        continue;
-      if (*p != '-' && *p != '*' && *p != '_')
-        return FALSE;
-      if (c != 0 && *p != c)
-        return FALSE;
-      c = *p;
-      n++;
-    }
-  return n >= 3;
-}
-
-static gboolean
-is_table_delimiter (const char *p)
-{
-  gboolean dash = FALSE;
-
-  if (strchr (p, '-') == NULL)
-    return FALSE;
-  for (; *p; p++)
-    {
-      if (*p == '-')
-        dash = TRUE;
-      else if (*p != '|' && *p != ':' && *p != ' ' && *p != '\t')
-        return FALSE;
-    }
-  return dash;
-}
-
-static GPtrArray *
-split_table_row (const char *line)
-{
-  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
-  GString *cell = g_string_new (NULL);
-  const char *p = line;
-  const char *end;
-
-  while (*p == ' ' || *p == '\t')
-    p++;
-  if (*p == '|')
-    p++;
-  end = p + strlen (p);
-  while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
-    end--;
-  if (end > p && end[-1] == '|' && !(end - 1 > p && end[-2] == '\\'))
-    end--;
-
-  for (; p < end; p++)
-    {
-      if (*p == '\\' && p + 1 < end && p[1] == '|')
-        {
-          g_string_append_c (cell, '|');
-          p++;
-        }
-      else if (*p == '|')
-        {
-          g_ptr_array_add (cells, g_strstrip (g_strdup (cell->str)));
-          g_string_truncate (cell, 0);
-        }
-      else
-        g_string_append_c (cell, *p);
-    }
-  g_ptr_array_add (cells, g_strstrip (g_strdup (cell->str)));
-  g_string_free (cell, TRUE);
-  return cells;
-}
-
-/* Splits @text (no front matter) into headings, items, tables and
- * paragraph lines. Code blocks and HTML comments are skipped. */
-static void
-finish_lazy (GString **lazy,
-             Block    *block)
-{
-  if (*lazy == NULL)
-    return;
-  g_free (block->text);
-  block->text = g_strstrip (g_string_free (*lazy, FALSE));
-  *lazy = NULL;
-}
-
-static GPtrArray *
-read_blocks (const char *text)
-{
-  GString *lazy = NULL;
-  Block *lazy_block = NULL;
-  GPtrArray *blocks = g_ptr_array_new_with_free_func (block_free);
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  char fence = 0;
-  gsize fence_len = 0;
-  gboolean in_comment = FALSE;
-  gboolean after_blank = TRUE;
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      char *line = lines[i];
-      gsize len = strlen (line);
-      const char *p;
-      int indent;
-      gsize marker;
-      Block *b;
-
-      if (len > 0 && line[len - 1] == '\r')
-        line[--len] = '\0';
-      indent = leading_columns (line, &p);
-
-      if (fence != 0)
-        {
-          gsize n = 0;
-          while (p[n] == fence)
-            n++;
-          if (n >= fence_len && p[n + strspn (p + n, " \t")] == '\0')
-            fence = 0;
-          continue;
-        }
-      if (in_comment)
-        {
-          if (strstr (p, "-->") != NULL)
-            in_comment = FALSE;
-          continue;
-        }
-      if ((p[0] == '`' || p[0] == '~') && p[1] == p[0] && p[2] == p[0])
-        {
-          fence = p[0];
-          fence_len = strspn (p, (char[]) { fence, '\0' });
-          continue;
-        }
-      if (g_str_has_prefix (p, "<!--"))
-        {
-          in_comment = strstr (p + 4, "-->") == NULL;
-          continue;
-        }
-      if (*p == '\0')
-        {
-          after_blank = TRUE;
-          continue;
-        }
-      /* Quotes are read as their text. */
-      while (*p == '>')
-        {
-          p++;
-          while (*p == ' ')
-            p++;
-        }
-
-      /* ATX heading */
-      if (*p == '#' && indent < 4)
-        {
-          int level = 0;
-          while (p[level] == '#')
-            level++;
-          if (level <= 6 && (p[level] == ' ' || p[level] == '\t' || p[level] == '\0'))
-            {
-              char *h = g_strstrip (g_strdup (p + level));
-              gsize hl = strlen (h);
-
-              /* Closing #s. */
-              while (hl > 0 && h[hl - 1] == '#')
-                hl--;
-              if (hl == 0 || h[hl - 1] == ' ' || hl == strlen (h))
-                h[hl] = '\0';
-              g_strstrip (h);
-              b = g_new0 (Block, 1);
-              b->type = BLOCK_HEADING;
-              b->level = level;
-              b->text = h;
-              b->line = i + 1;
-              g_ptr_array_add (blocks, b);
-              after_blank = FALSE;
-              continue;
-            }
-        }
-
-      /* Setext heading: a lone paragraph line underlined. */
-      if (blocks->len > 0 && !after_blank && (p[0] == '=' || p[0] == '-') && indent < 4)
-        {
-          Block *prev = g_ptr_array_index (blocks, blocks->len - 1);
-          gsize n = strspn (p, p[0] == '=' ? "=" : "-");
-
-          if (prev->type == BLOCK_PARA && prev->indent == 0 && prev->line == i &&
-              p[n + strspn (p + n, " \t")] == '\0')
-            {
-              prev->type = BLOCK_HEADING;
-              prev->level = p[0] == '=' ? 1 : 2;
-              continue;
-            }
-        }
-
-      if (is_thematic_break (p))
-        {
-          after_blank = TRUE;
-          continue;
-        }
-
-      /* Tables: a row with '|' followed by a delimiter row. */
-      if (strchr (p, '|') != NULL && lines[i + 1] != NULL && is_table_delimiter (lines[i + 1]))
-        {
-          b = g_new0 (Block, 1);
-          b->type = BLOCK_TABLE;
-          b->header = split_table_row (p);
-          b->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-          b->line = i + 1;
-          i++;
-          while (lines[i + 1] != NULL && strchr (lines[i + 1], '|') != NULL)
-            {
-              char *row = lines[++i];
-              gsize rl = strlen (row);
-              if (rl > 0 && row[rl - 1] == '\r')
-                row[rl - 1] = '\0';
-              g_ptr_array_add (b->rows, split_table_row (row));
-            }
-          g_ptr_array_add (blocks, b);
-          after_blank = FALSE;
-          continue;
-        }
-
-      marker = item_marker (p);
-      b = g_new0 (Block, 1);
-      b->line = i + 1;
-      b->indent = indent;
-      if (marker > 0)
-        {
-          b->type = BLOCK_ITEM;
-          b->text = g_strstrip (g_strdup (p + marker));
-        }
-      else
-        {
-          Block *prev = blocks->len > 0 ? g_ptr_array_index (blocks, blocks->len - 1) : NULL;
-
-          if (prev != NULL && prev->type == BLOCK_ITEM && (indent > prev->indent || !after_blank))
-            {
-              if (!after_blank && indent <= prev->indent + 1)
-                {
-                  /* A lazy continuation of the item's line; a GString,
-                   * so a thousand such lines stay linear. */
-                  if (lazy == NULL || lazy_block != prev)
-                    {
-                      finish_lazy (&lazy, lazy_block);
-                      lazy = g_string_new (prev->text);
-                      lazy_block = prev;
-                    }
-                  g_string_append_c (lazy, ' ');
-                  g_string_append (lazy, p);
-                  g_free (b);
-                  continue;
-                }
-              b->type = BLOCK_ITEM;
-              b->continuation = TRUE;
-              b->indent = MAX (indent, prev->indent + 1);
-            }
-          else
-            {
-              b->type = BLOCK_PARA;
-              b->para_start = after_blank || prev == NULL || prev->type != BLOCK_PARA;
-            }
-          b->text = g_strstrip (g_strdup (p));
-        }
-      g_ptr_array_add (blocks, b);
-      after_blank = FALSE;
-    }
-  finish_lazy (&lazy, lazy_block);
-  return blocks;
-}
-
-/* ---- plans ---- */
-
-typedef struct {
-  char          *title;
-  char          *new_title;   /* a "Title:" detail, applied once parsed */
-  char          *slug;
-  GPtrArray     *primary;     /* char * */
-  GPtrArray     *secondary;   /* char * */
-  GString       *summary;
-  const char    *intent;
-  int            priority;
-  TopiaryStatus  status;
-  gboolean       has_status;
-  gboolean       pillar;
-  gboolean       cluster;
-  int            words;
-  char          *group;       /* NULL: an idea */
-  TopiaryArticle *article;    /* once written */
-} Plan;
-
-static Plan *
-plan_new (void)
-{
-  Plan *plan = g_new0 (Plan, 1);
-
-  plan->primary = g_ptr_array_new_with_free_func (g_free);
-  plan->secondary = g_ptr_array_new_with_free_func (g_free);
-  plan->summary = g_string_new (NULL);
-  plan->status = TOPIARY_STATUS_PLANNED;
-  return plan;
-}
-
-static void
-plan_free (gpointer data)
-{
-  Plan *plan = data;
-
-  g_free (plan->title);
-  g_free (plan->new_title);
-  g_free (plan->slug);
-  g_ptr_array_unref (plan->primary);
-  g_ptr_array_unref (plan->secondary);
-  g_string_free (plan->summary, TRUE);
-  g_free (plan->group);
-  g_clear_object (&plan->article);
-  g_free (plan);
-}
-
-static void
-plan_add_summary (Plan       *plan,
-                  const char *text)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-
-  if (*copy == '\0')
-    return;
-  if (plan->summary->len > 0)
-    g_string_append_c (plan->summary, plan->summary->str[plan->summary->len - 1] == '.' ? ' ' : '\n');
-  g_string_append (plan->summary, copy);
-}
-
-static void
-add_list (GPtrArray  *to,
-          const char *value)
-{
-  g_auto(GStrv) items = topiary_value_split_list (value);
-
-  for (guint i = 0; items[i]; i++)
-    {
-      char *q = items[i];
-      gsize n = strlen (q);
-
-      /* Queries are often quoted: "flask jwt". */
-      if (n >= 2 && (q[0] == '"' || q[0] == '\'' || q[0] == '`') && q[n - 1] == q[0])
-        {
-          q[n - 1] = '\0';
-          q++;
-        }
-      if (*q != '\0')
-        g_ptr_array_add (to, g_strdup (q));
-    }
-}
-
-/* Removes Markdown emphasis and code marks, and unwraps links and wiki
- * links, in place. */
-static void
-strip_inline (char *s)
-{
-  char *w = s;
-
-  for (char *r = s; *r;)
-    {
-      if (*r == '*' || *r == '`' || (*r == '_' && (r == s || r[1] == '_' || r[-1] == ' ' || r[1] == ' ' || r[1] == '\0')) ||
-          (*r == '~' && r[1] == '~'))
-        {
-          r += (*r == '~') ? 2 : 1;
-          continue;
-        }
-      if (r[0] == '[' && r[1] == '[')
-        {
-          r += 2;
-          continue;
-        }
-      if (r[0] == ']' && r[1] == ']')
-        {
-          r += 2;
-          continue;
-        }
-      *w++ = *r++;
-    }
-  *w = '\0';
-  g_strstrip (s);
-}
-
-static gboolean
-is_pathlike (const char *token)
-{
-  if (token[0] == '/' && token[1] != '\0' && strchr (token, ' ') == NULL)
-    return TRUE;
-  if (strstr (token, "://") != NULL && strchr (token, ' ') == NULL)
-    return TRUE;
-  return FALSE;
-}
-
-static const char *
-strict_intent (const char *token)
-{
-  static const char * const words[] = {
-    "informational", "info", "commercial", "commercial investigation", "investigational",
-    "transactional", "navigational", "how to", "how-to", "howto", "tutorial", "guide",
-    "comparison", "compare", "vs", "versus", "faq", "question", "solution", "problem",
-    "review", "research", "audience", "context", "culture", NULL };
-  g_autofree char *down = g_utf8_strdown (token, -1);
-
-  g_strstrip (down);
-  if (g_str_has_suffix (down, " intent"))
-    down[strlen (down) - strlen (" intent")] = '\0';
-  for (guint i = 0; words[i]; i++)
-    if (strcmp (down, words[i]) == 0)
-      return topiary_intent_normalize (strcmp (down, "vs") == 0 ? "versus" : down);
-  return NULL;
-}
-
-static gboolean
-strict_kind (const char  *token,
-             TopiaryKind *kind)
-{
-  static const char * const pillars[] = { "pillar", "pillar page", "pillar article", "pillar post",
-                                          "hub", "hub page", "cornerstone", NULL };
-  static const char * const clusters[] = { "cluster", "cluster article", "cluster post",
-                                           "supporting", "supporting article", "spoke", NULL };
-  g_autofree char *down = g_utf8_strdown (token, -1);
-
-  g_strstrip (down);
-  for (guint i = 0; pillars[i]; i++)
-    if (strcmp (down, pillars[i]) == 0)
-      return *kind = TOPIARY_KIND_PILLAR, TRUE;
-  for (guint i = 0; clusters[i]; i++)
-    if (strcmp (down, clusters[i]) == 0)
-      return *kind = TOPIARY_KIND_CLUSTER, TRUE;
-  return FALSE;
-}
-
-static int
-strict_priority (const char *token)
-{
-  g_autofree char *down = g_utf8_strdown (token, -1);
-  char *p;
-
-  g_strstrip (down);
-  if ((p = strstr (down, "priority")) != NULL || (p = strstr (down, "prio")) != NULL)
-    {
-      /* "priority 2", "high priority", "priority: high". */
-      g_autofree char *rest = NULL;
-      gsize word = strncmp (p, "priority", 8) == 0 ? 8 : 4;
-
-      memmove (p, p + word, strlen (p + word) + 1);
-      rest = g_strdelimit (g_strdup (down), ":", ' ');
-      return topiary_value_parse_priority (g_strstrip (rest));
-    }
-  if (down[0] == 'p' && g_ascii_isdigit (down[1]) && down[2] == '\0')
-    return topiary_value_parse_priority (down);
-  return 0;
-}
-
-static int
-strict_words (const char *token)
-{
-  g_autofree char *down = g_utf8_strdown (token, -1);
-
-  if (strstr (down, "word") == NULL && !g_str_has_suffix (g_strstrip (down), "w"))
-    return 0;
-  return topiary_value_parse_words (down);
-}
-
-static gboolean
-strict_status (const char    *token,
-               TopiaryStatus *status)
-{
-  static const char * const words[] = { "done", "published", "live", "draft", "drafting",
-                                        "in progress", "wip", "writing", "in review", "editing",
-                                        "todo", "to do", "planned", "idea", "scheduled", NULL };
-  g_autofree char *down = g_utf8_strdown (token, -1);
-
-  g_strstrip (down);
-  for (guint i = 0; words[i]; i++)
-    if (strcmp (down, words[i]) == 0)
-      return topiary_value_parse_status (down, status);
-  return FALSE;
-}
-
-/* Applies one attribute token ("P1", "pillar", "how-to", "/apps/x" …).
- * With @apply FALSE only tells whether it would be understood. */
-static gboolean
-apply_token (Plan       *plan,
-             const char *raw,
-             gboolean    apply)
-{
-  g_autofree char *token = g_strstrip (g_strdup (raw));
-  const char *intent;
-  TopiaryKind kind;
-  TopiaryStatus status;
-  int n;
-
-  strip_inline (token);
-  if (*token == '\0')
-    return FALSE;
-  if ((intent = strict_intent (token)) != NULL)
-    {
-      if (apply)
-        plan->intent = intent;
-      return TRUE;
-    }
-  if (strict_kind (token, &kind))
-    {
-      if (apply)
-        {
-          plan->pillar = kind == TOPIARY_KIND_PILLAR;
-          plan->cluster = kind == TOPIARY_KIND_CLUSTER;
-        }
-      return TRUE;
-    }
-  if ((n = strict_priority (token)) > 0)
-    {
-      if (apply)
-        plan->priority = n;
-      return TRUE;
-    }
-  if (strict_status (token, &status))
-    {
-      if (apply)
-        {
-          plan->status = status;
-          plan->has_status = TRUE;
-        }
-      return TRUE;
-    }
-  if ((n = strict_words (token)) > 0)
-    {
-      if (apply)
-        plan->words = n;
-      return TRUE;
-    }
-  if (is_pathlike (token))
-    {
-      g_autofree char *slug = topiary_value_slug_from_path (token);
-      if (slug == NULL)
-        return FALSE;
-      if (apply)
-        {
-          g_free (plan->slug);
-          plan->slug = g_steal_pointer (&slug);
-        }
-      return TRUE;
-    }
-  return FALSE;
-}
-
-/* Every token of @segment (split on , ; / ·) is an attribute. */
-static char **
-split_tokens (const char *segment)
-{
-  GPtrArray *tokens = g_ptr_array_new ();
-  GString *token = g_string_new (NULL);
-
-  for (const char *p = segment;; p++)
-    {
-      gboolean cut = *p == '\0' || *p == ';' ||
-                     (*p == ',' && !(p > segment && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1])));
-      gsize skip = 0;
-
-      if (!cut && g_str_has_prefix (p, "\xc2\xb7"))
-        cut = TRUE, skip = 1;
-      if (cut)
-        {
-          char *t = g_strstrip (g_strdup (token->str));
-          if (*t)
-            g_ptr_array_add (tokens, t);
-          else
-            g_free (t);
-          g_string_truncate (token, 0);
-          if (*p == '\0')
-            break;
-          p += skip;
-          continue;
-        }
-      g_string_append_c (token, *p);
-    }
-  g_string_free (token, TRUE);
-  g_ptr_array_add (tokens, NULL);
-  return (char **) g_ptr_array_free (tokens, FALSE);
-}
-
-static gboolean
-apply_tokens (Plan       *plan,
-              const char *segment,
-              gboolean    apply)
-{
-  g_auto(GStrv) tokens = split_tokens (segment);
-
-  if (tokens[0] == NULL)
-    return FALSE;
-  for (guint i = 0; tokens[i]; i++)
-    if (!apply_token (plan, tokens[i], FALSE))
-      return FALSE;
-  if (apply)
-    for (guint i = 0; tokens[i]; i++)
-      apply_token (plan, tokens[i], TRUE);
-  return TRUE;
-}
-
-/* "Key: value" with a key from the vocabulary. */
-static gboolean
-split_key_value (const char    *segment,
-                 TopiaryField  *field,
-                 char         **value)
-{
-  const char *colon = strchr (segment, ':');
-  g_autofree char *key = NULL;
-  TopiaryField f;
-
-  if (colon == NULL || colon - segment > 40 || colon == segment)
-    return FALSE;
-  /* "https://…" is not a key. */
-  if (colon[1] == '/' )
-    return FALSE;
-  key = g_strndup (segment, (gsize) (colon - segment));
-  strip_inline (key);
-  f = topiary_field_from_label (key);
-  if (f == TOPIARY_FIELD_UNKNOWN)
-    return FALSE;
-  *field = f;
-  *value = g_strdup (colon + 1);
-  /* "**Target:** x" leaves the closing ** after the colon. */
-  strip_inline (*value);
-  return TRUE;
-}
-
-static void
-apply_field (Plan         *plan,
-             TopiaryField  field,
-             const char   *value)
-{
-  switch (field)
-    {
-    case TOPIARY_FIELD_TITLE:
-      /* Not plan->title itself: parse_item() may be cutting it up. */
-      if (*value)
-        {
-          g_free (plan->new_title);
-          plan->new_title = g_strdup (value);
-        }
-      break;
-    case TOPIARY_FIELD_SLUG:
-      {
-        char *slug = topiary_value_slug_from_path (value);
-        if (slug)
-          {
-            g_free (plan->slug);
-            plan->slug = slug;
-          }
-      }
-      break;
-    case TOPIARY_FIELD_PRIMARY_QUERY:
-      add_list (plan->primary, value);
-      break;
-    case TOPIARY_FIELD_QUERIES:
-      add_list (plan->secondary, value);
-      break;
-    case TOPIARY_FIELD_INTENT:
-      {
-        const char *intent = topiary_intent_normalize (value);
-        if (intent)
-          plan->intent = intent;
-        else
-          apply_tokens (plan, value, TRUE);
-      }
-      break;
-    case TOPIARY_FIELD_PRIORITY:
-      {
-        int p = topiary_value_parse_priority (value);
-        if (p > 0)
-          plan->priority = p;
-      }
-      break;
-    case TOPIARY_FIELD_STATUS:
-    case TOPIARY_FIELD_DRAFT:
-      {
-        TopiaryStatus status;
-        gboolean flag;
-
-        if (topiary_value_parse_status (value, &status))
-          plan->status = status, plan->has_status = TRUE;
-        else if (topiary_value_parse_bool (value, &flag))
-          {
-            plan->status = field == TOPIARY_FIELD_DRAFT
-                           ? (flag ? TOPIARY_STATUS_DRAFTING : plan->status)
-                           : (flag ? TOPIARY_STATUS_PUBLISHED : TOPIARY_STATUS_PLANNED);
-            plan->has_status = TRUE;
-          }
-      }
-      break;
-    case TOPIARY_FIELD_WORDS:
-      {
-        int w = topiary_value_parse_words (value);
-        if (w > 0)
-          plan->words = w;
-      }
-      break;
-    case TOPIARY_FIELD_KIND:
-    case TOPIARY_FIELD_PILLAR:
-      {
-        TopiaryKind kind;
-        gboolean flag;
-
-        if (topiary_value_parse_kind (value, &kind))
-          {
-            plan->pillar = kind == TOPIARY_KIND_PILLAR;
-            plan->cluster = kind == TOPIARY_KIND_CLUSTER;
-          }
-        else if (field == TOPIARY_FIELD_PILLAR && topiary_value_parse_bool (value, &flag))
-          {
-            plan->pillar = flag;
-            plan->cluster = !flag;
-          }
-      }
-      break;
-    case TOPIARY_FIELD_SUMMARY:
-      plan_add_summary (plan, value);
-      break;
-    case TOPIARY_FIELD_GROUP:
-    case TOPIARY_FIELD_PARENT:
-    case TOPIARY_FIELD_ORDER:
-    case TOPIARY_FIELD_DATE:
-    case TOPIARY_FIELD_UNKNOWN:
-    default:
-      break;
-    }
-}
-
-/* A detail line under an article: "Key: value", attribute tokens, or
- * free text for the summary. */
-static void apply_detail_segment (Plan *plan, const char *text);
-
-static void
-apply_detail (Plan       *plan,
-              const char *text)
-{
-  g_autofree char *copy = g_strdup (text);
-  char *seg = copy;
-
-  /* "Intent: commercial · Priority 1" holds two details. */
-  for (char *q = copy; *q; q++)
-    {
-      gsize len = 0;
-
-      if (g_str_has_prefix (q, " \xc2\xb7 "))
-        len = 4;
-      else if (g_str_has_prefix (q, " | "))
-        len = 3;
-      if (len > 0)
-        {
-          *q = '\0';
-          apply_detail_segment (plan, g_strstrip (seg));
-          seg = q + len;
-          q = seg - 1;
-        }
-    }
-  apply_detail_segment (plan, g_strstrip (seg));
-}
-
-static void
-apply_detail_segment (Plan       *plan,
-                      const char *text)
-{
-  g_autofree char *value = NULL;
-  TopiaryField field;
-
-  if (*text == '\0')
-    return;
-  if (split_key_value (text, &field, &value))
-    {
-      apply_field (plan, field, value);
-      return;
-    }
-  {
-    g_autofree char *copy = g_strdup (text);
-    char *p;
-
-    /* "commercial · Priority 1" or "how-to | P2". */
-    for (p = copy; *p; p++)
-      if (*p == '|')
-        *p = ',';
-    if (apply_tokens (plan, copy, TRUE))
-      return;
-  }
-  {
-    g_autofree char *clean = g_strdup (text);
-    strip_inline (clean);
-    plan_add_summary (plan, clean);
-  }
-}
-
-static gboolean
-is_detail_text (const char *text)
-{
-  g_autofree char *value = NULL;
-  g_autofree char *copy = NULL;
-  TopiaryField field;
-  Plan probe = { 0 };
-
-  if (split_key_value (text, &field, &value))
-    return field != TOPIARY_FIELD_TITLE;
-  copy = g_strdelimit (g_strdup (text), "|", ',');
-  return apply_tokens (&probe, copy, FALSE);
-}
-
-/* Finds a separator that ends the title: " — ", " – ", " | ", " -- ". */
-static const char *
-find_separator (const char *s,
-                gsize      *sep_len)
-{
-  static const char * const seps[] = { " \xe2\x80\x94 ", " \xe2\x80\x93 ", " | ", " -- ", "\xe2\x80\x94", NULL };
-  const char *best = NULL;
-
-  for (guint i = 0; seps[i]; i++)
-    {
-      const char *hit = strstr (s, seps[i]);
-      if (hit != NULL && (best == NULL || hit < best))
-        {
-          best = hit;
-          *sep_len = strlen (seps[i]);
-        }
-    }
-  return best;
-}
-
-/* Takes trailing "(…)", "[…]" and `…` groups off @title when all they hold
- * is attributes. */
-static void
-take_trailing_groups (Plan     *plan,
-                      char     *title,
-                      gboolean  whole)
-{
-  for (guint round = 0; round < MAX_TRAILING_GROUPS; round++)
-    {
-      gsize n;
-      char close;
-      char open;
-      char *start = NULL;
-      int depth = 0;
-
-      g_strstrip (title);
-      n = strlen (title);
-      if (n == 0)
-        return;
-      close = title[n - 1];
-      if (close == ')')
-        open = '(';
-      else if (close == ']')
-        open = '[';
-      else if (close == '`')
-        open = '`';
-      else
-        {
-          /* A bare trailing path: "Actual Budget review /apps/actual-budget". */
-          char *space = strrchr (title, ' ');
-          if (space != NULL && is_pathlike (space + 1) && apply_token (plan, space + 1, TRUE))
-            {
-              *space = '\0';
-              continue;
-            }
-          return;
-        }
-
-      for (char *p = title + n - 1; p >= title; p--)
-        {
-          if (open == '`')
-            {
-              if (p < title + n - 1 && *p == '`')
-                {
-                  start = p;
-                  break;
-                }
-              continue;
-            }
-          if (*p == close)
-            depth++;
-          else if (*p == open && --depth == 0)
-            {
-              start = p;
-              break;
-            }
-        }
-      if (start == NULL || (start == title && !whole))
-        return;
-      {
-        g_autofree char *inner = g_strndup (start + 1, (gsize) (title + n - 1 - start - 1));
-        g_autofree char *value = NULL;
-        TopiaryField field;
-
-        if (split_key_value (inner, &field, &value))
-          apply_field (plan, field, value);
-        else if (!apply_tokens (plan, inner, TRUE))
-          return;
-      }
-      *start = '\0';
-    }
-}
-
-/* Leading "Pillar:", "Cluster:", "Article:" … TRUE when one was taken. */
-static gboolean
-take_kind_prefix (Plan  *plan,
-                  char  *title)
-{
-  static const struct { const char *prefix; TopiaryKind kind; } prefixes[] = {
-    { "pillar page", TOPIARY_KIND_PILLAR },
-    { "pillar article", TOPIARY_KIND_PILLAR },
-    { "pillar post", TOPIARY_KIND_PILLAR },
-    { "pillar", TOPIARY_KIND_PILLAR },
-    { "cornerstone", TOPIARY_KIND_PILLAR },
-    { "hub", TOPIARY_KIND_PILLAR },
-    { "cluster article", TOPIARY_KIND_CLUSTER },
-    { "cluster", TOPIARY_KIND_CLUSTER },
-    { "supporting article", TOPIARY_KIND_CLUSTER },
-    { "supporting", TOPIARY_KIND_CLUSTER },
-    { "spoke", TOPIARY_KIND_CLUSTER },
-    { "article", TOPIARY_KIND_CLUSTER },
-    { "post", TOPIARY_KIND_CLUSTER },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    {
-      gsize n = strlen (prefixes[i].prefix);
-
-      if (g_ascii_strncasecmp (title, prefixes[i].prefix, n) == 0 && title[n] == ':')
-        {
-          /* "Article:" and "Post:" only say it is an article. */
-          if (strcmp (prefixes[i].prefix, "article") != 0 && strcmp (prefixes[i].prefix, "post") != 0)
-            {
-              plan->pillar = prefixes[i].kind == TOPIARY_KIND_PILLAR;
-              plan->cluster = !plan->pillar;
-            }
-          memmove (title, title + n + 1, strlen (title + n + 1) + 1);
-          g_strstrip (title);
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* A paragraph line like "**Pillar:** How to make a starter" names an
- * article. */
-static gboolean
-is_article_line (const char *text)
-{
-  g_autofree char *copy = g_strdup (text);
-  Plan probe = { 0 };
-
-  strip_inline (copy);
-  return take_kind_prefix (&probe, copy) && *copy != '\0';
-}
-
-/* Reads an item's own line into @plan. */
-static void
-parse_item (Plan       *plan,
-            const char *text)
-{
-  g_autofree char *s = g_strstrip (g_strdup (text));
-  char *p = s;
-  char *rest = NULL;
-
-  /* Checkboxes and their emoji cousins. */
-  if (p[0] == '[' && p[1] != '\0' && p[2] == ']' && (p[3] == ' ' || p[3] == '\0'))
-    {
-      switch (p[1])
-        {
-        case 'x': case 'X':
-          plan->status = TOPIARY_STATUS_PUBLISHED;
-          break;
-        case '-': case '~': case '/': case '>':
-          plan->status = TOPIARY_STATUS_DRAFTING;
-          break;
-        default:
-          plan->status = TOPIARY_STATUS_PLANNED;
-          break;
-        }
-      plan->has_status = TRUE;
-      p += 3;
-    }
-  else if (g_str_has_prefix (p, "\xe2\x9c\x85") || g_str_has_prefix (p, "\xe2\x9c\x94") ||
-           g_str_has_prefix (p, "\xe2\x98\x91"))
-    {
-      plan->status = TOPIARY_STATUS_PUBLISHED;
-      plan->has_status = TRUE;
-      p = g_utf8_next_char (p);
-      if (g_str_has_prefix (p, "\xef\xb8\x8f"))
-        p += 3;
-    }
-  else if (g_str_has_prefix (p, "\xf0\x9f\x9a\xa7"))
-    {
-      plan->status = TOPIARY_STATUS_DRAFTING;
-      plan->has_status = TRUE;
-      p += 4;
-    }
-  while (*p == ' ')
-    p++;
-
-  /* A title that is a link: [Title](/path). */
-  if (p[0] == '[' && p[1] != '[')
-    {
-      char *close = strstr (p, "](");
-      char *end = close ? strchr (close + 2, ')') : NULL;
-
-      if (close != NULL && end != NULL)
-        {
-          g_autofree char *url = g_strndup (close + 2, (gsize) (end - close - 2));
-          char *slug;
-
-          *close = '\0';
-          plan->title = g_strdup (p + 1);
-          slug = topiary_value_slug_from_path (url);
-          if (slug != NULL && (url[0] == '/' || strstr (url, "://") != NULL || strchr (url, '.') == NULL))
-            {
-              g_free (plan->slug);
-              plan->slug = slug;
-            }
-          else
-            g_free (slug);
-          rest = end + 1;
-        }
-    }
-
-  if (plan->title == NULL)
-    {
-      gsize sep_len = 0;
-      const char *sep = find_separator (p, &sep_len);
-
-      if (sep != NULL)
-        {
-          plan->title = g_strndup (p, (gsize) (sep - p));
-          rest = (char *) sep + sep_len;
-        }
-      else
-        {
-          /* "Title: Target: x" and "Title - P1, how-to" */
-          const char *dash = strstr (p, " - ");
-          if (dash != NULL && is_detail_text (dash + 3))
-            {
-              plan->title = g_strndup (p, (gsize) (dash - p));
-              rest = (char *) dash + 3;
-            }
-          else
-            plan->title = g_strdup (p);
-        }
-    }
-
-  strip_inline (plan->title);
-  take_kind_prefix (plan, plan->title);
-  take_trailing_groups (plan, plan->title, FALSE);
-  {
-    /* "Title: Target: a, b" — the key starts after the title's colon. */
-    char *colon = strstr (plan->title, ": ");
-    if (colon != NULL && is_detail_text (colon + 2))
-      {
-        apply_detail (plan, colon + 2);
-        *colon = '\0';
-      }
-  }
-  g_strstrip (plan->title);
-  {
-    gsize n = strlen (plan->title);
-    while (n > 0 && plan->title[n - 1] == ':')
-      plan->title[--n] = '\0';
-  }
-  g_strstrip (plan->title);
-
-  if (rest != NULL)
-    {
-      /* The rest: segments separated by dashes, bars and middle dots. */
-      g_autofree char *copy = g_strdup (rest);
-      char *seg = copy;
-
-      for (char *q = copy; *q; q++)
-        {
-          gboolean cut = FALSE;
-          gsize len = 0;
-
-          if (g_str_has_prefix (q, " \xe2\x80\x94 ") || g_str_has_prefix (q, " \xe2\x80\x93 "))
-            cut = TRUE, len = 5;
-          else if (g_str_has_prefix (q, " | ") || g_str_has_prefix (q, " -- "))
-            cut = TRUE, len = q[1] == '|' ? 3 : 4;
-          else if (g_str_has_prefix (q, " \xc2\xb7 "))
-            cut = TRUE, len = 4;
-          if (cut)
-            {
-              *q = '\0';
-              apply_detail (plan, g_strstrip (seg));
-              seg = q + len;
-              q = seg - 1;
-            }
-        }
-      g_strstrip (seg);
-      if (*seg)
-        {
-          /* Trailing groups in the rest: "Everything about X (P1)". */
-          g_autofree char *tail = g_strdup (seg);
-          take_trailing_groups (plan, tail, TRUE);
-          if (*tail)
-            apply_detail (plan, tail);
-        }
-    }
-}
-
-/* An item that says something only articles say: a checkbox, a path, a
- * kind, a priority, an intent or a length. */
-static gboolean
-has_article_signals (const char *text)
-{
-  Plan probe = { 0 };
-  g_autoptr(GPtrArray) p1 = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) p2 = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) sum = g_string_new (NULL);
-  gboolean signals;
-
-  probe.primary = p1;
-  probe.secondary = p2;
-  probe.summary = sum;
-  parse_item (&probe, text);
-  signals = probe.has_status || probe.slug != NULL || probe.pillar || probe.cluster ||
-            probe.priority > 0 || probe.words > 0 || probe.intent != NULL || p1->len > 0;
-  g_free (probe.title);
-  g_free (probe.new_title);
-  g_free (probe.slug);
-  return signals;
-}
 
 /* ---- sections ---- */
 
@@ -1246,6 +56,7 @@ note_kind_for_heading (const char *heading)
 {
   static const struct { const char *needle; const char *kind; } kinds[] = {
     { "strategy", "strategy" }, { "overview", "strategy" }, { "approach", "strategy" },
+    { "summary", "strategy" },
     { "audience", "audience" }, { "persona", "audience" }, { "reader", "audience" },
     { "goal", "goal" }, { "objective", "goal" }, { "kpi", "goal" },
     { "monetiz", "monetization" }, { "monetis", "monetization" }, { "revenue", "monetization" },
@@ -1283,87 +94,113 @@ is_ideas_heading (const char *heading)
   return FALSE;
 }
 
-/* Labels of headings and items: "Supporting articles", "Informational",
- * "Pillar", "Clusters:" — they set defaults for what follows. */
-static gboolean
-read_label (const char   *text,
-            const char  **intent,
-            int          *kind)
+/* The length of a leading section number: "1.", "2)", "1.2", "1.2.3." and
+ * the space after it; 0 when there is none. */
+static gsize
+section_number (const char *title)
 {
-  g_autofree char *copy = g_strdup (text);
-  char *down;
-  gboolean known = FALSE;
+  const char *p = title;
 
-  strip_inline (copy);
-  down = g_utf8_strdown (copy, -1);
-  g_strstrip (down);
-  {
-    gsize n = strlen (down);
-    while (n > 0 && down[n - 1] == ':')
-      down[--n] = '\0';
-  }
-  g_strstrip (down);
-
-  if (g_str_has_prefix (down, "pillar") || g_str_has_prefix (down, "hub") ||
-      g_str_has_prefix (down, "cornerstone"))
-    *kind = TOPIARY_KIND_PILLAR, known = TRUE;
-  else if (g_str_has_prefix (down, "cluster") || g_str_has_prefix (down, "supporting") ||
-           g_str_has_prefix (down, "spoke"))
-    *kind = TOPIARY_KIND_CLUSTER, known = TRUE;
-  else if (strstr (down, "article") != NULL || strstr (down, "posts") != NULL ||
-           strstr (down, "content") != NULL || strstr (down, "pages") != NULL)
-    known = TRUE;
-
-  {
-    /* "Informational articles", "How-to guides", "Comparisons". */
-    g_auto(GStrv) words = g_strsplit (down, " ", 3);
-    const char *i = words[0] ? strict_intent (words[0]) : NULL;
-    g_autofree char *two = words[0] && words[1] ? g_strconcat (words[0], " ", words[1], NULL) : NULL;
-
-    if (i == NULL && two != NULL)
-      i = strict_intent (two);
-    if (i == NULL && (g_str_has_prefix (down, "comparison") || g_str_has_prefix (down, "how-to") ||
-                      g_str_has_prefix (down, "how to") || g_str_has_prefix (down, "faq") ||
-                      g_str_has_prefix (down, "review")))
-      i = topiary_intent_normalize (down);
-    if (i != NULL)
-      *intent = i, known = TRUE;
-  }
-  g_free (down);
-  return known;
+  if (!g_ascii_isdigit (*p))
+    return 0;
+  while (g_ascii_isdigit (*p) || (*p == '.' && g_ascii_isdigit (p[1])))
+    p++;
+  if (*p == '.' || *p == ')')
+    p++;
+  if (*p != ' ')
+    return 0;
+  while (*p == ' ')
+    p++;
+  return (gsize) (p - title);
 }
 
-typedef struct {
-  TopiaryProject      *project;
-  TopiaryImportReport *report;
-  GPtrArray           *plans;        /* Plan *, document order */
-  char                *group;        /* current group, NULL outside */
-  GString             *group_text;   /* paragraphs before its first article */
-  GPtrArray           *group_order;  /* char *: groups as they appear */
-  GHashTable          *group_desc;   /* group → description */
-  gboolean             in_ideas;
-  GHashTable          *group_seen;   /* the titles in group_order, borrowed */
-} Ctx;
-
-static Plan *
-ctx_new_plan (Ctx        *ctx,
-              const char *label_intent,
-              int         label_kind)
+/* "1. Pillar: Starter basics", "Hub 2: Invisalign", "Cluster 1 — Speed":
+ * the group's own name. */
+static char *
+group_title (const char *heading)
 {
-  Plan *plan = plan_new ();
+  static const char * const words[] = { "topic cluster", "content cluster", "content hub", "pillar topic",
+                                        "hub", "pillar", "cluster", "silo", "group", "category",
+                                        "section", "topic", NULL };
+  const char *p = heading + section_number (heading);
+
+  for (guint i = 0; words[i]; i++)
+    {
+      gsize n = strlen (words[i]);
+      const char *q = p + n;
+
+      if (g_ascii_strncasecmp (p, words[i], n) != 0)
+        continue;
+      /* An optional number or letter: "Hub 1", "Cluster A", "Pillar #2". */
+      if (*q == ' ' && (g_ascii_isdigit (q[1]) || q[1] == '#' ||
+                        (g_ascii_isupper (q[1]) && (q[2] == ':' || q[2] == ' '))))
+        {
+          q++;
+          if (*q == '#')
+            q++;
+          while (g_ascii_isalnum (*q) && q - p < (gssize) n + 6)
+            q++;
+        }
+      if (*q == ':')
+        q++;
+      else if (g_str_has_prefix (q, " \xe2\x80\x94 ") || g_str_has_prefix (q, " \xe2\x80\x93 "))
+        q += 5;
+      else if (g_str_has_prefix (q, " - "))
+        q += 3;
+      else
+        continue;
+      while (*q == ' ')
+        q++;
+      if (*q != '\0')
+        return g_strdup (q);
+    }
+  return g_strdup (p);
+}
+
+/* Parts of a hub document that are not articles: "1.1 Hub thesis",
+ * "1.2 Document table", "1.4 Refresh priorities". */
+static gboolean
+is_subsection_heading (const char *title,
+                       gboolean   *describes)
+{
+  static const char * const describing[] = { "thesis", "overview", "summary", "introduction", "intro",
+                                             "scope", "positioning", "rationale", "about this hub",
+                                             "purpose", NULL };
+  static const char * const parts[] = { "document table", "documents", "article table", "articles table",
+                                        "content table", "page table", "inventory", "consolidat",
+                                        "priorities", "roadmap", "gaps", "metrics", "kpi", "build order",
+                                        "publishing order", "refresh", NULL };
+  g_autofree char *down = g_utf8_strdown (title + section_number (title), -1);
+
+  *describes = FALSE;
+  for (guint i = 0; describing[i]; i++)
+    if (strstr (down, describing[i]) != NULL)
+      return *describes = TRUE;
+  for (guint i = 0; parts[i]; i++)
+    if (strstr (down, parts[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+Entry *
+ctx_new_entry (Ctx        *ctx,
+               const char *label_intent,
+               int         label_kind)
+{
+  Entry *entry = entry_new ();
 
   if (!ctx->in_ideas && ctx->group != NULL)
-    plan->group = g_strdup (ctx->group);
-  plan->intent = label_intent;
+    entry->group = g_strdup (ctx->group);
+  entry->intent = label_intent;
   if (label_kind == TOPIARY_KIND_PILLAR)
-    plan->pillar = TRUE;
+    entry->pillar = TRUE;
   else if (label_kind == TOPIARY_KIND_CLUSTER)
-    plan->cluster = TRUE;
-  g_ptr_array_add (ctx->plans, plan);
-  return plan;
+    entry->cluster = TRUE;
+  g_ptr_array_add (ctx->entries, entry);
+  return entry;
 }
 
-static void
+void
 ctx_register_group (Ctx        *ctx,
                     const char *title)
 {
@@ -1387,96 +224,88 @@ ctx_set_group (Ctx        *ctx,
   ctx_register_group (ctx, title);
 }
 
-static void
-table_rows (Ctx        *ctx,
-            Block      *table,
-            const char *label_intent,
-            int         label_kind)
+static char *
+entry_slug (Entry *entry)
 {
-  g_autoptr(GArray) fields = g_array_new (FALSE, TRUE, sizeof (TopiaryField));
-  int title_col = -1;
+  if (entry->slug != NULL)
+    return g_strdup (entry->slug);
+  if (entry->title != NULL && *entry->title != '\0')
+    return topiary_slugify (entry->title);
+  return NULL;
+}
 
-  for (guint i = 0; i < table->header->len; i++)
+Entry *
+ctx_find_slug (Ctx        *ctx,
+               const char *slug)
+{
+  /* Entries are indexed as they come, once each: linear over a document. */
+  for (; ctx->indexed < ctx->entries->len; ctx->indexed++)
     {
-      g_autofree char *label = g_strdup (g_ptr_array_index (table->header, i));
-      TopiaryField f;
+      Entry *entry = g_ptr_array_index (ctx->entries, ctx->indexed);
+      char *s = entry_slug (entry);
 
-      strip_inline (label);
-      f = topiary_field_from_label (label);
-      if (f == TOPIARY_FIELD_TITLE && title_col < 0)
-        title_col = (int) i;
-      g_array_append_val (fields, f);
+      if (s != NULL && !g_hash_table_contains (ctx->by_slug, s))
+        g_hash_table_insert (ctx->by_slug, s, entry);
+      else
+        g_free (s);
     }
-  if (title_col < 0)
-    title_col = 0;
+  return g_hash_table_lookup (ctx->by_slug, slug);
+}
 
-  for (guint r = 0; r < table->rows->len; r++)
+EntryNote *
+ctx_add_note (Ctx        *ctx,
+              const char *kind,
+              const char *title,
+              const char *body)
+{
+  EntryNote *n = g_new0 (EntryNote, 1);
+
+  n->kind = g_strdup (kind);
+  n->title = g_strdup (title);
+  n->body = g_strdup (body ? body : "");
+  g_ptr_array_add (ctx->notes, n);
+  return n;
+}
+
+/* A note's title under the current group: "Group: Internal linking plan". */
+static char *
+ctx_note_title (Ctx        *ctx,
+                const char *title)
+{
+  const char *own = title + section_number (title);
+
+  if (ctx->group != NULL && !ctx->in_ideas)
+    return g_strdup_printf ("%s: %s", ctx->group, own);
+  return g_strdup (own);
+}
+
+static void
+table_note (Ctx   *ctx,
+            Block *table)
+{
+  g_autofree char *body = table_markdown (table);
+  g_autofree char *title = ctx_note_title (ctx, ctx->section ? ctx->section : _("Table"));
+  const char *kind = ctx->section ? note_kind_for_heading (ctx->section) : NULL;
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+
+  /* A linking plan names articles: a note that links them. */
+  link_pairs_from_table (table, pairs);
+  if (pairs->len > 0)
     {
-      GPtrArray *cells = g_ptr_array_index (table->rows, r);
-      g_autofree char *title = NULL;
-      Plan *plan;
-
-      if ((guint) title_col >= cells->len)
-        continue;
-      title = g_strdup (g_ptr_array_index (cells, title_col));
-      if (*title == '\0')
-        continue;
-
-      plan = ctx_new_plan (ctx, label_intent, label_kind);
-      parse_item (plan, title);
-      for (guint c = 0; c < cells->len && c < fields->len; c++)
-        {
-          g_autofree char *value = g_strdup (g_ptr_array_index (cells, c));
-          TopiaryField f = g_array_index (fields, TopiaryField, c);
-
-          if ((int) c == title_col)
-            continue;
-          if (f == TOPIARY_FIELD_GROUP)
-            {
-              strip_inline (value);
-              if (*value)
-                {
-                  /* The row's own group; the section's stays current. */
-                  ctx_register_group (ctx, value);
-                  g_free (plan->group);
-                  plan->group = g_strdup (value);
-                }
-              continue;
-            }
-          if (*value == '\0' || strcmp (value, "-") == 0 || strcmp (value, "\xe2\x80\x94") == 0)
-            continue;
-          if (f == TOPIARY_FIELD_STATUS || f == TOPIARY_FIELD_PILLAR)
-            {
-              /* Cells like "✅" or "[x]". */
-              if (strcmp (value, "[x]") == 0 || strcmp (value, "[X]") == 0)
-                strcpy (value, "x");
-              else if (strcmp (value, "[ ]") == 0)
-                strcpy (value, "no");
-            }
-          if (f == TOPIARY_FIELD_UNKNOWN || f == TOPIARY_FIELD_ORDER || f == TOPIARY_FIELD_PARENT ||
-              f == TOPIARY_FIELD_DATE)
-            {
-              g_autofree char *label = g_strdup (g_ptr_array_index (table->header, c));
-              g_autofree char *line = NULL;
-
-              strip_inline (label);
-              line = g_strdup_printf ("%s: %s", *label ? label : _("Column"), value);
-              plan_add_summary (plan, line);
-              continue;
-            }
-          strip_inline (value);
-          apply_field (plan, f, value);
-        }
+      EntryNote *note = ctx_add_note (ctx, "other", title, body);
+      note->pairs = g_steal_pointer (&pairs);
+      return;
     }
+  ctx_add_note (ctx, kind ? kind : "other", title, body);
 }
 
 /* Items of one section, from @start up to (not including) @end. */
 static void
-section_items (Ctx       *ctx,
-               GPtrArray *blocks,
-               guint      start,
-               guint      end,
-               Plan      *heading_article,
+section_items (Ctx        *ctx,
+               GPtrArray  *blocks,
+               guint       start,
+               guint       end,
+               Entry      *heading_article,
                const char *label_intent,
                int         label_kind)
 {
@@ -1486,12 +315,15 @@ section_items (Ctx       *ctx,
   g_autofree gboolean *kids_articles = g_new0 (gboolean, n + 1);
   g_autofree gboolean *has_kids = g_new0 (gboolean, n + 1);
   g_autofree gboolean *detail_kids = g_new0 (gboolean, n + 1);
-  g_autofree Plan **owner = g_new0 (Plan *, n + 1);     /* the article an item belongs to */
+  g_autofree Entry **owner = g_new0 (Entry *, n + 1);     /* the article an item belongs to */
   g_autofree const char **item_intent = g_new0 (const char *, n + 1);
   g_autofree int *item_kind = g_new0 (int, n + 1);
+  g_autofree TopiaryField *item_pending = g_new0 (TopiaryField, n + 1);
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
-  Plan *para_article = NULL;
-  enum { DETAIL, ARTICLE, LABEL };
+  Entry *para_article = NULL;
+  Entry *last_article = heading_article;
+  gboolean nested_list = FALSE;
+  enum { DETAIL, ARTICLE, LABEL, SKIP };
 
   /* Nesting by indentation, without recursion: lists can be deep. */
   for (guint i = 0; i < n; i++)
@@ -1532,9 +364,14 @@ section_items (Ctx       *ctx,
           detail_kids[parent[i]] = TRUE;
           continue;
         }
-      if (has_article_signals (b->text) || has_kids[i])
+      if (has_article_signals (b->text) || has_kids[i] || b->outline_number)
         kids_articles[parent[i]] = TRUE;
     }
+  /* A list whose items hold articles: its other items' plain children are
+   * articles too (a pillar with clusters, unmarked). */
+  for (guint i = 0; i < n && heading_article == NULL; i++)
+    if (parent[i] < 0 && kids_articles[i])
+      nested_list = TRUE;
 
   for (guint i = 0; i < n; i++)
     {
@@ -1543,20 +380,31 @@ section_items (Ctx       *ctx,
 
       if (b->type == BLOCK_TABLE)
         {
-          table_rows (ctx, b, label_intent, label_kind);
+          if (heading_article != NULL && table_is_properties (b))
+            table_properties (heading_article, b);
+          else if (table_lists_articles (b))
+            table_rows (ctx, b, label_intent, label_kind);
+          else
+            table_note (ctx, b);
           continue;
         }
       if (b->type != BLOCK_ITEM)
         {
           if (b->type == BLOCK_PARA && heading_article != NULL)
-            plan_add_summary (heading_article, b->text);
+            {
+              if (field_line (b->text, TRUE, NULL, NULL, NULL) != ENTRY_FIELD_NONE)
+                apply_detail (heading_article, b->text);
+              else
+                entry_add_summary (heading_article, b->text);
+            }
           else if (b->type == BLOCK_PARA && is_article_line (b->text))
             {
               g_autofree char *line = g_strdup (b->text);
 
               strip_inline (line);
-              para_article = ctx_new_plan (ctx, label_intent, label_kind);
+              para_article = ctx_new_entry (ctx, label_intent, label_kind);
               parse_item (para_article, line);
+              last_article = para_article;
             }
           else if (b->type == BLOCK_PARA && para_article != NULL && !b->para_start)
             apply_detail (para_article, b->text);
@@ -1585,20 +433,42 @@ section_items (Ctx       *ctx,
             }
           else if (b->continuation)
             role[i] = DETAIL;
+          else if (field_line (b->text, FALSE, NULL, NULL, NULL) != ENTRY_FIELD_NONE &&
+                   is_detail_text (b->text) && !is_article_line (b->text))
+            {
+              /* A field line: it belongs to the article above, never is one. */
+              if (last_article != NULL)
+                {
+                  role[i] = DETAIL;
+                  owner[i] = last_article;
+                }
+              else
+                {
+                  role[i] = SKIP;
+                  if (++ctx->field_warnings <= MAX_WARNINGS)
+                    {
+                      g_autofree char *text = g_strdup (b->text);
+                      strip_inline (text);
+                      topiary_import_report_warn (ctx->report,
+                                                  _("“%s” on line %u names a field but no article; it was left out."),
+                                                  text, b->line);
+                    }
+                }
+            }
           else
             role[i] = ARTICLE;
         }
-      else if (role[p] == DETAIL)
+      else if (role[p] == DETAIL || role[p] == SKIP)
         {
-          role[i] = DETAIL;
+          role[i] = role[p];
           owner[i] = owner[p];
         }
       else if (role[p] == LABEL)
         role[i] = b->continuation ? DETAIL : ARTICLE;
       else if (!b->continuation && kids_articles[p] && !is_detail_text (b->text))
         role[i] = ARTICLE;
-      else if (!b->continuation && owner[p] != NULL && owner[p]->pillar && !detail_kids[p] &&
-               !g_str_has_suffix (b->text, "."))
+      else if (!b->continuation && ((owner[p] != NULL && owner[p]->pillar) || (nested_list && parent[p] < 0)) &&
+               !detail_kids[p] && !is_detail_text (b->text) && !g_str_has_suffix (b->text, "."))
         /* Under a pillar with no details, plain items are its clusters;
          * sentences stay descriptions. */
         role[i] = ARTICLE;
@@ -1612,20 +482,22 @@ section_items (Ctx       *ctx,
         {
           const char *li = label_intent;
           int lk = label_kind;
-          Plan *plan;
+          Entry *plan;
 
           if (p >= 0 && role[p] == LABEL)
             {
               li = item_intent[p];
               lk = item_kind[p] >= 0 ? item_kind[p] : label_kind;
             }
-          plan = ctx_new_plan (ctx, li, lk);
+          plan = ctx_new_entry (ctx, li, lk);
           parse_item (plan, b->text);
           owner[i] = plan;
+          if (p < 0)
+            last_article = plan;
           if (p >= 0 && role[p] == ARTICLE && owner[p] != NULL && plan->group == NULL && !ctx->in_ideas)
             {
               /* A list outside any group: its parent item names the group. */
-              Plan *outer = owner[p];
+              Entry *outer = owner[p];
 
               if (outer->group == NULL)
                 {
@@ -1640,62 +512,25 @@ section_items (Ctx       *ctx,
             }
         }
       else if (role[i] == DETAIL && owner[i] != NULL)
-        apply_detail (owner[i], b->text);
-    }
-}
-
-static char *
-blocks_text (GPtrArray *blocks,
-             guint      start,
-             guint      end)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = start; i < end; i++)
-    {
-      Block *b = g_ptr_array_index (blocks, i);
-
-      if (out->len > 0)
         {
-          if (b->type == BLOCK_PARA && !b->para_start)
-            g_string_append_c (out, ' ');
-          else if (b->type == BLOCK_PARA)
-            g_string_append (out, "\n\n");
-          else
-            g_string_append_c (out, '\n');
-        }
-      switch (b->type)
-        {
-        case BLOCK_ITEM:
-          for (int k = 0; k < b->indent; k++)
-            g_string_append_c (out, ' ');
-          g_string_append (out, b->continuation ? "" : "- ");
-          g_string_append (out, b->text);
-          break;
-        case BLOCK_HEADING:
-          g_string_append_printf (out, "%.*s %s", MIN (b->level, 6), "######", b->text);
-          break;
-        case BLOCK_TABLE:
-          for (guint r = 0; r <= b->rows->len; r++)
+          if (p >= 0 && item_pending[p] != TOPIARY_FIELD_UNKNOWN)
             {
-              GPtrArray *cells = r == 0 ? b->header : g_ptr_array_index (b->rows, r - 1);
-              g_string_append (out, "|");
-              for (guint c = 0; c < cells->len; c++)
-                g_string_append_printf (out, " %s |", (char *) g_ptr_array_index (cells, c));
-              g_string_append_c (out, '\n');
+              /* A value of "Keywords:" above, one per item. */
+              g_autofree char *value = g_strdup (b->text);
+              strip_inline (value);
+              apply_field (owner[i], item_pending[p], value);
+              continue;
             }
-          break;
-        case BLOCK_PARA:
-        default:
-          g_string_append (out, b->text);
-          break;
+          owner[i]->pending = TOPIARY_FIELD_UNKNOWN;
+          apply_detail (owner[i], b->text);
+          item_pending[i] = owner[i]->pending;
+          owner[i]->pending = TOPIARY_FIELD_UNKNOWN;
         }
     }
-  return g_string_free (out, FALSE);
 }
 
 /* Does the section hold articles (items that are not only details, or
- * table rows)? */
+ * tables of articles)? */
 static gboolean
 section_lists_articles (GPtrArray *blocks,
                         guint      start,
@@ -1706,6 +541,29 @@ section_lists_articles (GPtrArray *blocks,
       Block *b = g_ptr_array_index (blocks, i);
 
       if (b->type == BLOCK_TABLE)
+        return TRUE;
+      if (b->type == BLOCK_ITEM && !b->continuation && !is_detail_text (b->text))
+        return TRUE;
+      if (b->type == BLOCK_PARA && is_article_line (b->text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Articles anywhere in the section: headings below it, article items,
+ * tables of articles. */
+static gboolean
+section_has_articles (GPtrArray *blocks,
+                      guint      start,
+                      guint      end)
+{
+  for (guint i = start; i < end; i++)
+    {
+      Block *b = g_ptr_array_index (blocks, i);
+
+      if (b->type == BLOCK_HEADING)
+        return TRUE;
+      if (b->type == BLOCK_TABLE && table_lists_articles (b))
         return TRUE;
       if (b->type == BLOCK_ITEM && !b->continuation && !is_detail_text (b->text))
         return TRUE;
@@ -1733,17 +591,153 @@ section_has_signals (GPtrArray *blocks,
   return FALSE;
 }
 
+/* Does the text right under a heading start with an article's fields
+ * ("- **URL slug:** /a", "Primary keyword: x", a "Property | Value"
+ * table) before any article of its own? */
+static gboolean
+body_has_fields (GPtrArray *blocks,
+                 guint      start,
+                 guint      end)
+{
+  for (guint i = start; i < end; i++)
+    {
+      Block *b = g_ptr_array_index (blocks, i);
+
+      switch (b->type)
+        {
+        case BLOCK_PARA:
+          if (is_article_line (b->text))
+            return FALSE;
+          if (field_line (b->text, FALSE, NULL, NULL, NULL) != ENTRY_FIELD_NONE)
+            return TRUE;
+          continue;
+        case BLOCK_ITEM:
+          if (b->continuation)
+            continue;
+          return field_line (b->text, FALSE, NULL, NULL, NULL) != ENTRY_FIELD_NONE &&
+                 !is_article_line (b->text);
+        case BLOCK_TABLE:
+          return table_is_properties (b);
+        case BLOCK_HEADING:
+        default:
+          return FALSE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+section_has_group_table (GPtrArray *blocks,
+                         guint      start,
+                         guint      end)
+{
+  for (guint i = start; i < end; i++)
+    {
+      Block *b = g_ptr_array_index (blocks, i);
+      if (b->type == BLOCK_TABLE && table_has_group_column (b))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A linking plan: pairs from its items and tables, kept as one note. */
+static void
+link_note (Ctx        *ctx,
+           GPtrArray  *blocks,
+           guint       start,
+           guint       end,
+           const char *title)
+{
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *note_title = ctx_note_title (ctx, title);
+  g_autofree char *text = blocks_text (blocks, start, end);
+  EntryNote *note;
+
+  for (guint i = start; i < end; i++)
+    {
+      Block *b = g_ptr_array_index (blocks, i);
+
+      if (b->type == BLOCK_ITEM && !b->continuation)
+        link_pairs_from_item (b->text, pairs);
+      else if (b->type == BLOCK_TABLE)
+        link_pairs_from_table (b, pairs);
+    }
+  note = ctx_add_note (ctx, "other", note_title, text);
+  if (pairs->len > 0)
+    note->pairs = g_steal_pointer (&pairs);
+}
+
+/* Per heading: is it an article (its fields below it, no headings under
+ * it), and does it have headings under it? */
+typedef struct {
+  gboolean fields;
+  gboolean has_sub;
+  guint    body_end;
+  guint    end;
+} HeadingInfo;
+
+static HeadingInfo *
+heading_infos (GPtrArray *blocks)
+{
+  HeadingInfo *info = g_new0 (HeadingInfo, blocks->len + 1);
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  /* Each section ends at the next heading of its level or higher: one pass
+   * with a stack of open headings. */
+  for (guint i = 0; i <= blocks->len; i++)
+    {
+      Block *b = i < blocks->len ? g_ptr_array_index (blocks, i) : NULL;
+
+      if (b != NULL && b->type != BLOCK_HEADING)
+        continue;
+      while (open->len > 0)
+        {
+          guint top = g_array_index (open, guint, open->len - 1);
+          Block *t = g_ptr_array_index (blocks, top);
+
+          if (b != NULL && t->level < b->level)
+            break;
+          info[top].end = i;
+          g_array_set_size (open, open->len - 1);
+        }
+      if (open->len > 0)
+        {
+          guint top = g_array_index (open, guint, open->len - 1);
+          info[top].has_sub = TRUE;
+        }
+      if (b == NULL)
+        break;
+      g_array_append_val (open, i);
+    }
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      Block *b = g_ptr_array_index (blocks, i);
+      guint k = i + 1;
+
+      if (b->type != BLOCK_HEADING)
+        continue;
+      while (k < blocks->len && ((Block *) g_ptr_array_index (blocks, k))->type != BLOCK_HEADING)
+        k++;
+      info[i].body_end = k;
+      info[i].fields = body_has_fields (blocks, i + 1, k);
+    }
+  return info;
+}
+
 static void
 interpret (Ctx       *ctx,
            GPtrArray *blocks,
            char     **map_title,
-           GString   *map_intro,
-           GPtrArray *notes)
+           GString   *map_intro)
 {
+  g_autofree HeadingInfo *info = heading_infos (blocks);
   int group_level = 7;
   int h1 = 0;
   guint first = 0;
   guint i;
+  int label_level = 0;
+  const char *label_intent = NULL;
+  int label_kind = -1;
 
   for (i = 0; i < blocks->len; i++)
     {
@@ -1779,10 +773,11 @@ interpret (Ctx       *ctx,
           first = 1;
         }
     }
+  /* Groups are the shallowest headings that are not articles themselves. */
   for (i = first; i < blocks->len; i++)
     {
       Block *b = g_ptr_array_index (blocks, i);
-      if (b->type == BLOCK_HEADING)
+      if (b->type == BLOCK_HEADING && !(info[i].fields && !info[i].has_sub))
         group_level = MIN (group_level, b->level);
     }
 
@@ -1854,42 +849,61 @@ interpret (Ctx       *ctx,
         }
       if (note != NULL)
         g_ptr_array_add (intro_notes, g_string_free (g_steal_pointer (&note), FALSE));
-      for (guint k = 0; k < intro_notes->len; k++)
-        g_ptr_array_add (notes, g_strdup (g_ptr_array_index (intro_notes, k)));
+      for (guint k = 0; k + 2 < intro_notes->len; k += 3)
+        ctx_add_note (ctx, g_ptr_array_index (intro_notes, k), g_ptr_array_index (intro_notes, k + 1),
+                      g_ptr_array_index (intro_notes, k + 2));
     }
 
   while (i < blocks->len)
     {
       Block *h = g_ptr_array_index (blocks, i);
-      guint end = i + 1;
-      guint body_end;
+      guint end = info[i].end;
+      guint body_end = info[i].body_end;
       const char *note_kind;
       g_autofree char *title = g_strdup (h->text);
+      gboolean describes;
 
       strip_inline (title);
-      /* The section: up to the next heading of the same or a higher level. */
-      while (end < blocks->len)
+      ctx->section = NULL;
+      if (h->level <= label_level)
         {
-          Block *b = g_ptr_array_index (blocks, end);
-          if (b->type == BLOCK_HEADING && b->level <= h->level)
-            break;
-          end++;
+          label_level = 0;
+          label_intent = NULL;
+          label_kind = -1;
         }
-      /* Its own text: up to the next heading of any level. */
-      body_end = i + 1;
-      while (body_end < end && ((Block *) g_ptr_array_index (blocks, body_end))->type != BLOCK_HEADING)
-        body_end++;
+
+      /* A heading with an article's fields below it is that article. */
+      if (info[i].fields && !info[i].has_sub)
+        {
+          Entry *entry = ctx_new_entry (ctx, label_intent, label_kind);
+
+          parse_item (entry, title);
+          section_items (ctx, blocks, i + 1, body_end, entry, NULL, -1);
+          i = body_end;
+          continue;
+        }
 
       if (h->level <= group_level)
         {
+          gboolean has_articles = section_has_articles (blocks, i + 1, end);
+
           note_kind = note_kind_for_heading (title);
-          if (note_kind != NULL && !section_has_signals (blocks, i + 1, body_end))
+          if (is_link_heading (title))
+            {
+              g_clear_pointer (&ctx->group, g_free);
+              link_note (ctx, blocks, i + 1, end, title);
+              i = end;
+              continue;
+            }
+          if ((note_kind != NULL && !section_has_signals (blocks, i + 1, body_end)) ||
+              (!has_articles && end > i + 1 && !is_ideas_heading (title)))
             {
               /* The whole section, sub-headings included, is one note. */
               g_autofree char *body = blocks_text (blocks, i + 1, end);
-              g_ptr_array_add (notes, g_strdup (note_kind));
-              g_ptr_array_add (notes, g_strdup (title));
-              g_ptr_array_add (notes, g_steal_pointer (&body));
+              g_autofree char *own = g_strdup (title + section_number (title));
+
+              ctx_add_note (ctx, note_kind ? note_kind : "other", own, body);
+              g_clear_pointer (&ctx->group, g_free);
               i = end;
               continue;
             }
@@ -1898,13 +912,21 @@ interpret (Ctx       *ctx,
               g_clear_pointer (&ctx->group, g_free);
               ctx->in_ideas = TRUE;
             }
+          else if (section_has_group_table (blocks, i + 1, body_end))
+            {
+              /* "Main article table": its rows name their groups. */
+              g_clear_pointer (&ctx->group, g_free);
+              ctx->in_ideas = FALSE;
+            }
           else
             {
-              ctx_set_group (ctx, title);
+              g_autofree char *name = group_title (title);
+
+              ctx_set_group (ctx, name);
               /* Paragraphs right under the group heading describe it. */
               {
                 g_autoptr(GString) desc = g_string_new (NULL);
-                for (guint k = i + 1; k < body_end; k++)
+                for (guint k = i + 1; k < body_end && !info[i].fields; k++)
                   {
                     Block *b = g_ptr_array_index (blocks, k);
                     g_autofree char *line = NULL;
@@ -1917,24 +939,73 @@ interpret (Ctx       *ctx,
                       g_string_append_c (desc, ' ');
                     g_string_append (desc, line);
                   }
-                if (desc->len > 0 && !g_hash_table_contains (ctx->group_desc, title))
-                  g_hash_table_insert (ctx->group_desc, g_strdup (title), g_strdup (desc->str));
+                if (desc->len > 0 && !g_hash_table_contains (ctx->group_desc, name))
+                  g_hash_table_insert (ctx->group_desc, g_strdup (name), g_strdup (desc->str));
               }
+              if (info[i].fields)
+                {
+                  /* "## Pillar: Best running shoes" with its fields, and its
+                   * clusters under it: the group and its pillar. */
+                  Entry *entry = ctx_new_entry (ctx, NULL, -1);
+
+                  parse_item (entry, title + section_number (title));
+                  entry->pillar = TRUE;
+                  entry->cluster = FALSE;
+                  section_items (ctx, blocks, i + 1, body_end, entry, NULL, -1);
+                  i = body_end;
+                  continue;
+                }
             }
+          ctx->section = h->text;
           section_items (ctx, blocks, i + 1, body_end, NULL, NULL, -1);
           i = body_end;
           continue;
         }
 
-      /* A deeper heading: a label over a list of articles, or an article. */
+      /* A deeper heading: a linking plan, a part of a hub, a label over a
+       * list of articles, or an article. */
       {
         const char *li = NULL;
         int lk = -1;
 
+        if (is_link_heading (title))
+          {
+            link_note (ctx, blocks, i + 1, end, title);
+            i = end;
+            continue;
+          }
+        if (ctx->group != NULL && !ctx->in_ideas && is_subsection_heading (title, &describes))
+          {
+            if (describes && !section_lists_articles (blocks, i + 1, body_end))
+              {
+                /* "1.1 Hub thesis": what the group is about. */
+                g_autofree char *body = blocks_text (blocks, i + 1, body_end);
+                const char *old = g_hash_table_lookup (ctx->group_desc, ctx->group);
+                char *desc = old ? g_strconcat (old, "\n\n", body, NULL) : g_strdup (body);
+
+                g_hash_table_insert (ctx->group_desc, g_strdup (ctx->group), desc);
+              }
+            else
+              {
+                ctx->section = h->text;
+                section_items (ctx, blocks, i + 1, body_end, NULL, NULL, -1);
+              }
+            i = body_end;
+            continue;
+          }
         if (section_lists_articles (blocks, i + 1, body_end))
           {
             read_label (title, &li, &lk);
+            ctx->section = h->text;
             section_items (ctx, blocks, i + 1, body_end, NULL, li, lk);
+          }
+        else if (body_end == i + 1 && info[i].has_sub)
+          {
+            /* "### Cluster articles" over article headings. */
+            label_level = h->level;
+            label_intent = NULL;
+            label_kind = -1;
+            read_label (title, &label_intent, &label_kind);
           }
         else if (note_kind_for_heading (title) != NULL &&
                  strcmp (note_kind_for_heading (title), "other") == 0)
@@ -1944,198 +1015,55 @@ interpret (Ctx       *ctx,
             if (ctx->group != NULL && *body)
               {
                 g_autofree char *ntitle = g_strdup_printf ("%s: %s", ctx->group, title);
-                g_ptr_array_add (notes, g_strdup ("other"));
-                g_ptr_array_add (notes, g_steal_pointer (&ntitle));
-                g_ptr_array_add (notes, g_steal_pointer (&body));
+                ctx_add_note (ctx, "other", ntitle, body);
               }
           }
         else if (*title != '\0')
           {
-            Plan *plan = ctx_new_plan (ctx, NULL, -1);
+            Entry *plan = ctx_new_entry (ctx, label_intent, label_kind);
             parse_item (plan, title);
             section_items (ctx, blocks, i + 1, body_end, plan, NULL, -1);
           }
         i = body_end;
       }
     }
-}
-
-/* ---- writing the plan ---- */
-
-static gboolean
-write_plans (Ctx        *ctx,
-             GError    **error)
-{
-  g_autoptr(GHashTable) pillars = g_hash_table_new (g_str_hash, g_str_equal);  /* group → Plan */
-  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  g_autoptr(GHashTable) slugs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) later = g_ptr_array_new ();
-  guint duplicates = 0;
-
-  for (guint i = 0; i < ctx->plans->len; i++)
-    {
-      Plan *plan = g_ptr_array_index (ctx->plans, i);
-      Plan *pillar;
-
-      if (plan->group == NULL)
-        continue;
-      pillar = g_hash_table_lookup (pillars, plan->group);
-      if (plan->pillar && (pillar == NULL || !pillar->pillar))
-        g_hash_table_insert (pillars, plan->group, plan);
-      else if (plan->pillar)
-        {
-          if (++duplicates <= MAX_WARNINGS)
-            topiary_import_report_warn (ctx->report,
-                                      _("Group “%s” has more than one pillar; “%s” is kept as a cluster."),
-                                      plan->group, plan->title);
-          plan->pillar = FALSE;
-        }
-      else if (pillar == NULL && !plan->cluster)
-        g_hash_table_insert (pillars, plan->group, plan);
-    }
-  /* A group whose articles are all marked clusters: the first leads. */
-  for (guint i = 0; i < ctx->plans->len; i++)
-    {
-      Plan *plan = g_ptr_array_index (ctx->plans, i);
-      if (plan->group != NULL && !g_hash_table_contains (pillars, plan->group))
-        g_hash_table_insert (pillars, plan->group, plan);
-    }
-
-  /* Groups in the order their headings appear, even empty ones. */
-  for (guint i = 0; i < ctx->group_order->len; i++)
-    {
-      const char *name = g_ptr_array_index (ctx->group_order, i);
-      TopiaryGroup *group;
-
-      if (g_hash_table_contains (groups, name))
-        continue;
-      group = _topiary_import_ensure_group (ctx->project, name,
-                                            g_hash_table_lookup (ctx->group_desc, name),
-                                            ctx->report, error);
-      if (group == NULL)
-        return FALSE;
-      g_hash_table_insert (groups, (gpointer) name, group);
-    }
-
-  for (guint i = 0; i < ctx->plans->len; i++)
-    {
-      Plan *plan = g_ptr_array_index (ctx->plans, i);
-      TopiaryArticle *article;
-      Plan *pillar = plan->group ? g_hash_table_lookup (pillars, plan->group) : NULL;
-      g_autoptr(GPtrArray) queries = g_ptr_array_new ();
-      g_autofree char *base = NULL;
-      g_autofree char *slug = NULL;
-
-      if (plan->new_title != NULL)
-        {
-          g_free (plan->title);
-          plan->title = g_steal_pointer (&plan->new_title);
-        }
-      if (plan->title == NULL || *plan->title == '\0')
-        continue;
-
-      article = plan->article = topiary_article_new ();
-      topiary_article_set_title (article, plan->title);
-      if (plan->group != NULL)
-        {
-          TopiaryGroup *group = g_hash_table_lookup (groups, plan->group);
-          g_assert (group != NULL);
-          topiary_article_set_group_id (article, topiary_group_get_id (group));
-        }
-      topiary_article_set_kind (article, pillar == plan || (plan->group == NULL && plan->pillar)
-                                         ? TOPIARY_KIND_PILLAR : TOPIARY_KIND_CLUSTER);
-      if (plan->group == NULL && !plan->has_status)
-        plan->status = TOPIARY_STATUS_IDEA;
-      topiary_article_set_status (article, plan->status);
-      if (plan->intent)
-        topiary_article_set_intent (article, plan->intent);
-      topiary_article_set_priority (article, plan->priority);
-      topiary_article_set_target_words (article, plan->words);
-      if (plan->summary->len > 0)
-        topiary_article_set_summary (article, plan->summary->str);
-
-      for (guint k = 0; k < plan->primary->len + plan->secondary->len && queries->len < MAX_QUERIES; k++)
-        {
-          const char *q = k < plan->primary->len ? g_ptr_array_index (plan->primary, k)
-                                                 : g_ptr_array_index (plan->secondary, k - plan->primary->len);
-          gboolean dup = FALSE;
-
-          for (guint j = 0; j < queries->len && !dup; j++)
-            dup = g_ascii_strcasecmp (g_ptr_array_index (queries, j), q) == 0;
-          if (!dup)
-            g_ptr_array_add (queries, (gpointer) q);
-        }
-      g_ptr_array_add (queries, NULL);
-      topiary_article_set_queries (article, (const char * const *) queries->pdata);
-      if (queries->len > 1)
-        topiary_article_set_primary_query (article, 0);
-
-      /* A deterministic suffix: importing the file again overwrites the same
-       * articles rather than adding copies. */
-      base = topiary_slugify (plan->slug ? plan->slug : plan->title);
-      slug = _topiary_import_claim_slug (slugs, base);
-      if (strcmp (slug, base) != 0 && ++duplicates <= MAX_WARNINGS)
-        topiary_import_report_warn (ctx->report,
-                                    _("Two articles share the slug “%s”; “%s” gets “%s”."),
-                                    base, plan->title, slug);
-      topiary_article_set_slug (article, slug);
-
-      if (pillar != NULL && pillar != plan)
-        {
-          if (pillar->article != NULL && topiary_article_get_id (pillar->article) > 0)
-            topiary_article_set_parent_id (article, topiary_article_get_id (pillar->article));
-          else
-            g_ptr_array_add (later, plan);
-        }
-
-      if (!_topiary_import_put_article (ctx->project, article, ctx->report, error))
-        return FALSE;
-    }
-
-  if (duplicates > MAX_WARNINGS)
-    topiary_import_report_warn (ctx->report, _("%u more articles share a slug with another."),
-                                duplicates - MAX_WARNINGS);
-
-  for (guint i = 0; i < later->len; i++)
-    {
-      Plan *plan = g_ptr_array_index (later, i);
-      Plan *pillar = g_hash_table_lookup (pillars, plan->group);
-
-      topiary_article_set_parent_id (plan->article, topiary_article_get_id (pillar->article));
-      if (!topiary_project_update_article (ctx->project, plan->article, error))
-        return FALSE;
-    }
-  return TRUE;
+  ctx->section = NULL;
 }
 
 gboolean
-_topiary_import_outline (TopiaryProject      *project,
-                         const char          *text,
-                         gsize                length,
-                         TopiaryImportReport *report,
-                         GError             **error)
+_topiary_import_outline_plan (TopiaryImportPlan   *out,
+                              const char          *text,
+                              gsize                length,
+                              TopiaryImportReport *report,
+                              GError             **error)
 {
   g_autoptr(GPtrArray) blocks = NULL;
-  g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func (plan_free);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (entry_free);
   g_autoptr(GPtrArray) group_order = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) group_desc = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (entry_note_free);
+  g_autoptr(GHashTable) by_slug = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GString) intro = g_string_new (NULL);
   g_autoptr(TopiaryFrontMatter) fm = NULL;
   g_autofree char *copy = NULL;
   g_autofree char *map_title = NULL;
-  g_autofree char *old_title = NULL;
-  g_autofree char *old_desc = NULL;
   gsize block_start, block_len, body = 0;
   TopiaryFrontMatterFormat format;
   g_autoptr(GHashTable) group_seen = g_hash_table_new (g_str_hash, g_str_equal);
-  Ctx ctx = { project, report, plans, NULL, NULL, group_order, group_desc, FALSE, group_seen };
+  Ctx ctx = { 0 };
 
-  g_return_val_if_fail (TOPIARY_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
   g_return_val_if_fail (text != NULL || length == 0, FALSE);
 
   if (text == NULL)
     text = "";
+  ctx.report = report;
+  ctx.entries = entries;
+  ctx.group_order = group_order;
+  ctx.group_desc = group_desc;
+  ctx.group_seen = group_seen;
+  ctx.notes = notes;
+  ctx.by_slug = by_slug;
 
   format = topiary_front_matter_split (text, length, &block_start, &block_len, &body);
   if (format != TOPIARY_FRONT_MATTER_NONE)
@@ -2150,27 +1078,24 @@ _topiary_import_outline (TopiaryProject      *project,
   copy = g_strndup (text + body, length - body);
   blocks = read_blocks (copy);
 
-  interpret (&ctx, blocks, &map_title, intro, notes);
+  interpret (&ctx, blocks, &map_title, intro);
   g_clear_pointer (&ctx.group, g_free);
 
-  if (plans->len == 0 && group_order->len == 0)
+  if (entries->len == 0 && group_order->len == 0)
     {
       g_set_error_literal (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_EMPTY,
                            _("The outline lists no groups or articles."));
       return FALSE;
     }
 
-  /* The map's own fields are only filled in, never overwritten. */
   if (fm != NULL && topiary_front_matter_get_string (fm, "title"))
     {
       g_free (map_title);
       map_title = g_strdup (topiary_front_matter_get_string (fm, "title"));
     }
-  old_title = topiary_project_get_map_field (project, "title");
-  if (map_title != NULL && *map_title && (old_title == NULL || *old_title == '\0'))
-    if (!_topiary_import_set_map_field (project, "title", map_title, report, error))
-      return FALSE;
-  old_desc = topiary_project_get_map_field (project, "description");
+  out->format = TOPIARY_IMPORT_OUTLINE;
+  if (map_title != NULL && *map_title)
+    out->title = g_steal_pointer (&map_title);
   {
     const char *desc = fm ? topiary_front_matter_get_string (fm, "description") : NULL;
     g_autofree char *intro_text = g_strstrip (g_strdup (intro->str));
@@ -2178,80 +1103,26 @@ _topiary_import_outline (TopiaryProject      *project,
     if (desc == NULL && *intro_text)
       desc = intro_text;
     else if (desc != NULL && *intro_text)
-      {
-        if (!_topiary_import_add_note (project, "strategy", _("Introduction"), intro_text, report, error))
-          return FALSE;
-      }
-    if (desc != NULL && (old_desc == NULL || *old_desc == '\0'))
-      {
-        if (!_topiary_import_set_map_field (project, "description", desc, report, error))
-          return FALSE;
-      }
+      topiary_import_plan_add_note (out, "strategy", _("Introduction"), intro_text);
+    if (desc != NULL)
+      out->description = g_strdup (desc);
   }
 
-  if (!write_plans (&ctx, error))
-    return FALSE;
-
-  for (guint i = 0; i + 2 < notes->len; i += 3)
-    {
-      const char *nbody = g_ptr_array_index (notes, i + 2);
-      if (*nbody == '\0')
-        continue;
-      if (!_topiary_import_add_note (project, g_ptr_array_index (notes, i),
-                                     g_ptr_array_index (notes, i + 1), nbody, report, error))
-        return FALSE;
-    }
+  outline_resolve (&ctx, out);
   return TRUE;
 }
 
-int
-_topiary_import_outline_sniff (const char *text,
-                               gsize       length)
+gboolean
+_topiary_import_outline (TopiaryProject      *project,
+                         const char          *text,
+                         gsize                length,
+                         TopiaryImportReport *report,
+                         GError             **error)
 {
-  g_autofree char *head = NULL;
-  g_auto(GStrv) lines = NULL;
-  guint headings = 0, items = 0, checkboxes = 0, tables = 0, labels = 0, n = 0;
-  int score = 0;
+  g_autoptr(TopiaryImportPlan) plan = topiary_import_plan_new ();
 
-  if (text == NULL || length == 0)
-    return 0;
-  head = g_strndup (text, MIN (length, 64 * 1024));
-  lines = g_strsplit (head, "\n", 2000);
-  for (guint i = 0; lines[i]; i++)
-    {
-      const char *p;
-      gsize m;
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (project), FALSE);
 
-      leading_columns (lines[i], &p);
-      if (*p == '\0')
-        continue;
-      n++;
-      if (*p == '#')
-        {
-          guint level = (guint) strspn (p, "#");
-          if (level <= 6 && (p[level] == ' ' || p[level] == '\0'))
-            headings++;
-        }
-      else if ((m = item_marker (p)) > 0)
-        {
-          items++;
-          if (p[m] == '[' && p[m + 2] == ']')
-            checkboxes++;
-          if (is_detail_text (p + m))
-            labels++;
-        }
-      else if (is_table_delimiter (p) && strchr (p, '|'))
-        tables++;
-    }
-  if (n == 0)
-    return 0;
-  if (headings > 0)
-    score += 30;
-  if (items >= 3 || tables > 0)
-    score += 30;
-  if (checkboxes > 0 || labels > 0)
-    score += 20;
-  if ((items + headings) * 3 >= n)
-    score += 15;
-  return MIN (score, 95);
+  return _topiary_import_outline_plan (plan, text, length, report, error) &&
+         _topiary_import_plan_apply (plan, project, report, error);
 }

@@ -16,6 +16,7 @@
 
 #include "topiary-cleanup.h"
 #include "topiary-import.h"
+#include "topiary-import-plan.h"
 #include "topiary-portal-private.h"
 #include "topiary-limits.h"
 #include "topiary-utf8.h"
@@ -312,6 +313,65 @@ topiary_import_detect (const char  *path,
   return detect_bytes (name, bytes, len, error);
 }
 
+static void remove_project_files (const char *path);
+
+/* Reads @source once and settles its format: a folder is a Hugo or Jekyll
+ * import (@text stays NULL), anything else is read whole as text. */
+static gboolean
+read_import_source (const char           *source,
+                    TopiaryImportFormat  *format,
+                    char                **text,
+                    gsize                *length,
+                    TopiaryImportReport  *report,
+                    GError              **error)
+{
+  g_autofree char *name = g_path_get_basename (source);
+
+  if (*format == TOPIARY_IMPORT_AUTO && g_file_test (source, G_FILE_TEST_IS_DIR))
+    *format = TOPIARY_IMPORT_HUGO;
+  if (*format == TOPIARY_IMPORT_HUGO)
+    {
+      if (!g_file_test (source, G_FILE_TEST_IS_DIR))
+        {
+          g_set_error (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_INVALID,
+                       _("“%s” is not a folder; a Hugo or Jekyll import needs the content folder."), name);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  else
+    {
+      /* Read once, then detect on those bytes: a pipe has no second read. */
+      char *bytes = read_source (source, length, error);
+
+      if (bytes == NULL)
+        return FALSE;
+      if (*format == TOPIARY_IMPORT_AUTO)
+        {
+          *format = detect_bytes (name, bytes, *length, error);
+          if (*format == TOPIARY_IMPORT_AUTO)
+            {
+              g_free (bytes);
+              return FALSE;
+            }
+        }
+      *text = text_from_bytes (name, bytes, *length, length, report, error);
+      return *text != NULL;
+    }
+}
+
+/* Runs the importer of @format inside a transaction and commits it. */
+static gboolean
+run_import (TopiaryProject      *project,
+            const char          *source,
+            TopiaryImportFormat  format,
+            const char          *text,
+            gsize                length,
+            TopiaryImportReport *report,
+            TopiaryProgressFunc  progress,
+            gpointer             progress_data,
+            GError             **error);
+
 gboolean
 topiary_import (TopiaryProject      *project,
                 const char          *source,
@@ -323,48 +383,92 @@ topiary_import (TopiaryProject      *project,
 {
   g_autoptr(TopiaryImportReport) own_report = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *name = NULL;
   gsize length = 0;
-  gboolean ok;
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (source != NULL, FALSE);
 
   if (report == NULL)
     report = own_report = topiary_import_report_new ();
+  if (!read_import_source (source, &format, &text, &length, report, error))
+    return FALSE;
+  return run_import (project, source, format, text, length, report, progress, progress_data, error);
+}
 
+TopiaryImportPlan *
+topiary_import_read_plan (const char          *source,
+                          TopiaryImportFormat  format,
+                          TopiaryImportReport *report,
+                          GError             **error)
+{
+  g_autoptr(TopiaryImportReport) own_report = NULL;
+  g_autoptr(TopiaryImportPlan) plan = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (source != NULL, NULL);
+
+  if (report == NULL)
+    report = own_report = topiary_import_report_new ();
   name = g_path_get_basename (source);
-  if (format == TOPIARY_IMPORT_AUTO && g_file_test (source, G_FILE_TEST_IS_DIR))
-    format = TOPIARY_IMPORT_HUGO;
-  if (format == TOPIARY_IMPORT_HUGO)
+  if (!read_import_source (source, &format, &text, &length, report, error))
+    return NULL;
+
+  if (format == TOPIARY_IMPORT_OUTLINE)
     {
-      if (!g_file_test (source, G_FILE_TEST_IS_DIR))
-        {
-          g_set_error (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_INVALID,
-                       _("“%s” is not a folder; a Hugo or Jekyll import needs the content folder."), name);
-          return FALSE;
-        }
+      plan = topiary_import_plan_new ();
+      if (!_topiary_import_outline_plan (plan, text, length, report, error))
+        return NULL;
     }
   else
     {
-      /* Read once, then detect on those bytes: a pipe has no second read. */
-      char *bytes = read_source (source, &length, error);
+      /* The other importers write as they read: they run against a private
+       * project in the temporary folder, never beside the target, which is
+       * then read back as a plan and deleted. */
+      g_autofree char *dir = g_dir_make_tmp ("topiary-plan-XXXXXX", error);
+      g_autofree char *path = NULL;
+      g_autoptr(TopiaryProject) project = NULL;
+      gboolean ok;
 
-      if (bytes == NULL)
-        return FALSE;
-      if (format == TOPIARY_IMPORT_AUTO)
-        {
-          format = detect_bytes (name, bytes, length, error);
-          if (format == TOPIARY_IMPORT_AUTO)
-            {
-              g_free (bytes);
-              return FALSE;
-            }
-        }
-      text = text_from_bytes (name, bytes, length, &length, report, error);
-      if (text == NULL)
-        return FALSE;
+      if (dir == NULL)
+        return NULL;
+      path = g_build_filename (dir, "plan.topiary", NULL);
+      project = topiary_project_open (path, TOPIARY_OPEN_CREATE | TOPIARY_OPEN_BULK, error);
+      ok = project != NULL &&
+           run_import (project, source, format, text, length, report, NULL, NULL, error);
+      if (ok)
+        plan = _topiary_import_plan_from_project (project);
+      if (project != NULL)
+        topiary_project_close (project);
+      remove_project_files (path);
+      g_rmdir (dir);
+      if (!ok)
+        return NULL;
     }
+  plan->format = format;
+  if (plan->articles->len == 0 && plan->groups->len == 0 && plan->notes->len == 0)
+    {
+      g_set_error (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_EMPTY,
+                   _("“%s” holds nothing to import."), name);
+      return NULL;
+    }
+  return g_steal_pointer (&plan);
+}
+
+static gboolean
+run_import (TopiaryProject      *project,
+            const char          *source,
+            TopiaryImportFormat  format,
+            const char          *text,
+            gsize                length,
+            TopiaryImportReport *report,
+            TopiaryProgressFunc  progress,
+            gpointer             progress_data,
+            GError             **error)
+{
+  g_autofree char *name = g_path_get_basename (source);
+  gboolean ok;
 
   if (!topiary_project_begin (project, error))
     return FALSE;

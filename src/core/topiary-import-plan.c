@@ -1,0 +1,536 @@
+/* topiary-import-plan.c — the plan every import fills, and its one writer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "topiary-import-plan.h"
+
+static void
+plan_article_free (gpointer data)
+{
+  TopiaryPlanArticle *a = data;
+
+  g_free (a->title);
+  g_free (a->slug);
+  g_ptr_array_unref (a->queries);
+  g_free (a->intent);
+  g_free (a->summary);
+  g_free (a);
+}
+
+static void
+plan_group_free (gpointer data)
+{
+  TopiaryPlanGroup *g = data;
+
+  g_free (g->title);
+  g_free (g->description);
+  g_free (g);
+}
+
+static void
+plan_note_free (gpointer data)
+{
+  TopiaryPlanNote *n = data;
+
+  g_free (n->kind);
+  g_free (n->title);
+  g_free (n->body);
+  g_free (n);
+}
+
+TopiaryImportPlan *
+topiary_import_plan_new (void)
+{
+  TopiaryImportPlan *plan = g_new0 (TopiaryImportPlan, 1);
+
+  plan->groups = g_ptr_array_new_with_free_func (plan_group_free);
+  plan->articles = g_ptr_array_new_with_free_func (plan_article_free);
+  plan->notes = g_ptr_array_new_with_free_func (plan_note_free);
+  plan->group_index = g_hash_table_new (g_str_hash, g_str_equal);
+  return plan;
+}
+
+void
+topiary_import_plan_free (TopiaryImportPlan *plan)
+{
+  if (plan == NULL)
+    return;
+  g_free (plan->title);
+  g_free (plan->description);
+  g_ptr_array_unref (plan->groups);
+  g_ptr_array_unref (plan->articles);
+  g_ptr_array_unref (plan->notes);
+  g_hash_table_unref (plan->group_index);
+  g_free (plan);
+}
+
+int
+topiary_import_plan_add_group (TopiaryImportPlan *plan,
+                               const char        *title,
+                               const char        *description)
+{
+  TopiaryPlanGroup *g;
+
+  g_return_val_if_fail (plan != NULL && title != NULL, -1);
+
+  /* A table, not a scan: an outline can name 50,000 groups. */
+  if (g_hash_table_contains (plan->group_index, title))
+    return GPOINTER_TO_INT (g_hash_table_lookup (plan->group_index, title)) - 1;
+  g = g_new0 (TopiaryPlanGroup, 1);
+  g->title = g_strdup (title);
+  g->description = description && *description ? g_strdup (description) : NULL;
+  g->pillar = -1;
+  g_ptr_array_add (plan->groups, g);
+  g_hash_table_insert (plan->group_index, g->title, GINT_TO_POINTER (plan->groups->len));
+  return (int) plan->groups->len - 1;
+}
+
+TopiaryPlanArticle *
+topiary_import_plan_add_article (TopiaryImportPlan *plan,
+                                 const char        *title)
+{
+  TopiaryPlanArticle *a;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  a = g_new0 (TopiaryPlanArticle, 1);
+  a->title = g_strdup (title ? title : "");
+  a->group = -1;
+  a->parent = -1;
+  a->kind = TOPIARY_KIND_CLUSTER;
+  a->status = TOPIARY_STATUS_PLANNED;
+  a->queries = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (plan->articles, a);
+  return a;
+}
+
+void
+topiary_import_plan_add_note (TopiaryImportPlan *plan,
+                              const char        *kind,
+                              const char        *title,
+                              const char        *body)
+{
+  TopiaryPlanNote *n;
+
+  g_return_if_fail (plan != NULL);
+
+  n = g_new0 (TopiaryPlanNote, 1);
+  n->kind = g_strdup (kind ? kind : "other");
+  n->title = g_strdup (title ? title : "");
+  n->body = g_strdup (body ? body : "");
+  g_ptr_array_add (plan->notes, n);
+}
+
+guint
+topiary_import_plan_count_ideas (TopiaryImportPlan *plan)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (plan != NULL, 0);
+  for (guint i = 0; i < plan->articles->len; i++)
+    if (((TopiaryPlanArticle *) g_ptr_array_index (plan->articles, i))->group < 0)
+      n++;
+  return n;
+}
+
+/* ---- the writer ---- */
+
+static gboolean
+fill_map_field (TopiaryProject      *project,
+                const char          *field,
+                const char          *value,
+                TopiaryImportReport *report,
+                GError             **error)
+{
+  g_autofree char *old = NULL;
+
+  if (value == NULL || *value == '\0')
+    return TRUE;
+  old = topiary_project_get_map_field (project, field);
+  if (old != NULL && *old != '\0')
+    return TRUE;
+  return _topiary_import_set_map_field (project, field, value, report, error);
+}
+
+gboolean
+_topiary_import_plan_apply (TopiaryImportPlan   *plan,
+                            TopiaryProject      *project,
+                            TopiaryImportReport *report,
+                            GError             **error)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) later = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_return_val_if_fail (plan != NULL, FALSE);
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (project), FALSE);
+
+  if (!fill_map_field (project, "title", plan->title, report, error) ||
+      !fill_map_field (project, "description", plan->description, report, error))
+    return FALSE;
+
+  for (guint i = 0; i < plan->groups->len; i++)
+    {
+      TopiaryPlanGroup *g = g_ptr_array_index (plan->groups, i);
+      TopiaryGroup *group = _topiary_import_ensure_group (project, g->title, g->description, report, error);
+
+      if (group == NULL)
+        return FALSE;
+      g_ptr_array_add (groups, group);
+    }
+
+  for (guint i = 0; i < plan->articles->len; i++)
+    {
+      TopiaryPlanArticle *a = g_ptr_array_index (plan->articles, i);
+      TopiaryArticle *article = topiary_article_new ();
+
+      g_ptr_array_add (written, article);
+      topiary_article_set_title (article, a->title);
+      if (a->slug != NULL)
+        topiary_article_set_slug (article, a->slug);
+      if (a->group >= 0)
+        topiary_article_set_group_id (article,
+                                      topiary_group_get_id (g_ptr_array_index (groups, a->group)));
+      topiary_article_set_kind (article, a->kind);
+      topiary_article_set_status (article, a->status);
+      if (a->intent != NULL)
+        topiary_article_set_intent (article, a->intent);
+      topiary_article_set_priority (article, a->priority);
+      topiary_article_set_target_words (article, a->words);
+      if (a->summary != NULL && *a->summary != '\0')
+        topiary_article_set_summary (article, a->summary);
+      if (a->queries->len > 0)
+        {
+          g_ptr_array_add (a->queries, NULL);
+          topiary_article_set_queries (article, (const char * const *) a->queries->pdata);
+          g_ptr_array_set_size (a->queries, a->queries->len - 1);
+          topiary_article_set_primary_query (article, 0);
+        }
+      /* A pillar written later in the order gets its clusters afterwards. */
+      if (a->parent >= 0)
+        {
+          if ((guint) a->parent < i)
+            topiary_article_set_parent_id (article,
+                                           topiary_article_get_id (g_ptr_array_index (written, a->parent)));
+          else
+            g_array_append_val (later, i);
+        }
+      if (!_topiary_import_put_article (project, article, report, error))
+        return FALSE;
+    }
+
+  for (guint k = 0; k < later->len; k++)
+    {
+      guint i = g_array_index (later, guint, k);
+      TopiaryPlanArticle *a = g_ptr_array_index (plan->articles, i);
+      TopiaryArticle *article = g_ptr_array_index (written, i);
+
+      topiary_article_set_parent_id (article,
+                                     topiary_article_get_id (g_ptr_array_index (written, a->parent)));
+      if (!topiary_project_update_article (project, article, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < plan->notes->len; i++)
+    {
+      TopiaryPlanNote *n = g_ptr_array_index (plan->notes, i);
+
+      if (*n->body == '\0')
+        continue;
+      if (!_topiary_import_add_note (project, n->kind, n->title, n->body, report, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+TopiaryImportPlan *
+_topiary_import_plan_from_project (TopiaryProject *project)
+{
+  TopiaryImportPlan *plan = topiary_import_plan_new ();
+  g_autoptr(GListModel) groups = topiary_project_list_groups (project);
+  g_autoptr(GListModel) articles = topiary_project_list_articles (project);
+  g_autoptr(GListModel) notes = topiary_project_list_notes (project);
+  g_autoptr(GHashTable) group_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) article_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) parents = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n_groups = g_list_model_get_n_items (groups);
+  guint n_articles = g_list_model_get_n_items (articles);
+
+  plan->title = topiary_project_get_map_field (project, "title");
+  plan->description = topiary_project_get_map_field (project, "description");
+  g_array_set_size (ids, n_groups + n_articles);
+
+  for (guint i = 0; i < n_groups; i++)
+    {
+      g_autoptr(TopiaryGroup) g = g_list_model_get_item (groups, i);
+      int index = topiary_import_plan_add_group (plan, topiary_group_get_title (g),
+                                                 topiary_group_get_description (g));
+
+      g_array_index (ids, gint64, i) = topiary_group_get_id (g);
+      g_hash_table_insert (group_index, &g_array_index (ids, gint64, i), GINT_TO_POINTER (index + 1));
+    }
+  for (guint i = 0; i < n_articles; i++)
+    {
+      g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
+      TopiaryPlanArticle *p = topiary_import_plan_add_article (plan, topiary_article_get_title (a));
+      const char * const *queries = topiary_article_get_queries (a);
+      int primary = topiary_article_get_primary_query (a);
+      gint64 group_id = topiary_article_get_group_id (a);
+      gint64 parent_id = topiary_article_get_parent_id (a);
+
+      p->slug = g_strdup (topiary_article_get_slug (a));
+      p->kind = topiary_article_get_kind (a);
+      p->status = topiary_article_get_status (a);
+      p->priority = topiary_article_get_priority (a);
+      p->words = topiary_article_get_target_words (a);
+      if (*topiary_article_get_intent (a) != '\0')
+        p->intent = g_strdup (topiary_article_get_intent (a));
+      if (*topiary_article_get_summary (a) != '\0')
+        p->summary = g_strdup (topiary_article_get_summary (a));
+      if (primary >= 0 && queries[primary] != NULL)
+        g_ptr_array_add (p->queries, g_strdup (queries[primary]));
+      for (guint q = 0; queries[q] != NULL; q++)
+        if ((int) q != primary)
+          g_ptr_array_add (p->queries, g_strdup (queries[q]));
+      if (group_id > 0)
+        p->group = GPOINTER_TO_INT (g_hash_table_lookup (group_index, &group_id)) - 1;
+      if (p->group >= 0 && p->kind == TOPIARY_KIND_PILLAR)
+        {
+          TopiaryPlanGroup *g = g_ptr_array_index (plan->groups, p->group);
+          if (g->pillar < 0)
+            g->pillar = (int) i;
+        }
+      g_array_index (ids, gint64, n_groups + i) = topiary_article_get_id (a);
+      g_hash_table_insert (article_index, &g_array_index (ids, gint64, n_groups + i), GINT_TO_POINTER (i + 1));
+      g_array_append_val (parents, parent_id);
+    }
+  for (guint i = 0; i < n_articles; i++)
+    {
+      TopiaryPlanArticle *p = g_ptr_array_index (plan->articles, i);
+      gint64 parent_id = g_array_index (parents, gint64, i);
+
+      if (parent_id > 0)
+        p->parent = GPOINTER_TO_INT (g_hash_table_lookup (article_index, &parent_id)) - 1;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(TopiaryNote) n = g_list_model_get_item (notes, i);
+      topiary_import_plan_add_note (plan, topiary_note_get_kind (n), topiary_note_get_title (n),
+                                    topiary_note_get_body (n));
+    }
+  return plan;
+}
+
+/* ---- showing a plan ---- */
+
+static void
+json_article (JsonBuilder        *b,
+              TopiaryPlanArticle *a)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "title");
+  json_builder_add_string_value (b, a->title);
+  json_builder_set_member_name (b, "slug");
+  json_builder_add_string_value (b, a->slug ? a->slug : "");
+  json_builder_set_member_name (b, "kind");
+  json_builder_add_string_value (b, topiary_kind_to_string (a->kind));
+  json_builder_set_member_name (b, "status");
+  json_builder_add_string_value (b, topiary_status_to_string (a->status));
+  json_builder_set_member_name (b, "intent");
+  json_builder_add_string_value (b, a->intent ? a->intent : "");
+  json_builder_set_member_name (b, "priority");
+  json_builder_add_int_value (b, a->priority);
+  json_builder_set_member_name (b, "target_words");
+  json_builder_add_int_value (b, a->words);
+  json_builder_set_member_name (b, "queries");
+  json_builder_begin_array (b);
+  for (guint q = 0; q < a->queries->len; q++)
+    json_builder_add_string_value (b, g_ptr_array_index (a->queries, q));
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "summary");
+  json_builder_add_string_value (b, a->summary ? a->summary : "");
+  json_builder_end_object (b);
+}
+
+char *
+topiary_import_plan_to_json (TopiaryImportPlan   *plan,
+                             TopiaryImportReport *report)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "format");
+  json_builder_add_string_value (b, topiary_import_format_to_string (plan->format));
+  json_builder_set_member_name (b, "title");
+  json_builder_add_string_value (b, plan->title ? plan->title : "");
+  json_builder_set_member_name (b, "description");
+  json_builder_add_string_value (b, plan->description ? plan->description : "");
+
+  json_builder_set_member_name (b, "groups");
+  json_builder_begin_array (b);
+  for (guint g = 0; g < plan->groups->len; g++)
+    {
+      TopiaryPlanGroup *group = g_ptr_array_index (plan->groups, g);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "title");
+      json_builder_add_string_value (b, group->title);
+      json_builder_set_member_name (b, "description");
+      json_builder_add_string_value (b, group->description ? group->description : "");
+      json_builder_set_member_name (b, "pillar");
+      if (group->pillar >= 0)
+        json_article (b, g_ptr_array_index (plan->articles, group->pillar));
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "clusters");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < plan->articles->len; i++)
+        {
+          TopiaryPlanArticle *a = g_ptr_array_index (plan->articles, i);
+          if (a->group == (int) g && (int) i != group->pillar)
+            json_article (b, a);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "ideas");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < plan->articles->len; i++)
+    {
+      TopiaryPlanArticle *a = g_ptr_array_index (plan->articles, i);
+      if (a->group < 0)
+        json_article (b, a);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "notes");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < plan->notes->len; i++)
+    {
+      TopiaryPlanNote *n = g_ptr_array_index (plan->notes, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "kind");
+      json_builder_add_string_value (b, n->kind);
+      json_builder_set_member_name (b, "title");
+      json_builder_add_string_value (b, n->title);
+      json_builder_set_member_name (b, "body");
+      json_builder_add_string_value (b, n->body);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "warnings");
+  json_builder_begin_array (b);
+  for (guint i = 0; report != NULL && i < report->warnings->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (report->warnings, i));
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "counts");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "groups");
+  json_builder_add_int_value (b, plan->groups->len);
+  json_builder_set_member_name (b, "articles");
+  json_builder_add_int_value (b, plan->articles->len);
+  json_builder_set_member_name (b, "ideas");
+  json_builder_add_int_value (b, topiary_import_plan_count_ideas (plan));
+  json_builder_set_member_name (b, "notes");
+  json_builder_add_int_value (b, plan->notes->len);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  return json_generator_to_data (gen, NULL);
+}
+
+static void
+text_article (GString            *out,
+              TopiaryPlanArticle *a,
+              const char         *indent)
+{
+  g_string_append_printf (out, "%s%s %s  /%s  [%s", indent,
+                          a->kind == TOPIARY_KIND_PILLAR ? "■" : "·",
+                          a->title, a->slug ? a->slug : "", topiary_status_to_string (a->status));
+  if (a->intent != NULL)
+    g_string_append_printf (out, ", %s", a->intent);
+  if (a->priority > 0)
+    g_string_append_printf (out, ", P%d", a->priority);
+  g_string_append (out, "]");
+  if (a->queries->len > 0)
+    g_string_append_printf (out, "  “%s”", (char *) g_ptr_array_index (a->queries, 0));
+  if (a->queries->len > 1)
+    g_string_append_printf (out, _(" and %u more queries"), a->queries->len - 1);
+  g_string_append_c (out, '\n');
+}
+
+char *
+topiary_import_plan_to_text (TopiaryImportPlan   *plan,
+                             TopiaryImportReport *report)
+{
+  GString *out = g_string_new (NULL);
+  guint ideas;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  ideas = topiary_import_plan_count_ideas (plan);
+  if (plan->title != NULL && *plan->title != '\0')
+    g_string_append_printf (out, _("Map: %s\n"), plan->title);
+  g_string_append_printf (out, _("Would create %u groups, %u articles (%u ideas) and %u notes.\n"),
+                          plan->groups->len, plan->articles->len, ideas, plan->notes->len);
+  for (guint g = 0; g < plan->groups->len; g++)
+    {
+      TopiaryPlanGroup *group = g_ptr_array_index (plan->groups, g);
+
+      g_string_append_printf (out, "\n%s\n", group->title);
+      if (group->pillar >= 0)
+        text_article (out, g_ptr_array_index (plan->articles, group->pillar), "  ");
+      for (guint i = 0; i < plan->articles->len; i++)
+        {
+          TopiaryPlanArticle *a = g_ptr_array_index (plan->articles, i);
+          if (a->group == (int) g && (int) i != group->pillar)
+            text_article (out, a, "    ");
+        }
+    }
+  if (ideas > 0)
+    {
+      g_string_append_printf (out, "\n%s\n", _("Ideas"));
+      for (guint i = 0; i < plan->articles->len; i++)
+        {
+          TopiaryPlanArticle *a = g_ptr_array_index (plan->articles, i);
+          if (a->group < 0)
+            text_article (out, a, "  ");
+        }
+    }
+  if (plan->notes->len > 0)
+    {
+      g_string_append_printf (out, "\n%s\n", _("Notes"));
+      for (guint i = 0; i < plan->notes->len; i++)
+        {
+          TopiaryPlanNote *n = g_ptr_array_index (plan->notes, i);
+          g_string_append_printf (out, "  %s (%s)\n", n->title, n->kind);
+        }
+    }
+  if (report != NULL && report->warnings->len > 0)
+    {
+      g_string_append_printf (out, "\n%s\n", _("Warnings"));
+      for (guint i = 0; i < report->warnings->len; i++)
+        g_string_append_printf (out, "  %s\n", (char *) g_ptr_array_index (report->warnings, i));
+    }
+  return g_string_free (out, FALSE);
+}

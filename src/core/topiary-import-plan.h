@@ -1,0 +1,106 @@
+/* topiary-import-plan.h — what an import will create, before anything is written
+ *
+ * The importers read a source into a plan (groups with their pillar and
+ * clusters, ideas, notes, the map's title and description); one writer
+ * applies a plan to a project. `topiary import --dry-run` prints the plan
+ * and writes nothing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "topiary-import.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char          *title;
+  char          *slug;       /* unique within the plan */
+  int            group;      /* index in groups; -1: an idea, in no group */
+  TopiaryKind    kind;
+  int            parent;     /* index in articles of its pillar; -1: none */
+  GPtrArray     *queries;    /* char *, the primary query first */
+  char          *intent;     /* NULL: none */
+  int            priority;   /* 0: none */
+  TopiaryStatus  status;
+  int            words;      /* target length; 0: none */
+  char          *summary;    /* NULL: none */
+} TopiaryPlanArticle;
+
+typedef struct {
+  char *title;
+  char *description;   /* NULL: none */
+  int   pillar;        /* index in articles; -1: the group is empty */
+} TopiaryPlanGroup;
+
+typedef struct {
+  char *kind;
+  char *title;
+  char *body;
+} TopiaryPlanNote;
+
+typedef struct {
+  TopiaryImportFormat format;
+  char      *title;          /* the map's; NULL: none */
+  char      *description;    /* NULL: none */
+  GPtrArray *groups;         /* TopiaryPlanGroup *, in order */
+  GPtrArray *articles;       /* TopiaryPlanArticle *, in writing order */
+  GPtrArray *notes;          /* TopiaryPlanNote * */
+  GHashTable *group_index;   /* private: title → index + 1 */
+} TopiaryImportPlan;
+
+TopiaryImportPlan  *topiary_import_plan_new         (void);
+void                topiary_import_plan_free        (TopiaryImportPlan *plan);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TopiaryImportPlan, topiary_import_plan_free)
+
+/* The index of the group titled @title, added when new. */
+int                 topiary_import_plan_add_group   (TopiaryImportPlan *plan,
+                                                     const char        *title,
+                                                     const char        *description);
+/* A new article at the end of the writing order, with no fields set
+ * (status planned, group -1, parent -1). */
+TopiaryPlanArticle *topiary_import_plan_add_article (TopiaryImportPlan *plan,
+                                                     const char        *title);
+void                topiary_import_plan_add_note    (TopiaryImportPlan *plan,
+                                                     const char        *kind,
+                                                     const char        *title,
+                                                     const char        *body);
+guint               topiary_import_plan_count_ideas (TopiaryImportPlan *plan);
+
+/* Reads @source as @format (TOPIARY_IMPORT_AUTO: detected) into a plan;
+ * nothing is written anywhere. Warnings go to @report. */
+TopiaryImportPlan  *topiary_import_read_plan        (const char          *source,
+                                                     TopiaryImportFormat  format,
+                                                     TopiaryImportReport *report,
+                                                     GError             **error);
+
+/* The plan as JSON: { "format", "title", "description", "groups": [{
+ * "title", "description", "pillar", "clusters": [article…] }], "ideas":
+ * [article…], "notes": [{ "kind", "title" }], "warnings": […], "counts" }. */
+char               *topiary_import_plan_to_json     (TopiaryImportPlan   *plan,
+                                                     TopiaryImportReport *report);
+/* The plan as an indented tree for people. */
+char               *topiary_import_plan_to_text     (TopiaryImportPlan   *plan,
+                                                     TopiaryImportReport *report);
+
+/* ---- for the importers ---- */
+
+/* Writes @plan into @project; call inside the import's transaction. Map
+ * fields are filled in, never overwritten; an article whose slug is in the
+ * project already is updated (after a snapshot). */
+gboolean _topiary_import_plan_apply (TopiaryImportPlan   *plan,
+                                     TopiaryProject      *project,
+                                     TopiaryImportReport *report,
+                                     GError             **error);
+
+/* The groups, articles and notes of @project as a plan. */
+TopiaryImportPlan *_topiary_import_plan_from_project (TopiaryProject *project);
+
+/* Fills @plan from a Markdown outline (see topiary-import-outline.c). */
+gboolean _topiary_import_outline_plan (TopiaryImportPlan   *plan,
+                                       const char          *text,
+                                       gsize                length,
+                                       TopiaryImportReport *report,
+                                       GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# test-cli-dry-run.sh — `topiary import --dry-run [--json]` shows what an
+# import would create and writes nothing (issue 11)
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -u
+
+BIN=${TOPIARY_BIN:?}
+ROOT=${TOPIARY_SOURCE_ROOT:?}
+SEED="$ROOT/data/samples/flask-topical-map.txt"
+MAPS="$ROOT/tests/data/maps"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
+# The map-text importer reads into a private temporary project: it must go.
+export TMPDIR="$TMP/tmpdir"
+mkdir -p "$TMPDIR" "$TMP/work"
+
+n=0; failed=0
+ok ()   { n=$((n + 1)); echo "ok $n - $1"; }
+nok ()  { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && echo "# $2"; }
+check () { if eval "$2"; then ok "$1"; else nok "$1" "command: $2"; fi; }
+json_get () {  # json_get FILE EXPR
+  python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$1" "$2"
+}
+# Every name in the folder, hidden ones too, with size and time to the ns.
+listing () { (cd "$1" && find . -printf '%p %s %T@\n' | sort); }
+
+W="$TMP/work"
+DOC="$MAPS/budgeting-apps-fields.md"
+
+# A target that does not exist stays absent, and nothing appears beside it.
+before=$(listing "$W")
+check "a dry run into a new project exits 0 and says what it would create" \
+  '"$BIN" import "$DOC" "$W/new.topiary" --dry-run > "$TMP/plan.txt" 2>"$TMP/err" && grep -q "Would create 2 groups, 6 articles" "$TMP/plan.txt"'
+check "the dry run shows the tree: groups, pillars and clusters" \
+  'grep -q "^Self-hosted budgeting apps$" "$TMP/plan.txt" && grep -q "■ Self-Hosted Budgeting Apps: The Complete Guide  /self-hosted-budgeting-apps" "$TMP/plan.txt" && grep -q "    · Actual Budget Review  /actual-budget" "$TMP/plan.txt"'
+check "a dry run into a new project creates no file" '[ ! -e "$W/new.topiary" ] && [ "$(listing "$W")" = "$before" ]'
+
+# --json: the plan as one object, counted.
+check "--dry-run --json prints the plan as JSON" \
+  '"$BIN" import "$DOC" "$W/new.topiary" --dry-run --json > "$TMP/plan.json" && [ "$(json_get "$TMP/plan.json" "d[\"counts\"][\"groups\"], d[\"counts\"][\"articles\"], d[\"counts\"][\"notes\"]")" = "(2, 6, 0)" ]'
+check "the JSON plan names each group's pillar and clusters with their fields" \
+  '[ "$(json_get "$TMP/plan.json" "\" \".join([g[\"pillar\"][\"slug\"] for g in d[\"groups\"]] + [c[\"slug\"] for c in d[\"groups\"][1][\"clusters\"]] + [d[\"groups\"][0][\"pillar\"][\"queries\"][0], d[\"groups\"][0][\"clusters\"][1][\"status\"]])")" = "self-hosted-budgeting-apps zero-based-budgeting envelope-budgeting-app 50-30-20-calculator self hosted budgeting app drafting" ]'
+check "a dry run with --json into a new project creates no file" '[ ! -e "$W/new.topiary" ] && [ "$(listing "$W")" = "$before" ]'
+
+# An existing project: its bytes and the folder stay as they were.
+"$BIN" import "$SEED" "$W/map.topiary" >/dev/null 2>&1
+sum=$(sha256sum "$W/map.topiary")
+before=$(listing "$W")
+check "a dry run into an existing project exits 0" '"$BIN" import "$DOC" "$W/map.topiary" --dry-run > /dev/null 2>"$TMP/err"'
+check "a dry run leaves the project's bytes as they were" '[ "$(sha256sum "$W/map.topiary")" = "$sum" ]'
+check "a dry run leaves the folder listing as it was (no -wal, -shm or temporary)" '[ "$(listing "$W")" = "$before" ]'
+
+# The seed's page text, read through a private temporary project.
+check "a dry run of the seed shows its 7 groups and 43 planned articles" \
+  '"$BIN" import "$SEED" "$W/seed.topiary" --dry-run --json > "$TMP/seed.json" && [ "$(json_get "$TMP/seed.json" "\"%s %d %d\" % (d[\"format\"], d[\"counts\"][\"groups\"], d[\"counts\"][\"articles\"] - d[\"counts\"][\"ideas\"])")" = "map 7 43" ]'
+check "the dry run of the seed writes nothing beside the target" '[ ! -e "$W/seed.topiary" ] && [ "$(listing "$W")" = "$before" ]'
+check "the dry run of the seed leaves no temporary project behind" '[ -z "$(ls -A "$TMPDIR")" ]'
+
+# The plan is what the import then does.
+check "the import creates what the dry run showed" \
+  '"$BIN" import "$DOC" "$W/real.topiary" >/dev/null 2>&1 && "$BIN" info "$W/real.topiary" --json > "$TMP/info.json" && [ "$(json_get "$TMP/info.json" "d[\"groups\"], d[\"articles\"]")" = "$(json_get "$TMP/plan.json" "d[\"counts\"][\"groups\"], d[\"counts\"][\"articles\"]")" ]'
+
+# Warnings are part of the plan; errors are one sentence.
+check "the JSON plan carries the warnings" \
+  '"$BIN" import "$MAPS/film-photography-keywords.md" "$W/x.topiary" --dry-run --json > "$TMP/film.json" && [ "$(json_get "$TMP/film.json" "len(d[\"warnings\"])")" = 3 ]'
+check "--json without --dry-run is refused" '! "$BIN" import "$DOC" "$W/y.topiary" --json 2>"$TMP/err" && grep -q "dry-run" "$TMP/err" && [ ! -e "$W/y.topiary" ]'
+printf '\0\1\2' > "$TMP/blob.bin"
+check "a dry run of a binary file fails with one sentence" '! "$BIN" import "$TMP/blob.bin" "$W/z.topiary" --dry-run 2>"$TMP/err" && [ "$(wc -l < "$TMP/err")" -eq 1 ] && [ ! -e "$W/z.topiary" ]'
+
+echo "1..$n"
+[ "$failed" -eq 0 ]
