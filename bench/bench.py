@@ -2,21 +2,27 @@
 """Topiary benchmarks: import, open, search, and export side by side with Hugo.
 
 usage: bench/bench.py [--build _build] [--sizes 1000,10000] [--rounds 3] [--skip-hugo]
+                      [--images-every 10]
 
 Generates the deterministic corpora with ../shared/bench/gen_corpus.py (or
 $TOPIARY_GEN_CORPUS), imports them, times opening and searching the project
 in process, then runs `topiary export` and `hugo` on the same articles in
 alternation and prints wall time and peak memory for both and their ratios.
+Every tenth article (--images-every; 0 for none) becomes a page bundle with
+an image it shows, so the import, the site export and Hugo all carry images.
 Figures are measured on this machine in this run; nothing is hard-coded.
 """
 import argparse
 import json
 import os
+import random
 import shutil
 import statistics
+import struct
 import subprocess
 import sys
 import time
+import zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -45,6 +51,53 @@ def gen_corpus(out, n):
                        stdout=subprocess.DEVNULL)
 
 
+def write_png(path, seed, width=320, height=200):
+    """A deterministic RGB PNG that differs per seed: a gradient with some
+    noise, so it compresses like a screenshot rather than a flat block."""
+    r = random.Random(seed)
+    tint = (r.randrange(256), r.randrange(256), r.randrange(256))
+    noise = r.randbytes(width * height)
+    rows = []
+    for y in range(height):
+        row = bytearray(b"\0")
+        for x in range(width):
+            n = noise[y * width + x] & 0x1f
+            row += bytes(((tint[0] + x) & 0xff, (tint[1] + y) & 0xff, (tint[2] + n) & 0xff))
+        rows.append(bytes(row))
+
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data +
+                struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff))
+
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" +
+                chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) +
+                chunk(b"IDAT", zlib.compress(b"".join(rows), 6)) + chunk(b"IEND", b""))
+
+
+def add_images(corpus, every):
+    """Turns every @every-th article into a page bundle (slug/index.md) with
+    an image its body shows: the same files for Hugo and for the import."""
+    articles = []
+    content = os.path.join(corpus, "content")
+    for folder, _, names in os.walk(content):
+        for name in names:
+            if name.endswith(".md") and not name.startswith("_"):
+                articles.append(os.path.join(folder, name))
+    articles.sort()
+    for i, path in enumerate(articles):
+        if i % every != 0 or os.path.basename(path) == "index.md":
+            continue
+        bundle = path[:-3]
+        os.makedirs(os.path.join(bundle, "images"))
+        write_png(os.path.join(bundle, "images", "figure-%d.png" % i), i)
+        with open(path) as f:
+            text = f.read()
+        with open(os.path.join(bundle, "index.md"), "w") as f:
+            f.write(text.rstrip("\n") + "\n\n![Figure %d of the article](images/figure-%d.png)\n" % (i, i))
+        os.unlink(path)
+
+
 def fmt_ratio(a, b):
     return "%.3f" % (a / b) if b else "n/a"
 
@@ -55,6 +108,8 @@ def main():
     ap.add_argument("--sizes", default="1000,10000")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--skip-hugo", action="store_true")
+    ap.add_argument("--images-every", type=int, default=10,
+                    help="an image in every Nth article (0: none)")
     ap.add_argument("--groups", default="5000,50000",
                     help="outline imports with this many groups (one article each)")
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "out"))
@@ -71,7 +126,15 @@ def main():
 
     for n in [int(s) for s in a.sizes.split(",")]:
         corpus = os.path.join(a.out, "corpus-%d" % n)
-        gen_corpus(corpus, n)
+        if a.images_every > 0:
+            corpus += "-img%d" % a.images_every
+        done = os.path.join(corpus, ".corpus-complete")
+        if not os.path.exists(done):
+            shutil.rmtree(corpus, ignore_errors=True)
+            gen_corpus(corpus, n)
+            if a.images_every > 0:
+                add_images(corpus, a.images_every)
+            open(done, "w").close()
         project = os.path.join(a.out, "corpus-%d.topiary" % n)
         r = results[n] = {}
 

@@ -15,7 +15,6 @@ struct _TopiaryExportMedia {
   TopiaryProject *project;
   GHashTable     *by_article;  /* gint64 * -> GPtrArray of TopiaryFileInfo */
   GHashTable     *site_paths;  /* sha256 -> "media/…" */
-  GHashTable     *used_paths;  /* "media/…" (set) */
 };
 
 TopiaryExportMedia *
@@ -32,7 +31,6 @@ topiary_export_media_new (TopiaryProject  *project,
   m->by_article = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                          (GDestroyNotify)g_ptr_array_unref);
   m->site_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  m->used_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < all->len; i++)
     {
       TopiaryFileInfo *info = g_ptr_array_index (all, i);
@@ -60,7 +58,6 @@ topiary_export_media_free (TopiaryExportMedia *m)
   g_object_unref (m->project);
   g_hash_table_unref (m->by_article);
   g_hash_table_unref (m->site_paths);
-  g_hash_table_unref (m->used_paths);
   g_free (m);
 }
 
@@ -142,7 +139,6 @@ topiary_export_media_write_site (TopiaryExportMedia      *m,
         return FALSE;
       if (!write (user_data, path, g_bytes_get_data (data, NULL), g_bytes_get_size (data), error))
         return FALSE;
-      g_hash_table_add (m->used_paths, g_strdup (path));
       g_hash_table_insert (m->site_paths, g_strdup (info->sha256), g_steal_pointer (&path));
     }
   return TRUE;
