@@ -12,6 +12,7 @@
 
 #include "topiary-check.h"
 #include "topiary-project.h"
+#include "test-util.h"
 
 typedef struct {
   char           *dir;
@@ -23,49 +24,14 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("topiary-check-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "map.topiary", NULL);
-  f->project = topiary_project_open (f->path, TOPIARY_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->project);
+  f->project = test_project_create ("topiary-check-XXXXXX", &f->dir, &f->path);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (f->project != NULL)
-    topiary_project_close (f->project);
-  g_clear_object (&f->project);
-
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-static gint64
-add_group (Fixture    *f,
-           const char *title)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TopiaryGroup) group = topiary_group_new (title);
-
-  g_assert_true (topiary_project_add_group (f->project, group, &error));
-  g_assert_no_error (error);
-  return topiary_group_get_id (group);
+  test_project_destroy (f->project, f->dir, f->path);
 }
 
 static gint64
@@ -209,7 +175,7 @@ static void
 test_healthy (Fixture       *f,
               gconstpointer  data)
 {
-  gint64 group = add_group (f, "Routing");
+  gint64 group = test_add_group (f->project, "Routing");
   gint64 pillar = add_article (f, "Flask Routing Guide", group, 0, TOPIARY_KIND_PILLAR, "");
   gint64 decorators, building;
   g_autoptr(GPtrArray) findings = NULL;
@@ -238,9 +204,9 @@ static void
 test_structure (Fixture       *f,
                 gconstpointer  data)
 {
-  gint64 lonely = add_group (f, "Deployment");
-  gint64 routing = add_group (f, "Routing");
-  gint64 templates = add_group (f, "Templates");
+  gint64 lonely = test_add_group (f->project, "Deployment");
+  gint64 routing = test_add_group (f->project, "Routing");
+  gint64 templates = test_add_group (f->project, "Templates");
   gint64 pillar = add_article (f, "Flask Routing Guide", routing, 0, TOPIARY_KIND_PILLAR, "");
   gint64 second = add_article (f, "Another Routing Pillar", routing, 0, TOPIARY_KIND_PILLAR, "");
   gint64 tpl_pillar = add_article (f, "Jinja Templates", templates, 0, TOPIARY_KIND_PILLAR, "");
@@ -297,7 +263,7 @@ static void
 test_links (Fixture       *f,
             gconstpointer  data)
 {
-  gint64 group = add_group (f, "Routing");
+  gint64 group = test_add_group (f->project, "Routing");
   gint64 pillar = add_article (f, "Flask Routing Guide", group, 0, TOPIARY_KIND_PILLAR, "");
   gint64 linked, unlinked, unwritten, blank, quiet_pillar, quiet_cluster, idea;
   g_autoptr(GPtrArray) findings = NULL;
@@ -324,7 +290,7 @@ test_links (Fixture       *f,
 
   /* A second group whose pillar is not written: no pillar finding. */
   {
-    gint64 other = add_group (f, "Templates");
+    gint64 other = test_add_group (f->project, "Templates");
 
     quiet_pillar = add_article (f, "Jinja Templates", other, 0, TOPIARY_KIND_PILLAR, "");
     quiet_cluster = add_article (f, "Template Filters", other, quiet_pillar, TOPIARY_KIND_CLUSTER,
@@ -418,7 +384,7 @@ static void
 test_titles_and_slugs (Fixture       *f,
                        gconstpointer  data)
 {
-  gint64 group = add_group (f, "Flask Basics");
+  gint64 group = test_add_group (f->project, "Flask Basics");
   gint64 pillar = add_article (f, "Flask Basics", group, 0, TOPIARY_KIND_PILLAR, "");
   gint64 cluster = add_article (f, "Hello World", group, pillar, TOPIARY_KIND_CLUSTER, "");
   gint64 shouting = add_article (f, "Shouting", group, pillar, TOPIARY_KIND_CLUSTER, "");
@@ -463,8 +429,8 @@ static void
 test_json (Fixture       *f,
            gconstpointer  data)
 {
-  gint64 group = add_group (f, "Routing");
-  gint64 lonely = add_group (f, "Deployment");
+  gint64 group = test_add_group (f->project, "Routing");
+  gint64 lonely = test_add_group (f->project, "Deployment");
   gint64 pillar = add_article (f, "Flask Routing Guide", group, 0, TOPIARY_KIND_PILLAR,
                                "See [[Nowhere \"quoted\"]].\n");
   g_autoptr(GPtrArray) findings = check (f);
@@ -519,7 +485,7 @@ test_many (Fixture       *f,
       g_autofree char *title = g_strdup_printf ("Group %u", g);
       g_autofree char *pillar_title = g_strdup_printf ("Pillar %u", g);
       g_autoptr(GString) pillar_body = g_string_new ("# Overview\n\n");
-      gint64 group = add_group (f, title);
+      gint64 group = test_add_group (f->project, title);
       gint64 pillar = add_article (f, pillar_title, group, 0, TOPIARY_KIND_PILLAR, "");
 
       for (guint c = 0; c < n_clusters; c++)

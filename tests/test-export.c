@@ -31,24 +31,14 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->tmp = g_dir_make_tmp ("topiary-export-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->tmp, "map.topiary", NULL);
-  f->project = topiary_project_open (f->path, TOPIARY_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  f->project = test_project_create ("topiary-export-XXXXXX", &f->tmp, &f->path);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  topiary_project_close (f->project);
-  g_object_unref (f->project);
-  test_remove_tree (f->tmp);
-  g_free (f->tmp);
-  g_free (f->path);
+  test_project_destroy (f->project, f->tmp, f->path);
 }
 
 static TopiaryGroup *

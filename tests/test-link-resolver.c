@@ -114,13 +114,7 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("topiary-links-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "map.topiary", NULL);
-  f->project = topiary_project_open (f->path, TOPIARY_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  f->project = test_project_create ("topiary-links-XXXXXX", &f->dir, &f->path);
 
   for (guint i = 0; i < G_N_ELEMENTS (world); i++)
     add_article (f->project, world[i].title, world[i].slug, "Text.\n");
@@ -139,11 +133,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  topiary_project_close (f->project);
-  g_object_unref (f->project);
-  test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  test_project_destroy (f->project, f->dir, f->path);
 }
 
 /* The anchor a link to @heading ends with, "" for none. */

@@ -24,36 +24,14 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("topiary-map-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "map.topiary", NULL);
-  f->project = topiary_project_open (f->path, TOPIARY_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  f->project = test_project_create ("topiary-map-XXXXXX", &f->dir, &f->path);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  topiary_project_close (f->project);
-  g_object_unref (f->project);
-  test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-static gint64
-add_group (Fixture    *f,
-           const char *title)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TopiaryGroup) group = topiary_group_new (title);
-
-  g_assert_true (topiary_project_add_group (f->project, group, &error));
-  g_assert_no_error (error);
-  return topiary_group_get_id (group);
+  test_project_destroy (f->project, f->dir, f->path);
 }
 
 static gint64
@@ -118,9 +96,9 @@ static void
 test_hierarchy (Fixture       *f,
                 gconstpointer  data)
 {
-  gint64 g1 = add_group (f, "Basics");
-  gint64 g2 = add_group (f, "Deploying");
-  gint64 g3 = add_group (f, "Empty");
+  gint64 g1 = test_add_group (f->project, "Basics");
+  gint64 g2 = test_add_group (f->project, "Deploying");
+  gint64 g3 = test_add_group (f->project, "Empty");
   gint64 c0 = add_article (f, "Early cluster", g1, 0, TOPIARY_KIND_CLUSTER, TOPIARY_STATUS_PLANNED, "");
   gint64 p1 = add_article (f, "Flask basics", g1, 0, TOPIARY_KIND_PILLAR, TOPIARY_STATUS_PLANNED, "");
   gint64 c1 = add_article (f, "Routing", g1, p1, TOPIARY_KIND_CLUSTER, TOPIARY_STATUS_PLANNED, "");
@@ -209,7 +187,7 @@ static void
 test_unknown_group (Fixture       *f,
                     gconstpointer  data)
 {
-  gint64 g1 = add_group (f, "Gone");
+  gint64 g1 = test_add_group (f->project, "Gone");
   gint64 a1 = add_article (f, "Orphan", g1, 0, TOPIARY_KIND_PILLAR, TOPIARY_STATUS_PLANNED, "");
   g_autoptr(TopiaryMap) map = NULL;
 
@@ -225,8 +203,8 @@ static void
 test_counts (Fixture       *f,
              gconstpointer  data)
 {
-  gint64 g1 = add_group (f, "One");
-  gint64 g2 = add_group (f, "Two");
+  gint64 g1 = test_add_group (f->project, "One");
+  gint64 g2 = test_add_group (f->project, "Two");
   gint64 p1 = add_article (f, "Pillar one", g1, 0, TOPIARY_KIND_PILLAR, TOPIARY_STATUS_PUBLISHED,
                            "one two three four five");
   g_autoptr(TopiaryMap) map = NULL;
@@ -316,7 +294,7 @@ test_read_error (Fixture       *f,
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *out = g_build_filename (f->dir, "site", NULL);
   TopiaryExportOptions opts = { .format = TOPIARY_EXPORT_SITE };
-  gint64 g1 = add_group (f, "One");
+  gint64 g1 = test_add_group (f->project, "One");
 
   add_article (f, "Pillar", g1, 0, TOPIARY_KIND_PILLAR, TOPIARY_STATUS_PUBLISHED, "Text.");
   run_sql (f, "DROP TABLE query");

@@ -28,18 +28,14 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->dir = g_dir_make_tmp ("topiary-test-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
-  f->path = g_build_filename (f->dir, "map.topiary", NULL);
+  f->dir = test_tmp_map_path ("topiary-test-XXXXXX", &f->path);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  test_tmp_map_free (f->dir, f->path);
 }
 
 static GBytes *

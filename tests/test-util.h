@@ -9,6 +9,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "topiary-project.h"
+
 /* Removes @path and everything below it; symbolic links are removed, not
  * followed. Read-only files and folders (some tests make them) go too. */
 static inline void
@@ -34,4 +36,73 @@ test_remove_tree (const char *path)
     }
   else
     g_unlink (path);
+}
+
+/* A fresh temporary folder made from @tmpl; @path is set to the name of a
+ * "map.topiary" inside it, which is not created. Returns the folder. */
+static inline char *
+test_tmp_map_path (const char  *tmpl,
+                   char       **path)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dir);
+  *path = g_build_filename (dir, "map.topiary", NULL);
+  return dir;
+}
+
+/* Removes the folder test_tmp_map_path() made and frees both names. */
+static inline void
+test_tmp_map_free (char *dir,
+                   char *path)
+{
+  test_remove_tree (dir);
+  g_free (dir);
+  g_free (path);
+}
+
+/* A new, empty project "map.topiary" in a fresh temporary folder made from
+ * @tmpl: the seed most test fixtures start from. */
+static inline TopiaryProject *
+test_project_create (const char  *tmpl,
+                     char       **dir,
+                     char       **path)
+{
+  g_autoptr(GError) error = NULL;
+  TopiaryProject *project;
+
+  *dir = test_tmp_map_path (tmpl, path);
+  project = topiary_project_open (*path, TOPIARY_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  return project;
+}
+
+/* Closes and frees what test_project_create() made, folder included;
+ * @project may be NULL when a test has already closed it. */
+static inline void
+test_project_destroy (TopiaryProject *project,
+                      char           *dir,
+                      char           *path)
+{
+  if (project != NULL)
+    {
+      topiary_project_close (project);
+      g_object_unref (project);
+    }
+  test_tmp_map_free (dir, path);
+}
+
+/* Adds a group named @title to @project; returns its id. */
+static inline gint64
+test_add_group (TopiaryProject *project,
+                const char     *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TopiaryGroup) group = topiary_group_new (title);
+
+  g_assert_true (topiary_project_add_group (project, group, &error));
+  g_assert_no_error (error);
+  return topiary_group_get_id (group);
 }
