@@ -1281,61 +1281,105 @@ topiary_project_set_map_field (TopiaryProject  *self,
   return TRUE;
 }
 
-/* ---- notes -------------------------------------------------------------- */
+/* ---- lists ------------------------------------------------------------- */
 
+/* Makes a new object of one row; the caller owns it. */
+typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
+/* Appends what the project holds of one kind to a store. */
+typedef gboolean (*FillFunc) (TopiaryProject  *self,
+                              GListStore      *store,
+                              GError         **error);
+
+/* Appends to @store the object @from_row makes of each row @sql returns. */
 static gboolean
-fill_notes (TopiaryProject  *self,
-            GListStore      *store,
-            GError         **error)
+fill_rows (TopiaryProject  *self,
+           GListStore      *store,
+           const char      *sql,
+           RowFunc          from_row,
+           GError         **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
   if (!check_open (self, error))
     return FALSE;
-  stmt = get_statement (self, "SELECT id, position, kind, title, body FROM note ORDER BY position, id", error);
+  stmt = get_statement (self, sql, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(TopiaryNote) note = topiary_note_new (text_column (stmt, 2),
-                                                      text_column (stmt, 3),
-                                                      text_column (stmt, 4));
-      _topiary_note_set_id (note, sqlite3_column_int64 (stmt, 0));
-      _topiary_note_set_position (note, sqlite3_column_int64 (stmt, 1));
-      g_list_store_append (store, note);
+      g_autoptr(GObject) object = from_row (stmt);
+      g_list_store_append (store, object);
     }
-  if (!finish_rows (self, stmt, rc, error))
-    return FALSE;
-  return TRUE;
+  return finish_rows (self, stmt, rc, error);
+}
+
+/* All of one kind, or NULL with @error set when any of it could not be read. */
+static GListModel *
+list_full (TopiaryProject  *self,
+           GType            type,
+           FillFunc         fill,
+           GError         **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (type);
+
+  if (!fill (self, store, error))
+    return NULL;
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/* What could be read, even when not all of it could. */
+static GListModel *
+list_partial (TopiaryProject *self,
+              GType           type,
+              FillFunc        fill)
+{
+  GListStore *store = g_list_store_new (type);
+
+  if (self->db != NULL)
+    fill (self, store, NULL);
+  return G_LIST_MODEL (store);
+}
+
+/* ---- notes -------------------------------------------------------------- */
+
+static gpointer
+note_from_row (sqlite3_stmt *stmt)
+{
+  TopiaryNote *note = topiary_note_new (text_column (stmt, 2),
+                                        text_column (stmt, 3),
+                                        text_column (stmt, 4));
+
+  _topiary_note_set_id (note, sqlite3_column_int64 (stmt, 0));
+  _topiary_note_set_position (note, sqlite3_column_int64 (stmt, 1));
+  return note;
+}
+
+static gboolean
+fill_notes (TopiaryProject  *self,
+            GListStore      *store,
+            GError         **error)
+{
+  return fill_rows (self, store, "SELECT id, position, kind, title, body FROM note ORDER BY position, id",
+                    note_from_row, error);
 }
 
 GListModel *
 topiary_project_list_notes_full (TopiaryProject  *self,
                                  GError         **error)
 {
-  g_autoptr(GListStore) store = NULL;
-
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
 
-  store = g_list_store_new (TOPIARY_TYPE_NOTE);
-  if (!fill_notes (self, store, error))
-    return NULL;
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return list_full (self, TOPIARY_TYPE_NOTE, fill_notes, error);
 }
 
 /* What could be read, even when not all of it could. */
 GListModel *
 topiary_project_list_notes (TopiaryProject *self)
 {
-  GListStore *store;
-
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
 
-  store = g_list_store_new (TOPIARY_TYPE_NOTE);
-  if (self->db != NULL)
-    fill_notes (self, store, NULL);
-  return G_LIST_MODEL (store);
+  return list_partial (self, TOPIARY_TYPE_NOTE, fill_notes);
 }
 
 static gboolean
@@ -1520,50 +1564,26 @@ fill_groups (TopiaryProject  *self,
              GListStore      *store,
              GError         **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (!check_open (self, error))
-    return FALSE;
-  stmt = get_statement (self, "SELECT id, position, title, slug, description FROM grp ORDER BY position, id", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(TopiaryGroup) group = group_from_row (stmt);
-      g_list_store_append (store, group);
-    }
-  if (!finish_rows (self, stmt, rc, error))
-    return FALSE;
-  return TRUE;
+  return fill_rows (self, store, "SELECT id, position, title, slug, description FROM grp ORDER BY position, id",
+                    (RowFunc) group_from_row, error);
 }
 
 GListModel *
 topiary_project_list_groups_full (TopiaryProject  *self,
                                   GError         **error)
 {
-  g_autoptr(GListStore) store = NULL;
-
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
 
-  store = g_list_store_new (TOPIARY_TYPE_GROUP);
-  if (!fill_groups (self, store, error))
-    return NULL;
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return list_full (self, TOPIARY_TYPE_GROUP, fill_groups, error);
 }
 
 /* What could be read, even when not all of it could. */
 GListModel *
 topiary_project_list_groups (TopiaryProject *self)
 {
-  GListStore *store;
-
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
 
-  store = g_list_store_new (TOPIARY_TYPE_GROUP);
-  if (self->db != NULL)
-    fill_groups (self, store, NULL);
-  return G_LIST_MODEL (store);
+  return list_partial (self, TOPIARY_TYPE_GROUP, fill_groups);
 }
 
 TopiaryGroup *
@@ -1913,17 +1933,8 @@ fill_articles (TopiaryProject  *self,
   guint n;
   int rc;
 
-  if (!check_open (self, error))
-    return FALSE;
-  stmt = get_statement (self, "SELECT " ARTICLE_COLUMNS " FROM article ORDER BY position, id", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(TopiaryArticle) article = article_from_row (stmt);
-      g_list_store_append (store, article);
-    }
-  if (!finish_rows (self, stmt, rc, error))
+  if (!fill_rows (self, store, "SELECT " ARTICLE_COLUMNS " FROM article ORDER BY position, id",
+                  (RowFunc) article_from_row, error))
     return FALSE;
 
   /* Queries in one pass rather than one query per article. */
@@ -1960,28 +1971,18 @@ GListModel *
 topiary_project_list_articles_full (TopiaryProject  *self,
                                     GError         **error)
 {
-  g_autoptr(GListStore) store = NULL;
-
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
 
-  store = g_list_store_new (TOPIARY_TYPE_ARTICLE);
-  if (!fill_articles (self, store, error))
-    return NULL;
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return list_full (self, TOPIARY_TYPE_ARTICLE, fill_articles, error);
 }
 
 /* What could be read, even when not all of it could. */
 GListModel *
 topiary_project_list_articles (TopiaryProject *self)
 {
-  GListStore *store;
-
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
 
-  store = g_list_store_new (TOPIARY_TYPE_ARTICLE);
-  if (self->db != NULL)
-    fill_articles (self, store, NULL);
-  return G_LIST_MODEL (store);
+  return list_partial (self, TOPIARY_TYPE_ARTICLE, fill_articles);
 }
 
 gboolean
