@@ -116,6 +116,23 @@ usage_error (const Command *cmd,
   return 2;
 }
 
+/* 0 when the command line parsed (else @message says why) and holds
+ * @n_args arguments (else @wrong_count says what to give); otherwise the
+ * exit status of the usage error shown. */
+static int
+check_args (const Command *cmd,
+            GPtrArray     *args,
+            const char    *message,
+            guint          n_args,
+            const char    *wrong_count)
+{
+  if (args == NULL)
+    return usage_error (cmd, message);
+  if (args->len != n_args)
+    return usage_error (cmd, wrong_count);
+  return 0;
+}
+
 static const Command *
 find_command (const char *name)
 {
@@ -278,11 +295,11 @@ cmd_import (int    argc,
   TopiaryStats stats;
   const char *source, *path;
   gboolean ok;
+  int status;
 
-  if (args == NULL)
-    return usage_error (cmd, message);
-  if (args->len != 2)
-    return usage_error (cmd, _("Give the source and the project file."));
+  status = check_args (cmd, args, message, 2, _("Give the source and the project file."));
+  if (status != 0)
+    return status;
   source = g_ptr_array_index (args, 0);
   path = g_ptr_array_index (args, 1);
 
@@ -392,10 +409,9 @@ cmd_info (int    argc,
   TopiaryStats stats;
   int status = 0;
 
-  if (args == NULL)
-    return usage_error (cmd, message);
-  if (args->len != 1)
-    return usage_error (cmd, _("Give one project file."));
+  status = check_args (cmd, args, message, 1, _("Give one project file."));
+  if (status != 0)
+    return status;
   project = open_existing (g_ptr_array_index (args, 0), TRUE, &status);
   if (project == NULL)
     return status;
@@ -510,10 +526,9 @@ cmd_check (int    argc,
   g_autoptr(GError) error = NULL;
   int status = 0;
 
-  if (args == NULL)
-    return usage_error (cmd, message);
-  if (args->len != 1)
-    return usage_error (cmd, _("Give one project file."));
+  status = check_args (cmd, args, message, 1, _("Give one project file."));
+  if (status != 0)
+    return status;
   project = open_existing (g_ptr_array_index (args, 0), TRUE, &status);
   if (project == NULL)
     return status;
@@ -567,10 +582,9 @@ cmd_search (int    argc,
   guint64 limit = 20;
   int status = 0;
 
-  if (args == NULL)
-    return usage_error (cmd, message);
-  if (args->len != 2)
-    return usage_error (cmd, _("Give a project file and what to search for."));
+  status = check_args (cmd, args, message, 2, _("Give a project file and what to search for."));
+  if (status != 0)
+    return status;
   if (options[0].value != NULL &&
       (!g_ascii_string_to_unsigned (options[0].value, 10, 1, 10000, &limit, NULL)))
     return usage_error (cmd, _("--limit takes a number from 1 to 10000."));
@@ -642,10 +656,9 @@ cmd_files (int    argc,
   g_autoptr(GError) error = NULL;
   int status = 0;
 
-  if (args == NULL)
-    return usage_error (cmd, message);
-  if (args->len != 1)
-    return usage_error (cmd, _("Give one project file."));
+  status = check_args (cmd, args, message, 1, _("Give one project file."));
+  if (status != 0)
+    return status;
   if (options[2].value != NULL && options[1].value == NULL)
     return usage_error (cmd, _("--force only goes with --extract."));
   project = open_existing (g_ptr_array_index (args, 0), TRUE, &status);
@@ -867,10 +880,9 @@ cmd_export (int    argc,
   int sig;
   gboolean ok;
 
-  if (args == NULL)
-    return usage_error (cmd, message);
-  if (args->len != 2)
-    return usage_error (cmd, _("Give the project file and the folder to write."));
+  status = check_args (cmd, args, message, 2, _("Give the project file and the folder to write."));
+  if (status != 0)
+    return status;
 
   opts.format = TOPIARY_EXPORT_SITE;
   if (options[0].value != NULL && !topiary_export_format_from_string (options[0].value, &opts.format))

@@ -104,15 +104,13 @@ topiary_export_write_path (const char  *path,
   return TRUE;
 }
 
-/* Deletes a tree without following symbolic links. */
-static void
-remove_tree (const char *path)
+void
+topiary_export_remove_tree (const char *path)
 {
   GStatBuf st;
 
   if (g_lstat (path, &st) != 0)
     return;
-
   if (S_ISDIR (st.st_mode))
     {
       g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
@@ -121,7 +119,7 @@ remove_tree (const char *path)
       while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
         {
           g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
+          topiary_export_remove_tree (child);
         }
       g_rmdir (path);
     }
@@ -136,7 +134,7 @@ void
 topiary_export_swap_clear (TopiaryExportSwap *swap)
 {
   if (swap->tmp != NULL)
-    remove_tree (swap->tmp);
+    topiary_export_remove_tree (swap->tmp);
   g_clear_pointer (&swap->tmp, g_free);
   g_clear_pointer (&swap->target, g_free);
   g_clear_pointer (&swap->written, g_hash_table_unref);
@@ -171,7 +169,7 @@ remove_stale_temporaries (const char *parent,
         continue;
       path = g_build_filename (parent, name, NULL);
       if (g_lstat (path, &st) == 0 && S_ISDIR (st.st_mode) && st.st_mtime < now - 3600)
-        remove_tree (path);
+        topiary_export_remove_tree (path);
     }
 }
 
@@ -440,7 +438,7 @@ topiary_export_swap_commit (TopiaryExportSwap  *swap,
           if (named != NULL)
             g_rmdir (named);
         }
-      remove_tree (old);
+      topiary_export_remove_tree (old);
       return TRUE;
     }
 #endif
@@ -478,7 +476,7 @@ topiary_export_swap_commit (TopiaryExportSwap  *swap,
   if (old != NULL && replaced != NULL)
     *replaced = g_steal_pointer (&old);
   else if (old != NULL)
-    remove_tree (old);
+    topiary_export_remove_tree (old);
   return TRUE;
 }
 
@@ -502,7 +500,7 @@ topiary_export_remove_replaced (const char  *path,
                    _("The folder to remove is not one that an export replaced."));
       return FALSE;
     }
-  remove_tree (path);
+  topiary_export_remove_tree (path);
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_NOT_WRITABLE,

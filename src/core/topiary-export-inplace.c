@@ -33,30 +33,6 @@ is_ours (const char *name)
   return g_str_has_prefix (name, NEW_PREFIX) || g_str_has_prefix (name, OLD_PREFIX);
 }
 
-/* Deletes a tree without following symbolic links. */
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
 /* The names in @dir, but for this file's own temporaries. */
 static GPtrArray *
 list_entries (const char *dir)
@@ -119,7 +95,7 @@ topiary_export_in_place_begin (TopiaryExportSwap  *swap,
         continue;
       path = g_build_filename (swap->target, name, NULL);
       if (g_lstat (path, &st) == 0 && S_ISDIR (st.st_mode) && st.st_mtime < now - 3600)
-        remove_tree (path);
+        topiary_export_remove_tree (path);
     }
 
   tmpl = g_build_filename (swap->target, NEW_PREFIX "XXXXXX", NULL);
@@ -189,6 +165,6 @@ topiary_export_in_place_commit (TopiaryExportSwap  *swap,
   if (replaced != NULL)
     *replaced = g_steal_pointer (&old);
   else
-    remove_tree (old);
+    topiary_export_remove_tree (old);
   return TRUE;
 }

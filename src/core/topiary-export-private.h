@@ -22,6 +22,9 @@ gboolean topiary_export_write_path     (const char  *path,
                                         gsize        len,
                                         GError     **error);
 
+/* Deletes a tree without following symbolic links. */
+void     topiary_export_remove_tree    (const char  *path);
+
 /* TRUE when @path is the root of a mounted file system (or a bind mount):
  * it cannot be renamed or replaced. */
 gboolean topiary_export_is_mount_point (const char  *path);
