@@ -69,5 +69,18 @@ check "--json without --dry-run is refused" '! "$BIN" import "$DOC" "$W/y.topiar
 printf '\0\1\2' > "$TMP/blob.bin"
 check "a dry run of a binary file fails with one sentence" '! "$BIN" import "$TMP/blob.bin" "$W/z.topiary" --dry-run 2>"$TMP/err" && [ "$(wc -l < "$TMP/err")" -eq 1 ] && [ ! -e "$W/z.topiary" ]'
 
+# The choices that fix a wrong reading, shown and then imported.
+ESP="$MAPS/espresso-claude-yaml.md"
+check "--group-level 3 makes each article heading a group in the plan" \
+  '"$BIN" import "$ESP" "$W/esp.topiary" --dry-run --json --group-level 3 > "$TMP/esp.json" && [ "$(json_get "$TMP/esp.json" "d[\"counts\"][\"groups\"]")" = 7 ] && [ ! -e "$W/esp.topiary" ]'
+check "the import with --group-level 3 creates what its dry run showed" \
+  '"$BIN" import "$ESP" "$W/esp.topiary" --group-level 3 >/dev/null 2>&1 && "$BIN" info "$W/esp.topiary" --json > "$TMP/esp-info.json" && [ "$(json_get "$TMP/esp-info.json" "d[\"groups\"]")" = 7 ]'
+check "--column reads a column as the field given" \
+  '"$BIN" import "$MAPS/film-photography-keywords.md" "$W/f.topiary" --dry-run --json --column "SEO title=title,H1=note" > "$TMP/f.json" && [ "$(json_get "$TMP/f.json" "d[\"groups\"][2][\"pillar\"][\"title\"]")" = "How to Set Up a Darkroom in Your Bathroom (2026)" ]'
+check "--items-as-ideas keeps list items out of the groups" \
+  '"$BIN" import "$MAPS/selfhosting-checklist.md" "$W/s.topiary" --dry-run --json --items-as-ideas > "$TMP/s.json" && [ "$(json_get "$TMP/s.json" "d[\"counts\"][\"ideas\"]")" = 7 ]'
+check "a group level outside 1 to 6 is refused" '! "$BIN" import "$ESP" "$W/e2.topiary" --group-level 9 2>"$TMP/err" && grep -q "group-level" "$TMP/err" && [ ! -e "$W/e2.topiary" ]'
+check "a column choice with an unknown field is refused" '! "$BIN" import "$ESP" "$W/e3.topiary" --column "Keyword=colour" 2>"$TMP/err" && grep -q "HEADER=FIELD" "$TMP/err" && [ ! -e "$W/e3.topiary" ]'
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -55,7 +55,7 @@ static int cmd_search (int argc, char **argv);
 static int cmd_files  (int argc, char **argv);
 
 static const Command commands[] = {
-  { "import", cmd_import, N_("SOURCE FILE.topiary [--format map|outline|hugo|csv] [--dry-run [--json]]"),
+  { "import", cmd_import, N_("SOURCE FILE.topiary [--format map|outline|hugo|csv] [--dry-run [--json]] [--group-level N] [--column HEADER=FIELD,…] [--items-as-ideas]"),
     N_("Import a topical map, Markdown outline, Hugo/Jekyll content folder or CSV plan") },
   { "export", cmd_export, N_("FILE.topiary DIR [--format site|hugo|csv|json] [--drafts] [--force] [--strict] [--base-url URL] [--theme DIR]"),
     N_("Export a static website folder, a Hugo content folder, CSV or JSON") },
@@ -282,7 +282,9 @@ cmd_import (int    argc,
             char **argv)
 {
   const Command *cmd = find_command ("import");
-  Option options[] = { { "format", TRUE, NULL }, { "dry-run", FALSE, NULL }, { "json", FALSE, NULL } };
+  Option options[] = { { "format", TRUE, NULL }, { "dry-run", FALSE, NULL }, { "json", FALSE, NULL },
+                       { "group-level", TRUE, NULL }, { "column", TRUE, NULL }, { "items-as-ideas", FALSE, NULL } };
+  g_autoptr(TopiaryImportOptions) choices = topiary_import_options_new ();
   g_autofree char *message = NULL;
   g_autoptr(GPtrArray) args = parse_args (cmd, argc, argv, options, G_N_ELEMENTS (options), &message);
   g_autoptr(TopiaryProject) project = NULL;
@@ -311,6 +313,36 @@ cmd_import (int    argc,
     }
   if (options[2].value != NULL && options[1].value == NULL)
     return usage_error (cmd, _("--json goes with --dry-run."));
+  /* The choices that fix a wrong reading of an outline. */
+  if (options[3].value != NULL)
+    {
+      char *end = NULL;
+      gint64 level = g_ascii_strtoll (options[3].value, &end, 10);
+
+      if (end == options[3].value || *end != '\0' || level < 1 || level > 6)
+        return usage_error (cmd, _("--group-level takes a heading level from 1 to 6."));
+      choices->group_level = (int) level;
+    }
+  if (options[4].value != NULL)
+    {
+      g_auto(GStrv) pairs = g_strsplit (options[4].value, ",", -1);
+
+      for (guint i = 0; pairs[i] != NULL; i++)
+        {
+          char *eq = strrchr (pairs[i], '=');
+          TopiaryField field;
+
+          if (eq == NULL || eq == pairs[i] || !topiary_import_field_from_name (eq + 1, &field))
+            {
+              g_autofree char *msg = g_strdup_printf (_("“%s” is not HEADER=FIELD with a field among title, slug, group, kind, primary, queries, intent, priority, status, words, summary and note."),
+                                                      pairs[i]);
+              return usage_error (cmd, msg);
+            }
+          *eq = '\0';
+          topiary_import_options_set_column (choices, g_strstrip (pairs[i]), field);
+        }
+    }
+  choices->items_are_ideas = options[5].value != NULL;
   if (!g_file_test (source, G_FILE_TEST_EXISTS))
     {
       g_autofree char *msg = g_strdup_printf (_("“%s” does not exist."), source);
@@ -323,7 +355,7 @@ cmd_import (int    argc,
       g_autofree char *shown = NULL;
 
       report = topiary_import_report_new ();
-      plan = topiary_import_read_plan (source, format, report, &error);
+      plan = topiary_import_read_plan (source, format, choices, report, &error);
       if (plan == NULL)
         {
           for (guint i = 0; i < report->warnings->len; i++)
@@ -361,14 +393,14 @@ cmd_import (int    argc,
       topiary_import_remove_stale (path);
       project = topiary_project_open (path, TOPIARY_OPEN_DEFAULT, &error);
       ok = project != NULL &&
-           topiary_import (project, source, format, report,
-                           isatty (STDERR_FILENO) ? progress_cb : NULL, &progress, &error);
+           topiary_import_full (project, source, format, choices, report,
+                                isatty (STDERR_FILENO) ? progress_cb : NULL, &progress, &error);
     }
   else
     {
       /* Built beside the target and renamed into place when complete. */
-      project = topiary_import_new_project (path, source, format, report,
-                                            isatty (STDERR_FILENO) ? progress_cb : NULL, &progress, &error);
+      project = topiary_import_new_project_full (path, source, format, choices, report,
+                                                 isatty (STDERR_FILENO) ? progress_cb : NULL, &progress, &error);
       ok = project != NULL;
     }
   progress_end (&progress);

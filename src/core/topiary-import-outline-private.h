@@ -91,6 +91,7 @@ typedef struct {
   GHashTable          *by_slug;      /* slug → Entry *, for tables naming them again */
   guint                indexed;      /* entries in by_slug so far */
   const char          *section;      /* the heading the blocks being read are under */
+  const TopiaryImportOptions *options; /* the user's choices, or NULL */
   guint                field_warnings;
 } Ctx;
 
@@ -183,9 +184,10 @@ Entry      *ctx_find_slug       (Ctx *ctx, const char *slug);
 EntryNote  *ctx_add_note        (Ctx *ctx, const char *kind, const char *title, const char *body);
 
 /* topiary-import-tables.c */
-gboolean    table_lists_articles   (Block *table);
+/* @columns: the user's reading of headers (TopiaryImportOptions), or NULL. */
+gboolean    table_lists_articles   (Block *table, GHashTable *columns);
 gboolean    table_is_properties    (Block *table);
-gboolean    table_has_group_column (Block *table);
+gboolean    table_has_group_column (Block *table, GHashTable *columns);
 void        table_rows             (Ctx *ctx, Block *table, const char *label_intent, int label_kind);
 void        table_properties       (Entry *entry, Block *table);
 gboolean    is_link_heading        (const char *title);

@@ -51,6 +51,9 @@
 
 /* ---- sections ---- */
 
+/* The user's reading of table headers, if any. */
+#define COLUMNS(ctx) ((ctx)->options != NULL ? (ctx)->options->columns : NULL)
+
 static const char *
 note_kind_for_heading (const char *heading)
 {
@@ -382,7 +385,7 @@ section_items (Ctx        *ctx,
         {
           if (heading_article != NULL && table_is_properties (b))
             table_properties (heading_article, b);
-          else if (table_lists_articles (b))
+          else if (table_lists_articles (b, COLUMNS (ctx)))
             table_rows (ctx, b, label_intent, label_kind);
           else
             table_note (ctx, b);
@@ -494,7 +497,10 @@ section_items (Ctx        *ctx,
           owner[i] = plan;
           if (p < 0)
             last_article = plan;
-          if (p >= 0 && role[p] == ARTICLE && owner[p] != NULL && plan->group == NULL && !ctx->in_ideas)
+          if (ctx->options != NULL && ctx->options->items_are_ideas)
+            /* The user says list items are ideas, not the group's articles. */
+            g_clear_pointer (&plan->group, g_free);
+          else if (p >= 0 && role[p] == ARTICLE && owner[p] != NULL && plan->group == NULL && !ctx->in_ideas)
             {
               /* A list outside any group: its parent item names the group. */
               Entry *outer = owner[p];
@@ -553,7 +559,8 @@ section_lists_articles (GPtrArray *blocks,
 /* Articles anywhere in the section: headings below it, article items,
  * tables of articles. */
 static gboolean
-section_has_articles (GPtrArray *blocks,
+section_has_articles (Ctx       *ctx,
+                      GPtrArray *blocks,
                       guint      start,
                       guint      end)
 {
@@ -563,7 +570,7 @@ section_has_articles (GPtrArray *blocks,
 
       if (b->type == BLOCK_HEADING)
         return TRUE;
-      if (b->type == BLOCK_TABLE && table_lists_articles (b))
+      if (b->type == BLOCK_TABLE && table_lists_articles (b, COLUMNS (ctx)))
         return TRUE;
       if (b->type == BLOCK_ITEM && !b->continuation && !is_detail_text (b->text))
         return TRUE;
@@ -627,14 +634,15 @@ body_has_fields (GPtrArray *blocks,
 }
 
 static gboolean
-section_has_group_table (GPtrArray *blocks,
+section_has_group_table (Ctx       *ctx,
+                         GPtrArray *blocks,
                          guint      start,
                          guint      end)
 {
   for (guint i = start; i < end; i++)
     {
       Block *b = g_ptr_array_index (blocks, i);
-      if (b->type == BLOCK_TABLE && table_has_group_column (b))
+      if (b->type == BLOCK_TABLE && table_has_group_column (b, COLUMNS (ctx)))
         return TRUE;
     }
   return FALSE;
@@ -738,6 +746,7 @@ interpret (Ctx       *ctx,
   int label_level = 0;
   const char *label_intent = NULL;
   int label_kind = -1;
+  int forced = ctx->options != NULL ? CLAMP (ctx->options->group_level, 0, 6) : 0;
 
   for (i = 0; i < blocks->len; i++)
     {
@@ -773,13 +782,16 @@ interpret (Ctx       *ctx,
           first = 1;
         }
     }
-  /* Groups are the shallowest headings that are not articles themselves. */
+  /* Groups are the shallowest headings that are not articles themselves,
+   * unless the user chose the level. */
   for (i = first; i < blocks->len; i++)
     {
       Block *b = g_ptr_array_index (blocks, i);
       if (b->type == BLOCK_HEADING && !(info[i].fields && !info[i].has_sub))
         group_level = MIN (group_level, b->level);
     }
+  if (forced > 0)
+    group_level = forced;
 
   /* Text before the first heading (after the title) is the map's intro. */
   for (i = first; i < blocks->len; i++)
@@ -872,8 +884,19 @@ interpret (Ctx       *ctx,
           label_kind = -1;
         }
 
+      /* Above the chosen group level: a heading over groups, not one. */
+      if (forced > 0 && h->level < forced)
+        {
+          g_clear_pointer (&ctx->group, g_free);
+          ctx->in_ideas = FALSE;
+          ctx->section = h->text;
+          section_items (ctx, blocks, i + 1, body_end, NULL, NULL, -1);
+          i = body_end;
+          continue;
+        }
+
       /* A heading with an article's fields below it is that article. */
-      if (info[i].fields && !info[i].has_sub)
+      if (info[i].fields && !info[i].has_sub && h->level != forced)
         {
           Entry *entry = ctx_new_entry (ctx, label_intent, label_kind);
 
@@ -885,7 +908,7 @@ interpret (Ctx       *ctx,
 
       if (h->level <= group_level)
         {
-          gboolean has_articles = section_has_articles (blocks, i + 1, end);
+          gboolean has_articles = section_has_articles (ctx, blocks, i + 1, end);
 
           note_kind = note_kind_for_heading (title);
           if (is_link_heading (title))
@@ -895,8 +918,9 @@ interpret (Ctx       *ctx,
               i = end;
               continue;
             }
-          if ((note_kind != NULL && !section_has_signals (blocks, i + 1, body_end)) ||
-              (!has_articles && end > i + 1 && !is_ideas_heading (title)))
+          if (forced == 0 &&
+              ((note_kind != NULL && !section_has_signals (blocks, i + 1, body_end)) ||
+               (!has_articles && end > i + 1 && !is_ideas_heading (title))))
             {
               /* The whole section, sub-headings included, is one note. */
               g_autofree char *body = blocks_text (blocks, i + 1, end);
@@ -912,7 +936,7 @@ interpret (Ctx       *ctx,
               g_clear_pointer (&ctx->group, g_free);
               ctx->in_ideas = TRUE;
             }
-          else if (section_has_group_table (blocks, i + 1, body_end))
+          else if (section_has_group_table (ctx, blocks, i + 1, body_end))
             {
               /* "Main article table": its rows name their groups. */
               g_clear_pointer (&ctx->group, g_free);
@@ -1031,11 +1055,12 @@ interpret (Ctx       *ctx,
 }
 
 gboolean
-_topiary_import_outline_plan (TopiaryImportPlan   *out,
-                              const char          *text,
-                              gsize                length,
-                              TopiaryImportReport *report,
-                              GError             **error)
+_topiary_import_outline_plan (TopiaryImportPlan          *out,
+                              const char                 *text,
+                              gsize                       length,
+                              const TopiaryImportOptions *options,
+                              TopiaryImportReport        *report,
+                              GError                    **error)
 {
   g_autoptr(GPtrArray) blocks = NULL;
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (entry_free);
@@ -1064,6 +1089,7 @@ _topiary_import_outline_plan (TopiaryImportPlan   *out,
   ctx.group_seen = group_seen;
   ctx.notes = notes;
   ctx.by_slug = by_slug;
+  ctx.options = options;
 
   format = topiary_front_matter_split (text, length, &block_start, &block_len, &body);
   if (format != TOPIARY_FRONT_MATTER_NONE)
@@ -1123,6 +1149,6 @@ _topiary_import_outline (TopiaryProject      *project,
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (project), FALSE);
 
-  return _topiary_import_outline_plan (plan, text, length, report, error) &&
+  return _topiary_import_outline_plan (plan, text, length, NULL, report, error) &&
          _topiary_import_plan_apply (plan, project, report, error);
 }

@@ -140,6 +140,59 @@ topiary_import_plan_count_ideas (TopiaryImportPlan *plan)
   return n;
 }
 
+/* ---- choices ---- */
+
+TopiaryImportOptions *
+topiary_import_options_new (void)
+{
+  TopiaryImportOptions *options = g_new0 (TopiaryImportOptions, 1);
+
+  options->columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return options;
+}
+
+void
+topiary_import_options_free (TopiaryImportOptions *options)
+{
+  if (options == NULL)
+    return;
+  g_clear_pointer (&options->columns, g_hash_table_unref);
+  g_free (options);
+}
+
+void
+topiary_import_options_set_column (TopiaryImportOptions *options,
+                                   const char           *header,
+                                   TopiaryField          field)
+{
+  g_return_if_fail (options != NULL && header != NULL);
+
+  g_hash_table_insert (options->columns, g_utf8_casefold (header, -1), GINT_TO_POINTER (field + 1));
+}
+
+gboolean
+topiary_import_field_from_name (const char   *name,
+                                TopiaryField *field)
+{
+  static const struct { const char *name; TopiaryField field; } names[] = {
+    { "title", TOPIARY_FIELD_TITLE }, { "slug", TOPIARY_FIELD_SLUG }, { "group", TOPIARY_FIELD_GROUP },
+    { "kind", TOPIARY_FIELD_KIND }, { "primary", TOPIARY_FIELD_PRIMARY_QUERY },
+    { "queries", TOPIARY_FIELD_QUERIES }, { "intent", TOPIARY_FIELD_INTENT },
+    { "priority", TOPIARY_FIELD_PRIORITY }, { "status", TOPIARY_FIELD_STATUS },
+    { "words", TOPIARY_FIELD_WORDS }, { "summary", TOPIARY_FIELD_SUMMARY },
+    { "note", TOPIARY_FIELD_UNKNOWN },
+  };
+
+  g_return_val_if_fail (name != NULL && field != NULL, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (name, names[i].name) == 0)
+      {
+        *field = names[i].field;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /* ---- the writer ---- */
 
 static gboolean

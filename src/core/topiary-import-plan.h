@@ -9,6 +9,7 @@
  */
 #pragma once
 
+#include "topiary-frontmatter.h"
 #include "topiary-import.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,26 @@ typedef struct {
   GHashTable *group_index;   /* private: title → index + 1 */
 } TopiaryImportPlan;
 
+/* The choices that fix a wrong reading of an outline; an import with them
+ * reads the source as the user says. Other formats ignore them. */
+struct _TopiaryImportOptions {
+  int         group_level;      /* 0: as read; 1–6: the headings of this level are the groups */
+  GHashTable *columns;          /* table header, case-folded → TopiaryField + 1; UNKNOWN: a note */
+  gboolean    items_are_ideas;  /* list items are ideas, not articles of their heading's group */
+};
+
+TopiaryImportOptions *topiary_import_options_new        (void);
+void                  topiary_import_options_free       (TopiaryImportOptions *options);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TopiaryImportOptions, topiary_import_options_free)
+/* Reads the column headed @header (any case) as @field. */
+void                  topiary_import_options_set_column (TopiaryImportOptions *options,
+                                                         const char           *header,
+                                                         TopiaryField          field);
+/* "title", "slug", "group", "kind", "primary", "queries", "intent",
+ * "priority", "status", "words", "summary", "note": FALSE when unknown. */
+gboolean              topiary_import_field_from_name    (const char           *name,
+                                                         TopiaryField         *field);
+
 TopiaryImportPlan  *topiary_import_plan_new         (void);
 void                topiary_import_plan_free        (TopiaryImportPlan *plan);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TopiaryImportPlan, topiary_import_plan_free)
@@ -69,10 +90,11 @@ guint               topiary_import_plan_count_ideas (TopiaryImportPlan *plan);
 
 /* Reads @source as @format (TOPIARY_IMPORT_AUTO: detected) into a plan;
  * nothing is written anywhere. Warnings go to @report. */
-TopiaryImportPlan  *topiary_import_read_plan        (const char          *source,
-                                                     TopiaryImportFormat  format,
-                                                     TopiaryImportReport *report,
-                                                     GError             **error);
+TopiaryImportPlan  *topiary_import_read_plan        (const char                 *source,
+                                                     TopiaryImportFormat         format,
+                                                     const TopiaryImportOptions *options,
+                                                     TopiaryImportReport        *report,
+                                                     GError                    **error);
 
 /* The plan as JSON: { "format", "title", "description", "groups": [{
  * "title", "description", "pillar", "clusters": [article…] }], "ideas":
@@ -97,10 +119,11 @@ gboolean _topiary_import_plan_apply (TopiaryImportPlan   *plan,
 TopiaryImportPlan *_topiary_import_plan_from_project (TopiaryProject *project);
 
 /* Fills @plan from a Markdown outline (see topiary-import-outline.c). */
-gboolean _topiary_import_outline_plan (TopiaryImportPlan   *plan,
-                                       const char          *text,
-                                       gsize                length,
-                                       TopiaryImportReport *report,
-                                       GError             **error);
+gboolean _topiary_import_outline_plan (TopiaryImportPlan          *plan,
+                                       const char                 *text,
+                                       gsize                       length,
+                                       const TopiaryImportOptions *options,
+                                       TopiaryImportReport        *report,
+                                       GError                    **error);
 
 G_END_DECLS

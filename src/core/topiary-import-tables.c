@@ -33,7 +33,8 @@ column_clear (gpointer data)
 }
 
 static GArray *
-read_columns (Block *table)
+read_columns (Block      *table,
+              GHashTable *overrides)
 {
   GArray *columns = g_array_new (FALSE, TRUE, sizeof (Column));
 
@@ -45,6 +46,18 @@ read_columns (Block *table)
       c.label = g_strdup (g_ptr_array_index (table->header, i));
       strip_inline (c.label);
       c.klass = classify_label (c.label, &c.field);
+      if (overrides != NULL)
+        {
+          g_autofree char *key = g_utf8_casefold (c.label, -1);
+          gpointer v;
+
+          /* The user's reading of this column wins. */
+          if (g_hash_table_lookup_extended (overrides, key, NULL, &v))
+            {
+              c.field = (TopiaryField) (GPOINTER_TO_INT (v) - 1);
+              c.klass = c.field == TOPIARY_FIELD_UNKNOWN ? ENTRY_FIELD_KEEP : ENTRY_FIELD_KNOWN;
+            }
+        }
       /* "#" and "Order": the document order is the writing order. */
       if (c.klass == ENTRY_FIELD_NONE && strcmp (c.label, "#") == 0)
         c.field = TOPIARY_FIELD_ORDER, c.klass = ENTRY_FIELD_KNOWN;
@@ -119,7 +132,8 @@ link_columns (Block *table,
 }
 
 gboolean
-table_lists_articles (Block *table)
+table_lists_articles (Block      *table,
+                      GHashTable *overrides)
 {
   g_autoptr(GArray) columns = NULL;
   gboolean article_columns;
@@ -127,7 +141,7 @@ table_lists_articles (Block *table)
 
   if (link_columns (table, &from, &to, &anchor) || table_is_properties (table))
     return FALSE;
-  columns = read_columns (table);
+  columns = read_columns (table, overrides);
   if (has_field (columns, TOPIARY_FIELD_TITLE))
     return TRUE;
   article_columns = has_field (columns, TOPIARY_FIELD_INTENT) || has_field (columns, TOPIARY_FIELD_STATUS) ||
@@ -140,11 +154,12 @@ table_lists_articles (Block *table)
 }
 
 gboolean
-table_has_group_column (Block *table)
+table_has_group_column (Block      *table,
+                        GHashTable *overrides)
 {
-  g_autoptr(GArray) columns = read_columns (table);
+  g_autoptr(GArray) columns = read_columns (table, overrides);
 
-  return table_lists_articles (table) && has_field (columns, TOPIARY_FIELD_GROUP);
+  return table_lists_articles (table, overrides) && has_field (columns, TOPIARY_FIELD_GROUP);
 }
 
 gboolean
@@ -231,7 +246,7 @@ table_rows (Ctx        *ctx,
             const char *label_intent,
             int         label_kind)
 {
-  g_autoptr(GArray) columns = read_columns (table);
+  g_autoptr(GArray) columns = read_columns (table, ctx->options ? ctx->options->columns : NULL);
   int title_col = -1, slug_col = -1, made_from = -1;
   gboolean warned = FALSE;
 

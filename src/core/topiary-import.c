@@ -362,24 +362,26 @@ read_import_source (const char           *source,
 
 /* Runs the importer of @format inside a transaction and commits it. */
 static gboolean
-run_import (TopiaryProject      *project,
-            const char          *source,
-            TopiaryImportFormat  format,
-            const char          *text,
-            gsize                length,
-            TopiaryImportReport *report,
-            TopiaryProgressFunc  progress,
-            gpointer             progress_data,
-            GError             **error);
+run_import (TopiaryProject             *project,
+            const char                 *source,
+            TopiaryImportFormat         format,
+            const TopiaryImportOptions *options,
+            const char                 *text,
+            gsize                       length,
+            TopiaryImportReport        *report,
+            TopiaryProgressFunc         progress,
+            gpointer                    progress_data,
+            GError                    **error);
 
 gboolean
-topiary_import (TopiaryProject      *project,
-                const char          *source,
-                TopiaryImportFormat  format,
-                TopiaryImportReport *report,
-                TopiaryProgressFunc  progress,
-                gpointer             progress_data,
-                GError             **error)
+topiary_import_full (TopiaryProject             *project,
+                     const char                 *source,
+                     TopiaryImportFormat         format,
+                     const TopiaryImportOptions *options,
+                     TopiaryImportReport        *report,
+                     TopiaryProgressFunc         progress,
+                     gpointer                    progress_data,
+                     GError                    **error)
 {
   g_autoptr(TopiaryImportReport) own_report = NULL;
   g_autofree char *text = NULL;
@@ -392,14 +394,27 @@ topiary_import (TopiaryProject      *project,
     report = own_report = topiary_import_report_new ();
   if (!read_import_source (source, &format, &text, &length, report, error))
     return FALSE;
-  return run_import (project, source, format, text, length, report, progress, progress_data, error);
+  return run_import (project, source, format, options, text, length, report, progress, progress_data, error);
+}
+
+gboolean
+topiary_import (TopiaryProject      *project,
+                const char          *source,
+                TopiaryImportFormat  format,
+                TopiaryImportReport *report,
+                TopiaryProgressFunc  progress,
+                gpointer             progress_data,
+                GError             **error)
+{
+  return topiary_import_full (project, source, format, NULL, report, progress, progress_data, error);
 }
 
 TopiaryImportPlan *
-topiary_import_read_plan (const char          *source,
-                          TopiaryImportFormat  format,
-                          TopiaryImportReport *report,
-                          GError             **error)
+topiary_import_read_plan (const char                 *source,
+                          TopiaryImportFormat         format,
+                          const TopiaryImportOptions *options,
+                          TopiaryImportReport        *report,
+                          GError                    **error)
 {
   g_autoptr(TopiaryImportReport) own_report = NULL;
   g_autoptr(TopiaryImportPlan) plan = NULL;
@@ -418,7 +433,7 @@ topiary_import_read_plan (const char          *source,
   if (format == TOPIARY_IMPORT_OUTLINE)
     {
       plan = topiary_import_plan_new ();
-      if (!_topiary_import_outline_plan (plan, text, length, report, error))
+      if (!_topiary_import_outline_plan (plan, text, length, options, report, error))
         return NULL;
     }
   else
@@ -436,7 +451,7 @@ topiary_import_read_plan (const char          *source,
       path = g_build_filename (dir, "plan.topiary", NULL);
       project = topiary_project_open (path, TOPIARY_OPEN_CREATE | TOPIARY_OPEN_BULK, error);
       ok = project != NULL &&
-           run_import (project, source, format, text, length, report, NULL, NULL, error);
+           run_import (project, source, format, NULL, text, length, report, NULL, NULL, error);
       if (ok)
         plan = _topiary_import_plan_from_project (project);
       if (project != NULL)
@@ -457,15 +472,16 @@ topiary_import_read_plan (const char          *source,
 }
 
 static gboolean
-run_import (TopiaryProject      *project,
-            const char          *source,
-            TopiaryImportFormat  format,
-            const char          *text,
-            gsize                length,
-            TopiaryImportReport *report,
-            TopiaryProgressFunc  progress,
-            gpointer             progress_data,
-            GError             **error)
+run_import (TopiaryProject             *project,
+            const char                 *source,
+            TopiaryImportFormat         format,
+            const TopiaryImportOptions *options,
+            const char                 *text,
+            gsize                       length,
+            TopiaryImportReport        *report,
+            TopiaryProgressFunc         progress,
+            gpointer                    progress_data,
+            GError                    **error)
 {
   g_autofree char *name = g_path_get_basename (source);
   gboolean ok;
@@ -479,7 +495,12 @@ run_import (TopiaryProject      *project,
       ok = _topiary_import_maptext (project, text, length, report, error);
       break;
     case TOPIARY_IMPORT_OUTLINE:
-      ok = _topiary_import_outline (project, text, length, report, error);
+      {
+        g_autoptr(TopiaryImportPlan) plan = topiary_import_plan_new ();
+
+        ok = _topiary_import_outline_plan (plan, text, length, options, report, error) &&
+             _topiary_import_plan_apply (plan, project, report, error);
+      }
       break;
     case TOPIARY_IMPORT_CSV:
       ok = _topiary_import_csv (project, text, length, report, error);
@@ -615,6 +636,7 @@ static TopiaryProject *
 import_new_portal_project (const char          *project_path,
                            const char          *source,
                            TopiaryImportFormat  format,
+                           const TopiaryImportOptions *options,
                            TopiaryImportReport *report,
                            TopiaryProgressFunc  progress,
                            gpointer             progress_data,
@@ -625,7 +647,7 @@ import_new_portal_project (const char          *project_path,
   project = topiary_project_open (project_path, TOPIARY_OPEN_CREATE, error);
   if (project == NULL)
     return NULL;
-  if (!topiary_import (project, source, format, report, progress, progress_data, error))
+  if (!topiary_import_full (project, source, format, options, report, progress, progress_data, error))
     {
       topiary_project_close (project);
       g_unlink (project_path);
@@ -664,6 +686,20 @@ topiary_import_new_project (const char          *project_path,
                             gpointer             progress_data,
                             GError             **error)
 {
+  return topiary_import_new_project_full (project_path, source, format, NULL, report,
+                                          progress, progress_data, error);
+}
+
+TopiaryProject *
+topiary_import_new_project_full (const char                 *project_path,
+                                 const char                 *source,
+                                 TopiaryImportFormat         format,
+                                 const TopiaryImportOptions *options,
+                                 TopiaryImportReport        *report,
+                                 TopiaryProgressFunc         progress,
+                                 gpointer                    progress_data,
+                                 GError                    **error)
+{
   g_autoptr(TopiaryProject) project = NULL;
   g_autofree char *name = NULL;
   g_autofree char *tmp = NULL;
@@ -681,7 +717,7 @@ topiary_import_new_project (const char          *project_path,
     }
 
   if (topiary_portal_is_document (project_path))
-    return import_new_portal_project (project_path, source, format, report,
+    return import_new_portal_project (project_path, source, format, options, report,
                                       progress, progress_data, error);
 
   /* What killed imports left here before. */
@@ -722,7 +758,7 @@ topiary_import_new_project (const char          *project_path,
 
   project = topiary_project_open (tmp, TOPIARY_OPEN_CREATE | TOPIARY_OPEN_BULK, error);
   if (project == NULL ||
-      !topiary_import (project, source, format, report, progress, progress_data, error) ||
+      !topiary_import_full (project, source, format, options, report, progress, progress_data, error) ||
       !topiary_project_finish_bulk (project, error))
     goto fail;
   topiary_project_close (project);

@@ -45,6 +45,9 @@ void                 topiary_import_report_warn (TopiaryImportReport *report,
                                                  ...) G_GNUC_PRINTF (2, 3);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TopiaryImportReport, topiary_import_report_free)
 
+/* The choices that fix a wrong reading (topiary-import-plan.h). */
+typedef struct _TopiaryImportOptions TopiaryImportOptions;
+
 typedef void (*TopiaryProgressFunc) (guint    done,
                                      guint    total,
                                      gpointer user_data);
@@ -67,6 +70,16 @@ gboolean topiary_import (TopiaryProject      *project,
                          gpointer             progress_data,
                          GError             **error);
 
+/* topiary_import() with the choices of @options (NULL: none). */
+gboolean topiary_import_full (TopiaryProject             *project,
+                              const char                 *source,
+                              TopiaryImportFormat         format,
+                              const TopiaryImportOptions *options,
+                              TopiaryImportReport        *report,
+                              TopiaryProgressFunc         progress,
+                              gpointer                    progress_data,
+                              GError                    **error);
+
 /* Creates the project @project_path from @source. The import is written to
  * a temporary file beside it, which is renamed into place only when it is
  * complete and on disk: a failed or interrupted import leaves no project
@@ -78,6 +91,16 @@ TopiaryProject *topiary_import_new_project (const char          *project_path,
                                             TopiaryProgressFunc  progress,
                                             gpointer             progress_data,
                                             GError             **error);
+
+/* topiary_import_new_project() with the choices of @options (NULL: none). */
+TopiaryProject *topiary_import_new_project_full (const char                 *project_path,
+                                                 const char                 *source,
+                                                 TopiaryImportFormat         format,
+                                                 const TopiaryImportOptions *options,
+                                                 TopiaryImportReport        *report,
+                                                 TopiaryProgressFunc         progress,
+                                                 gpointer                    progress_data,
+                                                 GError                    **error);
 
 /* Deletes what killed imports into @project_path left beside it (the
  * "NAME.import-XXXXXX" temporaries of topiary_import_new_project()), except
