@@ -14,25 +14,7 @@
 #include "topiary-project.h"
 #include "test-util.h"
 
-typedef struct {
-  char           *dir;
-  char           *path;
-  TopiaryProject *project;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->project = test_project_create ("topiary-check-XXXXXX", &f->dir, &f->path);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  test_project_destroy (f->project, f->dir, f->path);
-}
+typedef TestProjectFixture Fixture;
 
 static gint64
 add_article (Fixture     *f,
@@ -520,7 +502,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/core/check/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/core/check/" path, Fixture, NULL, test_project_fixture_setup, func, test_project_fixture_teardown)
 
   ADD ("empty-project", test_empty_project);
   ADD ("healthy", test_healthy);

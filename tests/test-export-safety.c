@@ -26,25 +26,7 @@
 static char *fake_home_root;
 static char *fake_home;
 
-typedef struct {
-  char           *tmp;
-  char           *path;
-  TopiaryProject *project;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->project = test_project_create ("topiary-export-safety-XXXXXX", &f->tmp, &f->path);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  test_project_destroy (f->project, f->tmp, f->path);
-}
+typedef TestProjectFixture Fixture;
 
 static gint64
 add_article (TopiaryProject *project,
@@ -150,13 +132,13 @@ static void
 test_force_symlinked_project_folder (Fixture       *f,
                                      gconstpointer  data)
 {
-  g_autofree char *proj_dir = g_build_filename (f->tmp, "proj", NULL);
+  g_autofree char *proj_dir = g_build_filename (f->dir, "proj", NULL);
   g_autofree char *proj = g_build_filename (proj_dir, "p.topiary", NULL);
-  g_autofree char *link = g_build_filename (f->tmp, "link", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "link", NULL);
   g_autofree char *via_link = g_build_filename (link, "proj", NULL);
   g_autofree char *via_link_parent = NULL;
-  g_autofree char *up = g_build_filename (f->tmp, "up", NULL);
-  g_autofree char *base = g_path_get_basename (f->tmp);
+  g_autofree char *up = g_build_filename (f->dir, "up", NULL);
+  g_autofree char *base = g_path_get_basename (f->dir);
   g_autoptr(TopiaryProject) p = NULL;
   g_autoptr(GError) error = NULL;
   TopiaryExportOptions opts = { 0 };
@@ -165,7 +147,7 @@ test_force_symlinked_project_folder (Fixture       *f,
   p = topiary_project_open (proj, TOPIARY_OPEN_CREATE, &error);
   g_assert_no_error (error);
   add_article (p, "Kept", "Body.\n");
-  g_assert_cmpint (symlink (f->tmp, link), ==, 0);
+  g_assert_cmpint (symlink (f->dir, link), ==, 0);
 
   /* DIR reached through a link: the project's own folder. */
   opts.force = TRUE;
@@ -176,7 +158,7 @@ test_force_symlinked_project_folder (Fixture       *f,
 
   /* A parent of the project's folder, through a link to its parent. */
   {
-    g_autofree char *parent = g_path_get_dirname (f->tmp);
+    g_autofree char *parent = g_path_get_dirname (f->dir);
 
     g_assert_cmpint (symlink (parent, up), ==, 0);
     via_link_parent = g_build_filename (up, base, NULL);
@@ -194,7 +176,7 @@ static void
 test_force_home (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autofree char *link = g_build_filename (f->tmp, "homelink", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "homelink", NULL);
   g_autofree char *home_via_link = NULL;
   g_autofree char *root_via_link = NULL;
   g_autofree char *mine = g_build_filename (fake_home, "precious.txt", NULL);
@@ -242,7 +224,7 @@ static void
 test_mount_point (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autofree char *dir = g_build_filename (f->tmp, "mnt", NULL);
+  g_autofree char *dir = g_build_filename (f->dir, "mnt", NULL);
   g_autofree char *mount = NULL;
   g_autofree char *umount = NULL;
   g_autoptr(GError) error = NULL;
@@ -276,7 +258,7 @@ test_mount_point (Fixture       *f,
     assert_dir_holds (dir, nothing);
   g_assert_true (run (umount));
   g_assert_true (ok);
-  assert_dir_holds (f->tmp, only_project);
+  assert_dir_holds (f->dir, only_project);
 }
 
 /* ---- item 5 and 21: single files ---- */
@@ -285,8 +267,8 @@ static void
 test_json_over_project (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autofree char *hard = g_build_filename (f->tmp, "hard.json", NULL);
-  g_autofree char *sym = g_build_filename (f->tmp, "link", NULL);
+  g_autofree char *hard = g_build_filename (f->dir, "hard.json", NULL);
+  g_autofree char *sym = g_build_filename (f->dir, "link", NULL);
   g_autofree char *via_link = g_build_filename (sym, "map.topiary", NULL);
   g_autoptr(GError) error = NULL;
   TopiaryExportOptions opts = { 0 };
@@ -294,7 +276,7 @@ test_json_over_project (Fixture       *f,
 
   fill (f, 3);
   g_assert_cmpint (link (f->path, hard), ==, 0);
-  g_assert_cmpint (symlink (f->tmp, sym), ==, 0);
+  g_assert_cmpint (symlink (f->dir, sym), ==, 0);
 
   for (guint format = TOPIARY_EXPORT_CSV; format <= TOPIARY_EXPORT_JSON; format++)
     for (guint i = 0; i < G_N_ELEMENTS (dests); i++)
@@ -312,10 +294,10 @@ static void
 test_single_file_needs_force (Fixture       *f,
                               gconstpointer  data)
 {
-  g_autofree char *plan = g_build_filename (f->tmp, "plan.json", NULL);
-  g_autofree char *notes = g_build_filename (f->tmp, "notes.json", NULL);
-  g_autofree char *sheet = g_build_filename (f->tmp, "sheet.csv", NULL);
-  g_autofree char *empty = g_build_filename (f->tmp, "empty.csv", NULL);
+  g_autofree char *plan = g_build_filename (f->dir, "plan.json", NULL);
+  g_autofree char *notes = g_build_filename (f->dir, "notes.json", NULL);
+  g_autofree char *sheet = g_build_filename (f->dir, "sheet.csv", NULL);
+  g_autofree char *empty = g_build_filename (f->dir, "empty.csv", NULL);
   g_autofree char *text = NULL;
   g_autoptr(TopiaryProject) other = NULL;
   g_autoptr(GError) error = NULL;
@@ -382,7 +364,7 @@ test_single_file_any_name (Fixture       *f,
   for (guint format = TOPIARY_EXPORT_CSV; format <= TOPIARY_EXPORT_JSON; format++)
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
       {
-        g_autofree char *path = g_build_filename (f->tmp, names[i], NULL);
+        g_autofree char *path = g_build_filename (f->dir, names[i], NULL);
 
         opts.format = format;
         g_assert_true (export (f, path, &opts, &error));
@@ -399,11 +381,11 @@ static void
 test_single_file_stale_temporaries (Fixture       *f,
                                     gconstpointer  data)
 {
-  g_autofree char *dest = g_build_filename (f->tmp, "plan.json", NULL);
-  g_autofree char *stale = g_build_filename (f->tmp, ".plan.json.topiary-Ab12Cd", NULL);
-  g_autofree char *busy = g_build_filename (f->tmp, ".plan.json.topiary-Ef34Gh", NULL);
-  g_autofree char *fresh = g_build_filename (f->tmp, ".plan.json.topiary-Ij56Kl", NULL);
-  g_autofree char *other = g_build_filename (f->tmp, ".plan.json.topiary-keep-me", NULL);
+  g_autofree char *dest = g_build_filename (f->dir, "plan.json", NULL);
+  g_autofree char *stale = g_build_filename (f->dir, ".plan.json.topiary-Ab12Cd", NULL);
+  g_autofree char *busy = g_build_filename (f->dir, ".plan.json.topiary-Ef34Gh", NULL);
+  g_autofree char *fresh = g_build_filename (f->dir, ".plan.json.topiary-Ij56Kl", NULL);
+  g_autofree char *other = g_build_filename (f->dir, ".plan.json.topiary-keep-me", NULL);
   struct utimbuf old = { 1000000000, 1000000000 };
   g_autoptr(GError) error = NULL;
   TopiaryExportOptions opts = { 0 };
@@ -436,8 +418,8 @@ static void
 test_cancelled (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *site = g_build_filename (f->tmp, "site", NULL);
-  g_autofree char *plan = g_build_filename (f->tmp, "plan.json", NULL);
+  g_autofree char *site = g_build_filename (f->dir, "site", NULL);
+  g_autofree char *plan = g_build_filename (f->dir, "plan.json", NULL);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   TopiaryExportOptions opts = { 0 };
@@ -452,7 +434,7 @@ test_cancelled (Fixture       *f,
       g_assert_false (export (f, format <= TOPIARY_EXPORT_HUGO ? site : plan, &opts, &error));
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
       g_clear_error (&error);
-      assert_dir_holds (f->tmp, only_project);
+      assert_dir_holds (f->dir, only_project);
     }
 }
 
@@ -462,7 +444,7 @@ static void
 test_keep_user_files (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autofree char *dir = g_build_filename (f->tmp, "site", NULL);
+  g_autofree char *dir = g_build_filename (f->dir, "site", NULL);
   g_autofree char *git = g_build_filename (dir, ".git", NULL);
   g_autofree char *git_head = g_build_filename (git, "HEAD", NULL);
   g_autofree char *cname = g_build_filename (dir, "CNAME", NULL);
@@ -539,7 +521,7 @@ static void
 test_keep_user_files_hugo (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autofree char *dir = g_build_filename (f->tmp, "hugo", NULL);
+  g_autofree char *dir = g_build_filename (f->dir, "hugo", NULL);
   g_autofree char *theme = g_build_filename (dir, "themes", NULL);
   g_autofree char *theme_toml = g_build_filename (theme, "theme.toml", NULL);
   g_autofree char *layouts = g_build_filename (dir, "layouts", NULL);
@@ -570,7 +552,7 @@ static void
 test_force_keeps_dot_files (Fixture       *f,
                             gconstpointer  data)
 {
-  g_autofree char *dir = g_build_filename (f->tmp, "repo", NULL);
+  g_autofree char *dir = g_build_filename (f->dir, "repo", NULL);
   g_autofree char *git = g_build_filename (dir, ".git", NULL);
   g_autofree char *git_head = g_build_filename (git, "HEAD", NULL);
   g_autofree char *junk = g_build_filename (dir, "junk.txt", NULL);
@@ -672,7 +654,7 @@ static void
 test_snapshot (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *json = g_build_filename (f->tmp, "plan.json", NULL);
+  g_autofree char *json = g_build_filename (f->dir, "plan.json", NULL);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -693,7 +675,7 @@ test_snapshot (Fixture       *f,
   for (guint format = TOPIARY_EXPORT_SITE; format <= TOPIARY_EXPORT_JSON; format++)
     {
       g_autofree char *name = g_strdup_printf ("out-%u", format);
-      g_autofree char *dest = g_build_filename (f->tmp, name, NULL);
+      g_autofree char *dest = g_build_filename (f->dir, name, NULL);
 
       /* Every format starts from v0 again. */
       for (guint i = 0; i < ids->len; i++)
@@ -757,14 +739,14 @@ static void
 test_theme_only_own_files (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autofree char *theme = g_build_filename (f->tmp, "theme", NULL);
-  g_autofree char *outside = g_build_filename (f->tmp, "outside.css", NULL);
+  g_autofree char *theme = g_build_filename (f->dir, "theme", NULL);
+  g_autofree char *outside = g_build_filename (f->dir, "outside.css", NULL);
   g_autofree char *style = g_build_filename (theme, "style.css", NULL);
   g_autofree char *partial = g_build_filename (theme, "breadcrumbs.mustache", NULL);
   g_autofree char *fifo = g_build_filename (theme, "search.js", NULL);
   g_autofree char *linked_asset = g_build_filename (theme, "passwd.css", NULL);
   g_autofree char *secret = g_build_filename (theme, "id_rsa", NULL);
-  g_autofree char *site = g_build_filename (f->tmp, "site", NULL);
+  g_autofree char *site = g_build_filename (f->dir, "site", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   TopiaryExportOptions opts = { 0 };
@@ -819,9 +801,9 @@ static void
 test_theme_not_a_theme (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autofree char *site = g_build_filename (f->tmp, "site", NULL);
-  g_autofree char *folder = g_build_filename (f->tmp, "docs", NULL);
-  g_autofree char *big = g_build_filename (f->tmp, "big", NULL);
+  g_autofree char *site = g_build_filename (f->dir, "site", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "docs", NULL);
+  g_autofree char *big = g_build_filename (f->dir, "big", NULL);
   g_autoptr(GError) error = NULL;
   TopiaryExportOptions opts = { 0 };
 
@@ -870,7 +852,7 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, test_project_fixture_setup, fn, test_project_fixture_teardown)
   ADD ("/core/export-safety/force/symlinked-project-folder", test_force_symlinked_project_folder);
   ADD ("/core/export-safety/force/home", test_force_home);
   ADD ("/core/export-safety/force/keeps-dot-files", test_force_keeps_dot_files);

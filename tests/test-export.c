@@ -21,25 +21,7 @@
 
 #define HOSTILE "<script>alert(\"x\")</script> & 'quoted' \"double\" עברית"
 
-typedef struct {
-  char           *tmp;
-  char           *path;
-  TopiaryProject *project;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->project = test_project_create ("topiary-export-XXXXXX", &f->tmp, &f->path);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  test_project_destroy (f->project, f->tmp, f->path);
-}
+typedef TestProjectFixture Fixture;
 
 static TopiaryGroup *
 add_group (Fixture    *f,
@@ -331,7 +313,7 @@ static void
 test_small_site (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autofree char *dir = g_build_filename (f->tmp, "site", NULL);
+  g_autofree char *dir = g_build_filename (f->dir, "site", NULL);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   TopiaryExportOptions opts = { 0 };
@@ -423,7 +405,7 @@ test_small_site (Fixture       *f,
     g_assert_no_error (error);
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (node), "articles")), ==, 4);
   }
-  g_assert_false (has_stray_temp (f->tmp));
+  g_assert_false (has_stray_temp (f->dir));
 }
 
 /* A link to an article that is only a draft is no broken link: the
@@ -432,7 +414,7 @@ static void
 test_unpublished_link (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *dir = g_build_filename (f->tmp, "site", NULL);
+  g_autofree char *dir = g_build_filename (f->dir, "site", NULL);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autoptr(TopiaryGroup) g = add_group (f, "Going further", NULL);
@@ -474,7 +456,7 @@ static void
 test_drafts (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *dir = g_build_filename (f->tmp, "site", NULL);
+  g_autofree char *dir = g_build_filename (f->dir, "site", NULL);
   g_autoptr(GError) error = NULL;
   TopiaryExportOptions opts = { 0 };
   g_autofree char *docker = NULL;
@@ -537,7 +519,7 @@ static void
 test_escaping (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *dir = g_build_filename (f->tmp, "site", NULL);
+  g_autofree char *dir = g_build_filename (f->dir, "site", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(TopiaryGroup) g = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
@@ -704,7 +686,7 @@ static void
 test_hostile_slugs (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autofree char *nest = g_build_filename (f->tmp, "a", "b", NULL);
+  g_autofree char *nest = g_build_filename (f->dir, "a", "b", NULL);
   g_autofree char *dir = g_build_filename (nest, "site", NULL);
   g_autofree char *long_slug = g_strnfill (300, 'x');
   const char *slugs[] = { "../../x", "/etc/topiary-test", ".", "", NULL, "..", "a/b", "-", NULL };
@@ -737,7 +719,7 @@ test_hostile_slugs (Fixture       *f,
       g_assert_no_error (error);
 
       /* Nothing beside the export folder, nothing above it. */
-      list_files (f->tmp, "", top);
+      list_files (f->dir, "", top);
       for (guint i = 0; i < top->len; i++)
         {
           const char *rel = g_ptr_array_index (top, i);
@@ -770,7 +752,7 @@ static void
 test_refuse_foreign (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autofree char *dir = g_build_filename (f->tmp, "mine", NULL);
+  g_autofree char *dir = g_build_filename (f->dir, "mine", NULL);
   g_autofree char *precious = g_build_filename (dir, "thesis.txt", NULL);
   g_autofree char *marker = g_build_filename (dir, TOPIARY_EXPORT_MARKER, NULL);
   g_autoptr(GError) error = NULL;
@@ -784,7 +766,7 @@ test_refuse_foreign (Fixture       *f,
   g_assert_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS);
   g_assert_null (strchr (error->message, '\n'));
   g_assert_true (g_file_test (precious, G_FILE_TEST_IS_REGULAR));
-  g_assert_false (has_stray_temp (f->tmp));
+  g_assert_false (has_stray_temp (f->dir));
   g_clear_error (&error);
 
   /* An earlier export is replaced without asking. */
@@ -796,14 +778,14 @@ test_refuse_foreign (Fixture       *f,
   opts.force = FALSE;
   g_assert_true (do_export (f, dir, &opts, &error));
   g_assert_no_error (error);
-  g_assert_false (has_stray_temp (f->tmp));
+  g_assert_false (has_stray_temp (f->dir));
 
   /* Not even force replaces the folder that holds the project. */
-  g_assert_false (do_export (f, f->tmp, &opts, &error));
+  g_assert_false (do_export (f, f->dir, &opts, &error));
   g_assert_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS);
   g_clear_error (&error);
   opts.force = TRUE;
-  g_assert_false (do_export (f, f->tmp, &opts, &error));
+  g_assert_false (do_export (f, f->dir, &opts, &error));
   g_assert_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS);
   g_clear_error (&error);
   g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
@@ -822,7 +804,7 @@ test_refuse_foreign (Fixture       *f,
 
   /* A file where the folder should be. */
   {
-    g_autofree char *file = g_build_filename (f->tmp, "plain", NULL);
+    g_autofree char *file = g_build_filename (f->dir, "plain", NULL);
     g_autofree char *under = g_build_filename (file, "site", NULL);
 
     g_assert_true (g_file_set_contents (file, "x", -1, NULL));
@@ -843,7 +825,7 @@ static void
 test_replaced (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *dir = g_build_filename (f->tmp, "site", NULL);
+  g_autofree char *dir = g_build_filename (f->dir, "site", NULL);
   g_autofree char *index = g_build_filename (dir, "index.html", NULL);
   g_autofree char *replaced = NULL;
   g_autofree char *old_index = NULL;
@@ -864,7 +846,7 @@ test_replaced (Fixture       *f,
   g_assert_true (g_str_has_prefix (base, ".site.topiary-old-"));
   {
     g_autofree char *parent = g_path_get_dirname (replaced);
-    g_assert_cmpstr (parent, ==, f->tmp);
+    g_assert_cmpstr (parent, ==, f->dir);
   }
   old_index = g_build_filename (replaced, "index.html", NULL);
   g_assert_true (g_file_test (old_index, G_FILE_TEST_IS_REGULAR));
@@ -874,10 +856,10 @@ test_replaced (Fixture       *f,
   g_assert_false (topiary_export_remove_replaced (dir, &error));
   g_assert_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_FAILED);
   g_clear_error (&error);
-  g_assert_false (topiary_export_remove_replaced (f->tmp, &error));
+  g_assert_false (topiary_export_remove_replaced (f->dir, &error));
   g_clear_error (&error);
   {
-    g_autofree char *link = g_build_filename (f->tmp, ".x.topiary-old-link", NULL);
+    g_autofree char *link = g_build_filename (f->dir, ".x.topiary-old-link", NULL);
 
     g_assert_cmpint (symlink (replaced, link), ==, 0);
     g_assert_false (topiary_export_remove_replaced (link, &error));
@@ -890,13 +872,13 @@ test_replaced (Fixture       *f,
   g_assert_true (topiary_export_remove_replaced (replaced, &error));
   g_assert_no_error (error);
   g_assert_false (g_file_test (replaced, G_FILE_TEST_EXISTS));
-  g_assert_false (has_stray_temp (f->tmp));
+  g_assert_false (has_stray_temp (f->dir));
   g_assert_true (g_file_test (index, G_FILE_TEST_IS_REGULAR));
 
   /* Without replaced_path the export deletes it itself. */
   opts.replaced_path = NULL;
   g_assert_true (do_export (f, dir, &opts, &error));
-  g_assert_false (has_stray_temp (f->tmp));
+  g_assert_false (has_stray_temp (f->dir));
 }
 
 static void
@@ -913,8 +895,8 @@ static void
 test_failure_keeps_previous (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autofree char *dir = g_build_filename (f->tmp, "site", NULL);
-  g_autofree char *theme = g_build_filename (f->tmp, "theme", NULL);
+  g_autofree char *dir = g_build_filename (f->dir, "site", NULL);
+  g_autofree char *theme = g_build_filename (f->dir, "theme", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
@@ -957,12 +939,12 @@ test_failure_keeps_previous (Fixture       *f,
 
   after = read_text (dir, "index.html");
   g_assert_cmpstr (before, ==, after);
-  g_assert_false (has_stray_temp (f->tmp));
+  g_assert_false (has_stray_temp (f->dir));
 
   /* What a killed export leaves behind is cleaned up once it is old. */
   {
-    g_autofree char *stale = g_build_filename (f->tmp, ".site.topiary-new-abc123", NULL);
-    g_autofree char *fresh = g_build_filename (f->tmp, ".site.topiary-new-def456", NULL);
+    g_autofree char *stale = g_build_filename (f->dir, ".site.topiary-new-abc123", NULL);
+    g_autofree char *fresh = g_build_filename (f->dir, ".site.topiary-new-def456", NULL);
     g_autofree char *inside = g_build_filename (stale, "page.html", NULL);
     struct utimbuf old_times = { 1000000000, 1000000000 };
 
@@ -992,8 +974,8 @@ static void
 test_theme_fallback (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autofree char *dir = g_build_filename (f->tmp, "site", NULL);
-  g_autofree char *theme = g_build_filename (f->tmp, "theme", NULL);
+  g_autofree char *dir = g_build_filename (f->dir, "site", NULL);
+  g_autofree char *theme = g_build_filename (f->dir, "theme", NULL);
   g_autofree char *home = NULL;
   g_autofree char *css = NULL;
   g_autofree char *page = NULL;
@@ -1051,7 +1033,7 @@ test_seed_links (Fixture       *f,
 {
   const char *root = g_getenv ("TOPIARY_SOURCE_ROOT");
   g_autofree char *seed = g_build_filename (root ? root : "..", "data", "samples", "flask-topical-map.txt", NULL);
-  g_autofree char *dir = g_build_filename (f->tmp, "seed-site", NULL);
+  g_autofree char *dir = g_build_filename (f->dir, "seed-site", NULL);
   g_autoptr(GListModel) articles = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
@@ -1106,7 +1088,7 @@ static void
 test_hugo (Fixture       *f,
            gconstpointer  data)
 {
-  g_autofree char *dir = g_build_filename (f->tmp, "hugo", NULL);
+  g_autofree char *dir = g_build_filename (f->dir, "hugo", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autoptr(TopiaryFrontMatter) fm = NULL;
@@ -1166,7 +1148,7 @@ test_hugo (Fixture       *f,
     g_autofree char *layouts = g_build_filename (dir, "layouts", "_default", NULL);
     g_autofree char *single = g_build_filename (layouts, "single.html", NULL);
     g_autofree char *list = g_build_filename (layouts, "list.html", NULL);
-    g_autofree char *public = g_build_filename (f->tmp, "public", NULL);
+    g_autofree char *public = g_build_filename (f->dir, "public", NULL);
     g_autofree char *out = NULL;
     g_autofree char *err = NULL;
     g_autofree char *page = NULL;
@@ -1229,8 +1211,8 @@ static void
 test_hugo_round_trip (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autofree char *dir = g_build_filename (f->tmp, "hugo", NULL);
-  g_autofree char *other_path = g_build_filename (f->tmp, "back.topiary", NULL);
+  g_autofree char *dir = g_build_filename (f->dir, "hugo", NULL);
+  g_autofree char *other_path = g_build_filename (f->dir, "back.topiary", NULL);
   g_autoptr(TopiaryProject) other = NULL;
   g_autoptr(TopiaryImportReport) report = topiary_import_report_new ();
   g_autoptr(GListModel) mine = NULL;
@@ -1361,7 +1343,7 @@ static void
 test_csv (Fixture       *f,
           gconstpointer  data)
 {
-  g_autofree char *out = g_build_filename (f->tmp, "plan.csv", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "plan.csv", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *text = NULL;
@@ -1414,7 +1396,7 @@ test_csv (Fixture       *f,
 
   /* A file of another kind is not overwritten without force. */
   {
-    g_autofree char *other = g_build_filename (f->tmp, "notes.txt", NULL);
+    g_autofree char *other = g_build_filename (f->dir, "notes.txt", NULL);
 
     g_clear_pointer (&written, g_free);
     g_assert_true (g_file_set_contents (other, "keep", -1, NULL));
@@ -1445,10 +1427,10 @@ test_json (Fixture       *f,
   opts.output_path = &written;
   /* Into a folder: the file is named after the map, and the caller learns
    * its name. */
-  g_assert_true (do_export (f, f->tmp, &opts, &error));
+  g_assert_true (do_export (f, f->dir, &opts, &error));
   g_assert_no_error (error);
 
-  expected = g_build_filename (f->tmp, "flask-field-guide.json", NULL);
+  expected = g_build_filename (f->dir, "flask-field-guide.json", NULL);
   g_assert_cmpstr (written, ==, expected);
   g_assert_true (json_parser_load_from_file (parser, expected, &error));
   g_assert_no_error (error);
@@ -1483,7 +1465,7 @@ static void
 test_language (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *dir = g_build_filename (f->tmp, "site", NULL);
+  g_autofree char *dir = g_build_filename (f->dir, "site", NULL);
   g_autoptr(GError) error = NULL;
   TopiaryExportOptions opts = { 0 };
 
@@ -1531,7 +1513,7 @@ static void
 test_strict_early (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *dir = g_build_filename (f->tmp, "site", NULL);
+  g_autofree char *dir = g_build_filename (f->dir, "site", NULL);
   g_autoptr(TopiaryGroup) g = add_group (f, "Many", NULL);
   g_autoptr(GError) error = NULL;
   TopiaryExportOptions opts = { 0 };
@@ -1546,7 +1528,7 @@ test_strict_early (Fixture       *f,
   g_assert_false (do_export (f, dir, &opts, &error));
   g_assert_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_UNRESOLVED);
   g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
-  g_assert_false (has_stray_temp (f->tmp));
+  g_assert_false (has_stray_temp (f->dir));
   g_clear_error (&error);
 
   opts.strict = FALSE;
@@ -1571,7 +1553,7 @@ static void
 test_progress (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *dir = g_build_filename (f->tmp, "site", NULL);
+  g_autofree char *dir = g_build_filename (f->dir, "site", NULL);
   g_autoptr(GError) error = NULL;
   TopiaryExportOptions opts = { 0 };
   guint last = 0;
@@ -1588,7 +1570,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, test_project_fixture_setup, fn, test_project_fixture_teardown)
   ADD ("/core/export/site/small", test_small_site);
   ADD ("/core/export/site/drafts", test_drafts);
   ADD ("/core/export/site/unpublished-link", test_unpublished_link);

@@ -14,25 +14,7 @@
 
 #include "test-util.h"
 
-typedef struct {
-  char           *dir;
-  char           *path;
-  TopiaryProject *project;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->project = test_project_create ("topiary-map-XXXXXX", &f->dir, &f->path);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  test_project_destroy (f->project, f->dir, f->path);
-}
+typedef TestProjectFixture Fixture;
 
 static gint64
 add_article (Fixture       *f,
@@ -344,7 +326,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, test_project_fixture_setup, fn, test_project_fixture_teardown)
   ADD ("/core/map/hierarchy", test_hierarchy);
   ADD ("/core/map/unknown-group", test_unknown_group);
   ADD ("/core/map/counts", test_counts);

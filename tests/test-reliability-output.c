@@ -65,25 +65,7 @@ test_base_url (void)
     }
 }
 
-typedef struct {
-  char           *tmp;
-  char           *path;
-  TopiaryProject *project;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->project = test_project_create ("topiary-output-XXXXXX", &f->tmp, &f->path);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  test_project_destroy (f->project, f->tmp, f->path);
-}
+typedef TestProjectFixture Fixture;
 
 static void
 add_article (TopiaryProject *project,
@@ -110,7 +92,7 @@ test_base_url_export (Fixture       *f,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_build_filename (f->tmp, "site", NULL);
+  g_autofree char *dir = g_build_filename (f->dir, "site", NULL);
   g_autofree char *sitemap = g_build_filename (dir, "sitemap.xml", NULL);
   g_autofree char *xml = NULL;
   TopiaryExportOptions opts = { 0 };
@@ -161,7 +143,7 @@ test_csv_cells (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *csv = g_build_filename (f->tmp, "plan.csv", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "plan.csv", NULL);
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
   TopiaryExportOptions opts = { 0 };
@@ -200,8 +182,8 @@ test_csv_round_trip (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *csv = g_build_filename (f->tmp, "plan.csv", NULL);
-  g_autofree char *copy_path = g_build_filename (f->tmp, "copy.topiary", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "plan.csv", NULL);
+  g_autofree char *copy_path = g_build_filename (f->dir, "copy.topiary", NULL);
   g_autoptr(TopiaryProject) copy = NULL;
   g_autoptr(TopiaryImportReport) report = topiary_import_report_new ();
   g_autoptr(GListModel) articles = NULL;
@@ -246,11 +228,11 @@ main (int   argc,
 
   g_test_add_func ("/core/output/base-url", test_base_url);
   g_test_add ("/core/output/base-url-export", Fixture, NULL,
-              fixture_setup, test_base_url_export, fixture_teardown);
+              test_project_fixture_setup, test_base_url_export, test_project_fixture_teardown);
   g_test_add ("/core/output/csv-formula-cells", Fixture, NULL,
-              fixture_setup, test_csv_cells, fixture_teardown);
+              test_project_fixture_setup, test_csv_cells, test_project_fixture_teardown);
   g_test_add ("/core/output/csv-round-trip", Fixture, NULL,
-              fixture_setup, test_csv_round_trip, fixture_teardown);
+              test_project_fixture_setup, test_csv_round_trip, test_project_fixture_teardown);
 
   return g_test_run ();
 }

@@ -159,25 +159,7 @@ test_deep_markdown (void)
     }
 }
 
-typedef struct {
-  char           *tmp;
-  char           *path;
-  TopiaryProject *project;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->project = test_project_create ("topiary-render-XXXXXX", &f->tmp, &f->path);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  test_project_destroy (f->project, f->tmp, f->path);
-}
+typedef TestProjectFixture Fixture;
 
 static void
 add_article (Fixture    *f,
@@ -201,7 +183,7 @@ export_format (Fixture             *f,
                const char          *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_build_filename (f->tmp, name, NULL);
+  g_autofree char *dir = g_build_filename (f->dir, name, NULL);
   TopiaryExportOptions opts = { 0 };
 
   opts.format = format;
@@ -228,7 +210,7 @@ test_deep_export (Fixture       *f,
   export_format (f, TOPIARY_EXPORT_HUGO, "hugo");
   export_format (f, TOPIARY_EXPORT_JSON, "map.json");
 
-  page = g_build_filename (f->tmp, "site", "deep-0", "index.html", NULL);
+  page = g_build_filename (f->dir, "site", "deep-0", "index.html", NULL);
   g_assert_true (g_file_get_contents (page, &html, NULL, NULL));
   assert_contains (html, "bottom");
 }
@@ -405,7 +387,7 @@ test_table_export_memory (Fixture       *f,
   g_test_trap_assert_passed ();
   g_unsetenv ("TOPIARY_TEST_PROJECT");
 
-  page = g_build_filename (f->tmp, "site", "big-table", "index.html", NULL);
+  page = g_build_filename (f->dir, "site", "big-table", "index.html", NULL);
   g_assert_true (g_file_get_contents (page, &html, NULL, NULL));
   assert_contains (html, "r4999c199");
 }
@@ -451,14 +433,14 @@ main (int   argc,
 
   g_test_add_func ("/core/render/deep-markdown", test_deep_markdown);
   g_test_add ("/core/render/deep-export", Fixture, NULL,
-              fixture_setup, test_deep_export, fixture_teardown);
+              test_project_fixture_setup, test_deep_export, test_project_fixture_teardown);
 
   g_test_add ("/core/render/brackets-hugo", Fixture, NULL,
-              fixture_setup, test_brackets_hugo, fixture_teardown);
+              test_project_fixture_setup, test_brackets_hugo, test_project_fixture_teardown);
 
   g_test_add_func ("/core/render/table-memory", test_table_memory);
   g_test_add ("/core/render/table-export-memory", Fixture, NULL,
-              fixture_setup, test_table_export_memory, fixture_teardown);
+              test_project_fixture_setup, test_table_export_memory, test_project_fixture_teardown);
   g_test_add_func ("/core/render/table-export-memory/subprocess", export_memory_child);
 
   return g_test_run ();

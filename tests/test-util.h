@@ -106,3 +106,24 @@ test_add_group (TopiaryProject *project,
   g_assert_no_error (error);
   return topiary_group_get_id (group);
 }
+
+/* The fixture of tests that each start from a new, empty project. */
+typedef struct {
+  char           *dir;
+  char           *path;
+  TopiaryProject *project;
+} TestProjectFixture;
+
+static inline void
+test_project_fixture_setup (TestProjectFixture *f,
+                            gconstpointer       data)
+{
+  f->project = test_project_create ("topiary-test-XXXXXX", &f->dir, &f->path);
+}
+
+static inline void
+test_project_fixture_teardown (TestProjectFixture *f,
+                               gconstpointer       data)
+{
+  test_project_destroy (f->project, f->dir, f->path);
+}
