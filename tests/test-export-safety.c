@@ -28,23 +28,6 @@ static char *fake_home;
 
 typedef TestProjectFixture Fixture;
 
-static gint64
-add_article (TopiaryProject *project,
-             const char     *title,
-             const char     *body)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TopiaryArticle) a = topiary_article_new ();
-
-  topiary_article_set_title (a, title);
-  topiary_article_set_body (a, body);
-  topiary_article_set_status (a, TOPIARY_STATUS_PUBLISHED);
-  topiary_article_set_published (a, 1700000000);
-  g_assert_true (topiary_project_add_article (project, a, &error));
-  g_assert_no_error (error);
-  return topiary_article_get_id (a);
-}
-
 static void
 fill (Fixture *f,
       guint    n)
@@ -146,7 +129,7 @@ test_force_symlinked_project_folder (Fixture       *f,
   g_assert_cmpint (g_mkdir (proj_dir, 0755), ==, 0);
   p = topiary_project_open (proj, TOPIARY_OPEN_CREATE, &error);
   g_assert_no_error (error);
-  add_article (p, "Kept", "Body.\n");
+  test_add_published_article (p, "Kept", "Body.\n");
   g_assert_cmpint (symlink (f->dir, link), ==, 0);
 
   /* DIR reached through a link: the project's own folder. */
@@ -307,7 +290,7 @@ test_single_file_needs_force (Fixture       *f,
   /* Another project that happens to be called plan.json. */
   other = topiary_project_open (plan, TOPIARY_OPEN_CREATE, &error);
   g_assert_no_error (error);
-  add_article (other, "Other", "Mine.\n");
+  test_add_published_article (other, "Other", "Mine.\n");
   topiary_project_close (other);
 
   opts.format = TOPIARY_EXPORT_JSON;
@@ -460,7 +443,7 @@ test_keep_user_files (Fixture       *f,
   gint64 second;
 
   fill (f, 1);
-  second = add_article (f->project, "Article 2", "Second.\n");
+  second = test_add_published_article (f->project, "Article 2", "Second.\n");
   g_assert_true (export (f, dir, &opts, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (gone, G_FILE_TEST_IS_DIR));
@@ -498,7 +481,7 @@ test_keep_user_files (Fixture       *f,
     g_assert_cmpint (g_mkdir (late_dir, 0755), ==, 0);
     write_file (conflict, "<p>hand-made late</p>\n");
   }
-  add_article (f->project, "Late", "Late.\n");
+  test_add_published_article (f->project, "Late", "Late.\n");
   g_assert_false (export (f, dir, &opts, &error));
   g_assert_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_EXISTS);
   g_assert_nonnull (strstr (error->message, "late/index.html"));
@@ -667,7 +650,7 @@ test_snapshot (Fixture       *f,
     {
       g_autofree char *title = g_strdup_printf ("Title v0 n%u", i);
       g_autofree char *body = g_strdup_printf ("Body v0 n%u\n", i);
-      gint64 id = add_article (f->project, title, body);
+      gint64 id = test_add_published_article (f->project, title, body);
 
       g_array_append_val (ids, id);
     }

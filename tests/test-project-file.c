@@ -19,24 +19,7 @@
 #define N_FIRST  20
 #define N_SECOND 300
 
-typedef struct {
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->dir = test_tmp_map_path ("topiary-test-XXXXXX", &f->path);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  test_tmp_map_free (f->dir, f->path);
-}
+typedef TestTmpFixture Fixture;
 
 static GBytes *
 file_bytes (const char *path)
@@ -344,7 +327,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add ("/core/project-file/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(path, func) g_test_add ("/core/project-file/" path, Fixture, NULL, test_tmp_fixture_setup, func, test_tmp_fixture_teardown)
   ADD ("mid-checkpoint", test_mid_checkpoint);
   ADD ("mid-checkpoint-without-wal", test_mid_checkpoint_without_wal);
   ADD ("read-leaves-nothing", test_read_leaves_nothing);

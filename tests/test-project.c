@@ -14,24 +14,7 @@
 #include "topiary-project.h"
 #include "test-util.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->dir = test_tmp_map_path ("topiary-test-XXXXXX", &f->path);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  test_tmp_map_free (f->dir, f->path);
-}
+typedef TestTmpFixture Fixture;
 
 static TopiaryProject *
 new_project (Fixture *f)
@@ -772,7 +755,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add ("/core/project/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(path, func) g_test_add ("/core/project/" path, Fixture, NULL, test_tmp_fixture_setup, func, test_tmp_fixture_teardown)
   ADD ("create-and-reopen", test_create_and_reopen);
   ADD ("refuse-not-sqlite", test_refuse_not_sqlite);
   ADD ("refuse-empty", test_refuse_empty);

@@ -162,22 +162,6 @@ test_deep_markdown (void)
 typedef TestProjectFixture Fixture;
 
 static void
-add_article (Fixture    *f,
-             const char *title,
-             const char *body)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TopiaryArticle) a = topiary_article_new ();
-
-  topiary_article_set_title (a, title);
-  topiary_article_set_body (a, body);
-  topiary_article_set_status (a, TOPIARY_STATUS_PUBLISHED);
-  topiary_article_set_published (a, 1700000000);
-  g_assert_true (topiary_project_add_article (f->project, a, &error));
-  g_assert_no_error (error);
-}
-
-static void
 export_format (Fixture             *f,
                TopiaryExportFormat  format,
                const char          *name)
@@ -203,7 +187,7 @@ test_deep_export (Fixture       *f,
     {
       g_autofree char *title = g_strdup_printf ("Deep %u", i);
 
-      add_article (f, title, g_ptr_array_index (bodies, i));
+      test_add_published_article (f->project, title, g_ptr_array_index (bodies, i));
     }
 
   export_format (f, TOPIARY_EXPORT_SITE, "site");
@@ -224,8 +208,8 @@ test_brackets_hugo (Fixture       *f,
   g_autoptr(GString) body = repeat ("[", 1000000, " x\n\n[[known]]\n", "", 0);
   gint64 start;
 
-  add_article (f, "known", "Known.\n");
-  add_article (f, "Brackets", body->str);
+  test_add_published_article (f->project, "known", "Known.\n");
+  test_add_published_article (f->project, "Brackets", body->str);
   start = g_get_monotonic_time ();
   export_format (f, TOPIARY_EXPORT_HUGO, "hugo");
   g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
@@ -369,15 +353,15 @@ test_table_export_memory (Fixture       *f,
   g_autofree char *page = NULL;
   g_autofree char *html = NULL;
 
-  add_article (f, "Big table", table->str);
-  add_article (f, "Dense", dense->str);
+  test_add_published_article (f->project, "Big table", table->str);
+  test_add_published_article (f->project, "Dense", dense->str);
   /* Many large pages: at most a few megabytes of them are in flight. */
   g_string_truncate (dense, dense->len / 2);
   for (guint i = 0; i < 24; i++)
     {
       g_autofree char *title = g_strdup_printf ("Dense %u", i);
 
-      add_article (f, title, dense->str);
+      test_add_published_article (f->project, title, dense->str);
     }
   topiary_project_close (f->project);
   g_setenv ("TOPIARY_TEST_PROJECT", f->path, TRUE);

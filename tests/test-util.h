@@ -127,3 +127,43 @@ test_project_fixture_teardown (TestProjectFixture *f,
 {
   test_project_destroy (f->project, f->dir, f->path);
 }
+
+/* Adds a published article (1 700 000 000) named @title with @body to
+ * @project; returns its id. */
+static inline gint64
+test_add_published_article (TopiaryProject *project,
+                            const char     *title,
+                            const char     *body)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TopiaryArticle) a = topiary_article_new ();
+
+  topiary_article_set_title (a, title);
+  topiary_article_set_body (a, body);
+  topiary_article_set_status (a, TOPIARY_STATUS_PUBLISHED);
+  topiary_article_set_published (a, 1700000000);
+  g_assert_true (topiary_project_add_article (project, a, &error));
+  g_assert_no_error (error);
+  return topiary_article_get_id (a);
+}
+
+/* The fixture of tests that make their own project file: a fresh folder
+ * and the name of a "map.topiary" in it. */
+typedef struct {
+  char *dir;
+  char *path;
+} TestTmpFixture;
+
+static inline void
+test_tmp_fixture_setup (TestTmpFixture *f,
+                        gconstpointer   data)
+{
+  f->dir = test_tmp_map_path ("topiary-test-XXXXXX", &f->path);
+}
+
+static inline void
+test_tmp_fixture_teardown (TestTmpFixture *f,
+                           gconstpointer   data)
+{
+  test_tmp_map_free (f->dir, f->path);
+}
