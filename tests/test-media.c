@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "topiary-media.h"
+#include "topiary-media-refs.h"
 #include "topiary-project.h"
 #include "media-util.h"
 #include "test-util.h"
@@ -729,6 +730,24 @@ test_extract (Fixture       *f,
   }
 }
 
+static void
+test_prefix_sources (void)
+{
+  g_autofree char *none = topiary_media_prefix_image_sources ("<p>No pictures.</p>", "x:");
+  g_autofree char *out = topiary_media_prefix_image_sources (
+    "<p><img src=\"images/a.png\" alt=\"A\" /> <img src=\"./images/b.png\" alt=\"\" />"
+    "<img src=\"https://example.org/c.png\" alt=\"\" /><img src=\"/static/d.png\" alt=\"\" />"
+    "<img src=\"data:image/png;base64,AA\" alt=\"\" /></p>",
+    "topiary-file:///7/");
+
+  g_assert_null (none);
+  g_assert_cmpstr (out, ==,
+                   "<p><img src=\"topiary-file:///7/images/a.png\" alt=\"A\" /> "
+                   "<img src=\"topiary-file:///7/images/b.png\" alt=\"\" />"
+                   "<img src=\"https://example.org/c.png\" alt=\"\" /><img src=\"/static/d.png\" alt=\"\" />"
+                   "<img src=\"data:image/png;base64,AA\" alt=\"\" /></p>");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -752,6 +771,7 @@ main (int    argc,
   ADD ("migrate-one-transaction", test_migrate_one_transaction);
   ADD ("open-newer-version", test_newer_refused);
   ADD ("extract", test_extract);
+  g_test_add_func ("/core/media/prefix-image-sources", test_prefix_sources);
 #undef ADD
 
   return g_test_run ();

@@ -30,6 +30,8 @@
 #include "topiary-preferences.h"
 #include "topiary-window.h"
 #include "test-util.h"
+#include "media-util.h"
+#include "topiary-media.h"
 
 static TopiaryWindow *window;
 static char *tmp_home;
@@ -627,6 +629,70 @@ type_and_wait (GtkTextBuffer *buffer,
 /* Edits in the middle of a long article patch only the blocks that
  * changed (the last block is the same node throughout), and the page is
  * what a full render would show, source positions included. */
+typedef struct {
+  const char *script;
+  const char *want;
+} JsWait;
+
+static gboolean
+js_returns (gpointer data)
+{
+  JsWait *w = data;
+  g_autofree char *got = eval_js (w->script, TOPIARY_PREVIEW_WORLD);
+
+  return g_strcmp0 (got, w->want) == 0;
+}
+
+/* An image of the project shows in the preview as soon as its link is
+ * typed, before the article is saved, served by the preview's own URI
+ * scheme; a file the project does not hold stays broken, and nothing is
+ * read from the disk beside the project. */
+static void
+test_preview_image (void)
+{
+  TopiaryProject *project = topiary_window_get_project (window);
+  TopiaryEditor *editor = topiary_window_get_editor (window);
+  TopiaryPreview *preview = topiary_window_get_preview (window);
+  g_autoptr(TopiaryArticle) article = find_article (project, nth_group_id (project, 2), TOPIARY_KIND_CLUSTER, 1);
+  g_autoptr(GBytes) png = test_image ("png", 40, 30, 5);
+  g_autoptr(TopiaryFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (topiary_project_get_path (project));
+  g_autofree char *decoy = g_build_filename (dir, "images", "decoy.png", NULL);
+  g_autofree char *decoy_dir = g_path_get_dirname (decoy);
+  g_autofree char *src = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  guint updates;
+  JsWait shown = { "(function () { var i = document.querySelectorAll('#topiary-article img');"
+                   " return i.length + ':' + (i[0] && i[0].complete ? i[0].naturalWidth : -1) + ':'"
+                   " + (i[1] && i[1].complete ? i[1].naturalWidth : -1); })()", "2:40:0" };
+
+  g_assert_nonnull (article);
+  info = topiary_project_add_file (project, topiary_article_get_id (article), "shot.png", png, &error);
+  g_assert_no_error (error);
+  /* A file beside the project with the other link's name: never shown. */
+  g_assert_cmpint (g_mkdir_with_parents (decoy_dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (decoy, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.layout", "s", "split");
+  click_article (topiary_article_get_id (article));
+  g_assert_cmpint (topiary_editor_get_article_id (editor), ==, topiary_article_get_id (article));
+  buffer = GTK_TEXT_BUFFER (topiary_editor_get_buffer (editor));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  updates = topiary_preview_get_n_updates (preview) + 1;
+  gtk_text_buffer_insert (buffer, &end, "\n\n![A shot](images/shot.png)\n\n![Not ours](images/decoy.png)\n", -1);
+  g_assert_true (topiary_editor_is_dirty (editor));
+  g_assert_true (wait_for (preview_idle, &updates, 15000));
+  if (!wait_for (js_returns, &shown, 10000))
+    g_error ("the preview did not show the image: %s", eval_js (shown.script, TOPIARY_PREVIEW_WORLD));
+  src = eval_js ("document.querySelector('#topiary-article img').getAttribute('src')", TOPIARY_PREVIEW_WORLD);
+  g_assert_true (g_str_has_prefix (src, TOPIARY_FILE_URI_SCHEME ":///"));
+  g_assert_true (g_str_has_suffix (src, "/images/shot.png"));
+  g_unlink (decoy);
+  g_rmdir (decoy_dir);
+}
+
 static void
 test_preview_patch (void)
 {
@@ -2190,6 +2256,7 @@ main (int    argc,
   g_test_add_func ("/ui/preview-latency", test_preview_latency);
   g_test_add_func ("/ui/preview-scroll", test_preview_scroll);
   g_test_add_func ("/ui/preview-patch", test_preview_patch);
+  g_test_add_func ("/ui/preview-image", test_preview_image);
   g_test_add_func ("/ui/autosave", test_autosave);
   g_test_add_func ("/ui/revisions", test_revisions);
   g_test_add_func ("/ui/formatting", test_formatting);

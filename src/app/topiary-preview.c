@@ -165,6 +165,15 @@ topiary_preview_set_project (TopiaryPreview *self,
 }
 
 void
+topiary_preview_set_article (TopiaryPreview *self,
+                             gint64          article_id)
+{
+  g_return_if_fail (TOPIARY_IS_PREVIEW (self));
+  if (TOPIARY_PREVIEW_GET_IFACE (self)->set_article != NULL)
+    TOPIARY_PREVIEW_GET_IFACE (self)->set_article (self, article_id);
+}
+
+void
 topiary_preview_set_markdown (TopiaryPreview *self,
                               const char     *markdown)
 {

@@ -20,6 +20,10 @@ G_DECLARE_INTERFACE (TopiaryPreview, topiary_preview, TOPIARY, PREVIEW, GtkWidge
 
 /* Wiki links point at this scheme: "topiary:article/<slug>". */
 #define TOPIARY_ARTICLE_URI_PREFIX "topiary:article/"
+/* Images and files of the project, served to the preview by the article
+ * that shows them: "topiary-file:///<article id>/images/shot.png". The web
+ * view reads nothing from disk and nothing from the network for them. */
+#define TOPIARY_FILE_URI_SCHEME "topiary-file"
 /* The script world the preview's own code runs in. */
 #define TOPIARY_PREVIEW_WORLD "topiary"
 /* Overrides where the module is looked for (a file path). */
@@ -40,6 +44,8 @@ struct _TopiaryPreviewInterface
   GtkWidget *(*get_web_view)   (TopiaryPreview *self);
   gboolean   (*is_idle)        (TopiaryPreview *self);
   guint      (*get_n_updates)  (TopiaryPreview *self);
+  void       (*set_article)    (TopiaryPreview *self,
+                                gint64          article_id);
 };
 
 /* Loads the module (once) and makes a preview; NULL with @error set when
@@ -51,6 +57,9 @@ void            topiary_preview_preload         (void);
 
 void            topiary_preview_set_project     (TopiaryPreview *self,
                                                  TopiaryProject *project);
+/* The article whose text follows: its images are shown from the project. */
+void            topiary_preview_set_article     (TopiaryPreview *self,
+                                                 gint64          article_id);
 /* Schedules a render of @markdown; updates merge while one is in flight. */
 void            topiary_preview_set_markdown    (TopiaryPreview *self,
                                                  const char     *markdown);

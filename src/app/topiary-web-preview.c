@@ -20,6 +20,8 @@
 
 #include "topiary-debounce.h"
 #include "topiary-markdown.h"
+#include "topiary-media.h"
+#include "topiary-media-refs.h"
 #include "topiary-web-preview.h"
 
 #define RESOURCE_PATH "/io/github/topiary/Topiary/"
@@ -34,6 +36,7 @@ struct _TopiaryWebPreview
   WebKitWebView   *web_view;
 
   TopiaryProject  *project;
+  gint64           article_id;      /* whose files the images are */
   char            *base_uri;
   gboolean         shell_loaded;
   gboolean         shell_loading;
@@ -545,6 +548,7 @@ update_cb (gpointer user_data)
   g_autofree char *text = NULL;
   g_autofree char *script = NULL;
   g_autofree char *allow_html = NULL;
+  g_autofree char *html = NULL;
   g_autoptr(GPtrArray) blocks = NULL;
   gint64 since;
 
@@ -562,12 +566,20 @@ update_cb (gpointer user_data)
   options.href_prefix = TOPIARY_ARTICLE_URI_PREFIX;
   options.user_data = self;
   result = topiary_markdown_render (text, -1, &options);
+  /* The article's images come from the project, before anything is
+   * saved, never from the disk beside it. */
+  if (self->article_id != 0)
+    {
+      g_autofree char *prefix = g_strdup_printf (TOPIARY_FILE_URI_SCHEME ":///%" G_GINT64_FORMAT "/",
+                                                 self->article_id);
+      html = topiary_media_prefix_image_sources (result->html, prefix);
+    }
 
-  blocks = split_blocks (result->html);
+  blocks = split_blocks (html != NULL ? html : result->html);
   if (blocks == NULL)
     {
       blocks = g_ptr_array_new_with_free_func (g_free);
-      g_ptr_array_add (blocks, g_strdup (result->html));
+      g_ptr_array_add (blocks, g_strdup (html != NULL ? html : result->html));
       g_clear_pointer (&self->blocks, g_ptr_array_unref);
     }
 
@@ -590,6 +602,52 @@ schedule_update (TopiaryWebPreview *self)
 {
   if (!self->in_flight && self->shell_loaded)
     topiary_debounce_arm_once (self->update);
+}
+
+static void
+topiary_web_preview_set_article (TopiaryPreview *preview,
+                                 gint64          article_id)
+{
+  TOPIARY_WEB_PREVIEW (preview)->article_id = article_id;
+}
+
+/* topiary-file:///<article id>/<name>: the file from the project, or an
+ * error the page shows as a broken image. */
+static void
+on_file_request (WebKitURISchemeRequest *request,
+                 gpointer                user_data)
+{
+  WebKitWebView *web_view = webkit_uri_scheme_request_get_web_view (request);
+  TopiaryWebPreview *self = web_view != NULL ? g_object_get_data (G_OBJECT (web_view), "topiary-web-preview") : NULL;
+  const char *path = webkit_uri_scheme_request_get_path (request);
+  g_autoptr(TopiaryFileInfo) info = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  char *end = NULL;
+  gint64 article_id;
+
+  while (path != NULL && *path == '/')
+    path++;
+  article_id = path != NULL ? g_ascii_strtoll (path, &end, 10) : 0;
+  if (self != NULL && self->project != NULL && article_id > 0 && end != NULL && *end == '/')
+    {
+      name = g_uri_unescape_string (end + 1, NULL);
+      if (name != NULL)
+        info = topiary_project_find_file (self->project, article_id, name);
+    }
+  if (info != NULL)
+    data = topiary_project_get_file_data (self->project, info->sha256, &error);
+  if (data == NULL)
+    {
+      if (error == NULL)
+        error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No such file in the project");
+      webkit_uri_scheme_request_finish_error (request, error);
+      return;
+    }
+  stream = g_memory_input_stream_new_from_bytes (data);
+  webkit_uri_scheme_request_finish (request, stream, g_bytes_get_size (data), info->mime);
 }
 
 static void
@@ -760,6 +818,9 @@ topiary_web_preview_dispose (GObject *object)
 {
   TopiaryWebPreview *self = TOPIARY_WEB_PREVIEW (object);
 
+  /* A file request arriving later finds no preview. */
+  if (self->web_view != NULL)
+    g_object_set_data (G_OBJECT (self->web_view), "topiary-web-preview", NULL);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->update, topiary_debounce_free);
@@ -813,6 +874,7 @@ topiary_web_preview_iface_init (TopiaryPreviewInterface *iface)
   iface->get_web_view = topiary_web_preview_get_web_view;
   iface->is_idle = topiary_web_preview_is_idle;
   iface->get_n_updates = topiary_web_preview_get_n_updates;
+  iface->set_article = topiary_web_preview_set_article;
 }
 
 static void
@@ -829,6 +891,19 @@ topiary_web_preview_init (TopiaryWebPreview *self)
   self->update = topiary_debounce_new (UPDATE_DELAY_MS, update_cb, self);
   self->cursor = topiary_debounce_new (CURSOR_DELAY_MS, cursor_cb, self);
   self->bench = g_strcmp0 (g_getenv ("TOPIARY_BENCH"), "1") == 0;
+
+  /* One handler per web context, whatever the number of previews: it
+   * finds its preview through the requesting view. */
+  g_object_set_data (G_OBJECT (self->web_view), "topiary-web-preview", self);
+  {
+    WebKitWebContext *context = webkit_web_view_get_context (self->web_view);
+
+    if (g_object_get_data (G_OBJECT (context), "topiary-file-scheme") == NULL)
+      {
+        webkit_web_context_register_uri_scheme (context, TOPIARY_FILE_URI_SCHEME, on_file_request, NULL, NULL);
+        g_object_set_data (G_OBJECT (context), "topiary-file-scheme", GINT_TO_POINTER (1));
+      }
+  }
 
   settings = webkit_web_view_get_settings (self->web_view);
   /* Scripts in documents never run; ours live in a separate world. */

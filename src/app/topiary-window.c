@@ -518,7 +518,10 @@ apply_layout (TopiaryWindow *self)
       TopiaryPreview *shown = ensure_preview (self);
 
       if (shown != NULL)
-        topiary_preview_set_markdown (shown, text);
+        {
+          topiary_preview_set_article (shown, current_article_id (self));
+          topiary_preview_set_markdown (shown, text);
+        }
     }
 }
 
@@ -692,6 +695,7 @@ on_editor_text_changed (TopiaryEditor *editor,
   if ((preview = ensure_preview (self)) == NULL)
     return;
   text = topiary_editor_dup_text (editor);
+  topiary_preview_set_article (preview, topiary_editor_get_article_id (editor));
   topiary_preview_set_markdown (preview, text);
 }
 

@@ -166,3 +166,46 @@ topiary_media_ref_local_path (const char *url)
   return g_uri_unescape_string (cut, NULL);
 }
 
+
+char *
+topiary_media_prefix_image_sources (const char *html,
+                                    const char *prefix)
+{
+  g_autoptr(GString) out = NULL;
+  const char *p = html, *from = html;
+
+  if (html == NULL || strstr (html, "<img") == NULL)
+    return NULL;
+  while ((p = strstr (p, "<img")) != NULL)
+    {
+      const char *end = strchr (p, '>');
+      const char *src, *close;
+      g_autofree char *url = NULL;
+      g_autofree char *path = NULL;
+
+      if (end == NULL)
+        break;
+      src = g_strstr_len (p, end - p, " src=\"");
+      close = src != NULL ? memchr (src + 6, '"', end - (src + 6)) : NULL;
+      if (close == NULL)
+        {
+          p = end;
+          continue;
+        }
+      url = g_strndup (src + 6, close - (src + 6));
+      path = topiary_media_ref_local_path (url);
+      if (path != NULL && path[0] != '/')
+        {
+          if (out == NULL)
+            out = g_string_sized_new (strlen (html) + 64);
+          g_string_append_len (out, from, src + 6 - from);
+          g_string_append (out, prefix);
+          from = src + 6 + (g_str_has_prefix (url, "./") ? 2 : 0);
+        }
+      p = end;
+    }
+  if (out == NULL)
+    return NULL;
+  g_string_append (out, from);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

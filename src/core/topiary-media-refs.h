@@ -30,4 +30,11 @@ char     *topiary_media_ref_local_path    (const char *url);
 /* TRUE when @path ends in an extension of a type Topiary stores. */
 gboolean  topiary_media_has_extension     (const char *path);
 
+/* @html (as the Markdown renderer writes it) with @prefix put before the
+ * src of every <img> that names a local relative path ("images/a.png",
+ * "./images/a.png"); NULL when there is none. The preview serves the
+ * project's files through such a prefix. */
+char     *topiary_media_prefix_image_sources (const char *html,
+                                              const char *prefix);
+
 G_END_DECLS
