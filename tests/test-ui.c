@@ -654,6 +654,7 @@ test_preview_image (void)
   TopiaryEditor *editor = topiary_window_get_editor (window);
   TopiaryPreview *preview = topiary_window_get_preview (window);
   g_autoptr(TopiaryArticle) article = find_article (project, nth_group_id (project, 2), TOPIARY_KIND_CLUSTER, 1);
+  gint64 previous = topiary_editor_get_article_id (editor);
   g_autoptr(GBytes) png = test_image ("png", 40, 30, 5);
   g_autoptr(TopiaryFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
@@ -691,6 +692,9 @@ test_preview_image (void)
   g_assert_true (g_str_has_suffix (src, "/images/shot.png"));
   g_unlink (decoy);
   g_rmdir (decoy_dir);
+  /* The next tests go on with the article they edited. */
+  click_article (previous);
+  g_assert_cmpint (topiary_editor_get_article_id (editor), ==, previous);
 }
 
 static void
