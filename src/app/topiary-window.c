@@ -567,6 +567,7 @@ update_actions (TopiaryWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export", open);
   gtk_widget_action_set_enabled (widget, "win.import", !self->importing);
   gtk_widget_action_set_enabled (widget, "win.import-folder", !self->importing);
+  gtk_widget_action_set_enabled (widget, "win.import-paste", !self->importing);
   gtk_widget_action_set_enabled (widget, "win.save", editing);
   gtk_widget_action_set_enabled (widget, "win.toggle-details", editing);
   gtk_widget_action_set_enabled (widget, "win.undo-delete",
@@ -1542,10 +1543,12 @@ win_open_recent (GtkWidget  *widget,
 /* Creates @project_path and imports @source into it; on failure nothing
  * is left behind. */
 static TopiaryProject *
-import_into_new (const char           *source,
-                 const char           *project_path,
-                 TopiaryImportReport  *report,
-                 GError              **error)
+import_into_new (const char                  *source,
+                 const char                  *project_path,
+                 TopiaryImportFormat          format,
+                 const TopiaryImportOptions  *options,
+                 TopiaryImportReport         *report,
+                 GError                     **error)
 {
   g_autoptr(TopiaryProject) project = NULL;
 
@@ -1558,7 +1561,7 @@ import_into_new (const char           *source,
   project = topiary_project_open (project_path, TOPIARY_OPEN_CREATE, error);
   if (project == NULL)
     return NULL;
-  if (!topiary_import (project, source, TOPIARY_IMPORT_AUTO, report, NULL, NULL, error))
+  if (!topiary_import_full (project, source, format, options, report, NULL, NULL, error))
     {
       g_autofree char *wal = g_strconcat (project_path, "-wal", NULL);
       g_autofree char *shm = g_strconcat (project_path, "-shm", NULL);
@@ -1589,14 +1592,35 @@ report_import (TopiaryWindow       *self,
 /* ---- importing, in a worker thread ---- */
 
 typedef struct {
-  char                *source;
-  char                *path;
-  TopiaryImportReport *report;
+  char                 *source;
+  char                 *path;
+  TopiaryImportReport  *report;
+  TopiaryImportFormat   format;
+  TopiaryImportOptions *options;     /* the preview's choices, or NULL */
+  char                 *temporary;   /* pasted text's folder, deleted when done */
 } ImportJob;
+
+static void
+remove_folder (const char *dir)
+{
+  g_autoptr(GDir) d = dir != NULL ? g_dir_open (dir, 0, NULL) : NULL;
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_remove (path);
+    }
+  if (dir != NULL)
+    g_rmdir (dir);
+}
 
 static void
 import_job_free (ImportJob *job)
 {
+  remove_folder (job->temporary);
+  g_free (job->temporary);
+  g_clear_pointer (&job->options, topiary_import_options_free);
   g_free (job->source);
   g_free (job->path);
   g_clear_pointer (&job->report, topiary_import_report_free);
@@ -1613,7 +1637,8 @@ import_thread (GTask        *task,
 {
   ImportJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(TopiaryProject) project = import_into_new (job->source, job->path, job->report, &error);
+  g_autoptr(TopiaryProject) project = import_into_new (job->source, job->path, job->format, job->options,
+                                                       job->report, &error);
 
   if (project == NULL)
     {
@@ -1646,6 +1671,17 @@ topiary_window_import (TopiaryWindow *self,
                        const char    *source,
                        const char    *path)
 {
+  topiary_window_import_full (self, source, path, TOPIARY_IMPORT_AUTO, NULL, NULL);
+}
+
+void
+topiary_window_import_full (TopiaryWindow              *self,
+                            const char                 *source,
+                            const char                 *path,
+                            TopiaryImportFormat         format,
+                            const TopiaryImportOptions *options,
+                            const char                 *temporary)
+{
   g_autoptr(GTask) task = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
@@ -1659,6 +1695,9 @@ topiary_window_import (TopiaryWindow *self,
   job->source = g_strdup (source);
   job->path = project_file_name (path);
   job->report = topiary_import_report_new ();
+  job->format = format;
+  job->options = options != NULL ? topiary_import_options_copy (options) : NULL;
+  job->temporary = g_strdup (temporary);
 
   task = g_task_new (self, NULL, on_import_done, NULL);
   g_task_set_source_tag (task, topiary_window_import);
@@ -1684,23 +1723,35 @@ on_import_target_response (GtkNativeDialog *native,
                            TopiaryWindow   *self)
 {
   g_autofree char *source = g_strdup (g_object_get_data (G_OBJECT (native), "source"));
+  g_autofree char *temporary = g_strdup (g_object_get_data (G_OBJECT (native), "temporary"));
+  TopiaryImportOptions *options = g_object_get_data (G_OBJECT (native), "options");
+  TopiaryImportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "format"));
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_object_unref (native);
   if (file == NULL || (path = g_file_get_path (file)) == NULL || source == NULL)
-    return;
-  topiary_window_import (self, source, path);
+    {
+      /* Cancelled: pasted text is not kept. */
+      remove_folder (temporary);
+      g_object_unref (native);
+      return;
+    }
+  topiary_window_import_full (self, source, path, format, options, temporary);
+  g_object_unref (native);
 }
 
 static void
-ask_import_target (TopiaryWindow *self,
-                   const char    *source)
+ask_import_target (TopiaryWindow              *self,
+                   const char                 *source,
+                   const char                 *display_name,
+                   TopiaryImportFormat         format,
+                   const TopiaryImportOptions *options,
+                   char                       *temporary)
 {
   GtkFileChooserNative *native;
-  g_autofree char *base = g_path_get_basename (source);
+  g_autofree char *base = g_path_get_basename (display_name);
   g_autofree char *name = NULL;
   char *dot = strrchr (base, '.');
 
@@ -1711,6 +1762,10 @@ ask_import_target (TopiaryWindow *self,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Import"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   g_object_set_data_full (G_OBJECT (native), "source", g_strdup (source), g_free);
+  g_object_set_data_full (G_OBJECT (native), "temporary", temporary, g_free);
+  g_object_set_data (G_OBJECT (native), "format", GINT_TO_POINTER (format));
+  g_object_set_data_full (G_OBJECT (native), "options", topiary_import_options_copy (options),
+                          (GDestroyNotify) topiary_import_options_free);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_signal_connect (native, "response", G_CALLBACK (on_import_target_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -1728,7 +1783,84 @@ on_import_source_response (GtkNativeDialog *native,
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
   g_object_unref (native);
   if (file != NULL && (path = g_file_get_path (file)) != NULL)
-    ask_import_target (self, path);
+    topiary_window_preview_import (self, path);
+}
+
+static void
+on_preview_import (TopiaryImportDialog *dialog,
+                   TopiaryWindow       *self)
+{
+  const char *source = topiary_import_dialog_get_source (dialog);
+  char *temporary = topiary_import_dialog_take_temporary (dialog);
+
+  ask_import_target (self, source, temporary != NULL ? _("Pasted map") : source,
+                     topiary_import_dialog_get_format (dialog),
+                     topiary_import_dialog_get_options (dialog), temporary);
+}
+
+static void
+present_preview (TopiaryWindow       *self,
+                 TopiaryImportDialog *dialog)
+{
+  g_signal_connect_object (dialog, "import", G_CALLBACK (on_preview_import), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+TopiaryImportDialog *
+topiary_window_preview_import (TopiaryWindow *self,
+                               const char    *source)
+{
+  TopiaryImportDialog *dialog;
+
+  g_return_val_if_fail (TOPIARY_IS_WINDOW (self), NULL);
+  dialog = topiary_import_dialog_new (GTK_WINDOW (self), source);
+  present_preview (self, dialog);
+  return dialog;
+}
+
+TopiaryImportDialog *
+topiary_window_preview_import_text (TopiaryWindow *self,
+                                    const char    *text)
+{
+  g_autoptr(GError) error = NULL;
+  TopiaryImportDialog *dialog;
+
+  g_return_val_if_fail (TOPIARY_IS_WINDOW (self), NULL);
+  dialog = topiary_import_dialog_new_for_text (GTK_WINDOW (self), text, &error);
+  if (dialog == NULL)
+    {
+      show_error (self, _("Could Not Import"), error->message);
+      return NULL;
+    }
+  present_preview (self, dialog);
+  return dialog;
+}
+
+static void
+on_paste_read (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(TopiaryWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+
+  if (text == NULL || *g_strstrip (text) == '\0')
+    {
+      toast (self, _("The clipboard holds no text to import"));
+      return;
+    }
+  topiary_window_preview_import_text (self, text);
+}
+
+static void
+win_import_paste (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *param)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+
+  gdk_clipboard_read_text_async (clipboard, NULL, on_paste_read, g_object_ref (widget));
 }
 
 static void
@@ -1793,7 +1925,7 @@ win_open_sample (GtkWidget  *widget,
       return;
     }
   report = topiary_import_report_new ();
-  project = import_into_new (source, path, report, &error);
+  project = import_into_new (source, path, TOPIARY_IMPORT_AUTO, NULL, report, &error);
   g_remove (source);
   if (project == NULL)
     {
@@ -2249,6 +2381,7 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", win_open_recent);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, win_import);
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, win_import);
+  gtk_widget_class_install_action (widget_class, "win.import-paste", NULL, win_import_paste);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, win_open_sample);
   gtk_widget_class_install_action (widget_class, "win.close-project", NULL, win_close_project);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, win_export);

@@ -13,6 +13,8 @@
 #include "topiary-project.h"
 #include "topiary-sidebar.h"
 
+#include "topiary-import-dialog.h"
+
 G_BEGIN_DECLS
 
 #define TOPIARY_TYPE_WINDOW (topiary_window_get_type ())
@@ -36,6 +38,20 @@ gboolean        topiary_window_create_map   (TopiaryWindow      *self,
 void            topiary_window_import       (TopiaryWindow      *self,
                                              const char         *source,
                                              const char         *path);
+/* The same, with the format and choices of an import preview; @temporary
+ * (pasted text's folder, or NULL) is deleted once the import is done. */
+void            topiary_window_import_full  (TopiaryWindow              *self,
+                                             const char                 *source,
+                                             const char                 *path,
+                                             TopiaryImportFormat         format,
+                                             const TopiaryImportOptions *options,
+                                             const char                 *temporary);
+/* Shows what importing @source (a file or a folder) or @text (pasted)
+ * would create; the user's "Import" then asks where to save the map. */
+TopiaryImportDialog *topiary_window_preview_import      (TopiaryWindow *self,
+                                                         const char    *source);
+TopiaryImportDialog *topiary_window_preview_import_text (TopiaryWindow *self,
+                                                         const char    *text);
 gboolean        topiary_window_is_importing (TopiaryWindow      *self);
 /* Writes whatever the editor and the details panel still hold. */
 gboolean        topiary_window_save         (TopiaryWindow      *self,

@@ -160,6 +160,23 @@ topiary_import_options_free (TopiaryImportOptions *options)
   g_free (options);
 }
 
+TopiaryImportOptions *
+topiary_import_options_copy (const TopiaryImportOptions *options)
+{
+  TopiaryImportOptions *copy = topiary_import_options_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (options == NULL)
+    return copy;
+  copy->group_level = options->group_level;
+  copy->items_are_ideas = options->items_are_ideas;
+  g_hash_table_iter_init (&iter, options->columns);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->columns, g_strdup (key), value);
+  return copy;
+}
+
 void
 topiary_import_options_set_column (TopiaryImportOptions *options,
                                    const char           *header,

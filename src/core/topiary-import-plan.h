@@ -61,6 +61,7 @@ struct _TopiaryImportOptions {
 TopiaryImportOptions *topiary_import_options_new        (void);
 void                  topiary_import_options_free       (TopiaryImportOptions *options);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TopiaryImportOptions, topiary_import_options_free)
+TopiaryImportOptions *topiary_import_options_copy       (const TopiaryImportOptions *options);
 /* Reads the column headed @header (any case) as @field. */
 void                  topiary_import_options_set_column (TopiaryImportOptions *options,
                                                          const char           *header,
