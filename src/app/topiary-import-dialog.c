@@ -174,7 +174,7 @@ read_columns (TopiaryImportDialog *self,
   g_hash_table_remove_all (self->options->columns);
   for (guint i = 0; pairs[i] != NULL; i++)
     {
-      char *eq = strrchr (pairs[i], '=');
+      char *eq;
       TopiaryField field;
 
       g_strstrip (pairs[i]);

@@ -25,6 +25,7 @@
 #include "topiary-csv-cell.h"
 #include "topiary-frontmatter.h"
 #include "topiary-import.h"
+#include "topiary-import-plan.h"
 #include "topiary-slug.h"
 
 /* Beyond this many kept columns, the rest share one note: a note per column
@@ -427,7 +428,6 @@ parse_date (const char *text)
 }
 
 typedef struct {
-  TopiaryProject      *project;
   TopiaryImportReport *report;
   GHashTable          *slugs;      /* slugs this import used */
   GHashTable          *by_key;     /* lowercase title or slug → Row */
@@ -471,21 +471,22 @@ unique_slug (Ctx            *ctx,
   topiary_article_set_slug (article, slug);
 }
 
-static gboolean
-insert_rows (Ctx        *ctx,
-             GPtrArray  *rows,
-             GError    **error)
+/* The rows as the plan: each group's pillar, parents, in row order. */
+static void
+rows_to_plan (Ctx               *ctx,
+              GPtrArray         *rows,
+              TopiaryImportPlan *plan)
 {
-  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_autoptr(GHashTable) pillars = g_hash_table_new (g_str_hash, g_str_equal); /* group → Row */
-  g_autoptr(GPtrArray) later = g_ptr_array_new ();  /* Rows whose parent is inserted after them */
+  g_autoptr(GHashTable) index = g_hash_table_new (NULL, NULL);                /* Row → index + 1 */
 
-  /* Decide each group's pillar before anything is written. */
+  /* Decide each group's pillar before anything is placed. */
   for (guint i = 0; i < rows->len; i++)
     {
       Row *row = g_ptr_array_index (rows, i);
       Row *pillar;
 
+      g_hash_table_insert (index, row, GUINT_TO_POINTER (i + 1));
       if (row->group == NULL)
         {
           topiary_article_set_kind (row->article, row->marked_pillar ? TOPIARY_KIND_PILLAR : TOPIARY_KIND_CLUSTER);
@@ -520,20 +521,35 @@ insert_rows (Ctx        *ctx,
   for (guint i = 0; i < rows->len; i++)
     {
       Row *row = g_ptr_array_index (rows, i);
+      TopiaryArticle *article = row->article;
+      TopiaryPlanArticle *a = topiary_import_plan_add_article (plan, topiary_article_get_title (article));
+      const char * const *queries = topiary_article_get_queries (article);
+      int primary = topiary_article_get_primary_query (article);
       Row *parent = NULL;
 
+      a->slug = g_strdup (topiary_article_get_slug (article));
+      a->kind = topiary_article_get_kind (article);
+      a->status = topiary_article_get_status (article);
+      a->priority = topiary_article_get_priority (article);
+      a->words = topiary_article_get_target_words (article);
+      a->published = topiary_article_get_published (article);
+      if (*topiary_article_get_intent (article) != '\0')
+        a->intent = g_strdup (topiary_article_get_intent (article));
+      if (*topiary_article_get_summary (article) != '\0')
+        a->summary = g_strdup (topiary_article_get_summary (article));
+      if (primary >= 0 && queries[primary] != NULL)
+        g_ptr_array_add (a->queries, g_strdup (queries[primary]));
+      for (guint q = 0; queries[q] != NULL; q++)
+        if ((int) q != primary)
+          g_ptr_array_add (a->queries, g_strdup (queries[q]));
       if (row->group != NULL)
         {
-          TopiaryGroup *group = g_hash_table_lookup (groups, row->group);
+          int g = topiary_import_plan_add_group (plan, row->group, NULL);
+          TopiaryPlanGroup *group = g_ptr_array_index (plan->groups, g);
 
-          if (group == NULL)
-            {
-              group = _topiary_import_ensure_group (ctx->project, row->group, NULL, ctx->report, error);
-              if (group == NULL)
-                return FALSE;
-              g_hash_table_insert (groups, g_strdup (row->group), group);
-            }
-          topiary_article_set_group_id (row->article, topiary_group_get_id (group));
+          a->group = g;
+          if (g_hash_table_lookup (pillars, row->group) == row)
+            group->pillar = (int) i;
         }
 
       if (row->parent_ref != NULL)
@@ -542,55 +558,14 @@ insert_rows (Ctx        *ctx,
 
           parent = g_hash_table_lookup (ctx->by_key, key);
           if (parent == NULL)
-            {
-              g_autofree char *slug = topiary_project_resolve_link (ctx->project, row->parent_ref);
-              g_autoptr(TopiaryArticle) found = slug ? topiary_project_get_article_by_slug (ctx->project, slug, FALSE) : NULL;
-
-              if (found != NULL)
-                topiary_article_set_parent_id (row->article, topiary_article_get_id (found));
-              else
-                row_warn (ctx, _("The parent “%s” of “%s” is not in the plan."),
-                          row->parent_ref, topiary_article_get_title (row->article));
-            }
+            a->parent_ref = g_strdup (row->parent_ref);
         }
       if (parent == NULL && row->parent_ref == NULL && row->group != NULL &&
-          topiary_article_get_kind (row->article) == TOPIARY_KIND_CLUSTER)
+          topiary_article_get_kind (article) == TOPIARY_KIND_CLUSTER)
         parent = g_hash_table_lookup (pillars, row->group);
-      if (parent == row)
-        parent = NULL;
-
-      if (parent != NULL)
-        {
-          if (topiary_article_get_id (parent->article) > 0)
-            topiary_article_set_parent_id (row->article, topiary_article_get_id (parent->article));
-          else
-            g_ptr_array_add (later, row);
-        }
-
-      if (!_topiary_import_put_article (ctx->project, row->article, ctx->report, error))
-        return FALSE;
+      if (parent != NULL && parent != row)
+        a->parent = GPOINTER_TO_INT (g_hash_table_lookup (index, parent)) - 1;
     }
-
-  /* Clusters listed before their pillar. */
-  for (guint i = 0; i < later->len; i++)
-    {
-      Row *row = g_ptr_array_index (later, i);
-      g_autofree char *key = NULL;
-      Row *parent;
-
-      if (row->parent_ref != NULL)
-        {
-          key = g_utf8_casefold (row->parent_ref, -1);
-          parent = g_hash_table_lookup (ctx->by_key, key);
-        }
-      else
-        parent = g_hash_table_lookup (pillars, row->group);
-      g_assert (parent != NULL);
-      topiary_article_set_parent_id (row->article, topiary_article_get_id (parent->article));
-      if (!topiary_project_update_article (ctx->project, row->article, error))
-        return FALSE;
-    }
-  return TRUE;
 }
 
 gboolean
@@ -600,6 +575,21 @@ _topiary_import_csv (TopiaryProject      *project,
                      TopiaryImportReport *report,
                      GError             **error)
 {
+  g_autoptr(TopiaryImportPlan) plan = topiary_import_plan_new ();
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (project), FALSE);
+
+  return _topiary_import_csv_plan (plan, text, length, report, error) &&
+         _topiary_import_plan_apply (plan, project, report, error);
+}
+
+gboolean
+_topiary_import_csv_plan (TopiaryImportPlan   *plan,
+                          const char          *text,
+                          gsize                length,
+                          TopiaryImportReport *report,
+                          GError             **error)
+{
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) header = NULL;
   g_autoptr(GArray) columns = g_array_new (FALSE, TRUE, sizeof (TopiaryField));
@@ -608,13 +598,13 @@ _topiary_import_csv (TopiaryProject      *project,
   g_autoptr(GHashTable) slugs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GString) rest = NULL;
-  Ctx ctx = { project, report, slugs, by_key, 0 };
+  Ctx ctx = { report, slugs, by_key, 0 };
   CsvReader r;
   int title_col = -1, primary_col = -1;
   guint ragged = 0, bad_quotes = 0, skipped = 0;
   gboolean has_kind_info = FALSE;
 
-  g_return_val_if_fail (TOPIARY_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (plan != NULL, FALSE);
   g_return_val_if_fail (text != NULL || length == 0, FALSE);
 
   if (length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
@@ -936,8 +926,8 @@ _topiary_import_csv (TopiaryProject      *project,
     }
 
   g_ptr_array_sort (rows, row_compare);
-  if (!insert_rows (&ctx, rows, error))
-    return FALSE;
+  plan->format = TOPIARY_IMPORT_CSV;
+  rows_to_plan (&ctx, rows, plan);
 
   for (guint i = 0, n = 0; i < kept->len; i++)
     {
@@ -947,17 +937,15 @@ _topiary_import_csv (TopiaryProject      *project,
         continue;
       if (n++ < MAX_COLUMN_NOTES)
         {
-          if (!_topiary_import_add_note (project, "import", col->header, col->values->str, report, error))
-            return FALSE;
+          topiary_import_plan_add_note (plan, "import", col->header, col->values->str);
           continue;
         }
       if (rest == NULL)
         rest = g_string_new (NULL);
       g_string_append_printf (rest, "%s\n%s\n", col->header, col->values->str);
     }
-  if (rest != NULL &&
-      !_topiary_import_add_note (project, "import", _("Further columns"), rest->str, report, error))
-    return FALSE;
+  if (rest != NULL)
+    topiary_import_plan_add_note (plan, "import", _("Further columns"), rest->str);
 
   return TRUE;
 }

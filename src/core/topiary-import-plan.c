@@ -21,6 +21,7 @@ plan_article_free (gpointer data)
   g_ptr_array_unref (a->queries);
   g_free (a->intent);
   g_free (a->summary);
+  g_free (a->parent_ref);
   g_free (a);
 }
 
@@ -276,12 +277,26 @@ _topiary_import_plan_apply (TopiaryImportPlan   *plan,
       topiary_article_set_target_words (article, a->words);
       if (a->summary != NULL && *a->summary != '\0')
         topiary_article_set_summary (article, a->summary);
+      if (a->published > 0)
+        topiary_article_set_published (article, a->published);
       if (a->queries->len > 0)
         {
           g_ptr_array_add (a->queries, NULL);
           topiary_article_set_queries (article, (const char * const *) a->queries->pdata);
           g_ptr_array_set_size (a->queries, a->queries->len - 1);
           topiary_article_set_primary_query (article, 0);
+        }
+      if (a->parent < 0 && a->parent_ref != NULL)
+        {
+          /* A parent the project holds already, named by title or slug. */
+          g_autofree char *slug = topiary_project_resolve_link (project, a->parent_ref);
+          g_autoptr(TopiaryArticle) found = slug ? topiary_project_get_article_by_slug (project, slug, FALSE) : NULL;
+
+          if (found != NULL)
+            topiary_article_set_parent_id (article, topiary_article_get_id (found));
+          else
+            topiary_import_report_warn (report, _("The parent “%s” of “%s” is not in the plan."),
+                                        a->parent_ref, a->title);
         }
       /* A pillar written later in the order gets its clusters afterwards. */
       if (a->parent >= 0)

@@ -26,6 +26,8 @@ typedef struct {
   TopiaryStatus  status;
   int            words;      /* target length; 0: none */
   char          *summary;    /* NULL: none */
+  gint64         published;  /* a Unix time; 0: none */
+  char          *parent_ref; /* parent < 0: a title or slug of the project's, found when written */
 } TopiaryPlanArticle;
 
 typedef struct {
@@ -115,6 +117,13 @@ gboolean _topiary_import_plan_apply (TopiaryImportPlan   *plan,
                                      TopiaryProject      *project,
                                      TopiaryImportReport *report,
                                      GError             **error);
+
+/* Fills @plan from CSV text (see topiary-import-csv.c). */
+gboolean _topiary_import_csv_plan (TopiaryImportPlan   *plan,
+                                   const char          *text,
+                                   gsize                length,
+                                   TopiaryImportReport *report,
+                                   GError             **error);
 
 /* The groups, articles and notes of @project as a plan. */
 TopiaryImportPlan *_topiary_import_plan_from_project (TopiaryProject *project);

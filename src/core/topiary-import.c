@@ -436,9 +436,15 @@ topiary_import_read_plan (const char                 *source,
       if (!_topiary_import_outline_plan (plan, text, length, options, report, error))
         return NULL;
     }
+  else if (format == TOPIARY_IMPORT_CSV)
+    {
+      plan = topiary_import_plan_new ();
+      if (!_topiary_import_csv_plan (plan, text, length, report, error))
+        return NULL;
+    }
   else
     {
-      /* The other importers write as they read: they run against a private
+      /* The page-text and Hugo importers write as they read: they run against a private
        * project in the temporary folder, never beside the target, which is
        * then read back as a plan and deleted. */
       g_autofree char *dir = g_dir_make_tmp ("topiary-plan-XXXXXX", error);
