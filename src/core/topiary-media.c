@@ -93,19 +93,6 @@ has_tables (TopiaryProject *self)
 }
 
 static gboolean
-finish (TopiaryProject  *self,
-        gboolean         ok,
-        GError         **error)
-{
-  if (!ok)
-    {
-      topiary_project_rollback (self);
-      return FALSE;
-    }
-  return topiary_project_commit (self, error);
-}
-
-static gboolean
 article_exists (TopiaryProject  *self,
                 gint64           article_id,
                 GError         **error)
@@ -298,7 +285,7 @@ topiary_project_add_file (TopiaryProject  *self,
   ok = TRUE;
 
 out:
-  if (!finish (self, ok, error))
+  if (!_topiary_project_finish (self, ok, error))
     return NULL;
   return get_by_id (self, file_id);
 }
@@ -521,7 +508,7 @@ topiary_project_remove_file (TopiaryProject  *self,
     }
   if (ok)
     _topiary_project_files_changed (self);
-  return finish (self, ok, error);
+  return _topiary_project_finish (self, ok, error);
 }
 
 gboolean
@@ -575,7 +562,7 @@ topiary_project_set_cover (TopiaryProject  *self,
   ok = TRUE;
 
 out:
-  return finish (self, ok, error);
+  return _topiary_project_finish (self, ok, error);
 }
 
 TopiaryFileInfo *
@@ -683,7 +670,7 @@ topiary_project_remove_unused_files (TopiaryProject  *self,
     }
   if (ok && unused->len > 0)
     _topiary_project_files_changed (self);
-  if (!finish (self, ok, error))
+  if (!_topiary_project_finish (self, ok, error))
     return FALSE;
   if (n_removed != NULL)
     *n_removed = unused->len;

@@ -28,6 +28,11 @@ gboolean      _topiary_project_sqlite_error   (TopiaryProject  *self,
                                                GError         **error);
 gboolean      _topiary_project_check_writable (TopiaryProject  *self,
                                                GError         **error);
+/* Ends a transaction opened with topiary_project_begin(): commits when @ok,
+ * else rolls back and returns FALSE. */
+gboolean      _topiary_project_finish         (TopiaryProject  *self,
+                                               gboolean         ok,
+                                               GError         **error);
 /* "changed::files", at the outermost commit. */
 void          _topiary_project_files_changed  (TopiaryProject  *self);
 

@@ -1092,10 +1092,10 @@ topiary_project_end_read (TopiaryProject *self)
 #define BEGIN_OR_FAIL(self, error, ret) \
   G_STMT_START { if (!topiary_project_begin ((self), (error))) return (ret); } G_STMT_END
 
-static gboolean
-finish (TopiaryProject  *self,
-        gboolean         ok,
-        GError         **error)
+gboolean
+_topiary_project_finish (TopiaryProject  *self,
+                         gboolean         ok,
+                         GError         **error)
 {
   if (!ok)
     {
@@ -1808,7 +1808,7 @@ topiary_project_move_group (TopiaryProject  *self,
 
   BEGIN_OR_FAIL (self, error, FALSE);
   mark_changed (self, CHANGED_GROUPS);
-  return finish (self, reposition (self, TRUE, group_id, new_position, error), error);
+  return _topiary_project_finish (self, reposition (self, TRUE, group_id, new_position, error), error);
 }
 
 static gboolean
@@ -1864,7 +1864,7 @@ topiary_project_delete_group (TopiaryProject  *self,
         }
     }
   mark_changed (self, CHANGED_GROUPS | CHANGED_ARTICLES);
-  return finish (self, ok, error);
+  return _topiary_project_finish (self, ok, error);
 }
 
 /* ---- articles ----------------------------------------------------------- */
@@ -2415,7 +2415,7 @@ topiary_project_add_article (TopiaryProject  *self,
   }
 
 out:
-  return finish (self, ok, error);
+  return _topiary_project_finish (self, ok, error);
 }
 
 /* Stores @body and its word count; the caller brackets it with fts_sync(). */
@@ -2533,7 +2533,7 @@ topiary_project_update_article (TopiaryProject  *self,
   mark_changed (self, CHANGED_ARTICLES);
 
 out:
-  return finish (self, ok, error);
+  return _topiary_project_finish (self, ok, error);
 }
 
 gboolean
@@ -2587,7 +2587,7 @@ topiary_project_save_body (TopiaryProject  *self,
   self->pending |= CHANGED_ARTICLES;
 
 out:
-  return finish (self, ok, error);
+  return _topiary_project_finish (self, ok, error);
 }
 
 gboolean
@@ -2634,7 +2634,7 @@ topiary_project_move_article (TopiaryProject  *self,
   mark_changed (self, CHANGED_ARTICLES);
 
 out:
-  return finish (self, ok, error);
+  return _topiary_project_finish (self, ok, error);
 }
 
 gboolean
@@ -2668,7 +2668,7 @@ topiary_project_delete_article (TopiaryProject  *self,
   mark_changed (self, CHANGED_ARTICLES);
 
 out:
-  return finish (self, ok, error);
+  return _topiary_project_finish (self, ok, error);
 }
 
 /* The link index of the project as it is now; owned by the project. */
@@ -2965,7 +2965,7 @@ topiary_project_restore_revision (TopiaryProject  *self,
   mark_changed (self, CHANGED_ARTICLES);
 
 out:
-  if (!finish (self, ok, error))
+  if (!_topiary_project_finish (self, ok, error))
     return 0;
   return article_id;
 }
