@@ -32,23 +32,6 @@ webkit_is_loaded (void)
   return strstr (maps, "libwebkitgtk-6.0") != NULL;
 }
 
-static gboolean
-wake (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-  guint tick = g_timeout_add (10, wake, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-}
-
 /* A project of one article with a body, for the window to open. */
 static char *
 make_project (gint64 *article_id)

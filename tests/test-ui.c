@@ -42,39 +42,6 @@ static char *sample_path;
 
 static GtkWidget *find_widget_of_type (GtkWidget *root, GType type, guint nth);
 
-static gboolean
-wake (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (gboolean (*check) (gpointer),
-          gpointer   data,
-          guint      timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-  guint tick = g_timeout_add (10, wake, NULL);
-  gboolean ok;
-
-  while (!(ok = check (data)) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-  return ok;
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-spin (guint ms)
-{
-  wait_for (never, NULL, ms);
-}
-
 typedef struct {
   gboolean  done;
   char     *result;
@@ -1652,7 +1619,7 @@ test_pointer_drag (void)
 
   g_assert_true (wait_for (find_mapped_row, &from, 5000));
   g_assert_true (wait_for (find_mapped_row, &to, 5000));
-  wait_for (never, NULL, 200);  /* settle the layout */
+  spin (200);  /* settle the layout */
   row_center (from.row, &x0, &y0);
   row_center (to.row, &x1, &y1);
   g_assert_cmpint (y1, <, y0);

@@ -167,3 +167,41 @@ test_tmp_fixture_teardown (TestTmpFixture *f,
 {
   test_tmp_map_free (f->dir, f->path);
 }
+
+/* ---- waiting on the main loop (UI tests) ---- */
+
+static inline gboolean
+test_wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterates the default main context until @check returns TRUE or
+ * @timeout_ms passes; a 10 ms tick keeps the loop from sleeping past it. */
+static inline gboolean
+wait_for (gboolean (*check) (gpointer),
+          gpointer   data,
+          guint      timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  guint tick = g_timeout_add (10, test_wake, NULL);
+  gboolean ok;
+
+  while (!(ok = check (data)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  return ok;
+}
+
+static inline gboolean
+test_never (gpointer data)
+{
+  return FALSE;
+}
+
+/* Runs the main loop for @ms. */
+static inline void
+spin (guint ms)
+{
+  wait_for (test_never, NULL, ms);
+}
