@@ -20,7 +20,7 @@ CALLS = ['g_set_error', 'g_set_error_literal', 'g_prefix_error', 'g_prefix_error
 # Files whose messages are fragments that another message wraps.
 FRAGMENTS = {
     # "A template of the theme is broken (%s)." in the export
-    'src/core/topiary-mustache.c',
+    'src/core/text/topiary-mustache.c',
 }
 EXCEPTIONS = {
     'warning: %s\n',                  # the wrapper of a warning, itself a sentence
@@ -91,9 +91,11 @@ def problems(kind, message):
 def main():
     files = []
     for d in DIRS:
-        for name in sorted(os.listdir(os.path.join(ROOT, d))):
-            if name.endswith('.c'):
-                files.append(os.path.join(d, name))
+        for dirpath, dirnames, names in os.walk(os.path.join(ROOT, d)):
+            dirnames.sort()
+            for name in sorted(names):
+                if name.endswith('.c'):
+                    files.append(os.path.relpath(os.path.join(dirpath, name), ROOT))
     n = failed = 0
     for rel in files:
         if rel in FRAGMENTS:
