@@ -7,6 +7,8 @@
 #include <json-glib/json-glib.h>
 
 #include "topiary-export.h"
+#include "topiary-map.h"
+#include "topiary-markdown.h"
 #include "topiary-mustache.h"
 
 G_BEGIN_DECLS
@@ -157,5 +159,171 @@ JsonObject *topiary_export_theme_words        (const char              *lang);
 /* "14 November 2023", as @lang writes dates. */
 char       *topiary_export_human_date         (gint64                   t,
                                                const char              *lang);
+
+/* ---- the run and the map as exported (topiary-export.c, topiary-export-map.c) ---- */
+
+typedef struct _PageWriter PageWriter;
+typedef struct _TopiaryExportMedia TopiaryExportMedia;
+
+typedef struct _GroupInfo GroupInfo;
+typedef struct _ArticleInfo ArticleInfo;
+
+struct _ArticleInfo {
+  TopiaryArticle *article;   /* without its body */
+  gint64          id;
+  char           *slug;      /* final: unique, [a-z0-9-] only */
+  GroupInfo      *group;     /* NULL for an article outside any group */
+  ArticleInfo    *pillar;    /* its pillar, NULL for none or itself */
+  guint           index;     /* place among the exported articles */
+  guint           in_group;  /* place among its group's articles */
+  gboolean        draft;
+  JsonObject     *link;      /* article_link() from one level down, shared */
+};
+
+struct _GroupInfo {
+  TopiaryGroup *group;
+  gint64        id;
+  char         *slug;
+  ArticleInfo  *pillar;
+  GPtrArray    *articles;    /* ArticleInfo *, writing order, pillar included */
+  GPtrArray    *clusters;    /* the same without the pillar */
+  JsonArray    *nav;         /* the site navigation with this group current */
+  gint64        updated;
+};
+
+typedef struct {
+  TopiaryProject              *project;
+  const TopiaryExportOptions  *options;
+  TopiaryProgressFunc          progress;
+  gpointer                     progress_data;
+  guint                        done;
+  guint                        total;
+
+  char        *title;
+  char        *description;
+  char        *lang;
+  char        *base_url;      /* ends with '/', or NULL */
+  gboolean     allow_html;
+
+  GPtrArray   *articles;      /* ArticleInfo *, writing order */
+  GPtrArray   *groups;        /* GroupInfo *, in order, only those with articles */
+  GHashTable  *by_id;         /* gint64 id -> ArticleInfo, exported articles */
+  GHashTable  *used_slugs;
+  TopiaryMap  *map;           /* the whole project's, exported or not */
+
+  char        *out;           /* the temporary folder being filled */
+  TopiaryExportTheme        theme;
+  JsonObject  *site;
+  JsonObject  *words;         /* the theme's words in the site's language */
+  JsonArray   *nav;           /* no group current */
+  PageWriter  *writer;       /* site pages go to disk through it */
+  TopiaryExportMedia *media;  /* the articles' images and files */
+} Export;
+
+static inline const char *
+nonnull (const char *s)
+{
+  return s != NULL ? s : "";
+}
+
+/* Adds a warning for the user (TopiaryExportOptions.warnings). */
+void     topiary_export_warn             (Export          *e,
+                                          const char      *format,
+                                          ...) G_GNUC_PRINTF (2, 3);
+/* One more step done, for the progress callback. */
+void     topiary_export_progress         (Export          *e);
+/* "2023-11-14T22:13:20Z", or NULL for no time. */
+char    *topiary_export_iso_time         (gint64           t);
+/* Published, else created. */
+gint64   topiary_export_article_date     (TopiaryArticle  *a);
+/* Updated, else topiary_export_article_date(). */
+gint64   topiary_export_article_updated  (TopiaryArticle  *a);
+char    *topiary_export_join_queries     (TopiaryArticle  *a,
+                                          gboolean         skip_primary,
+                                          const char      *separator);
+/* Newest first, then in writing order; for a GPtrArray of ArticleInfo *. */
+gint     topiary_export_compare_published_desc (gconstpointer pa,
+                                                gconstpointer pb);
+/* Writes @relpath ("slug/index.html") under the export folder, creating
+ * its folders. Every component is checked, so nothing lands outside. */
+gboolean topiary_export_write_rel        (Export          *e,
+                                          const char      *relpath,
+                                          const char      *data,
+                                          gsize            len,
+                                          GError         **error);
+/* A TopiaryExportWriteFunc for the media; @user_data is the Export. */
+gboolean topiary_export_write_media      (gpointer         user_data,
+                                          const char      *relpath,
+                                          const char      *data,
+                                          gsize            len,
+                                          GError         **error);
+void     topiary_export_set_output_path  (Export          *e,
+                                          const char      *path);
+
+void     topiary_export_article_info_free (gpointer        data);
+void     topiary_export_group_info_free   (gpointer        data);
+/* The map's title, description, language, base URL. */
+gboolean topiary_export_read_map         (Export          *e,
+                                          GError         **error);
+/* The exported part of the map: which articles, under which pillar, in
+ * which groups, with which slugs. */
+gboolean topiary_export_collect          (Export          *e,
+                                          GError         **error);
+/* The exported article a wiki-link target names, or NULL. */
+ArticleInfo *topiary_export_find_target  (Export          *e,
+                                          const char      *target,
+                                          char           **heading);
+/* A TopiaryMarkdownOptions.resolve_heading; @user_data is the Export. */
+char    *topiary_export_resolve_link     (const char      *target,
+                                          char           **heading,
+                                          gpointer         user_data);
+/* Warns about each of @unresolved; FALSE when the export is strict. */
+gboolean topiary_export_check_unresolved (Export          *e,
+                                          ArticleInfo     *a,
+                                          GPtrArray       *unresolved,
+                                          GError         **error);
+
+/* ---- the formats ---- */
+
+gboolean topiary_export_site             (Export          *e,
+                                          GError         **error);
+gboolean topiary_export_hugo             (Export          *e,
+                                          GError         **error);
+gboolean topiary_export_csv              (Export          *e,
+                                          const char      *dest,
+                                          GError         **error);
+gboolean topiary_export_json             (Export          *e,
+                                          const char      *dest,
+                                          GError         **error);
+
+/* ---- the site (topiary-export-site.c, -site-threads.c, -seo.c) ---- */
+
+gboolean topiary_export_write_article    (Export                   *e,
+                                          ArticleInfo              *a,
+                                          TopiaryMarkdownResult    *md,
+                                          TopiaryMustacheTemplate  *tmpl,
+                                          GError                  **error);
+/* Every article's page, the bodies rendered on a worker thread. */
+gboolean topiary_export_write_articles   (Export                   *e,
+                                          TopiaryMustacheTemplate  *tmpl,
+                                          GError                  **error);
+PageWriter *topiary_export_page_writer_new    (Export       *e);
+/* Waits until every page handed over is on disk; FALSE with the failure
+ * of the earliest page. Can be called again. */
+gboolean    topiary_export_page_writer_finish (PageWriter   *pw,
+                                               GError      **error);
+void        topiary_export_page_writer_free   (PageWriter   *pw);
+/* Renders @ctx with @tmpl and hands the page to the writers. */
+gboolean topiary_export_render_page      (Export                   *e,
+                                          TopiaryMustacheTemplate  *tmpl,
+                                          JsonObject               *ctx,
+                                          const char               *relpath,
+                                          GError                  **error);
+gboolean topiary_export_write_sitemap    (Export          *e,
+                                          GError         **error);
+gboolean topiary_export_write_feed       (Export          *e,
+                                          GError         **error);
+gboolean topiary_export_write_robots     (Export          *e,
+                                          GError         **error);
 
 G_END_DECLS
