@@ -27,39 +27,6 @@
 #include "topiary-media-private.h"
 #include "topiary-slug.h"
 
-struct _TopiaryProject
-{
-  GObject     parent_instance;
-
-  char       *path;
-  sqlite3    *db;
-  GHashTable *statements;   /* SQL text → sqlite3_stmt, prepared once */
-  char       *copy_dir;     /* a private copy being read, removed on close */
-  guint       depth;        /* nesting of topiary_project_begin() */
-  guint       pending;      /* ChangeFlags to announce at the outer commit */
-  guint       read_only : 1;
-  guint       failed : 1;   /* an inner level rolled back */
-  guint       reading;      /* nesting of topiary_project_begin_read() */
-  guint       read_txn : 1; /* ... which opened a read transaction */
-  TopiaryPortalCopy *portal; /* a document portal file's working copy */
-
-  /* Wiki-link targets, built when first needed and kept while no title,
-   * slug or order changes: here (generation) or in another connection
-   * (PRAGMA data_version). */
-  TopiaryLinkIndex *links;
-  guint64           generation;       /* bumped by every change of articles */
-  guint64           links_generation;
-  gint64            links_data_version;
-};
-
-typedef enum {
-  CHANGED_MAP      = 1 << 0,
-  CHANGED_NOTES    = 1 << 1,
-  CHANGED_GROUPS   = 1 << 2,
-  CHANGED_ARTICLES = 1 << 3,
-  CHANGED_FILES    = 1 << 4,
-} ChangeFlags;
-
 G_DEFINE_FINAL_TYPE (TopiaryProject, topiary_project, G_TYPE_OBJECT)
 G_DEFINE_QUARK (topiary-project-error-quark, topiary_project_error)
 
@@ -215,10 +182,10 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TOPIARY_SCHEMA_VERSION);
 
 /* ------------------------------------------------------------------------ */
 
-static gboolean
-set_sqlite_error (TopiaryProject  *self,
-                  int              rc,
-                  GError         **error)
+gboolean
+_topiary_project_sqlite_error (TopiaryProject  *self,
+                               int              rc,
+                               GError         **error)
 {
   const char *path = self->path ? self->path : "";
   g_autofree char *name = g_path_get_basename (path);
@@ -256,10 +223,10 @@ set_sqlite_error (TopiaryProject  *self,
   return FALSE;
 }
 
-static sqlite3_stmt *
-get_statement (TopiaryProject  *self,
-               const char      *sql,
-               GError         **error)
+sqlite3_stmt *
+_topiary_project_get_statement (TopiaryProject  *self,
+                                const char      *sql,
+                                GError         **error)
 {
   sqlite3_stmt *stmt;
   int rc;
@@ -277,7 +244,7 @@ get_statement (TopiaryProject  *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, rc, error);
+      _topiary_project_sqlite_error (self, rc, error);
       return NULL;
     }
   /* The SQL strings are literals, so the key needs no copy. */
@@ -285,36 +252,36 @@ get_statement (TopiaryProject  *self,
   return stmt;
 }
 
-static gboolean
-exec (TopiaryProject  *self,
-      const char      *sql,
-      GError         **error)
+gboolean
+_topiary_project_exec (TopiaryProject  *self,
+                       const char      *sql,
+                       GError         **error)
 {
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
-    return set_sqlite_error (self, rc, error);
+    return _topiary_project_sqlite_error (self, rc, error);
   return TRUE;
 }
 
 /* Runs a prepared statement that returns no rows. */
-static gboolean
-step_done (TopiaryProject  *self,
-           sqlite3_stmt    *stmt,
-           GError         **error)
+gboolean
+_topiary_project_step_done (TopiaryProject  *self,
+                            sqlite3_stmt    *stmt,
+                            GError         **error)
 {
   int rc = sqlite3_step (stmt);
 
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return set_sqlite_error (self, rc, error);
+    return _topiary_project_sqlite_error (self, rc, error);
   return TRUE;
 }
 
 /* For a read: TRUE when the project is open, else sets "closed". */
-static gboolean
-check_open (TopiaryProject  *self,
-            GError         **error)
+gboolean
+_topiary_project_check_open (TopiaryProject  *self,
+                             GError         **error)
 {
   if (self->db != NULL)
     return TRUE;
@@ -324,21 +291,21 @@ check_open (TopiaryProject  *self,
 
 /* Ends a loop of sqlite3_step(): TRUE when it ran to the end, else the
  * error it stopped at. */
-static gboolean
-finish_rows (TopiaryProject  *self,
-             sqlite3_stmt    *stmt,
-             int              rc,
-             GError         **error)
+gboolean
+_topiary_project_finish_rows (TopiaryProject  *self,
+                              sqlite3_stmt    *stmt,
+                              int              rc,
+                              GError         **error)
 {
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, rc, error);
+    return _topiary_project_sqlite_error (self, rc, error);
   return TRUE;
 }
 
-static gboolean
-check_writable (TopiaryProject  *self,
-                GError         **error)
+gboolean
+_topiary_project_check_writable (TopiaryProject  *self,
+                                 GError         **error)
 {
   if (self->db == NULL)
     {
@@ -359,9 +326,9 @@ check_writable (TopiaryProject  *self,
   return TRUE;
 }
 
-static const char *
-text_column (sqlite3_stmt *stmt,
-             int           col)
+const char *
+_topiary_project_text_column (sqlite3_stmt *stmt,
+                              int           col)
 {
   const char *text = (const char *)sqlite3_column_text (stmt, col);
   return text ? text : "";
@@ -370,33 +337,33 @@ text_column (sqlite3_stmt *stmt,
 /* The text in the first column of the row @sql selects for @id (its one
  * parameter): NULL when there is no such row or the project is closed,
  * with @error set only when SQLite fails. */
-static char *
-select_text_by_id (TopiaryProject  *self,
-                   const char      *sql,
-                   gint64           id,
-                   GError         **error)
+char *
+_topiary_project_select_text_by_id (TopiaryProject  *self,
+                                    const char      *sql,
+                                    gint64           id,
+                                    GError         **error)
 {
   sqlite3_stmt *stmt;
   char *text = NULL;
 
-  if (self->db == NULL || (stmt = get_statement (self, sql, error)) == NULL)
+  if (self->db == NULL || (stmt = _topiary_project_get_statement (self, sql, error)) == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    text = g_strdup (text_column (stmt, 0));
+    text = g_strdup (_topiary_project_text_column (stmt, 0));
   sqlite3_reset (stmt);
   return text;
 }
 
-static gint64
-now_seconds (void)
+gint64
+_topiary_project_now (void)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
-static void
-mark_changed (TopiaryProject *self,
-              ChangeFlags     flags)
+void
+_topiary_project_mark_changed (TopiaryProject *self,
+                               ChangeFlags     flags)
 {
   self->pending |= flags;
   if (flags & CHANGED_ARTICLES)
@@ -408,10 +375,10 @@ static void emit_pending (TopiaryProject *self);
 /* A portal document gets what was committed to its working copy. A
  * failure leaves the change safe in the working copy; it is written back
  * with the next commit, at close, or at the next open. */
-static gboolean
-write_back (TopiaryProject  *self,
-            gboolean         now,
-            GError         **error)
+gboolean
+_topiary_project_write_back (TopiaryProject  *self,
+                             gboolean         now,
+                             GError         **error)
 {
   if (self->portal == NULL)
     return TRUE;
@@ -419,14 +386,14 @@ write_back (TopiaryProject  *self,
 }
 
 /* For a change made outside any transaction: it is committed already. */
-static void
-announce (TopiaryProject *self,
-          ChangeFlags     flags)
+void
+_topiary_project_announce (TopiaryProject *self,
+                           ChangeFlags     flags)
 {
-  mark_changed (self, flags);
+  _topiary_project_mark_changed (self, flags);
   if (self->depth == 0)
     {
-      write_back (self, FALSE, NULL);
+      _topiary_project_write_back (self, FALSE, NULL);
       emit_pending (self);
     }
 }
@@ -576,26 +543,26 @@ is_cannot_write (int rc)
     }
 }
 
-static gboolean
-migrate (TopiaryProject  *self,
-         gint64           from,
-         GError         **error)
+gboolean
+_topiary_project_migrate (TopiaryProject  *self,
+                          gint64           from,
+                          GError         **error)
 {
   g_autofree char *set_version = NULL;
 
   if (from >= TOPIARY_SCHEMA_VERSION)
     return TRUE;
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!_topiary_project_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   if (from == 0 &&
-      !exec (self, "PRAGMA application_id = " G_STRINGIFY (TOPIARY_APPLICATION_ID), error))
+      !_topiary_project_exec (self, "PRAGMA application_id = " G_STRINGIFY (TOPIARY_APPLICATION_ID), error))
     goto fail;
   for (gint64 v = from + 1; v <= TOPIARY_SCHEMA_VERSION; v++)
-    if (!exec (self, migrations[v - 1], error))
+    if (!_topiary_project_exec (self, migrations[v - 1], error))
       goto fail;
   set_version = g_strdup_printf ("PRAGMA user_version = %d", TOPIARY_SCHEMA_VERSION);
-  if (!exec (self, set_version, error) || !exec (self, "COMMIT", error))
+  if (!_topiary_project_exec (self, set_version, error) || !_topiary_project_exec (self, "COMMIT", error))
     goto fail;
   return TRUE;
 
@@ -610,8 +577,8 @@ fail:
  * finding a group by title and appending a group scan the table, and an
  * import of 50,000 groups took minutes. A file where they cannot be added
  * now (busy, full disk) opens all the same. */
-static void
-ensure_indexes (TopiaryProject *self)
+void
+_topiary_project_ensure_indexes (TopiaryProject *self)
 {
   static const struct { const char *name; const char *sql; } indexes[] = {
     { "grp_title", "CREATE INDEX IF NOT EXISTS grp_title ON grp (title COLLATE NOCASE)" },
@@ -771,7 +738,7 @@ open_file (const char        *path,
     }
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, rc, error);
+      _topiary_project_sqlite_error (self, rc, error);
       close_unopened (self, keep_wal);
       goto fail;
     }
@@ -837,21 +804,21 @@ open_file (const char        *path,
     {
       gboolean bulk = (flags & TOPIARY_OPEN_BULK) != 0;
 
-      if (!exec (self, bulk ? "PRAGMA journal_mode = MEMORY" : "PRAGMA journal_mode = WAL", error) ||
-          !exec (self, bulk ? "PRAGMA synchronous = OFF" : "PRAGMA synchronous = NORMAL", error) ||
+      if (!_topiary_project_exec (self, bulk ? "PRAGMA journal_mode = MEMORY" : "PRAGMA journal_mode = WAL", error) ||
+          !_topiary_project_exec (self, bulk ? "PRAGMA synchronous = OFF" : "PRAGMA synchronous = NORMAL", error) ||
           /* A large map is written in one transaction on import; a page
            * cache that holds it avoids spilling to the WAL and reading back. */
-          !exec (self, "PRAGMA cache_size = -65536", error) ||
-          !exec (self, "PRAGMA temp_store = MEMORY", error) ||
-          !migrate (self, version, error))
+          !_topiary_project_exec (self, "PRAGMA cache_size = -65536", error) ||
+          !_topiary_project_exec (self, "PRAGMA temp_store = MEMORY", error) ||
+          !_topiary_project_migrate (self, version, error))
         {
           close_unopened (self, FALSE);
           goto fail;
         }
-      ensure_indexes (self);
+      _topiary_project_ensure_indexes (self);
     }
 
-  if (!exec (self, "PRAGMA foreign_keys = ON", error))
+  if (!_topiary_project_exec (self, "PRAGMA foreign_keys = ON", error))
     {
       close_unopened (self, FALSE);
       goto fail;
@@ -899,7 +866,7 @@ open_portal (const char        *path,
   g_free (self->path);
   self->path = g_strdup (path);
   self->portal = copy;
-  if (!self->read_only && pending && !write_back (self, TRUE, error))
+  if (!self->read_only && pending && !_topiary_project_write_back (self, TRUE, error))
     {
       topiary_project_close (self);
       g_object_unref (self);
@@ -928,13 +895,13 @@ topiary_project_finish_bulk (TopiaryProject  *self,
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (self->depth == 0, FALSE);
 
-  if (!check_writable (self, error))
+  if (!_topiary_project_check_writable (self, error))
     return FALSE;
   /* FULL makes the journal switch itself sync the file to disk. */
-  return exec (self, "PRAGMA synchronous = FULL", error) &&
-         exec (self, "PRAGMA journal_mode = WAL", error) &&
-         exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error) &&
-         exec (self, "PRAGMA synchronous = NORMAL", error);
+  return _topiary_project_exec (self, "PRAGMA synchronous = FULL", error) &&
+         _topiary_project_exec (self, "PRAGMA journal_mode = WAL", error) &&
+         _topiary_project_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error) &&
+         _topiary_project_exec (self, "PRAGMA synchronous = NORMAL", error);
 }
 
 const char *
@@ -969,7 +936,7 @@ topiary_project_close (TopiaryProject *self)
   g_clear_pointer (&self->links, topiary_link_index_free);
   if (!self->read_only)
     sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
-  write_back (self, TRUE, NULL);
+  _topiary_project_write_back (self, TRUE, NULL);
   sqlite3_close_v2 (self->db);
   self->db = NULL;
   g_clear_pointer (&self->copy_dir, _topiary_project_file_free_copy);
@@ -986,11 +953,11 @@ topiary_project_begin (TopiaryProject  *self,
 
   g_return_val_if_fail (!self->read_txn, FALSE);
 
-  if (!check_writable (self, error))
+  if (!_topiary_project_check_writable (self, error))
     return FALSE;
   if (self->depth == 0)
     {
-      if (!exec (self, "BEGIN IMMEDIATE", error))
+      if (!_topiary_project_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
       self->failed = FALSE;
     }
@@ -1019,14 +986,14 @@ topiary_project_commit (TopiaryProject  *self,
                    _("The change was undone because part of it failed."));
       return FALSE;
     }
-  if (!exec (self, "COMMIT", error))
+  if (!_topiary_project_exec (self, "COMMIT", error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       self->pending = 0;
       self->generation++;   /* the link index may hold what was undone */
       return FALSE;
     }
-  ok = write_back (self, FALSE, error);
+  ok = _topiary_project_write_back (self, FALSE, error);
   emit_pending (self);
   return ok;
 }
@@ -1054,16 +1021,16 @@ topiary_project_begin_read (TopiaryProject  *self,
 {
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
 
-  if (!check_open (self, error))
+  if (!_topiary_project_check_open (self, error))
     return FALSE;
   /* Inside a write transaction every read sees one state already. */
   if (self->reading == 0 && self->depth == 0)
     {
       /* A deferred transaction takes its snapshot at the first read:
        * read now, so the snapshot is the file as it is at this call. */
-      if (!exec (self, "BEGIN DEFERRED", error))
+      if (!_topiary_project_exec (self, "BEGIN DEFERRED", error))
         return FALSE;
-      if (!exec (self, "SELECT count(*) FROM sqlite_schema", error))
+      if (!_topiary_project_exec (self, "SELECT count(*) FROM sqlite_schema", error))
         {
           sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
           return FALSE;
@@ -1087,10 +1054,6 @@ topiary_project_end_read (TopiaryProject *self)
         sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
     }
 }
-
-/* Runs the outermost level of an API call; on failure rolls back. */
-#define BEGIN_OR_FAIL(self, error, ret) \
-  G_STMT_START { if (!topiary_project_begin ((self), (error))) return (ret); } G_STMT_END
 
 gboolean
 _topiary_project_finish (TopiaryProject  *self,
@@ -1125,36 +1088,13 @@ _topiary_project_statement (TopiaryProject  *self,
                    _("The project is closed."));
       return NULL;
     }
-  return get_statement (self, sql, error);
-}
-
-gboolean
-_topiary_project_step_done (TopiaryProject  *self,
-                            sqlite3_stmt    *stmt,
-                            GError         **error)
-{
-  return step_done (self, stmt, error);
-}
-
-gboolean
-_topiary_project_sqlite_error (TopiaryProject  *self,
-                               int              rc,
-                               GError         **error)
-{
-  return set_sqlite_error (self, rc, error);
-}
-
-gboolean
-_topiary_project_check_writable (TopiaryProject  *self,
-                                 GError         **error)
-{
-  return check_writable (self, error);
+  return _topiary_project_get_statement (self, sql, error);
 }
 
 void
 _topiary_project_files_changed (TopiaryProject *self)
 {
-  announce (self, CHANGED_FILES);
+  _topiary_project_announce (self, CHANGED_FILES);
 }
 
 /* ---- map ---------------------------------------------------------------- */
@@ -1189,22 +1129,15 @@ topiary_project_get_map_field (TopiaryProject *self,
   sql = g_strdup_printf ("SELECT %s FROM map WHERE id = 1", field);
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup (text_column (stmt, 0));
+    value = g_strdup (_topiary_project_text_column (stmt, 0));
   sqlite3_finalize (stmt);
   return value ? value : g_strdup ("");
 }
 
-/* The limits of topiary-limits.h, in the words the app shows. */
-typedef enum {
-  LIMIT_TITLE,
-  LIMIT_TEXT,
-  LIMIT_QUERY,
-} Limit;
-
-static gboolean
-check_length (const char  *text,
-              Limit        limit,
-              GError     **error)
+gboolean
+_topiary_project_check_length (const char  *text,
+                               Limit        limit,
+                               GError     **error)
 {
   static const gsize max[] = { TOPIARY_TITLE_MAX, TOPIARY_TEXT_MAX, TOPIARY_QUERY_MAX };
 
@@ -1229,9 +1162,9 @@ check_length (const char  *text,
   return FALSE;
 }
 
-static gboolean
-check_body (const char  *body,
-            GError     **error)
+gboolean
+_topiary_project_check_body (const char  *body,
+                             GError     **error)
 {
   if (body == NULL || strlen (body) <= TOPIARY_BODY_MAX)
     return TRUE;
@@ -1259,51 +1192,44 @@ topiary_project_set_map_field (TopiaryProject  *self,
                    _("“%s” is not a field of the map."), field ? field : "");
       return FALSE;
     }
-  if (!check_length (value, g_strcmp0 (field, "title") == 0 ? LIMIT_TITLE : LIMIT_TEXT, error) ||
-      !check_writable (self, error))
+  if (!_topiary_project_check_length (value, g_strcmp0 (field, "title") == 0 ? LIMIT_TITLE : LIMIT_TEXT, error) ||
+      !_topiary_project_check_writable (self, error))
     return FALSE;
 
   sql = g_strdup_printf ("UPDATE map SET %s = ?, updated = ? WHERE id = 1", field);
   rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
-    return set_sqlite_error (self, rc, error);
+    return _topiary_project_sqlite_error (self, rc, error);
   if (g_strcmp0 (field, "allow_html") == 0)
     sqlite3_bind_int (stmt, 1, value != NULL && (value[0] == '1' || g_ascii_strcasecmp (value, "true") == 0));
   else
     sqlite3_bind_text (stmt, 1, value ? value : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, now_seconds ());
+  sqlite3_bind_int64 (stmt, 2, _topiary_project_now ());
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   ok = rc == SQLITE_DONE;
   if (!ok)
-    return set_sqlite_error (self, rc, error);
-  announce (self, CHANGED_MAP);
+    return _topiary_project_sqlite_error (self, rc, error);
+  _topiary_project_announce (self, CHANGED_MAP);
   return TRUE;
 }
 
 /* ---- lists ------------------------------------------------------------- */
 
-/* Makes a new object of one row; the caller owns it. */
-typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
-/* Appends what the project holds of one kind to a store. */
-typedef gboolean (*FillFunc) (TopiaryProject  *self,
-                              GListStore      *store,
-                              GError         **error);
-
 /* Appends to @store the object @from_row makes of each row @sql returns. */
-static gboolean
-fill_rows (TopiaryProject  *self,
-           GListStore      *store,
-           const char      *sql,
-           RowFunc          from_row,
-           GError         **error)
+gboolean
+_topiary_project_fill_rows (TopiaryProject  *self,
+                            GListStore      *store,
+                            const char      *sql,
+                            RowFunc          from_row,
+                            GError         **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!check_open (self, error))
+  if (!_topiary_project_check_open (self, error))
     return FALSE;
-  stmt = get_statement (self, sql, error);
+  stmt = _topiary_project_get_statement (self, sql, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1311,15 +1237,15 @@ fill_rows (TopiaryProject  *self,
       g_autoptr(GObject) object = from_row (stmt);
       g_list_store_append (store, object);
     }
-  return finish_rows (self, stmt, rc, error);
+  return _topiary_project_finish_rows (self, stmt, rc, error);
 }
 
 /* All of one kind, or NULL with @error set when any of it could not be read. */
-static GListModel *
-list_full (TopiaryProject  *self,
-           GType            type,
-           FillFunc         fill,
-           GError         **error)
+GListModel *
+_topiary_project_list_full (TopiaryProject  *self,
+                            GType            type,
+                            FillFunc         fill,
+                            GError         **error)
 {
   g_autoptr(GListStore) store = g_list_store_new (type);
 
@@ -1329,10 +1255,10 @@ list_full (TopiaryProject  *self,
 }
 
 /* What could be read, even when not all of it could. */
-static GListModel *
-list_partial (TopiaryProject *self,
-              GType           type,
-              FillFunc        fill)
+GListModel *
+_topiary_project_list_partial (TopiaryProject *self,
+                               GType           type,
+                               FillFunc        fill)
 {
   GListStore *store = g_list_store_new (type);
 
@@ -1346,9 +1272,9 @@ list_partial (TopiaryProject *self,
 static gpointer
 note_from_row (sqlite3_stmt *stmt)
 {
-  TopiaryNote *note = topiary_note_new (text_column (stmt, 2),
-                                        text_column (stmt, 3),
-                                        text_column (stmt, 4));
+  TopiaryNote *note = topiary_note_new (_topiary_project_text_column (stmt, 2),
+                                        _topiary_project_text_column (stmt, 3),
+                                        _topiary_project_text_column (stmt, 4));
 
   _topiary_note_set_id (note, sqlite3_column_int64 (stmt, 0));
   _topiary_note_set_position (note, sqlite3_column_int64 (stmt, 1));
@@ -1360,8 +1286,8 @@ fill_notes (TopiaryProject  *self,
             GListStore      *store,
             GError         **error)
 {
-  return fill_rows (self, store, "SELECT id, position, kind, title, body FROM note ORDER BY position, id",
-                    note_from_row, error);
+  return _topiary_project_fill_rows (self, store, "SELECT id, position, kind, title, body FROM note ORDER BY position, id",
+                                     note_from_row, error);
 }
 
 GListModel *
@@ -1370,7 +1296,7 @@ topiary_project_list_notes_full (TopiaryProject  *self,
 {
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
 
-  return list_full (self, TOPIARY_TYPE_NOTE, fill_notes, error);
+  return _topiary_project_list_full (self, TOPIARY_TYPE_NOTE, fill_notes, error);
 }
 
 /* What could be read, even when not all of it could. */
@@ -1379,15 +1305,15 @@ topiary_project_list_notes (TopiaryProject *self)
 {
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
 
-  return list_partial (self, TOPIARY_TYPE_NOTE, fill_notes);
+  return _topiary_project_list_partial (self, TOPIARY_TYPE_NOTE, fill_notes);
 }
 
 static gboolean
 validate_note (TopiaryNote  *note,
                GError      **error)
 {
-  return check_length (topiary_note_get_title (note), LIMIT_TITLE, error) &&
-         check_body (topiary_note_get_body (note), error);
+  return _topiary_project_check_length (topiary_note_get_title (note), LIMIT_TITLE, error) &&
+         _topiary_project_check_body (topiary_note_get_body (note), error);
 }
 
 gboolean
@@ -1396,17 +1322,17 @@ topiary_project_add_note (TopiaryProject  *self,
                           GError         **error)
 {
   sqlite3_stmt *stmt;
-  gint64 now = now_seconds ();
+  gint64 now = _topiary_project_now ();
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (TOPIARY_IS_NOTE (note), FALSE);
 
-  if (!validate_note (note, error) || !check_writable (self, error))
+  if (!validate_note (note, error) || !_topiary_project_check_writable (self, error))
     return FALSE;
-  stmt = get_statement (self,
-                        "INSERT INTO note (position, kind, title, body, created, updated) "
-                        "VALUES ((SELECT coalesce(max(position), 0) + 1 FROM note), ?, ?, ?, ?, ?) "
-                        "RETURNING id, position", error);
+  stmt = _topiary_project_get_statement (self,
+                                         "INSERT INTO note (position, kind, title, body, created, updated) "
+                                         "VALUES ((SELECT coalesce(max(position), 0) + 1 FROM note), ?, ?, ?, ?, ?) "
+                                         "RETURNING id, position", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, topiary_note_get_kind (note), -1, SQLITE_STATIC);
@@ -1417,12 +1343,12 @@ topiary_project_add_note (TopiaryProject  *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       int rc = sqlite3_reset (stmt);
-      return set_sqlite_error (self, rc, error);
+      return _topiary_project_sqlite_error (self, rc, error);
     }
   _topiary_note_set_id (note, sqlite3_column_int64 (stmt, 0));
   _topiary_note_set_position (note, sqlite3_column_int64 (stmt, 1));
   sqlite3_reset (stmt);
-  announce (self, CHANGED_NOTES);
+  _topiary_project_announce (self, CHANGED_NOTES);
   return TRUE;
 }
 
@@ -1436,18 +1362,18 @@ topiary_project_update_note (TopiaryProject  *self,
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (TOPIARY_IS_NOTE (note), FALSE);
 
-  if (!validate_note (note, error) || !check_writable (self, error))
+  if (!validate_note (note, error) || !_topiary_project_check_writable (self, error))
     return FALSE;
-  stmt = get_statement (self, "UPDATE note SET title = ?, body = ?, updated = ? WHERE id = ?", error);
+  stmt = _topiary_project_get_statement (self, "UPDATE note SET title = ?, body = ?, updated = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, topiary_note_get_title (note), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, topiary_note_get_body (note), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, now_seconds ());
+  sqlite3_bind_int64 (stmt, 3, _topiary_project_now ());
   sqlite3_bind_int64 (stmt, 4, topiary_note_get_id (note));
-  if (!step_done (self, stmt, error))
+  if (!_topiary_project_step_done (self, stmt, error))
     return FALSE;
-  announce (self, CHANGED_NOTES);
+  _topiary_project_announce (self, CHANGED_NOTES);
   return TRUE;
 }
 
@@ -1460,15 +1386,15 @@ topiary_project_delete_note (TopiaryProject  *self,
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
 
-  if (!check_writable (self, error))
+  if (!_topiary_project_check_writable (self, error))
     return FALSE;
-  stmt = get_statement (self, "DELETE FROM note WHERE id = ?", error);
+  stmt = _topiary_project_get_statement (self, "DELETE FROM note WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, note_id);
-  if (!step_done (self, stmt, error))
+  if (!_topiary_project_step_done (self, stmt, error))
     return FALSE;
-  announce (self, CHANGED_NOTES);
+  _topiary_project_announce (self, CHANGED_NOTES);
   return TRUE;
 }
 
@@ -1485,7 +1411,7 @@ topiary_project_has_note (TopiaryProject *self,
 
   if (self->db == NULL)
     return FALSE;
-  stmt = get_statement (self, "SELECT 1 FROM note WHERE kind = ? AND title = ? AND body = ? LIMIT 1", NULL);
+  stmt = _topiary_project_get_statement (self, "SELECT 1 FROM note WHERE kind = ? AND title = ? AND body = ? LIMIT 1", NULL);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, kind ? kind : "other", -1, SQLITE_STATIC);
@@ -1504,7 +1430,7 @@ slug_taken (TopiaryProject *self,
             const char     *slug,
             gint64          except_id)
 {
-  sqlite3_stmt *stmt = get_statement (self, table_sql, NULL);
+  sqlite3_stmt *stmt = _topiary_project_get_statement (self, table_sql, NULL);
   gboolean taken;
 
   if (stmt == NULL)
@@ -1516,11 +1442,11 @@ slug_taken (TopiaryProject *self,
   return taken;
 }
 
-static char *
-unique_slug (TopiaryProject *self,
-             const char     *table_sql,
-             const char     *base_text,
-             gint64          except_id)
+char *
+_topiary_project_unique_slug (TopiaryProject *self,
+                              const char     *table_sql,
+                              const char     *base_text,
+                              gint64          except_id)
 {
   g_autofree char *base = topiary_slugify (base_text);
   char *candidate = g_strdup (base);
@@ -1533,16 +1459,13 @@ unique_slug (TopiaryProject *self,
   return candidate;
 }
 
-#define ARTICLE_SLUG_TAKEN "SELECT 1 FROM article WHERE slug = ? AND id != ?"
-#define GROUP_SLUG_TAKEN "SELECT 1 FROM grp WHERE slug = ? AND id != ?"
-
 char *
 topiary_project_make_slug (TopiaryProject *self,
                            const char     *title,
                            gint64          except_id)
 {
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
-  return unique_slug (self, ARTICLE_SLUG_TAKEN, title ? title : "", except_id);
+  return _topiary_project_unique_slug (self, ARTICLE_SLUG_TAKEN, title ? title : "", except_id);
 }
 
 /* ---- groups ------------------------------------------------------------- */
@@ -1550,12 +1473,12 @@ topiary_project_make_slug (TopiaryProject *self,
 static TopiaryGroup *
 group_from_row (sqlite3_stmt *stmt)
 {
-  TopiaryGroup *group = topiary_group_new (text_column (stmt, 2));
+  TopiaryGroup *group = topiary_group_new (_topiary_project_text_column (stmt, 2));
 
   _topiary_group_set_id (group, sqlite3_column_int64 (stmt, 0));
   _topiary_group_set_position (group, sqlite3_column_int64 (stmt, 1));
-  topiary_group_set_slug (group, text_column (stmt, 3));
-  topiary_group_set_description (group, text_column (stmt, 4));
+  topiary_group_set_slug (group, _topiary_project_text_column (stmt, 3));
+  topiary_group_set_description (group, _topiary_project_text_column (stmt, 4));
   return group;
 }
 
@@ -1564,8 +1487,8 @@ fill_groups (TopiaryProject  *self,
              GListStore      *store,
              GError         **error)
 {
-  return fill_rows (self, store, "SELECT id, position, title, slug, description FROM grp ORDER BY position, id",
-                    (RowFunc) group_from_row, error);
+  return _topiary_project_fill_rows (self, store, "SELECT id, position, title, slug, description FROM grp ORDER BY position, id",
+                                     (RowFunc) group_from_row, error);
 }
 
 GListModel *
@@ -1574,7 +1497,7 @@ topiary_project_list_groups_full (TopiaryProject  *self,
 {
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
 
-  return list_full (self, TOPIARY_TYPE_GROUP, fill_groups, error);
+  return _topiary_project_list_full (self, TOPIARY_TYPE_GROUP, fill_groups, error);
 }
 
 /* What could be read, even when not all of it could. */
@@ -1583,7 +1506,7 @@ topiary_project_list_groups (TopiaryProject *self)
 {
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
 
-  return list_partial (self, TOPIARY_TYPE_GROUP, fill_groups);
+  return _topiary_project_list_partial (self, TOPIARY_TYPE_GROUP, fill_groups);
 }
 
 TopiaryGroup *
@@ -1601,7 +1524,7 @@ topiary_project_get_group (TopiaryProject  *self,
       g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID, _("The project is closed."));
       return NULL;
     }
-  stmt = get_statement (self, "SELECT id, position, title, slug, description FROM grp WHERE id = ?", error);
+  stmt = _topiary_project_get_statement (self, "SELECT id, position, title, slug, description FROM grp WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, group_id);
@@ -1625,9 +1548,9 @@ topiary_project_find_group (TopiaryProject *self,
 
   if (self->db == NULL || title_or_slug == NULL)
     return NULL;
-  stmt = get_statement (self,
-                        "SELECT id, position, title, slug, description FROM grp "
-                        "WHERE title = ?1 COLLATE NOCASE OR slug = ?1 ORDER BY title = ?1 DESC LIMIT 1", NULL);
+  stmt = _topiary_project_get_statement (self,
+                                         "SELECT id, position, title, slug, description FROM grp "
+                                         "WHERE title = ?1 COLLATE NOCASE OR slug = ?1 ORDER BY title = ?1 DESC LIMIT 1", NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, title_or_slug, -1, SQLITE_STATIC);
@@ -1637,10 +1560,10 @@ topiary_project_find_group (TopiaryProject *self,
   return group;
 }
 
-static gboolean
-validate_title (const char  *title,
-                gboolean     is_group,
-                GError     **error)
+gboolean
+_topiary_project_validate_title (const char  *title,
+                                 gboolean     is_group,
+                                 GError     **error)
 {
   g_autofree char *copy = g_strstrip (g_strdup (title ? title : ""));
 
@@ -1657,7 +1580,7 @@ validate_title (const char  *title,
                                     : _("The title of an article is not valid UTF-8 text."));
       return FALSE;
     }
-  return check_length (title, LIMIT_TITLE, error);
+  return _topiary_project_check_length (title, LIMIT_TITLE, error);
 }
 
 /* The group's own slug if it has one, else one made from its title. */
@@ -1668,7 +1591,7 @@ group_slug (TopiaryProject *self,
 {
   const char *slug = topiary_group_get_slug (group);
 
-  return unique_slug (self, GROUP_SLUG_TAKEN, *slug ? slug : topiary_group_get_title (group), except_id);
+  return _topiary_project_unique_slug (self, GROUP_SLUG_TAKEN, *slug ? slug : topiary_group_get_title (group), except_id);
 }
 
 gboolean
@@ -1682,16 +1605,16 @@ topiary_project_add_group (TopiaryProject  *self,
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (TOPIARY_IS_GROUP (group), FALSE);
 
-  if (!validate_title (topiary_group_get_title (group), TRUE, error) ||
-      !check_length (topiary_group_get_description (group), LIMIT_TEXT, error) ||
-      !check_writable (self, error))
+  if (!_topiary_project_validate_title (topiary_group_get_title (group), TRUE, error) ||
+      !_topiary_project_check_length (topiary_group_get_description (group), LIMIT_TEXT, error) ||
+      !_topiary_project_check_writable (self, error))
     return FALSE;
 
   slug = group_slug (self, group, 0);
-  stmt = get_statement (self,
-                        "INSERT INTO grp (position, title, slug, description) "
-                        "VALUES ((SELECT coalesce(max(position), 0) + 1 FROM grp), ?, ?, ?) "
-                        "RETURNING id, position", error);
+  stmt = _topiary_project_get_statement (self,
+                                         "INSERT INTO grp (position, title, slug, description) "
+                                         "VALUES ((SELECT coalesce(max(position), 0) + 1 FROM grp), ?, ?, ?) "
+                                         "RETURNING id, position", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, topiary_group_get_title (group), -1, SQLITE_STATIC);
@@ -1700,13 +1623,13 @@ topiary_project_add_group (TopiaryProject  *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       int rc = sqlite3_reset (stmt);
-      return set_sqlite_error (self, rc, error);
+      return _topiary_project_sqlite_error (self, rc, error);
     }
   _topiary_group_set_id (group, sqlite3_column_int64 (stmt, 0));
   _topiary_group_set_position (group, sqlite3_column_int64 (stmt, 1));
   sqlite3_reset (stmt);
   topiary_group_set_slug (group, slug);
-  announce (self, CHANGED_GROUPS);
+  _topiary_project_announce (self, CHANGED_GROUPS);
   return TRUE;
 }
 
@@ -1721,20 +1644,20 @@ topiary_project_update_group (TopiaryProject  *self,
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (TOPIARY_IS_GROUP (group), FALSE);
 
-  if (!validate_title (topiary_group_get_title (group), TRUE, error) ||
-      !check_length (topiary_group_get_description (group), LIMIT_TEXT, error) ||
-      !check_writable (self, error))
+  if (!_topiary_project_validate_title (topiary_group_get_title (group), TRUE, error) ||
+      !_topiary_project_check_length (topiary_group_get_description (group), LIMIT_TEXT, error) ||
+      !_topiary_project_check_writable (self, error))
     return FALSE;
 
   slug = group_slug (self, group, topiary_group_get_id (group));
-  stmt = get_statement (self, "UPDATE grp SET title = ?, slug = ?, description = ? WHERE id = ?", error);
+  stmt = _topiary_project_get_statement (self, "UPDATE grp SET title = ?, slug = ?, description = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, topiary_group_get_title (group), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, slug, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, topiary_group_get_description (group), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, topiary_group_get_id (group));
-  if (!step_done (self, stmt, error))
+  if (!_topiary_project_step_done (self, stmt, error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     {
@@ -1743,25 +1666,25 @@ topiary_project_update_group (TopiaryProject  *self,
       return FALSE;
     }
   topiary_group_set_slug (group, slug);
-  announce (self, CHANGED_GROUPS);
+  _topiary_project_announce (self, CHANGED_GROUPS);
   return TRUE;
 }
 
 /* Moves a row of @table (grp or article) to @new_pos in a dense 1-based order. */
-static gboolean
-reposition (TopiaryProject  *self,
-            gboolean         is_group,
-            gint64           id,
-            gint64           new_pos,
-            GError         **error)
+gboolean
+_topiary_project_reposition (TopiaryProject  *self,
+                             gboolean         is_group,
+                             gint64           id,
+                             gint64           new_pos,
+                             GError         **error)
 {
   sqlite3_stmt *stmt;
   gint64 old_pos = -1, max_pos = 0;
 
-  stmt = get_statement (self, is_group
-                        ? "SELECT position, (SELECT max(position) FROM grp) FROM grp WHERE id = ?"
-                        : "SELECT position, (SELECT max(position) FROM article) FROM article WHERE id = ?",
-                        error);
+  stmt = _topiary_project_get_statement (self, is_group
+                                         ? "SELECT position, (SELECT max(position) FROM grp) FROM grp WHERE id = ?"
+                                         : "SELECT position, (SELECT max(position) FROM article) FROM article WHERE id = ?",
+                                         error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -1782,20 +1705,20 @@ reposition (TopiaryProject  *self,
   if (new_pos == old_pos)
     return TRUE;
 
-  stmt = get_statement (self, is_group
-                        ? "UPDATE grp SET position = CASE WHEN id = ?1 THEN ?3 "
-                          "WHEN ?3 < ?2 THEN position + 1 ELSE position - 1 END "
-                          "WHERE position BETWEEN min(?2, ?3) AND max(?2, ?3)"
-                        : "UPDATE article SET position = CASE WHEN id = ?1 THEN ?3 "
-                          "WHEN ?3 < ?2 THEN position + 1 ELSE position - 1 END "
-                          "WHERE position BETWEEN min(?2, ?3) AND max(?2, ?3)",
-                        error);
+  stmt = _topiary_project_get_statement (self, is_group
+                                         ? "UPDATE grp SET position = CASE WHEN id = ?1 THEN ?3 "
+                                           "WHEN ?3 < ?2 THEN position + 1 ELSE position - 1 END "
+                                           "WHERE position BETWEEN min(?2, ?3) AND max(?2, ?3)"
+                                         : "UPDATE article SET position = CASE WHEN id = ?1 THEN ?3 "
+                                           "WHEN ?3 < ?2 THEN position + 1 ELSE position - 1 END "
+                                           "WHERE position BETWEEN min(?2, ?3) AND max(?2, ?3)",
+                                         error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, old_pos);
   sqlite3_bind_int64 (stmt, 3, new_pos);
-  return step_done (self, stmt, error);
+  return _topiary_project_step_done (self, stmt, error);
 }
 
 gboolean
@@ -1807,16 +1730,9 @@ topiary_project_move_group (TopiaryProject  *self,
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
 
   BEGIN_OR_FAIL (self, error, FALSE);
-  mark_changed (self, CHANGED_GROUPS);
-  return _topiary_project_finish (self, reposition (self, TRUE, group_id, new_position, error), error);
+  _topiary_project_mark_changed (self, CHANGED_GROUPS);
+  return _topiary_project_finish (self, _topiary_project_reposition (self, TRUE, group_id, new_position, error), error);
 }
-
-static gboolean
-snapshot_where (TopiaryProject  *self,
-                const char      *where_sql,
-                gint64           id,
-                const char      *reason,
-                GError         **error);
 
 gboolean
 topiary_project_delete_group (TopiaryProject  *self,
@@ -1829,17 +1745,17 @@ topiary_project_delete_group (TopiaryProject  *self,
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
 
   BEGIN_OR_FAIL (self, error, FALSE);
-  ok = snapshot_where (self,
-                       "INSERT INTO revision (article_id, created, reason, title, slug, summary, body, words, kind, status, "
-                       "intent, priority, target_words, grp_id, parent_id, position, queries) "
-                       "SELECT id, ?2, ?3, title, slug, summary, coalesce ((SELECT text FROM body WHERE article_id = id), ''), "
-                       "words, kind, status, intent, priority, "
-                       "target_words, grp_id, parent_id, position, queries FROM article WHERE grp_id = ?1",
-                       group_id, "delete-group", error);
+  ok = _topiary_project_snapshot_where (self,
+                                        "INSERT INTO revision (article_id, created, reason, title, slug, summary, body, words, kind, status, "
+                                        "intent, priority, target_words, grp_id, parent_id, position, queries) "
+                                        "SELECT id, ?2, ?3, title, slug, summary, coalesce ((SELECT text FROM body WHERE article_id = id), ''), "
+                                        "words, kind, status, intent, priority, "
+                                        "target_words, grp_id, parent_id, position, queries FROM article WHERE grp_id = ?1",
+                                        group_id, "delete-group", error);
   if (ok)
     {
       gint64 old_pos = 0;
-      stmt = get_statement (self, "DELETE FROM grp WHERE id = ? RETURNING position", error);
+      stmt = _topiary_project_get_statement (self, "DELETE FROM grp WHERE id = ? RETURNING position", error);
       ok = stmt != NULL;
       if (ok)
         {
@@ -1854,16 +1770,16 @@ topiary_project_delete_group (TopiaryProject  *self,
         }
       if (ok)
         {
-          stmt = get_statement (self, "UPDATE grp SET position = position - 1 WHERE position > ?", error);
+          stmt = _topiary_project_get_statement (self, "UPDATE grp SET position = position - 1 WHERE position > ?", error);
           ok = stmt != NULL;
           if (ok)
             {
               sqlite3_bind_int64 (stmt, 1, old_pos);
-              ok = step_done (self, stmt, error);
+              ok = _topiary_project_step_done (self, stmt, error);
             }
         }
     }
-  mark_changed (self, CHANGED_GROUPS | CHANGED_ARTICLES);
+  _topiary_project_mark_changed (self, CHANGED_GROUPS | CHANGED_ARTICLES);
   return _topiary_project_finish (self, ok, error);
 }
 
@@ -1873,9 +1789,9 @@ static void
 load_queries (TopiaryProject *self,
               TopiaryArticle *article)
 {
-  sqlite3_stmt *stmt = get_statement (self,
-                                      "SELECT text, is_primary FROM query WHERE article_id = ? ORDER BY position",
-                                      NULL);
+  sqlite3_stmt *stmt = _topiary_project_get_statement (self,
+                                                       "SELECT text, is_primary FROM query WHERE article_id = ? ORDER BY position",
+                                                       NULL);
   int primary = -1;
   int i = 0;
 
@@ -1885,7 +1801,7 @@ load_queries (TopiaryProject *self,
   sqlite3_bind_int64 (stmt, 1, topiary_article_get_id (article));
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      topiary_article_add_query (article, text_column (stmt, 0));
+      topiary_article_add_query (article, _topiary_project_text_column (stmt, 0));
       if (sqlite3_column_int (stmt, 1) && primary < 0)
         primary = i;
       i++;
@@ -1905,15 +1821,15 @@ article_from_row (sqlite3_stmt *stmt)
   _topiary_article_set_id (article, sqlite3_column_int64 (stmt, 0));
   topiary_article_set_group_id (article, sqlite3_column_int64 (stmt, 1));
   topiary_article_set_parent_id (article, sqlite3_column_int64 (stmt, 2));
-  topiary_kind_from_string (text_column (stmt, 3), &kind);
+  topiary_kind_from_string (_topiary_project_text_column (stmt, 3), &kind);
   topiary_article_set_kind (article, kind);
   topiary_article_set_position (article, sqlite3_column_int64 (stmt, 4));
-  topiary_article_set_title (article, text_column (stmt, 5));
-  topiary_article_set_slug (article, text_column (stmt, 6));
-  topiary_article_set_summary (article, text_column (stmt, 7));
-  topiary_article_set_intent (article, text_column (stmt, 8));
+  topiary_article_set_title (article, _topiary_project_text_column (stmt, 5));
+  topiary_article_set_slug (article, _topiary_project_text_column (stmt, 6));
+  topiary_article_set_summary (article, _topiary_project_text_column (stmt, 7));
+  topiary_article_set_intent (article, _topiary_project_text_column (stmt, 8));
   topiary_article_set_priority (article, sqlite3_column_int (stmt, 9));
-  topiary_status_from_string (text_column (stmt, 10), &status);
+  topiary_status_from_string (_topiary_project_text_column (stmt, 10), &status);
   topiary_article_set_status (article, status);
   topiary_article_set_target_words (article, sqlite3_column_int (stmt, 11));
   topiary_article_set_word_count (article, sqlite3_column_int (stmt, 12));
@@ -1933,12 +1849,12 @@ fill_articles (TopiaryProject  *self,
   guint n;
   int rc;
 
-  if (!fill_rows (self, store, "SELECT " ARTICLE_COLUMNS " FROM article ORDER BY position, id",
-                  (RowFunc) article_from_row, error))
+  if (!_topiary_project_fill_rows (self, store, "SELECT " ARTICLE_COLUMNS " FROM article ORDER BY position, id",
+                                   (RowFunc) article_from_row, error))
     return FALSE;
 
   /* Queries in one pass rather than one query per article. */
-  stmt = get_statement (self, "SELECT article_id, text, is_primary FROM query ORDER BY article_id, position", error);
+  stmt = _topiary_project_get_statement (self, "SELECT article_id, text, is_primary FROM query ORDER BY article_id, position", error);
   if (stmt == NULL)
     return FALSE;
   index = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -1958,11 +1874,11 @@ fill_articles (TopiaryProject  *self,
 
       if (article == NULL)
         continue;
-      topiary_article_add_query (article, text_column (stmt, 1));
+      topiary_article_add_query (article, _topiary_project_text_column (stmt, 1));
       if (sqlite3_column_int (stmt, 2))
         topiary_article_set_primary_query (article, topiary_article_get_n_queries (article) - 1);
     }
-  if (!finish_rows (self, stmt, rc, error))
+  if (!_topiary_project_finish_rows (self, stmt, rc, error))
     return FALSE;
   return TRUE;
 }
@@ -1973,7 +1889,7 @@ topiary_project_list_articles_full (TopiaryProject  *self,
 {
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
 
-  return list_full (self, TOPIARY_TYPE_ARTICLE, fill_articles, error);
+  return _topiary_project_list_full (self, TOPIARY_TYPE_ARTICLE, fill_articles, error);
 }
 
 /* What could be read, even when not all of it could. */
@@ -1982,7 +1898,7 @@ topiary_project_list_articles (TopiaryProject *self)
 {
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
 
-  return list_partial (self, TOPIARY_TYPE_ARTICLE, fill_articles);
+  return _topiary_project_list_partial (self, TOPIARY_TYPE_ARTICLE, fill_articles);
 }
 
 gboolean
@@ -1997,9 +1913,9 @@ topiary_project_count_notes (TopiaryProject  *self,
   g_return_val_if_fail (n_notes != NULL, FALSE);
 
   *n_notes = 0;
-  if (!check_open (self, error))
+  if (!_topiary_project_check_open (self, error))
     return FALSE;
-  stmt = get_statement (self, "SELECT count(*) FROM note", error);
+  stmt = _topiary_project_get_statement (self, "SELECT count(*) FROM note", error);
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
@@ -2008,7 +1924,7 @@ topiary_project_count_notes (TopiaryProject  *self,
       *n_notes = sqlite3_column_int (stmt, 0);
       rc = sqlite3_step (stmt);
     }
-  return finish_rows (self, stmt, rc, error);
+  return _topiary_project_finish_rows (self, stmt, rc, error);
 }
 
 guint
@@ -2021,7 +1937,7 @@ topiary_project_count_articles (TopiaryProject *self)
 
   if (self->db == NULL)
     return 0;
-  stmt = get_statement (self, "SELECT count(*) FROM article", NULL);
+  stmt = _topiary_project_get_statement (self, "SELECT count(*) FROM article", NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     n = sqlite3_column_int (stmt, 0);
   if (stmt)
@@ -2042,7 +1958,7 @@ get_article_where (TopiaryProject *self,
 
   if (self->db == NULL)
     return NULL;
-  stmt = get_statement (self, with_body ? sql_by_id_body : sql_by_id, NULL);
+  stmt = _topiary_project_get_statement (self, with_body ? sql_by_id_body : sql_by_id, NULL);
   if (stmt == NULL)
     return NULL;
   if (slug != NULL)
@@ -2053,7 +1969,7 @@ get_article_where (TopiaryProject *self,
     {
       article = article_from_row (stmt);
       if (with_body)
-        topiary_article_set_body (article, text_column (stmt, 16));
+        topiary_article_set_body (article, _topiary_project_text_column (stmt, 16));
     }
   sqlite3_reset (stmt);
   if (article != NULL)
@@ -2091,8 +2007,8 @@ topiary_project_get_body (TopiaryProject  *self,
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
 
-  body = select_text_by_id (self, "SELECT (SELECT text FROM body WHERE article_id = id) FROM article WHERE id = ?",
-                            article_id, &local_error);
+  body = _topiary_project_select_text_by_id (self, "SELECT (SELECT text FROM body WHERE article_id = id) FROM article WHERE id = ?",
+                                             article_id, &local_error);
   if (local_error != NULL)
     g_propagate_error (error, local_error);
   else if (body == NULL)
@@ -2130,23 +2046,23 @@ save_queries (TopiaryProject  *self,
   int primary = topiary_article_get_primary_query (article);
   sqlite3_stmt *stmt;
 
-  stmt = get_statement (self, "DELETE FROM query WHERE article_id = ?", error);
+  stmt = _topiary_project_get_statement (self, "DELETE FROM query WHERE article_id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, topiary_article_get_id (article));
-  if (!step_done (self, stmt, error))
+  if (!_topiary_project_step_done (self, stmt, error))
     return FALSE;
 
   for (int i = 0; queries[i] != NULL; i++)
     {
-      stmt = get_statement (self, "INSERT INTO query (article_id, position, text, is_primary) VALUES (?, ?, ?, ?)", error);
+      stmt = _topiary_project_get_statement (self, "INSERT INTO query (article_id, position, text, is_primary) VALUES (?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, topiary_article_get_id (article));
       sqlite3_bind_int (stmt, 2, i);
       sqlite3_bind_text (stmt, 3, queries[i], -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 4, i == primary);
-      if (!step_done (self, stmt, error))
+      if (!_topiary_project_step_done (self, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -2163,9 +2079,9 @@ validate_article (TopiaryProject  *self,
 
   const char * const *queries = topiary_article_get_queries (article);
 
-  if (!validate_title (topiary_article_get_title (article), FALSE, error) ||
-      !check_length (topiary_article_get_summary (article), LIMIT_TEXT, error) ||
-      !check_body (topiary_article_get_body (article), error))
+  if (!_topiary_project_validate_title (topiary_article_get_title (article), FALSE, error) ||
+      !_topiary_project_check_length (topiary_article_get_summary (article), LIMIT_TEXT, error) ||
+      !_topiary_project_check_body (topiary_article_get_body (article), error))
     return FALSE;
   if (g_strv_length ((char **) queries) > TOPIARY_QUERIES_MAX)
     {
@@ -2174,7 +2090,7 @@ validate_article (TopiaryProject  *self,
       return FALSE;
     }
   for (guint i = 0; queries[i] != NULL; i++)
-    if (!check_length (queries[i], LIMIT_QUERY, error))
+    if (!_topiary_project_check_length (queries[i], LIMIT_QUERY, error))
       return FALSE;
   if (parent_id != 0 && parent_id == topiary_article_get_id (article))
     {
@@ -2185,7 +2101,7 @@ validate_article (TopiaryProject  *self,
   if (group_id != 0)
     {
       gboolean found;
-      stmt = get_statement (self, "SELECT 1 FROM grp WHERE id = ?", error);
+      stmt = _topiary_project_get_statement (self, "SELECT 1 FROM grp WHERE id = ?", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, group_id);
@@ -2201,7 +2117,7 @@ validate_article (TopiaryProject  *self,
   if (parent_id != 0)
     {
       gboolean found;
-      stmt = get_statement (self, "SELECT 1 FROM article WHERE id = ?", error);
+      stmt = _topiary_project_get_statement (self, "SELECT 1 FROM article WHERE id = ?", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, parent_id);
@@ -2221,17 +2137,17 @@ validate_article (TopiaryProject  *self,
  * @add FALSE before a row's text changes or goes, and TRUE after. The values
  * are read first and inserted with VALUES: an INSERT … SELECT would open a
  * statement savepoint, and FTS5 flushes its buffer at every savepoint. */
-static gboolean
-fts_sync (TopiaryProject  *self,
-          gint64           id,
-          gboolean         add,
-          GError         **error)
+gboolean
+_topiary_project_fts_sync (TopiaryProject  *self,
+                           gint64           id,
+                           gboolean         add,
+                           GError         **error)
 {
   sqlite3_stmt *row;
   sqlite3_stmt *stmt;
   gboolean ok;
 
-  row = get_statement (self, "SELECT title, summary, body, queries FROM article_text WHERE id = ?", error);
+  row = _topiary_project_get_statement (self, "SELECT title, summary, body, queries FROM article_text WHERE id = ?", error);
   if (row == NULL)
     return FALSE;
   sqlite3_bind_int64 (row, 1, id);
@@ -2241,11 +2157,11 @@ fts_sync (TopiaryProject  *self,
       return TRUE;
     }
 
-  stmt = get_statement (self, add
-                        ? "INSERT INTO article_fts (rowid, title, summary, body, queries) VALUES (?, ?, ?, ?, ?)"
-                        : "INSERT INTO article_fts (article_fts, rowid, title, summary, body, queries) "
-                          "VALUES ('delete', ?, ?, ?, ?, ?)",
-                        error);
+  stmt = _topiary_project_get_statement (self, add
+                                         ? "INSERT INTO article_fts (rowid, title, summary, body, queries) VALUES (?, ?, ?, ?, ?)"
+                                         : "INSERT INTO article_fts (article_fts, rowid, title, summary, body, queries) "
+                                           "VALUES ('delete', ?, ?, ?, ?, ?)",
+                                         error);
   if (stmt == NULL)
     {
       sqlite3_reset (row);
@@ -2254,16 +2170,16 @@ fts_sync (TopiaryProject  *self,
   sqlite3_bind_int64 (stmt, 1, id);
   for (int i = 0; i < 4; i++)
     sqlite3_bind_value (stmt, i + 2, sqlite3_column_value (row, i));
-  ok = step_done (self, stmt, error);
+  ok = _topiary_project_step_done (self, stmt, error);
   sqlite3_clear_bindings (stmt);
 
   if (ok)
     {
-      stmt = get_statement (self, add
-                            ? "INSERT INTO article_meta_fts (rowid, title, summary, queries) VALUES (?, ?, ?, ?)"
-                            : "INSERT INTO article_meta_fts (article_meta_fts, rowid, title, summary, queries) "
-                              "VALUES ('delete', ?, ?, ?, ?)",
-                            error);
+      stmt = _topiary_project_get_statement (self, add
+                                             ? "INSERT INTO article_meta_fts (rowid, title, summary, queries) VALUES (?, ?, ?, ?)"
+                                             : "INSERT INTO article_meta_fts (article_meta_fts, rowid, title, summary, queries) "
+                                               "VALUES ('delete', ?, ?, ?, ?)",
+                                             error);
       ok = stmt != NULL;
       if (ok)
         {
@@ -2271,7 +2187,7 @@ fts_sync (TopiaryProject  *self,
           sqlite3_bind_value (stmt, 2, sqlite3_column_value (row, 0));
           sqlite3_bind_value (stmt, 3, sqlite3_column_value (row, 1));
           sqlite3_bind_value (stmt, 4, sqlite3_column_value (row, 3));
-          ok = step_done (self, stmt, error);
+          ok = _topiary_project_step_done (self, stmt, error);
           sqlite3_clear_bindings (stmt);
         }
     }
@@ -2285,19 +2201,19 @@ shift_positions (TopiaryProject  *self,
                  int              delta,
                  GError         **error)
 {
-  sqlite3_stmt *stmt = get_statement (self, "UPDATE article SET position = position + ?2 WHERE position >= ?1", error);
+  sqlite3_stmt *stmt = _topiary_project_get_statement (self, "UPDATE article SET position = position + ?2 WHERE position >= ?1", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, from);
   sqlite3_bind_int (stmt, 2, delta);
-  return step_done (self, stmt, error);
+  return _topiary_project_step_done (self, stmt, error);
 }
 
 static gint64
 max_position (TopiaryProject *self)
 {
-  sqlite3_stmt *stmt = get_statement (self, "SELECT coalesce(max(position), 0) FROM article", NULL);
+  sqlite3_stmt *stmt = _topiary_project_get_statement (self, "SELECT coalesce(max(position), 0) FROM article", NULL);
   gint64 max = 0;
 
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
@@ -2328,7 +2244,7 @@ topiary_project_add_article (TopiaryProject  *self,
   const char *body;
   sqlite3_stmt *stmt;
   gint64 position, max;
-  gint64 now = now_seconds ();
+  gint64 now = _topiary_project_now ();
   gboolean ok = FALSE;
   guint words;
 
@@ -2340,9 +2256,9 @@ topiary_project_add_article (TopiaryProject  *self,
   if (!validate_article (self, article, error))
     goto out;
 
-  slug = unique_slug (self, ARTICLE_SLUG_TAKEN,
-                      *topiary_article_get_slug (article) ? topiary_article_get_slug (article)
-                                                          : topiary_article_get_title (article), 0);
+  slug = _topiary_project_unique_slug (self, ARTICLE_SLUG_TAKEN,
+                                       *topiary_article_get_slug (article) ? topiary_article_get_slug (article)
+                                                                           : topiary_article_get_title (article), 0);
   max = max_position (self);
   position = topiary_article_get_position (article);
   if (position <= 0 || position > max)
@@ -2356,11 +2272,11 @@ topiary_project_add_article (TopiaryProject  *self,
   words = topiary_markdown_word_count (body);
   queries = join_queries (article);
 
-  stmt = get_statement (self,
-                        "INSERT INTO article (grp_id, parent_id, kind, position, title, slug, summary, intent, "
-                        "priority, status, target_words, words, queries, created, updated, published) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        error);
+  stmt = _topiary_project_get_statement (self,
+                                         "INSERT INTO article (grp_id, parent_id, kind, position, title, slug, summary, intent, "
+                                         "priority, status, target_words, words, queries, created, updated, published) "
+                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                         error);
   if (stmt == NULL)
     goto out;
   bind_nullable_id (stmt, 1, topiary_article_get_group_id (article));
@@ -2379,18 +2295,18 @@ topiary_project_add_article (TopiaryProject  *self,
   sqlite3_bind_int64 (stmt, 14, topiary_article_get_created (article) ? topiary_article_get_created (article) : now);
   sqlite3_bind_int64 (stmt, 15, topiary_article_get_updated (article) ? topiary_article_get_updated (article) : now);
   sqlite3_bind_int64 (stmt, 16, topiary_article_get_published (article));
-  if (!step_done (self, stmt, error))
+  if (!_topiary_project_step_done (self, stmt, error))
     goto out;
 
   _topiary_article_set_id (article, sqlite3_last_insert_rowid (self->db));
-  stmt = get_statement (self, "INSERT INTO body (article_id, text) VALUES (?, ?)", error);
+  stmt = _topiary_project_get_statement (self, "INSERT INTO body (article_id, text) VALUES (?, ?)", error);
   if (stmt == NULL)
     goto out;
   sqlite3_bind_int64 (stmt, 1, topiary_article_get_id (article));
   sqlite3_bind_text (stmt, 2, body, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
+  if (!_topiary_project_step_done (self, stmt, error))
     goto out;
-  if (!fts_sync (self, topiary_article_get_id (article), TRUE, error))
+  if (!_topiary_project_fts_sync (self, topiary_article_get_id (article), TRUE, error))
     goto out;
   topiary_article_set_slug (article, slug);
   topiary_article_set_position (article, position);
@@ -2405,7 +2321,7 @@ topiary_project_add_article (TopiaryProject  *self,
      * may resolve a link between two). */
     gboolean links_current = self->links != NULL && self->links_generation == self->generation;
 
-    mark_changed (self, CHANGED_ARTICLES);
+    _topiary_project_mark_changed (self, CHANGED_ARTICLES);
     if (ok && links_current && position == max + 1)
       {
         topiary_link_index_add (self->links, topiary_article_get_id (article), slug,
@@ -2418,7 +2334,8 @@ out:
   return _topiary_project_finish (self, ok, error);
 }
 
-/* Stores @body and its word count; the caller brackets it with fts_sync(). */
+/* Stores @body and its word count; the caller brackets it with
+ * _topiary_project_fts_sync(). */
 static gboolean
 write_body (TopiaryProject  *self,
             gint64           article_id,
@@ -2429,20 +2346,20 @@ write_body (TopiaryProject  *self,
   sqlite3_stmt *stmt;
 
   *words = topiary_markdown_word_count (body);
-  stmt = get_statement (self, "INSERT OR REPLACE INTO body (article_id, text) VALUES (?, ?)", error);
+  stmt = _topiary_project_get_statement (self, "INSERT OR REPLACE INTO body (article_id, text) VALUES (?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, article_id);
   sqlite3_bind_text (stmt, 2, body, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
+  if (!_topiary_project_step_done (self, stmt, error))
     return FALSE;
-  stmt = get_statement (self, "UPDATE article SET words = ?, updated = ? WHERE id = ?", error);
+  stmt = _topiary_project_get_statement (self, "UPDATE article SET words = ?, updated = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, *words);
-  sqlite3_bind_int64 (stmt, 2, now_seconds ());
+  sqlite3_bind_int64 (stmt, 2, _topiary_project_now ());
   sqlite3_bind_int64 (stmt, 3, article_id);
-  return step_done (self, stmt, error);
+  return _topiary_project_step_done (self, stmt, error);
 }
 
 gboolean
@@ -2454,7 +2371,7 @@ topiary_project_update_article (TopiaryProject  *self,
   g_autofree char *queries = NULL;
   const char *body;
   sqlite3_stmt *stmt;
-  gint64 id, now = now_seconds ();
+  gint64 id, now = _topiary_project_now ();
   gboolean ok = FALSE;
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
@@ -2473,21 +2390,21 @@ topiary_project_update_article (TopiaryProject  *self,
   if (!validate_article (self, article, error))
     goto out;
 
-  slug = unique_slug (self, ARTICLE_SLUG_TAKEN,
-                      *topiary_article_get_slug (article) ? topiary_article_get_slug (article)
-                                                          : topiary_article_get_title (article), id);
+  slug = _topiary_project_unique_slug (self, ARTICLE_SLUG_TAKEN,
+                                       *topiary_article_get_slug (article) ? topiary_article_get_slug (article)
+                                                                           : topiary_article_get_title (article), id);
   queries = join_queries (article);
   if (topiary_article_get_status (article) == TOPIARY_STATUS_PUBLISHED &&
       topiary_article_get_published (article) == 0)
     topiary_article_set_published (article, now);
 
-  if (!fts_sync (self, id, FALSE, error))
+  if (!_topiary_project_fts_sync (self, id, FALSE, error))
     goto out;
-  stmt = get_statement (self,
-                        "UPDATE article SET grp_id = ?, parent_id = ?, kind = ?, title = ?, slug = ?, summary = ?, "
-                        "intent = ?, priority = ?, status = ?, target_words = ?, queries = ?, updated = ?, "
-                        "published = ? WHERE id = ?",
-                        error);
+  stmt = _topiary_project_get_statement (self,
+                                         "UPDATE article SET grp_id = ?, parent_id = ?, kind = ?, title = ?, slug = ?, summary = ?, "
+                                         "intent = ?, priority = ?, status = ?, target_words = ?, queries = ?, updated = ?, "
+                                         "published = ? WHERE id = ?",
+                                         error);
   if (stmt == NULL)
     goto out;
   bind_nullable_id (stmt, 1, topiary_article_get_group_id (article));
@@ -2504,7 +2421,7 @@ topiary_project_update_article (TopiaryProject  *self,
   sqlite3_bind_int64 (stmt, 12, now);
   sqlite3_bind_int64 (stmt, 13, topiary_article_get_published (article));
   sqlite3_bind_int64 (stmt, 14, id);
-  if (!step_done (self, stmt, error))
+  if (!_topiary_project_step_done (self, stmt, error))
     goto out;
   if (sqlite3_changes (self->db) == 0)
     {
@@ -2521,16 +2438,16 @@ topiary_project_update_article (TopiaryProject  *self,
         goto out;
       topiary_article_set_word_count (article, words);
     }
-  if (!fts_sync (self, id, TRUE, error))
+  if (!_topiary_project_fts_sync (self, id, TRUE, error))
     goto out;
   topiary_article_set_slug (article, slug);
 
   if (topiary_article_get_position (article) > 0 &&
-      !reposition (self, FALSE, id, topiary_article_get_position (article), error))
+      !_topiary_project_reposition (self, FALSE, id, topiary_article_get_position (article), error))
     goto out;
 
   ok = save_queries (self, article, error);
-  mark_changed (self, CHANGED_ARTICLES);
+  _topiary_project_mark_changed (self, CHANGED_ARTICLES);
 
 out:
   return _topiary_project_finish (self, ok, error);
@@ -2550,7 +2467,7 @@ topiary_project_save_body (TopiaryProject  *self,
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (body != NULL, FALSE);
 
-  if (!check_writable (self, error) || !check_body (body, error))
+  if (!_topiary_project_check_writable (self, error) || !_topiary_project_check_body (body, error))
     return FALSE;
   if (!topiary_utf8_validate (body, strlen (body), NULL))
     {
@@ -2560,7 +2477,7 @@ topiary_project_save_body (TopiaryProject  *self,
     }
 
   /* Autosave calls this often; an unchanged body costs one comparison. */
-  stmt = get_statement (self, "SELECT coalesce ((SELECT text FROM body WHERE article_id = id), '') IS NOT ? FROM article WHERE id = ?", error);
+  stmt = _topiary_project_get_statement (self, "SELECT coalesce ((SELECT text FROM body WHERE article_id = id), '') IS NOT ? FROM article WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, body, -1, SQLITE_STATIC);
@@ -2578,9 +2495,9 @@ topiary_project_save_body (TopiaryProject  *self,
     return TRUE;
 
   BEGIN_OR_FAIL (self, error, FALSE);
-  if (!fts_sync (self, article_id, FALSE, error))
+  if (!_topiary_project_fts_sync (self, article_id, FALSE, error))
     goto out;
-  if (!write_body (self, article_id, body, &words, error) || !fts_sync (self, article_id, TRUE, error))
+  if (!write_body (self, article_id, body, &words, error) || !_topiary_project_fts_sync (self, article_id, TRUE, error))
     goto out;
   ok = TRUE;
   /* A body names no article: the link index stays (no mark_changed). */
@@ -2614,24 +2531,24 @@ topiary_project_move_article (TopiaryProject  *self,
   if (!validate_article (self, article, error))
     goto out;
   /* A pillar moved under another pillar becomes one of its clusters. */
-  stmt = get_statement (self,
-                        "UPDATE article SET grp_id = ?, parent_id = ?, "
-                        "kind = CASE WHEN ?2 IS NOT NULL THEN 'cluster' ELSE kind END, "
-                        "status = CASE WHEN status = 'idea' AND ?1 IS NOT NULL THEN 'planned' ELSE status END, "
-                        "updated = ? WHERE id = ?",
-                        error);
+  stmt = _topiary_project_get_statement (self,
+                                         "UPDATE article SET grp_id = ?, parent_id = ?, "
+                                         "kind = CASE WHEN ?2 IS NOT NULL THEN 'cluster' ELSE kind END, "
+                                         "status = CASE WHEN status = 'idea' AND ?1 IS NOT NULL THEN 'planned' ELSE status END, "
+                                         "updated = ? WHERE id = ?",
+                                         error);
   if (stmt == NULL)
     goto out;
   bind_nullable_id (stmt, 1, group_id);
   bind_nullable_id (stmt, 2, parent_id);
-  sqlite3_bind_int64 (stmt, 3, now_seconds ());
+  sqlite3_bind_int64 (stmt, 3, _topiary_project_now ());
   sqlite3_bind_int64 (stmt, 4, article_id);
-  if (!step_done (self, stmt, error))
+  if (!_topiary_project_step_done (self, stmt, error))
     goto out;
-  if (position > 0 && !reposition (self, FALSE, article_id, position, error))
+  if (position > 0 && !_topiary_project_reposition (self, FALSE, article_id, position, error))
     goto out;
   ok = TRUE;
-  mark_changed (self, CHANGED_ARTICLES);
+  _topiary_project_mark_changed (self, CHANGED_ARTICLES);
 
 out:
   return _topiary_project_finish (self, ok, error);
@@ -2652,10 +2569,10 @@ topiary_project_delete_article (TopiaryProject  *self,
   BEGIN_OR_FAIL (self, error, FALSE);
 
   if ((revision_id = topiary_project_snapshot (self, article_id, "delete", error)) == 0 ||
-      !fts_sync (self, article_id, FALSE, error) ||
+      !_topiary_project_fts_sync (self, article_id, FALSE, error) ||
       !_topiary_media_article_deleted (self, article_id, revision_id, error))
     goto out;
-  stmt = get_statement (self, "DELETE FROM article WHERE id = ? RETURNING position", error);
+  stmt = _topiary_project_get_statement (self, "DELETE FROM article WHERE id = ? RETURNING position", error);
   if (stmt == NULL)
     goto out;
   sqlite3_bind_int64 (stmt, 1, article_id);
@@ -2665,7 +2582,7 @@ topiary_project_delete_article (TopiaryProject  *self,
   if (!shift_positions (self, old_pos + 1, -1, error))
     goto out;
   ok = TRUE;
-  mark_changed (self, CHANGED_ARTICLES);
+  _topiary_project_mark_changed (self, CHANGED_ARTICLES);
 
 out:
   return _topiary_project_finish (self, ok, error);
@@ -2681,7 +2598,7 @@ get_link_index (TopiaryProject  *self,
   gint64 data_version;
   int rc;
 
-  stmt = get_statement (self, "PRAGMA data_version", error);
+  stmt = _topiary_project_get_statement (self, "PRAGMA data_version", error);
   if (stmt == NULL)
     return NULL;
   rc = sqlite3_step (stmt);
@@ -2689,24 +2606,24 @@ get_link_index (TopiaryProject  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
     {
-      set_sqlite_error (self, rc, error);
+      _topiary_project_sqlite_error (self, rc, error);
       return NULL;
     }
   if (self->links != NULL && self->links_generation == self->generation &&
       self->links_data_version == data_version)
     return self->links;
 
-  stmt = get_statement (self, "SELECT id, slug, title FROM article ORDER BY position, id", error);
+  stmt = _topiary_project_get_statement (self, "SELECT id, slug, title FROM article ORDER BY position, id", error);
   if (stmt == NULL)
     return NULL;
   index = topiary_link_index_new ();
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     topiary_link_index_add (index, sqlite3_column_int64 (stmt, 0),
-                            text_column (stmt, 1), text_column (stmt, 2));
+                            _topiary_project_text_column (stmt, 1), _topiary_project_text_column (stmt, 2));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, rc, error);
+      _topiary_project_sqlite_error (self, rc, error);
       return NULL;
     }
   g_clear_pointer (&self->links, topiary_link_index_free);
@@ -2766,21 +2683,21 @@ topiary_revision_info_free (TopiaryRevisionInfo *info)
   g_free (info);
 }
 
-static gboolean
-snapshot_where (TopiaryProject  *self,
-                const char      *sql,
-                gint64           id,
-                const char      *reason,
-                GError         **error)
+gboolean
+_topiary_project_snapshot_where (TopiaryProject  *self,
+                                 const char      *sql,
+                                 gint64           id,
+                                 const char      *reason,
+                                 GError         **error)
 {
-  sqlite3_stmt *stmt = get_statement (self, sql, error);
+  sqlite3_stmt *stmt = _topiary_project_get_statement (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, now_seconds ());
+  sqlite3_bind_int64 (stmt, 2, _topiary_project_now ());
   sqlite3_bind_text (stmt, 3, reason, -1, SQLITE_STATIC);
-  return step_done (self, stmt, error);
+  return _topiary_project_step_done (self, stmt, error);
 }
 
 gint64
@@ -2791,15 +2708,15 @@ topiary_project_snapshot (TopiaryProject  *self,
 {
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), 0);
 
-  if (!check_writable (self, error))
+  if (!_topiary_project_check_writable (self, error))
     return 0;
-  if (!snapshot_where (self,
-                       "INSERT INTO revision (article_id, created, reason, title, slug, summary, body, words, kind, status, "
-                       "intent, priority, target_words, grp_id, parent_id, position, queries) "
-                       "SELECT id, ?2, ?3, title, slug, summary, coalesce ((SELECT text FROM body WHERE article_id = id), ''), "
-                       "words, kind, status, intent, priority, "
-                       "target_words, grp_id, parent_id, position, queries FROM article WHERE id = ?1",
-                       article_id, reason ? reason : "manual", error))
+  if (!_topiary_project_snapshot_where (self,
+                                        "INSERT INTO revision (article_id, created, reason, title, slug, summary, body, words, kind, status, "
+                                        "intent, priority, target_words, grp_id, parent_id, position, queries) "
+                                        "SELECT id, ?2, ?3, title, slug, summary, coalesce ((SELECT text FROM body WHERE article_id = id), ''), "
+                                        "words, kind, status, intent, priority, "
+                                        "target_words, grp_id, parent_id, position, queries FROM article WHERE id = ?1",
+                                        article_id, reason ? reason : "manual", error))
     return 0;
   if (sqlite3_changes (self->db) == 0)
     {
@@ -2820,9 +2737,9 @@ topiary_project_list_revisions (TopiaryProject  *self,
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
 
-  stmt = get_statement (self,
-                        "SELECT id, article_id, created, reason, title, words FROM revision "
-                        "WHERE article_id = ? ORDER BY created DESC, id DESC", error);
+  stmt = _topiary_project_get_statement (self,
+                                         "SELECT id, article_id, created, reason, title, words FROM revision "
+                                         "WHERE article_id = ? ORDER BY created DESC, id DESC", error);
   if (stmt == NULL)
     return NULL;
   list = g_ptr_array_new_with_free_func ((GDestroyNotify)topiary_revision_info_free);
@@ -2833,8 +2750,8 @@ topiary_project_list_revisions (TopiaryProject  *self,
       info->id = sqlite3_column_int64 (stmt, 0);
       info->article_id = sqlite3_column_int64 (stmt, 1);
       info->created = sqlite3_column_int64 (stmt, 2);
-      info->reason = g_strdup (text_column (stmt, 3));
-      info->title = g_strdup (text_column (stmt, 4));
+      info->reason = g_strdup (_topiary_project_text_column (stmt, 3));
+      info->title = g_strdup (_topiary_project_text_column (stmt, 4));
       info->words = sqlite3_column_int (stmt, 5);
       g_ptr_array_add (list, info);
     }
@@ -2852,7 +2769,7 @@ topiary_project_get_revision_body (TopiaryProject  *self,
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
 
-  body = select_text_by_id (self, "SELECT body FROM revision WHERE id = ?", revision_id, &local_error);
+  body = _topiary_project_select_text_by_id (self, "SELECT body FROM revision WHERE id = ?", revision_id, &local_error);
   if (local_error != NULL)
     g_propagate_error (error, local_error);
   else if (body == NULL)
@@ -2876,12 +2793,12 @@ topiary_project_restore_revision (TopiaryProject  *self,
 
   BEGIN_OR_FAIL (self, error, 0);
 
-  stmt = get_statement (self,
-                        "SELECT r.article_id, r.title, r.slug, r.summary, r.body, r.kind, r.status, r.intent, "
-                        "r.priority, r.target_words, (SELECT id FROM grp WHERE id = r.grp_id), "
-                        "(SELECT id FROM article WHERE id = r.parent_id), r.position, r.queries, "
-                        "EXISTS (SELECT 1 FROM article WHERE id = r.article_id) "
-                        "FROM revision r WHERE r.id = ?", error);
+  stmt = _topiary_project_get_statement (self,
+                                         "SELECT r.article_id, r.title, r.slug, r.summary, r.body, r.kind, r.status, r.intent, "
+                                         "r.priority, r.target_words, (SELECT id FROM grp WHERE id = r.grp_id), "
+                                         "(SELECT id FROM article WHERE id = r.parent_id), r.position, r.queries, "
+                                         "EXISTS (SELECT 1 FROM article WHERE id = r.article_id) "
+                                         "FROM revision r WHERE r.id = ?", error);
   if (stmt == NULL)
     goto out;
   sqlite3_bind_int64 (stmt, 1, revision_id);
@@ -2898,26 +2815,26 @@ topiary_project_restore_revision (TopiaryProject  *self,
     {
       sqlite3_reset (stmt);
       if (topiary_project_snapshot (self, article_id, "restore", error) == 0 ||
-          !fts_sync (self, article_id, FALSE, error))
+          !_topiary_project_fts_sync (self, article_id, FALSE, error))
         goto out;
       /* Title and body come back; the article keeps its place in the map. */
-      stmt = get_statement (self,
-                            "UPDATE article SET (title, summary, words, updated) = "
-                            "(SELECT title, summary, words, ?2 FROM revision WHERE id = ?1) "
-                            "WHERE id = (SELECT article_id FROM revision WHERE id = ?1)", error);
+      stmt = _topiary_project_get_statement (self,
+                                             "UPDATE article SET (title, summary, words, updated) = "
+                                             "(SELECT title, summary, words, ?2 FROM revision WHERE id = ?1) "
+                                             "WHERE id = (SELECT article_id FROM revision WHERE id = ?1)", error);
       if (stmt == NULL)
         goto out;
       sqlite3_bind_int64 (stmt, 1, revision_id);
-      sqlite3_bind_int64 (stmt, 2, now_seconds ());
-      if (!step_done (self, stmt, error))
+      sqlite3_bind_int64 (stmt, 2, _topiary_project_now ());
+      if (!_topiary_project_step_done (self, stmt, error))
         goto out;
-      stmt = get_statement (self,
-                            "INSERT OR REPLACE INTO body (article_id, text) "
-                            "SELECT article_id, body FROM revision WHERE id = ?", error);
+      stmt = _topiary_project_get_statement (self,
+                                             "INSERT OR REPLACE INTO body (article_id, text) "
+                                             "SELECT article_id, body FROM revision WHERE id = ?", error);
       if (stmt == NULL)
         goto out;
       sqlite3_bind_int64 (stmt, 1, revision_id);
-      if (!step_done (self, stmt, error) || !fts_sync (self, article_id, TRUE, error))
+      if (!_topiary_project_step_done (self, stmt, error) || !_topiary_project_fts_sync (self, article_id, TRUE, error))
         goto out;
     }
   else
@@ -2927,21 +2844,21 @@ topiary_project_restore_revision (TopiaryProject  *self,
       g_auto(GStrv) qv = NULL;
 
       article = topiary_article_new ();
-      topiary_article_set_title (article, text_column (stmt, 1));
-      topiary_article_set_slug (article, text_column (stmt, 2));
-      topiary_article_set_summary (article, text_column (stmt, 3));
-      topiary_article_set_body (article, text_column (stmt, 4));
-      topiary_kind_from_string (text_column (stmt, 5), &kind);
+      topiary_article_set_title (article, _topiary_project_text_column (stmt, 1));
+      topiary_article_set_slug (article, _topiary_project_text_column (stmt, 2));
+      topiary_article_set_summary (article, _topiary_project_text_column (stmt, 3));
+      topiary_article_set_body (article, _topiary_project_text_column (stmt, 4));
+      topiary_kind_from_string (_topiary_project_text_column (stmt, 5), &kind);
       topiary_article_set_kind (article, kind);
-      topiary_status_from_string (text_column (stmt, 6), &status);
+      topiary_status_from_string (_topiary_project_text_column (stmt, 6), &status);
       topiary_article_set_status (article, status);
-      topiary_article_set_intent (article, text_column (stmt, 7));
+      topiary_article_set_intent (article, _topiary_project_text_column (stmt, 7));
       topiary_article_set_priority (article, sqlite3_column_int (stmt, 8));
       topiary_article_set_target_words (article, sqlite3_column_int (stmt, 9));
       topiary_article_set_group_id (article, sqlite3_column_int64 (stmt, 10));
       topiary_article_set_parent_id (article, sqlite3_column_int64 (stmt, 11));
       topiary_article_set_position (article, sqlite3_column_int64 (stmt, 12));
-      qv = g_strsplit (text_column (stmt, 13), "\n", -1);
+      qv = g_strsplit (_topiary_project_text_column (stmt, 13), "\n", -1);
       topiary_article_set_queries (article, (const char * const *)qv);
       sqlite3_reset (stmt);
       if (!topiary_project_add_article (self, article, error))
@@ -2951,18 +2868,18 @@ topiary_project_restore_revision (TopiaryProject  *self,
       if (!_topiary_media_article_restored (self, revision_id, article_id, error))
         goto out;
       /* Older revisions follow the article to its new id. */
-      stmt = get_statement (self,
-                            "UPDATE revision SET article_id = ?1 WHERE article_id = "
-                            "(SELECT article_id FROM revision WHERE id = ?2)", error);
+      stmt = _topiary_project_get_statement (self,
+                                             "UPDATE revision SET article_id = ?1 WHERE article_id = "
+                                             "(SELECT article_id FROM revision WHERE id = ?2)", error);
       if (stmt == NULL)
         goto out;
       sqlite3_bind_int64 (stmt, 1, article_id);
       sqlite3_bind_int64 (stmt, 2, revision_id);
-      if (!step_done (self, stmt, error))
+      if (!_topiary_project_step_done (self, stmt, error))
         goto out;
     }
   ok = TRUE;
-  mark_changed (self, CHANGED_ARTICLES);
+  _topiary_project_mark_changed (self, CHANGED_ARTICLES);
 
 out:
   if (!_topiary_project_finish (self, ok, error))
@@ -3135,7 +3052,7 @@ collect_hits (TopiaryProject  *self,
   if (hits->len < limit && rc != SQLITE_DONE)
     {
       sqlite3_reset (stmt);
-      return set_sqlite_error (self, rc, error);
+      return _topiary_project_sqlite_error (self, rc, error);
     }
   sqlite3_reset (stmt);
   return TRUE;
@@ -3171,9 +3088,9 @@ topiary_project_search (TopiaryProject  *self,
   seen = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   /* How many match, counting no further than the threshold. */
-  stmt = get_statement (self,
-                        "SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE article_fts MATCH ?1 LIMIT ?2)",
-                        error);
+  stmt = _topiary_project_get_statement (self,
+                                         "SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE article_fts MATCH ?1 LIMIT ?2)",
+                                         error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
@@ -3184,9 +3101,9 @@ topiary_project_search (TopiaryProject  *self,
 
   if (n_matches <= RANK_ALL_MAX)
     {
-      stmt = get_statement (self,
-                            "SELECT rowid, bm25(article_fts, 10.0, 4.0, 1.0, 6.0) AS rank FROM article_fts "
-                            "WHERE article_fts MATCH ? ORDER BY rank LIMIT ?", error);
+      stmt = _topiary_project_get_statement (self,
+                                             "SELECT rowid, bm25(article_fts, 10.0, 4.0, 1.0, 6.0) AS rank FROM article_fts "
+                                             "WHERE article_fts MATCH ? ORDER BY rank LIMIT ?", error);
       if (stmt == NULL)
         return NULL;
       sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
@@ -3196,9 +3113,9 @@ topiary_project_search (TopiaryProject  *self,
     }
   else
     {
-      stmt = get_statement (self,
-                            "SELECT rowid, bm25(article_meta_fts, 10.0, 4.0, 6.0) AS rank FROM article_meta_fts "
-                            "WHERE article_meta_fts MATCH ? ORDER BY rank LIMIT ?", error);
+      stmt = _topiary_project_get_statement (self,
+                                             "SELECT rowid, bm25(article_meta_fts, 10.0, 4.0, 6.0) AS rank FROM article_meta_fts "
+                                             "WHERE article_meta_fts MATCH ? ORDER BY rank LIMIT ?", error);
       if (stmt == NULL)
         return NULL;
       sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
@@ -3208,8 +3125,8 @@ topiary_project_search (TopiaryProject  *self,
       if (hits->len < limit)
         {
           /* In the order the index holds them: no sort over every match. */
-          stmt = get_statement (self,
-                                "SELECT rowid, 0.0 FROM article_fts WHERE article_fts MATCH ? LIMIT ?", error);
+          stmt = _topiary_project_get_statement (self,
+                                                 "SELECT rowid, 0.0 FROM article_fts WHERE article_fts MATCH ? LIMIT ?", error);
           if (stmt == NULL)
             return NULL;
           sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
@@ -3225,19 +3142,19 @@ topiary_project_search (TopiaryProject  *self,
     {
       TopiarySearchHit *hit = g_ptr_array_index (hits, i);
 
-      stmt = get_statement (self,
-                            "SELECT a.title, a.slug, a.summary, coalesce (b.text, '') "
-                            "FROM article a LEFT JOIN body b ON b.article_id = a.id WHERE a.id = ?", error);
+      stmt = _topiary_project_get_statement (self,
+                                             "SELECT a.title, a.slug, a.summary, coalesce (b.text, '') "
+                                             "FROM article a LEFT JOIN body b ON b.article_id = a.id WHERE a.id = ?", error);
       if (stmt == NULL)
         return NULL;
       sqlite3_bind_int64 (stmt, 1, hit->article_id);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
-          hit->title = g_strdup (text_column (stmt, 0));
-          hit->slug = g_strdup (text_column (stmt, 1));
+          hit->title = g_strdup (_topiary_project_text_column (stmt, 0));
+          hit->slug = g_strdup (_topiary_project_text_column (stmt, 1));
           /* The body first, as the index weighs it; then the summary, title. */
           for (int col = 3; hit->snippet == NULL && col >= 0; col -= (col == 3 ? 1 : 2))
-            hit->snippet = make_snippet (text_column (stmt, col), terms);
+            hit->snippet = make_snippet (_topiary_project_text_column (stmt, col), terms);
         }
       if (hit->title == NULL)
         {
@@ -3266,13 +3183,13 @@ topiary_project_get_stats (TopiaryProject *self,
   if (self->db == NULL)
     return;
 
-  stmt = get_statement (self,
-                        "SELECT (SELECT count(*) FROM grp), (SELECT count(*) FROM note), "
-                        "(SELECT count(*) FROM article), "
-                        "(SELECT count(*) FROM article WHERE kind = 'pillar' AND status != 'idea'), "
-                        "(SELECT count(*) FROM article WHERE kind = 'cluster' AND status != 'idea'), "
-                        "(SELECT count(*) FROM article WHERE status = 'idea'), "
-                        "(SELECT coalesce(sum(words), 0) FROM article)", NULL);
+  stmt = _topiary_project_get_statement (self,
+                                         "SELECT (SELECT count(*) FROM grp), (SELECT count(*) FROM note), "
+                                         "(SELECT count(*) FROM article), "
+                                         "(SELECT count(*) FROM article WHERE kind = 'pillar' AND status != 'idea'), "
+                                         "(SELECT count(*) FROM article WHERE kind = 'cluster' AND status != 'idea'), "
+                                         "(SELECT count(*) FROM article WHERE status = 'idea'), "
+                                         "(SELECT coalesce(sum(words), 0) FROM article)", NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       stats->groups = sqlite3_column_int (stmt, 0);
@@ -3286,11 +3203,11 @@ topiary_project_get_stats (TopiaryProject *self,
   if (stmt)
     sqlite3_reset (stmt);
 
-  stmt = get_statement (self, "SELECT status, count(*) FROM article GROUP BY status", NULL);
+  stmt = _topiary_project_get_statement (self, "SELECT status, count(*) FROM article GROUP BY status", NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       TopiaryStatus status;
-      if (topiary_status_from_string (text_column (stmt, 0), &status))
+      if (topiary_status_from_string (_topiary_project_text_column (stmt, 0), &status))
         stats->status[status] = sqlite3_column_int (stmt, 1);
     }
   if (stmt)
