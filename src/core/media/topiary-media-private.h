@@ -1,5 +1,6 @@
 /* topiary-media-private.h — the files' side of deleting and restoring an
- * article, for topiary-project.c
+ * article, for topiary-project-articles.c
+ * and topiary-project-revisions.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,4 +1,5 @@
-/* topiary-project-file-private.h — the project file on disk, for topiary-project.c
+/* topiary-project-file-private.h — the project file on disk, for
+ * topiary-project.c and topiary-project-open.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

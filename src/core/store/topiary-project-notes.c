@@ -1,0 +1,191 @@
+/* topiary-project-notes.c — the map's notes in the project file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "topiary-project.h"
+#include "topiary-project-private.h"
+
+/* ---- notes -------------------------------------------------------------- */
+
+static gpointer
+note_from_row (sqlite3_stmt *stmt)
+{
+  TopiaryNote *note = topiary_note_new (_topiary_project_text_column (stmt, 2),
+                                        _topiary_project_text_column (stmt, 3),
+                                        _topiary_project_text_column (stmt, 4));
+
+  _topiary_note_set_id (note, sqlite3_column_int64 (stmt, 0));
+  _topiary_note_set_position (note, sqlite3_column_int64 (stmt, 1));
+  return note;
+}
+
+static gboolean
+fill_notes (TopiaryProject  *self,
+            GListStore      *store,
+            GError         **error)
+{
+  return _topiary_project_fill_rows (self, store, "SELECT id, position, kind, title, body FROM note ORDER BY position, id",
+                                     note_from_row, error);
+}
+
+GListModel *
+topiary_project_list_notes_full (TopiaryProject  *self,
+                                 GError         **error)
+{
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+
+  return _topiary_project_list_full (self, TOPIARY_TYPE_NOTE, fill_notes, error);
+}
+
+/* What could be read, even when not all of it could. */
+GListModel *
+topiary_project_list_notes (TopiaryProject *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+
+  return _topiary_project_list_partial (self, TOPIARY_TYPE_NOTE, fill_notes);
+}
+
+static gboolean
+validate_note (TopiaryNote  *note,
+               GError      **error)
+{
+  return _topiary_project_check_length (topiary_note_get_title (note), LIMIT_TITLE, error) &&
+         _topiary_project_check_body (topiary_note_get_body (note), error);
+}
+
+gboolean
+topiary_project_add_note (TopiaryProject  *self,
+                          TopiaryNote     *note,
+                          GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = _topiary_project_now ();
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (TOPIARY_IS_NOTE (note), FALSE);
+
+  if (!validate_note (note, error) || !_topiary_project_check_writable (self, error))
+    return FALSE;
+  stmt = _topiary_project_get_statement (self,
+                                         "INSERT INTO note (position, kind, title, body, created, updated) "
+                                         "VALUES ((SELECT coalesce(max(position), 0) + 1 FROM note), ?, ?, ?, ?, ?) "
+                                         "RETURNING id, position", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, topiary_note_get_kind (note), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, topiary_note_get_title (note), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, topiary_note_get_body (note), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, now);
+  sqlite3_bind_int64 (stmt, 5, now);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      int rc = sqlite3_reset (stmt);
+      return _topiary_project_sqlite_error (self, rc, error);
+    }
+  _topiary_note_set_id (note, sqlite3_column_int64 (stmt, 0));
+  _topiary_note_set_position (note, sqlite3_column_int64 (stmt, 1));
+  sqlite3_reset (stmt);
+  _topiary_project_announce (self, CHANGED_NOTES);
+  return TRUE;
+}
+
+gboolean
+topiary_project_update_note (TopiaryProject  *self,
+                             TopiaryNote     *note,
+                             GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (TOPIARY_IS_NOTE (note), FALSE);
+
+  if (!validate_note (note, error) || !_topiary_project_check_writable (self, error))
+    return FALSE;
+  stmt = _topiary_project_get_statement (self, "UPDATE note SET title = ?, body = ?, updated = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, topiary_note_get_title (note), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, topiary_note_get_body (note), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, _topiary_project_now ());
+  sqlite3_bind_int64 (stmt, 4, topiary_note_get_id (note));
+  if (!_topiary_project_step_done (self, stmt, error))
+    return FALSE;
+  _topiary_project_announce (self, CHANGED_NOTES);
+  return TRUE;
+}
+
+gboolean
+topiary_project_delete_note (TopiaryProject  *self,
+                             gint64           note_id,
+                             GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+
+  if (!_topiary_project_check_writable (self, error))
+    return FALSE;
+  stmt = _topiary_project_get_statement (self, "DELETE FROM note WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  if (!_topiary_project_step_done (self, stmt, error))
+    return FALSE;
+  _topiary_project_announce (self, CHANGED_NOTES);
+  return TRUE;
+}
+
+gboolean
+topiary_project_has_note (TopiaryProject *self,
+                          const char     *kind,
+                          const char     *title,
+                          const char     *body)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+
+  if (self->db == NULL)
+    return FALSE;
+  stmt = _topiary_project_get_statement (self, "SELECT 1 FROM note WHERE kind = ? AND title = ? AND body = ? LIMIT 1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kind ? kind : "other", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, title ? title : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, body ? body : "", -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+gboolean
+topiary_project_count_notes (TopiaryProject  *self,
+                             guint           *n_notes,
+                             GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (n_notes != NULL, FALSE);
+
+  *n_notes = 0;
+  if (!_topiary_project_check_open (self, error))
+    return FALSE;
+  stmt = _topiary_project_get_statement (self, "SELECT count(*) FROM note", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *n_notes = sqlite3_column_int (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  return _topiary_project_finish_rows (self, stmt, rc, error);
+}
