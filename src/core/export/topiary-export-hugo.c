@@ -13,6 +13,7 @@
 #include "topiary-export-private.h"
 #include "topiary-export-media.h"
 #include "topiary-frontmatter.h"
+#include "topiary-markdown.h"
 
 static char *
 hugo_path (ArticleInfo *a)
@@ -22,201 +23,34 @@ hugo_path (ArticleInfo *a)
   return g_strconcat (a->slug, ".md", NULL);
 }
 
-static void
-append_escaped_label (GString    *out,
-                      const char *label,
-                      gsize       len)
+/* The one resolver (topiary-link.h) names the article; the "slug" handed
+ * to the rewrite is its page under content/, which the href wraps in
+ * Hugo's relref, so Hugo checks every link when it builds. A link to a
+ * heading links the page: Hugo makes its own heading ids. */
+static char *
+hugo_resolve (const char *target,
+              gpointer    user_data)
 {
-  for (gsize i = 0; i < len; i++)
-    {
-      if (label[i] == '[' || label[i] == ']' || label[i] == '\\')
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, label[i]);
-    }
+  ArticleInfo *a = topiary_export_find_target (user_data, target, NULL);
+
+  return a != NULL ? hugo_path (a) : NULL;
 }
 
-/* Rewrites the wiki links of one line outside code: [[target|label]]
- * becomes a Markdown link through Hugo's relref, which Hugo checks. */
-static void
-hugo_rewrite_line (Export      *e,
-                   const char  *line,
-                   gsize        len,
-                   GPtrArray   *unresolved,
-                   GString     *out)
-{
-  gsize i = 0;
-  /* The first "]]" at or after the latest search's start, or NULL when
-   * there was none: each "[[" of "[[[[…" does not search the line again. */
-  const char *close = NULL;
-  gboolean no_close = FALSE;
-
-  while (i < len)
-    {
-      if (line[i] == '\\' && i + 1 < len)
-        {
-          g_string_append_len (out, line + i, 2);
-          i += 2;
-        }
-      else if (line[i] == '`')
-        {
-          gsize run = 0, j;
-
-          while (i + run < len && line[i + run] == '`')
-            run++;
-          /* Find the closing run of the same length on this line. */
-          for (j = i + run; j < len; j++)
-            {
-              gsize r = 0;
-
-              while (j + r < len && line[j + r] == '`')
-                r++;
-              if (r == run)
-                break;
-              j += r;
-            }
-          if (j < len)
-            {
-              g_string_append_len (out, line + i, j + run - i);
-              i = j + run;
-            }
-          else
-            {
-              g_string_append_len (out, line + i, run);
-              i += run;
-            }
-        }
-      else if (line[i] == '[' && i + 1 < len && line[i + 1] == '[')
-        {
-          const char *start = line + i + 2;
-          const char *end;
-          g_autofree char *inner = NULL;
-          const char *bar;
-          const char *label;
-          ArticleInfo *target;
-
-          if (no_close)
-            end = NULL;
-          else if (close != NULL && close >= start)
-            end = close;
-          else
-            {
-              end = close = g_strstr_len (start, len - i - 2, "]]");
-              no_close = end == NULL;
-            }
-          if (end == NULL || end == start)
-            {
-              g_string_append_len (out, "[[", 2);
-              i += 2;
-              continue;
-            }
-          inner = g_strndup (start, end - start);
-          bar = strchr (inner, '|');
-          if (bar != NULL)
-            {
-              inner[bar - inner] = '\0';
-              label = inner + (bar - inner) + 1;
-            }
-          else
-            label = inner;
-          if (label[0] == '\0')
-            label = inner;
-
-          target = topiary_export_find_target (e, inner, NULL);
-          if (target != NULL)
-            {
-              g_autofree char *path = hugo_path (target);
-
-              g_string_append_c (out, '[');
-              append_escaped_label (out, label, strlen (label));
-              g_string_append_printf (out, "]({{< relref \"/%s\" >}})", path);
-            }
-          else
-            {
-              append_escaped_label (out, label, strlen (label));
-              g_ptr_array_add (unresolved, g_strdup (inner));
-            }
-          i = (gsize) (end - line) + 2;
-        }
-      else
-        {
-          g_string_append_c (out, line[i]);
-          i++;
-        }
-    }
-}
-
+/* The body with its wiki links as Markdown links through relref; what
+ * the renderer would not read as a link (code, comments) stays as it is. */
 static char *
 hugo_rewrite (Export     *e,
               const char *body,
               GPtrArray  *unresolved)
 {
-  GString *out = g_string_sized_new (strlen (body) + 64);
-  const char *p = body;
-  gboolean in_fence = FALSE;
-  gboolean in_indented = FALSE;
-  gboolean prev_blank = TRUE;
-  char fence_char = 0;
-  gsize fence_len = 0;
+  TopiaryMarkdownOptions options = TOPIARY_MARKDOWN_OPTIONS_INIT;
 
-  while (*p != '\0')
-    {
-      const char *nl = strchr (p, '\n');
-      gsize len = nl ? (gsize) (nl - p) + 1 : strlen (p);
-      const char *q = p;
-      guint spaces = 0;
-      gboolean blank = TRUE;
-
-      while (*q == ' ' && spaces < 4)
-        {
-          q++;
-          spaces++;
-        }
-      for (gsize k = 0; k < len; k++)
-        if (!g_ascii_isspace (p[k]))
-          {
-            blank = FALSE;
-            break;
-          }
-
-      if (spaces < 4 && (*q == '`' || *q == '~'))
-        {
-          gsize run = 0;
-
-          while (q[run] == *q)
-            run++;
-          if (run >= 3 && !in_fence)
-            {
-              in_fence = TRUE;
-              fence_char = *q;
-              fence_len = run;
-              g_string_append_len (out, p, len);
-              p += len;
-              continue;
-            }
-          if (run >= 3 && in_fence && *q == fence_char && run >= fence_len)
-            {
-              in_fence = FALSE;
-              g_string_append_len (out, p, len);
-              p += len;
-              continue;
-            }
-        }
-
-      if (!blank && (p[0] == '\t' || spaces == 4))
-        in_indented = in_indented || prev_blank;
-      else if (!blank)
-        in_indented = FALSE;
-
-      if (in_fence || in_indented)
-        g_string_append_len (out, p, len);
-      else
-        hugo_rewrite_line (e, p, len, unresolved, out);
-
-      prev_blank = blank;
-      p += len;
-    }
-
-  return g_string_free (out, FALSE);
+  options.resolve = hugo_resolve;
+  options.href_prefix = "{{< relref \"/";
+  options.href_suffix = "\" >}}";
+  options.href_verbatim = TRUE;
+  options.user_data = e;
+  return topiary_markdown_rewrite_links (body, &options, unresolved);
 }
 
 static char *

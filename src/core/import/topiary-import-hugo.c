@@ -951,7 +951,9 @@ unrewrite_link (const char *p,
 
   while (q < line_end && *q != ']')
     {
-      if (*q == '\\' && q + 1 < line_end && (q[1] == '[' || q[1] == ']' || q[1] == '\\'))
+      /* The export escapes Markdown in labels; a backslash before ASCII
+       * punctuation is an escape (CommonMark). */
+      if (*q == '\\' && q + 1 < line_end && g_ascii_ispunct (q[1]))
         q++;
       else if (*q == '[')
         return 0;
@@ -986,6 +988,26 @@ unrewrite_link (const char *p,
   return (gsize)(path_end + strlen (RELREF_CLOSE) - p);
 }
 
+/* TRUE when @q starts a list item: "-", "*", "+", or a number and "." or
+ * ")", then a space or the end of the line. */
+static gboolean
+starts_list_item (const char *q)
+{
+  const char *m = q;
+
+  if (*m == '-' || *m == '*' || *m == '+')
+    m++;
+  else
+    {
+      while (g_ascii_isdigit (*m) && m - q < 9)
+        m++;
+      if (m == q || (*m != '.' && *m != ')'))
+        return FALSE;
+      m++;
+    }
+  return *m == ' ' || *m == '\t' || *m == '\r' || *m == '\n' || *m == '\0';
+}
+
 /* @body with Topiary's Hugo links turned back into wiki links, or NULL when
  * it has none. */
 static char *
@@ -996,6 +1018,12 @@ unrewrite_relrefs (const char *body,
   const char *p = body;
   char fence = 0;
   gsize fence_len = 0;
+  /* Indented code as the export's link scanner reads it
+   * (topiary_markdown_rewrite_links()): it starts only after a blank line
+   * outside a list, so a list item's indented paragraph keeps its links. */
+  gboolean prev_blank = TRUE;
+  gboolean in_list = FALSE;
+  gboolean in_indented = FALSE;
 
   if (strstr (body, RELREF_OPEN) == NULL)
     return NULL;
@@ -1028,12 +1056,32 @@ unrewrite_relrefs (const char *body,
                 }
               else
                 fence = 0;
+              prev_blank = FALSE;
               g_string_append_len (out, p, end - p);
               p = end;
               continue;
             }
         }
-      if (fence != 0 || indent >= 4)
+      if (fence == 0)
+        {
+          gboolean blank = TRUE;
+
+          for (const char *c = p; c < end && blank; c++)
+            blank = g_ascii_isspace (*c);
+          if (in_indented && !blank && indent < 4)
+            in_indented = FALSE;
+          if (!blank && !in_indented && indent >= 4 && prev_blank && !in_list)
+            in_indented = TRUE;
+          if (!blank && !in_indented)
+            {
+              if (indent < 4 && starts_list_item (q))
+                in_list = TRUE;
+              else if (indent == 0 && prev_blank)
+                in_list = FALSE;
+            }
+          prev_blank = blank;
+        }
+      if (fence != 0 || in_indented)
         {
           g_string_append_len (out, p, end - p);
           p = end;

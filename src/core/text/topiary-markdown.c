@@ -1823,7 +1823,9 @@ rewrite_wiki (ScanSink        *sink,
     g_string_append_c (self->out, '[');
     append_markdown_text (self->out, m->label, m->label_len);
 
-    if (*h != '\0' && strpbrk (h, " ()<>\\\t\r\n") == NULL)
+    if (options->href_verbatim && strpbrk (h, ")\r\n") == NULL)
+      g_string_append_printf (self->out, "](%s)", h);
+    else if (*h != '\0' && strpbrk (h, " ()<>\\\t\r\n") == NULL)
       g_string_append_printf (self->out, "](%s)", h);
     else
       {

@@ -53,6 +53,10 @@ typedef struct {
   /* Used instead of @resolve when set: a link to a heading gets the
    * heading's id as the href's fragment ("…/flask/#install-flask"). */
   TopiaryLinkResolveHeadingFunc resolve_heading;
+  /* topiary_markdown_rewrite_links() writes the href into "(…)" as it is,
+   * for a Hugo shortcode ({{< relref "…" >}}) that Hugo replaces before
+   * it reads the Markdown; the href must hold no ")" or line break. */
+  gboolean               href_verbatim;
 } TopiaryMarkdownOptions;
 
 #define TOPIARY_MARKDOWN_OPTIONS_INIT { FALSE, FALSE, NULL, NULL, NULL, NULL, NULL, NULL }
