@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "topiary-export.h"
+#include "topiary-import-private.h"
 #include "topiary-import.h"
 
 typedef struct {

@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "topiary-import-private.h"
 #include "topiary-import.h"
 
 /* ---- what the seed page holds (copied from the page by hand) ----------- */

@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include "topiary-import-private.h"
 #include "topiary-import.h"
 
 typedef struct {

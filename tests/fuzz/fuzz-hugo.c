@@ -9,6 +9,7 @@
 #include "fuzz-common.h"
 
 #include "topiary-frontmatter.h"
+#include "topiary-import-private.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 

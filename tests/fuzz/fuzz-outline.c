@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "fuzz-common.h"
+#include "topiary-import-private.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 

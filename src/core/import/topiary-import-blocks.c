@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "topiary-import-outline-private.h"
+#include "topiary-import-private.h"
 
 /* ---- blocks ---- */
 

@@ -24,6 +24,7 @@
 
 #include "topiary-csv-cell.h"
 #include "topiary-frontmatter.h"
+#include "topiary-import-private.h"
 #include "topiary-import.h"
 #include "topiary-import-plan.h"
 #include "topiary-slug.h"

@@ -37,6 +37,7 @@
 #include "topiary-frontmatter.h"
 #include "topiary-import-fs-private.h"
 #include "topiary-import-media-private.h"
+#include "topiary-import-private.h"
 #include "topiary-utf8.h"
 #include "topiary-import.h"
 #include "topiary-slug.h"

@@ -30,6 +30,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "topiary-import-private.h"
 #include "topiary-import.h"
 #include "topiary-slug.h"
 

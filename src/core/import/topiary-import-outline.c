@@ -47,6 +47,7 @@
 
 #include "topiary-frontmatter.h"
 #include "topiary-import-outline-private.h"
+#include "topiary-import-private.h"
 #include "topiary-slug.h"
 
 /* ---- sections ---- */

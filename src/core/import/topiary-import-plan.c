@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "topiary-import-plan.h"
+#include "topiary-import-private.h"
 
 static void
 plan_article_free (gpointer data)

@@ -108,32 +108,4 @@ char               *topiary_import_plan_to_json     (TopiaryImportPlan   *plan,
 char               *topiary_import_plan_to_text     (TopiaryImportPlan   *plan,
                                                      TopiaryImportReport *report);
 
-/* ---- for the importers ---- */
-
-/* Writes @plan into @project; call inside the import's transaction. Map
- * fields are filled in, never overwritten; an article whose slug is in the
- * project already is updated (after a snapshot). */
-gboolean _topiary_import_plan_apply (TopiaryImportPlan   *plan,
-                                     TopiaryProject      *project,
-                                     TopiaryImportReport *report,
-                                     GError             **error);
-
-/* Fills @plan from CSV text (see topiary-import-csv.c). */
-gboolean _topiary_import_csv_plan (TopiaryImportPlan   *plan,
-                                   const char          *text,
-                                   gsize                length,
-                                   TopiaryImportReport *report,
-                                   GError             **error);
-
-/* The groups, articles and notes of @project as a plan. */
-TopiaryImportPlan *_topiary_import_plan_from_project (TopiaryProject *project);
-
-/* Fills @plan from a Markdown outline (see topiary-import-outline.c). */
-gboolean _topiary_import_outline_plan (TopiaryImportPlan          *plan,
-                                       const char                 *text,
-                                       gsize                       length,
-                                       const TopiaryImportOptions *options,
-                                       TopiaryImportReport        *report,
-                                       GError                    **error);
-
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "topiary-import-outline-private.h"
+#include "topiary-import-private.h"
 #include "topiary-slug.h"
 
 void

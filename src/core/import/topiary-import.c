@@ -15,8 +15,10 @@
 #include <glib/gstdio.h>
 
 #include "topiary-cleanup.h"
+#include "topiary-import-private.h"
 #include "topiary-import.h"
 #include "topiary-import-plan.h"
+#include "topiary-model-private.h"
 #include "topiary-portal-private.h"
 #include "topiary-limits.h"
 #include "topiary-utf8.h"

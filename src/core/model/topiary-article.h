@@ -69,8 +69,4 @@ gint64          topiary_article_get_updated     (TopiaryArticle *self);
 gint64          topiary_article_get_published   (TopiaryArticle *self);
 void            topiary_article_set_published   (TopiaryArticle *self, gint64 when);
 
-/* Used by the project when it reads a row. */
-void            _topiary_article_set_id         (TopiaryArticle *self, gint64 id);
-void            _topiary_article_set_times      (TopiaryArticle *self, gint64 created, gint64 updated);
-
 G_END_DECLS

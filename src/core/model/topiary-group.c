@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "topiary-group.h"
+#include "topiary-model-private.h"
 
 struct _TopiaryGroup
 {

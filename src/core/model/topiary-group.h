@@ -21,7 +21,4 @@ void          topiary_group_set_slug        (TopiaryGroup *self, const char *slu
 const char   *topiary_group_get_description (TopiaryGroup *self);
 void          topiary_group_set_description (TopiaryGroup *self, const char *description);
 
-void          _topiary_group_set_id         (TopiaryGroup *self, gint64 id);
-void          _topiary_group_set_position   (TopiaryGroup *self, gint64 position);
-
 G_END_DECLS

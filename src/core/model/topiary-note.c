@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "topiary-model-private.h"
 #include "topiary-note.h"
 
 struct _TopiaryNote

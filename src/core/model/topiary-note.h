@@ -25,7 +25,4 @@ const char  *topiary_note_get_body     (TopiaryNote *self);
 void         topiary_note_set_title    (TopiaryNote *self, const char *title);
 void         topiary_note_set_body     (TopiaryNote *self, const char *body);
 
-void         _topiary_note_set_id       (TopiaryNote *self, gint64 id);
-void         _topiary_note_set_position (TopiaryNote *self, gint64 position);
-
 G_END_DECLS

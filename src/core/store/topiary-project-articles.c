@@ -15,6 +15,7 @@
 #include "topiary-limits.h"
 #include "topiary-markdown.h"
 #include "topiary-media-private.h"
+#include "topiary-model-private.h"
 #include "topiary-project.h"
 #include "topiary-project-private.h"
 #include "topiary-utf8.h"

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
 
+#include "topiary-model-private.h"
 #include "topiary-project.h"
 #include "topiary-project-private.h"
 #include "topiary-slug.h"

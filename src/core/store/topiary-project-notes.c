@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "topiary-model-private.h"
 #include "topiary-project.h"
 #include "topiary-project-private.h"
 
