@@ -9,7 +9,6 @@
 
 #include "topiary-markdown.h"
 #include "topiary-markdown-private.h"
-#include "topiary-utf8.h"
 #include "topiary-slug.h"
 
 /* Longer "targets" are prose that happens to contain [[ and ]]. */
