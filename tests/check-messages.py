@@ -20,7 +20,9 @@ CALLS = ['g_set_error', 'g_set_error_literal', 'g_prefix_error', 'g_prefix_error
 # Files whose messages are fragments that another message wraps.
 FRAGMENTS = {
     # "A template of the theme is broken (%s)." in the export
-    'src/core/text/topiary-mustache.c',
+    'src/core/text/topiary-mustache-parse.c',
+    'src/core/text/topiary-mustache-tree.c',
+    'src/core/text/topiary-mustache-render.c',
 }
 EXCEPTIONS = {
     'warning: %s\n',                  # the wrapper of a warning, itself a sentence
