@@ -1,0 +1,559 @@
+/* test-ui-util.h — what the UI test programs (test-ui-*.c) share: a fresh
+ * window per case, the sample project it opens, and finding widgets
+ *
+ * Each case gets its own window and project (UiFixture), made in setup and
+ * destroyed in teardown, as libadwaita's own tests do: no case builds on
+ * what an earlier one left, so each runs alone (-p PATH) as it runs in the
+ * suite. With TOPIARY_TEST_UI_ISOLATE=1 each case also runs in a process of
+ * its own, so one that crashes is reported and the next one still runs.
+ * wait_for() and spin() come from test-util.h.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <gtksourceview/gtksource.h>
+#include <webkit/webkit.h>
+
+#include "topiary-map-tree.h"
+#include "topiary-window.h"
+#include "test-util.h"
+
+/* The running case's window (the fixture's), for the helpers below. */
+static TopiaryWindow *window;
+/* The program's private home: WebKit and the sample map write there. */
+static char *tmp_home;
+
+/* ---- the fixture: a fresh window, and the sample map in it ---- */
+
+typedef struct {
+  TopiaryWindow *window;
+  char          *dir;          /* a fresh folder for the case's own files */
+  char          *sample_path;  /* the sample map, when the case opened it */
+} UiFixture;
+
+static inline gboolean
+ui_window_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+static inline char *
+ui_sample_file (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "topiary", "flask-topical-map.topiary", NULL);
+}
+
+/* Removes the sample map, so the next "Open Sample" makes it afresh. */
+static inline void
+ui_remove_sample (void)
+{
+  g_autofree char *path = ui_sample_file ();
+  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (name);
+    }
+}
+
+/* A new window, presented and mapped, with no project. */
+static inline void
+ui_fixture_setup (UiFixture     *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmpl = g_build_filename (tmp_home, "case-XXXXXX", NULL);
+
+  f->dir = g_mkdtemp (g_steal_pointer (&tmpl));
+  g_assert_nonnull (f->dir);
+  window = f->window = topiary_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  if (!wait_for (ui_window_mapped, NULL, 10000))
+    g_printerr ("The window was not mapped after 10 s.\n");
+}
+
+/* A new window with a fresh copy of the sample map open in it, made by
+ * the window's own "Open Sample" action. */
+static inline void
+ui_fixture_setup_sample (UiFixture     *f,
+                         gconstpointer  data)
+{
+  ui_fixture_setup (f, data);
+  ui_remove_sample ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
+  g_assert_nonnull (topiary_window_get_project (window));
+  f->sample_path = g_strdup (topiary_project_get_path (topiary_window_get_project (window)));
+}
+
+/* Destroys every window the case left (dialogs included), puts the
+ * settings back to their defaults and removes the case's files. */
+static inline void
+ui_fixture_teardown (UiFixture     *f,
+                     gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, 0);
+      gtk_window_destroy (w);
+    }
+  window = f->window = NULL;
+  spin (50);
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  ui_remove_sample ();
+  test_remove_tree (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_pointer (&f->sample_path, g_free);
+}
+
+/* Sets up what every UI program needs: GTK_A11Y and renderer choices, a
+ * private HOME, GTest, GTK, libadwaita and GtkSourceView. FALSE without a
+ * display (the caller then exits with 77, which meson counts as skipped). */
+static inline gboolean
+ui_test_init (int          *argc,
+              char       ***argv,
+              const char   *prgname)
+{
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  g_setenv ("WEBKIT_DISABLE_COMPOSITING_MODE", "1", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  /* The cases run in subprocesses that share the first process's home. */
+  if (g_getenv ("TOPIARY_TEST_UI_HOME") != NULL)
+    tmp_home = g_strdup (g_getenv ("TOPIARY_TEST_UI_HOME"));
+  else
+    {
+      tmp_home = g_dir_make_tmp ("topiary-ui-XXXXXX", NULL);
+      g_assert_nonnull (tmp_home);
+      g_setenv ("TOPIARY_TEST_UI_HOME", tmp_home, TRUE);
+    }
+  g_setenv ("HOME", tmp_home, TRUE);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+      g_autofree char *dir = g_build_filename (tmp_home, vars[i], NULL);
+      g_setenv (vars[i], dir, TRUE);
+    }
+
+  g_test_init (argc, argv, NULL);
+  /* WebKit names its data folders after the program: not a path. */
+  g_set_prgname (prgname);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping the UI tests.\n");
+      if (!g_test_subprocess ())
+        test_remove_tree (tmp_home);
+      g_clear_pointer (&tmp_home, g_free);
+      return FALSE;
+    }
+  adw_init ();
+  gtk_source_init ();
+  /* With TOPIARY_TEST_UI_ISOLATE the first process only watches the
+   * cases' subprocesses: a case that fails is reported and the next one
+   * still runs. */
+  if (!g_test_subprocess () && g_getenv ("TOPIARY_TEST_UI_ISOLATE") != NULL)
+    g_test_set_nonfatal_assertions ();
+  return TRUE;
+}
+
+/* Runs the cases, then removes the private home. */
+static inline int
+ui_test_run (void)
+{
+  int status = g_test_run ();
+
+  spin (100);
+  if (!g_test_subprocess ())
+    test_remove_tree (tmp_home);
+  g_clear_pointer (&tmp_home, g_free);
+  return status;
+}
+
+typedef void (*UiFixtureFunc) (UiFixture *f, gconstpointer data);
+
+typedef struct {
+  UiFixtureFunc setup;
+  UiFixtureFunc func;
+} UiCase;
+
+/* A case: the fixture's window and project, the case, then the teardown.
+ * With TOPIARY_TEST_UI_ISOLATE set, each case runs in a process of its own
+ * (g_test_trap_subprocess): a crash or a failed assertion then ends only
+ * that process, the first one reports it as the case's failure and the
+ * next case still runs. It costs about half a second a case, so it is for
+ * chasing a failure, not the default. */
+static inline void
+ui_case_run (gconstpointer data)
+{
+  const UiCase *c = data;
+
+  if (g_test_subprocess () || g_getenv ("TOPIARY_TEST_UI_ISOLATE") == NULL)
+    {
+      UiFixture f = { 0 };
+
+      c->setup (&f, NULL);
+      c->func (&f, NULL);
+      ui_fixture_teardown (&f, NULL);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static inline void
+ui_test_add_full (const char    *path,
+                  UiFixtureFunc  setup,
+                  UiFixtureFunc  func)
+{
+  UiCase *c = g_new0 (UiCase, 1);
+
+  c->setup = setup;
+  c->func = func;
+  g_test_add_data_func_full (path, c, ui_case_run, g_free);
+}
+
+/* Registers @func as @path with the fresh-window fixture, with or
+ * without the sample map open. */
+#define ui_test_add(path, func) ui_test_add_full (path, ui_fixture_setup, func)
+#define ui_test_add_sample(path, func) ui_test_add_full (path, ui_fixture_setup_sample, func)
+
+/* ---- finding widgets ---- */
+
+static inline GtkWidget *
+find_widget_of_type (GtkWidget *root,
+                     GType      type,
+                     guint      nth)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  guint count = 0;
+
+  /* Depth first, in document order. */
+  g_ptr_array_add (stack, root);
+  while (stack->len > 0)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && count++ == nth)
+        return w;
+      for (GtkWidget *c = gtk_widget_get_last_child (w); c; c = gtk_widget_get_prev_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  return NULL;
+}
+
+static inline GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static inline gboolean
+find_message_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)) &&
+          gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        {
+          if (data != NULL)
+            *(GtkWindow **) data = w;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static inline char *
+close_message_dialog (void)
+{
+  GtkWindow *dialog = NULL;
+  char *heading;
+
+  g_assert_true (wait_for (find_message_dialog, &dialog, 10000));
+  heading = g_strdup (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)));
+  gtk_window_close (dialog);
+  spin (300);
+  return heading;
+}
+
+/* Answers the name dialog the action opens. */
+static inline void
+answer_name_dialog (const char *text)
+{
+  GtkWindow *dialog = NULL;
+  GtkWidget *entry;
+
+  g_assert_true (wait_for (find_message_dialog, &dialog, 10000));
+  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* Pressing Enter in the entry answers like the default button. */
+  g_signal_emit_by_name (entry, "activate");
+  spin (300);
+}
+
+/* With TOPIARY_UI_SHOTS=DIR set, saves a screenshot of the display there
+ * (for looking at, never compared). */
+static inline void
+shot (const char *name)
+{
+  const char *dir = g_getenv ("TOPIARY_UI_SHOTS");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+
+  if (dir == NULL)
+    return;
+  /* Enough for the first frames of a freshly mapped window. */
+  spin (1500);
+  path = g_build_filename (dir, name, NULL);
+  command = g_strdup_printf ("import -window root %s", path);
+  if (!g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL))
+    g_test_message ("could not take %s", path);
+}
+
+/* ---- the map ---- */
+
+static inline TopiaryArticle *
+find_article (TopiaryProject *project,
+              gint64          group_id,
+              TopiaryKind     kind,
+              guint           nth)
+{
+  g_autoptr(GListModel) articles = topiary_project_list_articles (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
+      if (topiary_article_get_group_id (a) == group_id && topiary_article_get_kind (a) == kind && nth-- == 0)
+        return g_steal_pointer (&a);
+    }
+  return NULL;
+}
+
+static inline gint64
+nth_group_id (TopiaryProject *project,
+              guint           nth)
+{
+  g_autoptr(GListModel) groups = topiary_project_list_groups (project);
+  g_autoptr(TopiaryGroup) group = g_list_model_get_item (groups, nth);
+
+  g_assert_nonnull (group);
+  return topiary_group_get_id (group);
+}
+
+static inline TopiaryGroup *
+group_by_title (TopiaryProject *project,
+                const char     *title)
+{
+  g_autoptr(GListModel) groups = topiary_project_list_groups (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(TopiaryGroup) group = g_list_model_get_item (groups, i);
+      if (g_strcmp0 (topiary_group_get_title (group), title) == 0)
+        return g_steal_pointer (&group);
+    }
+  return NULL;
+}
+
+/* Selects a row the way a click does, so node-selected fires. */
+static inline void
+click_article (gint64 article_id)
+{
+  TopiarySidebar *sidebar = topiary_window_get_sidebar (window);
+  TopiaryMapTree *tree = topiary_sidebar_get_tree (sidebar);
+  GtkSelectionModel *selection = gtk_list_view_get_model (topiary_sidebar_get_list_view (sidebar));
+  guint position = topiary_map_tree_reveal_article (tree, article_id);
+
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), GTK_INVALID_LIST_POSITION);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), position);
+}
+
+static inline TopiaryMapNode *
+parent_of_article (TopiaryMapTree *tree,
+                   gint64          article_id)
+{
+  GtkTreeListModel *model = topiary_map_tree_get_model (tree);
+  guint position = topiary_map_tree_reveal_article (tree, article_id);
+  g_autoptr(GtkTreeListRow) row = NULL;
+  g_autoptr(TopiaryMapNode) node = NULL;
+
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  row = gtk_tree_list_model_get_row (model, position);
+  node = gtk_tree_list_row_get_item (row);
+  g_assert_cmpint (topiary_map_node_get_id (node), ==, article_id);
+  return topiary_map_tree_get_parent (tree, node);
+}
+
+static inline gboolean
+tree_shows_parent (gpointer data)
+{
+  TopiaryMapTree *tree = topiary_sidebar_get_tree (topiary_window_get_sidebar (window));
+  gint64 *ids = data;  /* article, expected group */
+  TopiaryArticle *cached = topiary_map_tree_lookup_article (tree, ids[0]);
+  TopiaryMapNode *parent;
+
+  if (cached == NULL || topiary_article_get_group_id (cached) != ids[1])
+    return FALSE;
+  parent = parent_of_article (tree, ids[0]);
+  return parent != NULL && topiary_map_node_get_kind (parent) == TOPIARY_MAP_NODE_GROUP &&
+         topiary_map_node_get_id (parent) == ids[1];
+}
+
+/* ---- the editor and the preview ---- */
+
+static inline gboolean
+autosaved (gpointer data)
+{
+  return !topiary_editor_is_dirty (topiary_window_get_editor (window));
+}
+
+static inline gboolean
+preview_idle (gpointer data)
+{
+  TopiaryPreview *preview = topiary_window_get_preview (window);
+  guint *min_updates = data;
+
+  return topiary_preview_is_idle (preview) && topiary_preview_get_n_updates (preview) >= *min_updates;
+}
+
+typedef struct {
+  gboolean  done;
+  char     *result;
+  GError   *error;
+} JsCall;
+
+static inline void
+js_done (GObject      *object,
+         GAsyncResult *res,
+         gpointer      user_data)
+{
+  JsCall *call = user_data;
+  g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), res, &call->error);
+
+  if (value != NULL)
+    call->result = jsc_value_to_string (value);
+  call->done = TRUE;
+}
+
+static inline gboolean
+js_is_done (gpointer data)
+{
+  return ((JsCall *) data)->done;
+}
+
+/* Evaluates @script in the page's own world and returns its value as text. */
+static inline char *
+eval_js (const char *script,
+         const char *world)
+{
+  WebKitWebView *web_view = WEBKIT_WEB_VIEW (topiary_preview_get_web_view (topiary_window_get_preview (window)));
+  JsCall call = { 0 };
+
+  webkit_web_view_evaluate_javascript (web_view, script, -1, world, NULL, NULL, js_done, &call);
+  g_assert_true (wait_for (js_is_done, &call, 10000));
+  g_assert_no_error (call.error);
+  return call.result;
+}
+
+/* The text /ui/preview/edit-and-preview types into the first group's
+ * pillar: a heading, bold text, a table, a script, a link to the first
+ * cluster and one that leads nowhere ("No such article"). */
+static inline char *
+ui_edit_text (TopiaryArticle *cluster)
+{
+  return g_strdup_printf ("# Hello preview\n\nSome **bold** text, see [[%s]] and [[No such article]].\n\n"
+                          "<script>document.title = 'pwned'</script>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+                          topiary_article_get_title (cluster));
+}
+
+/* The first group's pillar, open in the split layout: the article the
+ * editor and preview cases write in. Returns its id. */
+static inline gint64
+ui_open_first_pillar (void)
+{
+  TopiaryProject *project = topiary_window_get_project (window);
+  g_autoptr(TopiaryArticle) pillar = find_article (project, nth_group_id (project, 0), TOPIARY_KIND_PILLAR, 0);
+
+  g_assert_nonnull (pillar);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.layout", "s", "split");
+  click_article (topiary_article_get_id (pillar));
+  g_assert_cmpint (topiary_editor_get_article_id (topiary_window_get_editor (window)), ==,
+                   topiary_article_get_id (pillar));
+  return topiary_article_get_id (pillar);
+}
+
+/* The sample map with ui_edit_text() added to the first group's pillar
+ * (open in the editor, unsaved) and the preview showing it. */
+static inline void
+ui_fixture_setup_edited (UiFixture     *f,
+                         gconstpointer  data)
+{
+  TopiaryProject *project;
+  TopiaryPreview *preview;
+  g_autoptr(TopiaryArticle) cluster = NULL;
+  g_autofree char *text = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  guint updates;
+
+  ui_fixture_setup_sample (f, data);
+  project = topiary_window_get_project (window);
+  preview = topiary_window_get_preview (window);
+  cluster = find_article (project, nth_group_id (project, 0), TOPIARY_KIND_CLUSTER, 0);
+  g_assert_nonnull (cluster);
+  ui_open_first_pillar ();
+  text = ui_edit_text (cluster);
+  buffer = GTK_TEXT_BUFFER (topiary_editor_get_buffer (topiary_window_get_editor (window)));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  updates = topiary_preview_get_n_updates (preview) + 1;
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert (buffer, &end, text, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  g_assert_true (wait_for (preview_idle, &updates, 15000));
+}
+
+#define ui_test_add_edited(path, func) ui_test_add_full (path, ui_fixture_setup_edited, func)
+
+/* The sample map with the first group's pillar open in the editor. */
+static inline void
+ui_fixture_setup_article (UiFixture     *f,
+                          gconstpointer  data)
+{
+  ui_fixture_setup_sample (f, data);
+  ui_open_first_pillar ();
+}
+
+#define ui_test_add_article(path, func) ui_test_add_full (path, ui_fixture_setup_article, func)
