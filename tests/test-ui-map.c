@@ -236,7 +236,7 @@ test_delete_undo (UiFixture     *f,
   g_assert_cmpuint (topiary_project_count_articles (project), ==, before - 1);
   g_assert_null (topiary_project_get_article (project, id, FALSE, NULL));
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "map.undo-delete", NULL);
   g_assert_cmpuint (topiary_project_count_articles (project), ==, before);
   back = topiary_project_get_article_by_slug (project, topiary_article_get_slug (victim), FALSE);
   g_assert_nonnull (back);
@@ -624,7 +624,7 @@ test_group_delete_undo (UiFixture     *f,
   g_assert_cmpuint (after.groups, ==, before.groups - 1);
   g_assert_cmpuint (after.articles, ==, before.articles);
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "map.undo-delete", NULL);
   back = topiary_project_find_group (project, title);
   g_assert_nonnull (back);
   pillar_back = topiary_project_get_article (project, topiary_article_get_id (pillar), FALSE, NULL);

@@ -52,6 +52,8 @@ struct _TopiaryEditor
 
   TopiaryDebounce        *autosave;
   TopiaryDebounce        *status;
+
+  GSimpleActionGroup     *actions;  /* article.* */
 };
 
 G_DEFINE_FINAL_TYPE (TopiaryEditor, topiary_editor, GTK_TYPE_WIDGET)
@@ -61,10 +63,16 @@ enum {
   SIGNAL_CURSOR_MOVED,
   SIGNAL_SAVE_FAILED,
   SIGNAL_SAVING,
+  SIGNAL_SHOW,
+  SIGNAL_RESTORING,
+  SIGNAL_RESTORED,
+  SIGNAL_FAILED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+static void update_actions (TopiaryEditor *self);
 
 GtkSourceBuffer *
 topiary_editor_get_buffer (TopiaryEditor *self)
@@ -230,6 +238,7 @@ topiary_editor_set_project (TopiaryEditor  *self,
   self->loading++;
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer), "", 0);
   self->loading--;
+  update_actions (self);
 }
 
 gboolean
@@ -277,6 +286,7 @@ topiary_editor_load_article (TopiaryEditor  *self,
                               self->project != NULL && !topiary_project_is_read_only (self->project));
   update_save_label (self);
   status_cb (self);
+  update_actions (self);
   g_signal_emit (self, signals[SIGNAL_TEXT_CHANGED], 0);
   return TRUE;
 }
@@ -494,6 +504,183 @@ on_replace_all (TopiaryEditor *self)
                                          -1, NULL);
 }
 
+/* ---- article actions ---- */
+
+GActionGroup *
+topiary_editor_get_actions (TopiaryEditor *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_EDITOR (self), NULL);
+  return G_ACTION_GROUP (self->actions);
+}
+
+static void
+set_enabled (TopiaryEditor *self,
+             const char    *name,
+             gboolean       enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+/* The one place that decides which article.* actions are enabled. */
+static void
+update_actions (TopiaryEditor *self)
+{
+  gboolean editing = self->project != NULL && self->article_id != 0;
+  gboolean writable = editing && !topiary_project_is_read_only (self->project);
+
+  set_enabled (self, "restore-revision", writable);
+  set_enabled (self, "find", editing);
+  set_enabled (self, "find-next", editing);
+  set_enabled (self, "find-previous", editing);
+  set_enabled (self, "replace", writable);
+  set_enabled (self, "bold", writable);
+  set_enabled (self, "italic", writable);
+  set_enabled (self, "code", writable);
+  set_enabled (self, "link", writable);
+  set_enabled (self, "wiki-link", writable);
+}
+
+static const char *
+revision_reason (const char *reason)
+{
+  if (g_strcmp0 (reason, "manual") == 0)
+    return _("Kept by hand");
+  if (g_strcmp0 (reason, "delete") == 0)
+    return _("Before deleting");
+  if (g_strcmp0 (reason, "import") == 0)
+    return _("Before an import");
+  if (g_strcmp0 (reason, "restore") == 0)
+    return _("Before restoring");
+  return reason ? reason : "";
+}
+
+void
+topiary_editor_fill_history (TopiaryEditor *self,
+                             GtkListBox    *list)
+{
+  g_autoptr(GPtrArray) revisions = NULL;
+  GtkWidget *child;
+
+  g_return_if_fail (TOPIARY_IS_EDITOR (self));
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+  if (self->project == NULL || self->article_id == 0)
+    return;
+
+  revisions = topiary_project_list_revisions (self->project, self->article_id, NULL);
+  for (guint i = 0; revisions != NULL && i < revisions->len; i++)
+    {
+      TopiaryRevisionInfo *info = g_ptr_array_index (revisions, i);
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (info->created);
+      g_autofree char *title = when ? g_date_time_format (when, "%x %X") : g_strdup ("");
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u word", "%s · %u words", info->words),
+                                                   revision_reason (info->reason), info->words);
+      g_autofree char *subtitle_markup = g_markup_escape_text (subtitle, -1);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_markup);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "article.restore-revision");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", info->id);
+      gtk_list_box_append (list, row);
+    }
+  if (revisions == NULL || revisions->len == 0)
+    {
+      GtkWidget *empty = gtk_label_new (_("No revisions yet"));
+
+      gtk_widget_add_css_class (empty, "dim-label");
+      gtk_widget_set_margin_top (empty, 12);
+      gtk_widget_set_margin_bottom (empty, 12);
+      gtk_list_box_append (list, empty);
+    }
+}
+
+static void
+article_restore_revision (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  TopiaryEditor *self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean stop = FALSE;
+  gint64 id;
+
+  if (self->project == NULL)
+    return;
+  /* What is on screen is kept too: restoring snapshots it first, so
+   * whoever shows more of the article writes it now. */
+  g_signal_emit (self, signals[SIGNAL_RESTORING], 0, &stop);
+  if (stop)
+    return;
+  if (!topiary_editor_save (self, &error) ||
+      (id = topiary_project_restore_revision (self->project, g_variant_get_int64 (param), &error)) == 0 ||
+      !topiary_editor_load_article (self, id, &error))
+    {
+      g_signal_emit (self, signals[SIGNAL_FAILED], 0, error->message);
+      return;
+    }
+  g_signal_emit (self, signals[SIGNAL_RESTORED], 0, id);
+}
+
+static void
+article_find (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  TopiaryEditor *self = user_data;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    g_signal_emit (self, signals[SIGNAL_SHOW], 0);
+  topiary_editor_begin_search (self, g_str_equal (g_action_get_name (G_ACTION (action)), "replace"));
+}
+
+static void
+article_find_next (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  topiary_editor_find_next (user_data, g_str_equal (g_action_get_name (G_ACTION (action)), "find-previous"));
+}
+
+static void
+article_format (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  static const struct {
+    const char *name, *before, *after;
+  } marks[] = {
+    { "bold", "**", "**" },
+    { "italic", "_", "_" },
+    { "code", "`", "`" },
+    { "link", "[", "](https://)" },
+    { "wiki-link", "[[", "]]" },
+  };
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    if (g_str_equal (name, marks[i].name))
+      topiary_editor_wrap_selection (user_data, marks[i].before, marks[i].after);
+}
+
+static const GActionEntry action_entries[] = {
+  { .name = "restore-revision", .activate = article_restore_revision, .parameter_type = "x" },
+  { .name = "find", .activate = article_find },
+  { .name = "replace", .activate = article_find },
+  { .name = "find-next", .activate = article_find_next },
+  { .name = "find-previous", .activate = article_find_next },
+  { .name = "bold", .activate = article_format },
+  { .name = "italic", .activate = article_format },
+  { .name = "code", .activate = article_format },
+  { .name = "link", .activate = article_format },
+  { .name = "wiki-link", .activate = article_format },
+};
+
 /* ---- life cycle ---- */
 
 static void
@@ -514,6 +701,10 @@ topiary_editor_dispose (GObject *object)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                                    GTK_STYLE_PROVIDER (self->font_css));
   g_clear_object (&self->font_css);
+  /* The window may hold the group longer: nothing in it points here after. */
+  for (guint i = 0; self->actions != NULL && i < G_N_ELEMENTS (action_entries); i++)
+    g_action_map_remove_action (G_ACTION_MAP (self->actions), action_entries[i].name);
+  g_clear_object (&self->actions);
   g_clear_object (&self->search_context);
   g_clear_object (&self->search_settings);
   g_clear_object (&self->project);
@@ -550,6 +741,36 @@ topiary_editor_class_init (TopiaryEditorClass *klass)
   signals[SIGNAL_SAVING] =
     g_signal_new ("saving", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+
+  /* Emitted when an action needs the editor shown (find while only the
+   * preview is). */
+  signals[SIGNAL_SHOW] =
+    g_signal_new ("show-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Before a revision is restored: a handler writes what it shows of the
+   * article, and returns TRUE to stop the restore (it said why). */
+  signals[SIGNAL_RESTORING] =
+    g_signal_new ("restoring", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, g_signal_accumulator_true_handled, NULL, NULL, G_TYPE_BOOLEAN, 0);
+  /* The revision is back and loaded; the article's id. */
+  signals[SIGNAL_RESTORED] =
+    g_signal_new ("revision-restored", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* An article action failed; the message says why. */
+  signals[SIGNAL_FAILED] =
+    g_signal_new ("action-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /* Where the writing happens: the focus is in the text or its find bar. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "article.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "article.replace", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "article.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "article.find-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK, "article.bold", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "article.italic", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_grave, GDK_CONTROL_MASK, "article.code", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "article.link", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "article.wiki-link", NULL);
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
 
@@ -604,6 +825,11 @@ topiary_editor_init (TopiaryEditor *self)
   g_signal_connect_object (self->search_context, "notify::occurrences-count", G_CALLBACK (update_matches), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->find_entry));
+
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), action_entries, G_N_ELEMENTS (action_entries), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "article", G_ACTION_GROUP (self->actions));
+  update_actions (self);
 
   update_style_scheme (self);
   update_save_label (self);

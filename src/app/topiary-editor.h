@@ -42,5 +42,13 @@ void             topiary_editor_begin_search     (TopiaryEditor  *self,
                                                   gboolean        replace);
 void             topiary_editor_find_next        (TopiaryEditor  *self,
                                                   gboolean        backward);
+/* The article.* actions (find, replace, formatting, restore-revision):
+ * the editor uses them itself; the window inserts them too, so its menus
+ * and its history list reach them. */
+GActionGroup    *topiary_editor_get_actions      (TopiaryEditor  *self);
+/* Fills @list with the article's revisions, newest first; each row
+ * activates article.restore-revision. */
+void             topiary_editor_fill_history     (TopiaryEditor  *self,
+                                                  GtkListBox     *list);
 
 G_END_DECLS

@@ -1,9 +1,11 @@
 /* topiary-window.c — the main window: map, editor, preview and details
  *
- * The window owns the open TopiaryProject and hands it to its parts; the
- * parts never talk to each other directly, the window wires their signals.
- * Actions are installed on the class with scoped names (win., map.,
- * article.) and update_actions() alone decides which are enabled.
+ * A shell: the window owns the open TopiaryProject and hands it to its
+ * parts, wires their signals, and has the win.* actions (files, layout,
+ * navigation). Editing the map is TopiaryMapActions' (map.*), writing is
+ * TopiaryEditor's (article.*); both groups are inserted here so menus,
+ * rows and toasts anywhere in the window reach them. update_actions()
+ * alone decides which win.* actions are enabled.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,34 +18,20 @@
 #include <glib/gstdio.h>
 
 #include "topiary-a11y.h"
+#include "topiary-dialogs.h"
 #include "topiary-details.h"
 #include "topiary-editor.h"
 #include "topiary-export-dialog.h"
+#include "topiary-file-chooser.h"
 #include "topiary-import.h"
-#include "topiary-map-row.h"
+#include "topiary-import-job.h"
+#include "topiary-importer.h"
+#include "topiary-map-actions.h"
 #include "topiary-overview.h"
-#include "topiary-portal.h"
 #include "topiary-preview.h"
 #include "topiary-sidebar.h"
 #include "topiary-welcome.h"
 #include "topiary-window.h"
-
-#define SAMPLE_RESOURCE "/io/github/topiary/Topiary/samples/flask-topical-map.txt"
-
-typedef struct {
-  gint64  article_id;
-  gint64  position;
-  gint64  parent_id;
-} MemberState;
-
-/* What it takes to bring a deleted group back. */
-typedef struct {
-  char   *title;
-  char   *slug;
-  char   *description;
-  gint64  position;
-  GArray *members;   /* MemberState */
-} GroupUndo;
 
 struct _TopiaryWindow
 {
@@ -71,16 +59,14 @@ struct _TopiaryWindow
   gboolean              preview_failed; /* its module cannot be loaded */
   TopiaryDetails       *details;
 
+  TopiaryMapActions    *map_actions;
+  TopiaryImporter      *importer;
   GSettings            *settings;
   TopiaryProject       *project;
   gulong                project_changed_id;
   gboolean              saving_body;
-  gboolean              importing;
   gboolean              drawn;      /* a first frame has been shown */
   char                 *layout;
-
-  GroupUndo            *group_undo;
-  gint64                undo_revision;
 };
 
 G_DEFINE_FINAL_TYPE (TopiaryWindow, topiary_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -98,23 +84,11 @@ static void update_title (TopiaryWindow *self);
 static TopiaryPreview *ensure_preview (TopiaryWindow *self);
 static TopiaryEditor *ensure_editor (TopiaryWindow *self);
 
-/* The article being written, 0 for none (or no editor yet). */
-static gint64
-current_article_id (TopiaryWindow *self)
+gint64
+topiary_window_get_article_id (TopiaryWindow *self)
 {
+  g_return_val_if_fail (TOPIARY_IS_WINDOW (self), 0);
   return self->editor != NULL ? topiary_editor_get_article_id (self->editor) : 0;
-}
-
-static void
-group_undo_free (GroupUndo *undo)
-{
-  if (undo == NULL)
-    return;
-  g_free (undo->title);
-  g_free (undo->slug);
-  g_free (undo->description);
-  g_array_unref (undo->members);
-  g_free (undo);
 }
 
 TopiaryProject *
@@ -152,20 +126,19 @@ topiary_window_get_details (TopiaryWindow *self)
   return self->details;
 }
 
-/* Toast titles are markup; ours carry titles and error messages. */
-static AdwToast *
-new_toast (const char *message)
+void
+topiary_window_add_toast (TopiaryWindow *self,
+                          AdwToast      *toast)
 {
-  g_autofree char *markup = g_markup_escape_text (message, -1);
-
-  return adw_toast_new (markup);
+  g_return_if_fail (TOPIARY_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
 toast (TopiaryWindow *self,
        const char    *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, new_toast (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, topiary_toast_new (message));
 }
 
 static void
@@ -173,91 +146,7 @@ show_error (TopiaryWindow *self,
             const char    *heading,
             const char    *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* ---- asking for a name ---- */
-
-typedef void (*TextCallback) (TopiaryWindow *self,
-                              const char    *text,
-                              gpointer       data);
-
-typedef struct {
-  TopiaryWindow  *self;
-  GtkEntry       *entry;
-  TextCallback    callback;
-  gpointer        data;
-  GDestroyNotify  destroy;
-} AskText;
-
-static void
-ask_text_free (AskText *ask)
-{
-  if (ask->destroy != NULL)
-    ask->destroy (ask->data);
-  g_object_unref (ask->self);
-  g_free (ask);
-}
-
-static void
-on_ask_response (AdwMessageDialog *dialog,
-                 const char       *response,
-                 AskText          *ask)
-{
-  if (g_strcmp0 (response, "ok") == 0)
-    {
-      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (ask->entry))));
-
-      if (*text != '\0')
-        ask->callback (ask->self, text, ask->data);
-    }
-}
-
-static void
-on_ask_entry_activate (GtkEntry         *entry,
-                       AdwMessageDialog *dialog)
-{
-  adw_message_dialog_response (dialog, "ok");
-  gtk_window_close (GTK_WINDOW (dialog));
-}
-
-static void
-ask_text (TopiaryWindow  *self,
-          const char     *heading,
-          const char     *initial,
-          const char     *ok_label,
-          TextCallback    callback,
-          gpointer        data,
-          GDestroyNotify  destroy)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
-  GtkWidget *entry = gtk_entry_new ();
-  AskText *ask = g_new0 (AskText, 1);
-
-  ask->self = g_object_ref (self);
-  ask->entry = GTK_ENTRY (entry);
-  ask->callback = callback;
-  ask->data = data;
-  ask->destroy = destroy;
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), initial ? initial : "");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "ok", ok_label,
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (entry, "activate", G_CALLBACK (on_ask_entry_activate), dialog);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_ask_response), ask,
-                         (GClosureNotify) (void (*) (void)) ask_text_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
+  topiary_show_error (GTK_WINDOW (self), heading, body);
 }
 
 /* ---- recent projects ---- */
@@ -343,8 +232,6 @@ set_project (TopiaryWindow  *self,
              TopiaryProject *project)
 {
   save_or_toast (self);
-  g_clear_pointer (&self->group_undo, group_undo_free);
-  self->undo_revision = 0;
 
   if (self->editor != NULL)
     topiary_editor_load_article (self->editor, 0, NULL);
@@ -357,6 +244,7 @@ set_project (TopiaryWindow  *self,
   g_set_object (&self->project, project);
 
   topiary_sidebar_set_project (self->sidebar, project);
+  topiary_map_actions_set_project (self->map_actions, project);
   if (self->editor != NULL)
     topiary_editor_set_project (self->editor, project);
   topiary_details_set_project (self->details, project);
@@ -448,7 +336,7 @@ update_title (TopiaryWindow *self)
 {
   g_autofree char *map_title = NULL;
   g_autofree char *file = NULL;
-  gint64 id = current_article_id (self);
+  gint64 id = topiary_window_get_article_id (self);
   TopiaryArticle *article = topiary_details_get_article (self->details);
 
   if (self->project == NULL)
@@ -512,14 +400,14 @@ apply_layout (TopiaryWindow *self)
   if (self->preview != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->preview), preview);
   /* A hidden preview is not kept up to date: catch up when it shows. */
-  if (preview && was_hidden && current_article_id (self) != 0)
+  if (preview && was_hidden && topiary_window_get_article_id (self) != 0)
     {
       g_autofree char *text = topiary_editor_dup_text (self->editor);
       TopiaryPreview *shown = ensure_preview (self);
 
       if (shown != NULL)
         {
-          topiary_preview_set_article (shown, current_article_id (self));
+          topiary_preview_set_article (shown, topiary_window_get_article_id (self));
           topiary_preview_set_markdown (shown, text);
         }
     }
@@ -540,24 +428,13 @@ set_layout (TopiaryWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
 }
 
-static TopiaryMapNode *
-selected_node (TopiaryWindow *self)
-{
-  return self->project ? topiary_sidebar_get_selected_node (self->sidebar) : NULL;
-}
-
 static void
 update_actions (TopiaryWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  g_autoptr(TopiaryMapNode) node = selected_node (self);
-  TopiaryMapNodeKind kind = node ? topiary_map_node_get_kind (node) : TOPIARY_MAP_NODE_IDEAS;
   gboolean open = self->project != NULL;
-  gboolean writable = open && !topiary_project_is_read_only (self->project);
-  gboolean on_article = node != NULL && kind == TOPIARY_MAP_NODE_ARTICLE;
-  gboolean on_group = node != NULL && kind == TOPIARY_MAP_NODE_GROUP;
-  gboolean editing = open && current_article_id (self) != 0;
-  TopiaryArticle *article = on_article ? topiary_map_node_get_article (node) : NULL;
+  gboolean importing = topiary_importer_is_busy (self->importer);
+  gboolean editing = open && topiary_window_get_article_id (self) != 0;
 
   gtk_widget_set_visible (self->details_button, editing);
   gtk_widget_set_visible (self->layout_box, editing);
@@ -565,49 +442,23 @@ update_actions (TopiaryWindow *self)
   gtk_widget_action_set_enabled (widget, "win.close-project", open);
   gtk_widget_action_set_enabled (widget, "win.search", open);
   gtk_widget_action_set_enabled (widget, "win.export", open);
-  gtk_widget_action_set_enabled (widget, "win.import", !self->importing);
-  gtk_widget_action_set_enabled (widget, "win.import-folder", !self->importing);
-  gtk_widget_action_set_enabled (widget, "win.import-paste", !self->importing);
+  gtk_widget_action_set_enabled (widget, "win.import", !importing);
+  gtk_widget_action_set_enabled (widget, "win.import-folder", !importing);
+  gtk_widget_action_set_enabled (widget, "win.import-paste", !importing);
   gtk_widget_action_set_enabled (widget, "win.save", editing);
   gtk_widget_action_set_enabled (widget, "win.toggle-details", editing);
-  gtk_widget_action_set_enabled (widget, "win.undo-delete",
-                                 writable && (self->undo_revision != 0 || self->group_undo != NULL));
-
-  gtk_widget_action_set_enabled (widget, "map.new-article", writable);
-  gtk_widget_action_set_enabled (widget, "map.new-group", writable);
-  gtk_widget_action_set_enabled (widget, "map.rename",
-                                 writable && node != NULL && (on_article || on_group || kind == TOPIARY_MAP_NODE_MAP));
-  gtk_widget_action_set_enabled (widget, "map.duplicate", writable && on_article);
-  gtk_widget_action_set_enabled (widget, "map.delete", writable && (on_article || on_group));
-  gtk_widget_action_set_enabled (widget, "map.move-up", writable && on_article);
-  gtk_widget_action_set_enabled (widget, "map.move-down", writable && on_article);
-  gtk_widget_action_set_enabled (widget, "map.move-to-ideas",
-                                 writable && article != NULL && topiary_article_get_group_id (article) != 0);
-  gtk_widget_action_set_enabled (widget, "map.indent",
-                                 writable && article != NULL && topiary_article_get_kind (article) == TOPIARY_KIND_CLUSTER &&
-                                 topiary_article_get_parent_id (article) == 0 && topiary_article_get_group_id (article) != 0);
-  gtk_widget_action_set_enabled (widget, "map.outdent",
-                                 writable && article != NULL && topiary_article_get_parent_id (article) != 0);
-
-  gtk_widget_action_set_enabled (widget, "article.restore-revision", editing && writable);
-  gtk_widget_action_set_enabled (widget, "article.find", editing);
-  gtk_widget_action_set_enabled (widget, "article.bold", editing && writable);
-  gtk_widget_action_set_enabled (widget, "article.italic", editing && writable);
-  gtk_widget_action_set_enabled (widget, "article.code", editing && writable);
-  gtk_widget_action_set_enabled (widget, "article.link", editing && writable);
-  gtk_widget_action_set_enabled (widget, "article.wiki-link", editing && writable);
-  gtk_widget_action_set_enabled (widget, "article.replace", editing && writable);
-  gtk_widget_action_set_enabled (widget, "article.find-next", editing);
-  gtk_widget_action_set_enabled (widget, "article.find-previous", editing);
+  topiary_map_actions_update (self->map_actions);
 }
 
 /* ---- showing things ---- */
 
-static void
-show_overview (TopiaryWindow *self,
-               gint64         group_id)
+void
+topiary_window_show_map (TopiaryWindow *self,
+                         gint64         group_id)
 {
   g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (TOPIARY_IS_WINDOW (self));
 
   topiary_overview_show (self->overview, topiary_sidebar_get_tree (self->sidebar), group_id);
   if (self->editor != NULL && !topiary_editor_load_article (self->editor, 0, &error))
@@ -634,7 +485,7 @@ topiary_window_open_article (TopiaryWindow *self,
   /* Before loading: the editor's text-changed feeds the preview. */
   if (gtk_widget_get_visible (GTK_WIDGET (self->preview_bin)))
     ensure_preview (self);
-  if (current_article_id (self) != article_id)
+  if (topiary_window_get_article_id (self) != article_id)
     {
       if (!topiary_editor_load_article (self->editor, article_id, &error))
         {
@@ -665,7 +516,7 @@ on_node_selected (TopiarySidebar *sidebar,
   if (topiary_map_node_get_kind (node) == TOPIARY_MAP_NODE_ARTICLE)
     topiary_window_open_article (self, topiary_map_node_get_id (node));
   else
-    show_overview (self, topiary_map_node_get_kind (node) == TOPIARY_MAP_NODE_GROUP
+    topiary_window_show_map (self, topiary_map_node_get_kind (node) == TOPIARY_MAP_NODE_GROUP
                          ? topiary_map_node_get_id (node) : 0);
 }
 
@@ -720,6 +571,45 @@ on_editor_save_failed (TopiaryEditor *editor,
 /* Made when an article is first shown, like the preview: the map is
  * what a window shows first, and a GtkSourceView with its Markdown
  * language costs a good part of a cold start. */
+static void
+on_editor_show_requested (TopiaryEditor *editor,
+                          TopiaryWindow *self)
+{
+  if (g_strcmp0 (self->layout, "preview") == 0)
+    set_layout (self, "split");
+}
+
+static gboolean
+on_editor_restoring (TopiaryEditor *editor,
+                     TopiaryWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_popover_popdown (self->history_popover);
+  if (!topiary_details_save (self->details, &error))
+    {
+      toast (self, error->message);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_revision_restored (TopiaryEditor *editor,
+                      gint64         article_id,
+                      TopiaryWindow *self)
+{
+  topiary_details_set_article (self->details, article_id);
+  topiary_window_open_article (self, article_id);
+  toast (self, _("Revision restored; the text it replaced was kept as a revision"));
+}
+
+static void
+on_history_show (TopiaryWindow *self)
+{
+  topiary_editor_fill_history (ensure_editor (self), self->history_list);
+}
+
 static TopiaryEditor *
 ensure_editor (TopiaryWindow *self)
 {
@@ -737,6 +627,17 @@ ensure_editor (TopiaryWindow *self)
                            G_CALLBACK (on_editor_save_failed), self, 0);
   g_signal_connect_object (self->editor, "saving",
                            G_CALLBACK (on_editor_saving), self, 0);
+  g_signal_connect_object (self->editor, "action-failed",
+                           G_CALLBACK (on_editor_save_failed), self, 0);
+  g_signal_connect_object (self->editor, "show-requested",
+                           G_CALLBACK (on_editor_show_requested), self, 0);
+  g_signal_connect_object (self->editor, "restoring",
+                           G_CALLBACK (on_editor_restoring), self, 0);
+  g_signal_connect_object (self->editor, "revision-restored",
+                           G_CALLBACK (on_revision_restored), self, 0);
+  /* Here, not only on the editor: the main menu and the history list
+   * reach article.* too. */
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "article", topiary_editor_get_actions (self->editor));
   adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor));
   if (self->settings != NULL)
     topiary_editor_set_settings (self->editor, self->settings);
@@ -880,543 +781,7 @@ on_details_article_changed (TopiaryDetails *details,
   update_title (self);
 }
 
-/* ---- moving articles ---- */
-
-static gboolean
-move_article (TopiaryWindow *self,
-              gint64         article_id,
-              gint64         position,
-              gint64         group_id,
-              gint64         parent_id)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!topiary_project_move_article (self->project, article_id, position, group_id, parent_id, &error))
-    {
-      toast (self, error->message);
-      return FALSE;
-    }
-  /* Show the result now rather than after the sidebar's debounce. */
-  topiary_sidebar_refresh (self->sidebar);
-  topiary_sidebar_select_article (self->sidebar, article_id);
-  update_actions (self);
-  return TRUE;
-}
-
-/* Position for @moving to end up right after @anchor_pos (or before it). */
-static gint64
-target_position (gint64   moving_pos,
-                 gint64   anchor_pos,
-                 gboolean before)
-{
-  if (before)
-    return moving_pos < anchor_pos ? anchor_pos - 1 : anchor_pos;
-  return moving_pos < anchor_pos ? anchor_pos : anchor_pos + 1;
-}
-
-static gboolean
-on_drop_article (TopiarySidebar *sidebar,
-                 gint64          article_id,
-                 TopiaryMapNode *target,
-                 gboolean        before,
-                 TopiaryWindow  *self)
-{
-  TopiaryMapTree *tree = topiary_sidebar_get_tree (sidebar);
-  TopiaryArticle *moving = tree ? topiary_map_tree_lookup_article (tree, article_id) : NULL;
-  gint64 pos;
-
-  if (moving == NULL || self->project == NULL || topiary_project_is_read_only (self->project))
-    return FALSE;
-  pos = topiary_article_get_position (moving);
-
-  switch (topiary_map_node_get_kind (target))
-    {
-    case TOPIARY_MAP_NODE_GROUP:
-      {
-        /* To the end of the group, at its top level. */
-        gint64 group_id = topiary_map_node_get_id (target);
-        gint64 last = topiary_map_tree_get_last_position (tree, group_id, 0, article_id);
-
-        return move_article (self, article_id, last ? target_position (pos, last, FALSE) : 0, group_id, 0);
-      }
-
-    case TOPIARY_MAP_NODE_IDEAS:
-    case TOPIARY_MAP_NODE_INTENT:
-      return move_article (self, article_id, topiary_project_count_articles (self->project), 0, 0);
-
-    case TOPIARY_MAP_NODE_ARTICLE:
-      {
-        TopiaryArticle *anchor = topiary_map_node_get_article (target);
-        gint64 anchor_id = topiary_article_get_id (anchor);
-        gint64 group_id = topiary_article_get_group_id (anchor);
-
-        if (anchor_id == article_id)
-          return FALSE;
-        /* Onto the lower half of a pillar: becomes its last cluster. */
-        if (!before && group_id != 0 && topiary_article_get_kind (anchor) == TOPIARY_KIND_PILLAR)
-          {
-            gint64 last = MAX (topiary_article_get_position (anchor),
-                               topiary_map_tree_get_last_position (tree, group_id, anchor_id, article_id));
-
-            return move_article (self, article_id, target_position (pos, last, FALSE), group_id, anchor_id);
-          }
-        /* Otherwise beside the anchor, at its level. */
-        return move_article (self, article_id,
-                             target_position (pos, topiary_article_get_position (anchor), before),
-                             group_id,
-                             topiary_article_get_kind (moving) == TOPIARY_KIND_PILLAR ? 0 : topiary_article_get_parent_id (anchor));
-      }
-
-    case TOPIARY_MAP_NODE_MAP:
-    default:
-      return FALSE;
-    }
-}
-
-/* ---- map actions ---- */
-
-static void
-create_article (TopiaryWindow *self,
-                const char    *title,
-                gpointer       data)
-{
-  g_autoptr(TopiaryMapNode) node = selected_node (self);
-  g_autoptr(TopiaryArticle) article = topiary_article_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 group_id = 0, parent_id = 0;
-
-  topiary_article_set_title (article, title);
-  if (node != NULL)
-    switch (topiary_map_node_get_kind (node))
-      {
-      case TOPIARY_MAP_NODE_GROUP:
-        group_id = topiary_map_node_get_id (node);
-        break;
-      case TOPIARY_MAP_NODE_INTENT:
-        topiary_article_set_intent (article, topiary_map_node_get_intent (node));
-        break;
-      case TOPIARY_MAP_NODE_ARTICLE:
-        {
-          TopiaryArticle *near = topiary_map_node_get_article (node);
-
-          group_id = topiary_article_get_group_id (near);
-          if (group_id != 0)
-            parent_id = topiary_article_get_kind (near) == TOPIARY_KIND_PILLAR
-                        ? topiary_article_get_id (near) : topiary_article_get_parent_id (near);
-          else
-            topiary_article_set_intent (article, topiary_article_get_intent (near));
-        }
-        break;
-      case TOPIARY_MAP_NODE_MAP:
-      case TOPIARY_MAP_NODE_IDEAS:
-      default:
-        break;
-      }
-  topiary_article_set_group_id (article, group_id);
-  topiary_article_set_parent_id (article, parent_id);
-  topiary_article_set_kind (article, TOPIARY_KIND_CLUSTER);
-  topiary_article_set_status (article, group_id ? TOPIARY_STATUS_PLANNED : TOPIARY_STATUS_IDEA);
-
-  if (!topiary_project_add_article (self->project, article, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  topiary_sidebar_refresh (self->sidebar);
-  topiary_window_open_article (self, topiary_article_get_id (article));
-  gtk_widget_grab_focus (GTK_WIDGET (topiary_editor_get_view (ensure_editor (self))));
-}
-
-static void
-map_new_article (GtkWidget  *widget,
-                 const char *action,
-                 GVariant   *param)
-{
-  ask_text (TOPIARY_WINDOW (widget), _("New Article"), "", _("_Create"), create_article, NULL, NULL);
-}
-
-static void
-create_group (TopiaryWindow *self,
-              const char    *title,
-              gpointer       data)
-{
-  g_autoptr(TopiaryGroup) group = topiary_group_new (title);
-  g_autoptr(GError) error = NULL;
-
-  if (!topiary_project_add_group (self->project, group, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  topiary_sidebar_refresh (self->sidebar);
-}
-
-static void
-map_new_group (GtkWidget  *widget,
-               const char *action,
-               GVariant   *param)
-{
-  ask_text (TOPIARY_WINDOW (widget), _("New Group"), "", _("_Create"), create_group, NULL, NULL);
-}
-
-static void
-rename_node (TopiaryWindow *self,
-             const char    *title,
-             gpointer       data)
-{
-  TopiaryMapNode *node = data;
-  g_autoptr(GError) error = NULL;
-  gboolean ok = TRUE;
-
-  switch (topiary_map_node_get_kind (node))
-    {
-    case TOPIARY_MAP_NODE_MAP:
-      ok = topiary_project_set_map_field (self->project, "title", title, &error);
-      break;
-    case TOPIARY_MAP_NODE_GROUP:
-      {
-        g_autoptr(TopiaryGroup) group = topiary_project_get_group (self->project, topiary_map_node_get_id (node), &error);
-        ok = group != NULL;
-        if (ok)
-          {
-            topiary_group_set_title (group, title);
-            ok = topiary_project_update_group (self->project, group, &error);
-          }
-      }
-      break;
-    case TOPIARY_MAP_NODE_ARTICLE:
-      {
-        gint64 id = topiary_map_node_get_id (node);
-        g_autoptr(TopiaryArticle) article = NULL;
-
-        /* Pending edits of the panel first, so they are not overwritten. */
-        ok = topiary_details_save (self->details, &error);
-        if (ok)
-          article = topiary_project_get_article (self->project, id, FALSE, &error);
-        ok = ok && article != NULL;
-        if (ok)
-          {
-            topiary_article_set_title (article, title);
-            ok = topiary_project_update_article (self->project, article, &error);
-          }
-        if (ok && current_article_id (self) == id)
-          topiary_details_set_article (self->details, id);
-      }
-      break;
-    case TOPIARY_MAP_NODE_IDEAS:
-    case TOPIARY_MAP_NODE_INTENT:
-    default:
-      break;
-    }
-  if (!ok)
-    toast (self, error->message);
-  topiary_sidebar_refresh (self->sidebar);
-  update_title (self);
-}
-
-static void
-map_rename (GtkWidget  *widget,
-            const char *action,
-            GVariant   *param)
-{
-  TopiaryWindow *self = TOPIARY_WINDOW (widget);
-  TopiaryMapNode *node = selected_node (self);
-
-  if (node == NULL)
-    return;
-  ask_text (self, _("Rename"), topiary_map_node_get_title (node), _("_Rename"),
-            rename_node, node, g_object_unref);
-}
-
-static void
-map_duplicate (GtkWidget  *widget,
-               const char *action,
-               GVariant   *param)
-{
-  TopiaryWindow *self = TOPIARY_WINDOW (widget);
-  g_autoptr(TopiaryMapNode) node = selected_node (self);
-  g_autoptr(TopiaryArticle) original = NULL;
-  g_autoptr(TopiaryArticle) copy = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-
-  if (node == NULL || topiary_map_node_get_kind (node) != TOPIARY_MAP_NODE_ARTICLE)
-    return;
-  save_or_toast (self);
-  original = topiary_project_get_article (self->project, topiary_map_node_get_id (node), TRUE, &error);
-  if (original == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-  copy = topiary_article_copy (original);
-  title = g_strdup_printf (_("%s (copy)"), topiary_article_get_title (original));
-  topiary_article_set_title (copy, title);
-  topiary_article_set_slug (copy, NULL);
-  topiary_article_set_position (copy, 0);
-  /* A second pillar would compete with the first: the copy is a cluster. */
-  if (topiary_article_get_kind (copy) == TOPIARY_KIND_PILLAR)
-    {
-      topiary_article_set_kind (copy, TOPIARY_KIND_CLUSTER);
-      topiary_article_set_parent_id (copy, topiary_article_get_id (original));
-    }
-  if (!topiary_project_add_article (self->project, copy, &error) ||
-      !topiary_project_move_article (self->project, topiary_article_get_id (copy),
-                                     topiary_article_get_position (original) + 1,
-                                     topiary_article_get_group_id (copy),
-                                     topiary_article_get_parent_id (copy), &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  topiary_sidebar_refresh (self->sidebar);
-  topiary_window_open_article (self, topiary_article_get_id (copy));
-}
-
-static void
-show_undo_toast (TopiaryWindow *self,
-                 const char    *message)
-{
-  AdwToast *t = new_toast (message);
-
-  /* Earlier toasts are left to time out: dismissing one from code while
-   * it animates crashes libadwaita 1.2. Undo always acts on the newest
-   * deletion. */
-  adw_toast_set_button_label (t, _("_Undo"));
-  adw_toast_set_action_name (t, "win.undo-delete");
-  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, t);
-}
-
-static void
-delete_article (TopiaryWindow *self,
-                gint64         article_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TopiaryArticle) article = NULL;
-  g_autoptr(GPtrArray) revisions = NULL;
-  g_autofree char *message = NULL;
-
-  if (current_article_id (self) == article_id)
-    show_overview (self, 0);
-
-  article = topiary_project_get_article (self->project, article_id, FALSE, &error);
-  if (article == NULL || !topiary_project_delete_article (self->project, article_id, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-
-  /* The project took a snapshot before deleting: that is the undo. */
-  g_clear_pointer (&self->group_undo, group_undo_free);
-  self->undo_revision = 0;
-  revisions = topiary_project_list_revisions (self->project, article_id, NULL);
-  for (guint i = 0; revisions != NULL && i < revisions->len; i++)
-    {
-      TopiaryRevisionInfo *info = g_ptr_array_index (revisions, i);
-      if (g_strcmp0 (info->reason, "delete") == 0)
-        {
-          self->undo_revision = info->id;
-          break;
-        }
-    }
-  topiary_sidebar_refresh (self->sidebar);
-  message = g_strdup_printf (_("“%s” deleted"), topiary_article_get_title (article));
-  if (self->undo_revision != 0)
-    show_undo_toast (self, message);
-  else
-    toast (self, message);
-  update_actions (self);
-}
-
-static void
-delete_group (TopiaryWindow *self,
-              gint64         group_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TopiaryGroup) group = topiary_project_get_group (self->project, group_id, &error);
-  g_autoptr(GListModel) articles = NULL;
-  g_autofree char *message = NULL;
-  GroupUndo *undo;
-  guint n;
-
-  if (group == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-  save_or_toast (self);
-
-  undo = g_new0 (GroupUndo, 1);
-  undo->title = g_strdup (topiary_group_get_title (group));
-  undo->slug = g_strdup (topiary_group_get_slug (group));
-  undo->description = g_strdup (topiary_group_get_description (group));
-  undo->position = topiary_group_get_position (group);
-  undo->members = g_array_new (FALSE, FALSE, sizeof (MemberState));
-  articles = topiary_project_list_articles (self->project);
-  n = g_list_model_get_n_items (articles);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
-      MemberState m = { topiary_article_get_id (a), topiary_article_get_position (a), topiary_article_get_parent_id (a) };
-
-      if (topiary_article_get_group_id (a) == group_id)
-        g_array_append_val (undo->members, m);
-    }
-
-  if (!topiary_project_delete_group (self->project, group_id, &error))
-    {
-      group_undo_free (undo);
-      toast (self, error->message);
-      return;
-    }
-  g_clear_pointer (&self->group_undo, group_undo_free);
-  self->group_undo = undo;
-  self->undo_revision = 0;
-  topiary_sidebar_refresh (self->sidebar);
-  message = g_strdup_printf (_("Group “%s” deleted"), undo->title);
-  show_undo_toast (self, message);
-  update_actions (self);
-}
-
-static void
-map_delete (GtkWidget  *widget,
-            const char *action,
-            GVariant   *param)
-{
-  TopiaryWindow *self = TOPIARY_WINDOW (widget);
-  g_autoptr(TopiaryMapNode) node = selected_node (self);
-
-  if (node == NULL)
-    return;
-  if (topiary_map_node_get_kind (node) == TOPIARY_MAP_NODE_ARTICLE)
-    delete_article (self, topiary_map_node_get_id (node));
-  else if (topiary_map_node_get_kind (node) == TOPIARY_MAP_NODE_GROUP)
-    delete_group (self, topiary_map_node_get_id (node));
-}
-
-static void
-win_undo_delete (GtkWidget  *widget,
-                 const char *action,
-                 GVariant   *param)
-{
-  TopiaryWindow *self = TOPIARY_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->project == NULL)
-    return;
-
-  if (self->undo_revision != 0)
-    {
-      gint64 id = topiary_project_restore_revision (self->project, self->undo_revision, &error);
-
-      self->undo_revision = 0;
-      if (id == 0)
-        toast (self, error->message);
-      else
-        {
-          topiary_sidebar_refresh (self->sidebar);
-          topiary_window_open_article (self, id);
-        }
-    }
-  else if (self->group_undo != NULL)
-    {
-      GroupUndo *undo = g_steal_pointer (&self->group_undo);
-      g_autoptr(TopiaryGroup) group = topiary_group_new (undo->title);
-      gboolean ok;
-
-      topiary_group_set_slug (group, undo->slug);
-      topiary_group_set_description (group, undo->description);
-      ok = topiary_project_begin (self->project, &error) &&
-           topiary_project_add_group (self->project, group, &error) &&
-           topiary_project_move_group (self->project, topiary_group_get_id (group), undo->position, &error);
-      for (guint i = 0; ok && i < undo->members->len; i++)
-        {
-          MemberState *m = &g_array_index (undo->members, MemberState, i);
-          ok = topiary_project_move_article (self->project, m->article_id, m->position,
-                                             topiary_group_get_id (group), m->parent_id, &error);
-        }
-      if (ok)
-        ok = topiary_project_commit (self->project, &error);
-      else
-        topiary_project_rollback (self->project);
-      if (!ok)
-        toast (self, error->message);
-      group_undo_free (undo);
-      topiary_sidebar_refresh (self->sidebar);
-    }
-  update_actions (self);
-}
-
-static TopiaryArticle *
-selected_article (TopiaryWindow *self)
-{
-  g_autoptr(TopiaryMapNode) node = selected_node (self);
-
-  if (node == NULL || topiary_map_node_get_kind (node) != TOPIARY_MAP_NODE_ARTICLE)
-    return NULL;
-  return g_object_ref (topiary_map_node_get_article (node));
-}
-
-static void
-map_move (GtkWidget  *widget,
-          const char *action,
-          GVariant   *param)
-{
-  TopiaryWindow *self = TOPIARY_WINDOW (widget);
-  g_autoptr(TopiaryArticle) article = selected_article (self);
-  g_autoptr(GPtrArray) siblings = NULL;
-  TopiaryMapTree *tree = topiary_sidebar_get_tree (self->sidebar);
-  gint64 id, group_id, parent_id, pos;
-  guint index = 0;
-
-  if (article == NULL || tree == NULL)
-    return;
-  id = topiary_article_get_id (article);
-  group_id = topiary_article_get_group_id (article);
-  parent_id = topiary_article_get_parent_id (article);
-  pos = topiary_article_get_position (article);
-  siblings = topiary_map_tree_get_siblings (tree, article);
-  for (guint i = 0; i < siblings->len; i++)
-    if (topiary_article_get_id (g_ptr_array_index (siblings, i)) == id)
-      index = i;
-
-  if (g_str_equal (action, "map.move-up") && index > 0)
-    move_article (self, id, topiary_article_get_position (g_ptr_array_index (siblings, index - 1)), group_id, parent_id);
-  else if (g_str_equal (action, "map.move-down") && index + 1 < siblings->len)
-    move_article (self, id, topiary_article_get_position (g_ptr_array_index (siblings, index + 1)), group_id, parent_id);
-  else if (g_str_equal (action, "map.move-to-ideas"))
-    move_article (self, id, topiary_project_count_articles (self->project), 0, 0);
-  else if (g_str_equal (action, "map.outdent"))
-    move_article (self, id, pos, group_id, 0);
-  else if (g_str_equal (action, "map.indent"))
-    {
-      /* Under the nearest pillar above it, at its level. */
-      for (guint i = index; i-- > 0; )
-        {
-          TopiaryArticle *above = g_ptr_array_index (siblings, i);
-          if (topiary_article_get_kind (above) == TOPIARY_KIND_PILLAR)
-            {
-              move_article (self, id, pos, group_id, topiary_article_get_id (above));
-              return;
-            }
-        }
-      toast (self, _("There is no pillar above this article to put it under."));
-    }
-}
-
-/* ---- win actions ---- */
-
-/* The project file the user chose: ".topiary" is added when missing,
- * except to a path the document portal handed out, which names exactly
- * the file the user was given access to. */
-static char *
-project_file_name (const char *path)
-{
-  if (g_str_has_suffix (path, ".topiary") || topiary_portal_is_document (path))
-    return g_strdup (path);
-  return g_strconcat (path, ".topiary", NULL);
-}
+/* ---- files ---- */
 
 gboolean
 topiary_window_create_map (TopiaryWindow *self,
@@ -1431,7 +796,7 @@ topiary_window_create_map (TopiaryWindow *self,
   g_return_val_if_fail (TOPIARY_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  file = project_file_name (path);
+  file = topiary_project_file_name (path);
   if (g_file_test (file, G_FILE_TEST_EXISTS))
     {
       show_error (self, _("File Already Exists"),
@@ -1455,18 +820,12 @@ topiary_window_create_map (TopiaryWindow *self,
 }
 
 static void
-on_new_map_response (GtkNativeDialog *native,
-                     int              response,
-                     TopiaryWindow   *self)
+on_new_map_chosen (gpointer    owner,
+                   const char *path,
+                   gpointer    data)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_object_unref (native);
-  if (file != NULL && (path = g_file_get_path (file)) != NULL)
-    topiary_window_create_map (self, path);
+  if (path != NULL)
+    topiary_window_create_map (owner, path);
 }
 
 static void
@@ -1474,41 +833,17 @@ win_new_map (GtkWidget  *widget,
              const char *action,
              GVariant   *param)
 {
-  TopiaryWindow *self = TOPIARY_WINDOW (widget);
-  GtkFileChooserNative *native;
-
-  native = gtk_file_chooser_native_new (_("New Map"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Create"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("Topical map.topiary"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect (native, "response", G_CALLBACK (on_new_map_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-static GtkFileFilter *
-project_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Topiary projects"));
-  gtk_file_filter_add_pattern (filter, "*.topiary");
-  gtk_file_filter_add_mime_type (filter, "application/x-topiary");
-  return filter;
+  topiary_file_chooser_show (GTK_WINDOW (widget), TOPIARY_FILE_CHOOSER_SAVE, _("New Map"), _("_Create"),
+                             _("Topical map.topiary"), G_OBJECT (widget), on_new_map_chosen, NULL, NULL);
 }
 
 static void
-on_open_response (GtkNativeDialog *native,
-                  int              response,
-                  TopiaryWindow   *self)
+on_open_chosen (gpointer    owner,
+                const char *path,
+                gpointer    data)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_object_unref (native);
-  if (file != NULL && (path = g_file_get_path (file)) != NULL)
-    topiary_window_open_path (self, path);
+  if (path != NULL)
+    topiary_window_open_path (owner, path);
 }
 
 static void
@@ -1516,20 +851,8 @@ win_open (GtkWidget  *widget,
           const char *action,
           GVariant   *param)
 {
-  TopiaryWindow *self = TOPIARY_WINDOW (widget);
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) filter = project_filter ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  native = gtk_file_chooser_native_new (_("Open Map"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect (native, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  topiary_file_chooser_show (GTK_WINDOW (widget), TOPIARY_FILE_CHOOSER_OPEN_PROJECT, _("Open Map"), _("_Open"),
+                             NULL, G_OBJECT (widget), on_open_chosen, NULL, NULL);
 }
 
 static void
@@ -1540,131 +863,7 @@ win_open_recent (GtkWidget  *widget,
   topiary_window_open_path (TOPIARY_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
-/* Creates @project_path and imports @source into it; on failure nothing
- * is left behind. */
-static TopiaryProject *
-import_into_new (const char                  *source,
-                 const char                  *project_path,
-                 TopiaryImportFormat          format,
-                 const TopiaryImportOptions  *options,
-                 TopiaryImportReport         *report,
-                 GError                     **error)
-{
-  g_autoptr(TopiaryProject) project = NULL;
-
-  if (g_file_test (project_path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   _("“%s” already exists; Topiary imports into a new project only."), project_path);
-      return NULL;
-    }
-  project = topiary_project_open (project_path, TOPIARY_OPEN_CREATE, error);
-  if (project == NULL)
-    return NULL;
-  if (!topiary_import_full (project, source, format, options, report, NULL, NULL, error))
-    {
-      g_autofree char *wal = g_strconcat (project_path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (project_path, "-shm", NULL);
-
-      topiary_project_close (project);
-      g_remove (project_path);
-      g_remove (wal);
-      g_remove (shm);
-      return NULL;
-    }
-  return g_steal_pointer (&project);
-}
-
-static void
-report_import (TopiaryWindow       *self,
-               TopiaryImportReport *report)
-{
-  g_autofree char *message = NULL;
-
-  if (report->warnings != NULL && report->warnings->len > 0)
-    message = g_strdup_printf (_("Imported %u articles and %u groups, with %u warnings"),
-                               report->articles, report->groups, report->warnings->len);
-  else
-    message = g_strdup_printf (_("Imported %u articles and %u groups"), report->articles, report->groups);
-  toast (self, message);
-}
-
-/* ---- importing, in a worker thread ---- */
-
-typedef struct {
-  char                 *source;
-  char                 *path;
-  TopiaryImportReport  *report;
-  TopiaryImportFormat   format;
-  TopiaryImportOptions *options;     /* the preview's choices, or NULL */
-  char                 *temporary;   /* pasted text's folder, deleted when done */
-} ImportJob;
-
-static void
-remove_folder (const char *dir)
-{
-  g_autoptr(GDir) d = dir != NULL ? g_dir_open (dir, 0, NULL) : NULL;
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
-    }
-  if (dir != NULL)
-    g_rmdir (dir);
-}
-
-static void
-import_job_free (ImportJob *job)
-{
-  remove_folder (job->temporary);
-  g_free (job->temporary);
-  g_clear_pointer (&job->options, topiary_import_options_free);
-  g_free (job->source);
-  g_free (job->path);
-  g_clear_pointer (&job->report, topiary_import_report_free);
-  g_free (job);
-}
-
-/* The new project is the worker's alone until it is closed: no SQLite
- * connection is shared between threads. */
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ImportJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TopiaryProject) project = import_into_new (job->source, job->path, job->format, job->options,
-                                                       job->report, &error);
-
-  if (project == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  topiary_project_close (project);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-on_import_done (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  TopiaryWindow *self = TOPIARY_WINDOW (object);
-  ImportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  self->importing = FALSE;
-  update_actions (self);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    show_error (self, _("Could Not Import"), error->message);
-  else if (topiary_window_open_path (self, job->path))
-    report_import (self, job->report);
-}
+/* ---- importing ---- */
 
 void
 topiary_window_import (TopiaryWindow *self,
@@ -1682,185 +881,31 @@ topiary_window_import_full (TopiaryWindow              *self,
                             const TopiaryImportOptions *options,
                             const char                 *temporary)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-  ImportJob *job;
-
   g_return_if_fail (TOPIARY_IS_WINDOW (self));
-  g_return_if_fail (source != NULL && path != NULL);
-  g_return_if_fail (!self->importing);
-
-  job = g_new0 (ImportJob, 1);
-  job->source = g_strdup (source);
-  job->path = project_file_name (path);
-  job->report = topiary_import_report_new ();
-  job->format = format;
-  job->options = options != NULL ? topiary_import_options_copy (options) : NULL;
-  job->temporary = g_strdup (temporary);
-
-  task = g_task_new (self, NULL, on_import_done, NULL);
-  g_task_set_source_tag (task, topiary_window_import);
-  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
-  self->importing = TRUE;
-  update_actions (self);
-  name = g_path_get_basename (source);
-  message = g_strdup_printf (_("Importing “%s”…"), name);
-  toast (self, message);
-  g_task_run_in_thread (task, import_thread);
+  topiary_importer_import (self->importer, source, path, format, options, temporary);
 }
 
 gboolean
 topiary_window_is_importing (TopiaryWindow *self)
 {
   g_return_val_if_fail (TOPIARY_IS_WINDOW (self), FALSE);
-  return self->importing;
-}
-
-static void
-on_import_target_response (GtkNativeDialog *native,
-                           int              response,
-                           TopiaryWindow   *self)
-{
-  g_autofree char *source = g_strdup (g_object_get_data (G_OBJECT (native), "source"));
-  g_autofree char *temporary = g_strdup (g_object_get_data (G_OBJECT (native), "temporary"));
-  TopiaryImportOptions *options = g_object_get_data (G_OBJECT (native), "options");
-  TopiaryImportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "format"));
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  if (file == NULL || (path = g_file_get_path (file)) == NULL || source == NULL)
-    {
-      /* Cancelled: pasted text is not kept. */
-      remove_folder (temporary);
-      g_object_unref (native);
-      return;
-    }
-  topiary_window_import_full (self, source, path, format, options, temporary);
-  g_object_unref (native);
-}
-
-static void
-ask_import_target (TopiaryWindow              *self,
-                   const char                 *source,
-                   const char                 *display_name,
-                   TopiaryImportFormat         format,
-                   const TopiaryImportOptions *options,
-                   char                       *temporary)
-{
-  GtkFileChooserNative *native;
-  g_autofree char *base = g_path_get_basename (display_name);
-  g_autofree char *name = NULL;
-  char *dot = strrchr (base, '.');
-
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-  name = g_strconcat (base, ".topiary", NULL);
-  native = gtk_file_chooser_native_new (_("Save the Imported Map"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Import"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  g_object_set_data_full (G_OBJECT (native), "source", g_strdup (source), g_free);
-  g_object_set_data_full (G_OBJECT (native), "temporary", temporary, g_free);
-  g_object_set_data (G_OBJECT (native), "format", GINT_TO_POINTER (format));
-  g_object_set_data_full (G_OBJECT (native), "options", topiary_import_options_copy (options),
-                          (GDestroyNotify) topiary_import_options_free);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect (native, "response", G_CALLBACK (on_import_target_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-static void
-on_import_source_response (GtkNativeDialog *native,
-                           int              response,
-                           TopiaryWindow   *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_object_unref (native);
-  if (file != NULL && (path = g_file_get_path (file)) != NULL)
-    topiary_window_preview_import (self, path);
-}
-
-static void
-on_preview_import (TopiaryImportDialog *dialog,
-                   TopiaryWindow       *self)
-{
-  const char *source = topiary_import_dialog_get_source (dialog);
-  char *temporary = topiary_import_dialog_take_temporary (dialog);
-
-  ask_import_target (self, source, temporary != NULL ? _("Pasted map") : source,
-                     topiary_import_dialog_get_format (dialog),
-                     topiary_import_dialog_get_options (dialog), temporary);
-}
-
-static void
-present_preview (TopiaryWindow       *self,
-                 TopiaryImportDialog *dialog)
-{
-  g_signal_connect_object (dialog, "import", G_CALLBACK (on_preview_import), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  return topiary_importer_is_busy (self->importer);
 }
 
 TopiaryImportDialog *
 topiary_window_preview_import (TopiaryWindow *self,
                                const char    *source)
 {
-  TopiaryImportDialog *dialog;
-
   g_return_val_if_fail (TOPIARY_IS_WINDOW (self), NULL);
-  dialog = topiary_import_dialog_new (GTK_WINDOW (self), source);
-  present_preview (self, dialog);
-  return dialog;
+  return topiary_importer_preview (self->importer, source);
 }
 
 TopiaryImportDialog *
 topiary_window_preview_import_text (TopiaryWindow *self,
                                     const char    *text)
 {
-  g_autoptr(GError) error = NULL;
-  TopiaryImportDialog *dialog;
-
   g_return_val_if_fail (TOPIARY_IS_WINDOW (self), NULL);
-  dialog = topiary_import_dialog_new_for_text (GTK_WINDOW (self), text, &error);
-  if (dialog == NULL)
-    {
-      show_error (self, _("Could Not Import"), error->message);
-      return NULL;
-    }
-  present_preview (self, dialog);
-  return dialog;
-}
-
-static void
-on_paste_read (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(TopiaryWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
-
-  if (text == NULL || *g_strstrip (text) == '\0')
-    {
-      toast (self, _("The clipboard holds no text to import"));
-      return;
-    }
-  topiary_window_preview_import_text (self, text);
-}
-
-static void
-win_import_paste (GtkWidget  *widget,
-                  const char *action,
-                  GVariant   *param)
-{
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
-
-  gdk_clipboard_read_text_async (clipboard, NULL, on_paste_read, g_object_ref (widget));
+  return topiary_importer_preview_text (self->importer, text);
 }
 
 static void
@@ -1868,18 +913,15 @@ win_import (GtkWidget  *widget,
             const char *action,
             GVariant   *param)
 {
-  TopiaryWindow *self = TOPIARY_WINDOW (widget);
-  gboolean folder = g_str_equal (action, "win.import-folder");
-  GtkFileChooserNative *native;
+  topiary_importer_choose_source (TOPIARY_WINDOW (widget)->importer, g_str_equal (action, "win.import-folder"));
+}
 
-  native = gtk_file_chooser_native_new (folder ? _("Import a Hugo or Jekyll Content Folder")
-                                               : _("Import a Map, Outline or CSV File"),
-                                        GTK_WINDOW (self),
-                                        folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Choose"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect (native, "response", G_CALLBACK (on_import_source_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+static void
+win_import_paste (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *param)
+{
+  topiary_importer_paste (TOPIARY_WINDOW (widget)->importer);
 }
 
 static void
@@ -1887,52 +929,7 @@ win_open_sample (GtkWidget  *widget,
                  const char *action,
                  GVariant   *param)
 {
-  TopiaryWindow *self = TOPIARY_WINDOW (widget);
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "topiary", NULL);
-  g_autofree char *path = g_build_filename (dir, "flask-topical-map.topiary", NULL);
-  g_autofree char *source = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TopiaryImportReport) report = NULL;
-  g_autoptr(TopiaryProject) project = NULL;
-  int fd;
-
-  /* The sample stays the user's to edit: once made, it is only opened. */
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      topiary_window_open_path (self, path);
-      return;
-    }
-
-  bytes = g_resources_lookup_data (SAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  if (bytes == NULL || g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      show_error (self, _("Could Not Open the Sample Map"),
-                  error ? error->message : g_strerror (errno));
-      return;
-    }
-  fd = g_file_open_tmp ("topiary-sample-XXXXXX.txt", &source, &error);
-  if (fd < 0)
-    {
-      show_error (self, _("Could Not Open the Sample Map"), error->message);
-      return;
-    }
-  close (fd);
-  if (!g_file_set_contents (source, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
-    {
-      g_remove (source);
-      show_error (self, _("Could Not Open the Sample Map"), error->message);
-      return;
-    }
-  report = topiary_import_report_new ();
-  project = import_into_new (source, path, TOPIARY_IMPORT_AUTO, NULL, report, &error);
-  g_remove (source);
-  if (project == NULL)
-    {
-      show_error (self, _("Could Not Open the Sample Map"), error->message);
-      return;
-    }
-  set_project (self, project);
+  topiary_importer_open_sample (TOPIARY_WINDOW (widget)->importer);
 }
 
 static void
@@ -1951,7 +948,7 @@ on_exported (TopiaryExportDialog *dialog,
                                name, n_warnings);
   else
     message = g_strdup_printf (_("Exported to “%s”"), name);
-  t = new_toast (message);
+  t = topiary_toast_new (message);
   adw_toast_set_button_label (t, _("_Show"));
   adw_toast_set_action_name (t, "win.show-path");
   adw_toast_set_action_target_value (t, g_variant_new_string (destination));
@@ -2004,8 +1001,8 @@ win_save (GtkWidget  *widget,
 
   if (!topiary_window_save (self, &error))
     toast (self, error->message);
-  else if (current_article_id (self) != 0 &&
-           topiary_project_snapshot (self->project, current_article_id (self), "manual", &error) == 0)
+  else if (topiary_window_get_article_id (self) != 0 &&
+           topiary_project_snapshot (self->project, topiary_window_get_article_id (self), "manual", &error) == 0)
     toast (self, error->message);
   else
     toast (self, _("Saved, and a revision kept"));
@@ -2061,137 +1058,6 @@ win_back (GtkWidget  *widget,
           GVariant   *param)
 {
   adw_leaflet_navigate (TOPIARY_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-/* ---- article actions ---- */
-
-static const char *
-revision_reason (const char *reason)
-{
-  if (g_strcmp0 (reason, "manual") == 0)
-    return _("Kept by hand");
-  if (g_strcmp0 (reason, "delete") == 0)
-    return _("Before deleting");
-  if (g_strcmp0 (reason, "import") == 0)
-    return _("Before an import");
-  if (g_strcmp0 (reason, "restore") == 0)
-    return _("Before restoring");
-  return reason ? reason : "";
-}
-
-/* Filled each time it opens: revisions change as the user works. */
-static void
-on_history_show (TopiaryWindow *self)
-{
-  gint64 id = current_article_id (self);
-  g_autoptr(GPtrArray) revisions = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
-    gtk_list_box_remove (self->history_list, child);
-  if (self->project == NULL || id == 0)
-    return;
-
-  revisions = topiary_project_list_revisions (self->project, id, NULL);
-  for (guint i = 0; revisions != NULL && i < revisions->len; i++)
-    {
-      TopiaryRevisionInfo *info = g_ptr_array_index (revisions, i);
-      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (info->created);
-      g_autofree char *title = when ? g_date_time_format (when, "%x %X") : g_strdup ("");
-      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u word", "%s · %u words", info->words),
-                                                   revision_reason (info->reason), info->words);
-      g_autofree char *subtitle_markup = g_markup_escape_text (subtitle, -1);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_markup);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "article.restore-revision");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", info->id);
-      gtk_list_box_append (self->history_list, row);
-    }
-  if (revisions == NULL || revisions->len == 0)
-    {
-      GtkWidget *empty = gtk_label_new (_("No revisions yet"));
-
-      gtk_widget_add_css_class (empty, "dim-label");
-      gtk_widget_set_margin_top (empty, 12);
-      gtk_widget_set_margin_bottom (empty, 12);
-      gtk_list_box_append (self->history_list, empty);
-    }
-}
-
-static void
-article_restore_revision (GtkWidget  *widget,
-                          const char *action,
-                          GVariant   *param)
-{
-  TopiaryWindow *self = TOPIARY_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  if (self->project == NULL)
-    return;
-  gtk_popover_popdown (self->history_popover);
-  /* What is on screen is kept too: restoring snapshots it first. */
-  if (!topiary_window_save (self, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  id = topiary_project_restore_revision (self->project, g_variant_get_int64 (param), &error);
-  if (id == 0)
-    {
-      toast (self, error->message);
-      return;
-    }
-  if (!topiary_editor_load_article (ensure_editor (self), id, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  topiary_details_set_article (self->details, id);
-  topiary_window_open_article (self, id);
-  toast (self, _("Revision restored; the text it replaced was kept as a revision"));
-}
-
-static void
-article_find (GtkWidget  *widget,
-              const char *action,
-              GVariant   *param)
-{
-  TopiaryWindow *self = TOPIARY_WINDOW (widget);
-
-  if (g_strcmp0 (self->layout, "preview") == 0)
-    set_layout (self, "split");
-  topiary_editor_begin_search (ensure_editor (self), g_str_equal (action, "article.replace"));
-}
-
-static void
-article_format (GtkWidget  *widget,
-                const char *action,
-                GVariant   *param)
-{
-  TopiaryEditor *editor = TOPIARY_WINDOW (widget)->editor;
-
-  if (g_str_equal (action, "article.bold"))
-    topiary_editor_wrap_selection (editor, "**", "**");
-  else if (g_str_equal (action, "article.italic"))
-    topiary_editor_wrap_selection (editor, "_", "_");
-  else if (g_str_equal (action, "article.code"))
-    topiary_editor_wrap_selection (editor, "`", "`");
-  else if (g_str_equal (action, "article.link"))
-    topiary_editor_wrap_selection (editor, "[", "](https://)");
-  else if (g_str_equal (action, "article.wiki-link"))
-    topiary_editor_wrap_selection (editor, "[[", "]]");
-}
-
-static void
-article_find_next (GtkWidget  *widget,
-                   const char *action,
-                   GVariant   *param)
-{
-  topiary_editor_find_next (TOPIARY_WINDOW (widget)->editor, g_str_equal (action, "article.find-previous"));
 }
 
 /* ---- life cycle ---- */
@@ -2269,13 +1135,16 @@ topiary_window_dispose (GObject *object)
       topiary_window_save (self, NULL);
       g_clear_signal_handler (&self->project_changed_id, self->project);
     }
-  g_clear_pointer (&self->group_undo, group_undo_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOPIARY_TYPE_WINDOW);
   /* They were the bins' children, gone with the template. */
   self->preview = NULL;
   self->editor = NULL;
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
+  if (self->map_actions != NULL)
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "map", NULL);
+  g_clear_object (&self->map_actions);
+  g_clear_object (&self->importer);
   G_OBJECT_CLASS (topiary_window_parent_class)->dispose (object);
 }
 
@@ -2373,7 +1242,6 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_node_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_article_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_refreshed);
-  gtk_widget_class_bind_template_callback (widget_class, on_drop_article);
   gtk_widget_class_bind_template_callback (widget_class, on_details_article_changed);
 
   gtk_widget_class_install_action (widget_class, "win.new-map", NULL, win_new_map);
@@ -2392,30 +1260,9 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.layout", "layout");
   gtk_widget_class_install_action (widget_class, "win.cycle-layout", NULL, win_cycle_layout);
   gtk_widget_class_install_action (widget_class, "win.open-article", "x", win_open_article);
-  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, win_undo_delete);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, win_back);
 
-  gtk_widget_class_install_action (widget_class, "map.new-article", NULL, map_new_article);
-  gtk_widget_class_install_action (widget_class, "map.new-group", NULL, map_new_group);
-  gtk_widget_class_install_action (widget_class, "map.rename", NULL, map_rename);
-  gtk_widget_class_install_action (widget_class, "map.duplicate", NULL, map_duplicate);
-  gtk_widget_class_install_action (widget_class, "map.delete", NULL, map_delete);
-  gtk_widget_class_install_action (widget_class, "map.move-up", NULL, map_move);
-  gtk_widget_class_install_action (widget_class, "map.move-down", NULL, map_move);
-  gtk_widget_class_install_action (widget_class, "map.move-to-ideas", NULL, map_move);
-  gtk_widget_class_install_action (widget_class, "map.indent", NULL, map_move);
-  gtk_widget_class_install_action (widget_class, "map.outdent", NULL, map_move);
 
-  gtk_widget_class_install_action (widget_class, "article.restore-revision", "x", article_restore_revision);
-  gtk_widget_class_install_action (widget_class, "article.find", NULL, article_find);
-  gtk_widget_class_install_action (widget_class, "article.bold", NULL, article_format);
-  gtk_widget_class_install_action (widget_class, "article.italic", NULL, article_format);
-  gtk_widget_class_install_action (widget_class, "article.code", NULL, article_format);
-  gtk_widget_class_install_action (widget_class, "article.link", NULL, article_format);
-  gtk_widget_class_install_action (widget_class, "article.wiki-link", NULL, article_format);
-  gtk_widget_class_install_action (widget_class, "article.replace", NULL, article_find);
-  gtk_widget_class_install_action (widget_class, "article.find-next", NULL, article_find_next);
-  gtk_widget_class_install_action (widget_class, "article.find-previous", NULL, article_find_next);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK, "win.new-map", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
@@ -2428,24 +1275,9 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.layout", "s", "editor");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.layout", "s", "split");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.layout", "s", "preview");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "map.new-article", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "map.new-group", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "map.rename", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "map.duplicate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "map.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "map.move-up", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "map.move-down", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "map.indent", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "map.outdent", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "article.find", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK, "article.bold", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "article.italic", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "article.link", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "article.wiki-link", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_grave, GDK_CONTROL_MASK, "article.code", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "article.replace", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "article.find-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "article.find-previous", NULL);
+  /* The map's, here so they work wherever the focus is; the editor binds
+   * its own. */
+  topiary_map_actions_add_shortcuts (widget_class);
 }
 
 static gboolean
@@ -2475,6 +1307,11 @@ topiary_window_init (TopiaryWindow *self)
   topiary_a11y_fix_names (GTK_WIDGET (self));
   update_layout_buttons (self);
   gtk_widget_add_tick_callback (GTK_WIDGET (self), on_first_frame, NULL, NULL);
+
+  self->map_actions = topiary_map_actions_new (self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "map", G_ACTION_GROUP (self->map_actions));
+  self->importer = topiary_importer_new (self);
+  g_signal_connect_object (self->importer, "notify::busy", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   update_title (self);
   update_actions (self);
 }

@@ -57,6 +57,15 @@ gboolean        topiary_window_is_importing (TopiaryWindow      *self);
 gboolean        topiary_window_save         (TopiaryWindow      *self,
                                              GError            **error);
 
+/* The article being written, 0 for none. */
+gint64          topiary_window_get_article_id (TopiaryWindow    *self);
+/* Shows the map's (or the group's) overview instead of an article. */
+void            topiary_window_show_map     (TopiaryWindow      *self,
+                                             gint64              group_id);
+/* Shows @toast (taking it) over the window. */
+void            topiary_window_add_toast    (TopiaryWindow      *self,
+                                             AdwToast           *toast);
+
 TopiarySidebar *topiary_window_get_sidebar  (TopiaryWindow      *self);
 TopiaryEditor  *topiary_window_get_editor   (TopiaryWindow      *self);
 TopiaryPreview *topiary_window_get_preview  (TopiaryWindow      *self);

@@ -1,0 +1,31 @@
+/* topiary-map-actions.h — the map.* actions: editing the map from the sidebar
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "topiary-project.h"
+
+G_BEGIN_DECLS
+
+typedef struct _TopiaryWindow TopiaryWindow;
+
+#define TOPIARY_TYPE_MAP_ACTIONS (topiary_map_actions_get_type ())
+G_DECLARE_FINAL_TYPE (TopiaryMapActions, topiary_map_actions, TOPIARY, MAP_ACTIONS, GSimpleActionGroup)
+
+/* The actions act on what @window's sidebar selects; the window inserts
+ * them as "map" so every part of it (menus, rows, toasts) reaches them. */
+TopiaryMapActions *topiary_map_actions_new         (TopiaryWindow     *window);
+/* Forgets what the previous project's undo would have brought back. */
+void               topiary_map_actions_set_project (TopiaryMapActions *self,
+                                                    TopiaryProject    *project);
+/* Enables the actions that make sense for the selection; the one place
+ * that decides it. */
+void               topiary_map_actions_update      (TopiaryMapActions *self);
+/* Binds the map's shortcuts on @widget_class (the window's), so they work
+ * wherever the focus is: Ctrl+N from the editor makes an article. */
+void               topiary_map_actions_add_shortcuts (GtkWidgetClass  *widget_class);
+
+G_END_DECLS
