@@ -16,6 +16,7 @@
 
 #include "topiary-a11y.h"
 #include "topiary-export-dialog.h"
+#include "topiary-file-chooser.h"
 #include "topiary-export.h"
 
 struct _TopiaryExportDialog
@@ -127,22 +128,18 @@ on_format_changed (TopiaryExportDialog *self)
 }
 
 static void
-on_chooser_response (GtkNativeDialog     *native,
-                     int                  response,
-                     TopiaryExportDialog *self)
+on_destination_chosen (gpointer    owner,
+                       const char *path,
+                       gpointer    data)
 {
-  g_autoptr(GFile) file = NULL;
+  TopiaryExportDialog *self = owner;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_object_unref (native);
-  if (file != NULL)
-    {
-      g_free (self->destination);
-      self->destination = g_file_get_path (file);
-      show_message (self, NULL, FALSE);
-      update (self);
-    }
+  if (path == NULL)
+    return;
+  g_free (self->destination);
+  self->destination = g_strdup (path);
+  show_message (self, NULL, FALSE);
+  update (self);
 }
 
 static void
@@ -150,23 +147,19 @@ on_choose (TopiaryExportDialog *self)
 {
   TopiaryExportFormat format = selected_format (self);
   gboolean folder = format_is_folder (format);
-  GtkFileChooserNative *native;
+  g_autofree char *name = NULL;
 
-  native = gtk_file_chooser_native_new (folder ? _("Export to Folder") : _("Export to File"),
-                                        GTK_WINDOW (self),
-                                        folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Select"), _("_Cancel"));
   if (!folder)
     {
       g_autofree char *title = topiary_project_get_map_field (self->project, "title");
-      g_autofree char *name = g_strconcat (title && *title ? title : "map",
-                                           format == TOPIARY_EXPORT_CSV ? ".csv" : ".json", NULL);
+
+      name = g_strconcat (title && *title ? title : "map", format == TOPIARY_EXPORT_CSV ? ".csv" : ".json", NULL);
       g_strdelimit (name, "/\\", '-');
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
     }
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect (native, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  topiary_file_chooser_show (GTK_WINDOW (self),
+                             folder ? TOPIARY_FILE_CHOOSER_FOLDER : TOPIARY_FILE_CHOOSER_SAVE,
+                             folder ? _("Export to Folder") : _("Export to File"),
+                             _("_Select"), name, G_OBJECT (self), on_destination_chosen, NULL, NULL);
 }
 
 static void

@@ -475,6 +475,7 @@ map_duplicate (GSimpleAction *action,
   g_autoptr(TopiaryArticle) copy = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  gint64 parent_id;
 
   if (selected == NULL)
     return;
@@ -490,17 +491,20 @@ map_duplicate (GSimpleAction *action,
   topiary_article_set_title (copy, title);
   topiary_article_set_slug (copy, NULL);
   topiary_article_set_position (copy, 0);
-  /* A second pillar would compete with the first: the copy is a cluster. */
+  parent_id = topiary_article_get_parent_id (original);
+  /* A second pillar would compete with the first: the copy is a cluster,
+   * put under the original once it has an id of its own (until then it
+   * carries the original's, and would be its own pillar). */
   if (topiary_article_get_kind (copy) == TOPIARY_KIND_PILLAR)
     {
       topiary_article_set_kind (copy, TOPIARY_KIND_CLUSTER);
-      topiary_article_set_parent_id (copy, topiary_article_get_id (original));
+      topiary_article_set_parent_id (copy, 0);
+      parent_id = topiary_article_get_id (original);
     }
   if (!topiary_project_add_article (self->project, copy, &error) ||
       !topiary_project_move_article (self->project, topiary_article_get_id (copy),
                                      topiary_article_get_position (original) + 1,
-                                     topiary_article_get_group_id (copy),
-                                     topiary_article_get_parent_id (copy), &error))
+                                     topiary_article_get_group_id (copy), parent_id, &error))
     {
       toast (self, error->message);
       return;

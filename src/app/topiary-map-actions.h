@@ -24,8 +24,9 @@ void               topiary_map_actions_set_project (TopiaryMapActions *self,
 /* Enables the actions that make sense for the selection; the one place
  * that decides it. */
 void               topiary_map_actions_update      (TopiaryMapActions *self);
-/* Binds the map's shortcuts on @widget_class (the window's), so they work
- * wherever the focus is: Ctrl+N from the editor makes an article. */
+/* Binds the map's shortcuts on @widget_class: the window's, so they work
+ * wherever the focus is (Ctrl+N from the editor makes an article), and
+ * the sidebar's, so that in the map they come before GtkWindow's own. */
 void               topiary_map_actions_add_shortcuts (GtkWidgetClass  *widget_class);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "topiary-debounce.h"
+#include "topiary-map-actions.h"
 #include "topiary-map-row.h"
 #include "topiary-sidebar.h"
 
@@ -527,6 +528,10 @@ topiary_sidebar_class_init (TopiarySidebarClass *klass)
     g_signal_new ("drop-article", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, g_signal_accumulator_true_handled, NULL, NULL,
                   G_TYPE_BOOLEAN, 3, G_TYPE_INT64, TOPIARY_TYPE_MAP_NODE, G_TYPE_BOOLEAN);
+
+  /* The window binds them too, for the focus elsewhere; here they come
+   * before GtkWindow's own (Ctrl+Shift+D would open the inspector). */
+  topiary_map_actions_add_shortcuts (widget_class);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/topiary/Topiary/ui/topiary-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, TopiarySidebar, header_bar);
