@@ -202,17 +202,6 @@ test_escaping (void)
 }
 
 static void
-test_escape_function (void)
-{
-  g_autoptr(GString) s = g_string_new ("x");
-
-  topiary_mustache_escape_html (s, "a<b>&\"'c", -1);
-  g_assert_cmpstr (s->str, ==, "xa&lt;b&gt;&amp;&quot;&#39;c");
-  topiary_mustache_escape_html (s, "<>", 1);
-  g_assert_cmpstr (s->str, ==, "xa&lt;b&gt;&amp;&quot;&#39;c&lt;");
-}
-
-static void
 assert_syntax_error (const char *template,
                      const char *expected_start)
 {
@@ -464,7 +453,6 @@ main (int    argc,
   add_spec_suite ();
 
   g_test_add_func ("/core/mustache/own/escaping", test_escaping);
-  g_test_add_func ("/core/mustache/own/escape-function", test_escape_function);
   g_test_add_func ("/core/mustache/own/errors-name-line", test_errors);
   g_test_add_func ("/core/mustache/own/partial-recursion", test_recursion);
   g_test_add_func ("/core/mustache/own/block-recursion", test_block_self_reference);

@@ -7,39 +7,11 @@
 
 #include <string.h>
 
+#include "topiary-escape.h"
 #include "topiary-export-private.h"
 #include "topiary-slug.h"
 
 #define MAX_FEED_ENTRIES 50
-
-/* Appends @text for XML character data or attribute values: entities for
- * markup characters, and characters XML 1.0 forbids dropped. */
-static void
-xml_escape (GString    *out,
-            const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (nonnull (text), -1);
-
-  for (const char *p = valid; *p; p = g_utf8_next_char (p))
-    {
-      gunichar ch = g_utf8_get_char (p);
-
-      switch (ch)
-        {
-        case '&': g_string_append (out, "&amp;"); break;
-        case '<': g_string_append (out, "&lt;"); break;
-        case '>': g_string_append (out, "&gt;"); break;
-        case '"': g_string_append (out, "&quot;"); break;
-        case '\'': g_string_append (out, "&apos;"); break;
-        default:
-          if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') ||
-              ch == 0xFFFE || ch == 0xFFFF)
-            break;
-          g_string_append_unichar (out, ch);
-          break;
-        }
-    }
-}
 
 static void
 sitemap_url (Export     *e,
@@ -51,8 +23,8 @@ sitemap_url (Export     *e,
 
   g_string_append (out, "  <url>\n    <loc>");
   if (e->base_url != NULL)
-    xml_escape (out, e->base_url);
-  xml_escape (out, path);
+    topiary_escape_append (out, e->base_url, -1, TOPIARY_ESCAPE_XML);
+  topiary_escape_append (out, path, -1, TOPIARY_ESCAPE_XML);
   g_string_append (out, "</loc>\n");
   if (when != NULL)
     g_string_append_printf (out, "    <lastmod>%s</lastmod>\n", when);
@@ -122,30 +94,30 @@ topiary_export_write_feed (Export  *e,
 
   g_string_append_printf (out, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"%s\">\n", e->lang);
   g_string_append (out, "  <title>");
-  xml_escape (out, e->title);
+  topiary_escape_append (out, e->title, -1, TOPIARY_ESCAPE_XML);
   g_string_append (out, "</title>\n");
   if (e->description != NULL && e->description[0] != '\0')
     {
       g_string_append (out, "  <subtitle>");
-      xml_escape (out, e->description);
+      topiary_escape_append (out, e->description, -1, TOPIARY_ESCAPE_XML);
       g_string_append (out, "</subtitle>\n");
     }
   g_string_append (out, "  <id>");
   if (e->base_url != NULL)
-    xml_escape (out, e->base_url);
+    topiary_escape_append (out, e->base_url, -1, TOPIARY_ESCAPE_XML);
   else
     g_string_append_printf (out, "urn:topiary:%s", site_slug);
   g_string_append_printf (out, "</id>\n  <updated>%s</updated>\n", updated);
   g_string_append (out, "  <author><name>");
-  xml_escape (out, e->title);
+  topiary_escape_append (out, e->title, -1, TOPIARY_ESCAPE_XML);
   g_string_append (out, "</name></author>\n");
   g_string_append_printf (out, "  <generator version=\"%s\">Topiary</generator>\n", PACKAGE_VERSION);
   if (e->base_url != NULL)
     {
       g_string_append (out, "  <link rel=\"self\" type=\"application/atom+xml\" href=\"");
-      xml_escape (out, e->base_url);
+      topiary_escape_append (out, e->base_url, -1, TOPIARY_ESCAPE_XML);
       g_string_append (out, "feed.xml\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"");
-      xml_escape (out, e->base_url);
+      topiary_escape_append (out, e->base_url, -1, TOPIARY_ESCAPE_XML);
       g_string_append (out, "\"/>\n");
     }
   else
@@ -159,11 +131,11 @@ topiary_export_write_feed (Export  *e,
       const char *summary = topiary_article_get_summary (a->article);
 
       g_string_append (out, "  <entry>\n    <title>");
-      xml_escape (out, topiary_article_get_title (a->article));
+      topiary_escape_append (out, topiary_article_get_title (a->article), -1, TOPIARY_ESCAPE_XML);
       g_string_append (out, "</title>\n    <id>");
       if (e->base_url != NULL)
         {
-          xml_escape (out, e->base_url);
+          topiary_escape_append (out, e->base_url, -1, TOPIARY_ESCAPE_XML);
           g_string_append_printf (out, "%s/", a->slug);
         }
       else
@@ -171,7 +143,7 @@ topiary_export_write_feed (Export  *e,
       g_string_append (out, "</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"");
       if (e->base_url != NULL)
         {
-          xml_escape (out, e->base_url);
+          topiary_escape_append (out, e->base_url, -1, TOPIARY_ESCAPE_XML);
           g_string_append_printf (out, "%s/", a->slug);
         }
       else
@@ -183,15 +155,15 @@ topiary_export_write_feed (Export  *e,
       if (a->group != NULL)
         {
           g_string_append (out, "    <category term=\"");
-          xml_escape (out, a->group->slug);
+          topiary_escape_append (out, a->group->slug, -1, TOPIARY_ESCAPE_XML);
           g_string_append (out, "\" label=\"");
-          xml_escape (out, topiary_group_get_title (a->group->group));
+          topiary_escape_append (out, topiary_group_get_title (a->group->group), -1, TOPIARY_ESCAPE_XML);
           g_string_append (out, "\"/>\n");
         }
       if (summary != NULL && summary[0] != '\0')
         {
           g_string_append (out, "    <summary>");
-          xml_escape (out, summary);
+          topiary_escape_append (out, summary, -1, TOPIARY_ESCAPE_XML);
           g_string_append (out, "</summary>\n");
         }
       g_string_append (out, "  </entry>\n");

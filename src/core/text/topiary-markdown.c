@@ -11,6 +11,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm-core-extensions.h>
 
+#include "topiary-escape.h"
 #include "topiary-markdown.h"
 #include "topiary-markdown-budget.h"
 #include "topiary-markdown-private.h"
@@ -135,27 +136,6 @@ typedef struct {
 } RenderState;
 
 static void
-append_escaped (GString    *out,
-                const char *str,
-                gssize      len)
-{
-  const char *end = str + (len < 0 ? (gssize) strlen (str) : len);
-
-  for (const char *p = str; p < end; p++)
-    {
-      switch (*p)
-        {
-        case '&': g_string_append (out, "&amp;"); break;
-        case '<': g_string_append (out, "&lt;"); break;
-        case '>': g_string_append (out, "&gt;"); break;
-        case '"': g_string_append (out, "&quot;"); break;
-        case '\'': g_string_append (out, "&#39;"); break;
-        default: g_string_append_c (out, *p); break;
-        }
-    }
-}
-
-static void
 remember (GPtrArray  *array,
           GHashTable *seen,
           const char *value)
@@ -214,9 +194,9 @@ new_wiki_node (RenderState     *state,
       g_autofree char *href = _topiary_markdown_make_href (state->options, slug, heading);
 
       g_string_append (enter, "<a class=\"wikilink\" href=\"");
-      append_escaped (enter, href ? href : "", -1);
+      topiary_escape_append (enter, href ? href : "", -1, TOPIARY_ESCAPE_HTML_ATTRIBUTE);
       g_string_append (enter, "\" data-slug=\"");
-      append_escaped (enter, slug, -1);
+      topiary_escape_append (enter, slug, -1, TOPIARY_ESCAPE_HTML_ATTRIBUTE);
       g_string_append (enter, "\">");
       node = node_new (CMARK_NODE_CUSTOM_INLINE);
       cmark_node_set_on_enter (node, enter->str);
@@ -227,7 +207,7 @@ new_wiki_node (RenderState     *state,
   else
     {
       g_string_append (enter, "<span class=\"wikilink unresolved\" title=\"");
-      append_escaped (enter, target, -1);
+      topiary_escape_append (enter, target, -1, TOPIARY_ESCAPE_HTML_ATTRIBUTE);
       g_string_append (enter, "\">");
       node = node_new (CMARK_NODE_CUSTOM_INLINE);
       cmark_node_set_on_enter (node, enter->str);
@@ -770,7 +750,7 @@ render_pieces (RenderState *state,
         {
           /* Cannot happen with any text seen so far; plain text then. */
           g_string_append (out, "<pre>");
-          append_escaped (out, p, q - p);
+          topiary_escape_append (out, p, q - p, TOPIARY_ESCAPE_HTML_TEXT);
           g_string_append (out, "</pre>\n");
         }
 

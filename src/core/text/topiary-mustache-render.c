@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "topiary-escape.h"
 #include "topiary-mustache.h"
 #include "topiary-mustache-private.h"
 
@@ -29,42 +30,6 @@ typedef struct {
   gpointer                   user_data;
   guint                      depth;
 } Render;
-
-void
-topiary_mustache_escape_html (GString    *out,
-                              const char *text,
-                              gssize      length)
-{
-  const char *p, *end, *run;
-
-  g_return_if_fail (out != NULL);
-
-  if (text == NULL)
-    return;
-  if (length < 0)
-    length = (gssize) strlen (text);
-
-  end = text + length;
-  run = text;
-  for (p = text; p < end; p++)
-    {
-      const char *entity;
-
-      switch (*p)
-        {
-        case '&': entity = "&amp;"; break;
-        case '<': entity = "&lt;"; break;
-        case '>': entity = "&gt;"; break;
-        case '"': entity = "&quot;"; break;
-        case '\'': entity = "&#39;"; break;
-        default: continue;
-        }
-      g_string_append_len (out, run, p - run);
-      g_string_append (out, entity);
-      run = p + 1;
-    }
-  g_string_append_len (out, run, end - run);
-}
 
 static JsonNode *
 lookup (Render *r,
@@ -147,7 +112,8 @@ append_value (Render   *r,
       const char *s = json_node_get_string (value);
 
       if (escape)
-        topiary_mustache_escape_html (r->out, s, -1);
+        /* The value may land in an attribute: quotes are escaped too. */
+        topiary_escape_append (r->out, s, -1, TOPIARY_ESCAPE_HTML_ATTRIBUTE);
       else if (s != NULL)
         g_string_append (r->out, s);
     }

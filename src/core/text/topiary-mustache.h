@@ -70,11 +70,6 @@ char                    *topiary_mustache_template_render    (TopiaryMustacheTem
                                                               gpointer                  user_data,
                                                               GError                  **error);
 
-/* Appends @text to @out with & < > " ' replaced by entities. */
-void                     topiary_mustache_escape_html        (GString                  *out,
-                                                              const char               *text,
-                                                              gssize                    length);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TopiaryMustacheTemplate, topiary_mustache_template_unref)
 
 G_END_DECLS
