@@ -494,7 +494,7 @@ _topiary_maptext_parse_plan (MtPage     *page,
 
       if (grp->pillar == NULL)
         _topiary_maptext_warn (page, _("The content group “%s” has no pillar article%s."), grp->title,
-                 truncated && g == page->groups->len - 1 ? _(": the page ends before it") : "");
+                               truncated && g == page->groups->len - 1 ? _(": the page ends before it") : "");
       else if (grp->pillar->summary == NULL)
         missing++;
       if (grp->description == NULL)

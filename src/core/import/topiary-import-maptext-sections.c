@@ -167,7 +167,7 @@ parse_index (MtPage     *page,
   if (current != NULL && under == 0)
     _topiary_maptext_warn (page, at_eof ? _("The heading “%s” of the article index lists no articles: the page ends there.")
                           : _("The heading “%s” of the article index lists no articles."),
-             current);
+                           current);
 
   if (intro->len > 0 || heading != NULL)
     {

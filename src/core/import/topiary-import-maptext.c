@@ -333,10 +333,10 @@ check_counts (MtPage *page)
            (page->stated_ideas_min ? page->ideas->len < (guint) page->stated_ideas
                                    : page->ideas->len != (guint) page->stated_ideas))
     _topiary_maptext_warn (page, _("The page says it has %d%s article ideas, but %u were found."),
-             page->stated_ideas, page->stated_ideas_min ? "+" : "", page->ideas->len);
+                           page->stated_ideas, page->stated_ideas_min ? "+" : "", page->ideas->len);
   if (page->saw_index && page->stated_intents >= 0 && (guint) page->stated_intents != page->n_intents)
     _topiary_maptext_warn (page, _("The page says its ideas fall into %d intent groups, but %u were found."),
-             page->stated_intents, page->n_intents);
+                           page->stated_intents, page->n_intents);
 }
 
 static MtPage *

@@ -215,7 +215,7 @@ _topiary_mustache_build_tree (Compiler  *c,
         case TOK_RAW:
         case TOK_PARTIAL:
           node = _topiary_mustache_node_new (tok->type == TOK_VAR ? NODE_VAR :
-                           tok->type == TOK_RAW ? NODE_RAW : NODE_PARTIAL, tok->line);
+                                             tok->type == TOK_RAW ? NODE_RAW : NODE_PARTIAL, tok->line);
           node->name = g_strndup (c->src + tok->start, tok->len);
           node->indent = g_steal_pointer (&tok->indent);
           break;
@@ -225,8 +225,8 @@ _topiary_mustache_build_tree (Compiler  *c,
         case TOK_PARENT:
         case TOK_BLOCK:
           node = _topiary_mustache_node_new (tok->type == TOK_SECTION ? NODE_SECTION :
-                           tok->type == TOK_INVERTED ? NODE_INVERTED :
-                           tok->type == TOK_PARENT ? NODE_PARENT : NODE_BLOCK, tok->line);
+                                             tok->type == TOK_INVERTED ? NODE_INVERTED :
+                                             tok->type == TOK_PARENT ? NODE_PARENT : NODE_BLOCK, tok->line);
           node->name = g_strndup (c->src + tok->start, tok->len);
           node->indent = g_steal_pointer (&tok->indent);
           node->mode = tok->mode;
