@@ -158,7 +158,7 @@ bench_type (const char *path,
   if (!topiary_window_open_path (window, path))
     return 1;
 
-  articles = topiary_project_list_articles (topiary_window_get_project (window));
+  articles = topiary_project_list_articles (topiary_window_get_project (window), NULL);
   for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
     {
       g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
@@ -234,7 +234,7 @@ show (const char *path,
   if (slug != NULL && *slug != '\0')
     {
       g_autoptr(TopiaryArticle) article =
-        topiary_project_get_article_by_slug (topiary_window_get_project (window), slug, FALSE);
+        topiary_project_get_article_by_slug (topiary_window_get_project (window), slug, FALSE, NULL);
 
       if (article == NULL || !topiary_window_open_article (window, topiary_article_get_id (article)))
         {

@@ -65,12 +65,12 @@ main (int    argc,
       g_array_append_val (open_ms, ms);
 
       t0 = g_get_monotonic_time ();
-      topiary_project_get_stats (project, &stats);
+      topiary_project_get_stats (project, &stats, NULL);
       ms = MS (t0);
       g_array_append_val (stats_ms, ms);
 
       t0 = g_get_monotonic_time ();
-      list = topiary_project_list_articles (project);
+      list = topiary_project_list_articles (project, NULL);
       ms = MS (t0);
       g_array_append_val (list_ms, ms);
       articles = g_list_model_get_n_items (list);

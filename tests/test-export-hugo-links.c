@@ -133,7 +133,7 @@ test_round_trip (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (topiary_import (back, dir, TOPIARY_IMPORT_HUGO, report, NULL, NULL, &error));
   g_assert_no_error (error);
-  flask = topiary_project_get_article_by_slug (back, "flask", TRUE);
+  flask = topiary_project_get_article_by_slug (back, "flask", TRUE, NULL);
   g_assert_nonnull (flask);
   g_assert_cmpstr (topiary_article_get_body (flask), ==, body);
   topiary_project_close (back);

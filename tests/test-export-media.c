@@ -378,7 +378,7 @@ test_hugo_round_trip (Fixture       *f,
   g_assert_true (topiary_import (back, f->out, TOPIARY_IMPORT_HUGO, report, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  a = topiary_project_get_article_by_slug (back, "flask-basics", TRUE);
+  a = topiary_project_get_article_by_slug (back, "flask-basics", TRUE, NULL);
   orig = topiary_project_get_article (f->project, f->a, TRUE, NULL);
   g_assert_cmpstr (topiary_article_get_body (a), ==, topiary_article_get_body (orig));
   files = topiary_project_list_files (back, topiary_article_get_id (a), NULL);

@@ -91,7 +91,7 @@ assert_project_intact (const char *path,
   g_autoptr(TopiaryProject) p = topiary_project_open (path, TOPIARY_OPEN_READ_ONLY, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpuint (topiary_project_count_articles (p), ==, n);
+  g_assert_cmpuint (topiary_project_count_articles (p, NULL), ==, n);
   topiary_project_close (p);
 }
 

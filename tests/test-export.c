@@ -468,7 +468,7 @@ test_drafts (Fixture       *f,
   g_autoptr(TopiaryGroup) g2 = NULL;
 
   fill_small_map (f);
-  g2 = topiary_project_find_group (f->project, "going-further");
+  g2 = topiary_project_find_group (f->project, "going-further", NULL);
   g_assert_nonnull (g2);
   add_article (f, g2, 0, TOPIARY_KIND_CLUSTER, "Scaling Flask", "Later.", NULL, TOPIARY_STATUS_PLANNED);
   opts.drafts = TRUE;
@@ -1046,7 +1046,7 @@ test_seed_links (Fixture       *f,
 
   /* Publish every other planned article, with a body that links its
    * neighbours by title. */
-  articles = topiary_project_list_articles (f->project);
+  articles = topiary_project_list_articles (f->project, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
     {
       g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
@@ -1222,7 +1222,7 @@ test_hugo_round_trip (Fixture       *f,
   g_autoptr(TopiaryGroup) g1 = NULL;
 
   fill_small_map (f);
-  g1 = topiary_project_find_group (f->project, "getting-started");
+  g1 = topiary_project_find_group (f->project, "getting-started", NULL);
   g_assert_nonnull (g1);
   add_article (f, g1, 0, TOPIARY_KIND_CLUSTER, "Plain text", "No links.", plain_body, TOPIARY_STATUS_REVIEW);
   add_article (f, g1, 0, TOPIARY_KIND_CLUSTER, "Empty plan", "Nothing yet.", NULL, TOPIARY_STATUS_PLANNED);
@@ -1237,15 +1237,15 @@ test_hugo_round_trip (Fixture       *f,
   g_assert_true (topiary_import (other, dir, TOPIARY_IMPORT_HUGO, report, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  mine = topiary_project_list_articles (f->project);
+  mine = topiary_project_list_articles (f->project, NULL);
   g_assert_cmpuint (report->articles, ==, g_list_model_get_n_items (mine));
-  g_assert_cmpuint (topiary_project_count_articles (other), ==, g_list_model_get_n_items (mine));
+  g_assert_cmpuint (topiary_project_count_articles (other, NULL), ==, g_list_model_get_n_items (mine));
 
   for (guint i = 0; i < g_list_model_get_n_items (mine); i++)
     {
       g_autoptr(TopiaryArticle) x = g_list_model_get_item (mine, i);
       g_autoptr(TopiaryArticle) xb = topiary_project_get_article (f->project, topiary_article_get_id (x), TRUE, &error);
-      g_autoptr(TopiaryArticle) y = topiary_project_get_article_by_slug (other, topiary_article_get_slug (x), TRUE);
+      g_autoptr(TopiaryArticle) y = topiary_project_get_article_by_slug (other, topiary_article_get_slug (x), TRUE, NULL);
       g_autoptr(TopiaryGroup) gx = NULL;
       g_autoptr(TopiaryGroup) gy = NULL;
       const char *bx, *by;

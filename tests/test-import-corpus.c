@@ -180,7 +180,7 @@ test_map (gconstpointer data)
   else
     g_assert_cmpstr (description, ==, "");
 
-  articles = topiary_project_list_articles (project);
+  articles = topiary_project_list_articles (project, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
     {
       TopiaryArticle *a = g_list_model_get_item (articles, i);
@@ -192,7 +192,7 @@ test_map (gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (articles), ==, json_object_get_size (want_articles));
 
   /* Groups, their order, their pillar and the parents of their clusters. */
-  groups = topiary_project_list_groups (project);
+  groups = topiary_project_list_groups (project, NULL);
   want_groups = json_object_get_array_member (want, "groups");
   g_assert_cmpuint (g_list_model_get_n_items (groups), ==, json_array_get_length (want_groups));
   for (guint g = 0; g < json_array_get_length (want_groups); g++)
@@ -258,7 +258,7 @@ test_map (gconstpointer data)
     }
 
   /* Notes, by title. */
-  notes = topiary_project_list_notes (project);
+  notes = topiary_project_list_notes (project, NULL);
   want_notes = opt_array (want, "notes");
   for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
     {

@@ -73,7 +73,7 @@ static TopiaryArticle *
 get (Fixture    *f,
      const char *slug)
 {
-  TopiaryArticle *a = topiary_project_get_article_by_slug (f->project, slug, FALSE);
+  TopiaryArticle *a = topiary_project_get_article_by_slug (f->project, slug, FALSE, NULL);
 
   if (a == NULL)
     g_error ("no article with the slug %s", slug);
@@ -104,7 +104,7 @@ static TopiaryNote *
 find_note (Fixture    *f,
            const char *title)
 {
-  g_autoptr(GListModel) notes = topiary_project_list_notes (f->project);
+  g_autoptr(GListModel) notes = topiary_project_list_notes (f->project, NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
     {
@@ -378,7 +378,7 @@ test_invalid (Fixture       *f,
       g_assert_null (report);
       g_assert_true (g_error_matches (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_EMPTY) ||
                      g_error_matches (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_INVALID));
-      g_assert_cmpuint (topiary_project_count_articles (f->project), ==, 0);
+      g_assert_cmpuint (topiary_project_count_articles (f->project, NULL), ==, 0);
     }
 }
 
@@ -410,8 +410,8 @@ test_round_trip (Fixture       *f,
   /* Every column of the export has its place: no kept-column notes. */
   g_assert_cmpuint (report->notes, ==, 0);
 
-  la = topiary_project_list_articles (f->project);
-  lb = topiary_project_list_articles (other);
+  la = topiary_project_list_articles (f->project, NULL);
+  lb = topiary_project_list_articles (other, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (la), ==, 13);
   g_assert_cmpuint (g_list_model_get_n_items (lb), ==, 13);
   for (guint i = 0; i < 13; i++)

@@ -72,10 +72,10 @@ static void
 count (Fixture *f,
        Counts  *c)
 {
-  g_autoptr(GListModel) groups = topiary_project_list_groups (f->project);
-  g_autoptr(GListModel) notes = topiary_project_list_notes (f->project);
+  g_autoptr(GListModel) groups = topiary_project_list_groups (f->project, NULL);
+  g_autoptr(GListModel) notes = topiary_project_list_notes (f->project, NULL);
 
-  c->articles = topiary_project_count_articles (f->project);
+  c->articles = topiary_project_count_articles (f->project, NULL);
   c->groups = g_list_model_get_n_items (groups);
   c->notes = g_list_model_get_n_items (notes);
   c->title = topiary_project_get_map_field (f->project, "title");
@@ -434,7 +434,7 @@ check_folder (Fixture    *f,
 static void
 assert_nothing_from_outside (Fixture *f)
 {
-  g_autoptr(GListModel) articles = topiary_project_list_articles (f->project);
+  g_autoptr(GListModel) articles = topiary_project_list_articles (f->project, NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
     {

@@ -46,7 +46,7 @@ static TopiaryArticle *
 article (TopiaryProject *project,
          const char     *slug)
 {
-  TopiaryArticle *a = topiary_project_get_article_by_slug (project, slug, TRUE);
+  TopiaryArticle *a = topiary_project_get_article_by_slug (project, slug, TRUE, NULL);
 
   if (a == NULL)
     g_error ("no article with the slug %s", slug);
@@ -454,8 +454,8 @@ assert_same_plan (TopiaryProject *a,
                   TopiaryProject *b,
                   gboolean        bodies)
 {
-  g_autoptr(GListModel) la = topiary_project_list_articles (a);
-  g_autoptr(GListModel) lb = topiary_project_list_articles (b);
+  g_autoptr(GListModel) la = topiary_project_list_articles (a, NULL);
+  g_autoptr(GListModel) lb = topiary_project_list_articles (b, NULL);
 
   g_assert_cmpuint (g_list_model_get_n_items (la), ==, g_list_model_get_n_items (lb));
   for (guint i = 0; i < g_list_model_get_n_items (la); i++)
@@ -564,7 +564,7 @@ test_corpus (void)
   g_assert_cmpuint (report->groups, ==, 5);
   g_assert_cmpuint (report->articles, ==, 40);
   g_assert_cmpuint (report->warnings->len, ==, 0);
-  g_assert_cmpuint (topiary_project_count_articles (project), ==, 40);
+  g_assert_cmpuint (topiary_project_count_articles (project, NULL), ==, 40);
   g_assert_true (progress.monotonic);
   g_assert_cmpuint (progress.calls, >=, 40);
   g_assert_cmpuint (progress.last_done, ==, progress.total);
@@ -572,7 +572,7 @@ test_corpus (void)
   title = topiary_project_get_map_field (project, "title");
   g_assert_cmpstr (title, ==, "Benchmark Topical Map");
 
-  groups = topiary_project_list_groups (project);
+  groups = topiary_project_list_groups (project, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 5);
   for (guint i = 0; i < 5; i++)
     {
@@ -587,7 +587,7 @@ test_corpus (void)
 
   /* Every article against its file: body byte for byte, queries, kind,
    * parent, and the writing order. */
-  articles = topiary_project_list_articles (project);
+  articles = topiary_project_list_articles (project, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 40);
   for (guint i = 0; i < 40; i++)
     {
@@ -651,7 +651,7 @@ test_corpus (void)
     g_assert_cmpuint (again->articles, ==, 0);
     g_assert_cmpuint (again->updated, ==, 40);
     g_assert_cmpuint (again->groups, ==, 0);
-    g_assert_cmpuint (topiary_project_count_articles (project), ==, 40);
+    g_assert_cmpuint (topiary_project_count_articles (project, NULL), ==, 40);
   }
 
   /* Round trip: the Hugo export of the project imports back the same. */
@@ -733,7 +733,7 @@ test_folder (void)
   desc = topiary_project_get_map_field (project, "description");
   g_assert_cmpstr (desc, ==, "Run it yourself");
 
-  groups = topiary_project_list_groups (project);
+  groups = topiary_project_list_groups (project, NULL);
   {
     g_autoptr(TopiaryGroup) first = g_list_model_get_item (groups, 0);
     g_assert_cmpstr (topiary_group_get_title (first), ==, "Finance");
@@ -787,11 +787,11 @@ test_folder (void)
   a = article (project, "about");
   g_assert_cmpint (topiary_article_get_group_id (a), ==, 0);
   g_clear_object (&a);
-  g_assert_null (topiary_project_get_article_by_slug (project, "secret", FALSE));
-  g_assert_null (topiary_project_get_article_by_slug (project, "notes", FALSE));
+  g_assert_null (topiary_project_get_article_by_slug (project, "secret", FALSE, NULL));
+  g_assert_null (topiary_project_get_article_by_slug (project, "notes", FALSE, NULL));
 
   /* Writing order: finance (weight 1) by weight, photos, then the idea. */
-  articles = topiary_project_list_articles (project);
+  articles = topiary_project_list_articles (project, NULL);
   {
     static const char * const order[] = { "firefly", "actual-budget", "broken", "empty-plan",
                                           "immich-guide", "no-front-matter", "about" };
@@ -849,8 +849,8 @@ test_jekyll (void)
   a = article (project, "unfinished");
   g_assert_cmpint (topiary_article_get_status (a), ==, TOPIARY_STATUS_DRAFTING);
 
-  g_assert_null (topiary_project_get_article_by_slug (project, "repo-readme", FALSE));
-  g_assert_null (topiary_project_get_article_by_slug (project, "post", FALSE));
+  g_assert_null (topiary_project_get_article_by_slug (project, "repo-readme", FALSE, NULL));
+  g_assert_null (topiary_project_get_article_by_slug (project, "post", FALSE, NULL));
   g_clear_object (&a);
   a = article (project, "about");
   g_assert_cmpint (topiary_article_get_group_id (a), ==, 0);
@@ -883,7 +883,7 @@ test_site_root (void)
   g_assert_cmpuint (report->articles, ==, 1);
   g_assert_cmpuint (report->groups, ==, 1);
   {
-    g_autoptr(TopiaryGroup) guides = topiary_project_find_group (project, "Guides");
+    g_autoptr(TopiaryGroup) guides = topiary_project_find_group (project, "Guides", NULL);
     g_assert_nonnull (guides);
   }
 
@@ -903,7 +903,7 @@ test_empty_folder (void)
   project = new_project (dir);
   g_assert_false (topiary_import (project, content, TOPIARY_IMPORT_HUGO, NULL, NULL, NULL, &error));
   g_assert_error (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_EMPTY);
-  g_assert_cmpuint (topiary_project_count_articles (project), ==, 0);
+  g_assert_cmpuint (topiary_project_count_articles (project, NULL), ==, 0);
 
   g_clear_object (&project);
   test_remove_tree (dir);

@@ -260,7 +260,7 @@ import_text (Fixture    *f,
 static GPtrArray *
 list_articles (Fixture *f)
 {
-  g_autoptr(GListModel) model = topiary_project_list_articles (f->project);
+  g_autoptr(GListModel) model = topiary_project_list_articles (f->project, NULL);
   GPtrArray *articles = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -271,7 +271,7 @@ list_articles (Fixture *f)
 static GPtrArray *
 list_groups (Fixture *f)
 {
-  g_autoptr(GListModel) model = topiary_project_list_groups (f->project);
+  g_autoptr(GListModel) model = topiary_project_list_groups (f->project, NULL);
   GPtrArray *groups = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -284,7 +284,7 @@ static GPtrArray *
 list_notes (Fixture    *f,
             const char *kind)
 {
-  g_autoptr(GListModel) model = topiary_project_list_notes (f->project);
+  g_autoptr(GListModel) model = topiary_project_list_notes (f->project, NULL);
   GPtrArray *notes = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -449,7 +449,7 @@ test_seed_plan (Fixture       *f,
                    "with Flask-SocketIO. Readers will learn to design reliable background jobs, schedule tasks, and "
                    "add live updates to their apps.");
 
-  topiary_project_get_stats (f->project, &stats);
+  topiary_project_get_stats (f->project, &stats, NULL);
   g_assert_cmpuint (stats.groups, ==, SEED_GROUPS);
   g_assert_cmpuint (stats.pillars, ==, SEED_GROUPS);
   g_assert_cmpuint (stats.status[TOPIARY_STATUS_PLANNED], ==, SEED_PLANNED);
@@ -711,7 +711,7 @@ test_reimport (Fixture       *f,
   g_assert_cmpint (topiary_article_get_status (drafted), ==, TOPIARY_STATUS_DRAFTING);
   g_assert_cmpstr (topiary_article_get_body (drafted), ==, "The first words of the draft.");
   g_assert_cmpstr (topiary_article_get_title (drafted), ==, seed_plan[2]);
-  g_assert_cmpuint (topiary_project_count_articles (f->project), ==, SEED_PLANNED + SEED_IDEAS);
+  g_assert_cmpuint (topiary_project_count_articles (f->project, NULL), ==, SEED_PLANNED + SEED_IDEAS);
 }
 
 static void
@@ -1201,7 +1201,7 @@ test_duplicates (Fixture       *f,
   again = import_text (f, page);
   g_assert_cmpuint (again->articles, ==, 0);
   g_assert_cmpuint (again->updated, ==, 4);
-  g_assert_cmpuint (topiary_project_count_articles (f->project), ==, 4);
+  g_assert_cmpuint (topiary_project_count_articles (f->project, NULL), ==, 4);
 }
 
 /* ---- what is not such a page -------------------------------------------- */
@@ -1237,7 +1237,7 @@ test_not_a_map (Fixture       *f,
   }
 
   /* Nothing of the failed imports stayed. */
-  topiary_project_get_stats (f->project, &stats);
+  topiary_project_get_stats (f->project, &stats, NULL);
   g_assert_cmpuint (stats.articles + stats.groups + stats.notes, ==, 0);
 }
 

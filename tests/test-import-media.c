@@ -84,7 +84,7 @@ static TopiaryArticle *
 article (Fixture    *f,
          const char *slug)
 {
-  TopiaryArticle *a = topiary_project_get_article_by_slug (f->project, slug, TRUE);
+  TopiaryArticle *a = topiary_project_get_article_by_slug (f->project, slug, TRUE, NULL);
 
   if (a == NULL)
     g_error ("no article %s", slug);

@@ -144,9 +144,9 @@ test_import_with_options (void)
   project = topiary_import_new_project_full (path, source, TOPIARY_IMPORT_AUTO, options, report,
                                              NULL, NULL, &error);
   g_assert_no_error (error);
-  groups = topiary_project_list_groups (project);
+  groups = topiary_project_list_groups (project, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 7);
-  g_assert_cmpuint (topiary_project_count_articles (project), ==, 7);
+  g_assert_cmpuint (topiary_project_count_articles (project, NULL), ==, 7);
   topiary_project_close (project);
   g_unlink (path);
   g_rmdir (dir);

@@ -76,7 +76,7 @@ static TopiaryArticle *
 get (Fixture    *f,
      const char *slug)
 {
-  TopiaryArticle *a = topiary_project_get_article_by_slug (f->project, slug, FALSE);
+  TopiaryArticle *a = topiary_project_get_article_by_slug (f->project, slug, FALSE, NULL);
 
   if (a == NULL)
     g_error ("no article with the slug %s", slug);
@@ -107,7 +107,7 @@ static gint64
 group_of (Fixture    *f,
           const char *title)
 {
-  g_autoptr(TopiaryGroup) g = topiary_project_find_group (f->project, title);
+  g_autoptr(TopiaryGroup) g = topiary_project_find_group (f->project, title, NULL);
 
   if (g == NULL)
     g_error ("no group %s", title);
@@ -152,7 +152,7 @@ test_selfhosting (Fixture       *f,
   g_assert_true (g_str_has_suffix (desc, "by the end of Q3."));
   g_assert_null (strchr (desc, '\n'));
 
-  groups = topiary_project_list_groups (f->project);
+  groups = topiary_project_list_groups (f->project, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 3);
   {
     g_autoptr(TopiaryGroup) finance = g_list_model_get_item (groups, 0);
@@ -162,7 +162,7 @@ test_selfhosting (Fixture       *f,
   }
 
   /* "Audience" and "Content gaps" are notes, not groups. */
-  notes = topiary_project_list_notes (f->project);
+  notes = topiary_project_list_notes (f->project, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 2);
   {
     g_autoptr(TopiaryNote) audience = g_list_model_get_item (notes, 0);
@@ -346,7 +346,7 @@ test_sourdough (Fixture       *f,
   g_assert_cmpuint (report->notes, ==, 2);
 
   /* "**Goal:** …" under the title is a goal note, not the description. */
-  notes = topiary_project_list_notes (f->project);
+  notes = topiary_project_list_notes (f->project, NULL);
   goal = g_list_model_get_item (notes, 0);
   g_assert_cmpstr (topiary_note_get_kind (goal), ==, "goal");
   g_assert_cmpstr (topiary_note_get_body (goal), ==, "rank for beginner sourdough queries within 6 months.");
@@ -455,8 +455,8 @@ test_details (Fixture       *f,
   emoji = get (f, "health-checks-for-flask-apps");
   g_assert_cmpint (topiary_article_get_status (emoji), ==, TOPIARY_STATUS_PUBLISHED);
 
-  g_assert_null (topiary_project_get_article_by_slug (f->project, "not-an-article", FALSE));
-  g_assert_null (topiary_project_get_article_by_slug (f->project, "nor-this", FALSE));
+  g_assert_null (topiary_project_get_article_by_slug (f->project, "not-an-article", FALSE, NULL));
+  g_assert_null (topiary_project_get_article_by_slug (f->project, "nor-this", FALSE, NULL));
 }
 
 static void
@@ -476,7 +476,7 @@ test_reimport (Fixture       *f,
       g_assert_cmpuint (report->updated, ==, round == 0 ? 0 : 13);
       g_assert_cmpuint (report->groups, ==, round == 0 ? 3 : 0);
     }
-  g_assert_cmpuint (topiary_project_count_articles (f->project), ==, 13);
+  g_assert_cmpuint (topiary_project_count_articles (f->project, NULL), ==, 13);
 }
 
 static void
@@ -489,7 +489,7 @@ test_empty (Fixture       *f,
   report = import_text (f, "Just a paragraph of prose,\nwith nothing to plan.\n", &error);
   g_assert_null (report);
   g_assert_error (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_EMPTY);
-  g_assert_cmpuint (topiary_project_count_articles (f->project), ==, 0);
+  g_assert_cmpuint (topiary_project_count_articles (f->project, NULL), ==, 0);
 }
 
 static void

@@ -48,7 +48,7 @@ test_same (gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (plan_report->warnings->len, ==, report->warnings->len);
 
-  groups = topiary_project_list_groups (project);
+  groups = topiary_project_list_groups (project, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (groups), ==, plan->groups->len);
   for (guint g = 0; g < plan->groups->len; g++)
     {
@@ -57,7 +57,7 @@ test_same (gconstpointer data)
                        ((TopiaryPlanGroup *) g_ptr_array_index (plan->groups, g))->title);
     }
 
-  articles = topiary_project_list_articles (project);
+  articles = topiary_project_list_articles (project, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (articles), ==, plan->articles->len);
   for (guint i = 0; i < plan->articles->len; i++)
     {

@@ -295,7 +295,7 @@ resolve_in_project (const char  *target,
                     char       **heading,
                     gpointer     user_data)
 {
-  return topiary_project_resolve_link_full (user_data, target, heading, NULL);
+  return topiary_project_resolve_link (user_data, target, heading, NULL);
 }
 
 static void
@@ -394,14 +394,14 @@ test_project_index (Fixture       *f,
   g_autofree char *heading = NULL;
   gint64 id;
 
-  slug = topiary_project_resolve_link_full (f->project, "straße#Parking", &heading, &error);
+  slug = topiary_project_resolve_link (f->project, "straße#Parking", &heading, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (slug, ==, "street");
   g_assert_cmpstr (heading, ==, "Parking");
   g_clear_pointer (&slug, g_free);
 
   id = add_article (f->project, "Straßenbahn", "tram", "");
-  slug = topiary_project_resolve_link (f->project, "STRASSENBAHN");
+  slug = topiary_project_resolve_link (f->project, "STRASSENBAHN", NULL, NULL);
   g_assert_cmpstr (slug, ==, "tram");
   g_clear_pointer (&slug, g_free);
 
@@ -410,23 +410,23 @@ test_project_index (Fixture       *f,
   topiary_article_set_title (article, "Tram");
   g_assert_true (topiary_project_update_article (f->project, article, &error));
   g_assert_no_error (error);
-  g_assert_null (topiary_project_resolve_link (f->project, "Straßenbahn"));
-  slug = topiary_project_resolve_link (f->project, "tram");
+  g_assert_null (topiary_project_resolve_link (f->project, "Straßenbahn", NULL, NULL));
+  slug = topiary_project_resolve_link (f->project, "tram", NULL, NULL);
   g_assert_cmpstr (slug, ==, "tram");
   g_clear_pointer (&slug, g_free);
 
   /* "über flask" is two articles' title; the first in writing order wins. */
-  slug = topiary_project_resolve_link (f->project, "über flask");
+  slug = topiary_project_resolve_link (f->project, "über flask", NULL, NULL);
   g_assert_cmpstr (slug, ==, "uber-flask");
   g_clear_pointer (&slug, g_free);
   {
-    g_autoptr(TopiaryArticle) again = topiary_project_get_article_by_slug (f->project, "uber-flask-again", FALSE);
+    g_autoptr(TopiaryArticle) again = topiary_project_get_article_by_slug (f->project, "uber-flask-again", FALSE, NULL);
 
     g_assert_nonnull (again);
     g_assert_true (topiary_project_move_article (f->project, topiary_article_get_id (again), 1, 0, 0, &error));
     g_assert_no_error (error);
   }
-  slug = topiary_project_resolve_link (f->project, "über flask");
+  slug = topiary_project_resolve_link (f->project, "über flask", NULL, NULL);
   g_assert_cmpstr (slug, ==, "uber-flask-again");
   g_clear_pointer (&slug, g_free);
 
@@ -434,11 +434,11 @@ test_project_index (Fixture       *f,
   g_assert_true (topiary_project_begin (f->project, &error));
   g_assert_no_error (error);
   add_article (f->project, "Tramway", "tramway", "");
-  slug = topiary_project_resolve_link (f->project, "tramway");
+  slug = topiary_project_resolve_link (f->project, "tramway", NULL, NULL);
   g_assert_cmpstr (slug, ==, "tramway");
   g_clear_pointer (&slug, g_free);
   topiary_project_rollback (f->project);
-  g_assert_null (topiary_project_resolve_link (f->project, "tramway"));
+  g_assert_null (topiary_project_resolve_link (f->project, "tramway", NULL, NULL));
 
   /* One added in front of the writing order wins among equal titles. */
   {
@@ -449,7 +449,7 @@ test_project_index (Fixture       *f,
     topiary_article_set_position (first, 1);
     g_assert_true (topiary_project_add_article (f->project, first, &error));
     g_assert_no_error (error);
-    slug = topiary_project_resolve_link (f->project, "Straße");
+    slug = topiary_project_resolve_link (f->project, "Straße", NULL, NULL);
     g_assert_cmpstr (slug, ==, "strasse-first");
     g_clear_pointer (&slug, g_free);
   }
@@ -463,13 +463,13 @@ test_project_index (Fixture       *f,
   topiary_article_set_title (article, "Trolley");
   g_assert_true (topiary_project_update_article (other, article, &error));
   g_assert_no_error (error);
-  slug = topiary_project_resolve_link (f->project, "TROLLEY");
+  slug = topiary_project_resolve_link (f->project, "TROLLEY", NULL, NULL);
   g_assert_cmpstr (slug, ==, "tram");
   g_clear_pointer (&slug, g_free);
   topiary_project_close (other);
 
   topiary_project_close (f->project);
-  g_assert_null (topiary_project_resolve_link_full (f->project, "tram", NULL, &error));
+  g_assert_null (topiary_project_resolve_link (f->project, "tram", NULL, &error));
   g_assert_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID);
 }
 

@@ -87,7 +87,7 @@ count_articles (const char       *path,
 
   g_assert_no_error (error);
   g_assert_nonnull (project);
-  articles = topiary_project_list_articles (project);
+  articles = topiary_project_list_articles (project, NULL);
   topiary_project_close (project);
   return g_list_model_get_n_items (articles);
 }

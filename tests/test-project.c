@@ -134,7 +134,7 @@ test_create_and_reopen (Fixture       *f,
   g_assert_no_error (error);
   title = topiary_project_get_map_field (project, "title");
   g_assert_cmpstr (title, ==, "Building Flask Apps");
-  notes = topiary_project_list_notes (project);
+  notes = topiary_project_list_notes (project, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
   {
     g_autoptr(TopiaryNote) n = g_list_model_get_item (notes, 0);
@@ -316,7 +316,7 @@ test_read_only (Fixture       *f,
   project = topiary_project_open (f->path, geteuid () == 0 ? TOPIARY_OPEN_READ_ONLY : TOPIARY_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_true (topiary_project_is_read_only (project));
-  articles = topiary_project_list_articles (project);
+  articles = topiary_project_list_articles (project, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 3);
 
   group = topiary_group_new ("New");
@@ -420,7 +420,7 @@ test_move_article (Fixture       *f,
   g_assert_cmpint (topiary_article_get_status (moved), ==, TOPIARY_STATUS_PLANNED);
 
   /* Writing order stays dense and unique. */
-  list = topiary_project_list_articles (project);
+  list = topiary_project_list_articles (project, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(TopiaryArticle) a = g_list_model_get_item (list, i);
@@ -453,12 +453,12 @@ test_groups (Fixture       *f,
   topiary_group_set_title (a, "Alpha renamed");
   g_assert_true (topiary_project_update_group (project, a, &error));
   g_assert_no_error (error);
-  found = topiary_project_find_group (project, "alpha RENAMED");
+  found = topiary_project_find_group (project, "alpha RENAMED", NULL);
   g_assert_nonnull (found);
   g_assert_cmpint (topiary_group_get_id (found), ==, topiary_group_get_id (a));
 
   g_assert_true (topiary_project_move_group (project, topiary_group_get_id (c), 1, &error));
-  groups = topiary_project_list_groups (project);
+  groups = topiary_project_list_groups (project, NULL);
   {
     g_autoptr(TopiaryGroup) first = g_list_model_get_item (groups, 0);
     g_assert_cmpstr (topiary_group_get_title (first), ==, "Gamma");
@@ -467,7 +467,7 @@ test_groups (Fixture       *f,
   g_assert_true (topiary_project_delete_group (project, topiary_group_get_id (b), &error));
   g_assert_no_error (error);
   g_clear_object (&groups);
-  groups = topiary_project_list_groups (project);
+  groups = topiary_project_list_groups (project, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 2);
   after = topiary_project_get_article (project, topiary_article_get_id (art), FALSE, &error);
   g_assert_no_error (error);
@@ -646,9 +646,9 @@ test_transaction_rollback (Fixture       *f,
     g_autoptr(TopiaryGroup) g = add_group (project, "Gone group");
   }
   topiary_project_rollback (project);
-  g_assert_cmpuint (topiary_project_count_articles (project), ==, 0);
+  g_assert_cmpuint (topiary_project_count_articles (project, NULL), ==, 0);
   {
-    g_autoptr(GListModel) groups = topiary_project_list_groups (project);
+    g_autoptr(GListModel) groups = topiary_project_list_groups (project, NULL);
     g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 0);
   }
   (void)changed;
@@ -704,7 +704,7 @@ test_stats (Fixture       *f,
   g_assert_true (topiary_project_update_article (project, c, &error));
   g_assert_true (topiary_project_save_body (project, topiary_article_get_id (c), "one two three four five", &error));
 
-  topiary_project_get_stats (project, &stats);
+  topiary_project_get_stats (project, &stats, NULL);
   g_assert_cmpuint (stats.groups, ==, 1);
   g_assert_cmpuint (stats.pillars, ==, 1);
   g_assert_cmpuint (stats.clusters, ==, 1);
@@ -737,7 +737,7 @@ test_two_connections (Fixture       *f,
   g_assert_true (topiary_project_begin (one, &error));
   g_assert_true (topiary_project_save_body (one, 1, "from one", &error));
   g_assert_true (topiary_project_commit (one, &error));
-  g_assert_cmpuint (topiary_project_count_articles (two), ==, 20);
+  g_assert_cmpuint (topiary_project_count_articles (two, NULL), ==, 20);
   topiary_project_close (one);
   topiary_project_close (two);
 

@@ -130,14 +130,14 @@ test_slug_reserved_import (void)
   g_assert_true (topiary_import (project, source, TOPIARY_IMPORT_OUTLINE, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  groups = topiary_project_list_groups (project);
+  groups = topiary_project_list_groups (project, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 2);
   for (guint i = 0; i < 2; i++)
     {
       g_autoptr(TopiaryGroup) g = g_list_model_get_item (groups, i);
       g_assert_cmpstr (topiary_group_get_slug (g), ==, i == 0 ? "nul-page" : "com1-page");
     }
-  articles = topiary_project_list_articles (project);
+  articles = topiary_project_list_articles (project, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 4);
   for (guint i = 0; i < 4; i++)
     {
@@ -147,7 +147,7 @@ test_slug_reserved_import (void)
     }
 
   /* A project written before: its slug "con" is reported. */
-  con = topiary_project_get_article_by_slug (project, "con-page", FALSE);
+  con = topiary_project_get_article_by_slug (project, "con-page", FALSE, NULL);
   g_assert_nonnull (con);
   topiary_project_close (project);
   g_clear_object (&project);
@@ -244,8 +244,8 @@ import_groups (const char *dir,
     /* The lookup the importers use, by title (any case) and by slug. */
     g_autofree char *title = g_strdup_printf ("GROUP %u", n / 2);
     g_autofree char *slug = g_strdup_printf ("group-%u", n - 1);
-    g_autoptr(TopiaryGroup) by_title = topiary_project_find_group (project, title);
-    g_autoptr(TopiaryGroup) by_slug = topiary_project_find_group (project, slug);
+    g_autoptr(TopiaryGroup) by_title = topiary_project_find_group (project, title, NULL);
+    g_autoptr(TopiaryGroup) by_slug = topiary_project_find_group (project, slug, NULL);
 
     g_assert_nonnull (by_title);
     g_assert_cmpint (topiary_group_get_position (by_title), ==, n / 2 + 1);
@@ -430,8 +430,8 @@ test_pipe_whole (void)
   g_assert_cmpuint (w.written, ==, w.length);
   g_assert_cmpuint (report->articles, ==, 2000);
   g_assert_cmpuint (report->ideas, ==, 0);
-  g_assert_cmpuint (topiary_project_count_articles (project), ==, 2000);
-  groups = topiary_project_list_groups (project);
+  g_assert_cmpuint (topiary_project_count_articles (project, NULL), ==, 2000);
+  groups = topiary_project_list_groups (project, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 20);
 
   g_free ((char *) w.data);
@@ -473,7 +473,7 @@ test_pipe_endless (void)
       /* It stopped at the limit, give or take the pipe's buffer. */
       g_assert_cmpuint (w.written, >, 64 * 1024 * 1024);
       g_assert_cmpuint (w.written, <, 65 * 1024 * 1024);
-      g_assert_cmpuint (topiary_project_count_articles (project), ==, 0);
+      g_assert_cmpuint (topiary_project_count_articles (project, NULL), ==, 0);
     }
 
   /* A device that never ends. */
@@ -596,7 +596,7 @@ test_hugo_hostile_files (void)
 
   for (guint i = 0; i < report->warnings->len; i++)
     g_test_message ("warning: %s", (char *) g_ptr_array_index (report->warnings, i));
-  articles = topiary_project_list_articles (project);
+  articles = topiary_project_list_articles (project, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 2);
   for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
     {
@@ -867,7 +867,7 @@ test_limits_huge_title_run (void)
   g_assert_no_error (error);
   g_assert_cmpuint (report->articles, ==, 2);
   g_assert_true (warned_about (report, "longer than 1,000 characters"));
-  articles = topiary_project_list_articles (project);
+  articles = topiary_project_list_articles (project, NULL);
   big = g_list_model_get_item (articles, 0);
   g_assert_cmpint (g_utf8_strlen (topiary_article_get_title (big), -1), <=, TOPIARY_TITLE_MAX);
   g_assert_true (g_str_has_prefix (topiary_article_get_title (big), "Word Word"));
@@ -926,7 +926,7 @@ test_limits_import_fields (void)
   for (guint i = 0; i < report->warnings->len; i++)
     g_test_message ("warning: %s", (char *) g_ptr_array_index (report->warnings, i));
 
-  articles = topiary_project_list_articles (project);
+  articles = topiary_project_list_articles (project, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 2);
   a = g_list_model_get_item (articles, 0);
   g_assert_cmpint (g_utf8_strlen (topiary_article_get_title (a), -1), ==, TOPIARY_TITLE_MAX);
@@ -935,7 +935,7 @@ test_limits_import_fields (void)
   g_assert_cmpuint (g_strv_length ((char **) queries), ==, 2);
   for (guint i = 0; queries[i] != NULL; i++)
     g_assert_cmpint (g_utf8_strlen (queries[i], -1), <=, TOPIARY_QUERY_MAX);
-  groups = topiary_project_list_groups (project);
+  groups = topiary_project_list_groups (project, NULL);
   /* One group: the same long name, cut the same way, both times. */
   g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 1);
   g = g_list_model_get_item (groups, 0);

@@ -202,7 +202,7 @@ test_csv_round_trip (Fixture       *f,
   g_assert_true (topiary_import (copy, csv, TOPIARY_IMPORT_CSV, report, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  articles = topiary_project_list_articles (copy);
+  articles = topiary_project_list_articles (copy, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (articles), ==, G_N_ELEMENTS (hostile_titles));
   for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
     {

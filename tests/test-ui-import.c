@@ -235,7 +235,7 @@ test_window_import (void)
   g_assert_true (wait_for (import_finished, NULL, 30000));
   project = topiary_window_get_project (window);
   g_assert_nonnull (project);
-  groups = topiary_project_list_groups (project);
+  groups = topiary_project_list_groups (project, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 7);
   g_assert_false (g_file_test (temporary, G_FILE_TEST_EXISTS));
   gtk_window_destroy (GTK_WINDOW (window));

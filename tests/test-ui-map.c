@@ -32,7 +32,7 @@ test_open_sample (UiFixture     *f,
   project = topiary_window_get_project (window);
   g_assert_nonnull (project);
   g_assert_true (g_str_has_prefix (topiary_project_get_path (project), tmp_home));
-  topiary_project_get_stats (project, &stats);
+  topiary_project_get_stats (project, &stats, NULL);
   g_assert_cmpuint (stats.groups, ==, 7);
   g_assert_cmpuint (stats.pillars, ==, 7);
 
@@ -201,7 +201,7 @@ test_delete_undo (UiFixture     *f,
   g_autoptr(TopiaryArticle) victim = find_article (project, nth_group_id (project, 3), TOPIARY_KIND_CLUSTER, 0);
   g_autoptr(TopiaryArticle) back = NULL;
   gint64 id = topiary_article_get_id (victim);
-  guint before = topiary_project_count_articles (project);
+  guint before = topiary_project_count_articles (project, NULL);
 
   click_article (id);
 
@@ -233,12 +233,12 @@ test_delete_undo (UiFixture     *f,
   }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "map.delete", NULL);
-  g_assert_cmpuint (topiary_project_count_articles (project), ==, before - 1);
+  g_assert_cmpuint (topiary_project_count_articles (project, NULL), ==, before - 1);
   g_assert_null (topiary_project_get_article (project, id, FALSE, NULL));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "map.undo-delete", NULL);
-  g_assert_cmpuint (topiary_project_count_articles (project), ==, before);
-  back = topiary_project_get_article_by_slug (project, topiary_article_get_slug (victim), FALSE);
+  g_assert_cmpuint (topiary_project_count_articles (project, NULL), ==, before);
+  back = topiary_project_get_article_by_slug (project, topiary_article_get_slug (victim), FALSE, NULL);
   g_assert_nonnull (back);
   g_assert_cmpstr (topiary_article_get_title (back), ==, topiary_article_get_title (victim));
 }
@@ -256,7 +256,7 @@ test_create_rename_duplicate (UiFixture     *f,
   g_autoptr(TopiaryArticle) renamed = NULL;
   TopiaryMapTree *tree = topiary_sidebar_get_tree (sidebar);
   TopiaryMapNode *parent;
-  guint before = topiary_project_count_articles (project);
+  guint before = topiary_project_count_articles (project, NULL);
   gint64 id;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "map.new-group", NULL);
@@ -281,7 +281,7 @@ test_create_rename_duplicate (UiFixture     *f,
   }
   gtk_widget_activate_action (GTK_WIDGET (window), "map.new-article", NULL);
   answer_name_dialog ("Structured Logging in Flask");
-  g_assert_cmpuint (topiary_project_count_articles (project), ==, before + 1);
+  g_assert_cmpuint (topiary_project_count_articles (project, NULL), ==, before + 1);
   id = topiary_editor_get_article_id (editor);
   article = topiary_project_get_article (project, id, FALSE, NULL);
   g_assert_cmpstr (topiary_article_get_title (article), ==, "Structured Logging in Flask");
@@ -296,7 +296,7 @@ test_create_rename_duplicate (UiFixture     *f,
   g_assert_cmpstr (topiary_article_get_title (renamed), ==, "Logging & <Tracing> with Flask");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "map.duplicate", NULL);
-  g_assert_cmpuint (topiary_project_count_articles (project), ==, before + 2);
+  g_assert_cmpuint (topiary_project_count_articles (project, NULL), ==, before + 2);
   g_assert_cmpint (topiary_editor_get_article_id (editor), !=, id);
   copy = topiary_project_get_article (project, topiary_editor_get_article_id (editor), FALSE, NULL);
   g_assert_cmpint (topiary_article_get_position (copy), ==, topiary_article_get_position (renamed) + 1);
@@ -454,7 +454,7 @@ test_pointer_drag (UiFixture     *f,
   TopiaryMapTree *tree = topiary_sidebar_get_tree (sidebar);
   GtkTreeListModel *model = topiary_map_tree_get_model (tree);
   g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-  g_autoptr(GListModel) groups = topiary_project_list_groups (project);
+  g_autoptr(GListModel) groups = topiary_project_list_groups (project, NULL);
   g_autoptr(TopiaryGroup) target = NULL;
   g_autoptr(TopiaryArticle) idea = NULL;
   g_autoptr(GSubprocess) proc = NULL;
@@ -553,7 +553,7 @@ test_pointer_drag (UiFixture     *f,
   /* Saved at once, and the tree shows it under the group. */
   g_assert_true (wait_for (tree_shows_parent, ids, 5000));
   {
-    g_autoptr(GListModel) articles = topiary_project_list_articles (project);
+    g_autoptr(GListModel) articles = topiary_project_list_articles (project, NULL);
     g_autoptr(TopiaryArticle) moved = topiary_project_get_article (project, ids[0], FALSE, NULL);
     gint64 last_position = 0;
 
@@ -603,7 +603,7 @@ test_group_delete_undo (UiFixture     *f,
   TopiaryStats before = { 0 }, after = { 0 };
   guint n;
 
-  topiary_project_get_stats (project, &before);
+  topiary_project_get_stats (project, &before, NULL);
   topiary_sidebar_refresh (sidebar);
   n = g_list_model_get_n_items (G_LIST_MODEL (selection));
   for (guint i = 0; i < n; i++)
@@ -619,13 +619,13 @@ test_group_delete_undo (UiFixture     *f,
   shot ("group.png");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "map.delete", NULL);
-  g_assert_null (topiary_project_find_group (project, title));
-  topiary_project_get_stats (project, &after);
+  g_assert_null (topiary_project_find_group (project, title, NULL));
+  topiary_project_get_stats (project, &after, NULL);
   g_assert_cmpuint (after.groups, ==, before.groups - 1);
   g_assert_cmpuint (after.articles, ==, before.articles);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "map.undo-delete", NULL);
-  back = topiary_project_find_group (project, title);
+  back = topiary_project_find_group (project, title, NULL);
   g_assert_nonnull (back);
   pillar_back = topiary_project_get_article (project, topiary_article_get_id (pillar), FALSE, NULL);
   g_assert_cmpint (topiary_article_get_group_id (pillar_back), ==, topiary_group_get_id (back));

@@ -262,7 +262,7 @@ static char *
 resolve_in_project (const char *target,
                     gpointer    user_data)
 {
-  return topiary_project_resolve_link (user_data, target);
+  return topiary_project_resolve_link (user_data, target, NULL, NULL);
 }
 
 /* TRUE when the preview's article is what a full render of @markdown,
@@ -550,9 +550,9 @@ test_create_from_link (UiFixture     *f,
   gtk_window_close (dialog);
   spin (300);
 
-  slug = topiary_project_resolve_link (project, "No such article");
+  slug = topiary_project_resolve_link (project, "No such article", NULL, NULL);
   g_assert_nonnull (slug);
-  created = topiary_project_get_article_by_slug (project, slug, FALSE);
+  created = topiary_project_get_article_by_slug (project, slug, FALSE, NULL);
   g_assert_cmpint (topiary_article_get_parent_id (created), ==, id);
   /* Still writing the same article; its preview now resolves the link. */
   g_assert_cmpint (topiary_editor_get_article_id (editor), ==, id);

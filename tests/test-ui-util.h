@@ -350,7 +350,7 @@ find_article (TopiaryProject *project,
               TopiaryKind     kind,
               guint           nth)
 {
-  g_autoptr(GListModel) articles = topiary_project_list_articles (project);
+  g_autoptr(GListModel) articles = topiary_project_list_articles (project, NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
     {
@@ -365,7 +365,7 @@ static inline gint64
 nth_group_id (TopiaryProject *project,
               guint           nth)
 {
-  g_autoptr(GListModel) groups = topiary_project_list_groups (project);
+  g_autoptr(GListModel) groups = topiary_project_list_groups (project, NULL);
   g_autoptr(TopiaryGroup) group = g_list_model_get_item (groups, nth);
 
   g_assert_nonnull (group);
@@ -376,7 +376,7 @@ static inline TopiaryGroup *
 group_by_title (TopiaryProject *project,
                 const char     *title)
 {
-  g_autoptr(GListModel) groups = topiary_project_list_groups (project);
+  g_autoptr(GListModel) groups = topiary_project_list_groups (project, NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
     {

@@ -131,8 +131,9 @@ changed (TopiaryDetails *self)
 static void
 fill_groups (TopiaryDetails *self)
 {
-  g_autoptr(GListModel) groups = topiary_project_list_groups (self->project);
-  guint n = g_list_model_get_n_items (groups);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) groups = topiary_project_list_groups (self->project, &error);
+  guint n = groups != NULL ? g_list_model_get_n_items (groups) : 0;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) titles = NULL;
   gint64 none = 0;
@@ -152,6 +153,12 @@ fill_groups (TopiaryDetails *self)
   gtk_string_list_splice (self->groups_model, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->groups_model)),
                           (const char * const *) titles);
+  if (groups == NULL)
+    {
+      /* Without the groups the article can only be an idea: say why. */
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+    }
 }
 
 static void

@@ -213,7 +213,7 @@ on_drop_article (TopiarySidebar    *sidebar,
 
     case TOPIARY_MAP_NODE_IDEAS:
     case TOPIARY_MAP_NODE_INTENT:
-      return move_article (self, article_id, topiary_project_count_articles (self->project), 0, 0);
+      return move_article (self, article_id, topiary_project_count_articles (self->project, NULL), 0, 0);
 
     case TOPIARY_MAP_NODE_ARTICLE:
       {
@@ -273,7 +273,7 @@ map_move (GSimpleAction *action,
   else if (g_str_equal (name, "move-down") && index + 1 < siblings->len)
     move_article (self, id, topiary_article_get_position (g_ptr_array_index (siblings, index + 1)), group_id, parent_id);
   else if (g_str_equal (name, "move-to-ideas"))
-    move_article (self, id, topiary_project_count_articles (self->project), 0, 0);
+    move_article (self, id, topiary_project_count_articles (self->project, NULL), 0, 0);
   else if (g_str_equal (name, "outdent"))
     move_article (self, id, pos, group_id, 0);
   else if (g_str_equal (name, "indent"))
@@ -595,7 +595,14 @@ delete_group (TopiaryMapActions *self,
   undo->description = g_strdup (topiary_group_get_description (group));
   undo->position = topiary_group_get_position (group);
   undo->members = g_array_new (FALSE, FALSE, sizeof (MemberState));
-  articles = topiary_project_list_articles (self->project);
+  /* No delete that could not be undone: the members are read first. */
+  articles = topiary_project_list_articles (self->project, &error);
+  if (articles == NULL)
+    {
+      group_undo_free (undo);
+      toast (self, error->message);
+      return;
+    }
   n = g_list_model_get_n_items (articles);
   for (guint i = 0; i < n; i++)
     {

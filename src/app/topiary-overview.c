@@ -172,10 +172,20 @@ static void
 fill_notes (TopiaryOverview *self)
 {
   g_autoptr(GListModel) notes = NULL;
+  g_autoptr(GError) error = NULL;
   guint n_notes;
 
   clear_box (GTK_WIDGET (self->notes_list));
-  notes = topiary_project_list_notes (self->project);
+  notes = topiary_project_list_notes (self->project, &error);
+  if (notes == NULL)
+    {
+      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), markup);
+      gtk_list_box_append (self->notes_list, GTK_WIDGET (row));
+      return;
+    }
   n_notes = g_list_model_get_n_items (notes);
   for (guint i = 0; i < MIN (n_notes, MAX_NOTES); i++)
     {
@@ -237,6 +247,7 @@ refresh (TopiaryOverview *self,
   TopiaryStats stats = { 0 };
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_clear_handle_id (&self->notes_idle, g_source_remove);
   self->stale = FALSE;
@@ -247,10 +258,11 @@ refresh (TopiaryOverview *self,
 
   if (from_tree && self->tree != NULL)
     topiary_map_tree_get_stats (self->tree, &stats);
-  else
-    topiary_project_get_stats (self->project, &stats);
+  else if (!topiary_project_get_stats (self->project, &stats, &error))
+    description = g_strdup (error->message);  /* the figures below are zeros: say why */
   title = topiary_project_get_map_field (self->project, "title");
-  description = topiary_project_get_map_field (self->project, "description");
+  if (description == NULL)
+    description = topiary_project_get_map_field (self->project, "description");
   gtk_label_set_label (self->title_label, title && *title ? title : _("Untitled map"));
   gtk_label_set_label (self->description_label, description ? description : "");
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), description && *description);

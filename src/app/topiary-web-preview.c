@@ -196,7 +196,7 @@ resolve_link (const char  *target,
   if (self->project == NULL)
     return NULL;
   /* A project that cannot be read shows the link unresolved. */
-  return topiary_project_resolve_link_full (self->project, target, heading, NULL);
+  return topiary_project_resolve_link (self->project, target, heading, NULL);
 }
 
 static char *

@@ -325,7 +325,7 @@ topiary_window_open_path (TopiaryWindow *self,
   set_project (self, project);
   if (g_strcmp0 (g_getenv ("TOPIARY_BENCH"), "1") == 0)
     g_print ("TOPIARY_BENCH open-project ms=%.2f articles=%u\n",
-             (g_get_monotonic_time () - start) / 1000.0, topiary_project_count_articles (project));
+             (g_get_monotonic_time () - start) / 1000.0, topiary_project_count_articles (project, NULL));
   return TRUE;
 }
 
@@ -652,10 +652,16 @@ on_preview_open_article (TopiaryPreview *preview,
                          TopiaryWindow  *self)
 {
   g_autoptr(TopiaryArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (self->project == NULL)
     return;
-  article = topiary_project_get_article_by_slug (self->project, slug, FALSE);
+  article = topiary_project_get_article_by_slug (self->project, slug, FALSE, &error);
+  if (error != NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
   if (article == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("There is no article “%s”."), slug);

@@ -410,7 +410,8 @@ cmd_import (int    argc,
   if (!ok)
     return fail (error->message);
 
-  topiary_project_get_stats (project, &stats);
+  if (!topiary_project_get_stats (project, &stats, &error))
+    return fail (error->message);
   shown_path = topiary_cli_shown (path);
   g_print (_("Imported %u articles (%u ideas) and %u notes in %u new groups into %s"),
            report->articles, report->ideas, report->notes, report->groups, shown_path);

@@ -139,7 +139,7 @@ main (int argc, char **argv)
       project = topiary_project_open (argv[2], TOPIARY_OPEN_DEFAULT, &error);
       if (project == NULL)
         return fail (error);
-      article = topiary_project_get_article_by_slug (project, argv[3], FALSE);
+      article = topiary_project_get_article_by_slug (project, argv[3], FALSE, NULL);
       if (article == NULL)
         return 1;
       b.project = project;
@@ -182,7 +182,7 @@ main (int argc, char **argv)
   if (project == NULL)
     return fail (error);
   {
-    g_autoptr(TopiaryArticle) article = topiary_project_get_article_by_slug (project, argv[3], FALSE);
+    g_autoptr(TopiaryArticle) article = topiary_project_get_article_by_slug (project, argv[3], FALSE, NULL);
     g_autofree char *body = NULL;
 
     if (article == NULL)

@@ -140,10 +140,13 @@ _topiary_check_media (TopiaryProject  *project,
                       GPtrArray       *findings,
                       GError         **error)
 {
-  g_autoptr(GListModel) articles = topiary_project_list_articles (project);
+  g_autoptr(GListModel) articles = topiary_project_list_articles (project, error);
   g_autoptr(GPtrArray) unused = NULL;
-  guint n = g_list_model_get_n_items (articles);
+  guint n;
 
+  if (articles == NULL)
+    return FALSE;
+  n = g_list_model_get_n_items (articles);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TopiaryArticle) article = g_list_model_get_item (articles, i);

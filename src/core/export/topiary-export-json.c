@@ -52,12 +52,16 @@ topiary_export_json (Export      *e,
 {
   static const char *fields[] = { "title", "subject", "description", "audience", "goal", "language", "base_url" };
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(GListModel) notes = topiary_project_list_notes (e->project);
+  g_autoptr(GListModel) notes = NULL;
   g_autoptr(GString) buf = g_string_new (NULL);
   g_autofree char *head = NULL;
   TopiaryExportFile f = { -1, NULL, NULL, e->options->cancellable };
   gboolean ok = FALSE;
 
+  /* All the notes or no file: never a map with some of them. */
+  notes = topiary_project_list_notes (e->project, error);
+  if (notes == NULL)
+    return FALSE;
   if (!topiary_export_file_begin (&f, dest, ".json", e->title, topiary_project_get_path (e->project), e->options->force, error))
     goto out;
 

@@ -391,8 +391,14 @@ create_group (Ctx     *ctx,
   if (ctx->report->groups > before)
     {
       g_autofree char *slug = topiary_value_slug_from_path (base[0] == '_' ? base + 1 : base);
-      g_autoptr(TopiaryGroup) other = slug ? topiary_project_find_group (ctx->project, slug) : NULL;
+      GError *local_error = NULL;
+      g_autoptr(TopiaryGroup) other = slug ? topiary_project_find_group (ctx->project, slug, &local_error) : NULL;
 
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
       if (slug != NULL && other == NULL && g_strcmp0 (slug, topiary_group_get_slug (f->group)) != 0)
         {
           topiary_group_set_slug (f->group, slug);

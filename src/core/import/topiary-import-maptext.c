@@ -497,6 +497,7 @@ put_article (Writer         *w,
   g_autofree char *folded = g_utf8_casefold (title, -1);
   g_autofree char *base = topiary_slugify (title);
   g_autofree char *slug = g_strdup (base);
+  GError *local_error = NULL;
   g_autoptr(TopiaryArticle) existing = NULL;
   const char *seen;
 
@@ -515,7 +516,12 @@ put_article (Writer         *w,
 
   /* Importing the page again must not undo the work done since: an
    * article already drafted or published keeps its status. */
-  existing = topiary_project_get_article_by_slug (w->project, slug, FALSE);
+  existing = topiary_project_get_article_by_slug (w->project, slug, FALSE, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return -1;
+    }
   if (existing != NULL && topiary_article_get_status (existing) > topiary_article_get_status (article))
     topiary_article_set_status (article, topiary_article_get_status (existing));
   /* An idea says nothing about where it belongs: one the user has placed

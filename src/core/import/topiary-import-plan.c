@@ -290,9 +290,15 @@ _topiary_import_plan_apply (TopiaryImportPlan   *plan,
       if (a->parent < 0 && a->parent_ref != NULL)
         {
           /* A parent the project holds already, named by title or slug. */
-          g_autofree char *slug = topiary_project_resolve_link (project, a->parent_ref);
-          g_autoptr(TopiaryArticle) found = slug ? topiary_project_get_article_by_slug (project, slug, FALSE) : NULL;
+          GError *local_error = NULL;
+          g_autofree char *slug = topiary_project_resolve_link (project, a->parent_ref, NULL, &local_error);
+          g_autoptr(TopiaryArticle) found = slug ? topiary_project_get_article_by_slug (project, slug, FALSE, &local_error) : NULL;
 
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, local_error);
+              return FALSE;
+            }
           if (found != NULL)
             topiary_article_set_parent_id (article, topiary_article_get_id (found));
           else
@@ -337,18 +343,27 @@ _topiary_import_plan_apply (TopiaryImportPlan   *plan,
 }
 
 TopiaryImportPlan *
-_topiary_import_plan_from_project (TopiaryProject *project)
+_topiary_import_plan_from_project (TopiaryProject  *project,
+                                   GError         **error)
 {
-  TopiaryImportPlan *plan = topiary_import_plan_new ();
-  g_autoptr(GListModel) groups = topiary_project_list_groups (project);
-  g_autoptr(GListModel) articles = topiary_project_list_articles (project);
-  g_autoptr(GListModel) notes = topiary_project_list_notes (project);
+  TopiaryImportPlan *plan;
+  g_autoptr(GListModel) groups = NULL;
+  g_autoptr(GListModel) articles = NULL;
+  g_autoptr(GListModel) notes = NULL;
   g_autoptr(GHashTable) group_index = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) article_index = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) parents = g_array_new (FALSE, FALSE, sizeof (gint64));
-  guint n_groups = g_list_model_get_n_items (groups);
-  guint n_articles = g_list_model_get_n_items (articles);
+  guint n_groups;
+  guint n_articles;
+
+  if ((groups = topiary_project_list_groups (project, error)) == NULL ||
+      (articles = topiary_project_list_articles (project, error)) == NULL ||
+      (notes = topiary_project_list_notes (project, error)) == NULL)
+    return NULL;
+  plan = topiary_import_plan_new ();
+  n_groups = g_list_model_get_n_items (groups);
+  n_articles = g_list_model_get_n_items (articles);
 
   plan->title = topiary_project_get_map_field (project, "title");
   plan->description = topiary_project_get_map_field (project, "description");

@@ -95,8 +95,10 @@ gboolean _topiary_import_csv_plan (TopiaryImportPlan   *plan,
                                    TopiaryImportReport *report,
                                    GError             **error);
 
-/* The groups, articles and notes of @project as a plan. */
-TopiaryImportPlan *_topiary_import_plan_from_project (TopiaryProject *project);
+/* The groups, articles and notes of @project as a plan; NULL when they
+ * could not be read. */
+TopiaryImportPlan *_topiary_import_plan_from_project (TopiaryProject  *project,
+                                                      GError         **error);
 
 /* Fills @plan from a Markdown outline (see topiary-import-outline.c). */
 gboolean _topiary_import_outline_plan (TopiaryImportPlan          *plan,

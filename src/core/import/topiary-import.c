@@ -461,7 +461,7 @@ topiary_import_read_plan (const char                 *source,
       ok = project != NULL &&
            run_import (project, source, format, NULL, text, length, report, NULL, NULL, error);
       if (ok)
-        plan = _topiary_import_plan_from_project (project);
+        ok = (plan = _topiary_import_plan_from_project (project, error)) != NULL;
       if (project != NULL)
         topiary_project_close (project);
       remove_project_files (path);
@@ -954,6 +954,7 @@ _topiary_import_ensure_group (TopiaryProject      *project,
   g_autoptr(TopiaryGroup) group = NULL;
   g_autofree char *short_title = cut_chars (title, TOPIARY_TITLE_MAX);
   g_autofree char *short_description = cut_chars (description, TOPIARY_TEXT_MAX);
+  GError *local_error = NULL;
 
   g_assert (TOPIARY_IS_PROJECT (project));
 
@@ -971,7 +972,12 @@ _topiary_import_ensure_group (TopiaryProject      *project,
       description = short_description;
     }
 
-  group = topiary_project_find_group (project, title);
+  group = topiary_project_find_group (project, title, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
   if (group != NULL)
     {
       /* Fill in a missing description, but never overwrite one. */
@@ -1001,6 +1007,7 @@ _topiary_import_put_article (TopiaryProject      *project,
 {
   g_autoptr(TopiaryArticle) existing = NULL;
   g_autofree char *slug = NULL;
+  GError *local_error = NULL;
   const char *given;
 
   g_assert (TOPIARY_IS_PROJECT (project));
@@ -1009,7 +1016,12 @@ _topiary_import_put_article (TopiaryProject      *project,
   _topiary_import_limit_article (article, report);
   given = topiary_article_get_slug (article);
   slug = topiary_slugify (*given ? given : topiary_article_get_title (article));
-  existing = topiary_project_get_article_by_slug (project, slug, FALSE);
+  existing = topiary_project_get_article_by_slug (project, slug, FALSE, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
 
   if (existing == NULL)
     {

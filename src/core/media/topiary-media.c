@@ -365,6 +365,7 @@ topiary_project_list_files (TopiaryProject  *self,
 {
   GPtrArray *list;
   sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
 
@@ -386,9 +387,15 @@ topiary_project_list_files (TopiaryProject  *self,
     }
   if (article_id != 0)
     sqlite3_bind_int64 (stmt, 1, article_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, info_from_row (stmt));
   sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_ptr_array_unref (list);
+      _topiary_project_sqlite_error (self, rc, error);
+      return NULL;
+    }
   return list;
 }
 
@@ -616,6 +623,7 @@ topiary_project_list_unused_files (TopiaryProject  *self,
 {
   GPtrArray *list;
   sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
 
@@ -632,7 +640,7 @@ topiary_project_list_unused_files (TopiaryProject  *self,
       g_ptr_array_unref (list);
       return NULL;
     }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(TopiaryFileInfo) info = info_from_row (stmt);
       const char *body = (const char *)sqlite3_column_text (stmt, 9);
@@ -642,6 +650,12 @@ topiary_project_list_unused_files (TopiaryProject  *self,
         g_ptr_array_add (list, g_steal_pointer (&info));
     }
   sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_ptr_array_unref (list);
+      _topiary_project_sqlite_error (self, rc, error);
+      return NULL;
+    }
   return list;
 }
 

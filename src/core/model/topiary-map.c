@@ -201,11 +201,20 @@ topiary_map_new (TopiaryProject  *project,
   /* Groups and articles from one snapshot, whatever others commit. */
   if (!topiary_project_begin_read (project, error))
     return NULL;
-  groups = topiary_project_list_groups_full (project, error);
+  groups = topiary_project_list_groups (project, error);
   if (groups != NULL)
-    articles = topiary_project_list_articles_full (project, error);
-  if (articles != NULL && !topiary_project_count_notes (project, &n_notes, error))
-    g_clear_object (&articles);
+    articles = topiary_project_list_articles (project, error);
+  if (articles != NULL)
+    {
+      GError *local_error = NULL;
+
+      n_notes = topiary_project_count_notes (project, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          g_clear_object (&articles);
+        }
+    }
   topiary_project_end_read (project);
   if (articles == NULL)
     return NULL;

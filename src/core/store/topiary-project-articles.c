@@ -26,30 +26,34 @@
 
 /* ---- articles ----------------------------------------------------------- */
 
-static void
-load_queries (TopiaryProject *self,
-              TopiaryArticle *article)
+static gboolean
+load_queries (TopiaryProject  *self,
+              TopiaryArticle  *article,
+              GError         **error)
 {
   sqlite3_stmt *stmt = _topiary_project_get_statement (self,
                                                        "SELECT text, is_primary FROM query WHERE article_id = ? ORDER BY position",
-                                                       NULL);
+                                                       error);
   int primary = -1;
   int i = 0;
+  int rc;
 
   if (stmt == NULL)
-    return;
+    return FALSE;
   topiary_article_set_queries (article, NULL);
   sqlite3_bind_int64 (stmt, 1, topiary_article_get_id (article));
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       topiary_article_add_query (article, _topiary_project_text_column (stmt, 0));
       if (sqlite3_column_int (stmt, 1) && primary < 0)
         primary = i;
       i++;
     }
-  sqlite3_reset (stmt);
+  if (!_topiary_project_finish_rows (self, stmt, rc, error))
+    return FALSE;
   if (primary >= 0 && primary < (int)topiary_article_get_n_queries (article))
     topiary_article_set_primary_query (article, primary);
+  return TRUE;
 }
 
 static TopiaryArticle *
@@ -125,71 +129,62 @@ fill_articles (TopiaryProject  *self,
 }
 
 GListModel *
-topiary_project_list_articles_full (TopiaryProject  *self,
-                                    GError         **error)
+topiary_project_list_articles (TopiaryProject  *self,
+                               GError         **error)
 {
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return _topiary_project_list_full (self, TOPIARY_TYPE_ARTICLE, fill_articles, error);
 }
 
-/* What could be read, even when not all of it could. */
-GListModel *
-topiary_project_list_articles (TopiaryProject *self)
-{
-  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
-
-  return _topiary_project_list_partial (self, TOPIARY_TYPE_ARTICLE, fill_articles);
-}
-
 guint
-topiary_project_count_articles (TopiaryProject *self)
+topiary_project_count_articles (TopiaryProject  *self,
+                                GError         **error)
 {
-  sqlite3_stmt *stmt;
-  guint n = 0;
-
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  if (self->db == NULL)
-    return 0;
-  stmt = _topiary_project_get_statement (self, "SELECT count(*) FROM article", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int (stmt, 0);
-  if (stmt)
-    sqlite3_reset (stmt);
-  return n;
+  return _topiary_project_count (self, "SELECT count(*) FROM article", error);
 }
 
+/* The article @sql selects by @id or @slug: NULL when there is none, and
+ * NULL with @error set when it could not be read. */
 static TopiaryArticle *
-get_article_where (TopiaryProject *self,
-                   const char     *sql_by_id,
-                   const char     *sql_by_id_body,
-                   gint64          id,
-                   const char     *slug,
-                   gboolean        with_body)
+get_article_where (TopiaryProject  *self,
+                   const char      *sql_by_id,
+                   const char      *sql_by_id_body,
+                   gint64           id,
+                   const char      *slug,
+                   gboolean         with_body,
+                   GError         **error)
 {
+  g_autoptr(TopiaryArticle) article = NULL;
   sqlite3_stmt *stmt;
-  TopiaryArticle *article = NULL;
+  int rc;
 
-  if (self->db == NULL)
+  if (!_topiary_project_check_open (self, error))
     return NULL;
-  stmt = _topiary_project_get_statement (self, with_body ? sql_by_id_body : sql_by_id, NULL);
+  stmt = _topiary_project_get_statement (self, with_body ? sql_by_id_body : sql_by_id, error);
   if (stmt == NULL)
     return NULL;
   if (slug != NULL)
     sqlite3_bind_text (stmt, 1, slug, -1, SQLITE_STATIC);
   else
     sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     {
       article = article_from_row (stmt);
       if (with_body)
         topiary_article_set_body (article, _topiary_project_text_column (stmt, 16));
+      rc = SQLITE_DONE;
     }
-  sqlite3_reset (stmt);
-  if (article != NULL)
-    load_queries (self, article);
-  return article;
+  if (!_topiary_project_finish_rows (self, stmt, rc, error))
+    return NULL;
+  if (article != NULL && !load_queries (self, article, error))
+    return NULL;
+  return g_steal_pointer (&article);
 }
 
 TopiaryArticle *
@@ -198,6 +193,7 @@ topiary_project_get_article (TopiaryProject  *self,
                              gboolean         with_body,
                              GError         **error)
 {
+  GError *local_error = NULL;
   TopiaryArticle *article;
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
@@ -205,8 +201,10 @@ topiary_project_get_article (TopiaryProject  *self,
   article = get_article_where (self,
                                "SELECT " ARTICLE_COLUMNS " FROM article WHERE id = ?",
                                "SELECT " ARTICLE_COLUMNS ", (SELECT text FROM body WHERE article_id = id) FROM article WHERE id = ?",
-                               article_id, NULL, with_body);
-  if (article == NULL)
+                               article_id, NULL, with_body, &local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+  else if (article == NULL)
     g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
                  _("There is no article %" PRId64 " in the project."), article_id);
   return article;
@@ -233,17 +231,19 @@ topiary_project_get_body (TopiaryProject  *self,
 }
 
 TopiaryArticle *
-topiary_project_get_article_by_slug (TopiaryProject *self,
-                                     const char     *slug,
-                                     gboolean        with_body)
+topiary_project_get_article_by_slug (TopiaryProject  *self,
+                                     const char      *slug,
+                                     gboolean         with_body,
+                                     GError         **error)
 {
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
   g_return_val_if_fail (slug != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return get_article_where (self,
                             "SELECT " ARTICLE_COLUMNS " FROM article WHERE slug = ?",
                             "SELECT " ARTICLE_COLUMNS ", (SELECT text FROM body WHERE article_id = id) FROM article WHERE slug = ?",
-                            0, slug, with_body);
+                            0, slug, with_body, error);
 }
 
 static char *

@@ -85,21 +85,13 @@ fill_groups (TopiaryProject  *self,
 }
 
 GListModel *
-topiary_project_list_groups_full (TopiaryProject  *self,
-                                  GError         **error)
+topiary_project_list_groups (TopiaryProject  *self,
+                             GError         **error)
 {
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return _topiary_project_list_full (self, TOPIARY_TYPE_GROUP, fill_groups, error);
-}
-
-/* What could be read, even when not all of it could. */
-GListModel *
-topiary_project_list_groups (TopiaryProject *self)
-{
-  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
-
-  return _topiary_project_list_partial (self, TOPIARY_TYPE_GROUP, fill_groups);
 }
 
 TopiaryGroup *
@@ -109,6 +101,7 @@ topiary_project_get_group (TopiaryProject  *self,
 {
   sqlite3_stmt *stmt;
   TopiaryGroup *group = NULL;
+  int rc;
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
 
@@ -121,35 +114,48 @@ topiary_project_get_group (TopiaryProject  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, group_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    group = group_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (group == NULL)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      group = group_from_row (stmt);
+      rc = SQLITE_DONE;
+    }
+  if (!_topiary_project_finish_rows (self, stmt, rc, error))
+    g_clear_object (&group);
+  else if (group == NULL)
     g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
                  _("There is no group %" PRId64 " in the project."), group_id);
   return group;
 }
 
 TopiaryGroup *
-topiary_project_find_group (TopiaryProject *self,
-                            const char     *title_or_slug)
+topiary_project_find_group (TopiaryProject  *self,
+                            const char      *title_or_slug,
+                            GError         **error)
 {
   sqlite3_stmt *stmt;
   TopiaryGroup *group = NULL;
+  int rc;
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (self->db == NULL || title_or_slug == NULL)
+  if (title_or_slug == NULL || !_topiary_project_check_open (self, error))
     return NULL;
   stmt = _topiary_project_get_statement (self,
                                          "SELECT id, position, title, slug, description FROM grp "
-                                         "WHERE title = ?1 COLLATE NOCASE OR slug = ?1 ORDER BY title = ?1 DESC LIMIT 1", NULL);
+                                         "WHERE title = ?1 COLLATE NOCASE OR slug = ?1 ORDER BY title = ?1 DESC LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, title_or_slug, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    group = group_from_row (stmt);
-  sqlite3_reset (stmt);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      group = group_from_row (stmt);
+      rc = SQLITE_DONE;
+    }
+  if (!_topiary_project_finish_rows (self, stmt, rc, error))
+    g_clear_object (&group);
   return group;
 }
 

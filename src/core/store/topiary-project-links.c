@@ -58,10 +58,10 @@ get_link_index (TopiaryProject  *self,
 }
 
 char *
-topiary_project_resolve_link_full (TopiaryProject  *self,
-                                   const char      *target,
-                                   char           **heading,
-                                   GError         **error)
+topiary_project_resolve_link (TopiaryProject  *self,
+                              const char      *target,
+                              char           **heading,
+                              GError         **error)
 {
   const TopiaryLinkIndex *index;
   const char *slug = NULL;
@@ -82,15 +82,4 @@ topiary_project_resolve_link_full (TopiaryProject  *self,
   if (topiary_link_index_resolve (index, target, &slug, heading) == 0)
     return NULL;
   return g_strdup (slug);
-}
-
-char *
-topiary_project_resolve_link (TopiaryProject *self,
-                              const char     *target)
-{
-  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
-
-  if (self->db == NULL || target == NULL)
-    return NULL;
-  return topiary_project_resolve_link_full (self, target, NULL, NULL);
 }

@@ -34,21 +34,13 @@ fill_notes (TopiaryProject  *self,
 }
 
 GListModel *
-topiary_project_list_notes_full (TopiaryProject  *self,
-                                 GError         **error)
+topiary_project_list_notes (TopiaryProject  *self,
+                            GError         **error)
 {
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return _topiary_project_list_full (self, TOPIARY_TYPE_NOTE, fill_notes, error);
-}
-
-/* What could be read, even when not all of it could. */
-GListModel *
-topiary_project_list_notes (TopiaryProject *self)
-{
-  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
-
-  return _topiary_project_list_partial (self, TOPIARY_TYPE_NOTE, fill_notes);
 }
 
 static gboolean
@@ -165,28 +157,12 @@ topiary_project_has_note (TopiaryProject *self,
   return found;
 }
 
-gboolean
+guint
 topiary_project_count_notes (TopiaryProject  *self,
-                             guint           *n_notes,
                              GError         **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (n_notes != NULL, FALSE);
-
-  *n_notes = 0;
-  if (!_topiary_project_check_open (self, error))
-    return FALSE;
-  stmt = _topiary_project_get_statement (self, "SELECT count(*) FROM note", error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *n_notes = sqlite3_column_int (stmt, 0);
-      rc = sqlite3_step (stmt);
-    }
-  return _topiary_project_finish_rows (self, stmt, rc, error);
+  return _topiary_project_count (self, "SELECT count(*) FROM note", error);
 }

@@ -152,10 +152,11 @@ GListModel   *_topiary_project_list_full      (TopiaryProject  *self,
                                                GType            type,
                                                FillFunc         fill,
                                                GError         **error);
-/* What could be read, even when not all of it could. */
-GListModel   *_topiary_project_list_partial   (TopiaryProject  *self,
-                                               GType            type,
-                                               FillFunc         fill);
+/* The number the one-row, one-column query @sql returns; 0 with @error
+ * set when it could not be read. */
+guint         _topiary_project_count          (TopiaryProject  *self,
+                                               const char      *sql,
+                                               GError         **error);
 
 /* Slugs: @table_sql is one of these. */
 #define ARTICLE_SLUG_TAKEN "SELECT 1 FROM article WHERE slug = ? AND id != ?"

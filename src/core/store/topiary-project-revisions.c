@@ -75,11 +75,15 @@ topiary_project_list_revisions (TopiaryProject  *self,
                                 gint64           article_id,
                                 GError         **error)
 {
-  GPtrArray *list;
+  g_autoptr(GPtrArray) list = NULL;
   sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!_topiary_project_check_open (self, error))
+    return NULL;
   stmt = _topiary_project_get_statement (self,
                                          "SELECT id, article_id, created, reason, title, words FROM revision "
                                          "WHERE article_id = ? ORDER BY created DESC, id DESC", error);
@@ -87,7 +91,7 @@ topiary_project_list_revisions (TopiaryProject  *self,
     return NULL;
   list = g_ptr_array_new_with_free_func ((GDestroyNotify)topiary_revision_info_free);
   sqlite3_bind_int64 (stmt, 1, article_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TopiaryRevisionInfo *info = g_new0 (TopiaryRevisionInfo, 1);
       info->id = sqlite3_column_int64 (stmt, 0);
@@ -98,8 +102,9 @@ topiary_project_list_revisions (TopiaryProject  *self,
       info->words = sqlite3_column_int (stmt, 5);
       g_ptr_array_add (list, info);
     }
-  sqlite3_reset (stmt);
-  return list;
+  if (!_topiary_project_finish_rows (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&list);
 }
 
 char *

@@ -14,18 +14,21 @@
 
 /* ---- statistics --------------------------------------------------------- */
 
-void
-topiary_project_get_stats (TopiaryProject *self,
-                           TopiaryStats   *stats)
+gboolean
+topiary_project_get_stats (TopiaryProject  *self,
+                           TopiaryStats    *stats,
+                           GError         **error)
 {
   sqlite3_stmt *stmt;
+  int rc;
 
-  g_return_if_fail (TOPIARY_IS_PROJECT (self));
-  g_return_if_fail (stats != NULL);
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (stats != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   memset (stats, 0, sizeof *stats);
-  if (self->db == NULL)
-    return;
+  if (!_topiary_project_check_open (self, error))
+    return FALSE;
 
   stmt = _topiary_project_get_statement (self,
                                          "SELECT (SELECT count(*) FROM grp), (SELECT count(*) FROM note), "
@@ -33,8 +36,11 @@ topiary_project_get_stats (TopiaryProject *self,
                                          "(SELECT count(*) FROM article WHERE kind = 'pillar' AND status != 'idea'), "
                                          "(SELECT count(*) FROM article WHERE kind = 'cluster' AND status != 'idea'), "
                                          "(SELECT count(*) FROM article WHERE status = 'idea'), "
-                                         "(SELECT coalesce(sum(words), 0) FROM article)", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+                                         "(SELECT coalesce(sum(words), 0) FROM article)", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     {
       stats->groups = sqlite3_column_int (stmt, 0);
       stats->notes = sqlite3_column_int (stmt, 1);
@@ -43,17 +49,25 @@ topiary_project_get_stats (TopiaryProject *self,
       stats->clusters = sqlite3_column_int (stmt, 4);
       stats->ideas = sqlite3_column_int (stmt, 5);
       stats->words = sqlite3_column_int64 (stmt, 6);
+      rc = sqlite3_step (stmt);
     }
-  if (stmt)
-    sqlite3_reset (stmt);
+  if (!_topiary_project_finish_rows (self, stmt, rc, error))
+    goto fail;
 
-  stmt = _topiary_project_get_statement (self, "SELECT status, count(*) FROM article GROUP BY status", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  stmt = _topiary_project_get_statement (self, "SELECT status, count(*) FROM article GROUP BY status", error);
+  if (stmt == NULL)
+    goto fail;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TopiaryStatus status;
       if (topiary_status_from_string (_topiary_project_text_column (stmt, 0), &status))
         stats->status[status] = sqlite3_column_int (stmt, 1);
     }
-  if (stmt)
-    sqlite3_reset (stmt);
+  if (!_topiary_project_finish_rows (self, stmt, rc, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  memset (stats, 0, sizeof *stats);
+  return FALSE;
 }

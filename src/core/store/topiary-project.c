@@ -692,15 +692,27 @@ _topiary_project_list_full (TopiaryProject  *self,
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
 
-/* What could be read, even when not all of it could. */
-GListModel *
-_topiary_project_list_partial (TopiaryProject *self,
-                               GType           type,
-                               FillFunc        fill)
+guint
+_topiary_project_count (TopiaryProject  *self,
+                        const char      *sql,
+                        GError         **error)
 {
-  GListStore *store = g_list_store_new (type);
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  int rc;
 
-  if (self->db != NULL)
-    fill (self, store, NULL);
-  return G_LIST_MODEL (store);
+  if (!_topiary_project_check_open (self, error))
+    return 0;
+  stmt = _topiary_project_get_statement (self, sql, error);
+  if (stmt == NULL)
+    return 0;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      n = sqlite3_column_int (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  if (!_topiary_project_finish_rows (self, stmt, rc, error))
+    return 0;
+  return n;
 }

@@ -86,14 +86,15 @@ gboolean        topiary_project_set_map_field (TopiaryProject    *self,
                                                const char        *value,
                                                GError           **error);
 
+/* Reads report failures: a list, count or lookup that could not read all
+ * it should (a damaged file, an I/O error) returns NULL (or 0, or FALSE)
+ * and sets @error, never a shorter list. A lookup that finds nothing
+ * returns NULL without an error. */
+
 /* ---- notes ---- */
-GListModel     *topiary_project_list_notes    (TopiaryProject    *self);
-/* The _full lists return NULL and set @error when the project cannot be
- * read (the plain ones return what could be read). */
-GListModel     *topiary_project_list_notes_full (TopiaryProject  *self,
-                                                 GError         **error);
-gboolean        topiary_project_count_notes   (TopiaryProject    *self,
-                                               guint             *n_notes,
+GListModel     *topiary_project_list_notes    (TopiaryProject    *self,
+                                               GError           **error);
+guint           topiary_project_count_notes   (TopiaryProject    *self,
                                                GError           **error);
 gboolean        topiary_project_add_note      (TopiaryProject    *self,
                                                TopiaryNote       *note,
@@ -111,14 +112,15 @@ gboolean        topiary_project_has_note      (TopiaryProject    *self,
                                                const char        *body);
 
 /* ---- groups ---- */
-GListModel     *topiary_project_list_groups   (TopiaryProject    *self);
-GListModel     *topiary_project_list_groups_full (TopiaryProject *self,
-                                                  GError        **error);
+GListModel     *topiary_project_list_groups   (TopiaryProject    *self,
+                                               GError           **error);
 TopiaryGroup   *topiary_project_get_group     (TopiaryProject    *self,
                                                gint64             group_id,
                                                GError           **error);
+/* By title (case ignored) or slug; NULL without @error when none. */
 TopiaryGroup   *topiary_project_find_group    (TopiaryProject    *self,
-                                               const char        *title_or_slug);
+                                               const char        *title_or_slug,
+                                               GError           **error);
 /* Appends; sets the id, position and (when empty) the slug on @group. */
 gboolean        topiary_project_add_group     (TopiaryProject    *self,
                                                TopiaryGroup      *group,
@@ -137,10 +139,10 @@ gboolean        topiary_project_delete_group  (TopiaryProject    *self,
 
 /* ---- articles ---- */
 /* All articles in writing order, without bodies. */
-GListModel     *topiary_project_list_articles (TopiaryProject    *self);
-GListModel     *topiary_project_list_articles_full (TopiaryProject *self,
-                                                    GError        **error);
-guint           topiary_project_count_articles (TopiaryProject   *self);
+GListModel     *topiary_project_list_articles (TopiaryProject    *self,
+                                               GError           **error);
+guint           topiary_project_count_articles (TopiaryProject   *self,
+                                                GError          **error);
 TopiaryArticle *topiary_project_get_article   (TopiaryProject    *self,
                                                gint64             article_id,
                                                gboolean           with_body,
@@ -150,9 +152,11 @@ TopiaryArticle *topiary_project_get_article   (TopiaryProject    *self,
 char           *topiary_project_get_body      (TopiaryProject    *self,
                                                gint64             article_id,
                                                GError           **error);
+/* NULL without @error when no article has @slug. */
 TopiaryArticle *topiary_project_get_article_by_slug (TopiaryProject *self,
                                                      const char     *slug,
-                                                     gboolean        with_body);
+                                                     gboolean        with_body,
+                                                     GError        **error);
 /* Inserts; a position of 0 appends to the writing order; an empty slug is
  * made from the title. Sets id, slug, position and times on @article. */
 gboolean        topiary_project_add_article   (TopiaryProject    *self,
@@ -191,13 +195,10 @@ char           *topiary_project_make_slug     (TopiaryProject    *self,
  * Returns the slug, or NULL when nothing matches or on failure (then
  * @error is set). @heading (optional) receives the heading text the link
  * names, or NULL. */
-char           *topiary_project_resolve_link_full (TopiaryProject *self,
-                                                   const char     *target,
-                                                   char          **heading,
-                                                   GError        **error);
-/* The same, without the heading and the error. */
 char           *topiary_project_resolve_link  (TopiaryProject    *self,
-                                               const char        *target);
+                                               const char        *target,
+                                               char             **heading,
+                                               GError           **error);
 
 /* ---- revisions ---- */
 typedef struct {
@@ -253,7 +254,9 @@ typedef struct {
   guint status[TOPIARY_N_STATUS];
 } TopiaryStats;
 
-void            topiary_project_get_stats     (TopiaryProject    *self,
-                                               TopiaryStats      *stats);
+/* On failure @stats is all zeros and @error is set. */
+gboolean        topiary_project_get_stats     (TopiaryProject    *self,
+                                               TopiaryStats      *stats,
+                                               GError           **error);
 
 G_END_DECLS
