@@ -487,10 +487,14 @@ topiary_project_add_article (TopiaryProject  *self,
   words = topiary_markdown_word_count (body);
   queries = join_queries (article);
 
+  /* A new id is above every id a deleted article had: its snapshots
+   * (the trash, and what an undo restores) must not pass for this one's. */
   stmt = _topiary_project_get_statement (self,
-                                         "INSERT INTO article (grp_id, parent_id, kind, position, title, slug, summary, intent, "
+                                         "INSERT INTO article (id, grp_id, parent_id, kind, position, title, slug, summary, intent, "
                                          "priority, status, target_words, words, queries, created, updated, published) "
-                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                         "VALUES (max (coalesce ((SELECT max(id) FROM article), 0), "
+                                         "coalesce ((SELECT max(article_id) FROM revision), 0)) + 1, "
+                                         "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                          error);
   if (stmt == NULL)
     goto out;

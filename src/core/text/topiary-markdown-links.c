@@ -466,6 +466,23 @@ rewrite_wiki (ScanSink        *sink,
   g_string_append_len (self->out, self->copied, start - self->copied);
   self->copied = start + m->length;
 
+  if (options->retarget != NULL)
+    {
+      g_autofree char *to = options->retarget (target, options->user_data);
+
+      if (to == NULL)
+        g_string_append_len (self->out, start, m->length);
+      else if (m->label != m->target)
+        {
+          g_string_append_printf (self->out, "[[%s|", to);
+          g_string_append_len (self->out, m->label, m->label_len);
+          g_string_append (self->out, "]]");
+        }
+      else
+        g_string_append_printf (self->out, "[[%s]]", to);
+      return;
+    }
+
   slug = _topiary_markdown_resolve_target (options, target, &heading);
 
   if (slug == NULL || *slug == '\0')

@@ -31,6 +31,10 @@ typedef char *(*TopiaryLinkResolveFunc) (const char *target,
 typedef char *(*TopiaryLinkResolveHeadingFunc) (const char  *target,
                                                 char       **heading,
                                                 gpointer     user_data);
+/* Returns the new target of a wiki link to @target, or NULL to leave the
+ * link as it is. */
+typedef char *(*TopiaryLinkRetargetFunc) (const char *target,
+                                          gpointer    user_data);
 /* Returns the href for the article with @slug. */
 typedef char *(*TopiaryLinkHrefFunc)    (const char *slug,
                                          gpointer    user_data);
@@ -57,9 +61,13 @@ typedef struct {
    * for a Hugo shortcode ({{< relref "…" >}}) that Hugo replaces before
    * it reads the Markdown; the href must hold no ")" or line break. */
   gboolean               href_verbatim;
+  /* Only for topiary_markdown_rewrite_links(): when set, wiki links stay
+   * wiki links, and those it gives a new target become `[[new]]` or
+   * `[[new|label]]` (a map's rename); @resolve and @href are not used. */
+  TopiaryLinkRetargetFunc retarget;
 } TopiaryMarkdownOptions;
 
-#define TOPIARY_MARKDOWN_OPTIONS_INIT { FALSE, FALSE, NULL, NULL, NULL, NULL, NULL, NULL }
+#define TOPIARY_MARKDOWN_OPTIONS_INIT { FALSE, FALSE, NULL, NULL, NULL, NULL, NULL, NULL, FALSE, NULL }
 
 typedef struct {
   guint  level;   /* 1 … 6 */
@@ -131,7 +139,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TopiaryMarkdownLink, topiary_markdown_link_free)
 GPtrArray             *topiary_markdown_scan_links      (const char *markdown);
 
 /* @markdown with its wiki links turned into ordinary Markdown links,
- * `[label](href)`, for exports whose Markdown another tool renders (Hugo).
+ * `[label](href)`, for exports whose Markdown another tool renders (Hugo);
+ * or, with @options->retarget, into wiki links to other targets.
  * Unresolved links become their label as plain text, and their targets are
  * appended to @unresolved (char *, unique) when it is not NULL. Code is left
  * as it is, like topiary_markdown_scan_links() does. */

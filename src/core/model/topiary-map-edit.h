@@ -1,0 +1,154 @@
+/* topiary-map-edit.h — structural edits of the map, each undoable
+ *
+ * Every change to the map's structure goes through one of these
+ * operations: add, rename, move, promote, demote, duplicate, delete and
+ * restore. Each runs in one transaction (all of it is written, or none of
+ * it) and returns a TopiaryEdit: the record that undoes it. Applying that
+ * record (topiary_edit_apply()) undoes the change in one transaction and
+ * returns the record that redoes it, and so on.
+ *
+ * The map's rules are kept here:
+ *  - a group has at most one pillar: promoting an article makes the
+ *    group's former pillar one of its clusters, and its clusters follow;
+ *  - the first article added to (or moved into) an empty group becomes
+ *    its pillar;
+ *  - a new cluster is attached to its group's pillar;
+ *  - a pillar moved to another group takes its clusters along, or leaves
+ *    them in the old group, as the caller says (TopiaryClusterPolicy);
+ *  - renaming an article can rewrite the wiki links that name it by its
+ *    old title (`[[Old]]`, `[[Old|label]]`, `[[Old#heading]]`) in every
+ *    body, in the same transaction; links are matched by the one rule of
+ *    topiary-link.h and rewritten by topiary_markdown_rewrite_links().
+ *
+ * Ids: undoing a delete brings the article back under a new id. The edit
+ * that did it reports the change (topiary_edit_follow() carries it into
+ * other records), so the records of an undo stack stay valid.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "topiary-project.h"
+
+G_BEGIN_DECLS
+
+#define TOPIARY_TYPE_EDIT (topiary_edit_get_type ())
+
+typedef struct _TopiaryEdit TopiaryEdit;
+
+GType        topiary_edit_get_type       (void) G_GNUC_CONST;
+TopiaryEdit *topiary_edit_ref            (TopiaryEdit *edit);
+void         topiary_edit_unref          (TopiaryEdit *edit);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TopiaryEdit, topiary_edit_unref)
+
+/* What the edit does, for "Undo …" labels: "Rename", "Move", … (translated). */
+const char  *topiary_edit_get_label      (TopiaryEdit *edit);
+/* The article the edit is about (to select after applying it), 0 for none. */
+gint64       topiary_edit_get_article_id (TopiaryEdit *edit);
+gint64       topiary_edit_get_group_id   (TopiaryEdit *edit);
+
+/* Applies @edit to @project in one transaction and returns the record that
+ * reverses it. On failure nothing is changed, @edit stays as it was, and
+ * NULL is returned with @error set. */
+TopiaryEdit *topiary_edit_apply          (TopiaryEdit     *edit,
+                                          TopiaryProject  *project,
+                                          GError         **error);
+/* Updates the ids in @edit that @applied (the result of a
+ * topiary_edit_apply()) gave to articles and groups it re-created. */
+void         topiary_edit_follow         (TopiaryEdit     *edit,
+                                          TopiaryEdit     *applied);
+
+typedef enum {
+  TOPIARY_CLUSTERS_STAY,    /* the pillar's clusters stay in its old group */
+  TOPIARY_CLUSTERS_FOLLOW,  /* they move with it */
+} TopiaryClusterPolicy;
+
+/* As @parent_id of topiary_map_edit_move_article(): under the pillar of
+ * the target group (none when it has no pillar). */
+#define TOPIARY_PARENT_PILLAR ((gint64) -1)
+
+/* Adds @article: its title, intent, status …, group id, parent id and
+ * position (0 appends) as set on it; the kind follows the rules above (a
+ * pillar when the group is empty, else a cluster of the group's pillar,
+ * unless a parent in the group is set). Sets the id on @article. */
+TopiaryEdit *topiary_map_edit_add_article    (TopiaryProject  *project,
+                                              TopiaryArticle  *article,
+                                              GError         **error);
+/* Appends @group; sets its id. */
+TopiaryEdit *topiary_map_edit_add_group      (TopiaryProject  *project,
+                                              TopiaryGroup    *group,
+                                              GError         **error);
+
+/* Sets the title. With @rewrite_links, every wiki link that names the
+ * article by its old title and would no longer name it is changed to the
+ * new title, in the same transaction. */
+TopiaryEdit *topiary_map_edit_rename_article (TopiaryProject  *project,
+                                              gint64           article_id,
+                                              const char      *title,
+                                              gboolean         rewrite_links,
+                                              GError         **error);
+/* How many links (in how many articles) renaming @article_id to @title
+ * with @rewrite_links would change. */
+gboolean     topiary_map_edit_count_renamed_links (TopiaryProject *project,
+                                                   gint64          article_id,
+                                                   const char     *title,
+                                                   guint          *n_links,
+                                                   guint          *n_articles,
+                                                   GError        **error);
+TopiaryEdit *topiary_map_edit_rename_group   (TopiaryProject  *project,
+                                              gint64           group_id,
+                                              const char      *title,
+                                              GError         **error);
+
+/* Moves to @position in the writing order (0 keeps it), into @group_id
+ * (0: the ideas), under @parent_id (0: at the group's top level, or
+ * TOPIARY_PARENT_PILLAR). A pillar moved to another group: @policy says
+ * where its clusters go. */
+TopiaryEdit *topiary_map_edit_move_article   (TopiaryProject       *project,
+                                              gint64                article_id,
+                                              gint64                position,
+                                              gint64                group_id,
+                                              gint64                parent_id,
+                                              TopiaryClusterPolicy  policy,
+                                              GError              **error);
+TopiaryEdit *topiary_map_edit_move_group     (TopiaryProject  *project,
+                                              gint64           group_id,
+                                              gint64           position,
+                                              GError         **error);
+
+/* Makes the article its group's pillar: the former pillar becomes one of
+ * its clusters, and the former pillar's clusters hang under it. */
+TopiaryEdit *topiary_map_edit_promote        (TopiaryProject  *project,
+                                              gint64           article_id,
+                                              GError         **error);
+/* Makes a pillar a cluster; its clusters stay under it. */
+TopiaryEdit *topiary_map_edit_demote         (TopiaryProject  *project,
+                                              gint64           article_id,
+                                              GError         **error);
+
+/* A copy titled "Title (copy)" right after the original, body included; a
+ * pillar's copy is one of its clusters. @copy_id (optional) receives its id. */
+TopiaryEdit *topiary_map_edit_duplicate      (TopiaryProject  *project,
+                                              gint64           article_id,
+                                              gint64          *copy_id,
+                                              GError         **error);
+
+/* Deletes the article (a snapshot keeps it in the trash); its clusters
+ * lose their parent, and get it back when the delete is undone. */
+TopiaryEdit *topiary_map_edit_delete_article (TopiaryProject  *project,
+                                              gint64           article_id,
+                                              GError         **error);
+/* Deletes the group; its articles become ideas. */
+TopiaryEdit *topiary_map_edit_delete_group   (TopiaryProject  *project,
+                                              gint64           group_id,
+                                              GError         **error);
+/* Brings back the deleted article @revision_id (a topiary-trash.h item)
+ * snapshots. @article_id (optional) receives its id. */
+TopiaryEdit *topiary_map_edit_restore        (TopiaryProject  *project,
+                                              gint64           revision_id,
+                                              gint64          *article_id,
+                                              GError         **error);
+
+G_END_DECLS
