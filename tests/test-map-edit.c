@@ -334,6 +334,28 @@ test_move (Fixture       *f,
   g_assert_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID);
 }
 
+static void
+test_move_group (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint64 g3;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(TopiaryEdit) edit = NULL;
+
+  test_add_group (f->project, "One");
+  test_add_group (f->project, "Two");
+  g3 = test_add_group (f->project, "Three");
+  before = describe (f->project);
+  edit = topiary_map_edit_move_group (f->project, g3, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (topiary_edit_get_label (edit), ==, "Move Group");
+  after = describe (f->project);
+  g_assert_true (g_str_has_prefix (after, "G Three (three)\nG One (one)\nG Two (two)\n"));
+  check_round_trip (f, edit, before, after);
+}
+
 /* A pillar moved to another group: its clusters stay, or follow. */
 static void
 test_move_pillar (Fixture       *f,
@@ -942,6 +964,7 @@ main (int   argc,
   ADD ("add-group", test_add_group_op, NULL);
   ADD ("rename", test_rename, NULL);
   ADD ("move", test_move, NULL);
+  ADD ("move-group", test_move_group, NULL);
   ADD ("move-pillar-clusters-stay", test_move_pillar, GINT_TO_POINTER (TOPIARY_CLUSTERS_STAY));
   ADD ("move-pillar-clusters-follow", test_move_pillar, GINT_TO_POINTER (TOPIARY_CLUSTERS_FOLLOW));
   ADD ("promote-demote", test_promote, NULL);

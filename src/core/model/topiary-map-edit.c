@@ -1,11 +1,7 @@
-/* topiary-map-edit.c — structural edits of the map, each undoable
+/* topiary-map-edit.c — structural edits of the map, by the map's rules
  *
- * An edit is a list of steps, each of which sets one thing to a state it
- * carries (an article's place and title, a body, a group) or adds,
- * deletes or restores one thing. Applying a step first records the step
- * that puts back what it changes; those inverse steps, in reverse order,
- * are the record that undoes the edit. The operations below only work out
- * which steps an edit takes, by the map's rules, and apply them.
+ * Each operation works out the steps of its edit (topiary-edit.c) from
+ * the map as it is, and applies them in one transaction.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,495 +11,11 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "topiary-edit-private.h"
 #include "topiary-link.h"
 #include "topiary-map-edit.h"
 #include "topiary-markdown.h"
 #include "topiary-trash.h"
-
-typedef enum {
-  STEP_ARTICLE,         /* sets the place, kind, status and title of article @id */
-  STEP_BODY,            /* sets the body of article @id to @text */
-  STEP_GROUP,           /* sets the title, description and position of group @id */
-  STEP_ADD_ARTICLE,     /* adds @article */
-  STEP_DELETE_ARTICLE,  /* deletes article @id */
-  STEP_RESTORE,         /* restores article @id from snapshot @revision_id */
-  STEP_ADD_GROUP,       /* (re-)creates group @id: @title, @slug, @text, @position */
-  STEP_DELETE_GROUP,    /* deletes group @id */
-} StepKind;
-
-typedef struct {
-  StepKind        kind;
-  gint64          id;
-  gint64          group_id;
-  gint64          parent_id;
-  gint64          position;
-  gint64          revision_id;
-  TopiaryKind     article_kind;
-  TopiaryStatus   status;
-  char           *title;
-  char           *slug;
-  char           *text;
-  TopiaryArticle *article;
-} Step;
-
-/* An id an applied edit gave to something it re-created. */
-typedef struct {
-  gboolean is_group;
-  gint64   from;
-  gint64   to;
-} Remap;
-
-struct _TopiaryEdit {
-  gint       ref_count;
-  char      *label;
-  gint64     article_id;
-  gint64     group_id;
-  GPtrArray *steps;    /* Step *, in the order they apply */
-  GArray    *remaps;   /* Remap, what applying it re-created */
-};
-
-G_DEFINE_BOXED_TYPE (TopiaryEdit, topiary_edit, topiary_edit_ref, topiary_edit_unref)
-
-static void
-step_free (Step *step)
-{
-  g_free (step->title);
-  g_free (step->slug);
-  g_free (step->text);
-  g_clear_object (&step->article);
-  g_free (step);
-}
-
-static Step *
-step_new (StepKind kind,
-          gint64   id)
-{
-  Step *step = g_new0 (Step, 1);
-
-  step->kind = kind;
-  step->id = id;
-  return step;
-}
-
-static Step *
-step_copy (const Step *step)
-{
-  Step *copy = g_memdup2 (step, sizeof *step);
-
-  copy->title = g_strdup (step->title);
-  copy->slug = g_strdup (step->slug);
-  copy->text = g_strdup (step->text);
-  copy->article = step->article ? topiary_article_copy (step->article) : NULL;
-  return copy;
-}
-
-static TopiaryEdit *
-edit_new (const char *label)
-{
-  TopiaryEdit *edit = g_new0 (TopiaryEdit, 1);
-
-  edit->ref_count = 1;
-  edit->label = g_strdup (label);
-  edit->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
-  edit->remaps = g_array_new (FALSE, FALSE, sizeof (Remap));
-  return edit;
-}
-
-TopiaryEdit *
-topiary_edit_ref (TopiaryEdit *edit)
-{
-  g_return_val_if_fail (edit != NULL, NULL);
-
-  g_atomic_int_inc (&edit->ref_count);
-  return edit;
-}
-
-void
-topiary_edit_unref (TopiaryEdit *edit)
-{
-  g_return_if_fail (edit != NULL);
-
-  if (!g_atomic_int_dec_and_test (&edit->ref_count))
-    return;
-  g_free (edit->label);
-  g_ptr_array_unref (edit->steps);
-  g_array_unref (edit->remaps);
-  g_free (edit);
-}
-
-const char *
-topiary_edit_get_label (TopiaryEdit *edit)
-{
-  g_return_val_if_fail (edit != NULL, NULL);
-
-  return edit->label;
-}
-
-gint64
-topiary_edit_get_article_id (TopiaryEdit *edit)
-{
-  g_return_val_if_fail (edit != NULL, 0);
-
-  return edit->article_id;
-}
-
-gint64
-topiary_edit_get_group_id (TopiaryEdit *edit)
-{
-  g_return_val_if_fail (edit != NULL, 0);
-
-  return edit->group_id;
-}
-
-/* ---- ids that change ---- */
-
-static gboolean
-step_names_group (const Step *step)
-{
-  return step->kind == STEP_GROUP || step->kind == STEP_ADD_GROUP || step->kind == STEP_DELETE_GROUP;
-}
-
-static void
-remap_step (Step        *step,
-            const Remap *remap)
-{
-  if (remap->is_group)
-    {
-      if (step_names_group (step) && step->id == remap->from)
-        step->id = remap->to;
-      if (step->kind == STEP_ARTICLE && step->group_id == remap->from)
-        step->group_id = remap->to;
-      if (step->article != NULL && topiary_article_get_group_id (step->article) == remap->from)
-        topiary_article_set_group_id (step->article, remap->to);
-    }
-  else
-    {
-      if (!step_names_group (step) && step->id == remap->from)
-        step->id = remap->to;
-      if (step->kind == STEP_ARTICLE && step->parent_id == remap->from)
-        step->parent_id = remap->to;
-      if (step->article != NULL && topiary_article_get_parent_id (step->article) == remap->from)
-        topiary_article_set_parent_id (step->article, remap->to);
-    }
-}
-
-static void
-remap_edit (TopiaryEdit *edit,
-            const Remap *remap)
-{
-  for (guint i = 0; i < edit->steps->len; i++)
-    remap_step (g_ptr_array_index (edit->steps, i), remap);
-  if (remap->is_group && edit->group_id == remap->from)
-    edit->group_id = remap->to;
-  if (!remap->is_group && edit->article_id == remap->from)
-    edit->article_id = remap->to;
-}
-
-void
-topiary_edit_follow (TopiaryEdit *edit,
-                     TopiaryEdit *applied)
-{
-  g_return_if_fail (edit != NULL);
-  g_return_if_fail (applied != NULL);
-
-  for (guint i = 0; i < applied->remaps->len; i++)
-    remap_edit (edit, &g_array_index (applied->remaps, Remap, i));
-}
-
-/* ---- applying steps ---- */
-
-static gboolean
-no_article (gint64   id,
-            GError **error)
-{
-  g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
-               _("There is no article %" PRId64 " in the project."), id);
-  return FALSE;
-}
-
-/* The step that puts back what @article is now. */
-static Step *
-article_state (TopiaryArticle *article)
-{
-  Step *step = step_new (STEP_ARTICLE, topiary_article_get_id (article));
-
-  step->group_id = topiary_article_get_group_id (article);
-  step->parent_id = topiary_article_get_parent_id (article);
-  step->position = topiary_article_get_position (article);
-  step->article_kind = topiary_article_get_kind (article);
-  step->status = topiary_article_get_status (article);
-  step->title = g_strdup (topiary_article_get_title (article));
-  return step;
-}
-
-static Step *
-group_state (TopiaryGroup *group)
-{
-  Step *step = step_new (STEP_GROUP, topiary_group_get_id (group));
-
-  step->position = topiary_group_get_position (group);
-  step->title = g_strdup (topiary_group_get_title (group));
-  step->slug = g_strdup (topiary_group_get_slug (group));
-  step->text = g_strdup (topiary_group_get_description (group));
-  return step;
-}
-
-/* The newest "delete" snapshot of @article_id. */
-static gint64
-delete_revision (TopiaryProject  *project,
-                 gint64           article_id,
-                 GError         **error)
-{
-  g_autoptr(GPtrArray) revisions = topiary_project_list_revisions (project, article_id, error);
-
-  for (guint i = 0; revisions != NULL && i < revisions->len; i++)
-    {
-      TopiaryRevisionInfo *info = g_ptr_array_index (revisions, i);
-
-      if (g_strcmp0 (info->reason, "delete") == 0)
-        return info->id;
-    }
-  if (revisions != NULL)
-    g_set_error_literal (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_FAILED,
-                         _("The deleted article could not be kept for undo."));
-  return 0;
-}
-
-/* Applies @step; returns the step that reverses it, or NULL with @error
- * set. An id given to something re-created goes to @remaps. */
-static Step *
-apply_step (TopiaryProject  *project,
-            Step            *step,
-            GArray          *remaps,
-            GError         **error)
-{
-  switch (step->kind)
-    {
-    case STEP_ARTICLE:
-      {
-        g_autoptr(TopiaryArticle) article = topiary_project_get_article (project, step->id, FALSE, error);
-        Step *undo;
-
-        if (article == NULL)
-          return NULL;
-        undo = article_state (article);
-        topiary_article_set_group_id (article, step->group_id);
-        topiary_article_set_parent_id (article, step->parent_id);
-        topiary_article_set_kind (article, step->article_kind);
-        topiary_article_set_status (article, step->status);
-        topiary_article_set_title (article, step->title);
-        topiary_article_set_position (article, step->position);
-        if (!topiary_project_update_article (project, article, error))
-          {
-            step_free (undo);
-            return NULL;
-          }
-        return undo;
-      }
-
-    case STEP_BODY:
-      {
-        g_autofree char *body = topiary_project_get_body (project, step->id, error);
-        Step *undo;
-
-        if (body == NULL || !topiary_project_save_body (project, step->id, step->text, error))
-          return NULL;
-        undo = step_new (STEP_BODY, step->id);
-        undo->text = g_steal_pointer (&body);
-        return undo;
-      }
-
-    case STEP_GROUP:
-      {
-        g_autoptr(TopiaryGroup) group = topiary_project_get_group (project, step->id, error);
-        Step *undo;
-
-        if (group == NULL)
-          return NULL;
-        undo = group_state (group);
-        topiary_group_set_title (group, step->title);
-        topiary_group_set_slug (group, step->slug);
-        topiary_group_set_description (group, step->text);
-        if (!topiary_project_update_group (project, group, error) ||
-            !topiary_project_move_group (project, step->id, step->position, error))
-          {
-            step_free (undo);
-            return NULL;
-          }
-        return undo;
-      }
-
-    case STEP_ADD_ARTICLE:
-      {
-        g_autoptr(TopiaryArticle) article = topiary_article_copy (step->article);
-
-        if (!topiary_project_add_article (project, article, error))
-          return NULL;
-        /* The edit's copy learns its id (apply() tells the caller's). */
-        _topiary_article_set_id (step->article, topiary_article_get_id (article));
-        return step_new (STEP_DELETE_ARTICLE, topiary_article_get_id (article));
-      }
-
-    case STEP_DELETE_ARTICLE:
-      {
-        Step *undo;
-        gint64 revision_id;
-
-        if (!topiary_project_delete_article (project, step->id, error) ||
-            (revision_id = delete_revision (project, step->id, error)) == 0)
-          return NULL;
-        undo = step_new (STEP_RESTORE, step->id);
-        undo->revision_id = revision_id;
-        return undo;
-      }
-
-    case STEP_RESTORE:
-      {
-        g_autoptr(TopiaryArticle) there = topiary_project_get_article (project, step->id, FALSE, NULL);
-        Remap remap = { FALSE, step->id, 0 };
-
-        /* Restoring over a live article would overwrite its text. */
-        if (there != NULL)
-          {
-            g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
-                         _("The article “%s” is back already."), topiary_article_get_title (there));
-            return NULL;
-          }
-        remap.to = topiary_project_restore_revision (project, step->revision_id, error);
-        if (remap.to == 0)
-          return NULL;
-        if (remap.to != remap.from)
-          g_array_append_val (remaps, remap);
-        return step_new (STEP_DELETE_ARTICLE, remap.to);
-      }
-
-    case STEP_ADD_GROUP:
-      {
-        g_autoptr(TopiaryGroup) group = topiary_group_new (step->title);
-        Remap remap = { TRUE, step->id, 0 };
-
-        topiary_group_set_slug (group, step->slug);
-        topiary_group_set_description (group, step->text);
-        if (!topiary_project_add_group (project, group, error) ||
-            (step->position > 0 &&
-             !topiary_project_move_group (project, topiary_group_get_id (group), step->position, error)))
-          return NULL;
-        remap.to = topiary_group_get_id (group);
-        if (remap.from != 0 && remap.to != remap.from)
-          g_array_append_val (remaps, remap);
-        return step_new (STEP_DELETE_GROUP, remap.to);
-      }
-
-    case STEP_DELETE_GROUP:
-      {
-        g_autoptr(TopiaryGroup) group = topiary_project_get_group (project, step->id, error);
-        Step *undo;
-
-        if (group == NULL)
-          return NULL;
-        undo = group_state (group);
-        undo->kind = STEP_ADD_GROUP;
-        if (!topiary_project_delete_group (project, step->id, error))
-          {
-            step_free (undo);
-            return NULL;
-          }
-        return undo;
-      }
-
-    default:
-      g_assert_not_reached ();
-    }
-  return NULL;
-}
-
-/* Applies the steps of @edit in one transaction; @edit itself is not
- * changed. Returns the reverse edit. */
-static TopiaryEdit *
-apply (TopiaryEdit     *edit,
-       TopiaryProject  *project,
-       GError         **error)
-{
-  g_autoptr(GPtrArray) work = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
-  g_autoptr(TopiaryEdit) undo = edit_new (edit->label);
-  gboolean ok = TRUE;
-
-  for (guint i = 0; i < edit->steps->len; i++)
-    g_ptr_array_add (work, step_copy (g_ptr_array_index (edit->steps, i)));
-  undo->article_id = edit->article_id;
-  undo->group_id = edit->group_id;
-
-  if (!topiary_project_begin (project, error))
-    return NULL;
-  for (guint i = 0; ok && i < work->len; i++)
-    {
-      Step *step = g_ptr_array_index (work, i);
-      guint had = undo->remaps->len;
-      Step *back = apply_step (project, step, undo->remaps, error);
-
-      ok = back != NULL;
-      if (!ok)
-        break;
-      g_ptr_array_insert (undo->steps, 0, back);
-      /* What this step re-created under a new id, the later steps name
-       * by that id. */
-      for (guint r = had; r < undo->remaps->len; r++)
-        {
-          const Remap *remap = &g_array_index (undo->remaps, Remap, r);
-
-          for (guint j = i + 1; j < work->len; j++)
-            remap_step (g_ptr_array_index (work, j), remap);
-          if (remap->is_group && undo->group_id == remap->from)
-            undo->group_id = remap->to;
-          if (!remap->is_group && undo->article_id == remap->from)
-            undo->article_id = remap->to;
-        }
-      /* An added article is what the edit is about. */
-      if (step->kind == STEP_ADD_ARTICLE && undo->article_id == 0)
-        undo->article_id = back->id;
-      if (step->kind == STEP_ADD_GROUP && undo->group_id == 0)
-        undo->group_id = back->id;
-    }
-  if (ok)
-    ok = topiary_project_commit (project, error);
-  else
-    topiary_project_rollback (project);
-  if (!ok)
-    return NULL;
-  /* The forward edit's own ids, for the caller (an add sets the id on the
-   * caller's article). */
-  for (guint i = 0; i < work->len && i < edit->steps->len; i++)
-    {
-      Step *orig = g_ptr_array_index (edit->steps, i);
-      Step *done = g_ptr_array_index (work, i);
-
-      if (orig->kind == STEP_ADD_ARTICLE)
-        {
-          g_autoptr(TopiaryArticle) added = NULL;
-
-          added = topiary_project_get_article (project, topiary_article_get_id (done->article), FALSE, NULL);
-          if (added != NULL)
-            {
-              _topiary_article_set_id (orig->article, topiary_article_get_id (added));
-              topiary_article_set_slug (orig->article, topiary_article_get_slug (added));
-              topiary_article_set_position (orig->article, topiary_article_get_position (added));
-            }
-        }
-    }
-  return g_steal_pointer (&undo);
-}
-
-TopiaryEdit *
-topiary_edit_apply (TopiaryEdit     *edit,
-                    TopiaryProject  *project,
-                    GError         **error)
-{
-  g_return_val_if_fail (edit != NULL, NULL);
-  g_return_val_if_fail (TOPIARY_IS_PROJECT (project), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return apply (edit, project, error);
-}
 
 /* ---- reading the map as it is ---- */
 
@@ -589,15 +101,15 @@ run (TopiaryProject  *project,
   g_autoptr(TopiaryEdit) owned = edit;
 
   if (edit->steps->len == 0)
-    return edit_new (edit->label);
-  return apply (edit, project, error);
+    return _topiary_edit_new (edit->label);
+  return _topiary_edit_apply_steps (edit, project, error);
 }
 
 /* A step that sets @article's state, with @article's values as defaults. */
 static Step *
 set_article (TopiaryArticle *article)
 {
-  Step *step = article_state (article);
+  Step *step = _topiary_edit_article_state (article);
 
   step->position = 0;   /* stays where it is */
   return step;
@@ -647,8 +159,8 @@ topiary_map_edit_add_article (TopiaryProject  *project,
         topiary_article_set_parent_id (article, pillar ? topiary_article_get_id (pillar) : 0);
     }
 
-  edit = edit_new (_("New Article"));
-  step = step_new (STEP_ADD_ARTICLE, 0);
+  edit = _topiary_edit_new (_("New Article"));
+  step = _topiary_edit_step_new (STEP_ADD_ARTICLE, 0);
   step->article = g_object_ref (article);
   g_ptr_array_add (edit->steps, step);
   return run (project, edit, error);
@@ -665,12 +177,12 @@ topiary_map_edit_add_group (TopiaryProject  *project,
   g_return_val_if_fail (TOPIARY_IS_PROJECT (project), NULL);
   g_return_val_if_fail (TOPIARY_IS_GROUP (group), NULL);
 
-  edit = edit_new (_("New Group"));
-  g_ptr_array_add (edit->steps, group_state (group));
+  edit = _topiary_edit_new (_("New Group"));
+  g_ptr_array_add (edit->steps, _topiary_edit_group_state (group));
   ((Step *) g_ptr_array_index (edit->steps, 0))->kind = STEP_ADD_GROUP;
   ((Step *) g_ptr_array_index (edit->steps, 0))->id = 0;
   ((Step *) g_ptr_array_index (edit->steps, 0))->position = 0;
-  undo = apply (edit, project, error);
+  undo = _topiary_edit_apply_steps (edit, project, error);
   if (undo == NULL)
     return NULL;
   {
@@ -746,7 +258,7 @@ renamed_links (TopiaryProject  *project,
   if ((articles = list_articles (project, error)) == NULL)
     return FALSE;
   if (find (articles, article_id) == NULL)
-    return no_article (article_id, error);
+    return _topiary_edit_no_article (article_id, error);
   for (guint i = 0; i < articles->len; i++)
     {
       TopiaryArticle *a = g_ptr_array_index (articles, i);
@@ -775,7 +287,7 @@ renamed_links (TopiaryProject  *project,
       changed++;
       if (steps != NULL)
         {
-          Step *step = step_new (STEP_BODY, id);
+          Step *step = _topiary_edit_step_new (STEP_BODY, id);
           step->text = g_steal_pointer (&rewritten);
           g_ptr_array_add (steps, step);
         }
@@ -824,7 +336,7 @@ topiary_map_edit_rename_article (TopiaryProject  *project,
   article = topiary_project_get_article (project, article_id, FALSE, error);
   if (article == NULL)
     return NULL;
-  edit = edit_new (_("Rename"));
+  edit = _topiary_edit_new (_("Rename"));
   edit->article_id = article_id;
   step = set_article (article);
   g_free (step->title);
@@ -859,9 +371,9 @@ topiary_map_edit_rename_group (TopiaryProject  *project,
   group = topiary_project_get_group (project, group_id, error);
   if (group == NULL)
     return NULL;
-  edit = edit_new (_("Rename Group"));
+  edit = _topiary_edit_new (_("Rename Group"));
   edit->group_id = group_id;
-  step = group_state (group);
+  step = _topiary_edit_group_state (group);
   g_free (step->title);
   step->title = g_strdup (title);
   g_ptr_array_add (edit->steps, step);
@@ -894,7 +406,7 @@ topiary_map_edit_move_article (TopiaryProject       *project,
   article = find (articles, article_id);
   if (article == NULL)
     {
-      no_article (article_id, error);
+      _topiary_edit_no_article (article_id, error);
       return NULL;
     }
   if (parent_id == article_id)
@@ -906,7 +418,7 @@ topiary_map_edit_move_article (TopiaryProject       *project,
   old_group = topiary_article_get_group_id (article);
   was_pillar = topiary_article_get_kind (article) == TOPIARY_KIND_PILLAR;
 
-  edit = edit_new (_("Move"));
+  edit = _topiary_edit_new (_("Move"));
   edit->article_id = article_id;
 
   /* A pillar leaving its group: its clusters stay, at the old group's top
@@ -981,9 +493,9 @@ topiary_map_edit_move_group (TopiaryProject  *project,
   group = topiary_project_get_group (project, group_id, error);
   if (group == NULL)
     return NULL;
-  edit = edit_new (_("Move Group"));
+  edit = _topiary_edit_new (_("Move Group"));
   edit->group_id = group_id;
-  step = group_state (group);
+  step = _topiary_edit_group_state (group);
   step->position = position;
   g_ptr_array_add (edit->steps, step);
   return run (project, edit, error);
@@ -1007,7 +519,7 @@ topiary_map_edit_promote (TopiaryProject  *project,
   article = find (articles, article_id);
   if (article == NULL)
     {
-      no_article (article_id, error);
+      _topiary_edit_no_article (article_id, error);
       return NULL;
     }
   group_id = topiary_article_get_group_id (article);
@@ -1018,7 +530,7 @@ topiary_map_edit_promote (TopiaryProject  *project,
       return NULL;
     }
 
-  edit = edit_new (_("Promote to Pillar"));
+  edit = _topiary_edit_new (_("Promote to Pillar"));
   edit->article_id = article_id;
   for (guint i = 0; i < articles->len; i++)
     {
@@ -1067,7 +579,7 @@ topiary_map_edit_demote (TopiaryProject  *project,
   article = topiary_project_get_article (project, article_id, FALSE, error);
   if (article == NULL)
     return NULL;
-  edit = edit_new (_("Demote to Cluster"));
+  edit = _topiary_edit_new (_("Demote to Cluster"));
   edit->article_id = article_id;
   step = set_article (article);
   step->article_kind = TOPIARY_KIND_CLUSTER;
@@ -1107,8 +619,8 @@ topiary_map_edit_duplicate (TopiaryProject  *project,
       topiary_article_set_kind (copy, TOPIARY_KIND_CLUSTER);
       topiary_article_set_parent_id (copy, article_id);
     }
-  edit = edit_new (_("Duplicate"));
-  step = step_new (STEP_ADD_ARTICLE, 0);
+  edit = _topiary_edit_new (_("Duplicate"));
+  step = _topiary_edit_step_new (STEP_ADD_ARTICLE, 0);
   step->article = g_object_ref (copy);
   g_ptr_array_add (edit->steps, step);
   undo = run (project, edit, error);
@@ -1133,10 +645,10 @@ topiary_map_edit_delete_article (TopiaryProject  *project,
     return NULL;
   if (find (articles, article_id) == NULL)
     {
-      no_article (article_id, error);
+      _topiary_edit_no_article (article_id, error);
       return NULL;
     }
-  edit = edit_new (_("Delete"));
+  edit = _topiary_edit_new (_("Delete"));
   edit->article_id = article_id;
   /* Its clusters lose their parent; said as steps, so the undo gives it
    * back. */
@@ -1151,7 +663,7 @@ topiary_map_edit_delete_article (TopiaryProject  *project,
           g_ptr_array_add (edit->steps, step);
         }
     }
-  g_ptr_array_add (edit->steps, step_new (STEP_DELETE_ARTICLE, article_id));
+  g_ptr_array_add (edit->steps, _topiary_edit_step_new (STEP_DELETE_ARTICLE, article_id));
   return run (project, edit, error);
 }
 
@@ -1169,7 +681,7 @@ topiary_map_edit_delete_group (TopiaryProject  *project,
   group = topiary_project_get_group (project, group_id, error);
   if (group == NULL || (articles = list_articles (project, error)) == NULL)
     return NULL;
-  edit = edit_new (_("Delete Group"));
+  edit = _topiary_edit_new (_("Delete Group"));
   edit->group_id = group_id;
   /* Its articles become ideas, as steps, so the undo puts them back. */
   for (guint i = 0; i < articles->len; i++)
@@ -1183,7 +695,7 @@ topiary_map_edit_delete_group (TopiaryProject  *project,
           g_ptr_array_add (edit->steps, step);
         }
     }
-  g_ptr_array_add (edit->steps, step_new (STEP_DELETE_GROUP, group_id));
+  g_ptr_array_add (edit->steps, _topiary_edit_step_new (STEP_DELETE_GROUP, group_id));
   return run (project, edit, error);
 }
 
@@ -1203,7 +715,7 @@ topiary_map_edit_restore (TopiaryProject  *project,
   trash = topiary_project_list_trash (project, error);
   if (trash == NULL)
     return NULL;
-  edit = edit_new (_("Restore"));
+  edit = _topiary_edit_new (_("Restore"));
   for (guint i = 0; i < trash->len; i++)
     {
       TopiaryTrashItem *item = g_ptr_array_index (trash, i);
@@ -1218,7 +730,7 @@ topiary_map_edit_restore (TopiaryProject  *project,
                            _("That article is not among the deleted articles any more."));
       return NULL;
     }
-  step = step_new (STEP_RESTORE, edit->article_id);
+  step = _topiary_edit_step_new (STEP_RESTORE, edit->article_id);
   step->revision_id = revision_id;
   g_ptr_array_add (edit->steps, step);
   undo = run (project, edit, error);
