@@ -7,6 +7,7 @@
 #pragma once
 
 #include "topiary-edit.h"
+#include "topiary-model-private.h"
 
 G_BEGIN_DECLS
 
