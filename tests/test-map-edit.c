@@ -54,8 +54,8 @@ title_of (TopiaryProject *project,
 static char *
 describe (TopiaryProject *project)
 {
-  g_autoptr(GListModel) groups = topiary_project_list_groups (project);
-  g_autoptr(GListModel) articles = topiary_project_list_articles (project);
+  g_autoptr(GListModel) groups = topiary_project_list_groups (project, NULL);
+  g_autoptr(GListModel) articles = topiary_project_list_articles (project, NULL);
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
@@ -441,7 +441,7 @@ test_promote (Fixture       *f,
   g_assert_cmpstr (topiary_edit_get_label (edit), ==, "Promote to Pillar");
   /* At most one pillar: the former ones are clusters of the new one, and
    * their clusters hang under it. */
-  articles = topiary_project_list_articles (f->project);
+  articles = topiary_project_list_articles (f->project, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
     {
       g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);

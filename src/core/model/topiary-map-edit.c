@@ -23,7 +23,7 @@ static GPtrArray *
 list_articles (TopiaryProject  *project,
                GError         **error)
 {
-  g_autoptr(GListModel) model = topiary_project_list_articles_full (project, error);
+  g_autoptr(GListModel) model = topiary_project_list_articles (project, error);
   GPtrArray *list;
   guint n;
 
