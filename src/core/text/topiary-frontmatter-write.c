@@ -1,19 +1,111 @@
-/* topiary-frontmatter-write.c — YAML front matter written
+/* topiary-frontmatter-write.c — YAML front matter written with libyaml's
+ * emitter
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every string value is written double-quoted, so that no YAML reader takes
+ * "yes", "no", "null", "~" or "007" for anything but a string (Hugo's YAML
+ * reader follows YAML 1.1, where "yes" is true); libyaml escapes what YAML
+ * cannot hold raw. Keys are plain only when they are plain words that no
+ * YAML version reads as anything but a string.
  */
 #include "topiary-frontmatter.h"
 #include "topiary-frontmatter-private.h"
 
 #include <string.h>
-
-/* ---- writing ---- */
+#include <yaml.h>
 
 struct _TopiaryFrontMatterWriter {
-  GString *out;
-  GArray  *open_maps;   /* gsize: offset of each open "key:\n" header's end */
-  GArray  *counts;      /* guint: keys written in each open map */
+  yaml_emitter_t emitter;
+  GString       *out;
+  guint          depth;    /* mappings open below the document's */
+  gboolean       ended;
 };
+
+static int
+write_handler (void          *data,
+               unsigned char *buffer,
+               size_t         size)
+{
+  g_string_append_len (data, (const char *) buffer, size);
+  return 1;
+}
+
+/* Emits @event (which libyaml then owns). The writer only hands libyaml
+ * valid UTF-8 in a valid order, so a refusal is a bug here. */
+static void
+emit (yaml_emitter_t *emitter,
+      yaml_event_t   *event)
+{
+  if (!yaml_emitter_emit (emitter, event))
+    g_critical ("libyaml refused a front-matter event: %s",
+                emitter->problem ? emitter->problem : "unknown problem");
+}
+
+static void
+emitter_init (yaml_emitter_t *emitter,
+              GString        *out)
+{
+  yaml_event_t event;
+
+  yaml_emitter_initialize (emitter);
+  yaml_emitter_set_output (emitter, write_handler, out);
+  yaml_emitter_set_encoding (emitter, YAML_UTF8_ENCODING);
+  yaml_emitter_set_unicode (emitter, 1);
+  /* One line per value, however long, as before. */
+  yaml_emitter_set_width (emitter, -1);
+  yaml_emitter_set_indent (emitter, 2);
+
+  yaml_stream_start_event_initialize (&event, YAML_UTF8_ENCODING);
+  emit (emitter, &event);
+  yaml_document_start_event_initialize (&event, NULL, NULL, NULL, 1);
+  emit (emitter, &event);
+}
+
+static void
+emitter_finish (yaml_emitter_t *emitter)
+{
+  yaml_event_t event;
+
+  yaml_document_end_event_initialize (&event, 1);
+  emit (emitter, &event);
+  yaml_stream_end_event_initialize (&event);
+  emit (emitter, &event);
+  yaml_emitter_flush (emitter);
+}
+
+static void
+emit_scalar (yaml_emitter_t   *emitter,
+             const char       *text,
+             yaml_scalar_style_t style)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  yaml_event_t event;
+
+  yaml_scalar_event_initialize (&event, NULL, NULL, (yaml_char_t *) valid, (int) strlen (valid),
+                                style == YAML_PLAIN_SCALAR_STYLE,
+                                style != YAML_PLAIN_SCALAR_STYLE,
+                                style);
+  emit (emitter, &event);
+}
+
+static void
+emit_mapping_start (yaml_emitter_t *emitter)
+{
+  yaml_event_t event;
+
+  yaml_mapping_start_event_initialize (&event, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
+  emit (emitter, &event);
+}
+
+static void
+emit_mapping_end (yaml_emitter_t *emitter)
+{
+  yaml_event_t event;
+
+  yaml_mapping_end_event_initialize (&event);
+  emit (emitter, &event);
+}
 
 TopiaryFrontMatterWriter *
 topiary_front_matter_writer_new (void)
@@ -21,8 +113,8 @@ topiary_front_matter_writer_new (void)
   TopiaryFrontMatterWriter *self = g_new0 (TopiaryFrontMatterWriter, 1);
 
   self->out = g_string_new ("---\n");
-  self->open_maps = g_array_new (FALSE, FALSE, sizeof (gsize));
-  self->counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  emitter_init (&self->emitter, self->out);
+  emit_mapping_start (&self->emitter);
   return self;
 }
 
@@ -31,77 +123,56 @@ topiary_front_matter_writer_free (TopiaryFrontMatterWriter *self)
 {
   if (self == NULL)
     return;
+  yaml_emitter_delete (&self->emitter);
   g_string_free (self->out, TRUE);
-  g_array_unref (self->open_maps);
-  g_array_unref (self->counts);
   g_free (self);
-}
-
-static void
-append_quoted (GString    *out,
-               const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-
-  g_string_append_c (out, '"');
-  for (const char *p = valid; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      switch (c)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case 0x85: g_string_append (out, "\\N"); break;
-        case 0x2028: g_string_append (out, "\\L"); break;
-        case 0x2029: g_string_append (out, "\\P"); break;
-        case 0xfeff: g_string_append (out, "\\uFEFF"); break;
-        /* Noncharacters YAML does not allow raw. */
-        case 0xfffe: g_string_append (out, "\\uFFFE"); break;
-        case 0xffff: g_string_append (out, "\\uFFFF"); break;
-        default:
-          if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
-            g_string_append_printf (out, "\\x%02X", c);
-          else
-            g_string_append_len (out, p, g_utf8_next_char (p) - p);
-          break;
-        }
-    }
-  g_string_append_c (out, '"');
 }
 
 char *
 topiary_yaml_quote (const char *text)
 {
-  GString *out = g_string_new (NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+  yaml_emitter_t emitter;
 
   g_return_val_if_fail (text != NULL, NULL);
-  append_quoted (out, text);
-  return g_string_free (out, FALSE);
+
+  emitter_init (&emitter, out);
+  emit_scalar (&emitter, text, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+  emitter_finish (&emitter);
+  yaml_emitter_delete (&emitter);
+
+  /* The document is the scalar and a line break. */
+  g_assert (out->len > 0 && out->str[out->len - 1] == '\n');
+  g_string_truncate (out, out->len - 1);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* TRUE when @key reads back as this very string when written plain: a
+ * word of letters, digits, "_" and "-" that is no YAML 1.1 boolean or null
+ * ("yes", "Off", "n", "null" …). */
+static gboolean
+key_is_plain (const char *key)
+{
+  static const char * const special[] = {
+    "y", "yes", "n", "no", "true", "false", "on", "off", "null", NULL
+  };
+  g_autofree char *down = NULL;
+
+  if (!g_ascii_isalpha (key[0]) && key[0] != '_')
+    return FALSE;
+  for (const char *p = key; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
+      return FALSE;
+  down = g_ascii_strdown (key, -1);
+  return !g_strv_contains (special, down);
 }
 
 static void
 write_key (TopiaryFrontMatterWriter *self,
            const char               *key)
 {
-  gboolean plain = g_ascii_isalpha (key[0]) || key[0] == '_';
-
-  for (const char *p = key; *p && plain; p++)
-    plain = g_ascii_isalnum (*p) || *p == '_' || *p == '-';
-
-  for (guint i = 0; i < self->open_maps->len; i++)
-    g_string_append (self->out, "  ");
-  if (plain)
-    g_string_append (self->out, key);
-  else
-    append_quoted (self->out, key);
-  g_string_append_c (self->out, ':');
-
-  if (self->counts->len > 0)
-    g_array_index (self->counts, guint, self->counts->len - 1)++;
+  emit_scalar (&self->emitter, key,
+               key_is_plain (key) ? YAML_PLAIN_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE);
 }
 
 void
@@ -109,15 +180,13 @@ topiary_front_matter_writer_add_string (TopiaryFrontMatterWriter *self,
                                         const char               *key,
                                         const char               *value)
 {
-  g_return_if_fail (self != NULL);
+  g_return_if_fail (self != NULL && !self->ended);
   g_return_if_fail (key != NULL && *key != '\0');
 
   if (value == NULL)
     return;
   write_key (self, key);
-  g_string_append_c (self->out, ' ');
-  append_quoted (self->out, value);
-  g_string_append_c (self->out, '\n');
+  emit_scalar (&self->emitter, value, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
 }
 
 void
@@ -125,11 +194,14 @@ topiary_front_matter_writer_add_int (TopiaryFrontMatterWriter *self,
                                      const char               *key,
                                      gint64                    value)
 {
-  g_return_if_fail (self != NULL);
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_if_fail (self != NULL && !self->ended);
   g_return_if_fail (key != NULL && *key != '\0');
 
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
   write_key (self, key);
-  g_string_append_printf (self->out, " %" G_GINT64_FORMAT "\n", value);
+  emit_scalar (&self->emitter, text, YAML_PLAIN_SCALAR_STYLE);
 }
 
 void
@@ -137,11 +209,11 @@ topiary_front_matter_writer_add_bool (TopiaryFrontMatterWriter *self,
                                       const char               *key,
                                       gboolean                  value)
 {
-  g_return_if_fail (self != NULL);
+  g_return_if_fail (self != NULL && !self->ended);
   g_return_if_fail (key != NULL && *key != '\0');
 
   write_key (self, key);
-  g_string_append (self->out, value ? " true\n" : " false\n");
+  emit_scalar (&self->emitter, value ? "true" : "false", YAML_PLAIN_SCALAR_STYLE);
 }
 
 void
@@ -149,54 +221,41 @@ topiary_front_matter_writer_add_strv (TopiaryFrontMatterWriter *self,
                                       const char               *key,
                                       const char * const       *values)
 {
-  g_return_if_fail (self != NULL);
+  yaml_event_t event;
+
+  g_return_if_fail (self != NULL && !self->ended);
   g_return_if_fail (key != NULL && *key != '\0');
 
   write_key (self, key);
-  g_string_append (self->out, " [");
+  yaml_sequence_start_event_initialize (&event, NULL, NULL, 1, YAML_FLOW_SEQUENCE_STYLE);
+  emit (&self->emitter, &event);
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append (self->out, ", ");
-      append_quoted (self->out, values[i]);
-    }
-  g_string_append (self->out, "]\n");
+    emit_scalar (&self->emitter, values[i], YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+  yaml_sequence_end_event_initialize (&event);
+  emit (&self->emitter, &event);
 }
 
 void
 topiary_front_matter_writer_begin_map (TopiaryFrontMatterWriter *self,
                                        const char               *key)
 {
-  gsize offset;
-  guint zero = 0;
-
-  g_return_if_fail (self != NULL);
+  g_return_if_fail (self != NULL && !self->ended);
   g_return_if_fail (key != NULL && *key != '\0');
 
   write_key (self, key);
-  offset = self->out->len;
-  g_string_append_c (self->out, '\n');
-  g_array_append_val (self->open_maps, offset);
-  g_array_append_val (self->counts, zero);
+  emit_mapping_start (&self->emitter);
+  self->depth++;
 }
 
 void
 topiary_front_matter_writer_end_map (TopiaryFrontMatterWriter *self)
 {
-  gsize offset;
-  guint count;
+  g_return_if_fail (self != NULL && !self->ended);
+  g_return_if_fail (self->depth > 0);
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (self->open_maps->len > 0);
-
-  offset = g_array_index (self->open_maps, gsize, self->open_maps->len - 1);
-  count = g_array_index (self->counts, guint, self->counts->len - 1);
-  g_array_set_size (self->open_maps, self->open_maps->len - 1);
-  g_array_set_size (self->counts, self->counts->len - 1);
-
-  /* An empty map written as "key:" alone would read back as null. */
-  if (count == 0)
-    g_string_insert (self->out, offset, " {}");
+  /* libyaml writes an empty map as "{}", which reads back as a map. */
+  emit_mapping_end (&self->emitter);
+  self->depth--;
 }
 
 char *
@@ -204,7 +263,13 @@ topiary_front_matter_writer_to_string (TopiaryFrontMatterWriter *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  while (self->open_maps->len > 0)
-    topiary_front_matter_writer_end_map (self);
+  if (!self->ended)
+    {
+      while (self->depth > 0)
+        topiary_front_matter_writer_end_map (self);
+      emit_mapping_end (&self->emitter);
+      emitter_finish (&self->emitter);
+      self->ended = TRUE;
+    }
   return g_strconcat (self->out->str, "---\n", NULL);
 }

@@ -80,7 +80,7 @@ gboolean     topiary_front_matter_get_bool   (TopiaryFrontMatter *self,
 /* The top-level keys in document order. Free with g_strfreev(). */
 char       **topiary_front_matter_get_keys   (TopiaryFrontMatter *self);
 
-/* ---- writing ---- */
+/* ---- writing (libyaml's emitter) ---- */
 
 typedef struct _TopiaryFrontMatterWriter TopiaryFrontMatterWriter;
 
@@ -108,7 +108,7 @@ void  topiary_front_matter_writer_begin_map  (TopiaryFrontMatterWriter *self,
                                               const char               *key);
 void  topiary_front_matter_writer_end_map    (TopiaryFrontMatterWriter *self);
 /* The whole block, fences included: "---\n" … "---\n". Open maps are
- * closed. The writer can be freed afterwards. */
+ * closed; nothing can be added afterwards. */
 char *topiary_front_matter_writer_to_string  (TopiaryFrontMatterWriter *self);
 
 /* A YAML double-quoted scalar for @text, quotes included. */
