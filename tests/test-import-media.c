@@ -155,7 +155,7 @@ test_bundle_static_assets (Fixture       *f,
 
   /* A relative path inside the folder; the same bytes stored once. */
   third = article (f, "third");
-  found = topiary_project_find_file (f->project, topiary_article_get_id (third), "images/logo.png");
+  found = topiary_project_find_file (f->project, topiary_article_get_id (third), "images/logo.png", NULL);
   g_assert_nonnull (found);
   g_assert_cmpstr (topiary_article_get_body (third), ==, "![Again](images/logo.png) ![Gone](images/missing.png)\n");
   g_assert_true (warned (f, "images/missing.png"));

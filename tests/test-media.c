@@ -179,10 +179,10 @@ test_types (Fixture       *f,
   g_assert_true (g_bytes_equal (back, png));
 
   {
-    g_autoptr(TopiaryFileInfo) found = topiary_project_find_file (f->project, f->a, "./IMAGES/Shot.png");
+    g_autoptr(TopiaryFileInfo) found = topiary_project_find_file (f->project, f->a, "./IMAGES/Shot.png", NULL);
     g_assert_nonnull (found);
     g_assert_cmpint (found->id, ==, i1->id);
-    g_assert_null (topiary_project_find_file (f->project, f->b, "images/shot.png"));
+    g_assert_null (topiary_project_find_file (f->project, f->b, "images/shot.png", NULL));
   }
 }
 
@@ -414,12 +414,12 @@ test_cover (Fixture       *f,
   g_autoptr(TopiaryFileInfo) cover = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_null (topiary_project_get_cover (f->project, f->a));
+  g_assert_null (topiary_project_get_cover (f->project, f->a, NULL));
   g_assert_true (topiary_project_set_cover (f->project, f->a, i1->id, &error));
   g_assert_no_error (error);
   g_assert_true (topiary_project_set_cover (f->project, f->a, i2->id, &error));
   g_assert_no_error (error);
-  cover = topiary_project_get_cover (f->project, f->a);
+  cover = topiary_project_get_cover (f->project, f->a, NULL);
   g_assert_cmpint (cover->id, ==, i2->id);
   g_assert_true (cover->cover);
 
@@ -432,7 +432,7 @@ test_cover (Fixture       *f,
   g_clear_error (&error);
 
   g_assert_true (topiary_project_set_cover (f->project, f->a, 0, &error));
-  g_assert_null (topiary_project_get_cover (f->project, f->a));
+  g_assert_null (topiary_project_get_cover (f->project, f->a, NULL));
 }
 
 static gboolean
@@ -601,7 +601,7 @@ test_migrate_v1 (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (files->len, ==, 0);
   g_clear_pointer (&files, g_ptr_array_unref);
-  g_assert_null (topiary_project_find_file (f->project, f->a, "images/shot.png"));
+  g_assert_null (topiary_project_find_file (f->project, f->a, "images/shot.png", NULL));
   g_clear_object (&f->project);
   g_assert_cmpint (count (f->project, f->path, "PRAGMA user_version"), ==, 1);
 

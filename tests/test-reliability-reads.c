@@ -182,6 +182,11 @@ test_damaged_notes (TestProjectFixture *f,
   g_assert_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_CORRUPT);
   g_clear_error (&error);
 
+  /* An import asks before adding a note: "cannot tell" is not "no". */
+  g_assert_false (topiary_project_has_note (f->project, "other", "No such note", "", &error));
+  g_assert_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_CORRUPT);
+  g_clear_error (&error);
+
   /* The map (groups, articles, the count of notes) reads; the notes do
    * not, so there is no map.json with some of them. */
   g_assert_false (topiary_export (f->project, out, &opts, NULL, NULL, &error));
@@ -330,6 +335,8 @@ test_damaged_files (TestProjectFixture *f,
                                                                   name, image, &error);
       g_assert_no_error (error);
       g_assert_nonnull (info);
+      g_assert_true (topiary_project_set_cover (f->project, topiary_article_get_id (a), info->id, &error));
+      g_assert_no_error (error);
     }
   files = topiary_project_list_files (f->project, 0, &error);
   g_assert_no_error (error);
@@ -345,6 +352,21 @@ test_damaged_files (TestProjectFixture *f,
   g_clear_error (&error);
   g_assert_null (topiary_project_list_unused_files (f->project, &error));
   g_assert_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  /* A lookup of one file by name, or of an article's cover, tells "cannot
+   * read" from "none". */
+  {
+    g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, 0);
+    gint64 id = topiary_article_get_id (a);
+
+    run_sql_beside (f->path, "DROP TABLE file_blob;");
+    g_assert_null (topiary_project_find_file (f->project, id, "picture-with-a-long-name-0.png", &error));
+    assert_read_error (error);
+    g_clear_error (&error);
+    g_assert_null (topiary_project_get_cover (f->project, id, &error));
+    assert_read_error (error);
+  }
 }
 
 int

@@ -635,7 +635,7 @@ on_file_request (WebKitURISchemeRequest *request,
     {
       name = g_uri_unescape_string (end + 1, NULL);
       if (name != NULL)
-        info = topiary_project_find_file (self->project, article_id, name);
+        info = topiary_project_find_file (self->project, article_id, name, &error);
     }
   if (info != NULL)
     data = topiary_project_get_file_data (self->project, info->sha256, &error);

@@ -1069,6 +1069,7 @@ _topiary_import_add_note (TopiaryProject      *project,
   g_autoptr(TopiaryNote) note = NULL;
   g_autofree char *short_title = cut_chars (title, TOPIARY_TITLE_MAX);
   g_autofree char *short_body = body != NULL ? topiary_limit_cut_bytes (body, TOPIARY_BODY_MAX) : NULL;
+  GError *local_error = NULL;
 
   g_assert (TOPIARY_IS_PROJECT (project));
 
@@ -1086,8 +1087,13 @@ _topiary_import_add_note (TopiaryProject      *project,
     }
 
   /* Importing the same page twice must not double its notes. */
-  if (topiary_project_has_note (project, kind, title, body))
+  if (topiary_project_has_note (project, kind, title, body, &local_error))
     return TRUE;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
 
   note = topiary_note_new (kind ? kind : "other", title, body);
   if (!topiary_project_add_note (project, note, error))

@@ -399,16 +399,41 @@ topiary_project_list_files (TopiaryProject  *self,
   return list;
 }
 
+/* The one file @stmt (bound) selects: NULL when there is none, or with
+ * @error set when it could not be read. */
+static TopiaryFileInfo *
+one_file (TopiaryProject  *self,
+          sqlite3_stmt    *stmt,
+          GError         **error)
+{
+  TopiaryFileInfo *info = NULL;
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      info = info_from_row (stmt);
+      rc = SQLITE_DONE;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_clear_pointer (&info, topiary_file_info_free);
+      _topiary_project_sqlite_error (self, rc, error);
+    }
+  return info;
+}
+
 TopiaryFileInfo *
-topiary_project_find_file (TopiaryProject *self,
-                           gint64          article_id,
-                           const char     *name)
+topiary_project_find_file (TopiaryProject  *self,
+                           gint64           article_id,
+                           const char      *name,
+                           GError         **error)
 {
   sqlite3_stmt *stmt;
-  TopiaryFileInfo *info = NULL;
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   while (g_str_has_prefix (name, "./"))
     name += 2;
@@ -416,15 +441,12 @@ topiary_project_find_file (TopiaryProject *self,
     return NULL;
   stmt = _topiary_project_statement (self,
                                      "SELECT " FILE_COLUMNS " FROM file f JOIN file_blob b ON b.id = f.blob_id "
-                                     "WHERE f.article_id = ? AND f.name = ?", NULL);
+                                     "WHERE f.article_id = ? AND f.name = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, article_id);
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    info = info_from_row (stmt);
-  sqlite3_reset (stmt);
-  return info;
+  return one_file (self, stmt, error);
 }
 
 GBytes *
@@ -573,26 +595,24 @@ out:
 }
 
 TopiaryFileInfo *
-topiary_project_get_cover (TopiaryProject *self,
-                           gint64          article_id)
+topiary_project_get_cover (TopiaryProject  *self,
+                           gint64           article_id,
+                           GError         **error)
 {
   sqlite3_stmt *stmt;
-  TopiaryFileInfo *info = NULL;
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!has_tables (self))
     return NULL;
   stmt = _topiary_project_statement (self,
                                      "SELECT " FILE_COLUMNS " FROM file f JOIN file_blob b ON b.id = f.blob_id "
-                                     "WHERE f.article_id = ? AND f.cover", NULL);
+                                     "WHERE f.article_id = ? AND f.cover", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, article_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    info = info_from_row (stmt);
-  sqlite3_reset (stmt);
-  return info;
+  return one_file (self, stmt, error);
 }
 
 /* TRUE when @body names @name as a link or image target, however it is

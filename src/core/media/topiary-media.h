@@ -94,10 +94,11 @@ GPtrArray       *topiary_project_list_files   (TopiaryProject  *self,
                                                gint64           article_id,
                                                GError         **error);
 /* The article's file called @name ("images/a.png", "./images/a.png";
- * case does not matter), or NULL. */
+ * case does not matter): NULL without @error when it has none. */
 TopiaryFileInfo *topiary_project_find_file    (TopiaryProject  *self,
                                                gint64           article_id,
-                                               const char      *name);
+                                               const char      *name,
+                                               GError         **error);
 /* The bytes of the file with @sha256. */
 GBytes          *topiary_project_get_file_data (TopiaryProject *self,
                                                 const char     *sha256,
@@ -111,8 +112,10 @@ gboolean         topiary_project_set_cover    (TopiaryProject  *self,
                                                gint64           article_id,
                                                gint64           file_id,
                                                GError         **error);
+/* NULL without @error when the article has no cover. */
 TopiaryFileInfo *topiary_project_get_cover    (TopiaryProject  *self,
-                                               gint64           article_id);
+                                               gint64           article_id,
+                                               GError         **error);
 
 /* Files nothing uses: those of deleted articles (kept until now so that
  * an undo brings them back) and those an article holds but neither its

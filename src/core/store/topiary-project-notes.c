@@ -134,26 +134,33 @@ topiary_project_delete_note (TopiaryProject  *self,
 }
 
 gboolean
-topiary_project_has_note (TopiaryProject *self,
-                          const char     *kind,
-                          const char     *title,
-                          const char     *body)
+topiary_project_has_note (TopiaryProject  *self,
+                          const char      *kind,
+                          const char      *title,
+                          const char      *body,
+                          GError         **error)
 {
   sqlite3_stmt *stmt;
   gboolean found;
+  int rc;
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->db == NULL)
+  if (!_topiary_project_check_open (self, error))
     return FALSE;
-  stmt = _topiary_project_get_statement (self, "SELECT 1 FROM note WHERE kind = ? AND title = ? AND body = ? LIMIT 1", NULL);
+  stmt = _topiary_project_get_statement (self, "SELECT 1 FROM note WHERE kind = ? AND title = ? AND body = ? LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, kind ? kind : "other", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, title ? title : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, body ? body : "", -1, SQLITE_STATIC);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  rc = sqlite3_step (stmt);
+  found = rc == SQLITE_ROW;
+  if (found)
+    rc = SQLITE_DONE;
+  if (!_topiary_project_finish_rows (self, stmt, rc, error))
+    return FALSE;
   return found;
 }
 

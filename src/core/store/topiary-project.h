@@ -105,11 +105,13 @@ gboolean        topiary_project_update_note   (TopiaryProject    *self,
 gboolean        topiary_project_delete_note   (TopiaryProject    *self,
                                                gint64             note_id,
                                                GError           **error);
-/* TRUE when a note with exactly this kind, title and body exists. */
+/* TRUE when a note with exactly this kind, title and body exists; FALSE
+ * when none does, or with @error set when the notes could not be read. */
 gboolean        topiary_project_has_note      (TopiaryProject    *self,
                                                const char        *kind,
                                                const char        *title,
-                                               const char        *body);
+                                               const char        *body,
+                                               GError           **error);
 
 /* ---- groups ---- */
 GListModel     *topiary_project_list_groups   (TopiaryProject    *self,
