@@ -2,7 +2,7 @@
  * midway leaves no project file behind (issue 10)
  *
  * The test program runs itself a second time as the "app": a window that
- * imports a large outline through topiary_window_import(), the path the
+ * imports a large outline through the window's TopiaryImporter, the path the
  * Import menu takes. That child is killed with SIGKILL while the import
  * is under way; then nothing may be under the name the user chose, not
  * even a half-built project.
@@ -39,8 +39,8 @@ run_child (const char *source,
   gtk_source_init ();
   window = topiary_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
-  topiary_window_import (window, source, dest);
-  while (topiary_window_is_importing (window))
+  topiary_importer_import (topiary_window_get_importer (window), source, dest, TOPIARY_IMPORT_AUTO, NULL, NULL);
+  while (topiary_importer_is_busy (topiary_window_get_importer (window)))
     g_main_context_iteration (NULL, TRUE);
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

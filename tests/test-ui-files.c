@@ -160,7 +160,7 @@ test_open_errors (UiFixture     *f,
 static gboolean
 import_finished (gpointer data)
 {
-  return !topiary_window_is_importing (window);
+  return !topiary_importer_is_busy (topiary_window_get_importer (window));
 }
 
 static void
@@ -181,8 +181,8 @@ test_import (UiFixture     *f,
       return;
     }
 
-  topiary_window_import (window, seed, target);
-  g_assert_true (topiary_window_is_importing (window));
+  topiary_importer_import (topiary_window_get_importer (window), seed, target, TOPIARY_IMPORT_AUTO, NULL, NULL);
+  g_assert_true (topiary_importer_is_busy (topiary_window_get_importer (window)));
   g_assert_true (wait_for (import_finished, NULL, 30000));
   project = topiary_window_get_project (window);
   g_assert_nonnull (project);
@@ -191,7 +191,7 @@ test_import (UiFixture     *f,
 
   /* Nothing to import: a dialog, no project file left behind. */
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
-  topiary_window_import (window, empty, empty_target);
+  topiary_importer_import (topiary_window_get_importer (window), empty, empty_target, TOPIARY_IMPORT_AUTO, NULL, NULL);
   g_assert_true (wait_for (import_finished, NULL, 30000));
   heading = close_message_dialog ();
   g_assert_cmpstr (heading, ==, "Could Not Import");

@@ -212,7 +212,7 @@ static TopiaryWindow *window;
 static gboolean
 import_finished (gpointer data)
 {
-  return !topiary_window_is_importing (window);
+  return !topiary_importer_is_busy (topiary_window_get_importer (window));
 }
 
 static void
@@ -231,7 +231,7 @@ test_window_import (void)
 
   /* The window imports with the preview's choices, then drops the paste. */
   options->group_level = 3;
-  topiary_window_import_full (window, source, target, TOPIARY_IMPORT_AUTO, options, temporary);
+  topiary_importer_import (topiary_window_get_importer (window), source, target, TOPIARY_IMPORT_AUTO, options, temporary);
   g_assert_true (wait_for (import_finished, NULL, 30000));
   project = topiary_window_get_project (window);
   g_assert_nonnull (project);

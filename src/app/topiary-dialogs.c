@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "topiary-dialogs.h"
+#include "topiary-project.h"
 
 AdwToast *
 topiary_toast_new (const char *message)
@@ -26,6 +27,35 @@ topiary_show_error (GtkWindow  *parent,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static const char *
+open_error_heading (const GError *error)
+{
+  if (error->domain == TOPIARY_PROJECT_ERROR)
+    switch (error->code)
+      {
+      case TOPIARY_PROJECT_ERROR_NOT_SQLITE:
+      case TOPIARY_PROJECT_ERROR_FOREIGN:
+        return _("Not a Topiary Project");
+      case TOPIARY_PROJECT_ERROR_CORRUPT:
+        return _("Damaged Project");
+      case TOPIARY_PROJECT_ERROR_NEWER:
+        return _("Project From a Newer Topiary");
+      case TOPIARY_PROJECT_ERROR_NOT_FOUND:
+        return _("Project Not Found");
+      default:
+        break;
+      }
+  return _("Could Not Open the Project");
+}
+
+void
+topiary_show_open_error (GtkWindow    *parent,
+                         const GError *error)
+{
+  g_return_if_fail (error != NULL);
+  topiary_show_error (parent, open_error_heading (error), error->message);
 }
 
 typedef struct {

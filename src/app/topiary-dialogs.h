@@ -16,6 +16,10 @@ void      topiary_show_error (GtkWindow  *parent,
                               const char *heading,
                               const char *body);
 
+/* Why a project could not be opened, headed by what went wrong. */
+void      topiary_show_open_error (GtkWindow    *parent,
+                                   const GError *error);
+
 /* Called with the text the user entered, stripped and never empty. */
 typedef void (*TopiaryTextFunc) (gpointer    owner,
                                  const char *text,

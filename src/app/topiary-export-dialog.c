@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "topiary-a11y.h"
+#include "topiary-dialogs.h"
 #include "topiary-export-dialog.h"
 #include "topiary-file-chooser.h"
 #include "topiary-export.h"
@@ -383,4 +384,28 @@ topiary_export_dialog_init (TopiaryExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   topiary_a11y_fix_names (GTK_WIDGET (self));
+}
+
+AdwToast *
+topiary_export_dialog_new_toast (const char *destination,
+                                 guint       n_warnings)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  g_return_val_if_fail (destination != NULL, NULL);
+
+  name = g_path_get_basename (destination);
+  if (n_warnings > 0)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported to “%s”, with %u warning",
+                                            "Exported to “%s”, with %u warnings", n_warnings),
+                               name, n_warnings);
+  else
+    message = g_strdup_printf (_("Exported to “%s”"), name);
+  toast = topiary_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_action_name (toast, "win.show-path");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (destination));
+  return toast;
 }

@@ -22,4 +22,9 @@ void                 topiary_export_dialog_set_destination (TopiaryExportDialog 
                                                             TopiaryExportFormat  format,
                                                             const char          *path);
 
+/* What an export to @destination says when done: a toast whose "Show"
+ * button activates win.show-path with @destination. */
+AdwToast            *topiary_export_dialog_new_toast (const char *destination,
+                                                      guint       n_warnings);
+
 G_END_DECLS

@@ -513,6 +513,74 @@ map_duplicate (GSimpleAction *action,
   topiary_window_open_article (self->window, topiary_article_get_id (copy));
 }
 
+/* ---- an article a wiki link names ---- */
+
+/* Creates the article an unresolved wiki link names, next to the one
+ * being written: a cluster of the same pillar, or an idea. */
+static void
+create_linked_article (TopiaryMapActions *self,
+                       const char        *title)
+{
+  g_autoptr(TopiaryArticle) article = topiary_article_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  TopiaryArticle *current = topiary_details_get_article (topiary_window_get_details (self->window));
+  gint64 group_id = current ? topiary_article_get_group_id (current) : 0;
+
+  topiary_article_set_title (article, title);
+  topiary_article_set_kind (article, TOPIARY_KIND_CLUSTER);
+  topiary_article_set_group_id (article, group_id);
+  if (group_id != 0)
+    topiary_article_set_parent_id (article, topiary_article_get_kind (current) == TOPIARY_KIND_PILLAR
+                                            ? topiary_article_get_id (current)
+                                            : topiary_article_get_parent_id (current));
+  topiary_article_set_status (article, group_id ? TOPIARY_STATUS_PLANNED : TOPIARY_STATUS_IDEA);
+  if (!topiary_project_add_article (self->project, article, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  topiary_sidebar_refresh (self->sidebar);
+  message = g_strdup_printf (_("“%s” added to the map"), title);
+  toast (self, message);
+}
+
+static void
+on_create_response (AdwMessageDialog  *dialog,
+                    const char        *response,
+                    TopiaryMapActions *self)
+{
+  if (g_strcmp0 (response, "create") == 0 && self->project != NULL)
+    create_linked_article (self, g_object_get_data (G_OBJECT (dialog), "title"));
+}
+
+void
+topiary_map_actions_offer_linked_article (TopiaryMapActions *self,
+                                          const char        *title)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (TOPIARY_IS_MAP_ACTIONS (self));
+  g_return_if_fail (title != NULL);
+
+  if (self->project == NULL || topiary_project_is_read_only (self->project))
+    return;
+  dialog = adw_message_dialog_new (parent_window (self), _("Create This Article?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("No article is called “%s” yet. Add it to the map next to this one?"),
+                                  title);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "create", _("_Add to Map"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "title", g_strdup (title), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_create_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ---- delete and its undo ---- */
 
 static void

@@ -24,6 +24,10 @@ void               topiary_map_actions_set_project (TopiaryMapActions *self,
 /* Enables the actions that make sense for the selection; the one place
  * that decides it. */
 void               topiary_map_actions_update      (TopiaryMapActions *self);
+/* Asks whether to add the article a wiki link names (@title) next to the
+ * one being written, and adds it. */
+void               topiary_map_actions_offer_linked_article (TopiaryMapActions *self,
+                                                             const char        *title);
 /* Binds the map's shortcuts on @widget_class: the window's, so they work
  * wherever the focus is (Ctrl+N from the editor makes an article), and
  * the sidebar's, so that in the map they come before GtkWindow's own. */

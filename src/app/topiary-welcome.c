@@ -15,6 +15,7 @@ struct _TopiaryWelcome
 
   GtkWidget  *recent_group;
   GtkListBox *recent_list;
+  GSettings  *settings;
 };
 
 G_DEFINE_FINAL_TYPE (TopiaryWelcome, topiary_welcome, GTK_TYPE_WIDGET)
@@ -56,9 +57,65 @@ topiary_welcome_set_recent (TopiaryWelcome     *self,
   gtk_widget_set_visible (self->recent_group, n > 0);
 }
 
+#define MAX_RECENT 10
+
+static void
+on_recent_changed (TopiaryWelcome *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-projects");
+
+  topiary_welcome_set_recent (self, (const char * const *) recent);
+}
+
+void
+topiary_welcome_set_settings (TopiaryWelcome *self,
+                              GSettings      *settings)
+{
+  g_return_if_fail (TOPIARY_IS_WELCOME (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (self->settings == NULL);
+
+  self->settings = g_object_ref (settings);
+  g_signal_connect_object (settings, "changed::recent-projects",
+                           G_CALLBACK (on_recent_changed), self, G_CONNECT_SWAPPED);
+  on_recent_changed (self);
+}
+
+void
+topiary_welcome_remember (TopiaryWelcome *self,
+                          const char     *path,
+                          gboolean        keep)
+{
+  g_auto(GStrv) old = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) recent = NULL;
+  guint n = 0;
+
+  g_return_if_fail (TOPIARY_IS_WELCOME (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->settings == NULL)
+    return;
+  old = g_settings_get_strv (self->settings, "recent-projects");
+  if (keep)
+    {
+      g_strv_builder_add (builder, path);
+      n++;
+    }
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
+    if (g_strcmp0 (old[i], path) != 0)
+      {
+        g_strv_builder_add (builder, old[i]);
+        n++;
+      }
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-projects", (const char * const *) recent);
+}
+
 static void
 topiary_welcome_dispose (GObject *object)
 {
+  g_clear_object (&TOPIARY_WELCOME (object)->settings);
   gtk_widget_dispose_template (GTK_WIDGET (object), TOPIARY_TYPE_WELCOME);
   /* The template's root is not a bound child: let go of it too. */
   {

@@ -11,19 +11,15 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <unistd.h>
-
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "topiary-a11y.h"
+#include "topiary-article-pane.h"
 #include "topiary-dialogs.h"
 #include "topiary-details.h"
 #include "topiary-editor.h"
 #include "topiary-export-dialog.h"
 #include "topiary-file-chooser.h"
-#include "topiary-import.h"
 #include "topiary-import-job.h"
 #include "topiary-importer.h"
 #include "topiary-map-actions.h"
@@ -50,23 +46,14 @@ struct _TopiaryWindow
   GtkListBox           *history_list;
   GtkStack             *content_stack;
   TopiaryOverview      *overview;
-  AdwFlap              *flap;
-  GtkPaned             *paned;
-  AdwBin               *editor_bin;
-  TopiaryEditor        *editor;     /* NULL until ensure_editor() */
-  AdwBin               *preview_bin;
-  TopiaryPreview       *preview;    /* NULL until ensure_preview() */
-  gboolean              preview_failed; /* its module cannot be loaded */
-  TopiaryDetails       *details;
+  TopiaryArticlePane   *pane;
 
   TopiaryMapActions    *map_actions;
   TopiaryImporter      *importer;
   GSettings            *settings;
   TopiaryProject       *project;
   gulong                project_changed_id;
-  gboolean              saving_body;
   gboolean              drawn;      /* a first frame has been shown */
-  char                 *layout;
 };
 
 G_DEFINE_FINAL_TYPE (TopiaryWindow, topiary_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -81,14 +68,12 @@ static GParamSpec *properties[N_PROPS];
 
 static void update_actions (TopiaryWindow *self);
 static void update_title (TopiaryWindow *self);
-static TopiaryPreview *ensure_preview (TopiaryWindow *self);
-static TopiaryEditor *ensure_editor (TopiaryWindow *self);
 
 gint64
 topiary_window_get_article_id (TopiaryWindow *self)
 {
   g_return_val_if_fail (TOPIARY_IS_WINDOW (self), 0);
-  return self->editor != NULL ? topiary_editor_get_article_id (self->editor) : 0;
+  return topiary_article_pane_get_article_id (self->pane);
 }
 
 TopiaryProject *
@@ -109,21 +94,21 @@ TopiaryEditor *
 topiary_window_get_editor (TopiaryWindow *self)
 {
   g_return_val_if_fail (TOPIARY_IS_WINDOW (self), NULL);
-  return ensure_editor (self);
+  return topiary_article_pane_get_editor (self->pane);
 }
 
 TopiaryPreview *
 topiary_window_get_preview (TopiaryWindow *self)
 {
   g_return_val_if_fail (TOPIARY_IS_WINDOW (self), NULL);
-  return ensure_preview (self);
+  return topiary_article_pane_get_preview (self->pane);
 }
 
 TopiaryDetails *
 topiary_window_get_details (TopiaryWindow *self)
 {
   g_return_val_if_fail (TOPIARY_IS_WINDOW (self), NULL);
-  return self->details;
+  return topiary_article_pane_get_details (self->pane);
 }
 
 void
@@ -149,36 +134,6 @@ show_error (TopiaryWindow *self,
   topiary_show_error (GTK_WINDOW (self), heading, body);
 }
 
-/* ---- recent projects ---- */
-
-#define MAX_RECENT 10
-
-/* Puts @path first in the recent list (or only takes it out). */
-static void
-update_recent (TopiaryWindow *self,
-               const char    *path,
-               gboolean       add)
-{
-  g_auto(GStrv) old = g_settings_get_strv (self->settings, "recent-projects");
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) recent = NULL;
-  guint n = 0;
-
-  if (add)
-    {
-      g_strv_builder_add (builder, path);
-      n++;
-    }
-  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
-    if (g_strcmp0 (old[i], path) != 0)
-      {
-        g_strv_builder_add (builder, old[i]);
-        n++;
-      }
-  recent = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "recent-projects", (const char * const *) recent);
-}
-
 /* ---- project ---- */
 
 gboolean
@@ -187,9 +142,7 @@ topiary_window_save (TopiaryWindow  *self,
 {
   g_return_val_if_fail (TOPIARY_IS_WINDOW (self), FALSE);
 
-  if (self->editor != NULL && !topiary_editor_save (self->editor, error))
-    return FALSE;
-  return topiary_details_save (self->details, error);
+  return topiary_article_pane_save (self->pane, error);
 }
 
 static void
@@ -209,22 +162,18 @@ on_project_changed (TopiaryWindow *self,
                     const char    *what)
 {
   topiary_overview_queue_refresh (self->overview);
-  if (self->saving_body)
+  if (topiary_article_pane_is_saving_body (self->pane))
     return;
   if (g_strcmp0 (what, "notes") != 0)
     topiary_sidebar_queue_refresh (self->sidebar);
   if (g_strcmp0 (what, "articles") == 0 || g_strcmp0 (what, "groups") == 0)
-    topiary_details_project_changed (self->details);
+    topiary_details_project_changed (topiary_article_pane_get_details (self->pane));
   if (g_strcmp0 (what, "map") == 0 || g_strcmp0 (what, "articles") == 0)
     update_title (self);
-}
-
-static void
-on_editor_saving (TopiaryEditor *editor,
-                  gboolean       saving,
-                  TopiaryWindow *self)
-{
-  self->saving_body = saving;
+  /* An article added, renamed or deleted: the preview's links may resolve
+   * differently now. */
+  if (g_strcmp0 (what, "articles") == 0)
+    topiary_article_pane_render (self->pane);
 }
 
 static void
@@ -233,9 +182,7 @@ set_project (TopiaryWindow  *self,
 {
   save_or_toast (self);
 
-  if (self->editor != NULL)
-    topiary_editor_load_article (self->editor, 0, NULL);
-  topiary_details_set_article (self->details, 0);
+  topiary_article_pane_load (self->pane, 0, NULL);
   if (self->project != NULL)
     {
       g_clear_signal_handler (&self->project_changed_id, self->project);
@@ -245,10 +192,7 @@ set_project (TopiaryWindow  *self,
 
   topiary_sidebar_set_project (self->sidebar, project);
   topiary_map_actions_set_project (self->map_actions, project);
-  if (self->editor != NULL)
-    topiary_editor_set_project (self->editor, project);
-  topiary_details_set_project (self->details, project);
-  topiary_details_set_tree (self->details, topiary_sidebar_get_tree (self->sidebar));
+  topiary_article_pane_set_project (self->pane, project, topiary_sidebar_get_tree (self->sidebar));
   /* The sidebar's tree was just built: the overview counts from it. */
   topiary_overview_set_project (self->overview, project,
                                 project ? topiary_sidebar_get_tree (self->sidebar) : NULL);
@@ -256,10 +200,8 @@ set_project (TopiaryWindow  *self,
     {
       self->project_changed_id = g_signal_connect_object (project, "changed", G_CALLBACK (on_project_changed),
                                                           self, G_CONNECT_SWAPPED);
-      if (self->preview != NULL)
-        topiary_preview_set_project (self->preview, project);
       if (topiary_project_get_path (project) != NULL)
-        update_recent (self, topiary_project_get_path (project), TRUE);
+        topiary_welcome_remember (self->welcome, topiary_project_get_path (project), TRUE);
       gtk_stack_set_visible_child_name (self->content_stack, "overview");
       /* A project opened before the first frame (from the command line)
        * has no welcome page to fade from: no transition drawing both. */
@@ -269,34 +211,12 @@ set_project (TopiaryWindow  *self,
       topiary_sidebar_select_map (self->sidebar);
       if (topiary_project_is_read_only (project))
         toast (self, _("This project is read-only: changes cannot be saved."));
-      gtk_widget_set_sensitive (GTK_WIDGET (self->details), !topiary_project_is_read_only (project));
     }
   else
     gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 
   update_title (self);
   update_actions (self);
-}
-
-static const char *
-open_error_heading (const GError *error)
-{
-  if (error->domain == TOPIARY_PROJECT_ERROR)
-    switch (error->code)
-      {
-      case TOPIARY_PROJECT_ERROR_NOT_SQLITE:
-      case TOPIARY_PROJECT_ERROR_FOREIGN:
-        return _("Not a Topiary Project");
-      case TOPIARY_PROJECT_ERROR_CORRUPT:
-        return _("Damaged Project");
-      case TOPIARY_PROJECT_ERROR_NEWER:
-        return _("Project From a Newer Topiary");
-      case TOPIARY_PROJECT_ERROR_NOT_FOUND:
-        return _("Project Not Found");
-      default:
-        break;
-      }
-  return _("Could Not Open the Project");
 }
 
 gboolean
@@ -318,8 +238,8 @@ topiary_window_open_path (TopiaryWindow *self,
   if (project == NULL)
     {
       if (g_error_matches (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_NOT_FOUND))
-        update_recent (self, path, FALSE);
-      show_error (self, open_error_heading (error), error->message);
+        topiary_welcome_remember (self->welcome, path, FALSE);
+      topiary_show_open_error (GTK_WINDOW (self), error);
       return FALSE;
     }
   set_project (self, project);
@@ -337,7 +257,7 @@ update_title (TopiaryWindow *self)
   g_autofree char *map_title = NULL;
   g_autofree char *file = NULL;
   gint64 id = topiary_window_get_article_id (self);
-  TopiaryArticle *article = topiary_details_get_article (self->details);
+  TopiaryArticle *article = topiary_details_get_article (topiary_article_pane_get_details (self->pane));
 
   if (self->project == NULL)
     {
@@ -367,6 +287,9 @@ update_title (TopiaryWindow *self)
 static void
 update_layout_buttons (TopiaryWindow *self)
 {
+  g_autofree char *layout = NULL;
+
+  g_object_get (self->pane, "layout", &layout, NULL);
   for (GtkWidget *child = gtk_widget_get_first_child (self->layout_box);
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
@@ -378,38 +301,9 @@ update_layout_buttons (TopiaryWindow *self)
       if (target == NULL || !g_variant_is_of_type (target, G_VARIANT_TYPE_STRING))
         continue;
       gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_PRESSED,
-                                   g_strcmp0 (g_variant_get_string (target, NULL), self->layout) == 0
+                                   g_strcmp0 (g_variant_get_string (target, NULL), layout) == 0
                                    ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE,
                                    -1);
-    }
-}
-
-static void
-apply_layout (TopiaryWindow *self)
-{
-  gboolean editor = g_strcmp0 (self->layout, "preview") != 0;
-  gboolean preview = g_strcmp0 (self->layout, "editor") != 0;
-  gboolean was_hidden = !gtk_widget_get_visible (GTK_WIDGET (self->preview_bin));
-
-  update_layout_buttons (self);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->editor_bin), editor);
-  if (self->editor != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (self->editor), editor);
-  gtk_widget_set_visible (GTK_WIDGET (self->preview_bin), preview);
-  if (self->preview != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (self->preview), preview);
-  /* A hidden preview is not kept up to date: catch up when it shows. */
-  if (preview && was_hidden && topiary_window_get_article_id (self) != 0)
-    {
-      g_autofree char *text = topiary_editor_dup_text (self->editor);
-      TopiaryPreview *shown = ensure_preview (self);
-
-      if (shown != NULL)
-        {
-          topiary_preview_set_article (shown, topiary_window_get_article_id (self));
-          topiary_preview_set_markdown (shown, text);
-        }
     }
 }
 
@@ -417,14 +311,14 @@ static void
 set_layout (TopiaryWindow *self,
             const char    *layout)
 {
-  if (g_strcmp0 (layout, "editor") != 0 && g_strcmp0 (layout, "split") != 0 &&
-      g_strcmp0 (layout, "preview") != 0)
-    layout = "split";
-  if (g_strcmp0 (self->layout, layout) == 0)
-    return;
-  g_free (self->layout);
-  self->layout = g_strdup (layout);
-  apply_layout (self);
+  if (self->pane != NULL)
+    g_object_set (self->pane, "layout", layout, NULL);
+}
+
+static void
+on_layout_changed (TopiaryWindow *self)
+{
+  update_layout_buttons (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
 }
 
@@ -461,9 +355,8 @@ topiary_window_show_map (TopiaryWindow *self,
   g_return_if_fail (TOPIARY_IS_WINDOW (self));
 
   topiary_overview_show (self->overview, topiary_sidebar_get_tree (self->sidebar), group_id);
-  if (self->editor != NULL && !topiary_editor_load_article (self->editor, 0, &error))
+  if (!topiary_article_pane_load (self->pane, 0, &error))
     toast (self, error->message);
-  topiary_details_set_article (self->details, 0);
   gtk_stack_set_visible_child_name (self->content_stack, "overview");
   update_title (self);
   update_actions (self);
@@ -474,30 +367,16 @@ topiary_window_open_article (TopiaryWindow *self,
                              gint64         article_id)
 {
   g_autoptr(GError) error = NULL;
-  TopiaryArticle *article;
 
   g_return_val_if_fail (TOPIARY_IS_WINDOW (self), FALSE);
 
   if (self->project == NULL)
     return FALSE;
-
-  ensure_editor (self);
-  /* Before loading: the editor's text-changed feeds the preview. */
-  if (gtk_widget_get_visible (GTK_WIDGET (self->preview_bin)))
-    ensure_preview (self);
-  if (topiary_window_get_article_id (self) != article_id)
+  if (!topiary_article_pane_load (self->pane, article_id, &error))
     {
-      if (!topiary_editor_load_article (self->editor, article_id, &error))
-        {
-          toast (self, error->message);
-          return FALSE;
-        }
-      topiary_details_set_article (self->details, article_id);
+      toast (self, error->message);
+      return FALSE;
     }
-  article = topiary_details_get_article (self->details);
-  if (article != NULL)
-    topiary_editor_set_target_words (self->editor, topiary_article_get_target_words (article));
-
   topiary_sidebar_select_article (self->sidebar, article_id);
   gtk_stack_set_visible_child_name (self->content_stack, "article");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -536,255 +415,50 @@ on_article_activated (TopiarySidebar *sidebar,
 }
 
 static void
-on_editor_text_changed (TopiaryEditor *editor,
-                        TopiaryWindow *self)
-{
-  g_autofree char *text = NULL;
-  TopiaryPreview *preview;
-
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->preview_bin)) || topiary_editor_get_article_id (editor) == 0)
-    return;
-  if ((preview = ensure_preview (self)) == NULL)
-    return;
-  text = topiary_editor_dup_text (editor);
-  topiary_preview_set_article (preview, topiary_editor_get_article_id (editor));
-  topiary_preview_set_markdown (preview, text);
-}
-
-static void
-on_editor_cursor_moved (TopiaryEditor *editor,
-                        guint          line,
-                        TopiaryWindow *self)
-{
-  if (self->preview != NULL && gtk_widget_get_visible (GTK_WIDGET (self->preview_bin)))
-    topiary_preview_scroll_to_line (self->preview, line);
-}
-
-static void
-on_editor_save_failed (TopiaryEditor *editor,
-                       const char    *message,
-                       TopiaryWindow *self)
+on_pane_message (TopiaryWindow *self,
+                 const char    *message)
 {
   toast (self, message);
 }
 
-/* Made when an article is first shown, like the preview: the map is
- * what a window shows first, and a GtkSourceView with its Markdown
- * language costs a good part of a cold start. */
 static void
-on_editor_show_requested (TopiaryEditor *editor,
-                          TopiaryWindow *self)
+on_pane_open_article (TopiaryWindow *self,
+                      gint64         article_id)
 {
-  if (g_strcmp0 (self->layout, "preview") == 0)
-    set_layout (self, "split");
+  topiary_window_open_article (self, article_id);
 }
 
-static gboolean
-on_editor_restoring (TopiaryEditor *editor,
-                     TopiaryWindow *self)
+static void
+on_pane_create_article (TopiaryWindow *self,
+                        const char    *title)
 {
-  g_autoptr(GError) error = NULL;
+  topiary_map_actions_offer_linked_article (self->map_actions, title);
+}
 
+/* Here, not only on the editor: the main menu and the history list reach
+ * article.* too. */
+static void
+on_editor_made (TopiaryWindow *self)
+{
+  TopiaryEditor *editor = topiary_article_pane_get_editor (self->pane);
+
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "article", topiary_editor_get_actions (editor));
+}
+
+static void
+on_revision_restored (TopiaryWindow *self,
+                      gint64         article_id)
+{
   gtk_popover_popdown (self->history_popover);
-  if (!topiary_details_save (self->details, &error))
-    {
-      toast (self, error->message);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-on_revision_restored (TopiaryEditor *editor,
-                      gint64         article_id,
-                      TopiaryWindow *self)
-{
-  topiary_details_set_article (self->details, article_id);
   topiary_window_open_article (self, article_id);
   toast (self, _("Revision restored; the text it replaced was kept as a revision"));
 }
 
+/* Filled each time it opens: revisions change as the user works. */
 static void
 on_history_show (TopiaryWindow *self)
 {
-  topiary_editor_fill_history (ensure_editor (self), self->history_list);
-}
-
-static TopiaryEditor *
-ensure_editor (TopiaryWindow *self)
-{
-  if (self->editor != NULL)
-    return self->editor;
-
-  self->editor = g_object_new (TOPIARY_TYPE_EDITOR, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->editor),
-                          gtk_widget_get_visible (GTK_WIDGET (self->editor_bin)));
-  g_signal_connect_object (self->editor, "text-changed",
-                           G_CALLBACK (on_editor_text_changed), self, 0);
-  g_signal_connect_object (self->editor, "cursor-moved",
-                           G_CALLBACK (on_editor_cursor_moved), self, 0);
-  g_signal_connect_object (self->editor, "save-failed",
-                           G_CALLBACK (on_editor_save_failed), self, 0);
-  g_signal_connect_object (self->editor, "saving",
-                           G_CALLBACK (on_editor_saving), self, 0);
-  g_signal_connect_object (self->editor, "action-failed",
-                           G_CALLBACK (on_editor_save_failed), self, 0);
-  g_signal_connect_object (self->editor, "show-requested",
-                           G_CALLBACK (on_editor_show_requested), self, 0);
-  g_signal_connect_object (self->editor, "restoring",
-                           G_CALLBACK (on_editor_restoring), self, 0);
-  g_signal_connect_object (self->editor, "revision-restored",
-                           G_CALLBACK (on_revision_restored), self, 0);
-  /* Here, not only on the editor: the main menu and the history list
-   * reach article.* too. */
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "article", topiary_editor_get_actions (self->editor));
-  adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor));
-  if (self->settings != NULL)
-    topiary_editor_set_settings (self->editor, self->settings);
-  if (self->project != NULL)
-    topiary_editor_set_project (self->editor, self->project);
-  return self->editor;
-}
-
-static void
-on_preview_open_article (TopiaryPreview *preview,
-                         const char     *slug,
-                         TopiaryWindow  *self)
-{
-  g_autoptr(TopiaryArticle) article = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->project == NULL)
-    return;
-  article = topiary_project_get_article_by_slug (self->project, slug, FALSE, &error);
-  if (error != NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-  if (article == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("There is no article “%s”."), slug);
-      toast (self, message);
-      return;
-    }
-  topiary_window_open_article (self, topiary_article_get_id (article));
-}
-
-/* Creates the article an unresolved wiki link names, next to the one
- * being written: a cluster of the same pillar, or an idea. */
-static void
-create_linked_article (TopiaryWindow *self,
-                       const char    *title)
-{
-  g_autoptr(TopiaryArticle) article = topiary_article_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  TopiaryArticle *current = topiary_details_get_article (self->details);
-  gint64 group_id = current ? topiary_article_get_group_id (current) : 0;
-
-  topiary_article_set_title (article, title);
-  topiary_article_set_kind (article, TOPIARY_KIND_CLUSTER);
-  topiary_article_set_group_id (article, group_id);
-  if (group_id != 0)
-    topiary_article_set_parent_id (article, topiary_article_get_kind (current) == TOPIARY_KIND_PILLAR
-                                            ? topiary_article_get_id (current)
-                                            : topiary_article_get_parent_id (current));
-  topiary_article_set_status (article, group_id ? TOPIARY_STATUS_PLANNED : TOPIARY_STATUS_IDEA);
-  if (!topiary_project_add_article (self->project, article, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  topiary_sidebar_refresh (self->sidebar);
-  /* The link resolves now: render again. */
-  if (self->editor != NULL)
-    on_editor_text_changed (self->editor, self);
-  message = g_strdup_printf (_("“%s” added to the map"), title);
-  toast (self, message);
-}
-
-static void
-on_create_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    TopiaryWindow    *self)
-{
-  if (g_strcmp0 (response, "create") == 0 && self->project != NULL)
-    create_linked_article (self, g_object_get_data (G_OBJECT (dialog), "title"));
-}
-
-static void
-on_preview_create_article (TopiaryPreview *preview,
-                           const char     *target,
-                           TopiaryWindow  *self)
-{
-  GtkWidget *dialog;
-
-  if (self->project == NULL || topiary_project_is_read_only (self->project))
-    return;
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Create This Article?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("No article is called “%s” yet. Add it to the map next to this one?"),
-                                  target);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "create", _("_Add to Map"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "title", g_strdup (target), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_create_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* The preview's WebKitWebView starts web processes and loads its shell
- * page: on a cold start that is a good part of the time to the first
- * window, and the map overview is what shows first. So it is made when
- * an article is first shown (or someone asks for it), never before; its
- * module was preloaded on a worker thread after the first frame. When
- * the module is missing, the pane says so once and writing goes on. */
-static TopiaryPreview *
-ensure_preview (TopiaryWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->preview != NULL || self->preview_failed)
-    return self->preview;
-
-  self->preview = topiary_preview_new (&error);
-  if (self->preview == NULL)
-    {
-      GtkWidget *status = adw_status_page_new ();
-
-      g_warning ("%s", error->message);
-      self->preview_failed = TRUE;
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "dialog-warning-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (status), _("No Preview"));
-      adw_status_page_set_description (ADW_STATUS_PAGE (status), error->message);
-      adw_bin_set_child (self->preview_bin, status);
-      return NULL;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->preview),
-                          gtk_widget_get_visible (GTK_WIDGET (self->preview_bin)));
-  g_signal_connect_object (self->preview, "open-article",
-                           G_CALLBACK (on_preview_open_article), self, 0);
-  g_signal_connect_object (self->preview, "create-article",
-                           G_CALLBACK (on_preview_create_article), self, 0);
-  adw_bin_set_child (self->preview_bin, GTK_WIDGET (self->preview));
-  if (self->project != NULL)
-    topiary_preview_set_project (self->preview, self->project);
-  return self->preview;
-}
-
-static void
-on_details_article_changed (TopiaryDetails *details,
-                            TopiaryArticle *article,
-                            TopiaryWindow  *self)
-{
-  if (self->editor != NULL)
-    topiary_editor_set_target_words (self->editor, topiary_article_get_target_words (article));
-  update_title (self);
+  topiary_editor_fill_history (topiary_article_pane_get_editor (self->pane), self->history_list);
 }
 
 /* ---- files ---- */
@@ -871,47 +545,11 @@ win_open_recent (GtkWidget  *widget,
 
 /* ---- importing ---- */
 
-void
-topiary_window_import (TopiaryWindow *self,
-                       const char    *source,
-                       const char    *path)
-{
-  topiary_window_import_full (self, source, path, TOPIARY_IMPORT_AUTO, NULL, NULL);
-}
-
-void
-topiary_window_import_full (TopiaryWindow              *self,
-                            const char                 *source,
-                            const char                 *path,
-                            TopiaryImportFormat         format,
-                            const TopiaryImportOptions *options,
-                            const char                 *temporary)
-{
-  g_return_if_fail (TOPIARY_IS_WINDOW (self));
-  topiary_importer_import (self->importer, source, path, format, options, temporary);
-}
-
-gboolean
-topiary_window_is_importing (TopiaryWindow *self)
-{
-  g_return_val_if_fail (TOPIARY_IS_WINDOW (self), FALSE);
-  return topiary_importer_is_busy (self->importer);
-}
-
-TopiaryImportDialog *
-topiary_window_preview_import (TopiaryWindow *self,
-                               const char    *source)
+TopiaryImporter *
+topiary_window_get_importer (TopiaryWindow *self)
 {
   g_return_val_if_fail (TOPIARY_IS_WINDOW (self), NULL);
-  return topiary_importer_preview (self->importer, source);
-}
-
-TopiaryImportDialog *
-topiary_window_preview_import_text (TopiaryWindow *self,
-                                    const char    *text)
-{
-  g_return_val_if_fail (TOPIARY_IS_WINDOW (self), NULL);
-  return topiary_importer_preview_text (self->importer, text);
+  return self->importer;
 }
 
 static void
@@ -944,21 +582,7 @@ on_exported (TopiaryExportDialog *dialog,
              guint                n_warnings,
              TopiaryWindow       *self)
 {
-  g_autofree char *name = g_path_get_basename (destination);
-  g_autofree char *message = NULL;
-  AdwToast *t;
-
-  if (n_warnings > 0)
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported to “%s”, with %u warning",
-                                            "Exported to “%s”, with %u warnings", n_warnings),
-                               name, n_warnings);
-  else
-    message = g_strdup_printf (_("Exported to “%s”"), name);
-  t = topiary_toast_new (message);
-  adw_toast_set_button_label (t, _("_Show"));
-  adw_toast_set_action_name (t, "win.show-path");
-  adw_toast_set_action_target_value (t, g_variant_new_string (destination));
-  adw_toast_overlay_add_toast (self->toast_overlay, t);
+  adw_toast_overlay_add_toast (self->toast_overlay, topiary_export_dialog_new_toast (destination, n_warnings));
 }
 
 static void
@@ -1032,7 +656,7 @@ win_toggle_details (GtkWidget  *widget,
 {
   TopiaryWindow *self = TOPIARY_WINDOW (widget);
 
-  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+  topiary_article_pane_toggle_details (self->pane);
 }
 
 static void
@@ -1040,14 +664,7 @@ win_cycle_layout (GtkWidget  *widget,
                   const char *action,
                   GVariant   *param)
 {
-  TopiaryWindow *self = TOPIARY_WINDOW (widget);
-
-  if (g_strcmp0 (self->layout, "editor") == 0)
-    set_layout (self, "split");
-  else if (g_strcmp0 (self->layout, "split") == 0)
-    set_layout (self, "preview");
-  else
-    set_layout (self, "editor");
+  topiary_article_pane_cycle_layout (TOPIARY_WINDOW (widget)->pane);
 }
 
 static void
@@ -1093,14 +710,6 @@ topiary_window_close_request (GtkWindow *window)
 }
 
 static void
-on_recent_changed (TopiaryWindow *self)
-{
-  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-projects");
-
-  topiary_welcome_set_recent (self->welcome, (const char * const *) recent);
-}
-
-static void
 topiary_window_constructed (GObject *object)
 {
   TopiaryWindow *self = TOPIARY_WINDOW (object);
@@ -1125,10 +734,9 @@ topiary_window_constructed (GObject *object)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  topiary_article_pane_set_settings (self->pane, self->settings);
   g_settings_bind (self->settings, "preview-layout", self, "layout", G_SETTINGS_BIND_DEFAULT);
-  g_signal_connect_object (self->settings, "changed::recent-projects",
-                           G_CALLBACK (on_recent_changed), self, G_CONNECT_SWAPPED);
-  on_recent_changed (self);
+  topiary_welcome_set_settings (self->welcome, self->settings);
 }
 
 static void
@@ -1142,9 +750,6 @@ topiary_window_dispose (GObject *object)
       g_clear_signal_handler (&self->project_changed_id, self->project);
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), TOPIARY_TYPE_WINDOW);
-  /* They were the bins' children, gone with the template. */
-  self->preview = NULL;
-  self->editor = NULL;
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
   if (self->map_actions != NULL)
@@ -1152,15 +757,6 @@ topiary_window_dispose (GObject *object)
   g_clear_object (&self->map_actions);
   g_clear_object (&self->importer);
   G_OBJECT_CLASS (topiary_window_parent_class)->dispose (object);
-}
-
-static void
-topiary_window_finalize (GObject *object)
-{
-  TopiaryWindow *self = TOPIARY_WINDOW (object);
-
-  g_free (self->layout);
-  G_OBJECT_CLASS (topiary_window_parent_class)->finalize (object);
 }
 
 static void
@@ -1174,7 +770,11 @@ topiary_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_LAYOUT:
-      g_value_set_string (value, self->layout);
+      /* The property action asks even while the window is disposed. */
+      if (self->pane != NULL)
+        g_object_get_property (G_OBJECT (self->pane), "layout", value);
+      else
+        g_value_set_static_string (value, "split");
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1208,7 +808,6 @@ topiary_window_class_init (TopiaryWindowClass *klass)
 
   object_class->constructed = topiary_window_constructed;
   object_class->dispose = topiary_window_dispose;
-  object_class->finalize = topiary_window_finalize;
   object_class->get_property = topiary_window_get_property;
   object_class->set_property = topiary_window_set_property;
   window_class->close_request = topiary_window_close_request;
@@ -1222,8 +821,7 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   g_type_ensure (TOPIARY_TYPE_WELCOME);
   g_type_ensure (TOPIARY_TYPE_SIDEBAR);
   g_type_ensure (TOPIARY_TYPE_OVERVIEW);
-  g_type_ensure (TOPIARY_TYPE_EDITOR);
-  g_type_ensure (TOPIARY_TYPE_DETAILS);
+  g_type_ensure (TOPIARY_TYPE_ARTICLE_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/topiary/Topiary/ui/topiary-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, toast_overlay);
@@ -1240,15 +838,10 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_history_show);
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, overview);
-  gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, flap);
-  gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, paned);
-  gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, editor_bin);
-  gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, preview_bin);
-  gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, details);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, pane);
   gtk_widget_class_bind_template_callback (widget_class, on_node_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_article_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_refreshed);
-  gtk_widget_class_bind_template_callback (widget_class, on_details_article_changed);
 
   gtk_widget_class_install_action (widget_class, "win.new-map", NULL, win_new_map);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, win_open);
@@ -1267,8 +860,6 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cycle-layout", NULL, win_cycle_layout);
   gtk_widget_class_install_action (widget_class, "win.open-article", "x", win_open_article);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, win_back);
-
-
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK, "win.new-map", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
@@ -1308,7 +899,6 @@ on_first_frame (GtkWidget     *widget,
 static void
 topiary_window_init (TopiaryWindow *self)
 {
-  self->layout = g_strdup ("split");
   gtk_widget_init_template (GTK_WIDGET (self));
   topiary_a11y_fix_names (GTK_WIDGET (self));
   update_layout_buttons (self);
@@ -1316,6 +906,13 @@ topiary_window_init (TopiaryWindow *self)
 
   self->map_actions = topiary_map_actions_new (self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "map", G_ACTION_GROUP (self->map_actions));
+  g_signal_connect_object (self->pane, "notify::layout", G_CALLBACK (on_layout_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pane, "notify::editor", G_CALLBACK (on_editor_made), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pane, "message", G_CALLBACK (on_pane_message), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pane, "open-article", G_CALLBACK (on_pane_open_article), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pane, "create-article", G_CALLBACK (on_pane_create_article), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pane, "article-changed", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pane, "revision-restored", G_CALLBACK (on_revision_restored), self, G_CONNECT_SWAPPED);
   self->importer = topiary_importer_new (self);
   g_signal_connect_object (self->importer, "notify::busy", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   update_title (self);

@@ -13,7 +13,7 @@
 #include "topiary-project.h"
 #include "topiary-sidebar.h"
 
-#include "topiary-import-dialog.h"
+#include "topiary-importer.h"
 
 G_BEGIN_DECLS
 
@@ -33,26 +33,8 @@ gboolean        topiary_window_open_article (TopiaryWindow      *self,
  * and opens it; an existing file is never replaced. */
 gboolean        topiary_window_create_map   (TopiaryWindow      *self,
                                              const char         *path);
-/* Imports @source (any format topiary_import() reads) into a new project
- * at @path in a worker thread, then opens it; a dialog tells a failure. */
-void            topiary_window_import       (TopiaryWindow      *self,
-                                             const char         *source,
-                                             const char         *path);
-/* The same, with the format and choices of an import preview; @temporary
- * (pasted text's folder, or NULL) is deleted once the import is done. */
-void            topiary_window_import_full  (TopiaryWindow              *self,
-                                             const char                 *source,
-                                             const char                 *path,
-                                             TopiaryImportFormat         format,
-                                             const TopiaryImportOptions *options,
-                                             const char                 *temporary);
-/* Shows what importing @source (a file or a folder) or @text (pasted)
- * would create; the user's "Import" then asks where to save the map. */
-TopiaryImportDialog *topiary_window_preview_import      (TopiaryWindow *self,
-                                                         const char    *source);
-TopiaryImportDialog *topiary_window_preview_import_text (TopiaryWindow *self,
-                                                         const char    *text);
-gboolean        topiary_window_is_importing (TopiaryWindow      *self);
+/* Imports into new maps for this window: ask, preview, import, open. */
+TopiaryImporter *topiary_window_get_importer (TopiaryWindow    *self);
 /* Writes whatever the editor and the details panel still hold. */
 gboolean        topiary_window_save         (TopiaryWindow      *self,
                                              GError            **error);

@@ -1,0 +1,548 @@
+/* topiary-article-pane.c — the article being written: editor, preview and details
+ *
+ * The pane wires its three parts: every edit goes to the preview (when it
+ * shows), the cursor scrolls it, a click on a link opens or offers to
+ * create an article. Its "layout" property says which of editor and
+ * preview show; the window binds it to the user's setting. What the pane
+ * cannot do itself it says with signals: "message" for a toast,
+ * "open-article" and "create-article" for the map, "article-changed" when
+ * the title or slug changed, "revision-restored" after a restore.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "topiary-article-pane.h"
+
+struct _TopiaryArticlePane
+{
+  GtkWidget        parent_instance;
+
+  AdwFlap         *flap;
+  GtkPaned        *paned;
+  AdwBin          *editor_bin;
+  TopiaryEditor   *editor;          /* NULL until asked for */
+  AdwBin          *preview_bin;
+  TopiaryPreview  *preview;         /* NULL until asked for */
+  gboolean         preview_failed;  /* its module cannot be loaded */
+  TopiaryDetails  *details;
+
+  TopiaryProject  *project;
+  GSettings       *settings;
+  char            *layout;
+  gboolean         show_details;
+  gboolean         saving_body;
+};
+
+G_DEFINE_FINAL_TYPE (TopiaryArticlePane, topiary_article_pane, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_LAYOUT,
+  PROP_EDITOR,
+  PROP_SHOW_DETAILS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_MESSAGE,
+  SIGNAL_OPEN_ARTICLE,
+  SIGNAL_CREATE_ARTICLE,
+  SIGNAL_ARTICLE_CHANGED,
+  SIGNAL_REVISION_RESTORED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+message (TopiaryArticlePane *self,
+         const char         *text)
+{
+  g_signal_emit (self, signals[SIGNAL_MESSAGE], 0, text);
+}
+
+gint64
+topiary_article_pane_get_article_id (TopiaryArticlePane *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_ARTICLE_PANE (self), 0);
+  return self->editor != NULL ? topiary_editor_get_article_id (self->editor) : 0;
+}
+
+TopiaryDetails *
+topiary_article_pane_get_details (TopiaryArticlePane *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_ARTICLE_PANE (self), NULL);
+  return self->details;
+}
+
+gboolean
+topiary_article_pane_is_saving_body (TopiaryArticlePane *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_ARTICLE_PANE (self), FALSE);
+  return self->saving_body;
+}
+
+void
+topiary_article_pane_toggle_details (TopiaryArticlePane *self)
+{
+  g_return_if_fail (TOPIARY_IS_ARTICLE_PANE (self));
+  g_object_set (self, "show-details", !self->show_details, NULL);
+}
+
+/* ---- the preview follows the editor ---- */
+
+void
+topiary_article_pane_render (TopiaryArticlePane *self)
+{
+  g_autofree char *text = NULL;
+  TopiaryPreview *preview;
+  gint64 id;
+
+  g_return_if_fail (TOPIARY_IS_ARTICLE_PANE (self));
+
+  id = topiary_article_pane_get_article_id (self);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->preview_bin)) || id == 0)
+    return;
+  if ((preview = topiary_article_pane_get_preview (self)) == NULL)
+    return;
+  text = topiary_editor_dup_text (self->editor);
+  topiary_preview_set_article (preview, id);
+  topiary_preview_set_markdown (preview, text);
+}
+
+static void
+on_editor_text_changed (TopiaryArticlePane *self)
+{
+  topiary_article_pane_render (self);
+}
+
+static void
+on_editor_cursor_moved (TopiaryArticlePane *self,
+                        guint               line)
+{
+  if (self->preview != NULL && gtk_widget_get_visible (GTK_WIDGET (self->preview_bin)))
+    topiary_preview_scroll_to_line (self->preview, line);
+}
+
+static void
+on_editor_saving (TopiaryArticlePane *self,
+                  gboolean            saving)
+{
+  self->saving_body = saving;
+}
+
+static void
+on_editor_show_requested (TopiaryArticlePane *self)
+{
+  if (g_strcmp0 (self->layout, "preview") == 0)
+    g_object_set (self, "layout", "split", NULL);
+}
+
+/* What is on screen is kept too: restoring snapshots it first. */
+static gboolean
+on_editor_restoring (TopiaryArticlePane *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!topiary_details_save (self->details, &error))
+    {
+      message (self, error->message);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_revision_restored (TopiaryArticlePane *self,
+                      gint64              article_id)
+{
+  topiary_details_set_article (self->details, article_id);
+  g_signal_emit (self, signals[SIGNAL_REVISION_RESTORED], 0, article_id);
+}
+
+static void
+on_details_article_changed (TopiaryArticlePane *self,
+                            TopiaryArticle     *article)
+{
+  if (self->editor != NULL)
+    topiary_editor_set_target_words (self->editor, topiary_article_get_target_words (article));
+  g_signal_emit (self, signals[SIGNAL_ARTICLE_CHANGED], 0);
+}
+
+/* Made when an article is first shown, like the preview: a GtkSourceView
+ * with its Markdown language costs a good part of a cold start. */
+TopiaryEditor *
+topiary_article_pane_get_editor (TopiaryArticlePane *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_ARTICLE_PANE (self), NULL);
+
+  if (self->editor != NULL)
+    return self->editor;
+
+  self->editor = g_object_new (TOPIARY_TYPE_EDITOR, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->editor),
+                          gtk_widget_get_visible (GTK_WIDGET (self->editor_bin)));
+  g_signal_connect_object (self->editor, "text-changed", G_CALLBACK (on_editor_text_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "cursor-moved", G_CALLBACK (on_editor_cursor_moved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "save-failed", G_CALLBACK (message), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "action-failed", G_CALLBACK (message), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "saving", G_CALLBACK (on_editor_saving), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "show-requested", G_CALLBACK (on_editor_show_requested), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "restoring", G_CALLBACK (on_editor_restoring), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "revision-restored", G_CALLBACK (on_revision_restored), self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor));
+  if (self->settings != NULL)
+    topiary_editor_set_settings (self->editor, self->settings);
+  if (self->project != NULL)
+    topiary_editor_set_project (self->editor, self->project);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITOR]);
+  return self->editor;
+}
+
+/* ---- links in the preview ---- */
+
+static void
+on_preview_open_article (TopiaryArticlePane *self,
+                         const char         *slug)
+{
+  g_autoptr(TopiaryArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->project == NULL)
+    return;
+  article = topiary_project_get_article_by_slug (self->project, slug, FALSE, &error);
+  if (error != NULL)
+    {
+      message (self, error->message);
+      return;
+    }
+  if (article == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("There is no article “%s”."), slug);
+      message (self, text);
+      return;
+    }
+  g_signal_emit (self, signals[SIGNAL_OPEN_ARTICLE], 0, topiary_article_get_id (article));
+}
+
+static void
+on_preview_create_article (TopiaryArticlePane *self,
+                           const char         *target)
+{
+  if (self->project != NULL && !topiary_project_is_read_only (self->project))
+    g_signal_emit (self, signals[SIGNAL_CREATE_ARTICLE], 0, target);
+}
+
+/* The preview's WebKitWebView starts web processes and loads its shell
+ * page: on a cold start that is a good part of the time to the first
+ * window, and the map overview is what shows first. So it is made when
+ * an article is first shown (or someone asks for it), never before; its
+ * module was preloaded on a worker thread after the first frame. When
+ * the module is missing, the pane says so once and writing goes on. */
+TopiaryPreview *
+topiary_article_pane_get_preview (TopiaryArticlePane *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (TOPIARY_IS_ARTICLE_PANE (self), NULL);
+
+  if (self->preview != NULL || self->preview_failed)
+    return self->preview;
+
+  self->preview = topiary_preview_new (&error);
+  if (self->preview == NULL)
+    {
+      GtkWidget *status = adw_status_page_new ();
+
+      g_warning ("%s", error->message);
+      self->preview_failed = TRUE;
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "dialog-warning-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (status), _("No Preview"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (status), error->message);
+      adw_bin_set_child (self->preview_bin, status);
+      return NULL;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->preview),
+                          gtk_widget_get_visible (GTK_WIDGET (self->preview_bin)));
+  g_signal_connect_object (self->preview, "open-article", G_CALLBACK (on_preview_open_article), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->preview, "create-article", G_CALLBACK (on_preview_create_article), self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->preview_bin, GTK_WIDGET (self->preview));
+  if (self->project != NULL)
+    topiary_preview_set_project (self->preview, self->project);
+  return self->preview;
+}
+
+/* ---- project and article ---- */
+
+void
+topiary_article_pane_set_project (TopiaryArticlePane *self,
+                                  TopiaryProject     *project,
+                                  TopiaryMapTree     *tree)
+{
+  g_return_if_fail (TOPIARY_IS_ARTICLE_PANE (self));
+
+  g_set_object (&self->project, project);
+  if (self->editor != NULL)
+    topiary_editor_set_project (self->editor, project);
+  topiary_details_set_project (self->details, project);
+  topiary_details_set_tree (self->details, tree);
+  if (self->preview != NULL && project != NULL)
+    topiary_preview_set_project (self->preview, project);
+  if (project != NULL)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->details), !topiary_project_is_read_only (project));
+}
+
+void
+topiary_article_pane_set_settings (TopiaryArticlePane *self,
+                                   GSettings          *settings)
+{
+  g_return_if_fail (TOPIARY_IS_ARTICLE_PANE (self));
+
+  g_set_object (&self->settings, settings);
+  if (self->editor != NULL)
+    topiary_editor_set_settings (self->editor, settings);
+}
+
+gboolean
+topiary_article_pane_load (TopiaryArticlePane  *self,
+                           gint64               article_id,
+                           GError             **error)
+{
+  TopiaryArticle *article;
+
+  g_return_val_if_fail (TOPIARY_IS_ARTICLE_PANE (self), FALSE);
+
+  if (article_id == 0)
+    {
+      gboolean ok = self->editor == NULL || topiary_editor_load_article (self->editor, 0, error);
+
+      topiary_details_set_article (self->details, 0);
+      return ok;
+    }
+
+  topiary_article_pane_get_editor (self);
+  /* Before loading: the editor's text-changed feeds the preview. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->preview_bin)))
+    topiary_article_pane_get_preview (self);
+  if (topiary_article_pane_get_article_id (self) != article_id)
+    {
+      if (!topiary_editor_load_article (self->editor, article_id, error))
+        return FALSE;
+      topiary_details_set_article (self->details, article_id);
+    }
+  article = topiary_details_get_article (self->details);
+  if (article != NULL)
+    topiary_editor_set_target_words (self->editor, topiary_article_get_target_words (article));
+  return TRUE;
+}
+
+gboolean
+topiary_article_pane_save (TopiaryArticlePane  *self,
+                           GError             **error)
+{
+  g_return_val_if_fail (TOPIARY_IS_ARTICLE_PANE (self), FALSE);
+
+  if (self->editor != NULL && !topiary_editor_save (self->editor, error))
+    return FALSE;
+  return topiary_details_save (self->details, error);
+}
+
+/* ---- layout ---- */
+
+static void
+apply_layout (TopiaryArticlePane *self)
+{
+  gboolean editor = g_strcmp0 (self->layout, "preview") != 0;
+  gboolean preview = g_strcmp0 (self->layout, "editor") != 0;
+  gboolean was_hidden = !gtk_widget_get_visible (GTK_WIDGET (self->preview_bin));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->editor_bin), editor);
+  if (self->editor != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->editor), editor);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_bin), preview);
+  if (self->preview != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->preview), preview);
+  /* A hidden preview is not kept up to date: catch up when it shows. */
+  if (preview && was_hidden)
+    topiary_article_pane_render (self);
+}
+
+static void
+set_layout (TopiaryArticlePane *self,
+            const char         *layout)
+{
+  if (g_strcmp0 (layout, "editor") != 0 && g_strcmp0 (layout, "split") != 0 &&
+      g_strcmp0 (layout, "preview") != 0)
+    layout = "split";
+  if (g_strcmp0 (self->layout, layout) == 0)
+    return;
+  g_free (self->layout);
+  self->layout = g_strdup (layout);
+  apply_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
+}
+
+void
+topiary_article_pane_cycle_layout (TopiaryArticlePane *self)
+{
+  g_return_if_fail (TOPIARY_IS_ARTICLE_PANE (self));
+
+  if (g_strcmp0 (self->layout, "editor") == 0)
+    set_layout (self, "split");
+  else if (g_strcmp0 (self->layout, "split") == 0)
+    set_layout (self, "preview");
+  else
+    set_layout (self, "editor");
+}
+
+/* ---- life cycle ---- */
+
+static void
+topiary_article_pane_dispose (GObject *object)
+{
+  TopiaryArticlePane *self = TOPIARY_ARTICLE_PANE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TOPIARY_TYPE_ARTICLE_PANE);
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
+  /* They were the bins' children, gone with the template. */
+  self->editor = NULL;
+  self->preview = NULL;
+  g_clear_object (&self->project);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (topiary_article_pane_parent_class)->dispose (object);
+}
+
+static void
+topiary_article_pane_finalize (GObject *object)
+{
+  TopiaryArticlePane *self = TOPIARY_ARTICLE_PANE (object);
+
+  g_free (self->layout);
+  G_OBJECT_CLASS (topiary_article_pane_parent_class)->finalize (object);
+}
+
+static void
+topiary_article_pane_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  TopiaryArticlePane *self = TOPIARY_ARTICLE_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LAYOUT:
+      g_value_set_string (value, self->layout);
+      break;
+    case PROP_EDITOR:
+      g_value_set_object (value, self->editor);
+      break;
+    case PROP_SHOW_DETAILS:
+      g_value_set_boolean (value, self->show_details);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+topiary_article_pane_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  TopiaryArticlePane *self = TOPIARY_ARTICLE_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LAYOUT:
+      set_layout (self, g_value_get_string (value));
+      break;
+    case PROP_SHOW_DETAILS:
+      if (self->show_details != g_value_get_boolean (value))
+        {
+          self->show_details = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+topiary_article_pane_class_init (TopiaryArticlePaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = topiary_article_pane_dispose;
+  object_class->finalize = topiary_article_pane_finalize;
+  object_class->get_property = topiary_article_pane_get_property;
+  object_class->set_property = topiary_article_pane_set_property;
+
+  /* "editor", "split" or "preview" */
+  properties[PROP_LAYOUT] =
+    g_param_spec_string ("layout", NULL, NULL, "split",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* NULL until made; notified once, when it is. */
+  properties[PROP_EDITOR] =
+    g_param_spec_object ("editor", NULL, NULL, TOPIARY_TYPE_EDITOR,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the details panel shows beside the text. */
+  properties[PROP_SHOW_DETAILS] =
+    g_param_spec_boolean ("show-details", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Something to tell the user (a failed save, a link to nowhere). */
+  signals[SIGNAL_MESSAGE] =
+    g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* A link in the preview points at this article. */
+  signals[SIGNAL_OPEN_ARTICLE] =
+    g_signal_new ("open-article", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* A link in the preview names no article yet: its target. */
+  signals[SIGNAL_CREATE_ARTICLE] =
+    g_signal_new ("create-article", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* The details changed the article's title, slug or the like. */
+  signals[SIGNAL_ARTICLE_CHANGED] =
+    g_signal_new ("article-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A revision is back and shown; the article's id. */
+  signals[SIGNAL_REVISION_RESTORED] =
+    g_signal_new ("revision-restored", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  g_type_ensure (TOPIARY_TYPE_DETAILS);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/topiary/Topiary/ui/topiary-article-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, TopiaryArticlePane, flap);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryArticlePane, paned);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryArticlePane, editor_bin);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryArticlePane, preview_bin);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryArticlePane, details);
+  gtk_widget_class_bind_template_callback (widget_class, on_details_article_changed);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+topiary_article_pane_init (TopiaryArticlePane *self)
+{
+  self->layout = g_strdup ("split");
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_bind_property (self, "show-details", self->flap, "reveal-flap",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+}
