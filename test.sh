@@ -56,7 +56,14 @@ run_suites () {  # run_suites BUILD_DIR LABEL [meson test args...]
   record "$(ls "$dir"/meson-logs/run$run.json "$dir"/meson-logs/run$run-*.json 2>/dev/null | head -n 1)" "$label"
 }
 
-[ -d "$BUILD" ] || meson setup "$BUILD" --buildtype=debugoptimized
+# Warnings are errors here and in CI (meson's default is off, for people
+# building a release); a build folder made before gets the option too.
+setup () {  # setup DIR [meson setup args...]
+  local dir=$1; shift
+  if [ -d "$dir" ]; then meson configure "$dir" -Dwerror=true >/dev/null; else meson setup "$dir" -Dwerror=true "$@"; fi
+}
+
+setup "$BUILD" --buildtype=debugoptimized
 ninja -C "$BUILD"
 
 run_suites "$BUILD" "core, cli, data and portal" --no-suite ui
@@ -67,8 +74,7 @@ if meson test -C "$BUILD" --list --suite ui >/dev/null 2>&1 && [ -n "$(meson tes
   run_suites "$BUILD" "ui (Xvfb)" --suite ui --wrapper "xvfb-run -a -s '-screen 0 1400x900x24' dbus-run-session --"
 fi
 
-[ -d "$ASAN_BUILD" ] || meson setup "$ASAN_BUILD" -Db_sanitize=address,undefined -Db_lundef=false \
-  -Dgui=disabled --buildtype=debug
+setup "$ASAN_BUILD" -Db_sanitize=address,undefined -Db_lundef=false -Dgui=disabled --buildtype=debug
 ninja -C "$ASAN_BUILD"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
