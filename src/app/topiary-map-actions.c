@@ -1,9 +1,13 @@
 /* topiary-map-actions.c — the map.* actions: editing the map from the sidebar
  *
- * New article and group, rename, duplicate, delete (with one level of
- * undo), moves in the writing order and drops in the tree. What they act
- * on is the sidebar's selection; topiary_map_actions_update() alone
- * decides which of them are enabled.
+ * New article and group, rename, duplicate, delete, moves in the writing
+ * order and drops in the tree, each through an operation of the core's
+ * map model (topiary-map-edit.h) whose undo record goes on the project's
+ * undo stack: map.undo and map.redo (Ctrl+Z, Shift+Ctrl+Z, Ctrl+Y while
+ * the map has the focus; the editor keeps its own undo of the text), and
+ * the Undo of a delete's toast. What they act on is the sidebar's
+ * selection; topiary_map_actions_update() alone decides which of them are
+ * enabled.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,22 +17,10 @@
 
 #include "topiary-dialogs.h"
 #include "topiary-map-actions.h"
+#include "topiary-map-edit.h"
+#include "topiary-trash-dialog.h"
+#include "topiary-undo-stack.h"
 #include "topiary-window.h"
-
-typedef struct {
-  gint64  article_id;
-  gint64  position;
-  gint64  parent_id;
-} MemberState;
-
-/* What it takes to bring a deleted group back. */
-typedef struct {
-  char   *title;
-  char   *slug;
-  char   *description;
-  gint64  position;
-  GArray *members;   /* MemberState */
-} GroupUndo;
 
 struct _TopiaryMapActions
 {
@@ -39,8 +31,8 @@ struct _TopiaryMapActions
   TopiaryProject     *project;
   gulong              drop_id;
 
-  GroupUndo          *group_undo;
-  gint64              undo_revision;
+  TopiaryUndoStack   *undo;          /* NULL without a project */
+  GMenu              *menu;          /* Undo, Redo, Deleted Articles */
 };
 
 G_DEFINE_FINAL_TYPE (TopiaryMapActions, topiary_map_actions, G_TYPE_SIMPLE_ACTION_GROUP)
@@ -52,18 +44,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-group_undo_free (GroupUndo *undo)
-{
-  if (undo == NULL)
-    return;
-  g_free (undo->title);
-  g_free (undo->slug);
-  g_free (undo->description);
-  g_array_unref (undo->members);
-  g_free (undo);
-}
 
 static void
 toast (TopiaryMapActions *self,
@@ -136,7 +116,40 @@ topiary_map_actions_update (TopiaryMapActions *self)
                writable && article != NULL && topiary_article_get_kind (article) == TOPIARY_KIND_CLUSTER &&
                topiary_article_get_parent_id (article) == 0 && topiary_article_get_group_id (article) != 0);
   set_enabled (self, "outdent", writable && article != NULL && topiary_article_get_parent_id (article) != 0);
-  set_enabled (self, "undo-delete", writable && (self->undo_revision != 0 || self->group_undo != NULL));
+  set_enabled (self, "undo", writable && self->undo != NULL && topiary_undo_stack_can_undo (self->undo));
+  set_enabled (self, "undo-delete", writable && self->undo != NULL && topiary_undo_stack_can_undo (self->undo));
+  set_enabled (self, "redo", writable && self->undo != NULL && topiary_undo_stack_can_redo (self->undo));
+  set_enabled (self, "show-trash", self->project != NULL);
+}
+
+TopiaryUndoStack *
+topiary_map_actions_get_undo_stack (TopiaryMapActions *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_MAP_ACTIONS (self), NULL);
+
+  return self->undo;
+}
+
+/* The menu's Undo and Redo say what they would undo. */
+static void
+on_undo_changed (TopiaryMapActions *self)
+{
+  const char *undo = self->undo ? topiary_undo_stack_get_undo_label (self->undo) : NULL;
+  const char *redo = self->undo ? topiary_undo_stack_get_redo_label (self->undo) : NULL;
+
+  g_menu_remove_all (self->menu);
+  g_menu_append (self->menu, undo ? undo : _("Undo"), "map.undo");
+  g_menu_append (self->menu, redo ? redo : _("Redo"), "map.redo");
+  g_menu_append (self->menu, _("_Deleted Articles…"), "map.show-trash");
+  topiary_map_actions_update (self);
+}
+
+GMenuModel *
+topiary_map_actions_get_menu (TopiaryMapActions *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_MAP_ACTIONS (self), NULL);
+
+  return G_MENU_MODEL (self->menu);
 }
 
 void
@@ -145,13 +158,196 @@ topiary_map_actions_set_project (TopiaryMapActions *self,
 {
   g_return_if_fail (TOPIARY_IS_MAP_ACTIONS (self));
 
-  g_clear_pointer (&self->group_undo, group_undo_free);
-  self->undo_revision = 0;
   g_set_object (&self->project, project);
+  /* Each project has its own history. */
+  if (self->undo != NULL)
+    g_signal_handlers_disconnect_by_data (self->undo, self);
+  g_clear_object (&self->undo);
+  if (project != NULL)
+    {
+      self->undo = topiary_undo_stack_new (project);
+      g_signal_connect_swapped (self->undo, "notify::undo-label", G_CALLBACK (on_undo_changed), self);
+      g_signal_connect_swapped (self->undo, "notify::redo-label", G_CALLBACK (on_undo_changed), self);
+    }
+  on_undo_changed (self);
+}
+
+/* ---- every edit goes through here ---- */
+
+/* After the project changed under the editor (an undo of a rename that
+ * rewrote links, an undo of an add): show what is there now. */
+static void
+follow_open_article (TopiaryMapActions *self)
+{
+  gint64 open = topiary_window_get_article_id (self->window);
+  g_autoptr(TopiaryArticle) article = NULL;
+
+  if (open == 0)
+    return;
+  article = topiary_project_get_article (self->project, open, FALSE, NULL);
+  if (article == NULL)
+    topiary_window_show_map (self->window, 0);
+  else
+    topiary_window_open_article (self->window, open);
+}
+
+/* Takes the undo record of an edit just made (NULL: it failed, @error
+ * says why) and shows the result now rather than after the sidebar's
+ * debounce. */
+static gboolean
+edited (TopiaryMapActions *self,
+        TopiaryEdit       *edit,
+        GError            *error,
+        gint64             select_id)
+{
+  if (edit == NULL)
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  topiary_undo_stack_push (self->undo, edit);
+  topiary_sidebar_refresh (self->sidebar);
+  if (select_id != 0)
+    topiary_sidebar_select_article (self->sidebar, select_id);
+  topiary_map_actions_update (self);
+  return TRUE;
+}
+
+static void
+undo_or_redo (TopiaryMapActions *self,
+              gboolean           redo)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+  gboolean ok;
+
+  if (self->project == NULL || self->undo == NULL)
+    return;
+  /* Typing not yet saved goes in before, so the undo does not undo it. */
+  save_or_toast (self);
+  ok = redo ? topiary_undo_stack_redo (self->undo, &id, &error)
+            : topiary_undo_stack_undo (self->undo, &id, &error);
+  if (!ok)
+    {
+      toast (self, error->message);
+      return;
+    }
+  follow_open_article (self);
+  topiary_sidebar_refresh (self->sidebar);
+  if (id != 0)
+    topiary_sidebar_select_article (self->sidebar, id);
   topiary_map_actions_update (self);
 }
 
+static void
+map_undo (GSimpleAction *action,
+          GVariant      *param,
+          gpointer       user_data)
+{
+  undo_or_redo (user_data, FALSE);
+}
+
+static void
+map_redo (GSimpleAction *action,
+          GVariant      *param,
+          gpointer       user_data)
+{
+  undo_or_redo (user_data, TRUE);
+}
+
+/* ---- asking before an edit ---- */
+
+typedef void (*ChoiceFunc) (TopiaryMapActions *self,
+                            const char        *response,
+                            gpointer           data);
+
+typedef struct {
+  TopiaryMapActions *self;
+  ChoiceFunc         func;
+  gpointer           data;
+  GDestroyNotify     destroy;
+} Choice;
+
+static void
+choice_free (gpointer data,
+             GClosure *closure)
+{
+  Choice *choice = data;
+
+  if (choice->destroy != NULL)
+    choice->destroy (choice->data);
+  g_object_unref (choice->self);
+  g_free (choice);
+}
+
+static void
+on_choice (AdwMessageDialog *dialog,
+           const char       *response,
+           Choice           *choice)
+{
+  if (g_strcmp0 (response, "cancel") != 0 && choice->self->project != NULL)
+    choice->func (choice->self, response, choice->data);
+}
+
+/* Asks @heading/@body with Cancel and two answers (@second suggested);
+ * @func gets "first" or "second". */
+static void
+ask_choice (TopiaryMapActions *self,
+            const char        *heading,
+            const char        *body,
+            const char        *first,
+            const char        *second,
+            ChoiceFunc         func,
+            gpointer           data,
+            GDestroyNotify     destroy)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window), heading, body);
+  Choice *choice = g_new0 (Choice, 1);
+
+  choice->self = g_object_ref (self);
+  choice->func = func;
+  choice->data = data;
+  choice->destroy = destroy;
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "first", first,
+                                    "second", second,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "second", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "second");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_choice), choice, choice_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ---- moving articles ---- */
+
+typedef struct {
+  gint64 article_id;
+  gint64 position;
+  gint64 group_id;
+  gint64 parent_id;
+} Move;
+
+static gboolean
+do_move (TopiaryMapActions    *self,
+         const Move           *move,
+         TopiaryClusterPolicy  policy)
+{
+  g_autoptr(GError) error = NULL;
+  TopiaryEdit *edit = topiary_map_edit_move_article (self->project, move->article_id, move->position,
+                                                     move->group_id, move->parent_id, policy, &error);
+
+  return edited (self, edit, error, move->article_id);
+}
+
+static void
+on_move_choice (TopiaryMapActions *self,
+                const char        *response,
+                gpointer           data)
+{
+  do_move (self, data, g_str_equal (response, "second") ? TOPIARY_CLUSTERS_FOLLOW : TOPIARY_CLUSTERS_STAY);
+}
 
 static gboolean
 move_article (TopiaryMapActions *self,
@@ -160,18 +356,37 @@ move_article (TopiaryMapActions *self,
               gint64             group_id,
               gint64             parent_id)
 {
-  g_autoptr(GError) error = NULL;
+  Move move = { article_id, position, group_id, parent_id };
+  g_autoptr(TopiaryArticle) article = topiary_project_get_article (self->project, article_id, FALSE, NULL);
+  g_autoptr(GListModel) articles = NULL;
+  guint clusters = 0;
 
-  if (!topiary_project_move_article (self->project, article_id, position, group_id, parent_id, &error))
+  /* A pillar leaving its group: its clusters come along, or stay; the
+   * user says which. */
+  if (article != NULL && topiary_article_get_kind (article) == TOPIARY_KIND_PILLAR &&
+      topiary_article_get_group_id (article) != group_id &&
+      (articles = topiary_project_list_articles (self->project, NULL)) != NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+      {
+        g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
+
+        if (topiary_article_get_parent_id (a) == article_id &&
+            topiary_article_get_group_id (a) == topiary_article_get_group_id (article))
+          clusters++;
+      }
+  if (clusters > 0)
     {
-      toast (self, error->message);
-      return FALSE;
+      g_autofree char *body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "“%s” is a pillar with %u cluster. It can take it along, or leave it in its group.",
+                                                            "“%s” is a pillar with %u clusters. It can take them along, or leave them in its group.",
+                                                            clusters),
+                                               topiary_article_get_title (article), clusters);
+
+      ask_choice (self, _("Move the Clusters Too?"), body, _("_Leave Them"), _("_Take Them Along"),
+                  on_move_choice, g_memdup2 (&move, sizeof move), g_free);
+      return TRUE;
     }
-  /* Show the result now rather than after the sidebar's debounce. */
-  topiary_sidebar_refresh (self->sidebar);
-  topiary_sidebar_select_article (self->sidebar, article_id);
-  topiary_map_actions_update (self);
-  return TRUE;
+  return do_move (self, &move, TOPIARY_CLUSTERS_STAY);
 }
 
 /* Position for @moving to end up right after @anchor_pos (or before it). */
@@ -345,12 +560,10 @@ create_article (gpointer    owner,
   topiary_article_set_kind (article, TOPIARY_KIND_CLUSTER);
   topiary_article_set_status (article, group_id ? TOPIARY_STATUS_PLANNED : TOPIARY_STATUS_IDEA);
 
-  if (!topiary_project_add_article (self->project, article, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  topiary_sidebar_refresh (self->sidebar);
+  /* The map's rules decide pillar or cluster. */
+  if (!edited (self, topiary_map_edit_add_article (self->project, article, &error), error,
+               topiary_article_get_id (article)))
+    return;
   topiary_window_open_article (self->window, topiary_article_get_id (article));
   gtk_widget_grab_focus (GTK_WIDGET (topiary_editor_get_view (topiary_window_get_editor (self->window))));
 }
@@ -375,12 +588,7 @@ create_group (gpointer    owner,
 
   if (self->project == NULL)
     return;
-  if (!topiary_project_add_group (self->project, group, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  topiary_sidebar_refresh (self->sidebar);
+  edited (self, topiary_map_edit_add_group (self->project, group, &error), error, 0);
 }
 
 static void
@@ -392,6 +600,42 @@ map_new_group (GSimpleAction *action,
                     create_group, NULL, NULL);
 }
 
+typedef struct {
+  gint64  article_id;
+  char   *title;
+} Rename;
+
+static void
+rename_free (gpointer data)
+{
+  Rename *rename = data;
+
+  g_free (rename->title);
+  g_free (rename);
+}
+
+static void
+do_rename (TopiaryMapActions *self,
+           const Rename      *rename,
+           gboolean           rewrite_links)
+{
+  g_autoptr(GError) error = NULL;
+  TopiaryEdit *edit;
+
+  save_or_toast (self);
+  edit = topiary_map_edit_rename_article (self->project, rename->article_id, rename->title, rewrite_links, &error);
+  if (edited (self, edit, error, 0))
+    follow_open_article (self);
+}
+
+static void
+on_rename_choice (TopiaryMapActions *self,
+                  const char        *response,
+                  gpointer           data)
+{
+  do_rename (self, data, g_str_equal (response, "second"));
+}
+
 static void
 rename_node (gpointer    owner,
              const char *title,
@@ -400,44 +644,51 @@ rename_node (gpointer    owner,
   TopiaryMapActions *self = owner;
   TopiaryMapNode *node = data;
   g_autoptr(GError) error = NULL;
-  gboolean ok = TRUE;
+  gint64 id = topiary_map_node_get_id (node);
 
   if (self->project == NULL)
     return;
   switch (topiary_map_node_get_kind (node))
     {
     case TOPIARY_MAP_NODE_MAP:
-      ok = topiary_project_set_map_field (self->project, "title", title, &error);
+      if (!topiary_project_set_map_field (self->project, "title", title, &error))
+        toast (self, error->message);
+      topiary_sidebar_refresh (self->sidebar);
       break;
     case TOPIARY_MAP_NODE_GROUP:
-      {
-        g_autoptr(TopiaryGroup) group = topiary_project_get_group (self->project, topiary_map_node_get_id (node), &error);
-        ok = group != NULL;
-        if (ok)
-          {
-            topiary_group_set_title (group, title);
-            ok = topiary_project_update_group (self->project, group, &error);
-          }
-      }
+      edited (self, topiary_map_edit_rename_group (self->project, id, title, &error), error, 0);
       break;
     case TOPIARY_MAP_NODE_ARTICLE:
       {
-        gint64 id = topiary_map_node_get_id (node);
         TopiaryDetails *details = topiary_window_get_details (self->window);
-        g_autoptr(TopiaryArticle) article = NULL;
+        Rename rename = { id, (char *) title };
+        guint n_links = 0, n_articles = 0;
 
         /* Pending edits of the panel first, so they are not overwritten. */
-        ok = topiary_details_save (details, &error);
-        if (ok)
-          article = topiary_project_get_article (self->project, id, FALSE, &error);
-        ok = ok && article != NULL;
-        if (ok)
+        if (!topiary_details_save (details, &error) ||
+            !topiary_map_edit_count_renamed_links (self->project, id, title, &n_links, &n_articles, &error))
           {
-            topiary_article_set_title (article, title);
-            ok = topiary_project_update_article (self->project, article, &error);
+            toast (self, error->message);
+            return;
           }
-        if (ok && topiary_window_get_article_id (self->window) == id)
-          topiary_details_set_article (details, id);
+        /* Links that name the old title would break: offer to follow. */
+        if (n_links > 0)
+          {
+            g_autofree char *links = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link", "%u links", n_links), n_links);
+            g_autofree char *body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                  "%s in %u article names the old title.",
+                                                                  "%s in %u articles name the old title.",
+                                                                  n_articles),
+                                                     links, n_articles);
+            Rename *copy = g_new0 (Rename, 1);
+
+            copy->article_id = id;
+            copy->title = g_strdup (title);
+            ask_choice (self, _("Update Links to the New Title?"), body, _("_Rename Only"), _("_Update Links"),
+                        on_rename_choice, copy, rename_free);
+            return;
+          }
+        do_rename (self, &rename, FALSE);
       }
       break;
     case TOPIARY_MAP_NODE_IDEAS:
@@ -445,9 +696,6 @@ rename_node (gpointer    owner,
     default:
       break;
     }
-  if (!ok)
-    toast (self, error->message);
-  topiary_sidebar_refresh (self->sidebar);
 }
 
 static void
@@ -471,46 +719,15 @@ map_duplicate (GSimpleAction *action,
 {
   TopiaryMapActions *self = user_data;
   g_autoptr(TopiaryArticle) selected = selected_article (self);
-  g_autoptr(TopiaryArticle) original = NULL;
-  g_autoptr(TopiaryArticle) copy = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  gint64 parent_id;
+  gint64 copy_id = 0;
 
   if (selected == NULL)
     return;
   save_or_toast (self);
-  original = topiary_project_get_article (self->project, topiary_article_get_id (selected), TRUE, &error);
-  if (original == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-  copy = topiary_article_copy (original);
-  title = g_strdup_printf (_("%s (copy)"), topiary_article_get_title (original));
-  topiary_article_set_title (copy, title);
-  topiary_article_set_slug (copy, NULL);
-  topiary_article_set_position (copy, 0);
-  parent_id = topiary_article_get_parent_id (original);
-  /* A second pillar would compete with the first: the copy is a cluster,
-   * put under the original once it has an id of its own (until then it
-   * carries the original's, and would be its own pillar). */
-  if (topiary_article_get_kind (copy) == TOPIARY_KIND_PILLAR)
-    {
-      topiary_article_set_kind (copy, TOPIARY_KIND_CLUSTER);
-      topiary_article_set_parent_id (copy, 0);
-      parent_id = topiary_article_get_id (original);
-    }
-  if (!topiary_project_add_article (self->project, copy, &error) ||
-      !topiary_project_move_article (self->project, topiary_article_get_id (copy),
-                                     topiary_article_get_position (original) + 1,
-                                     topiary_article_get_group_id (copy), parent_id, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  topiary_sidebar_refresh (self->sidebar);
-  topiary_window_open_article (self->window, topiary_article_get_id (copy));
+  if (edited (self, topiary_map_edit_duplicate (self->project, topiary_article_get_id (selected), &copy_id, &error),
+              error, 0))
+    topiary_window_open_article (self->window, copy_id);
 }
 
 /* ---- an article a wiki link names ---- */
@@ -535,12 +752,9 @@ create_linked_article (TopiaryMapActions *self,
                                             ? topiary_article_get_id (current)
                                             : topiary_article_get_parent_id (current));
   topiary_article_set_status (article, group_id ? TOPIARY_STATUS_PLANNED : TOPIARY_STATUS_IDEA);
-  if (!topiary_project_add_article (self->project, article, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  topiary_sidebar_refresh (self->sidebar);
+  /* An edit like any other: Ctrl+Z in the map takes it back. */
+  if (!edited (self, topiary_map_edit_add_article (self->project, article, &error), error, 0))
+    return;
   message = g_strdup_printf (_("“%s” added to the map"), title);
   toast (self, message);
 }
@@ -581,7 +795,7 @@ topiary_map_actions_offer_linked_article (TopiaryMapActions *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* ---- delete and its undo ---- */
+/* ---- delete, and the trash ---- */
 
 static void
 show_undo_toast (TopiaryMapActions *self,
@@ -590,10 +804,10 @@ show_undo_toast (TopiaryMapActions *self,
   AdwToast *t = topiary_toast_new (message);
 
   /* Earlier toasts are left to time out: dismissing one from code while
-   * it animates crashes libadwaita 1.2. Undo always acts on the newest
-   * deletion. */
+   * it animates crashes libadwaita 1.2. Undo undoes the newest edit, as
+   * Ctrl+Z does. */
   adw_toast_set_button_label (t, _("_Undo"));
-  adw_toast_set_action_name (t, "map.undo-delete");
+  adw_toast_set_action_name (t, "map.undo");
   adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
   topiary_window_add_toast (self->window, t);
 }
@@ -604,39 +818,22 @@ delete_article (TopiaryMapActions *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TopiaryArticle) article = NULL;
-  g_autoptr(GPtrArray) revisions = NULL;
   g_autofree char *message = NULL;
 
+  save_or_toast (self);
   if (topiary_window_get_article_id (self->window) == article_id)
     topiary_window_show_map (self->window, 0);
 
   article = topiary_project_get_article (self->project, article_id, FALSE, &error);
-  if (article == NULL || !topiary_project_delete_article (self->project, article_id, &error))
+  if (article == NULL ||
+      !edited (self, topiary_map_edit_delete_article (self->project, article_id, &error), error, 0))
     {
-      toast (self, error->message);
+      if (article == NULL)
+        toast (self, error->message);
       return;
     }
-
-  /* The project took a snapshot before deleting: that is the undo. */
-  g_clear_pointer (&self->group_undo, group_undo_free);
-  self->undo_revision = 0;
-  revisions = topiary_project_list_revisions (self->project, article_id, NULL);
-  for (guint i = 0; revisions != NULL && i < revisions->len; i++)
-    {
-      TopiaryRevisionInfo *info = g_ptr_array_index (revisions, i);
-      if (g_strcmp0 (info->reason, "delete") == 0)
-        {
-          self->undo_revision = info->id;
-          break;
-        }
-    }
-  topiary_sidebar_refresh (self->sidebar);
   message = g_strdup_printf (_("“%s” deleted"), topiary_article_get_title (article));
-  if (self->undo_revision != 0)
-    show_undo_toast (self, message);
-  else
-    toast (self, message);
-  topiary_map_actions_update (self);
+  show_undo_toast (self, message);
 }
 
 static void
@@ -645,10 +842,7 @@ delete_group (TopiaryMapActions *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TopiaryGroup) group = topiary_project_get_group (self->project, group_id, &error);
-  g_autoptr(GListModel) articles = NULL;
   g_autofree char *message = NULL;
-  GroupUndo *undo;
-  guint n;
 
   if (group == NULL)
     {
@@ -656,44 +850,10 @@ delete_group (TopiaryMapActions *self,
       return;
     }
   save_or_toast (self);
-
-  undo = g_new0 (GroupUndo, 1);
-  undo->title = g_strdup (topiary_group_get_title (group));
-  undo->slug = g_strdup (topiary_group_get_slug (group));
-  undo->description = g_strdup (topiary_group_get_description (group));
-  undo->position = topiary_group_get_position (group);
-  undo->members = g_array_new (FALSE, FALSE, sizeof (MemberState));
-  /* No delete that could not be undone: the members are read first. */
-  articles = topiary_project_list_articles (self->project, &error);
-  if (articles == NULL)
-    {
-      group_undo_free (undo);
-      toast (self, error->message);
-      return;
-    }
-  n = g_list_model_get_n_items (articles);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
-      MemberState m = { topiary_article_get_id (a), topiary_article_get_position (a), topiary_article_get_parent_id (a) };
-
-      if (topiary_article_get_group_id (a) == group_id)
-        g_array_append_val (undo->members, m);
-    }
-
-  if (!topiary_project_delete_group (self->project, group_id, &error))
-    {
-      group_undo_free (undo);
-      toast (self, error->message);
-      return;
-    }
-  g_clear_pointer (&self->group_undo, group_undo_free);
-  self->group_undo = undo;
-  self->undo_revision = 0;
-  topiary_sidebar_refresh (self->sidebar);
-  message = g_strdup_printf (_("Group “%s” deleted"), undo->title);
+  if (!edited (self, topiary_map_edit_delete_group (self->project, group_id, &error), error, 0))
+    return;
+  message = g_strdup_printf (_("Group “%s” deleted"), topiary_group_get_title (group));
   show_undo_toast (self, message);
-  topiary_map_actions_update (self);
 }
 
 static void
@@ -712,65 +872,37 @@ map_delete (GSimpleAction *action,
     delete_group (self, topiary_map_node_get_id (node));
 }
 
-static gboolean
-restore_group (TopiaryMapActions  *self,
-               GroupUndo          *undo,
-               GError            **error)
+gboolean
+topiary_map_actions_restore (TopiaryMapActions  *self,
+                             gint64              revision_id,
+                             GError            **error)
 {
-  g_autoptr(TopiaryGroup) group = topiary_group_new (undo->title);
-  gboolean ok;
+  TopiaryEdit *edit;
+  gint64 id = 0;
 
-  topiary_group_set_slug (group, undo->slug);
-  topiary_group_set_description (group, undo->description);
-  ok = topiary_project_begin (self->project, error) &&
-       topiary_project_add_group (self->project, group, error) &&
-       topiary_project_move_group (self->project, topiary_group_get_id (group), undo->position, error);
-  for (guint i = 0; ok && i < undo->members->len; i++)
-    {
-      MemberState *m = &g_array_index (undo->members, MemberState, i);
-      ok = topiary_project_move_article (self->project, m->article_id, m->position,
-                                         topiary_group_get_id (group), m->parent_id, error);
-    }
-  if (ok)
-    return topiary_project_commit (self->project, error);
-  topiary_project_rollback (self->project);
-  return FALSE;
+  g_return_val_if_fail (TOPIARY_IS_MAP_ACTIONS (self), FALSE);
+  g_return_val_if_fail (self->project != NULL, FALSE);
+
+  edit = topiary_map_edit_restore (self->project, revision_id, &id, error);
+  if (edit == NULL)
+    return FALSE;
+  topiary_undo_stack_push (self->undo, edit);
+  topiary_sidebar_refresh (self->sidebar);
+  topiary_sidebar_select_article (self->sidebar, id);
+  topiary_map_actions_update (self);
+  return TRUE;
 }
 
 static void
-map_undo_delete (GSimpleAction *action,
-                 GVariant      *param,
-                 gpointer       user_data)
+map_show_trash (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
 {
   TopiaryMapActions *self = user_data;
-  g_autoptr(GError) error = NULL;
 
   if (self->project == NULL)
     return;
-
-  if (self->undo_revision != 0)
-    {
-      gint64 id = topiary_project_restore_revision (self->project, self->undo_revision, &error);
-
-      self->undo_revision = 0;
-      if (id == 0)
-        toast (self, error->message);
-      else
-        {
-          topiary_sidebar_refresh (self->sidebar);
-          topiary_window_open_article (self->window, id);
-        }
-    }
-  else if (self->group_undo != NULL)
-    {
-      GroupUndo *undo = g_steal_pointer (&self->group_undo);
-
-      if (!restore_group (self, undo, &error))
-        toast (self, error->message);
-      group_undo_free (undo);
-      topiary_sidebar_refresh (self->sidebar);
-    }
-  topiary_map_actions_update (self);
+  gtk_window_present (GTK_WINDOW (topiary_trash_dialog_new (GTK_WINDOW (self->window), self)));
 }
 
 /* ---- life cycle ---- */
@@ -781,13 +913,24 @@ static const GActionEntry entries[] = {
   { .name = "rename", .activate = map_rename },
   { .name = "duplicate", .activate = map_duplicate },
   { .name = "delete", .activate = map_delete },
-  { .name = "undo-delete", .activate = map_undo_delete },
+  { .name = "undo-delete", .activate = map_undo },
+  { .name = "undo", .activate = map_undo },
+  { .name = "redo", .activate = map_redo },
+  { .name = "show-trash", .activate = map_show_trash },
   { .name = "move-up", .activate = map_move },
   { .name = "move-down", .activate = map_move },
   { .name = "move-to-ideas", .activate = map_move },
   { .name = "indent", .activate = map_move },
   { .name = "outdent", .activate = map_move },
 };
+
+void
+topiary_map_actions_add_undo_shortcuts (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "map.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "map.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "map.redo", NULL);
+}
 
 void
 topiary_map_actions_add_shortcuts (GtkWidgetClass *widget_class)
@@ -813,7 +956,7 @@ topiary_map_actions_constructed (GObject *object)
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
   self->sidebar = g_object_ref (topiary_window_get_sidebar (self->window));
   self->drop_id = g_signal_connect_object (self->sidebar, "drop-article", G_CALLBACK (on_drop_article), self, 0);
-  topiary_map_actions_update (self);
+  on_undo_changed (self);
 }
 
 static void
@@ -825,7 +968,10 @@ topiary_map_actions_dispose (GObject *object)
     g_clear_signal_handler (&self->drop_id, self->sidebar);
   g_clear_object (&self->sidebar);
   g_clear_object (&self->project);
-  g_clear_pointer (&self->group_undo, group_undo_free);
+  if (self->undo != NULL)
+    g_signal_handlers_disconnect_by_data (self->undo, self);
+  g_clear_object (&self->undo);
+  g_clear_object (&self->menu);
   G_OBJECT_CLASS (topiary_map_actions_parent_class)->dispose (object);
 }
 
@@ -866,6 +1012,7 @@ topiary_map_actions_class_init (TopiaryMapActionsClass *klass)
 static void
 topiary_map_actions_init (TopiaryMapActions *self)
 {
+  self->menu = g_menu_new ();
 }
 
 TopiaryMapActions *

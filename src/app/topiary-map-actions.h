@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "topiary-project.h"
+#include "topiary-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +19,7 @@ G_DECLARE_FINAL_TYPE (TopiaryMapActions, topiary_map_actions, TOPIARY, MAP_ACTIO
 /* The actions act on what @window's sidebar selects; the window inserts
  * them as "map" so every part of it (menus, rows, toasts) reaches them. */
 TopiaryMapActions *topiary_map_actions_new         (TopiaryWindow     *window);
-/* Forgets what the previous project's undo would have brought back. */
+/* A new project starts a new undo history. */
 void               topiary_map_actions_set_project (TopiaryMapActions *self,
                                                     TopiaryProject    *project);
 /* Enables the actions that make sense for the selection; the one place
@@ -32,5 +33,18 @@ void               topiary_map_actions_offer_linked_article (TopiaryMapActions *
  * wherever the focus is (Ctrl+N from the editor makes an article), and
  * the sidebar's, so that in the map they come before GtkWindow's own. */
 void               topiary_map_actions_add_shortcuts (GtkWidgetClass  *widget_class);
+/* Ctrl+Z, Shift+Ctrl+Z and Ctrl+Y for map.undo and map.redo, bound on the
+ * sidebar only: elsewhere (the editor) they undo text. */
+void               topiary_map_actions_add_undo_shortcuts (GtkWidgetClass *widget_class);
+/* The project's undo history of map edits; NULL without a project. */
+TopiaryUndoStack  *topiary_map_actions_get_undo_stack (TopiaryMapActions *self);
+/* Undo, Redo (labelled with what they undo) and Deleted Articles, for the
+ * main menu. */
+GMenuModel        *topiary_map_actions_get_menu (TopiaryMapActions *self);
+/* Brings back a deleted article from the trash, as an edit that can be
+ * undone. */
+gboolean           topiary_map_actions_restore (TopiaryMapActions  *self,
+                                                gint64              revision_id,
+                                                GError            **error);
 
 G_END_DECLS

@@ -532,6 +532,8 @@ topiary_sidebar_class_init (TopiarySidebarClass *klass)
   /* The window binds them too, for the focus elsewhere; here they come
    * before GtkWindow's own (Ctrl+Shift+D would open the inspector). */
   topiary_map_actions_add_shortcuts (widget_class);
+  /* Only here: in the editor they undo the text. */
+  topiary_map_actions_add_undo_shortcuts (widget_class);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/topiary/Topiary/ui/topiary-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, TopiarySidebar, header_bar);

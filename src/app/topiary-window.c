@@ -34,6 +34,7 @@ struct _TopiaryWindow
   AdwApplicationWindow  parent_instance;
 
   AdwToastOverlay      *toast_overlay;
+  GMenu                *main_menu;
   GtkStack             *main_stack;
   TopiaryWelcome       *welcome;
   AdwLeaflet           *leaflet;
@@ -825,6 +826,7 @@ topiary_window_class_init (TopiaryWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/topiary/Topiary/ui/topiary-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, main_menu);
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, welcome);
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, leaflet);
@@ -913,6 +915,8 @@ topiary_window_init (TopiaryWindow *self)
   g_signal_connect_object (self->pane, "create-article", G_CALLBACK (on_pane_create_article), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->pane, "article-changed", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->pane, "revision-restored", G_CALLBACK (on_revision_restored), self, G_CONNECT_SWAPPED);
+  /* Undo and Redo, labelled with what they undo, and Deleted Articles. */
+  g_menu_insert_section (self->main_menu, 1, NULL, topiary_map_actions_get_menu (self->map_actions));
   self->importer = topiary_importer_new (self);
   g_signal_connect_object (self->importer, "notify::busy", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   update_title (self);
