@@ -317,6 +317,22 @@ test_move (Fixture       *f,
   after = describe (f->project);
   check_round_trip (f, across, before, after);
 
+  /* Asked to the top level of a group, a cluster stays there. */
+  {
+    g_autoptr(TopiaryEdit) top = topiary_map_edit_move_article (f->project, c2, 0, g2, 0,
+                                                                TOPIARY_CLUSTERS_STAY, &error);
+    g_autoptr(TopiaryEdit) back = NULL;
+
+    g_assert_no_error (error);
+    a = get (f, c2);
+    g_assert_cmpint (topiary_article_get_group_id (a), ==, g2);
+    g_assert_cmpint (topiary_article_get_parent_id (a), ==, 0);
+    g_assert_cmpint (topiary_article_get_kind (a), ==, TOPIARY_KIND_CLUSTER);
+    g_clear_object (&a);
+    back = topiary_edit_apply (top, f->project, &error);
+    g_assert_no_error (error);
+  }
+
   /* To the ideas: no group, no parent, a cluster. */
   g_free (before);
   before = describe (f->project);

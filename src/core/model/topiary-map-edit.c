@@ -466,9 +466,11 @@ topiary_map_edit_move_article (TopiaryProject       *project,
         {
           if (!group_has_articles (articles, group_id, article_id))
             step->article_kind = TOPIARY_KIND_PILLAR;   /* the first of its group */
-          else if (pillar != NULL)
+          else if (pillar != NULL && step->article_kind == TOPIARY_KIND_PILLAR)
             {
-              /* One pillar a group: the newcomer is a cluster of it. */
+              /* One pillar a group: a pillar coming in is a cluster of
+               * the one there. (A cluster asked to the top level stays
+               * there.) */
               step->article_kind = TOPIARY_KIND_CLUSTER;
               step->parent_id = topiary_article_get_id (pillar);
             }

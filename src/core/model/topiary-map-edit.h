@@ -12,7 +12,8 @@
  *    group's former pillar one of its clusters, and its clusters follow;
  *  - the first article added to (or moved into) an empty group becomes
  *    its pillar;
- *  - a new cluster is attached to its group's pillar;
+ *  - a new cluster is attached to its group's pillar (a moved one when
+ *    asked to, with TOPIARY_PARENT_PILLAR);
  *  - a pillar moved to another group takes its clusters along, or leaves
  *    them in the old group, as the caller says (TopiaryClusterPolicy);
  *  - renaming an article can rewrite the wiki links that name it by its
