@@ -79,9 +79,13 @@ emit_scalar (yaml_emitter_t   *emitter,
              const char       *text,
              yaml_scalar_style_t style)
 {
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autofree char *repaired = NULL;
+  const char *valid = text;
   yaml_event_t event;
 
+  /* libyaml refuses invalid UTF-8. */
+  if (!g_utf8_validate (text, -1, NULL))
+    valid = repaired = g_utf8_make_valid (text, -1);
   yaml_scalar_event_initialize (&event, NULL, NULL, (yaml_char_t *) valid, (int) strlen (valid),
                                 style == YAML_PLAIN_SCALAR_STYLE,
                                 style != YAML_PLAIN_SCALAR_STYLE,
