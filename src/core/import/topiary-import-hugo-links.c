@@ -5,23 +5,9 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
-
-#include <glib/gi18n-lib.h>
-
-#include "topiary-frontmatter.h"
-#include "topiary-import-fs-private.h"
-#include "topiary-import-media-private.h"
-#include "topiary-import-private.h"
 #include "topiary-import-hugo-private.h"
-#include "topiary-utf8.h"
-#include "topiary-import.h"
-#include "topiary-slug.h"
 
 /* ---- links written by `topiary export --format hugo` ----
  *
