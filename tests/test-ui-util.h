@@ -4,8 +4,9 @@
  * Each case gets its own window and project (UiFixture), made in setup and
  * destroyed in teardown, as libadwaita's own tests do: no case builds on
  * what an earlier one left, so each runs alone (-p PATH) as it runs in the
- * suite. With TOPIARY_TEST_UI_ISOLATE=1 each case also runs in a process of
- * its own, so one that crashes is reported and the next one still runs.
+ * suite. A case that fails or crashes ends its process; the first process
+ * supervises, reports that case and runs the others in a new one
+ * (ui_test_supervise()).
  * wait_for() and spin() come from test-util.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -123,21 +124,92 @@ ui_fixture_teardown (UiFixture     *f,
   g_clear_pointer (&f->sample_path, g_free);
 }
 
+/* A case that fails ends its process (GTest's assertions abort). So the
+ * first process only supervises: it runs the cases in a child, and when a
+ * case ends the child, reports that case as failed and starts a new child
+ * for the cases after it, skipping (-s) those already run. Returns the exit
+ * status: 1 when a case failed, else the last child's. */
+#define UI_CASE_MARK "# topiary-ui-case "
+
+static inline int
+ui_test_supervise (int    argc,
+                   char **argv)
+{
+  g_autoptr(GPtrArray) done = g_ptr_array_new_with_free_func (g_free);
+  gboolean failed = FALSE;
+
+  for (;;)
+    {
+      g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+      g_autoptr(GSubprocess) child = NULL;
+      g_autoptr(GDataInputStream) out = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *running = NULL;
+      char *line;
+
+      for (int i = 0; i < argc; i++)
+        g_ptr_array_add (args, argv[i]);
+      for (guint i = 0; i < done->len; i++)
+        {
+          g_ptr_array_add (args, (char *) "-s");
+          g_ptr_array_add (args, g_ptr_array_index (done, i));
+        }
+      g_ptr_array_add (args, NULL);
+      g_subprocess_launcher_setenv (launcher, "TOPIARY_TEST_UI_CHILD", "1", TRUE);
+      child = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+      g_assert_no_error (error);
+      out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+      while ((line = g_data_input_stream_read_line (out, NULL, NULL, NULL)) != NULL)
+        {
+          if (g_str_has_prefix (line, UI_CASE_MARK))
+            {
+              g_free (running);
+              running = g_strdup (line + strlen (UI_CASE_MARK));
+            }
+          else
+            {
+              /* The running case's result: it is done, crash or not. */
+              if (running != NULL && (g_str_has_prefix (line, "ok ") || g_str_has_prefix (line, "not ok ")))
+                g_ptr_array_add (done, g_steal_pointer (&running));
+              printf ("%s\n", line);
+              fflush (stdout);
+            }
+          g_free (line);
+        }
+      g_subprocess_wait (child, NULL, NULL);
+      if (running == NULL)
+        {
+          int status = g_subprocess_get_if_exited (child) ? g_subprocess_get_exit_status (child) : 1;
+
+          return failed && (status == 0 || status == 77) ? 1 : status;
+        }
+      printf ("not ok - %s ended its process; the cases after it run in a new one\n", running);
+      fflush (stdout);
+      failed = TRUE;
+      g_ptr_array_add (done, g_steal_pointer (&running));
+    }
+}
+
 /* Sets up what every UI program needs: GTK_A11Y and renderer choices, a
  * private HOME, GTest, GTK, libadwaita and GtkSourceView. FALSE without a
- * display (the caller then exits with 77, which meson counts as skipped). */
+ * display (the caller then exits with 77, which meson counts as skipped).
+ * The first process does not return: it supervises (ui_test_supervise())
+ * and exits with the cases' status. */
 static inline gboolean
 ui_test_init (int          *argc,
               char       ***argv,
               const char   *prgname)
 {
+  gboolean child = g_getenv ("TOPIARY_TEST_UI_CHILD") != NULL;
+
   g_setenv ("GTK_A11Y", "none", TRUE);
   g_setenv ("GSK_RENDERER", "cairo", TRUE);
   g_setenv ("WEBKIT_DISABLE_COMPOSITING_MODE", "1", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 
-  /* The cases run in subprocesses that share the first process's home. */
-  if (g_getenv ("TOPIARY_TEST_UI_HOME") != NULL)
+  /* The children share the supervisor's home. */
+  if (child && g_getenv ("TOPIARY_TEST_UI_HOME") != NULL)
     tmp_home = g_strdup (g_getenv ("TOPIARY_TEST_UI_HOME"));
   else
     {
@@ -153,6 +225,16 @@ ui_test_init (int          *argc,
       g_setenv (vars[i], dir, TRUE);
     }
 
+  if (!child)
+    {
+      int status = ui_test_supervise (*argc, *argv);
+
+      test_remove_tree (tmp_home);
+      exit (status);
+    }
+  /* Every line reaches the supervisor, even from a case that aborts. */
+  setvbuf (stdout, NULL, _IOLBF, 0);
+
   g_test_init (argc, argv, NULL);
   /* WebKit names its data folders after the program: not a path. */
   g_set_prgname (prgname);
@@ -160,30 +242,21 @@ ui_test_init (int          *argc,
   if (!gtk_init_check ())
     {
       g_printerr ("No display: skipping the UI tests.\n");
-      if (!g_test_subprocess ())
-        test_remove_tree (tmp_home);
       g_clear_pointer (&tmp_home, g_free);
       return FALSE;
     }
   adw_init ();
   gtk_source_init ();
-  /* With TOPIARY_TEST_UI_ISOLATE the first process only watches the
-   * cases' subprocesses: a case that fails is reported and the next one
-   * still runs. */
-  if (!g_test_subprocess () && g_getenv ("TOPIARY_TEST_UI_ISOLATE") != NULL)
-    g_test_set_nonfatal_assertions ();
   return TRUE;
 }
 
-/* Runs the cases, then removes the private home. */
+/* Runs the cases (the supervisor removes the private home). */
 static inline int
 ui_test_run (void)
 {
   int status = g_test_run ();
 
   spin (100);
-  if (!g_test_subprocess ())
-    test_remove_tree (tmp_home);
   g_clear_pointer (&tmp_home, g_free);
   return status;
 }
@@ -195,28 +268,18 @@ typedef struct {
   UiFixtureFunc func;
 } UiCase;
 
-/* A case: the fixture's window and project, the case, then the teardown.
- * With TOPIARY_TEST_UI_ISOLATE set, each case runs in a process of its own
- * (g_test_trap_subprocess): a crash or a failed assertion then ends only
- * that process, the first one reports it as the case's failure and the
- * next case still runs. It costs about half a second a case, so it is for
- * chasing a failure, not the default. */
+/* A case: the fixture's window and project, the case, then the teardown;
+ * the supervisor learns which case runs, in case it ends the process. */
 static inline void
 ui_case_run (gconstpointer data)
 {
   const UiCase *c = data;
+  UiFixture f = { 0 };
 
-  if (g_test_subprocess () || g_getenv ("TOPIARY_TEST_UI_ISOLATE") == NULL)
-    {
-      UiFixture f = { 0 };
-
-      c->setup (&f, NULL);
-      c->func (&f, NULL);
-      ui_fixture_teardown (&f, NULL);
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  printf (UI_CASE_MARK "%s\n", g_test_get_path ());
+  c->setup (&f, NULL);
+  c->func (&f, NULL);
+  ui_fixture_teardown (&f, NULL);
 }
 
 static inline void
