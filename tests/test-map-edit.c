@@ -350,6 +350,39 @@ test_move (Fixture       *f,
   g_assert_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID);
 }
 
+/* Undoing an edit puts back what it changed and nothing else: a status
+ * or a title set since (in the details panel) stays. */
+static void
+test_undo_keeps_other_changes (Fixture       *f,
+                               gconstpointer  data)
+{
+  gint64 g = test_add_group (f->project, "One");
+  gint64 p = add (f, "P", g, 0, TOPIARY_KIND_PILLAR, "");
+  gint64 c1 = add (f, "C1", g, p, TOPIARY_KIND_CLUSTER, "");
+  gint64 c2 = add (f, "C2", g, p, TOPIARY_KIND_CLUSTER, "");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TopiaryEdit) move = NULL;
+  g_autoptr(TopiaryEdit) redo = NULL;
+  g_autoptr(TopiaryArticle) a = NULL;
+
+  (void) c1;
+  move = topiary_map_edit_move_article (f->project, c2, 2, g, p, TOPIARY_CLUSTERS_STAY, &error);
+  g_assert_no_error (error);
+  a = get (f, c2);
+  topiary_article_set_status (a, TOPIARY_STATUS_PUBLISHED);
+  topiary_article_set_title (a, "C2, retitled");
+  topiary_article_set_position (a, 0);
+  g_assert_true (topiary_project_update_article (f->project, a, &error));
+  g_clear_object (&a);
+
+  redo = topiary_edit_apply (move, f->project, &error);
+  g_assert_no_error (error);
+  a = get (f, c2);
+  g_assert_cmpint (topiary_article_get_position (a), ==, 3);
+  g_assert_cmpint (topiary_article_get_status (a), ==, TOPIARY_STATUS_PUBLISHED);
+  g_assert_cmpstr (topiary_article_get_title (a), ==, "C2, retitled");
+}
+
 static void
 test_move_group (Fixture       *f,
                  gconstpointer  data)
@@ -980,6 +1013,7 @@ main (int   argc,
   ADD ("add-group", test_add_group_op, NULL);
   ADD ("rename", test_rename, NULL);
   ADD ("move", test_move, NULL);
+  ADD ("undo-keeps-other-changes", test_undo_keeps_other_changes, NULL);
   ADD ("move-group", test_move_group, NULL);
   ADD ("move-pillar-clusters-stay", test_move_pillar, GINT_TO_POINTER (TOPIARY_CLUSTERS_STAY));
   ADD ("move-pillar-clusters-follow", test_move_pillar, GINT_TO_POINTER (TOPIARY_CLUSTERS_FOLLOW));

@@ -22,8 +22,21 @@ typedef enum {
   STEP_DELETE_GROUP,    /* deletes group @id */
 } StepKind;
 
+/* Which fields a STEP_ARTICLE sets: an undo sets back only what its edit
+ * changed, so a status or title set since (elsewhere) stays. */
+typedef enum {
+  FIELD_GROUP    = 1 << 0,
+  FIELD_PARENT   = 1 << 1,
+  FIELD_KIND     = 1 << 2,
+  FIELD_STATUS   = 1 << 3,
+  FIELD_TITLE    = 1 << 4,
+  FIELD_POSITION = 1 << 5,
+  FIELD_ALL      = (1 << 6) - 1,
+} StepFields;
+
 typedef struct {
   StepKind        kind;
+  StepFields      fields;    /* STEP_ARTICLE */
   gint64          id;
   gint64          group_id;
   gint64          parent_id;

@@ -187,6 +187,7 @@ _topiary_edit_article_state (TopiaryArticle *article)
   step->article_kind = topiary_article_get_kind (article);
   step->status = topiary_article_get_status (article);
   step->title = g_strdup (topiary_article_get_title (article));
+  step->fields = FIELD_ALL;
   return step;
 }
 
@@ -240,14 +241,49 @@ apply_step (TopiaryProject  *project,
 
         if (article == NULL)
           return NULL;
-        undo = _topiary_edit_article_state (article);
-        topiary_article_set_group_id (article, step->group_id);
-        topiary_article_set_parent_id (article, step->parent_id);
-        topiary_article_set_kind (article, step->article_kind);
-        topiary_article_set_status (article, step->status);
-        topiary_article_set_title (article, step->title);
-        topiary_article_set_position (article, step->position);
-        if (!topiary_project_update_article (project, article, error))
+        /* Only what changes is set, and only that is set back. */
+        undo = _topiary_edit_step_new (STEP_ARTICLE, step->id);
+        undo->fields = 0;
+        if ((step->fields & FIELD_GROUP) && step->group_id != topiary_article_get_group_id (article))
+          {
+            undo->group_id = topiary_article_get_group_id (article);
+            undo->fields |= FIELD_GROUP;
+            topiary_article_set_group_id (article, step->group_id);
+          }
+        if ((step->fields & FIELD_PARENT) && step->parent_id != topiary_article_get_parent_id (article))
+          {
+            undo->parent_id = topiary_article_get_parent_id (article);
+            undo->fields |= FIELD_PARENT;
+            topiary_article_set_parent_id (article, step->parent_id);
+          }
+        if ((step->fields & FIELD_KIND) && step->article_kind != topiary_article_get_kind (article))
+          {
+            undo->article_kind = topiary_article_get_kind (article);
+            undo->fields |= FIELD_KIND;
+            topiary_article_set_kind (article, step->article_kind);
+          }
+        if ((step->fields & FIELD_STATUS) && step->status != topiary_article_get_status (article))
+          {
+            undo->status = topiary_article_get_status (article);
+            undo->fields |= FIELD_STATUS;
+            topiary_article_set_status (article, step->status);
+          }
+        if ((step->fields & FIELD_TITLE) && g_strcmp0 (step->title, topiary_article_get_title (article)) != 0)
+          {
+            undo->title = g_strdup (topiary_article_get_title (article));
+            undo->fields |= FIELD_TITLE;
+            topiary_article_set_title (article, step->title);
+          }
+        if ((step->fields & FIELD_POSITION) && step->position > 0 &&
+            step->position != topiary_article_get_position (article))
+          {
+            undo->position = topiary_article_get_position (article);
+            undo->fields |= FIELD_POSITION;
+            topiary_article_set_position (article, step->position);
+          }
+        else
+          topiary_article_set_position (article, 0);
+        if (undo->fields != 0 && !topiary_project_update_article (project, article, error))
           {
             _topiary_edit_step_free (undo);
             return NULL;
