@@ -233,6 +233,12 @@ test_editor_keys (Fixture       *f,
   focus_editor (f);
   press (f, "ctrl+f");
   g_assert_true (gtk_search_bar_get_search_mode (search_bar));
+
+  /* From the map too, as before the actions moved to the editor. */
+  gtk_search_bar_set_search_mode (search_bar, FALSE);
+  focus_map (f);
+  press (f, "ctrl+f");
+  g_assert_true (gtk_search_bar_get_search_mode (search_bar));
 }
 
 static void

@@ -46,6 +46,10 @@ void             topiary_editor_find_next        (TopiaryEditor  *self,
  * the editor uses them itself; the window inserts them too, so its menus
  * and its history list reach them. */
 GActionGroup    *topiary_editor_get_actions      (TopiaryEditor  *self);
+/* Binds the article.* shortcuts on @widget_class: the editor's own, and
+ * the window's, so Ctrl+F finds in the article from the map or the
+ * preview too. */
+void             topiary_editor_add_shortcuts    (GtkWidgetClass *widget_class);
 /* Fills @list with the article's revisions, newest first; each row
  * activates article.restore-revision. */
 void             topiary_editor_fill_history     (TopiaryEditor  *self,

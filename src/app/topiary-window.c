@@ -874,9 +874,10 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.layout", "s", "editor");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.layout", "s", "split");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.layout", "s", "preview");
-  /* The map's, here so they work wherever the focus is; the editor binds
-   * its own. */
+  /* The map's and the article's, here too so they work wherever the focus
+   * is; the sidebar and the editor bind them as well. */
   topiary_map_actions_add_shortcuts (widget_class);
+  topiary_editor_add_shortcuts (widget_class);
 }
 
 static gboolean
