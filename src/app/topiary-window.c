@@ -1,9 +1,10 @@
 /* topiary-window.c — the main window: map, editor, preview and details
  *
  * A shell: the window owns the open TopiaryProject and hands it to its
- * parts, wires their signals, and has the win.* actions (files, layout,
- * navigation). Editing the map is TopiaryMapActions' (map.*), writing is
- * TopiaryEditor's (article.*); both groups are inserted here so menus,
+ * parts, wires their signals, and has the win.* actions (layout,
+ * navigation; the file actions are in topiary-window-files.c). Editing
+ * the map is TopiaryMapActions' (map.*), writing is TopiaryEditor's
+ * (article.*); both groups are inserted here so menus,
  * rows and toasts anywhere in the window reach them. update_actions()
  * alone decides which win.* actions are enabled.
  *
@@ -18,16 +19,13 @@
 #include "topiary-dialogs.h"
 #include "topiary-details.h"
 #include "topiary-editor.h"
-#include "topiary-export-dialog.h"
-#include "topiary-file-chooser.h"
-#include "topiary-import-job.h"
 #include "topiary-importer.h"
 #include "topiary-map-actions.h"
 #include "topiary-overview.h"
 #include "topiary-preview.h"
 #include "topiary-sidebar.h"
 #include "topiary-welcome.h"
-#include "topiary-window.h"
+#include "topiary-window-private.h"
 
 struct _TopiaryWindow
 {
@@ -120,17 +118,17 @@ topiary_window_add_toast (TopiaryWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-toast (TopiaryWindow *self,
-       const char    *message)
+void
+_topiary_window_toast (TopiaryWindow *self,
+                      const char    *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, topiary_toast_new (message));
 }
 
-static void
-show_error (TopiaryWindow *self,
-            const char    *heading,
-            const char    *body)
+void
+_topiary_window_show_error (TopiaryWindow *self,
+                            const char    *heading,
+                            const char    *body)
 {
   topiary_show_error (GTK_WINDOW (self), heading, body);
 }
@@ -146,13 +144,13 @@ topiary_window_save (TopiaryWindow  *self,
   return topiary_article_pane_save (self->pane, error);
 }
 
-static void
-save_or_toast (TopiaryWindow *self)
+void
+_topiary_window_save_or_toast (TopiaryWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
   if (!topiary_window_save (self, &error))
-    toast (self, error->message);
+    _topiary_window_toast (self, error->message);
 }
 
 /* The one place project changes are handed out. A body save by the
@@ -177,11 +175,11 @@ on_project_changed (TopiaryWindow *self,
     topiary_article_pane_render (self->pane);
 }
 
-static void
-set_project (TopiaryWindow  *self,
-             TopiaryProject *project)
+void
+_topiary_window_set_project (TopiaryWindow  *self,
+                             TopiaryProject *project)
 {
-  save_or_toast (self);
+  _topiary_window_save_or_toast (self);
 
   topiary_article_pane_load (self->pane, 0, NULL);
   if (self->project != NULL)
@@ -211,7 +209,7 @@ set_project (TopiaryWindow  *self,
                                                     : GTK_STACK_TRANSITION_TYPE_NONE);
       topiary_sidebar_select_map (self->sidebar);
       if (topiary_project_is_read_only (project))
-        toast (self, _("This project is read-only: changes cannot be saved."));
+        _topiary_window_toast (self, _("This project is read-only: changes cannot be saved."));
     }
   else
     gtk_stack_set_visible_child_name (self->main_stack, "welcome");
@@ -243,7 +241,7 @@ topiary_window_open_path (TopiaryWindow *self,
       topiary_show_open_error (GTK_WINDOW (self), error);
       return FALSE;
     }
-  set_project (self, project);
+  _topiary_window_set_project (self, project);
   if (g_strcmp0 (g_getenv ("TOPIARY_BENCH"), "1") == 0)
     g_print ("TOPIARY_BENCH open-project ms=%.2f articles=%u\n",
              (g_get_monotonic_time () - start) / 1000.0, topiary_project_count_articles (project, NULL));
@@ -357,7 +355,7 @@ topiary_window_show_map (TopiaryWindow *self,
 
   topiary_overview_show (self->overview, topiary_sidebar_get_tree (self->sidebar), group_id);
   if (!topiary_article_pane_load (self->pane, 0, &error))
-    toast (self, error->message);
+    _topiary_window_toast (self, error->message);
   gtk_stack_set_visible_child_name (self->content_stack, "overview");
   update_title (self);
   update_actions (self);
@@ -375,7 +373,7 @@ topiary_window_open_article (TopiaryWindow *self,
     return FALSE;
   if (!topiary_article_pane_load (self->pane, article_id, &error))
     {
-      toast (self, error->message);
+      _topiary_window_toast (self, error->message);
       return FALSE;
     }
   topiary_sidebar_select_article (self->sidebar, article_id);
@@ -419,7 +417,7 @@ static void
 on_pane_message (TopiaryWindow *self,
                  const char    *message)
 {
-  toast (self, message);
+  _topiary_window_toast (self, message);
 }
 
 static void
@@ -452,7 +450,7 @@ on_revision_restored (TopiaryWindow *self,
 {
   gtk_popover_popdown (self->history_popover);
   topiary_window_open_article (self, article_id);
-  toast (self, _("Revision restored; the text it replaced was kept as a revision"));
+  _topiary_window_toast (self, _("Revision restored; the text it replaced was kept as a revision"));
 }
 
 /* Filled each time it opens: revisions change as the user works. */
@@ -462,89 +460,6 @@ on_history_show (TopiaryWindow *self)
   topiary_editor_fill_history (topiary_article_pane_get_editor (self->pane), self->history_list);
 }
 
-/* ---- files ---- */
-
-gboolean
-topiary_window_create_map (TopiaryWindow *self,
-                           const char    *path)
-{
-  g_autofree char *file = NULL;
-  g_autofree char *title = NULL;
-  g_autoptr(TopiaryProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  char *dot;
-
-  g_return_val_if_fail (TOPIARY_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  file = topiary_project_file_name (path);
-  if (g_file_test (file, G_FILE_TEST_EXISTS))
-    {
-      show_error (self, _("File Already Exists"),
-                  _("Topiary does not overwrite an existing file with a new map; choose another name."));
-      return FALSE;
-    }
-  project = topiary_project_open (file, TOPIARY_OPEN_CREATE, &error);
-  if (project == NULL)
-    {
-      show_error (self, _("Could Not Create the Map"), error->message);
-      return FALSE;
-    }
-  /* The file name is the first title; the map can be renamed later. */
-  title = g_path_get_basename (file);
-  if ((dot = strrchr (title, '.')) != NULL && dot != title)
-    *dot = '\0';
-  if (!topiary_project_set_map_field (project, "title", title, &error))
-    toast (self, error->message);
-  set_project (self, project);
-  return TRUE;
-}
-
-static void
-on_new_map_chosen (gpointer    owner,
-                   const char *path,
-                   gpointer    data)
-{
-  if (path != NULL)
-    topiary_window_create_map (owner, path);
-}
-
-static void
-win_new_map (GtkWidget  *widget,
-             const char *action,
-             GVariant   *param)
-{
-  topiary_file_chooser_show (GTK_WINDOW (widget), TOPIARY_FILE_CHOOSER_SAVE, _("New Map"), _("_Create"),
-                             _("Topical map.topiary"), G_OBJECT (widget), on_new_map_chosen, NULL, NULL);
-}
-
-static void
-on_open_chosen (gpointer    owner,
-                const char *path,
-                gpointer    data)
-{
-  if (path != NULL)
-    topiary_window_open_path (owner, path);
-}
-
-static void
-win_open (GtkWidget  *widget,
-          const char *action,
-          GVariant   *param)
-{
-  topiary_file_chooser_show (GTK_WINDOW (widget), TOPIARY_FILE_CHOOSER_OPEN_PROJECT, _("Open Map"), _("_Open"),
-                             NULL, G_OBJECT (widget), on_open_chosen, NULL, NULL);
-}
-
-static void
-win_open_recent (GtkWidget  *widget,
-                 const char *action,
-                 GVariant   *param)
-{
-  topiary_window_open_path (TOPIARY_WINDOW (widget), g_variant_get_string (param, NULL));
-}
-
-/* ---- importing ---- */
 
 TopiaryImporter *
 topiary_window_get_importer (TopiaryWindow *self)
@@ -554,72 +469,11 @@ topiary_window_get_importer (TopiaryWindow *self)
 }
 
 static void
-win_import (GtkWidget  *widget,
-            const char *action,
-            GVariant   *param)
-{
-  topiary_importer_choose_source (TOPIARY_WINDOW (widget)->importer, g_str_equal (action, "win.import-folder"));
-}
-
-static void
-win_import_paste (GtkWidget  *widget,
-                  const char *action,
-                  GVariant   *param)
-{
-  topiary_importer_paste (TOPIARY_WINDOW (widget)->importer);
-}
-
-static void
-win_open_sample (GtkWidget  *widget,
-                 const char *action,
-                 GVariant   *param)
-{
-  topiary_importer_open_sample (TOPIARY_WINDOW (widget)->importer);
-}
-
-static void
-on_exported (TopiaryExportDialog *dialog,
-             const char          *destination,
-             guint                n_warnings,
-             TopiaryWindow       *self)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, topiary_export_dialog_new_toast (destination, n_warnings));
-}
-
-static void
-win_export (GtkWidget  *widget,
-            const char *action,
-            GVariant   *param)
-{
-  TopiaryWindow *self = TOPIARY_WINDOW (widget);
-  TopiaryExportDialog *dialog;
-
-  if (self->project == NULL)
-    return;
-  /* What is on screen is what gets exported. */
-  save_or_toast (self);
-  dialog = topiary_export_dialog_new (GTK_WINDOW (self), self->project);
-  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-win_show_path (GtkWidget  *widget,
-               const char *action,
-               GVariant   *param)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (param, NULL));
-  g_autofree char *uri = g_file_get_uri (file);
-
-  gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
-}
-
-static void
 win_close_project (GtkWidget  *widget,
                    const char *action,
                    GVariant   *param)
 {
-  set_project (TOPIARY_WINDOW (widget), NULL);
+  _topiary_window_set_project (TOPIARY_WINDOW (widget), NULL);
 }
 
 static void
@@ -631,12 +485,12 @@ win_save (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!topiary_window_save (self, &error))
-    toast (self, error->message);
+    _topiary_window_toast (self, error->message);
   else if (topiary_window_get_article_id (self) != 0 &&
            topiary_project_snapshot (self->project, topiary_window_get_article_id (self), "manual", &error) == 0)
-    toast (self, error->message);
+    _topiary_window_toast (self, error->message);
   else
-    toast (self, _("Saved, and a revision kept"));
+    _topiary_window_toast (self, _("Saved, and a revision kept"));
 }
 
 static void
@@ -845,16 +699,8 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_article_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_refreshed);
 
-  gtk_widget_class_install_action (widget_class, "win.new-map", NULL, win_new_map);
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, win_open);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", win_open_recent);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, win_import);
-  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, win_import);
-  gtk_widget_class_install_action (widget_class, "win.import-paste", NULL, win_import_paste);
-  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, win_open_sample);
+  _topiary_window_install_file_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.close-project", NULL, win_close_project);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, win_export);
-  gtk_widget_class_install_action (widget_class, "win.show-path", "s", win_show_path);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, win_save);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, win_search);
   gtk_widget_class_install_action (widget_class, "win.toggle-details", NULL, win_toggle_details);

@@ -1,0 +1,28 @@
+/* topiary-window-private.h — what the window's own files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "topiary-window.h"
+
+G_BEGIN_DECLS
+
+/* Shows @message in a toast over the window. */
+void _topiary_window_toast                (TopiaryWindow  *self,
+                                           const char     *message);
+/* Shows an error dialog over the window. */
+void _topiary_window_show_error           (TopiaryWindow  *self,
+                                           const char     *heading,
+                                           const char     *body);
+/* Saves what the editor and details hold; a failure becomes a toast. */
+void _topiary_window_save_or_toast        (TopiaryWindow  *self);
+/* Makes @project (or none) the window's open project. */
+void _topiary_window_set_project          (TopiaryWindow  *self,
+                                           TopiaryProject *project);
+/* Installs win.new-map, win.open, win.open-recent, win.import,
+ * win.import-folder, win.import-paste, win.open-sample, win.export and
+ * win.show-path (topiary-window-files.c). */
+void _topiary_window_install_file_actions (GtkWidgetClass *widget_class);
+
+G_END_DECLS
