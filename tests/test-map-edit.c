@@ -707,6 +707,44 @@ test_stack_labels (Fixture       *f,
   g_assert_cmpuint (can_undo_changes, ==, 2);
 }
 
+/* An edit keeps its serial while it is undone and redone; another edit
+ * gets another, so a toast can tell its edit is no longer the newest. */
+static void
+test_stack_serials (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 a = add (f, "Article", 0, 0, TOPIARY_KIND_CLUSTER, "");
+  g_autoptr(TopiaryUndoStack) stack = topiary_undo_stack_new (f->project);
+  g_autoptr(GError) error = NULL;
+  guint64 rename, move;
+
+  g_assert_cmpuint (topiary_undo_stack_get_undo_serial (stack), ==, 0);
+  topiary_undo_stack_push (stack, topiary_map_edit_rename_article (f->project, a, "B", FALSE, &error));
+  g_assert_no_error (error);
+  rename = topiary_undo_stack_get_undo_serial (stack);
+  g_assert_cmpuint (rename, !=, 0);
+  topiary_undo_stack_push (stack, topiary_map_edit_move_article (f->project, a, 1, 0, 0,
+                                                                 TOPIARY_CLUSTERS_STAY, &error));
+  g_assert_no_error (error);
+  move = topiary_undo_stack_get_undo_serial (stack);
+  g_assert_cmpuint (move, !=, rename);
+  g_assert_true (topiary_undo_stack_undo (stack, NULL, &error));
+  g_assert_cmpuint (topiary_undo_stack_get_undo_serial (stack), ==, rename);
+  g_assert_true (topiary_undo_stack_redo (stack, NULL, &error));
+  g_assert_cmpuint (topiary_undo_stack_get_undo_serial (stack), ==, move);
+  g_assert_true (topiary_undo_stack_undo (stack, NULL, &error));
+  g_assert_true (topiary_undo_stack_undo (stack, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (topiary_undo_stack_get_undo_serial (stack), ==, 0);
+  /* A new edit is a new serial, though the stack is at the same depth. */
+  topiary_undo_stack_push (stack, topiary_map_edit_rename_article (f->project, a, "C", FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (topiary_undo_stack_get_undo_serial (stack), !=, rename);
+  g_assert_cmpuint (topiary_undo_stack_get_undo_serial (stack), !=, move);
+  topiary_undo_stack_clear (stack);
+  g_assert_cmpuint (topiary_undo_stack_get_undo_serial (stack), ==, 0);
+}
+
 /* ---- the trash ---- */
 
 static void
@@ -1028,6 +1066,7 @@ main (int   argc,
   ADD ("rollback", test_rollback, NULL);
   ADD ("undo-stack-follows-ids", test_stack_follows_ids, NULL);
   ADD ("undo-stack-labels", test_stack_labels, NULL);
+  ADD ("undo-stack-serials", test_stack_serials, NULL);
 
   return g_test_run ();
 }

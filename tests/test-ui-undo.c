@@ -259,6 +259,43 @@ test_restore (UiFixture     *f,
   g_assert_cmpuint (topiary_project_count_articles (project, NULL), ==, before);
 }
 
+/* The delete toast's Undo after another edit: it does not undo that
+ * other edit (the toast never named it); it opens Deleted Articles. */
+static void
+test_toast_after_other_edit (UiFixture     *f,
+                             gconstpointer  data)
+{
+  TopiaryProject *project = topiary_window_get_project (window);
+  g_autoptr(TopiaryArticle) victim = find_article (project, nth_group_id (project, 2), TOPIARY_KIND_CLUSTER, 1);
+  g_autoptr(TopiaryArticle) other = find_article (project, nth_group_id (project, 0), TOPIARY_KIND_CLUSTER, 0);
+  gint64 other_id = topiary_article_get_id (other);
+  gint64 other_before = topiary_article_get_position (other);
+  GtkWindow *dialog = NULL;
+  guint before = topiary_project_count_articles (project, NULL);
+
+  click_article (topiary_article_get_id (victim));
+  gtk_widget_activate_action (GTK_WIDGET (window), "map.delete", NULL);
+  g_assert_cmpuint (topiary_project_count_articles (project, NULL), ==, before - 1);
+  click_article (other_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "map.move-down", NULL);
+  g_assert_cmpint (position_of (other_id), >, other_before);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "map.undo-delete", NULL);
+  spin (100);
+  /* The move stays, the article is still deleted, and the trash shows it. */
+  g_assert_cmpint (position_of (other_id), >, other_before);
+  g_assert_cmpuint (topiary_project_count_articles (project, NULL), ==, before - 1);
+  g_assert_true (wait_for (find_trash_dialog, &dialog, 10000));
+  g_assert_cmpuint (topiary_trash_dialog_get_n_items (TOPIARY_TRASH_DIALOG (dialog)), ==, 1);
+  gtk_window_destroy (dialog);
+
+  /* Once the other edit is undone, the delete is the newest again. */
+  undo ();
+  g_assert_cmpint (position_of (other_id), ==, other_before);
+  gtk_widget_activate_action (GTK_WIDGET (window), "map.undo-delete", NULL);
+  g_assert_cmpuint (topiary_project_count_articles (project, NULL), ==, before);
+}
+
 /* A pillar sent to the ideas: the app asks what happens to its clusters. */
 static void
 test_pillar_clusters (UiFixture     *f,
@@ -386,6 +423,7 @@ main (int    argc,
   ui_test_add_sample ("/ui/undo/rename-links", test_rename);
   ui_test_add_sample ("/ui/undo/delete", test_delete);
   ui_test_add_sample ("/ui/undo/restore", test_restore);
+  ui_test_add_sample ("/ui/undo/toast-after-other-edit", test_toast_after_other_edit);
   ui_test_add_sample ("/ui/undo/pillar-clusters", test_pillar_clusters);
   ui_test_add_sample ("/ui/undo/keys", test_keys);
 

@@ -32,6 +32,7 @@ struct _TopiaryMapActions
   gulong              drop_id;
 
   TopiaryUndoStack   *undo;          /* NULL without a project */
+  guint64             toast_serial;  /* the edit the newest delete toast announced */
   GMenu              *menu;          /* Undo, Redo, Deleted Articles */
 };
 
@@ -117,7 +118,7 @@ topiary_map_actions_update (TopiaryMapActions *self)
                topiary_article_get_parent_id (article) == 0 && topiary_article_get_group_id (article) != 0);
   set_enabled (self, "outdent", writable && article != NULL && topiary_article_get_parent_id (article) != 0);
   set_enabled (self, "undo", writable && self->undo != NULL && topiary_undo_stack_can_undo (self->undo));
-  set_enabled (self, "undo-delete", writable && self->undo != NULL && topiary_undo_stack_can_undo (self->undo));
+  set_enabled (self, "undo-delete", writable && self->undo != NULL);
   set_enabled (self, "redo", writable && self->undo != NULL && topiary_undo_stack_can_redo (self->undo));
   set_enabled (self, "show-trash", self->project != NULL);
 }
@@ -163,6 +164,7 @@ topiary_map_actions_set_project (TopiaryMapActions *self,
   if (self->undo != NULL)
     g_signal_handlers_disconnect_by_data (self->undo, self);
   g_clear_object (&self->undo);
+  self->toast_serial = 0;
   if (project != NULL)
     {
       self->undo = topiary_undo_stack_new (project);
@@ -804,10 +806,11 @@ show_undo_toast (TopiaryMapActions *self,
   AdwToast *t = topiary_toast_new (message);
 
   /* Earlier toasts are left to time out: dismissing one from code while
-   * it animates crashes libadwaita 1.2. Undo undoes the newest edit, as
-   * Ctrl+Z does. */
+   * it animates crashes libadwaita 1.2. Undo undoes this delete while it
+   * is still the newest edit (see map_undo_delete). */
+  self->toast_serial = topiary_undo_stack_get_undo_serial (self->undo);
   adw_toast_set_button_label (t, _("_Undo"));
-  adw_toast_set_action_name (t, "map.undo");
+  adw_toast_set_action_name (t, "map.undo-delete");
   adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
   topiary_window_add_toast (self->window, t);
 }
@@ -907,13 +910,33 @@ map_show_trash (GSimpleAction *action,
 
 /* ---- life cycle ---- */
 
+/* The delete toast's Undo. While the delete it announced is the newest
+ * edit, it is undone, as Ctrl+Z would; after other edits, undoing the
+ * newest one would undo something the toast never named, so Deleted
+ * Articles opens instead, where the article can be restored. */
+static void
+map_undo_delete (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  TopiaryMapActions *self = user_data;
+
+  if (self->undo == NULL)
+    return;
+  if (self->toast_serial != 0 &&
+      topiary_undo_stack_get_undo_serial (self->undo) == self->toast_serial)
+    undo_or_redo (self, FALSE);
+  else
+    map_show_trash (action, param, user_data);
+}
+
 static const GActionEntry entries[] = {
   { .name = "new-article", .activate = map_new_article },
   { .name = "new-group", .activate = map_new_group },
   { .name = "rename", .activate = map_rename },
   { .name = "duplicate", .activate = map_duplicate },
   { .name = "delete", .activate = map_delete },
-  { .name = "undo-delete", .activate = map_undo },
+  { .name = "undo-delete", .activate = map_undo_delete },
   { .name = "undo", .activate = map_undo },
   { .name = "redo", .activate = map_redo },
   { .name = "show-trash", .activate = map_show_trash },

@@ -15,6 +15,12 @@ struct _TopiaryUndoStack
   TopiaryProject *project;
   GPtrArray      *undo;   /* TopiaryEdit *, oldest first */
   GPtrArray      *redo;   /* TopiaryEdit *, oldest first */
+  /* Beside each record, the serial of the edit it belongs to: an edit
+   * keeps its serial while it is undone and redone, so a toast can tell
+   * whether the newest edit is still the one it announced. */
+  GArray         *undo_serials;
+  GArray         *redo_serials;
+  guint64         last_serial;
   char           *undo_label;
   char           *redo_label;
 };
@@ -77,6 +83,8 @@ topiary_undo_stack_finalize (GObject *object)
   g_clear_object (&self->project);
   g_ptr_array_unref (self->undo);
   g_ptr_array_unref (self->redo);
+  g_array_unref (self->undo_serials);
+  g_array_unref (self->redo_serials);
   g_free (self->undo_label);
   g_free (self->redo_label);
   G_OBJECT_CLASS (topiary_undo_stack_parent_class)->finalize (object);
@@ -133,6 +141,8 @@ topiary_undo_stack_init (TopiaryUndoStack *self)
 {
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) topiary_edit_unref);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) topiary_edit_unref);
+  self->undo_serials = g_array_new (FALSE, FALSE, sizeof (guint64));
+  self->redo_serials = g_array_new (FALSE, FALSE, sizeof (guint64));
 }
 
 TopiaryUndoStack *
@@ -168,10 +178,26 @@ topiary_undo_stack_push (TopiaryUndoStack *self,
   could_undo = self->undo->len > 0;
   could_redo = self->redo->len > 0;
   g_ptr_array_set_size (self->redo, 0);
+  g_array_set_size (self->redo_serials, 0);
   g_ptr_array_add (self->undo, edit);
+  self->last_serial++;
+  g_array_append_val (self->undo_serials, self->last_serial);
   if (self->undo->len > TOPIARY_UNDO_STACK_DEPTH)
-    g_ptr_array_remove_index (self->undo, 0);
+    {
+      g_ptr_array_remove_index (self->undo, 0);
+      g_array_remove_index (self->undo_serials, 0);
+    }
   update (self, could_undo, could_redo);
+}
+
+guint64
+topiary_undo_stack_get_undo_serial (TopiaryUndoStack *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_UNDO_STACK (self), 0);
+
+  if (self->undo_serials->len == 0)
+    return 0;
+  return g_array_index (self->undo_serials, guint64, self->undo_serials->len - 1);
 }
 
 gboolean
@@ -211,9 +237,13 @@ static gboolean
 step (TopiaryUndoStack  *self,
       GPtrArray         *from,
       GPtrArray         *to,
+      GArray            *from_serials,
+      GArray            *to_serials,
       gint64            *article_id,
       GError           **error)
 {
+  guint64 serial;
+
   g_autoptr(TopiaryEdit) reverse = NULL;
   gboolean could_undo = self->undo->len > 0;
   gboolean could_redo = self->redo->len > 0;
@@ -226,6 +256,9 @@ step (TopiaryUndoStack  *self,
   if (reverse == NULL)
     return FALSE;
   g_ptr_array_remove_index (from, from->len - 1);
+  serial = g_array_index (from_serials, guint64, from_serials->len - 1);
+  g_array_remove_index (from_serials, from_serials->len - 1);
+  g_array_append_val (to_serials, serial);
   /* What it re-created has new ids: the other records follow. */
   for (guint i = 0; i < self->undo->len; i++)
     topiary_edit_follow (g_ptr_array_index (self->undo, i), reverse);
@@ -245,7 +278,7 @@ topiary_undo_stack_undo (TopiaryUndoStack  *self,
 {
   g_return_val_if_fail (TOPIARY_IS_UNDO_STACK (self), FALSE);
 
-  return step (self, self->undo, self->redo, article_id, error);
+  return step (self, self->undo, self->redo, self->undo_serials, self->redo_serials, article_id, error);
 }
 
 gboolean
@@ -255,7 +288,7 @@ topiary_undo_stack_redo (TopiaryUndoStack  *self,
 {
   g_return_val_if_fail (TOPIARY_IS_UNDO_STACK (self), FALSE);
 
-  return step (self, self->redo, self->undo, article_id, error);
+  return step (self, self->redo, self->undo, self->redo_serials, self->undo_serials, article_id, error);
 }
 
 void
@@ -269,5 +302,7 @@ topiary_undo_stack_clear (TopiaryUndoStack *self)
   could_redo = self->redo->len > 0;
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
+  g_array_set_size (self->undo_serials, 0);
+  g_array_set_size (self->redo_serials, 0);
   update (self, could_undo, could_redo);
 }

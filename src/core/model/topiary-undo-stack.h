@@ -32,6 +32,9 @@ TopiaryProject   *topiary_undo_stack_get_project (TopiaryUndoStack *self);
  * result of a failed operation can be passed straight in. */
 void              topiary_undo_stack_push      (TopiaryUndoStack  *self,
                                                 TopiaryEdit       *edit);
+/* The serial of the newest edit that can be undone, 0 when none. Each
+ * pushed edit gets a new one and keeps it while it is undone and redone. */
+guint64           topiary_undo_stack_get_undo_serial (TopiaryUndoStack *self);
 gboolean          topiary_undo_stack_can_undo  (TopiaryUndoStack  *self);
 gboolean          topiary_undo_stack_can_redo  (TopiaryUndoStack  *self);
 const char       *topiary_undo_stack_get_undo_label (TopiaryUndoStack *self);
