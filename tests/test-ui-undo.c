@@ -1,6 +1,8 @@
 /* test-ui-undo.c — undo and redo of the map's edits in the app, under Xvfb:
  * moves, renames (with the links to the old title), deletes, restores from
- * Deleted Articles, a pillar's clusters, the menu's labels and the keys
+ * Deleted Articles, a pillar's clusters, the menu's labels, the keys, the
+ * delete toast, and every other edit of the map (each undone to exactly
+ * the map it was, and redone to exactly what the edit made)
  *
  * Each case gets a fresh window and copy of the sample map
  * (test-ui-util.h). Without a display the program exits with 77.
@@ -296,6 +298,154 @@ test_toast_after_other_edit (UiFixture     *f,
   g_assert_cmpuint (topiary_project_count_articles (project, NULL), ==, before);
 }
 
+/* The whole map as text, with slugs and titles instead of ids (an undone
+ * delete brings an article back under a new id): groups in order, then
+ * every article with its group, pillar, kind, status and position. */
+static char *
+map_snapshot (void)
+{
+  TopiaryProject *project = topiary_window_get_project (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) groups = topiary_project_list_groups (project, &error);
+  g_autoptr(GListModel) articles = topiary_project_list_articles (project, &error);
+  g_autoptr(GHashTable) group_titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) slugs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(TopiaryGroup) g = g_list_model_get_item (groups, i);
+
+      g_hash_table_insert (group_titles, g_memdup2 (&(gint64) { topiary_group_get_id (g) }, sizeof (gint64)),
+                           (gpointer) topiary_group_get_title (g));
+      g_string_append_printf (out, "group %s\n", topiary_group_get_title (g));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
+
+      g_hash_table_insert (slugs, g_memdup2 (&(gint64) { topiary_article_get_id (a) }, sizeof (gint64)),
+                           (gpointer) topiary_article_get_slug (a));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
+      gint64 group_id = topiary_article_get_group_id (a);
+      gint64 parent_id = topiary_article_get_parent_id (a);
+      const char *group = g_hash_table_lookup (group_titles, &group_id);
+      const char *parent = g_hash_table_lookup (slugs, &parent_id);
+
+      g_string_append_printf (out, "%s|%s|%s|%s|%d|%d|%" G_GINT64_FORMAT "\n",
+                              topiary_article_get_slug (a), topiary_article_get_title (a),
+                              group ? group : "-", parent ? parent : "-",
+                              (int) topiary_article_get_kind (a), (int) topiary_article_get_status (a),
+                              topiary_article_get_position (a));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* @edit changes the map; Ctrl+Z's action puts back exactly what was
+ * there, redo exactly what the edit made, and undo again. */
+static void
+check_undoable (const char *what,
+                void      (*edit) (gpointer),
+                gpointer    data)
+{
+  g_autofree char *before = map_snapshot ();
+  g_autofree char *after = NULL;
+
+  g_test_message ("edit: %s", what);
+  edit (data);
+  spin (100);
+  after = map_snapshot ();
+  g_assert_cmpstr (after, !=, before);
+  undo ();
+  {
+    g_autofree char *now = map_snapshot ();
+    g_assert_cmpstr (now, ==, before);
+  }
+  redo ();
+  {
+    g_autofree char *now = map_snapshot ();
+    g_assert_cmpstr (now, ==, after);
+  }
+  undo ();
+  {
+    g_autofree char *now = map_snapshot ();
+    g_assert_cmpstr (now, ==, before);
+  }
+}
+
+typedef struct {
+  gint64      article_id;
+  const char *action;
+  const char *name;  /* answered in the name dialog, when there is one */
+} EditStep;
+
+static void
+run_step (gpointer data)
+{
+  EditStep *step = data;
+
+  if (step->article_id != 0)
+    click_article (step->article_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), step->action, NULL);
+  if (step->name != NULL)
+    answer_name_dialog (step->name);
+}
+
+/* Every structural edit the map's actions make is undone and redone
+ * whole: new article, new group, duplicate, moves, indent and outdent
+ * (a cluster out of its pillar and back), to the ideas, delete. */
+static void
+test_every_edit (UiFixture     *f,
+                 gconstpointer  data)
+{
+  TopiaryProject *project = topiary_window_get_project (window);
+  g_autoptr(TopiaryArticle) pillar = find_article (project, nth_group_id (project, 1), TOPIARY_KIND_PILLAR, 0);
+  g_autoptr(TopiaryArticle) cluster = find_article (project, nth_group_id (project, 1), TOPIARY_KIND_CLUSTER, 1);
+  gint64 c = topiary_article_get_id (cluster);
+  EditStep steps[] = {
+    { c, "map.new-article", "Undo me, an article" },
+    { 0, "map.new-group", "Undo me, a group" },
+    { c, "map.duplicate", NULL },
+    { c, "map.move-up", NULL },
+    { c, "map.move-down", NULL },
+    { c, "map.outdent", NULL },
+    { c, "map.move-to-ideas", NULL },
+    { c, "map.delete", NULL },
+  };
+
+  g_assert_cmpint (topiary_article_get_parent_id (cluster), ==, topiary_article_get_id (pillar));
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      check_undoable (steps[i].action, run_step, &steps[i]);
+      /* An undone delete brings the article back under a new id. */
+      {
+        g_autoptr(TopiaryArticle) still = topiary_project_get_article (project, c, FALSE, NULL);
+        g_autoptr(TopiaryArticle) back = NULL;
+
+        if (still != NULL)
+          continue;
+        back = topiary_project_get_article_by_slug (project, topiary_article_get_slug (cluster), FALSE, NULL);
+        g_assert_nonnull (back);
+        c = topiary_article_get_id (back);
+        for (guint j = i + 1; j < G_N_ELEMENTS (steps); j++)
+          if (steps[j].article_id != 0)
+            steps[j].article_id = c;
+      }
+    }
+  /* Indent: the cluster, out of its pillar, goes back under it. */
+  {
+    EditStep out = { c, "map.outdent", NULL }, in = { c, "map.indent", NULL };
+
+    run_step (&out);
+    spin (100);
+    check_undoable ("map.indent", run_step, &in);
+  }
+}
+
 /* A pillar sent to the ideas: the app asks what happens to its clusters. */
 static void
 test_pillar_clusters (UiFixture     *f,
@@ -424,6 +574,7 @@ main (int    argc,
   ui_test_add_sample ("/ui/undo/delete", test_delete);
   ui_test_add_sample ("/ui/undo/restore", test_restore);
   ui_test_add_sample ("/ui/undo/toast-after-other-edit", test_toast_after_other_edit);
+  ui_test_add_sample ("/ui/undo/every-edit", test_every_edit);
   ui_test_add_sample ("/ui/undo/pillar-clusters", test_pillar_clusters);
   ui_test_add_sample ("/ui/undo/keys", test_keys);
 
