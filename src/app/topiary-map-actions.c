@@ -131,6 +131,19 @@ topiary_map_actions_get_undo_stack (TopiaryMapActions *self)
   return self->undo;
 }
 
+/* The keys are bound on the map, so the menu is told which they are. */
+static void
+append_with_accel (GMenu      *menu,
+                   const char *label,
+                   const char *action,
+                   const char *accel)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, action);
+
+  g_menu_item_set_attribute (item, "accel", "s", accel);
+  g_menu_append_item (menu, item);
+}
+
 /* The menu's Undo and Redo say what they would undo. */
 static void
 on_undo_changed (TopiaryMapActions *self)
@@ -139,8 +152,8 @@ on_undo_changed (TopiaryMapActions *self)
   const char *redo = self->undo ? topiary_undo_stack_get_redo_label (self->undo) : NULL;
 
   g_menu_remove_all (self->menu);
-  g_menu_append (self->menu, undo ? undo : _("Undo"), "map.undo");
-  g_menu_append (self->menu, redo ? redo : _("Redo"), "map.redo");
+  append_with_accel (self->menu, undo ? undo : _("Undo"), "map.undo", "<Control>z");
+  append_with_accel (self->menu, redo ? redo : _("Redo"), "map.redo", "<Shift><Control>z");
   g_menu_append (self->menu, _("_Deleted Articles…"), "map.show-trash");
   topiary_map_actions_update (self);
 }
