@@ -20,6 +20,9 @@ typedef enum {
   STEP_RESTORE,         /* restores article @id from snapshot @revision_id */
   STEP_ADD_GROUP,       /* (re-)creates group @id: @title, @slug, @text, @position */
   STEP_DELETE_GROUP,    /* deletes group @id */
+  STEP_ADD_NOTE,        /* adds a note: kind @slug, @title, body @text */
+  STEP_DELETE_NOTE,     /* deletes note @id */
+  STEP_MAP_FIELD,       /* sets the map's field @slug to @text */
 } StepKind;
 
 /* Which fields a STEP_ARTICLE sets: an undo sets back only what its edit

@@ -401,6 +401,61 @@ apply_step (TopiaryProject  *project,
         return undo;
       }
 
+    case STEP_ADD_NOTE:
+      {
+        g_autoptr(TopiaryNote) note = topiary_note_new (step->slug, step->title, step->text);
+
+        if (!topiary_project_add_note (project, note, error))
+          return NULL;
+        return _topiary_edit_step_new (STEP_DELETE_NOTE, topiary_note_get_id (note));
+      }
+
+    case STEP_DELETE_NOTE:
+      {
+        g_autoptr(GListModel) notes = topiary_project_list_notes (project, error);
+        Step *undo = NULL;
+
+        if (notes == NULL)
+          return NULL;
+        for (guint i = 0; undo == NULL && i < g_list_model_get_n_items (notes); i++)
+          {
+            g_autoptr(TopiaryNote) note = g_list_model_get_item (notes, i);
+
+            if (topiary_note_get_id (note) != step->id)
+              continue;
+            undo = _topiary_edit_step_new (STEP_ADD_NOTE, 0);
+            undo->slug = g_strdup (topiary_note_get_kind (note));
+            undo->title = g_strdup (topiary_note_get_title (note));
+            undo->text = g_strdup (topiary_note_get_body (note));
+          }
+        if (undo == NULL)
+          {
+            g_set_error_literal (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                                 _("The note is gone already."));
+            return NULL;
+          }
+        if (!topiary_project_delete_note (project, step->id, error))
+          {
+            _topiary_edit_step_free (undo);
+            return NULL;
+          }
+        return undo;
+      }
+
+    case STEP_MAP_FIELD:
+      {
+        Step *undo = _topiary_edit_step_new (STEP_MAP_FIELD, 0);
+
+        undo->slug = g_strdup (step->slug);
+        undo->text = topiary_project_get_map_field (project, step->slug);
+        if (!topiary_project_set_map_field (project, step->slug, step->text ? step->text : "", error))
+          {
+            _topiary_edit_step_free (undo);
+            return NULL;
+          }
+        return undo;
+      }
+
     default:
       g_assert_not_reached ();
     }

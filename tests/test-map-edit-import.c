@@ -1,0 +1,232 @@
+/* test-map-edit-import.c — importing into the open map as one undoable edit
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "topiary-map-edit.h"
+#include "topiary-map-edit-import.h"
+#include "topiary-project.h"
+#include "topiary-undo-stack.h"
+
+#include "test-util.h"
+
+typedef TestProjectFixture Fixture;
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static char *
+title_of (TopiaryProject *project,
+          gint64          id)
+{
+  g_autoptr(TopiaryArticle) a = id ? topiary_project_get_article (project, id, FALSE, NULL) : NULL;
+
+  return g_strdup (a ? topiary_article_get_title (a) : "-");
+}
+
+/* The map as text: its title, groups, articles (with group, parent, kind,
+ * status, queries, body) and notes, without ids. */
+static char *
+describe (TopiaryProject *project)
+{
+  g_autoptr(GListModel) groups = topiary_project_list_groups (project, NULL);
+  g_autoptr(GListModel) articles = topiary_project_list_articles (project, NULL);
+  g_autoptr(GListModel) notes = topiary_project_list_notes (project, NULL);
+  g_autofree char *map_title = topiary_project_get_map_field (project, "title");
+  g_autofree char *map_desc = topiary_project_get_map_field (project, "description");
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "M %s: %s\n", map_title, map_desc);
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(TopiaryGroup) g = g_list_model_get_item (groups, i);
+      g_string_append_printf (out, "G %s (%s): %s\n", topiary_group_get_title (g),
+                              topiary_group_get_slug (g), topiary_group_get_description (g));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
+      g_autoptr(TopiaryGroup) g = NULL;
+      g_autofree char *parent = title_of (project, topiary_article_get_parent_id (a));
+      g_autofree char *body = topiary_project_get_body (project, topiary_article_get_id (a), NULL);
+      g_autofree char *queries = g_strjoinv ("|", (char **) topiary_article_get_queries (a));
+
+      if (topiary_article_get_group_id (a))
+        g = topiary_project_get_group (project, topiary_article_get_group_id (a), NULL);
+      g_string_append_printf (out, "A %s [%s] in %s under %s, %s, %s, %s: %s\n",
+                              topiary_article_get_title (a), topiary_article_get_slug (a),
+                              g ? topiary_group_get_title (g) : "ideas", parent,
+                              topiary_kind_to_string (topiary_article_get_kind (a)),
+                              topiary_status_to_string (topiary_article_get_status (a)),
+                              queries,
+                              body ? body : "?");
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(TopiaryNote) n = g_list_model_get_item (notes, i);
+      g_string_append_printf (out, "N %s %s: %s\n", topiary_note_get_kind (n),
+                              topiary_note_get_title (n), topiary_note_get_body (n));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A map with content of its own: a group with a pillar and a cluster, an
+ * idea, a note and a title. */
+static void
+fill (TopiaryProject *project)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TopiaryNote) note = topiary_note_new ("strategy", "Own note", "Kept.");
+  gint64 g = test_add_group (project, "Existing hub");
+  const char *titles[] = { "Existing pillar", "Existing cluster", "Existing idea" };
+  gint64 pillar = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(TopiaryArticle) a = topiary_article_new ();
+
+      topiary_article_set_title (a, titles[i]);
+      topiary_article_set_group_id (a, i < 2 ? g : 0);
+      topiary_article_set_parent_id (a, i == 1 ? pillar : 0);
+      topiary_article_set_kind (a, i == 0 ? TOPIARY_KIND_PILLAR : TOPIARY_KIND_CLUSTER);
+      topiary_article_set_body (a, "Own text.");
+      g_assert_true (topiary_project_add_article (project, a, &error));
+      g_assert_no_error (error);
+      if (i == 0)
+        pillar = topiary_article_get_id (a);
+    }
+  g_assert_true (topiary_project_add_note (project, note, &error));
+  g_assert_no_error (error);
+  g_assert_true (topiary_project_set_map_field (project, "title", "My own map", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_undo_redo (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *source = data_path ("outline-selfhosting.md");
+  g_autoptr(TopiaryImportReport) report = topiary_import_report_new ();
+  g_autoptr(TopiaryUndoStack) stack = topiary_undo_stack_new (f->project);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  TopiaryEdit *edit;
+
+  fill (f->project);
+  before = describe (f->project);
+  edit = topiary_map_edit_import (f->project, source, TOPIARY_IMPORT_AUTO, NULL, report, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (edit);
+  g_assert_cmpuint (report->articles, ==, 13);
+  g_assert_cmpuint (report->groups, ==, 3);
+  g_assert_cmpuint (report->notes, ==, 2);
+  g_assert_cmpstr (topiary_edit_get_label (edit), ==, "Import");
+  after = describe (f->project);
+  g_assert_cmpstr (after, !=, before);
+  g_assert_cmpuint (topiary_project_count_articles (f->project, NULL), ==, 3 + 13);
+  topiary_undo_stack_push (stack, edit);
+  g_assert_cmpstr (topiary_undo_stack_get_undo_label (stack), ==, "Undo Import");
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autofree char *undone = NULL;
+      g_autofree char *redone = NULL;
+
+      g_assert_true (topiary_undo_stack_undo (stack, NULL, &error));
+      g_assert_no_error (error);
+      undone = describe (f->project);
+      g_assert_cmpstr (undone, ==, before);
+      g_assert_true (topiary_undo_stack_redo (stack, NULL, &error));
+      g_assert_no_error (error);
+      redone = describe (f->project);
+      g_assert_cmpstr (redone, ==, after);
+    }
+  g_assert_true (topiary_undo_stack_undo (stack, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *undone = describe (f->project);
+    g_assert_cmpstr (undone, ==, before);
+  }
+}
+
+static GBytes *
+file_bytes (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+/* A failing import (into a map opened read-only) changes nothing. */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *source = data_path ("outline-selfhosting.md");
+  g_autoptr(TopiaryImportReport) report = topiary_import_report_new ();
+  g_autoptr(TopiaryProject) ro = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes_before = NULL;
+  g_autoptr(GBytes) bytes_after = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  fill (f->project);
+  before = describe (f->project);
+  topiary_project_close (f->project);
+  bytes_before = file_bytes (f->path);
+  ro = topiary_project_open (f->path, TOPIARY_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_null (topiary_map_edit_import (ro, source, TOPIARY_IMPORT_AUTO, NULL, report, &error));
+  g_assert_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_READ_ONLY);
+  after = describe (ro);
+  g_assert_cmpstr (after, ==, before);
+  topiary_project_close (ro);
+  bytes_after = file_bytes (f->path);
+  g_assert_true (g_bytes_equal (bytes_before, bytes_after));
+}
+
+/* An import that fails half-way (a source that is not an outline) leaves
+ * the open map as it was. */
+static void
+test_invalid (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *missing = g_build_filename (f->dir, "missing.md", NULL);
+
+  fill (f->project);
+  before = describe (f->project);
+  g_assert_null (topiary_map_edit_import (f->project, missing, TOPIARY_IMPORT_OUTLINE, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  after = describe (f->project);
+  g_assert_cmpstr (after, ==, before);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func, data) \
+  g_test_add ("/core/map-edit-import/" name, Fixture, data, test_project_fixture_setup, func, test_project_fixture_teardown)
+
+  ADD ("undo-redo", test_undo_redo, NULL);
+  ADD ("read-only", test_read_only, NULL);
+  ADD ("missing-source", test_invalid, NULL);
+
+  return g_test_run ();
+}
