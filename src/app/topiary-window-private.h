@@ -24,5 +24,8 @@ void _topiary_window_set_project          (TopiaryWindow  *self,
  * win.import-folder, win.import-paste, win.open-sample, win.export and
  * win.show-path (topiary-window-files.c). */
 void _topiary_window_install_file_actions (GtkWidgetClass *widget_class);
+/* Opens a dropped map, previews the import of any other dropped file or
+ * folder, or of text dropped on the welcome page (topiary-window-drop.c). */
+void _topiary_window_setup_drop           (TopiaryWindow  *self);
 
 G_END_DECLS

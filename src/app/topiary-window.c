@@ -766,6 +766,7 @@ topiary_window_init (TopiaryWindow *self)
   g_menu_insert_section (self->main_menu, 1, NULL, topiary_map_actions_get_menu (self->map_actions));
   self->importer = topiary_importer_new (self);
   g_signal_connect_object (self->importer, "notify::busy", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  _topiary_window_setup_drop (self);
   update_title (self);
   update_actions (self);
 }
