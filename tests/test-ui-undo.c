@@ -562,6 +562,72 @@ test_keys (UiFixture     *f,
 #endif
 }
 
+static guint
+count_groups (TopiaryProject *project)
+{
+  g_autoptr(GListModel) groups = topiary_project_list_groups (project, NULL);
+
+  return g_list_model_get_n_items (groups);
+}
+
+static gboolean
+has_title (TopiaryProject *project,
+           const char     *title)
+{
+  g_autoptr(GListModel) articles = topiary_project_list_articles (project, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
+
+      if (g_strcmp0 (topiary_article_get_title (a), title) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Pasted text added to the open map ("Add to This Map" in the preview) is
+ * one step: Undo takes all of it back, Redo brings it again (issue 11). */
+static void
+test_import_into (UiFixture     *f,
+                  gconstpointer  data)
+{
+  static const char text[] =
+    "## Pillar: Houseplant care\n\n"
+    "- [x] /plants/watering — Target: \"how often to water houseplants\"\n"
+    "- [ ] Repotting a monstera — P2\n";
+  TopiaryProject *project = topiary_window_get_project (window);
+  guint articles = topiary_project_count_articles (project, NULL);
+  guint groups = count_groups (project);
+  TopiaryImportDialog *dialog;
+  GtkWidget *add;
+
+  dialog = topiary_importer_preview_text (topiary_window_get_importer (window), text);
+  g_assert_nonnull (dialog);
+  add = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), TOPIARY_TYPE_IMPORT_DIALOG, "add_button"));
+  g_assert_true (gtk_widget_get_visible (add));
+  g_assert_true (gtk_widget_get_sensitive (add));
+  g_signal_emit_by_name (add, "clicked");
+
+  g_assert_cmpuint (topiary_project_count_articles (project, NULL), ==, articles + 2);
+  g_assert_cmpuint (count_groups (project), ==, groups + 1);
+  g_assert_true (has_title (project, "Repotting a monstera"));
+  g_assert_true (has_title (project, "How often to water houseplants"));
+  g_assert_true (menu_has ("Undo Import"));
+
+  undo ();
+  g_assert_cmpuint (topiary_project_count_articles (project, NULL), ==, articles);
+  g_assert_cmpuint (count_groups (project), ==, groups);
+  g_assert_false (has_title (project, "Repotting a monstera"));
+  g_assert_true (menu_has ("Redo Import"));
+  redo ();
+  g_assert_cmpuint (topiary_project_count_articles (project, NULL), ==, articles + 2);
+  g_assert_true (has_title (project, "Repotting a monstera"));
+  undo ();
+  g_assert_cmpuint (topiary_project_count_articles (project, NULL), ==, articles);
+  g_assert_false (has_title (project, "How often to water houseplants"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -577,6 +643,7 @@ main (int    argc,
   ui_test_add_sample ("/ui/undo/every-edit", test_every_edit);
   ui_test_add_sample ("/ui/undo/pillar-clusters", test_pillar_clusters);
   ui_test_add_sample ("/ui/undo/keys", test_keys);
+  ui_test_add_sample ("/ui/undo/import-into", test_import_into);
 
   return ui_test_run ();
 }

@@ -6,7 +6,8 @@
  * fix a wrong reading (format, the heading level of the groups, what a
  * table column holds, list items as ideas) read it again at once. Nothing
  * is written until the user confirms: then "import" is emitted and the
- * window imports with the same choices.
+ * window imports with the same choices ("import-into": into the open map,
+ * as one undoable edit).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,6 +32,7 @@ struct _TopiaryImportDialog
   GtkSwitch            *ideas_switch;
   GtkListBox           *tree_list;
   GtkButton            *import_button;
+  GtkButton            *add_button;
 
   char                 *source;
   char                 *temporary;   /* the folder of pasted text, or NULL */
@@ -43,6 +45,7 @@ G_DEFINE_FINAL_TYPE (TopiaryImportDialog, topiary_import_dialog, ADW_TYPE_WINDOW
 
 enum {
   SIGNAL_IMPORT,
+  SIGNAL_IMPORT_INTO,
   N_SIGNALS
 };
 
@@ -232,6 +235,7 @@ refresh (TopiaryImportDialog *self)
   gtk_label_set_text (self->warnings_label, problems->str);
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_label), problems->len > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), self->plan != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), self->plan != NULL);
   show_tree (self);
 }
 
@@ -249,6 +253,23 @@ on_import (TopiaryImportDialog *self)
     return;
   g_signal_emit (self, signals[SIGNAL_IMPORT], 0);
   gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_add (TopiaryImportDialog *self)
+{
+  if (self->plan == NULL)
+    return;
+  g_signal_emit (self, signals[SIGNAL_IMPORT_INTO], 0);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+void
+topiary_import_dialog_set_can_add (TopiaryImportDialog *self,
+                                   gboolean             can_add)
+{
+  g_return_if_fail (TOPIARY_IS_IMPORT_DIALOG (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->add_button), can_add);
 }
 
 static void
@@ -284,6 +305,9 @@ topiary_import_dialog_class_init (TopiaryImportDialogClass *klass)
 
   signals[SIGNAL_IMPORT] = g_signal_new ("import", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* "Add to This Map": into the window's open map, as one undoable edit. */
+  signals[SIGNAL_IMPORT_INTO] = g_signal_new ("import-into", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                              0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/topiary/Topiary/ui/topiary-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TopiaryImportDialog, summary_label);
@@ -294,7 +318,9 @@ topiary_import_dialog_class_init (TopiaryImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TopiaryImportDialog, ideas_switch);
   gtk_widget_class_bind_template_child (widget_class, TopiaryImportDialog, tree_list);
   gtk_widget_class_bind_template_child (widget_class, TopiaryImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryImportDialog, add_button);
   gtk_widget_class_bind_template_callback (widget_class, on_import);
+  gtk_widget_class_bind_template_callback (widget_class, on_add);
   gtk_widget_class_bind_template_callback (widget_class, on_choice_changed);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

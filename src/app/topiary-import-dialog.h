@@ -31,6 +31,9 @@ const TopiaryImportOptions *topiary_import_dialog_get_options (TopiaryImportDial
 TopiaryImportPlan          *topiary_import_dialog_get_plan    (TopiaryImportDialog *self);
 /* The folder holding pasted text, for the caller to delete once imported;
  * NULL for a file the user chose. */
+/* Offers "Add to This Map" (signal "import-into") beside a new map. */
+void                        topiary_import_dialog_set_can_add (TopiaryImportDialog *self,
+                                                               gboolean             can_add);
 char                       *topiary_import_dialog_take_temporary (TopiaryImportDialog *self);
 
 G_END_DECLS

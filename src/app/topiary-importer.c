@@ -1,7 +1,8 @@
 /* topiary-importer.c — importing into a new map from the window
  *
- * Every import from the app makes a new project through the core's
- * atomic import (topiary-import-job.c): nothing here writes a project.
+ * An import from the app makes a new project through the core's atomic
+ * import (topiary-import-job.c), or, with "Add to This Map", goes into the
+ * open map as one edit on its undo stack (topiary_map_edit_import()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,7 @@
 #include "topiary-dialogs.h"
 #include "topiary-file-chooser.h"
 #include "topiary-import-job.h"
+#include "topiary-map-edit-import.h"
 #include "topiary-importer.h"
 #include "topiary-window.h"
 
@@ -177,6 +179,36 @@ on_preview_import (TopiaryImportDialog *dialog,
                              target, (GDestroyNotify) import_target_free);
 }
 
+/* "Add to This Map": into the open map, one step that Undo takes back. */
+static void
+on_preview_import_into (TopiaryImportDialog *dialog,
+                        TopiaryImporter     *self)
+{
+  g_autoptr(TopiaryImportReport) report = topiary_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  TopiaryProject *project;
+  TopiaryEdit *edit;
+
+  if (self->window == NULL || self->busy || (project = topiary_window_get_project (self->window)) == NULL)
+    return;
+  /* What the editor holds is written first, so Undo takes back only the import. */
+  if (!topiary_window_save (self->window, &error))
+    {
+      topiary_show_error (GTK_WINDOW (self->window), _("Could Not Import"), error->message);
+      return;
+    }
+  edit = topiary_map_edit_import (project, topiary_import_dialog_get_source (dialog),
+                                  topiary_import_dialog_get_format (dialog),
+                                  topiary_import_dialog_get_options (dialog), report, &error);
+  if (edit == NULL)
+    {
+      topiary_show_error (GTK_WINDOW (self->window), _("Could Not Import"), error->message);
+      return;
+    }
+  topiary_map_actions_take_edit (topiary_window_get_map_actions (self->window), edit);
+  report_import (self, report);
+}
+
 /* ---- the preview ---- */
 
 static TopiaryImportDialog *
@@ -184,6 +216,8 @@ present_preview (TopiaryImporter     *self,
                  TopiaryImportDialog *dialog)
 {
   g_signal_connect_object (dialog, "import", G_CALLBACK (on_preview_import), self, 0);
+  g_signal_connect_object (dialog, "import-into", G_CALLBACK (on_preview_import_into), self, 0);
+  topiary_import_dialog_set_can_add (dialog, topiary_window_get_project (self->window) != NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }

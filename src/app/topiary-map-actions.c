@@ -228,6 +228,16 @@ edited (TopiaryMapActions *self,
   return TRUE;
 }
 
+void
+topiary_map_actions_take_edit (TopiaryMapActions *self,
+                               TopiaryEdit       *edit)
+{
+  g_return_if_fail (TOPIARY_IS_MAP_ACTIONS (self));
+  g_return_if_fail (edit != NULL);
+
+  edited (self, edit, NULL, 0);
+}
+
 static void
 undo_or_redo (TopiaryMapActions *self,
               gboolean           redo)

@@ -38,6 +38,10 @@ void               topiary_map_actions_add_shortcuts (GtkWidgetClass  *widget_cl
 void               topiary_map_actions_add_undo_shortcuts (GtkWidgetClass *widget_class);
 /* The project's undo history of map edits; NULL without a project. */
 TopiaryUndoStack  *topiary_map_actions_get_undo_stack (TopiaryMapActions *self);
+/* Takes the undo record of an edit made elsewhere (an import into the
+ * map), puts it on the undo stack and shows the map as it is now. */
+void               topiary_map_actions_take_edit (TopiaryMapActions *self,
+                                                  TopiaryEdit       *edit);
 /* Undo, Redo (labelled with what they undo) and Deleted Articles, for the
  * main menu. */
 GMenuModel        *topiary_map_actions_get_menu (TopiaryMapActions *self);

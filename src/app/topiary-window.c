@@ -468,6 +468,13 @@ topiary_window_get_importer (TopiaryWindow *self)
   return self->importer;
 }
 
+TopiaryMapActions *
+topiary_window_get_map_actions (TopiaryWindow *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_WINDOW (self), NULL);
+  return self->map_actions;
+}
+
 static void
 win_close_project (GtkWidget  *widget,
                    const char *action,

@@ -14,6 +14,7 @@
 #include "topiary-sidebar.h"
 
 #include "topiary-importer.h"
+#include "topiary-map-actions.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,8 @@ gboolean        topiary_window_create_map   (TopiaryWindow      *self,
                                              const char         *path);
 /* Imports into new maps for this window: ask, preview, import, open. */
 TopiaryImporter *topiary_window_get_importer (TopiaryWindow    *self);
+/* The map's actions ("map.*"), which keep its undo stack. */
+TopiaryMapActions *topiary_window_get_map_actions (TopiaryWindow *self);
 /* Writes whatever the editor and the details panel still hold. */
 gboolean        topiary_window_save         (TopiaryWindow      *self,
                                              GError            **error);
