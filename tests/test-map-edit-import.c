@@ -22,61 +22,6 @@ data_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
 }
 
-static char *
-title_of (TopiaryProject *project,
-          gint64          id)
-{
-  g_autoptr(TopiaryArticle) a = id ? topiary_project_get_article (project, id, FALSE, NULL) : NULL;
-
-  return g_strdup (a ? topiary_article_get_title (a) : "-");
-}
-
-/* The map as text: its title, groups, articles (with group, parent, kind,
- * status, queries, body) and notes, without ids. */
-static char *
-describe (TopiaryProject *project)
-{
-  g_autoptr(GListModel) groups = topiary_project_list_groups (project, NULL);
-  g_autoptr(GListModel) articles = topiary_project_list_articles (project, NULL);
-  g_autoptr(GListModel) notes = topiary_project_list_notes (project, NULL);
-  g_autofree char *map_title = topiary_project_get_map_field (project, "title");
-  g_autofree char *map_desc = topiary_project_get_map_field (project, "description");
-  GString *out = g_string_new (NULL);
-
-  g_string_append_printf (out, "M %s: %s\n", map_title, map_desc);
-  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
-    {
-      g_autoptr(TopiaryGroup) g = g_list_model_get_item (groups, i);
-      g_string_append_printf (out, "G %s (%s): %s\n", topiary_group_get_title (g),
-                              topiary_group_get_slug (g), topiary_group_get_description (g));
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
-    {
-      g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
-      g_autoptr(TopiaryGroup) g = NULL;
-      g_autofree char *parent = title_of (project, topiary_article_get_parent_id (a));
-      g_autofree char *body = topiary_project_get_body (project, topiary_article_get_id (a), NULL);
-      g_autofree char *queries = g_strjoinv ("|", (char **) topiary_article_get_queries (a));
-
-      if (topiary_article_get_group_id (a))
-        g = topiary_project_get_group (project, topiary_article_get_group_id (a), NULL);
-      g_string_append_printf (out, "A %s [%s] in %s under %s, %s, %s, %s: %s\n",
-                              topiary_article_get_title (a), topiary_article_get_slug (a),
-                              g ? topiary_group_get_title (g) : "ideas", parent,
-                              topiary_kind_to_string (topiary_article_get_kind (a)),
-                              topiary_status_to_string (topiary_article_get_status (a)),
-                              queries,
-                              body ? body : "?");
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
-    {
-      g_autoptr(TopiaryNote) n = g_list_model_get_item (notes, i);
-      g_string_append_printf (out, "N %s %s: %s\n", topiary_note_get_kind (n),
-                              topiary_note_get_title (n), topiary_note_get_body (n));
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* A map with content of its own: a group with a pillar and a cluster, an
  * idea, a note and a title. */
 static void
@@ -121,7 +66,7 @@ test_undo_redo (Fixture       *f,
   TopiaryEdit *edit;
 
   fill (f->project);
-  before = describe (f->project);
+  before = test_describe_map (f->project);
   edit = topiary_map_edit_import (f->project, source, TOPIARY_IMPORT_AUTO, NULL, report, &error);
   g_assert_no_error (error);
   g_assert_nonnull (edit);
@@ -129,7 +74,7 @@ test_undo_redo (Fixture       *f,
   g_assert_cmpuint (report->groups, ==, 3);
   g_assert_cmpuint (report->notes, ==, 2);
   g_assert_cmpstr (topiary_edit_get_label (edit), ==, "Import");
-  after = describe (f->project);
+  after = test_describe_map (f->project);
   g_assert_cmpstr (after, !=, before);
   g_assert_cmpuint (topiary_project_count_articles (f->project, NULL), ==, 3 + 13);
   topiary_undo_stack_push (stack, edit);
@@ -142,17 +87,17 @@ test_undo_redo (Fixture       *f,
 
       g_assert_true (topiary_undo_stack_undo (stack, NULL, &error));
       g_assert_no_error (error);
-      undone = describe (f->project);
+      undone = test_describe_map (f->project);
       g_assert_cmpstr (undone, ==, before);
       g_assert_true (topiary_undo_stack_redo (stack, NULL, &error));
       g_assert_no_error (error);
-      redone = describe (f->project);
+      redone = test_describe_map (f->project);
       g_assert_cmpstr (redone, ==, after);
     }
   g_assert_true (topiary_undo_stack_undo (stack, NULL, &error));
   g_assert_no_error (error);
   {
-    g_autofree char *undone = describe (f->project);
+    g_autofree char *undone = test_describe_map (f->project);
     g_assert_cmpstr (undone, ==, before);
   }
 }
@@ -182,14 +127,14 @@ test_read_only (Fixture       *f,
   g_autofree char *after = NULL;
 
   fill (f->project);
-  before = describe (f->project);
+  before = test_describe_map (f->project);
   topiary_project_close (f->project);
   bytes_before = file_bytes (f->path);
   ro = topiary_project_open (f->path, TOPIARY_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_null (topiary_map_edit_import (ro, source, TOPIARY_IMPORT_AUTO, NULL, report, &error));
   g_assert_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_READ_ONLY);
-  after = describe (ro);
+  after = test_describe_map (ro);
   g_assert_cmpstr (after, ==, before);
   topiary_project_close (ro);
   bytes_after = file_bytes (f->path);
@@ -208,10 +153,10 @@ test_invalid (Fixture       *f,
   g_autofree char *missing = g_build_filename (f->dir, "missing.md", NULL);
 
   fill (f->project);
-  before = describe (f->project);
+  before = test_describe_map (f->project);
   g_assert_null (topiary_map_edit_import (f->project, missing, TOPIARY_IMPORT_OUTLINE, NULL, NULL, &error));
   g_assert_nonnull (error);
-  after = describe (f->project);
+  after = test_describe_map (f->project);
   g_assert_cmpstr (after, ==, before);
 }
 

@@ -298,53 +298,6 @@ test_toast_after_other_edit (UiFixture     *f,
   g_assert_cmpuint (topiary_project_count_articles (project, NULL), ==, before);
 }
 
-/* The whole map as text, with slugs and titles instead of ids (an undone
- * delete brings an article back under a new id): groups in order, then
- * every article with its group, pillar, kind, status and position. */
-static char *
-map_snapshot (void)
-{
-  TopiaryProject *project = topiary_window_get_project (window);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) groups = topiary_project_list_groups (project, &error);
-  g_autoptr(GListModel) articles = topiary_project_list_articles (project, &error);
-  g_autoptr(GHashTable) group_titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GHashTable) slugs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  GString *out = g_string_new (NULL);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
-    {
-      g_autoptr(TopiaryGroup) g = g_list_model_get_item (groups, i);
-
-      g_hash_table_insert (group_titles, g_memdup2 (&(gint64) { topiary_group_get_id (g) }, sizeof (gint64)),
-                           (gpointer) topiary_group_get_title (g));
-      g_string_append_printf (out, "group %s\n", topiary_group_get_title (g));
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
-    {
-      g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
-
-      g_hash_table_insert (slugs, g_memdup2 (&(gint64) { topiary_article_get_id (a) }, sizeof (gint64)),
-                           (gpointer) topiary_article_get_slug (a));
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
-    {
-      g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
-      gint64 group_id = topiary_article_get_group_id (a);
-      gint64 parent_id = topiary_article_get_parent_id (a);
-      const char *group = g_hash_table_lookup (group_titles, &group_id);
-      const char *parent = g_hash_table_lookup (slugs, &parent_id);
-
-      g_string_append_printf (out, "%s|%s|%s|%s|%d|%d|%" G_GINT64_FORMAT "\n",
-                              topiary_article_get_slug (a), topiary_article_get_title (a),
-                              group ? group : "-", parent ? parent : "-",
-                              (int) topiary_article_get_kind (a), (int) topiary_article_get_status (a),
-                              topiary_article_get_position (a));
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* @edit changes the map; Ctrl+Z's action puts back exactly what was
  * there, redo exactly what the edit made, and undo again. */
 static void
@@ -352,27 +305,27 @@ check_undoable (const char *what,
                 void      (*edit) (gpointer),
                 gpointer    data)
 {
-  g_autofree char *before = map_snapshot ();
+  g_autofree char *before = test_describe_map (topiary_window_get_project (window));
   g_autofree char *after = NULL;
 
   g_test_message ("edit: %s", what);
   edit (data);
   spin (100);
-  after = map_snapshot ();
+  after = test_describe_map (topiary_window_get_project (window));
   g_assert_cmpstr (after, !=, before);
   undo ();
   {
-    g_autofree char *now = map_snapshot ();
+    g_autofree char *now = test_describe_map (topiary_window_get_project (window));
     g_assert_cmpstr (now, ==, before);
   }
   redo ();
   {
-    g_autofree char *now = map_snapshot ();
+    g_autofree char *now = test_describe_map (topiary_window_get_project (window));
     g_assert_cmpstr (now, ==, after);
   }
   undo ();
   {
-    g_autofree char *now = map_snapshot ();
+    g_autofree char *now = test_describe_map (topiary_window_get_project (window));
     g_assert_cmpstr (now, ==, before);
   }
 }

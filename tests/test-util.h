@@ -107,6 +107,68 @@ test_add_group (TopiaryProject *project,
   return topiary_group_get_id (group);
 }
 
+/* The title of article @id, "-" for none. */
+static inline char *
+test_article_title (TopiaryProject *project,
+                    gint64          id)
+{
+  g_autoptr(TopiaryArticle) a = id ? topiary_project_get_article (project, id, FALSE, NULL) : NULL;
+
+  return g_strdup (a ? topiary_article_get_title (a) : "-");
+}
+
+/* The whole map as text, without ids (an undone delete brings an article
+ * back under a new id): its title and description, the groups in order,
+ * every article with its group, pillar, kind, status, position, queries
+ * and body, and the notes. Tests compare two of these to say that an
+ * undo brought back exactly the map that was. */
+static inline char *
+test_describe_map (TopiaryProject *project)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) groups = topiary_project_list_groups (project, &error);
+  g_autoptr(GListModel) articles = topiary_project_list_articles (project, &error);
+  g_autoptr(GListModel) notes = topiary_project_list_notes (project, &error);
+  g_autofree char *map_title = topiary_project_get_map_field (project, "title");
+  g_autofree char *map_desc = topiary_project_get_map_field (project, "description");
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_string_append_printf (out, "M %s: %s\n", map_title, map_desc);
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(TopiaryGroup) g = g_list_model_get_item (groups, i);
+      g_string_append_printf (out, "G %s (%s): %s\n", topiary_group_get_title (g),
+                              topiary_group_get_slug (g), topiary_group_get_description (g));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
+      g_autoptr(TopiaryGroup) g = NULL;
+      g_autofree char *parent = test_article_title (project, topiary_article_get_parent_id (a));
+      g_autofree char *body = topiary_project_get_body (project, topiary_article_get_id (a), NULL);
+      g_autofree char *queries = g_strjoinv ("|", (char **) topiary_article_get_queries (a));
+
+      if (topiary_article_get_group_id (a))
+        g = topiary_project_get_group (project, topiary_article_get_group_id (a), NULL);
+      g_string_append_printf (out, "A %s [%s] in %s under %s, %s, %s, #%" G_GINT64_FORMAT ", %s: %s\n",
+                              topiary_article_get_title (a), topiary_article_get_slug (a),
+                              g ? topiary_group_get_title (g) : "ideas", parent,
+                              topiary_kind_to_string (topiary_article_get_kind (a)),
+                              topiary_status_to_string (topiary_article_get_status (a)),
+                              topiary_article_get_position (a),
+                              queries,
+                              body ? body : "?");
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(TopiaryNote) n = g_list_model_get_item (notes, i);
+      g_string_append_printf (out, "N %s %s: %s\n", topiary_note_get_kind (n),
+                              topiary_note_get_title (n), topiary_note_get_body (n));
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* The fixture of tests that each start from a new, empty project. */
 typedef struct {
   char           *dir;
