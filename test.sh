@@ -22,21 +22,32 @@ export HOME="$TEST_HOME" XDG_CONFIG_HOME="$TEST_HOME/config" XDG_DATA_HOME="$TES
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 
 summary=()
+FAILURES="$TEST_HOME/failures.txt"; : > "$FAILURES"
 total_pass=0; total_fail=0; total_skip=0
 
 record () {  # record LOGFILE LABEL — sums meson's JSON test log
   local counts
-  counts=$(python3 - "$1" <<'PY'
+  counts=$(python3 - "$1" "$FAILURES" <<'PY'
 import json, sys
 p = f = s = 0
+failures = open(sys.argv[2], "a")
 try:
     for line in open(sys.argv[1] or "/nonexistent"):
-        r = json.loads(line)["result"]
+        t = json.loads(line)
+        r = t["result"]
         if r in ("OK", "EXPECTEDFAIL"): p += 1
         elif r == "SKIP": s += 1
-        else: f += 1
+        else:
+            f += 1
+            # CI shows only the end of the output: keep each failure's
+            # last lines for the very end.
+            lines = (t.get("stdout") or "").rstrip("\n").split("\n")
+            tail = [l for l in lines if l.startswith(("not ok", "Bail out"))][:10] + ["..."] + lines[-25:]
+            failures.write("=== %s: %s (%.1f s)\n" % (t["name"], r, t.get("duration", 0)))
+            failures.write("\n".join("    " + l for l in tail) + "\n")
 except FileNotFoundError:
     f += 1
+    failures.write("=== no test log for %s\n" % sys.argv[1])
 print(p, f, s)
 PY
 )
@@ -82,6 +93,7 @@ export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
 run_suites "$ASAN_BUILD" "core, cli and portal (ASan+UBSan)" --suite core --suite cli --suite portal --timeout-multiplier 4
 
 echo
+if [ -s "$FAILURES" ]; then echo "Failed tests (the end of each one's output):"; cat "$FAILURES"; echo; fi
 printf '%s\n' "${summary[@]}"
 echo "$total_pass passed, $total_fail failed, $total_skip skipped"
 exit $status
