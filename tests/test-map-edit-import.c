@@ -160,6 +160,96 @@ test_invalid (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* The fields an import may change that test_describe_map() does not show. */
+static char *
+describe_fields (TopiaryProject *project,
+                 const char     *slug)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TopiaryArticle) a = topiary_project_get_article_by_slug (project, slug, TRUE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (a);
+  return g_strdup_printf ("%s|%s|%s|%d|%d|%" G_GINT64_FORMAT "|%s", topiary_article_get_title (a),
+                          topiary_article_get_summary (a), topiary_article_get_intent (a),
+                          topiary_article_get_priority (a), topiary_article_get_target_words (a),
+                          topiary_article_get_published (a), topiary_article_get_body (a));
+}
+
+/* An import that updates an article of the map (the same slug) is undone
+ * to the article's old fields and text, and redone to the imported ones. */
+static void
+test_undo_updated (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *site = g_build_filename (f->dir, "site", NULL);
+  g_autofree char *hub = g_build_filename (site, "content", "hub", NULL);
+  g_autofree char *page = g_build_filename (hub, "renamed.md", NULL);
+  g_autofree char *other = g_build_filename (hub, "new-one.md", NULL);
+  g_autoptr(TopiaryImportReport) report = topiary_import_report_new ();
+  g_autoptr(TopiaryUndoStack) stack = topiary_undo_stack_new (f->project);
+  g_autoptr(TopiaryArticle) cluster = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *before_fields = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *after_fields = NULL;
+  TopiaryEdit *edit;
+
+  fill (f->project);
+  cluster = topiary_project_get_article_by_slug (f->project, "existing-cluster", TRUE, &error);
+  g_assert_no_error (error);
+  topiary_article_set_summary (cluster, "Old summary.");
+  topiary_article_set_intent (cluster, "informational");
+  topiary_article_set_priority (cluster, 4);
+  topiary_article_set_target_words (cluster, 900);
+  g_assert_true (topiary_project_update_article (f->project, cluster, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_mkdir_with_parents (hub, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (page,
+                                      "---\ntitle: Renamed cluster\nslug: existing-cluster\n"
+                                      "description: New summary.\nintent: commercial\npriority: 2\n"
+                                      "target_words: 1500\nstatus: published\ndate: 2024-03-01\n---\n"
+                                      "New text from the site.\n", -1, &error));
+  g_assert_true (g_file_set_contents (other, "---\ntitle: A new one\n---\nNew.\n", -1, &error));
+  g_assert_no_error (error);
+
+  before = test_describe_map (f->project);
+  before_fields = describe_fields (f->project, "existing-cluster");
+  edit = topiary_map_edit_import (f->project, site, TOPIARY_IMPORT_HUGO, NULL, report, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (edit);
+  g_assert_cmpuint (report->updated, ==, 1);
+  g_assert_cmpuint (report->articles, ==, 1);
+  after = test_describe_map (f->project);
+  after_fields = describe_fields (f->project, "existing-cluster");
+  g_assert_cmpstr (after_fields, !=, before_fields);
+  g_assert_nonnull (strstr (after_fields, "Renamed cluster|New summary.|commercial|2|1500|"));
+  topiary_undo_stack_push (stack, edit);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autofree char *undone = NULL;
+      g_autofree char *undone_fields = NULL;
+      g_autofree char *redone = NULL;
+      g_autofree char *redone_fields = NULL;
+
+      g_assert_true (topiary_undo_stack_undo (stack, NULL, &error));
+      g_assert_no_error (error);
+      undone = test_describe_map (f->project);
+      undone_fields = describe_fields (f->project, "existing-cluster");
+      g_assert_cmpstr (undone, ==, before);
+      g_assert_cmpstr (undone_fields, ==, before_fields);
+      g_assert_true (topiary_undo_stack_redo (stack, NULL, &error));
+      g_assert_no_error (error);
+      redone = test_describe_map (f->project);
+      redone_fields = describe_fields (f->project, "existing-cluster");
+      g_assert_cmpstr (redone, ==, after);
+      g_assert_cmpstr (redone_fields, ==, after_fields);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -172,6 +262,7 @@ main (int   argc,
   ADD ("undo-redo", test_undo_redo, NULL);
   ADD ("read-only", test_read_only, NULL);
   ADD ("missing-source", test_invalid, NULL);
+  ADD ("undo-updated", test_undo_updated, NULL);
 
   return g_test_run ();
 }

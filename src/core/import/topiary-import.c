@@ -85,6 +85,7 @@ topiary_import_report_free (TopiaryImportReport *report)
   if (report == NULL)
     return;
   g_clear_pointer (&report->warnings, g_ptr_array_unref);
+  g_clear_pointer (&report->replaced, g_ptr_array_unref);
   g_free (report);
 }
 
@@ -1016,7 +1017,9 @@ _topiary_import_put_article (TopiaryProject      *project,
   _topiary_import_limit_article (article, report);
   given = topiary_article_get_slug (article);
   slug = topiary_slugify (*given ? given : topiary_article_get_title (article));
-  existing = topiary_project_get_article_by_slug (project, slug, FALSE, &local_error);
+  /* With its body when what it was must be kept (for an undo). */
+  existing = topiary_project_get_article_by_slug (project, slug, report != NULL && report->replaced != NULL,
+                                                  &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -1041,13 +1044,20 @@ _topiary_import_put_article (TopiaryProject      *project,
    * was as a revision, keep its id and place, overwrite the rest. */
   if (topiary_project_snapshot (project, topiary_article_get_id (existing), "import", error) == 0)
     return FALSE;
+  if (report != NULL && report->replaced != NULL)
+    g_ptr_array_add (report->replaced, g_object_ref (existing));
   _topiary_article_set_id (article, topiary_article_get_id (existing));
   topiary_article_set_slug (article, slug);
   topiary_article_set_position (article, 0);
   if (topiary_article_get_body (article) == NULL)
     {
       /* The source had no body: keep the words already written. */
-      g_autoptr(TopiaryArticle) with_body = topiary_project_get_article (project, topiary_article_get_id (existing), TRUE, NULL);
+      g_autoptr(TopiaryArticle) with_body = NULL;
+
+      if (topiary_article_get_body (existing) == NULL)
+        with_body = topiary_project_get_article (project, topiary_article_get_id (existing), TRUE, NULL);
+      else
+        with_body = g_object_ref (existing);
       if (with_body != NULL)
         topiary_article_set_body (article, topiary_article_get_body (with_body));
     }

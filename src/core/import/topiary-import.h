@@ -36,6 +36,11 @@ typedef struct {
   guint      ideas;
   guint      updated;    /* existing articles overwritten (after a snapshot) */
   guint      notes;
+  /* TopiaryArticle *, with its body: each existing article as it was
+   * before this import overwrote it, in the order they were overwritten.
+   * NULL (the default): not kept. Set it to an empty array (of
+   * g_object_unref) to have them kept, as an undoable import does. */
+  GPtrArray *replaced;
 } TopiaryImportReport;
 
 TopiaryImportReport *topiary_import_report_new  (void);

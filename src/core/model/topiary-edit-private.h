@@ -23,6 +23,7 @@ typedef enum {
   STEP_ADD_NOTE,        /* adds a note: kind @slug, @title, body @text */
   STEP_DELETE_NOTE,     /* deletes note @id */
   STEP_MAP_FIELD,       /* sets the map's field @slug to @text */
+  STEP_REPLACE_ARTICLE, /* sets every field and the body of article @article->id to @article's */
 } StepKind;
 
 /* Which fields a STEP_ARTICLE sets: an undo sets back only what its edit

@@ -442,6 +442,24 @@ apply_step (TopiaryProject  *project,
         return undo;
       }
 
+    case STEP_REPLACE_ARTICLE:
+      {
+        g_autoptr(TopiaryArticle) now = topiary_project_get_article (project, step->id, TRUE, error);
+        g_autoptr(TopiaryArticle) then = topiary_article_copy (step->article);
+        Step *undo;
+
+        if (now == NULL)
+          return NULL;
+        /* Its place in the writing order is not the edit's to change. */
+        _topiary_article_set_id (then, step->id);
+        topiary_article_set_position (then, topiary_article_get_position (now));
+        if (!topiary_project_update_article (project, then, error))
+          return NULL;
+        undo = _topiary_edit_step_new (STEP_REPLACE_ARTICLE, step->id);
+        undo->article = g_steal_pointer (&now);
+        return undo;
+      }
+
     case STEP_MAP_FIELD:
       {
         Step *undo = _topiary_edit_step_new (STEP_MAP_FIELD, 0);

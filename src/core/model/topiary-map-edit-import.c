@@ -3,7 +3,9 @@
  * The import itself is topiary_import_full()'s. What it created is found by
  * comparing the ids of articles, groups and notes before and after, in the
  * same transaction; the undo record deletes those and sets back the map's
- * fields (title, description …) the import filled in. Before an article is
+ * fields (title, description …) the import filled in, and sets the articles
+ * it overwrote (same slug) back to what they were, fields and text, as the
+ * import kept them in its report. Before an article is
  * deleted its group and parent are cleared, so that the record's reverse
  * (the redo) restores it and then sets them back under the ids the
  * re-created groups and parents get.
@@ -81,11 +83,15 @@ contents_read (TopiaryProject  *project,
 /* The undo record: the steps that delete what is in @after and not in
  * @before. Groups and notes are deleted last first, so that the redo
  * re-creates them in their order (and, as the ids freed are reused, under
- * the ids they had, which keeps the ids the redo follows from colliding). */
+ * the ids they had, which keeps the ids the redo follows from colliding).
+ * The articles in @replaced (as they were before the import overwrote
+ * them) are set back to that. */
 static TopiaryEdit *
-undo_edit (Contents *before,
-           Contents *after)
+undo_edit (Contents  *before,
+           Contents  *after,
+           GPtrArray *replaced)
 {
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) old_articles = id_set (before->articles);
   g_autoptr(GHashTable) old_groups = id_set (before->groups);
   g_autoptr(GHashTable) old_notes = id_set (before->notes);
@@ -101,6 +107,24 @@ undo_edit (Contents *before,
         step->text = g_strdup (before->fields[i]);
         g_ptr_array_add (edit->steps, step);
       }
+
+  /* Articles the import overwrote get their old fields and text back
+   * before anything is deleted, so that the redo, in reverse, writes the
+   * imported ones only once the articles they name are back. The first
+   * state kept is the one from before the import. */
+  for (guint i = 0; replaced != NULL && i < replaced->len; i++)
+    {
+      TopiaryArticle *article = g_ptr_array_index (replaced, i);
+      gint64 id = topiary_article_get_id (article);
+      Step *step;
+
+      if (!g_hash_table_contains (old_articles, &id) || g_hash_table_contains (seen, &id))
+        continue;
+      g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+      step = _topiary_edit_step_new (STEP_REPLACE_ARTICLE, id);
+      step->article = topiary_article_copy (article);
+      g_ptr_array_add (edit->steps, step);
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (after->articles); i++)
     {
@@ -145,19 +169,31 @@ topiary_map_edit_import (TopiaryProject             *project,
                          TopiaryImportReport        *report,
                          GError                    **error)
 {
+  g_autoptr(TopiaryImportReport) own_report = NULL;
   Contents before = { 0 }, after = { 0 };
   TopiaryEdit *edit = NULL;
+  GPtrArray *kept;
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (project), NULL);
   g_return_val_if_fail (source != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (report == NULL)
+    report = own_report = topiary_import_report_new ();
   if (!topiary_project_begin (project, error))
     return NULL;
+  /* What the import overwrites, for the undo to put back. */
+  kept = report->replaced;
+  report->replaced = g_ptr_array_new_with_free_func (g_object_unref);
   if (contents_read (project, &before, error) &&
       topiary_import_full (project, source, format, options, report, NULL, NULL, error) &&
       contents_read (project, &after, error))
-    edit = undo_edit (&before, &after);
+    edit = undo_edit (&before, &after, report->replaced);
+  /* A caller that asked for them gets them too. */
+  if (kept != NULL)
+    g_ptr_array_extend_and_steal (kept, g_steal_pointer (&report->replaced));
+  g_clear_pointer (&report->replaced, g_ptr_array_unref);
+  report->replaced = kept;
   if (edit != NULL && !topiary_project_commit (project, error))
     g_clear_pointer (&edit, topiary_edit_unref);
   else if (edit == NULL)
