@@ -383,6 +383,27 @@ test_tree_row_labels (void)
           break;
         }
 
+      /* Below the map's row, the name ends with the row's place among its
+       * siblings, "3 of 6", and the item carries its level. */
+      if (gtk_tree_list_row_get_depth (list_row) > 0)
+        {
+          g_autoptr(GtkTreeListRow) parent = gtk_tree_list_row_get_parent (list_row);
+          GListModel *siblings = gtk_tree_list_row_get_children (parent);
+          g_autofree char *place = NULL;
+          guint index = G_MAXUINT;
+
+          for (guint k = 0; k < g_list_model_get_n_items (siblings); k++)
+            {
+              g_autoptr(GObject) item = g_list_model_get_item (siblings, k);
+              if (item == (GObject *) node)
+                index = k;
+            }
+          g_assert_cmpuint (index, !=, G_MAXUINT);
+          place = g_strdup_printf (", %u of %u", index + 1, g_list_model_get_n_items (siblings));
+          g_assert_true (g_str_has_suffix (name, place));
+          g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (focusable), GTK_ACCESSIBLE_PROPERTY_LEVEL));
+        }
+
       /* The expander says what it opens and whether it is open. */
       if (gtk_tree_list_row_is_expandable (list_row))
         {

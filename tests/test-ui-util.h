@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <gtksourceview/gtksource.h>
 #include <webkit/webkit.h>
@@ -620,3 +621,57 @@ ui_fixture_setup_article (UiFixture     *f,
 }
 
 #define ui_test_add_article(path, func) ui_test_add_full (path, ui_fixture_setup_article, func)
+
+/* ---- real key presses ---- */
+
+/* TRUE when keys can be pressed for real: an X display and xdotool. */
+static inline gboolean
+ui_can_press (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  return xdotool != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
+}
+
+/* Presses @keys (xdotool's names: "ctrl+n", "Right", "shift+Tab") on the
+ * case's window, through the X server, as a user does. */
+static inline void
+ui_xdotool (const char *command,
+            const char *what)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
+  const char *focus[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
+  const char *key[] = { "xdotool", command, "--clearmodifiers", "--delay", "40", what, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  spin (50);
+  g_spawn_sync (NULL, (char **) focus, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **) key, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* xdotool has returned, so the X server made the events; one round trip
+   * brings them into our queue, and then they are handled, however busy
+   * the machine is. */
+  gdk_display_sync (gtk_widget_get_display (GTK_WIDGET (window)));
+  for (guint i = 0; i < 1000 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+  spin (100);
+}
+
+/* Types @text as keys, letter by letter. */
+static inline void
+ui_type (const char *text)
+{
+  ui_xdotool ("type", text);
+}
+
+static inline void
+ui_press (const char *keys)
+{
+  ui_xdotool ("key", keys);
+}
+

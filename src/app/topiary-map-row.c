@@ -123,6 +123,30 @@ update_accessible (TopiaryMapRow *self)
     }
 
   label = accessible_label (self->node);
+  if (self->list_row != NULL)
+    {
+      /* Where the row is among its siblings, and how deep: "3 of 6". */
+      g_autoptr(GtkTreeListRow) parent_row = gtk_tree_list_row_get_parent (self->list_row);
+      GListModel *siblings = parent_row != NULL ? gtk_tree_list_row_get_children (parent_row) : NULL;
+      guint n = siblings != NULL ? g_list_model_get_n_items (siblings) : 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (siblings, i);
+
+          if (item == (GObject *) self->node)
+            {
+              g_autofree char *bare = g_steal_pointer (&label);
+
+              /* TRANSLATORS: a tree row's name, then its place among its siblings: "Routing, cluster, Planned, 3 of 6" */
+              label = g_strdup_printf (_("%s, %u of %u"), bare, i + 1, n);
+              break;
+            }
+        }
+      if (parent != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LEVEL,
+                                        (int) gtk_tree_list_row_get_depth (self->list_row) + 1, -1);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   /* The list item around the row is what takes the focus. */
   if (parent != NULL)

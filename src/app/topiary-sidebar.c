@@ -11,6 +11,7 @@
 #include "topiary-map-actions.h"
 #include "topiary-map-row.h"
 #include "topiary-sidebar.h"
+#include "topiary-tree-keys.h"
 
 #define REFRESH_DELAY_MS 60
 #define SEARCH_LIMIT 50
@@ -275,6 +276,13 @@ topiary_sidebar_set_project (TopiarySidebar *self,
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+static void
+on_tree_activate (gint64   article_id,
+                  gpointer data)
+{
+  g_signal_emit (data, signals[SIGNAL_ARTICLE_ACTIVATED], 0, article_id);
 }
 
 /* ---- search ---- */
@@ -565,6 +573,7 @@ topiary_sidebar_init (TopiarySidebar *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
+  topiary_tree_keys_attach (self->list_view, on_tree_activate, self);
 
   /* The menu points at rows but belongs to the sidebar: rows get recycled. */
   gtk_widget_set_parent (GTK_WIDGET (self->context_menu), GTK_WIDGET (self));

@@ -410,7 +410,16 @@ on_article_activated (TopiarySidebar *sidebar,
                       gint64          article_id,
                       TopiaryWindow  *self)
 {
-  topiary_window_open_article (self, article_id);
+  GtkWidget *view;
+
+  if (!topiary_window_open_article (self, article_id))
+    return;
+  /* Enter on a row or a search result: the writer goes on writing. */
+  view = GTK_WIDGET (topiary_editor_get_view (topiary_article_pane_get_editor (self->pane)));
+  if (gtk_widget_get_mapped (view))
+    gtk_widget_grab_focus (view);
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self->pane), GTK_DIR_TAB_FORWARD);
 }
 
 static void
