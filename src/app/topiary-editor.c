@@ -16,6 +16,7 @@
 #include "topiary-debounce.h"
 #include "topiary-editor.h"
 #include "topiary-markdown.h"
+#include "topiary-markdown-keys.h"
 
 #define STATUS_DELAY_MS 150
 #define DEFAULT_AUTOSAVE_MS 500
@@ -652,20 +653,20 @@ article_format (GSimpleAction *action,
                 GVariant      *param,
                 gpointer       user_data)
 {
-  static const struct {
-    const char *name, *before, *after;
-  } marks[] = {
-    { "bold", "**", "**" },
-    { "italic", "_", "_" },
-    { "code", "`", "`" },
-    { "link", "[", "](https://)" },
-    { "wiki-link", "[[", "]]" },
-  };
+  TopiaryEditor *self = user_data;
   const char *name = g_action_get_name (G_ACTION (action));
 
-  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
-    if (g_str_equal (name, marks[i].name))
-      topiary_editor_wrap_selection (user_data, marks[i].before, marks[i].after);
+  /* Bold, italic and code toggle (topiary-markdown-keys.c). */
+  if (g_str_equal (name, "bold"))
+    topiary_markdown_keys_toggle_wrap (GTK_TEXT_VIEW (self->view), "**");
+  else if (g_str_equal (name, "italic"))
+    topiary_markdown_keys_toggle_wrap (GTK_TEXT_VIEW (self->view), "_");
+  else if (g_str_equal (name, "code"))
+    topiary_markdown_keys_toggle_wrap (GTK_TEXT_VIEW (self->view), "`");
+  else if (g_str_equal (name, "link"))
+    topiary_markdown_keys_make_link (GTK_TEXT_VIEW (self->view));
+  else if (g_str_equal (name, "wiki-link"))
+    topiary_editor_wrap_selection (self, "[[", "]]");
 }
 
 void
@@ -811,6 +812,7 @@ topiary_editor_init (TopiaryEditor *self)
   gtk_source_buffer_set_language (self->buffer, gtk_source_language_manager_get_language (languages, "markdown"));
   gtk_source_buffer_set_highlight_syntax (self->buffer, TRUE);
   gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (self->buffer), TRUE);
+  topiary_markdown_keys_attach (self->view);
 
   self->search_settings = gtk_source_search_settings_new ();
   gtk_source_search_settings_set_wrap_around (self->search_settings, TRUE);
