@@ -218,6 +218,68 @@ test_tab_leaves_tree (UiFixture    *f,
   g_assert_nonnull (focus_widget ());
 }
 
+static GtkListBox *
+results_box (void)
+{
+  return GTK_LIST_BOX (find_widget_of_type (GTK_WIDGET (topiary_window_get_sidebar (window)), GTK_TYPE_LIST_BOX, 0));
+}
+
+static gboolean
+has_results (gpointer data)
+{
+  return topiary_sidebar_get_n_results (topiary_window_get_sidebar (window)) >= 2;
+}
+
+static void
+test_search_results_by_keys (UiFixture    *f,
+                             gconstpointer data)
+{
+  GtkListBox *results;
+  GtkListBoxRow *first, *second;
+  GtkWidget *focus;
+  g_autofree char *name = NULL;
+
+  /* Ctrl+Shift+F from the map opens the search; the words go into its entry. */
+  focus_tree_top ();
+  ui_press ("ctrl+shift+f");
+  ui_type ("flask");
+  g_assert_true (wait_for (has_results, NULL, 5000));
+  results = results_box ();
+  first = gtk_list_box_get_row_at_index (results, 0);
+  second = gtk_list_box_get_row_at_index (results, 1);
+
+  /* Each result says its group and status, to the eye and to a reader. */
+  {
+    GtkWidget *box = gtk_list_box_row_get_child (first);
+    GtkWidget *place = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+    const char *text = gtk_label_get_text (GTK_LABEL (place));
+
+    g_assert_nonnull (strstr (text, " · "));
+    g_assert_true (g_str_has_suffix (text, "Planned") || g_str_has_suffix (text, "Published") ||
+                   g_str_has_suffix (text, "Drafting") || g_str_has_suffix (text, "In review") ||
+                   g_str_has_suffix (text, "Idea"));
+  }
+
+  /* Down reaches the results; the arrows move between them; Enter opens. */
+  ui_press ("Down");
+  focus = focus_widget ();
+  g_assert_true (focus == GTK_WIDGET (first));
+  ui_press ("Down");
+  g_assert_true (focus_widget () == GTK_WIDGET (second));
+  ui_press ("Up");
+  ui_press ("Up");
+  g_assert_true (gtk_widget_is_ancestor (focus_widget (), GTK_WIDGET (find_widget_of_type (GTK_WIDGET (topiary_window_get_sidebar (window)), GTK_TYPE_SEARCH_ENTRY, 0))));
+  ui_press ("Down");
+  ui_press ("Down");
+  ui_press ("Return");
+  {
+    gint64 *id = g_object_get_data (G_OBJECT (second), "article-id");
+
+    g_assert_cmpint (topiary_window_get_article_id (window), ==, *id);
+  }
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (topiary_editor_get_view (topiary_window_get_editor (window)))));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -233,5 +295,6 @@ main (int    argc,
   ui_test_add_sample ("/ui/keyboard/tree-home-end-typeahead", test_home_end_and_typeahead);
   ui_test_add_sample ("/ui/keyboard/enter-opens-in-editor", test_enter_opens_in_editor);
   ui_test_add_sample ("/ui/keyboard/tab-leaves-tree", test_tab_leaves_tree);
+  ui_test_add_sample ("/ui/keyboard/search-results", test_search_results_by_keys);
   return ui_test_run ();
 }

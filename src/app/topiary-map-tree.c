@@ -514,6 +514,31 @@ topiary_map_tree_lookup_article (TopiaryMapTree *self,
   return g_hash_table_lookup (self->articles, &article_id);
 }
 
+char *
+topiary_map_tree_dup_place (TopiaryMapTree *self,
+                            gint64          article_id)
+{
+  TopiaryArticle *article;
+  const char *where = NULL;
+
+  g_return_val_if_fail (TOPIARY_IS_MAP_TREE (self), NULL);
+
+  article = g_hash_table_lookup (self->articles, &article_id);
+  if (article == NULL)
+    return g_strdup ("");
+  for (guint i = 0; self->groups != NULL && i < self->groups->len; i++)
+    {
+      TopiaryGroup *group = g_ptr_array_index (self->groups, i);
+
+      if (topiary_group_get_id (group) == topiary_article_get_group_id (article))
+        where = topiary_group_get_title (group);
+    }
+  if (where == NULL)
+    where = _("Ideas");
+  /* TRANSLATORS: where a search result is: its group, then its status: "Routing · Planned" */
+  return g_strdup_printf (_("%s · %s"), where, status_label (topiary_article_get_status (article)));
+}
+
 GPtrArray *
 topiary_map_tree_get_siblings (TopiaryMapTree *self,
                                TopiaryArticle *article)

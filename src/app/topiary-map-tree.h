@@ -34,6 +34,9 @@ TopiaryMapNode   *topiary_map_tree_get_parent      (TopiaryMapTree *self,
 /* The article (no body) of that id from the last refresh, or NULL. */
 TopiaryArticle   *topiary_map_tree_lookup_article  (TopiaryMapTree *self,
                                                     gint64          article_id);
+/* "Group · Status" of the article, for a search result; "" when unknown. */
+char             *topiary_map_tree_dup_place       (TopiaryMapTree *self,
+                                                    gint64          article_id);
 /* Articles of the same level as @article (same group and parent), in
  * writing order; element type TopiaryArticle. */
 GPtrArray        *topiary_map_tree_get_siblings    (TopiaryMapTree *self,

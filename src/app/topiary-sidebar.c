@@ -33,6 +33,7 @@ struct _TopiarySidebar
   GtkSingleSelection *selection;
   TopiaryDebounce    *refresh;
   char               *selected_key;
+  char               *searched;       /* the words the results are for */
   guint               block_select;
 };
 
@@ -313,13 +314,17 @@ snippet_markup (const char *snippet)
 }
 
 static GtkWidget *
-create_result_row (TopiarySearchHit *hit)
+create_result_row (TopiarySidebar   *self,
+                   TopiarySearchHit *hit)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (hit->title);
   GtkWidget *snippet = gtk_label_new (NULL);
   g_autofree char *markup = snippet_markup (hit->snippet ? hit->snippet : "");
+  g_autofree char *place_text = topiary_map_tree_dup_place (self->tree, hit->article_id);
+  GtkWidget *place = gtk_label_new (place_text);
+  g_autofree char *name = NULL;
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
@@ -331,8 +336,16 @@ create_result_row (TopiarySearchHit *hit)
   gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (snippet, "dim-label");
   gtk_widget_add_css_class (snippet, "caption");
+  gtk_label_set_xalign (GTK_LABEL (place), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (place), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (place, "caption-heading");
+  gtk_widget_add_css_class (place, "dim-label");
   gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), place);
   gtk_box_append (GTK_BOX (box), snippet);
+  /* TRANSLATORS: how a screen reader reads a search result: "Title, Group · Status" */
+  name = g_strdup_printf (_("%s, %s"), hit->title, place_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -357,6 +370,8 @@ on_search_changed (TopiarySidebar *self)
   g_autoptr(GError) error = NULL;
 
   clear_results (self);
+  g_free (self->searched);
+  self->searched = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   if (self->project == NULL || *text == '\0')
     {
       gtk_stack_set_visible_child_name (self->stack, "tree");
@@ -370,8 +385,49 @@ on_search_changed (TopiarySidebar *self)
       return;
     }
   for (guint i = 0; i < hits->len; i++)
-    gtk_list_box_append (self->results, create_result_row (g_ptr_array_index (hits, i)));
+    gtk_list_box_append (self->results, create_result_row (self, g_ptr_array_index (hits, i)));
   gtk_stack_set_visible_child_name (self->stack, "results");
+}
+
+/* Down from the entry goes to the results; Up from the first result
+ * comes back to the entry. */
+static gboolean
+on_search_key (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               TopiarySidebar        *self)
+{
+  GtkListBoxRow *first;
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)))
+    return FALSE;
+  /* Typed faster than the entry's delay: search now. */
+  if (g_strcmp0 (self->searched, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) != 0)
+    on_search_changed (self);
+  first = gtk_list_box_get_row_at_index (self->results, 0);
+  if (first == NULL)
+    return FALSE;
+  gtk_list_box_select_row (self->results, first);
+  gtk_widget_grab_focus (GTK_WIDGET (first));
+  return TRUE;
+}
+
+static gboolean
+on_results_key (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                TopiarySidebar        *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  if ((keyval != GDK_KEY_Up && keyval != GDK_KEY_KP_Up) || focus == NULL ||
+      focus != GTK_WIDGET (gtk_list_box_get_row_at_index (self->results, 0)))
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return TRUE;
 }
 
 /* Enter opens the best match. */
@@ -455,6 +511,7 @@ topiary_sidebar_dispose (GObject *object)
   topiary_sidebar_set_project (self, NULL);
   g_clear_pointer (&self->refresh, topiary_debounce_free);
   g_clear_pointer (&self->selected_key, g_free);
+  g_clear_pointer (&self->searched, g_free);
   if (self->context_menu != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->context_menu));
@@ -574,6 +631,18 @@ topiary_sidebar_init (TopiarySidebar *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   topiary_tree_keys_attach (self->list_view, on_tree_activate, self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    /* Before the entry's text, which would take Down as a cursor move. */
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+    keys = gtk_event_controller_key_new ();
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_results_key), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->results), keys);
+  }
 
   /* The menu points at rows but belongs to the sidebar: rows get recycled. */
   gtk_widget_set_parent (GTK_WIDGET (self->context_menu), GTK_WIDGET (self));
