@@ -198,6 +198,24 @@ check "files --extract never writes through a link in the folder" '! "$BIN" file
 check "files leaves the project as it was" 'before=$(sha256sum "$HP") && "$BIN" files "$HP" >/dev/null && [ "$(sha256sum "$HP")" = "$before" ]'
 check "check reports an image without alt text" '"$BIN" check "$HP" --json > "$TMP/check.json"; [ "$(json_get "$TMP/check.json" "\" \".join(f[\"target\"] for f in d[\"findings\"] if f[\"code\"] == \"image-without-alt\")")" = "images/logo.png" ]'
 check "a site export carries the images" '"$BIN" export "$HP" "$TMP/img-site" --drafts >/dev/null && ls "$TMP/img-site/media" | grep -q "^shot-.*\.png$" && grep -q "src=\"../media/shot-" "$TMP/img-site/intro/index.html"'
+# JSON: the files listed; with --with-files their bytes too, which decode
+# to the imported files (issue 12)
+with_files_round_trip () {
+  python3 - "$1" "$HS/content/guides/intro/images/shot.png" "$HS/static/img/logo.png" <<'PY'
+import base64, hashlib, json, sys
+d = json.load(open(sys.argv[1]))
+originals = {hashlib.sha256(open(p, "rb").read()).hexdigest(): open(p, "rb").read() for p in sys.argv[2:]}
+files = [f for a in d["articles"] for f in a["files"]]
+assert len(files) == 2, files
+for f in files:
+    data = base64.b64decode(f["data"], validate=True)
+    assert hashlib.sha256(data).hexdigest() == f["sha256"] and len(data) == f["size"]
+    assert originals[f["sha256"]] == data
+PY
+}
+check "JSON export lists the files without their bytes" '"$BIN" export "$HP" "$TMP/list.json" --format json --drafts >/dev/null && [ "$(json_get "$TMP/list.json" "sorted((f[\"name\"], f[\"type\"], f[\"size\"] > 0, len(f[\"sha256\"]), \"data\" in f) for a in d[\"articles\"] for f in a[\"files\"])")" = "[('"'"'images/logo.png'"'"', '"'"'image/png'"'"', True, 64, False), ('"'"'images/shot.png'"'"', '"'"'image/png'"'"', True, 64, False)]" ]'
+check "JSON export --with-files carries the bytes, which decode to the originals" '"$BIN" export "$HP" "$TMP/full.json" --format json --drafts --with-files >/dev/null && with_files_round_trip "$TMP/full.json"'
+check "--with-files is refused without --format json" '! "$BIN" export "$HP" "$TMP/nojson" --with-files 2>"$TMP/err" && grep -q "json" "$TMP/err" && [ ! -e "$TMP/nojson" ]'
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

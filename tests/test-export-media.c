@@ -163,8 +163,27 @@ list_files (const char *root,
     }
 }
 
-/* Every src="…" and href="…" in the site's pages that is a relative path
- * names a file of the site. */
+/* @url, relative to the page @rel in @dir, names a file of the site. */
+static gboolean
+check_url (const char *root,
+           const char *rel,
+           const char *dir,
+           const char *url)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *clean = NULL;
+
+  if (strstr (url, "://") != NULL || url[0] == '/' || url[0] == '#' || g_str_has_prefix (url, "data:"))
+    return FALSE;
+  target = g_build_filename (root, dir, url, NULL);
+  clean = g_canonicalize_filename (target, NULL);
+  if (!g_file_test (clean, G_FILE_TEST_IS_REGULAR))
+    g_error ("%s: \"%s\" leads nowhere", rel, url);
+  return TRUE;
+}
+
+/* Every src="…" and every candidate of a srcset="…" in the site's pages
+ * that is a relative path names a file of the site. */
 static guint
 check_links (const char *root)
 {
@@ -182,22 +201,32 @@ check_links (const char *root)
         continue;
       text = read_text (root, rel);
       dir = g_path_get_dirname (rel);
-      for (const char *p = text; (p = strstr (p, "src=\"")) != NULL || FALSE; )
+      for (const char *p = text; (p = strstr (p, " src=\"")) != NULL; )
         {
-          const char *start = p + 5;
+          const char *start = p + 6;
           const char *end = strchr (start, '"');
           g_autofree char *url = g_strndup (start, end - start);
-          g_autofree char *target = NULL;
-          g_autofree char *clean = NULL;
 
           p = end;
-          if (strstr (url, "://") != NULL || url[0] == '/' || url[0] == '#' || g_str_has_prefix (url, "data:"))
-            continue;
-          target = g_build_filename (root, dir, url, NULL);
-          clean = g_canonicalize_filename (target, NULL);
-          if (!g_file_test (clean, G_FILE_TEST_IS_REGULAR))
-            g_error ("%s: src=\"%s\" leads nowhere", rel, url);
-          checked++;
+          checked += check_url (root, rel, dir, url);
+        }
+      /* "a.png 800w, b.png 1600w": the URL is each candidate's first word. */
+      for (const char *p = text; (p = strstr (p, " srcset=\"")) != NULL; )
+        {
+          const char *start = p + 9;
+          const char *end = strchr (start, '"');
+          g_autofree char *value = g_strndup (start, end - start);
+          g_auto(GStrv) candidates = g_strsplit (value, ",", -1);
+
+          p = end;
+          for (guint k = 0; candidates[k] != NULL; k++)
+            {
+              g_auto(GStrv) words = g_strsplit (g_strstrip (candidates[k]), " ", 2);
+
+              g_assert_nonnull (words[0]);
+              g_assert_nonnull (words[1]);
+              checked += check_url (root, rel, dir, words[0]);
+            }
         }
     }
   return checked;
@@ -280,12 +309,22 @@ test_site_links (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(TopiaryArticle) b = topiary_project_get_article (f->project, f->b, TRUE, &error);
 
-  /* Without the missing image, every src of the site leads to a file. */
-  topiary_article_set_body (b, "Same picture: ![Same](images/other.png)\n");
+  g_autoptr(GBytes) wide = test_image ("png", 1600, 1000, 5);
+  g_autoptr(TopiaryFileInfo) wide_info = add_file (f, f->b, "wide.png", wide);
+
+  /* Without the missing image, every src of the site leads to a file, and
+   * so does each candidate of the large image's srcset. */
+  topiary_article_set_body (b, "Same picture: ![Same](images/other.png)\n\n![Wide](images/wide.png)\n");
   g_assert_true (topiary_project_update_article (f->project, b, &error));
   g_assert_no_error (error);
   export (f, TOPIARY_EXPORT_SITE, NULL);
-  g_assert_cmpuint (check_links (f->out), >=, 3);
+  g_assert_cmpuint (check_links (f->out), >=, 6);
+  {
+    g_autofree char *page = read_text (f->out, "routing/index.html");
+    g_autofree char *srcset = g_strdup_printf ("srcset=\"../media/wide-%.12s-800w.png 800w, ../media/wide-%.12s.png 1600w\"",
+                                               wide_info->sha256, wide_info->sha256);
+    g_assert_nonnull (strstr (page, srcset));
+  }
   /* Without a base URL the cover is given from the page. */
   {
     g_autofree char *page = read_text (f->out, "flask-basics/index.html");

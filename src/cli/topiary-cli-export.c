@@ -119,7 +119,7 @@ _topiary_cli_export (const TopiaryCliCommand *cmd,
   g_autofree char *format = NULL;
   g_autofree char *base_url = NULL;
   g_autofree char *theme = NULL;
-  gboolean drafts = FALSE, force = FALSE, strict = FALSE;
+  gboolean drafts = FALSE, force = FALSE, strict = FALSE, with_files = FALSE;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_FILENAME, &format,
       N_("What to write: site (a static website, when not given), hugo (a Hugo content folder), csv or json (one file)"),
@@ -134,6 +134,8 @@ _topiary_cli_export (const TopiaryCliCommand *cmd,
       N_("The address the site will be published at (http or https), for its absolute links"), N_("URL") },
     { "theme", 0, 0, G_OPTION_ARG_FILENAME, &theme,
       N_("Take templates and files from DIR first, the built-in theme for the rest"), N_("DIR") },
+    { "with-files", 0, 0, G_OPTION_ARG_NONE, &with_files,
+      N_("JSON: include the bytes of the articles’ images and files (base64), not only their list"), NULL },
     { NULL }
   };
   g_auto(GStrv) args = NULL;
@@ -161,6 +163,9 @@ _topiary_cli_export (const TopiaryCliCommand *cmd,
                                               format);
       return _topiary_cli_usage_error (cmd, msg);
     }
+  if (with_files && opts.format != TOPIARY_EXPORT_JSON)
+    return _topiary_cli_usage_error (cmd, _("--with-files only goes with --format json."));
+  opts.with_files = with_files;
   opts.drafts = drafts;
   opts.force = force;
   opts.strict = strict;

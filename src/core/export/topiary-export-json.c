@@ -158,7 +158,8 @@ topiary_export_json (Export      *e,
       json_builder_add_int_value (ab, topiary_article_get_word_count (full));
       json_add_string (ab, "summary", topiary_article_get_summary (full));
       json_add_string (ab, "body", topiary_article_get_body (full));
-      topiary_export_media_add_json (e->media, a->id, ab);
+      if (!topiary_export_media_add_json (e->media, a->id, e->options->with_files, ab, error))
+        goto out;
       json_add_time (ab, "created", topiary_article_get_created (full));
       json_add_time (ab, "updated", topiary_article_get_updated (full));
       json_add_time (ab, "published", topiary_article_get_published (full));

@@ -9,13 +9,35 @@
 #include <glib/gi18n-lib.h>
 
 #include "topiary-export-media.h"
+#include "topiary-media-refs.h"
 #include "topiary-slug.h"
+
+/* One content on the site. */
+typedef struct {
+  char     *path;       /* "media/…" */
+  char     *rendition;  /* "media/…-800w.png", NULL for none */
+  guint     rendition_width;
+  guint     rendition_height;
+  gboolean  written;
+} SiteFile;
 
 struct _TopiaryExportMedia {
   TopiaryProject *project;
   GHashTable     *by_article;  /* gint64 * -> GPtrArray of TopiaryFileInfo */
-  GHashTable     *site_paths;  /* sha256 -> "media/…" */
+  GHashTable     *site_files;  /* sha256 -> SiteFile */
+  GHashTable     *cover_alts;  /* gint64 * -> alt text of the cover */
+  TopiaryExportRenditions *renditions;  /* made at the first one */
 };
+
+static void
+site_file_free (gpointer data)
+{
+  SiteFile *sf = data;
+
+  g_free (sf->path);
+  g_free (sf->rendition);
+  g_free (sf);
+}
 
 TopiaryExportMedia *
 topiary_export_media_new (TopiaryProject  *project,
@@ -30,7 +52,8 @@ topiary_export_media_new (TopiaryProject  *project,
   m->project = g_object_ref (project);
   m->by_article = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                          (GDestroyNotify)g_ptr_array_unref);
-  m->site_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  m->site_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, site_file_free);
+  m->cover_alts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   for (guint i = 0; i < all->len; i++)
     {
       TopiaryFileInfo *info = g_ptr_array_index (all, i);
@@ -55,9 +78,13 @@ topiary_export_media_free (TopiaryExportMedia *m)
 {
   if (m == NULL)
     return;
+  /* Before the tables: the workers hold none of them, but the caller's
+   * folder must not be removed under them. */
+  g_clear_pointer (&m->renditions, topiary_export_renditions_free);
   g_object_unref (m->project);
   g_hash_table_unref (m->by_article);
-  g_hash_table_unref (m->site_paths);
+  g_hash_table_unref (m->site_files);
+  g_hash_table_unref (m->cover_alts);
   g_free (m);
 }
 
@@ -104,6 +131,38 @@ find (TopiaryExportMedia *m,
   return NULL;
 }
 
+/* Where @info's content goes on the site: named by the first article
+ * that asks, once for every article using the same bytes. Pages may ask
+ * before the file is written (a card of an article further on). */
+static SiteFile *
+site_file (TopiaryExportMedia    *m,
+           const TopiaryFileInfo *info)
+{
+  SiteFile *sf = g_hash_table_lookup (m->site_files, info->sha256);
+  g_autofree char *base = NULL;
+  g_autofree char *stem = NULL;
+  const char *ext, *dot;
+
+  if (sf != NULL)
+    return sf;
+  /* "images/shot-2.png" -> "media/shot-2-3fa94c1e0b2d.png". The names
+   * are made by topiary-media.c, [a-z0-9-] and an extension; slugify
+   * again all the same, since the path is written to disk. */
+  base = g_path_get_basename (info->name);
+  dot = strrchr (base, '.');
+  if (dot != NULL)
+    *(char *)dot = '\0';
+  stem = topiary_slugify (base);
+  ext = topiary_media_extension (info->mime) != NULL ? topiary_media_extension (info->mime) : "bin";
+  sf = g_new0 (SiteFile, 1);
+  sf->path = g_strdup_printf ("media/%s-%.12s.%s", stem, info->sha256, ext);
+  /* "-800w" cannot end a hash, so no original is called the same. */
+  if (topiary_export_rendition_size (info, &sf->rendition_width, &sf->rendition_height))
+    sf->rendition = g_strdup_printf ("media/%s-%.12s-%uw.%s", stem, info->sha256, sf->rendition_width, ext);
+  g_hash_table_insert (m->site_files, g_strdup (info->sha256), sf);
+  return sf;
+}
+
 gboolean
 topiary_export_media_write_site (TopiaryExportMedia      *m,
                                  gint64                   article_id,
@@ -116,39 +175,119 @@ topiary_export_media_write_site (TopiaryExportMedia      *m,
   for (guint i = 0; files != NULL && i < files->len; i++)
     {
       TopiaryFileInfo *info = g_ptr_array_index (files, i);
+      SiteFile *sf = site_file (m, info);
       g_autoptr(GBytes) data = NULL;
-      g_autofree char *base = NULL;
-      g_autofree char *stem = NULL;
-      g_autofree char *path = NULL;
-      const char *dot;
 
-      if (g_hash_table_contains (m->site_paths, info->sha256))
+      if (sf->written)
         continue;
-      /* "images/shot-2.png" -> "media/shot-2-3fa94c1e0b2d.png". The names
-       * are made by topiary-media.c, [a-z0-9-] and an extension; slugify
-       * again all the same, since the path is written to disk. */
-      base = g_path_get_basename (info->name);
-      dot = strrchr (base, '.');
-      if (dot != NULL)
-        *(char *)dot = '\0';
-      stem = topiary_slugify (base);
-      path = g_strdup_printf ("media/%s-%.12s.%s", stem, info->sha256,
-                              topiary_media_extension (info->mime) != NULL ? topiary_media_extension (info->mime) : "bin");
       data = topiary_project_get_file_data (m->project, info->sha256, error);
       if (data == NULL)
         return FALSE;
-      if (!write (user_data, path, g_bytes_get_data (data, NULL), g_bytes_get_size (data), error))
+      if (!write (user_data, sf->path, g_bytes_get_data (data, NULL), g_bytes_get_size (data), error))
         return FALSE;
-      g_hash_table_insert (m->site_paths, g_strdup (info->sha256), g_steal_pointer (&path));
+      /* Scaled once per content, however many pages show it. */
+      if (sf->rendition != NULL)
+        {
+          if (m->renditions == NULL)
+            m->renditions = topiary_export_renditions_new (write, user_data);
+          topiary_export_renditions_add (m->renditions, sf->rendition, data, info->mime,
+                                         sf->rendition_width, sf->rendition_height);
+        }
+      sf->written = TRUE;
     }
   return TRUE;
+}
+
+gboolean
+topiary_export_media_finish_site (TopiaryExportMedia  *m,
+                                  GError             **error)
+{
+  return m->renditions == NULL || topiary_export_renditions_finish (m->renditions, error);
 }
 
 const char *
 topiary_export_media_site_path (TopiaryExportMedia    *m,
                                 const TopiaryFileInfo *info)
 {
-  return g_hash_table_lookup (m->site_paths, info->sha256);
+  return site_file (m, info)->path;
+}
+
+const char *
+topiary_export_media_rendition (TopiaryExportMedia    *m,
+                                const TopiaryFileInfo *info,
+                                guint                 *width,
+                                guint                 *height)
+{
+  SiteFile *sf = site_file (m, info);
+
+  *width = sf->rendition_width;
+  *height = sf->rendition_height;
+  return sf->rendition;
+}
+
+static gboolean
+same_name (const TopiaryFileInfo *info,
+           const char            *path)
+{
+  while (path[0] == '.' && path[1] == '/')
+    path += 2;
+  return g_ascii_strcasecmp (info->name, path) == 0;
+}
+
+void
+topiary_export_media_note_cover_alt (TopiaryExportMedia *m,
+                                     gint64              article_id,
+                                     const char         *body)
+{
+  const TopiaryFileInfo *cover = topiary_export_media_cover (m, article_id);
+  g_autoptr(GArray) refs = NULL;
+
+  if (cover == NULL || body == NULL)
+    return;
+  refs = topiary_media_scan_refs (body);
+  for (guint i = 0; i < refs->len; i++)
+    {
+      TopiaryMediaRef *r = &g_array_index (refs, TopiaryMediaRef, i);
+      g_autofree char *path = NULL;
+
+      if (!r->image || r->alt == NULL || r->alt[0] == '\0')
+        continue;
+      path = topiary_media_ref_local_path (r->url);
+      if (path != NULL && same_name (cover, path))
+        {
+          g_hash_table_insert (m->cover_alts, g_memdup2 (&article_id, sizeof article_id), g_strdup (r->alt));
+          return;
+        }
+    }
+}
+
+JsonObject *
+topiary_export_media_card (TopiaryExportMedia *m,
+                           gint64              article_id,
+                           const char         *root)
+{
+  const TopiaryFileInfo *cover = topiary_export_media_cover (m, article_id);
+  SiteFile *sf;
+  JsonObject *card;
+  g_autofree char *src = NULL;
+  const char *alt;
+
+  if (cover == NULL || cover->width == 0 || cover->height == 0)
+    return NULL;
+  sf = site_file (m, cover);
+  /* Only what the site holds: the article's page wrote it. */
+  if (!sf->written)
+    return NULL;
+  card = json_object_new ();
+  src = g_strconcat (root, sf->rendition != NULL ? sf->rendition : sf->path, NULL);
+  json_object_set_string_member (card, "src", src);
+  json_object_set_int_member (card, "width", sf->rendition != NULL ? sf->rendition_width : cover->width);
+  json_object_set_int_member (card, "height", sf->rendition != NULL ? sf->rendition_height : cover->height);
+  /* The title is beside the picture: without alt text of its own it is
+   * decorative (alt=""), never its file name. */
+  alt = g_hash_table_lookup (m->cover_alts, &article_id);
+  json_object_set_string_member (card, "alt", alt != NULL ? alt : "");
+  return card;
 }
 
 /* The value of attribute @name inside the tag from @tag to @end, as
@@ -202,6 +341,7 @@ topiary_export_media_rewrite_html (TopiaryExportMedia *m,
       gsize len = 0;
       TopiaryFileInfo *info;
       const char *site;
+      SiteFile *sf;
 
       if (!is_img && !is_a)
         {
@@ -213,7 +353,7 @@ topiary_export_media_rewrite_html (TopiaryExportMedia *m,
         break;
       if (!find_attribute (p + 1, end, is_img ? "src" : "href", &value, &len) ||
           (info = find (m, article_id, value, len)) == NULL ||
-          (site = topiary_export_media_site_path (m, info)) == NULL)
+          !(sf = site_file (m, info))->written)
         {
           if (is_img)
             first_image = FALSE;
@@ -222,6 +362,7 @@ topiary_export_media_rewrite_html (TopiaryExportMedia *m,
         }
       /* Up to the value, the new value, then the rest of the tag. */
       g_string_append_len (out, from, value - from);
+      site = sf->path;
       g_string_append (out, root);
       g_string_append (out, site);
       g_string_append_c (out, '"');
@@ -234,6 +375,12 @@ topiary_export_media_rewrite_html (TopiaryExportMedia *m,
               !find_attribute (p + 1, end, "width", &dummy, &dummy_len) &&
               !find_attribute (p + 1, end, "height", &dummy, &dummy_len))
             g_string_append_printf (out, " width=\"%u\" height=\"%u\"", info->width, info->height);
+          /* The smaller copy first; the browser picks by the width the
+           * column gives the image and the screen's pixel density. */
+          if (sf->rendition != NULL && !find_attribute (p + 1, end, "srcset", &dummy, &dummy_len))
+            g_string_append_printf (out, " srcset=\"%s%s %uw, %s%s %uw\" sizes=\"%s\"",
+                                    root, sf->rendition, sf->rendition_width,
+                                    root, site, info->width, TOPIARY_EXPORT_RENDITION_SIZES);
           if (!first_image && !find_attribute (p + 1, end, "loading", &dummy, &dummy_len))
             g_string_append (out, " loading=\"lazy\"");
           g_string_append (out, " decoding=\"async\"");
@@ -275,10 +422,12 @@ topiary_export_media_write_bundle (TopiaryExportMedia      *m,
   return TRUE;
 }
 
-void
-topiary_export_media_add_json (TopiaryExportMedia *m,
-                               gint64              article_id,
-                               JsonBuilder        *b)
+gboolean
+topiary_export_media_add_json (TopiaryExportMedia  *m,
+                               gint64               article_id,
+                               gboolean             with_data,
+                               JsonBuilder         *b,
+                               GError             **error)
 {
   GPtrArray *files = topiary_export_media_files (m, article_id);
 
@@ -306,7 +455,19 @@ topiary_export_media_add_json (TopiaryExportMedia *m,
         }
       json_builder_set_member_name (b, "cover");
       json_builder_add_boolean_value (b, info->cover);
+      if (with_data)
+        {
+          g_autoptr(GBytes) data = topiary_project_get_file_data (m->project, info->sha256, error);
+          g_autofree char *base64 = NULL;
+
+          if (data == NULL)
+            return FALSE;
+          base64 = g_base64_encode (g_bytes_get_data (data, NULL), g_bytes_get_size (data));
+          json_builder_set_member_name (b, "data");
+          json_builder_add_string_value (b, base64);
+        }
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+  return TRUE;
 }

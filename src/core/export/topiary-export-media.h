@@ -35,8 +35,7 @@ gboolean            topiary_export_media_write_site   (TopiaryExportMedia      *
                                                        TopiaryExportWriteFunc   write,
                                                        gpointer                 user_data,
                                                        GError                 **error);
-/* Where the site has @info's content ("media/…"), or NULL before
- * topiary_export_media_write_site(). */
+/* Where the site has (or will have) @info's content ("media/…"). */
 const char         *topiary_export_media_site_path    (TopiaryExportMedia      *m,
                                                        const TopiaryFileInfo   *info);
 
@@ -58,9 +57,69 @@ gboolean            topiary_export_media_write_bundle (TopiaryExportMedia      *
                                                        gpointer                 user_data,
                                                        GError                 **error);
 
-/* JSON: "files": [{name, type, size, sha256, width, height, cover}]. */
-void                topiary_export_media_add_json     (TopiaryExportMedia  *m,
+/* Site: waits until every rendition is written; FALSE with the first
+ * failure. Called before the site is complete. */
+gboolean            topiary_export_media_finish_site  (TopiaryExportMedia  *m,
+                                                       GError             **error);
+
+/* The smaller copy of @info for the site ("media/…-800w.png") and its
+ * size, or NULL for an image that gets none. */
+const char         *topiary_export_media_rendition    (TopiaryExportMedia    *m,
+                                                       const TopiaryFileInfo *info,
+                                                       guint                 *width,
+                                                       guint                 *height);
+
+/* The alt text the article's Markdown @body gives its cover image, kept
+ * for the cards of the group and home pages. */
+void                topiary_export_media_note_cover_alt (TopiaryExportMedia *m,
+                                                         gint64              article_id,
+                                                         const char         *body);
+/* For an exported article with a cover: {src, width, height, alt} from
+ * @root, the smaller copy when there is one; else NULL. */
+JsonObject         *topiary_export_media_card         (TopiaryExportMedia  *m,
                                                        gint64               article_id,
-                                                       JsonBuilder         *b);
+                                                       const char          *root);
+
+/* JSON: "files": [{name, type, size, sha256, width, height, cover}], and
+ * with @with_data each file's bytes in base64 ("data"). */
+gboolean            topiary_export_media_add_json     (TopiaryExportMedia  *m,
+                                                       gint64               article_id,
+                                                       gboolean             with_data,
+                                                       JsonBuilder         *b,
+                                                       GError             **error);
+
+/* ---- renditions (topiary-export-rendition.c) ---- */
+
+/* Only PNG and JPEG images wider than this get a smaller copy, this wide. */
+#define TOPIARY_EXPORT_RENDITION_OVER 1200
+#define TOPIARY_EXPORT_RENDITION_WIDTH 800
+/* What the site's images take in the default theme's column, for sizes="". */
+#define TOPIARY_EXPORT_RENDITION_SIZES "(max-width: 40rem) 100vw, 40rem"
+
+typedef struct _TopiaryExportRenditions TopiaryExportRenditions;
+
+/* TRUE when @info gets a rendition, and its size. */
+gboolean  topiary_export_rendition_size    (const TopiaryFileInfo   *info,
+                                            guint                   *width,
+                                            guint                   *height);
+/* Worker threads that scale images and write them with @write. */
+TopiaryExportRenditions *
+          topiary_export_renditions_new    (TopiaryExportWriteFunc   write,
+                                            gpointer                 user_data);
+/* Scales @data (the original, of type @mime) to @width × @height and
+ * writes it as @relpath, on a worker thread; waits while many are queued. */
+void      topiary_export_renditions_add    (TopiaryExportRenditions *r,
+                                            const char              *relpath,
+                                            GBytes                  *data,
+                                            const char              *mime,
+                                            guint                    width,
+                                            guint                    height);
+/* Waits for all; FALSE with the earliest failure. */
+gboolean  topiary_export_renditions_finish (TopiaryExportRenditions *r,
+                                            GError                 **error);
+/* Drops what has not started, waits for the rest. */
+void      topiary_export_renditions_free   (TopiaryExportRenditions *r);
+/* Renditions scaled so far in this process (for the tests). */
+guint     topiary_export_renditions_scaled (void);
 
 G_END_DECLS

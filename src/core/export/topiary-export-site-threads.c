@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "topiary-export-private.h"
+#include "topiary-export-media.h"
 #include "topiary-markdown.h"
 #include "topiary-mustache.h"
 
@@ -326,6 +327,9 @@ submit_batch (Export       *e,
           markdown_batch_free (batch);
           return FALSE;
         }
+      /* The cards of the group and home pages show the cover with the
+       * alt text the body gives it; the body is at hand only here. */
+      topiary_export_media_note_cover_alt (e->media, a->id, job->body);
       job->article = a;
       job->words = topiary_article_get_word_count (a->article);
       batch->bytes += strlen (job->body);

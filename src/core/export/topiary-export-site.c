@@ -337,6 +337,23 @@ shared_link (ArticleInfo *a)
   return json_object_ref (a->link);
 }
 
+/* The link to @a with its cover for a card (group and home pages): the
+ * shared link itself when it has none. */
+static JsonObject *
+card_link (Export      *e,
+           ArticleInfo *a,
+           const char  *root)
+{
+  JsonObject *cover = topiary_export_media_card (e->media, a->id, root);
+  JsonObject *o;
+
+  if (cover == NULL)
+    return strcmp (root, "../") == 0 ? shared_link (a) : article_link (a, root);
+  o = article_link (a, root);
+  json_object_set_object_member (o, "cover", cover);
+  return o;
+}
+
 static gint
 compare_in_group (gconstpointer pa,
                   gconstpointer pb)
@@ -534,10 +551,10 @@ write_group (Export                   *e,
   json_object_set_string_member (group, "description", nonnull (description));
   json_object_set_string_member (group, "slug", g->slug);
   if (g->pillar != NULL)
-    json_object_set_object_member (group, "pillar", shared_link (g->pillar));
+    json_object_set_object_member (group, "pillar", card_link (e, g->pillar, "../"));
   clusters = json_array_new ();
   for (guint i = 0; i < g->clusters->len; i++)
-    json_array_add_object_element (clusters, shared_link (g_ptr_array_index (g->clusters, i)));
+    json_array_add_object_element (clusters, card_link (e, g_ptr_array_index (g->clusters, i), "../"));
   json_object_set_boolean_member (group, "has_clusters", g->clusters->len > 0);
   json_object_set_array_member (group, "clusters", clusters);
   json_object_set_object_member (ctx, "group", group);
@@ -594,7 +611,7 @@ recent_articles (Export *e)
   for (guint i = 0; i < published->len && i < MAX_HOME_RECENT; i++)
     {
       ArticleInfo *a = g_ptr_array_index (published, i);
-      JsonObject *o = article_link (a, "");
+      JsonObject *o = card_link (e, a, "");
       g_autofree char *date = topiary_export_iso_time (topiary_export_article_date (a->article));
       g_autofree char *human = topiary_export_human_date (topiary_export_article_date (a->article), e->lang);
 
@@ -634,7 +651,7 @@ write_home (Export                   *e,
       json_object_set_string_member (o, "href", href);
       json_object_set_string_member (o, "description", nonnull (topiary_group_get_description (g->group)));
       if (g->pillar != NULL)
-        json_object_set_object_member (o, "pillar", article_link (g->pillar, ""));
+        json_object_set_object_member (o, "pillar", card_link (e, g->pillar, ""));
       for (guint k = 0; k < g->clusters->len && k < MAX_HOME_CLUSTERS; k++)
         json_array_add_object_element (clusters, article_link (g_ptr_array_index (g->clusters, k), ""));
       json_object_set_boolean_member (o, "has_clusters", g->clusters->len > 0);
@@ -855,7 +872,9 @@ topiary_export_site (Export  *e,
 
   e->writer = topiary_export_page_writer_new (e);
   ok = export_site_files (e, &local_error);
-  /* A page that failed to be written came before whatever else failed. */
+  /* A page that failed to be written came before whatever else failed;
+   * the smaller copies of images are written meanwhile, by threads of
+   * their own, and waited for here. */
   if (!topiary_export_page_writer_finish (e->writer, error))
     {
       g_clear_error (&local_error);
@@ -863,6 +882,8 @@ topiary_export_site (Export  *e,
     }
   else if (!ok)
     g_propagate_error (error, local_error);
+  if (!topiary_export_media_finish_site (e->media, ok ? error : NULL))
+    ok = FALSE;
   g_clear_pointer (&e->writer, topiary_export_page_writer_free);
   return ok;
 }

@@ -65,6 +65,8 @@ typedef struct {
   /* When set and cancelled (the command line does on Ctrl-C), the export
    * stops with G_IO_ERROR_CANCELLED and removes what it had written. */
   GCancellable       *cancellable;
+  /* JSON: each file's bytes too, in base64 ("data"). */
+  gboolean            with_files;
 } TopiaryExportOptions;
 
 gboolean    topiary_export_format_from_string (const char          *str,
