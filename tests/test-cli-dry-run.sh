@@ -58,6 +58,11 @@ check "a dry run of the seed shows its 7 groups and 43 planned articles" \
 check "the dry run of the seed writes nothing beside the target" '[ ! -e "$W/seed.topiary" ] && [ "$(listing "$W")" = "$before" ]'
 check "the dry run of the seed leaves no temporary project behind" '[ -z "$(ls -A "$TMPDIR")" ]'
 
+# The page text is read straight into the plan: no temporary project, so
+# a dry run works where there is no usable temporary folder.
+check "a dry run of the seed needs no temporary folder" \
+  'TMPDIR="$TMP/none" "$BIN" import "$SEED" "$W/seed.topiary" --dry-run --json > "$TMP/seed2.json" 2>"$TMP/err" && cmp -s "$TMP/seed.json" "$TMP/seed2.json" && [ ! -e "$TMP/none" ] && [ ! -e "$W/seed.topiary" ]'
+
 # The plan is what the import then does.
 check "the import creates what the dry run showed" \
   '"$BIN" import "$DOC" "$W/real.topiary" >/dev/null 2>&1 && "$BIN" info "$W/real.topiary" --json > "$TMP/info.json" && [ "$(json_get "$TMP/info.json" "d[\"groups\"], d[\"articles\"]")" = "$(json_get "$TMP/plan.json" "d[\"counts\"][\"groups\"], d[\"counts\"][\"articles\"]")" ]'

@@ -6,8 +6,8 @@
  * headed by fixed words ("Strategy Overview", "What Most Sites Miss", …) and
  * a "Complete Article Index" of ideas sorted by intent.
  *
- * Parsing is a pure function from text to an MtPage; a second step writes
- * the page through the project API. The plan has no markers at all, so its
+ * Parsing is a pure function from text to an MtPage; a second step turns
+ * the page into the import plan, which the one plan writer applies. The plan has no markers at all, so its
  * lines are labelled by a small dynamic programme over the grammar
  * (group title, group description, pillar title, pillar description,
  * cluster pairs…) with scores from what the lines look like, the counts the
@@ -476,160 +476,142 @@ mt_parse (const char *text,
   return page;
 }
 
-/* ---- writing it into the project ---------------------------------------- */
+/* ---- the page as a plan --------------------------------------------------- */
 
-typedef struct {
-  TopiaryProject      *project;
-  TopiaryImportReport *report;
-  GHashTable          *slugs;   /* slug → title (casefolded) put in this import */
-} Writer;
+static void
+set_str (char       **field,
+         const char  *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
 
-/* Puts one article; a second article of the page with the same slug gets
+/* Adds one article; a second article of the page with the same slug gets
  * "-2", "-3" (the same on every import, so importing again overwrites
  * rather than duplicates); the same title twice is kept once. Returns the
- * article's id, 0 on a skipped duplicate, -1 on error. */
-static gint64
-put_article (Writer         *w,
-             TopiaryArticle *article,
-             GError        **error)
+ * article, or NULL for a skipped duplicate. */
+static TopiaryPlanArticle *
+plan_article (TopiaryImportPlan   *plan,
+              GHashTable          *slugs,
+              const char          *title,
+              TopiaryImportReport *report)
 {
-  const char *title = topiary_article_get_title (article);
   g_autofree char *folded = g_utf8_casefold (title, -1);
   g_autofree char *base = topiary_slugify (title);
   g_autofree char *slug = g_strdup (base);
-  GError *local_error = NULL;
-  g_autoptr(TopiaryArticle) existing = NULL;
+  TopiaryPlanArticle *a;
   const char *seen;
 
-  for (guint n = 2; (seen = g_hash_table_lookup (w->slugs, slug)) != NULL; n++)
+  for (guint n = 2; (seen = g_hash_table_lookup (slugs, slug)) != NULL; n++)
     {
       if (g_strcmp0 (seen, folded) == 0)
         {
-          topiary_import_report_warn (w->report, _("“%s” is listed twice on the page; it was imported once."), title);
-          return 0;
+          topiary_import_report_warn (report, _("“%s” is listed twice on the page; it was imported once."), title);
+          return NULL;
         }
       g_free (slug);
       slug = g_strdup_printf ("%s-%u", base, n);
     }
-  g_hash_table_insert (w->slugs, g_strdup (slug), g_steal_pointer (&folded));
-  topiary_article_set_slug (article, slug);
-
-  /* Importing the page again must not undo the work done since: an
-   * article already drafted or published keeps its status. */
-  existing = topiary_project_get_article_by_slug (w->project, slug, FALSE, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return -1;
-    }
-  if (existing != NULL && topiary_article_get_status (existing) > topiary_article_get_status (article))
-    topiary_article_set_status (article, topiary_article_get_status (existing));
-  /* An idea says nothing about where it belongs: one the user has placed
-   * in a group stays there. */
-  if (existing != NULL && topiary_article_get_group_id (article) == 0 &&
-      topiary_article_get_group_id (existing) != 0)
-    {
-      topiary_article_set_group_id (article, topiary_article_get_group_id (existing));
-      topiary_article_set_parent_id (article, topiary_article_get_parent_id (existing));
-      topiary_article_set_kind (article, topiary_article_get_kind (existing));
-    }
-
-  if (!_topiary_import_put_article (w->project, article, w->report, error))
-    return -1;
-  return topiary_article_get_id (article);
+  g_hash_table_insert (slugs, g_strdup (slug), g_steal_pointer (&folded));
+  a = topiary_import_plan_add_article (plan, title);
+  a->slug = g_steal_pointer (&slug);
+  return a;
 }
 
-static gint64
-put_entry (Writer       *w,
-           MtEntry      *entry,
-           gint64        group_id,
-           gint64        parent_id,
-           TopiaryKind   kind,
-           GError      **error)
+static void
+plan_entry (TopiaryImportPlan   *plan,
+            GHashTable          *slugs,
+            MtEntry             *entry,
+            int                  group,
+            int                  parent,
+            TopiaryKind          kind,
+            TopiaryImportReport *report)
 {
-  g_autoptr(TopiaryArticle) article = topiary_article_new ();
+  TopiaryPlanArticle *a = plan_article (plan, slugs, entry->title, report);
 
-  topiary_article_set_title (article, entry->title);
-  topiary_article_set_summary (article, entry->summary ? entry->summary : "");
-  topiary_article_set_group_id (article, group_id);
-  topiary_article_set_parent_id (article, parent_id);
-  topiary_article_set_kind (article, kind);
-  topiary_article_set_status (article, TOPIARY_STATUS_PLANNED);
-  return put_article (w, article, error);
+  if (a == NULL)
+    return;
+  a->summary = g_strdup (entry->summary);
+  a->group = group;
+  a->parent = parent;
+  a->kind = kind;
+  a->status = TOPIARY_STATUS_PLANNED;
+  if (kind == TOPIARY_KIND_PILLAR)
+    ((TopiaryPlanGroup *) g_ptr_array_index (plan->groups, group))->pillar = (int) plan->articles->len - 1;
 }
 
-static gboolean
-mt_write (TopiaryProject      *project,
-          MtPage              *page,
-          TopiaryImportReport *report,
-          GError             **error)
+static void
+mt_plan (TopiaryImportPlan   *plan,
+         MtPage              *page,
+         TopiaryImportReport *report)
 {
-  static const char * const fields[] = { "title", "subject", "description", "audience", "goal" };
-  const char *values[] = { page->title, page->subject, page->description, page->audience, page->goal };
   g_autoptr(GHashTable) slugs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  Writer w = { project, report, slugs };
 
   for (guint i = 0; i < page->warnings->len; i++)
     topiary_import_report_warn (report, "%s", (const char *) g_ptr_array_index (page->warnings, i));
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (values[i] != NULL && !_topiary_import_set_map_field (project, fields[i], values[i], report, error))
-      return FALSE;
+  /* The page describes the map: its fields are set, not only filled in,
+   * and importing it again keeps the work done since (see the top). */
+  set_str (&plan->title, page->title);
+  set_str (&plan->subject, page->subject);
+  set_str (&plan->description, page->description);
+  set_str (&plan->audience, page->audience);
+  set_str (&plan->goal, page->goal);
+  plan->replace_map = TRUE;
+  plan->keep_progress = TRUE;
+  /* A section with a heading only is kept as the page has it. */
+  plan->keep_empty_notes = TRUE;
 
-  /* Articles are appended in page order: the plan is the writing order
-   * and the ideas come after it. */
+  /* Articles in page order: the plan is the writing order and the ideas
+   * come after it. */
   for (guint g = 0; g < page->groups->len; g++)
     {
       MtGroup *grp = g_ptr_array_index (page->groups, g);
-      g_autoptr(TopiaryGroup) group = NULL;
-      gint64 group_id, pillar_id = 0;
+      int group = topiary_import_plan_add_group (plan, grp->title, grp->description);
+      int pillar = -1;
 
-      group = _topiary_import_ensure_group (project, grp->title, grp->description, report, error);
-      if (group == NULL)
-        return FALSE;
-      group_id = topiary_group_get_id (group);
+      if (grp->pillar != NULL)
+        {
+          guint had = plan->articles->len;
 
-      if (grp->pillar != NULL &&
-          (pillar_id = put_entry (&w, grp->pillar, group_id, 0, TOPIARY_KIND_PILLAR, error)) < 0)
-        return FALSE;
+          plan_entry (plan, slugs, grp->pillar, group, -1, TOPIARY_KIND_PILLAR, report);
+          if (plan->articles->len > had)
+            pillar = (int) had;
+        }
       for (guint c = 0; c < grp->clusters->len; c++)
-        if (put_entry (&w, g_ptr_array_index (grp->clusters, c), group_id, pillar_id,
-                       TOPIARY_KIND_CLUSTER, error) < 0)
-          return FALSE;
+        plan_entry (plan, slugs, g_ptr_array_index (grp->clusters, c), group, pillar,
+                    TOPIARY_KIND_CLUSTER, report);
     }
 
   for (guint i = 0; i < page->ideas->len; i++)
     {
       MtIdea *idea = g_ptr_array_index (page->ideas, i);
-      g_autoptr(TopiaryArticle) article = topiary_article_new ();
+      TopiaryPlanArticle *a = plan_article (plan, slugs, idea->title, report);
 
-      topiary_article_set_title (article, idea->title);
-      topiary_article_set_intent (article, idea->intent ? idea->intent : "");
-      topiary_article_set_kind (article, TOPIARY_KIND_CLUSTER);
-      topiary_article_set_status (article, TOPIARY_STATUS_IDEA);
-      if (put_article (&w, article, error) < 0)
-        return FALSE;
+      if (a == NULL)
+        continue;
+      a->intent = g_strdup (idea->intent);
+      a->kind = TOPIARY_KIND_CLUSTER;
+      a->status = TOPIARY_STATUS_IDEA;
     }
 
   for (guint i = 0; i < page->notes->len; i++)
     {
       MtNote *note = g_ptr_array_index (page->notes, i);
-      if (!_topiary_import_add_note (project, note->kind, note->title, note->body, report, error))
-        return FALSE;
+      topiary_import_plan_add_note (plan, note->kind, note->title, note->body);
     }
-  return TRUE;
 }
 
 gboolean
-_topiary_import_maptext (TopiaryProject      *project,
-                         const char          *text,
-                         gsize                length,
-                         TopiaryImportReport *report,
-                         GError             **error)
+_topiary_import_maptext_plan (TopiaryImportPlan   *plan,
+                              const char          *text,
+                              gsize                length,
+                              TopiaryImportReport *report,
+                              GError             **error)
 {
   g_autoptr(MtPage) page = NULL;
 
-  g_assert (TOPIARY_IS_PROJECT (project));
+  g_assert (plan != NULL);
   g_assert (text != NULL || length == 0);
 
   page = mt_parse (text, length);
@@ -645,7 +627,23 @@ _topiary_import_maptext (TopiaryProject      *project,
                    _("The text is not a topical-map page: it has no content plan, article index or map sections."));
       return FALSE;
     }
-  return mt_write (project, page, report, error);
+  mt_plan (plan, page, report);
+  return TRUE;
+}
+
+gboolean
+_topiary_import_maptext (TopiaryProject      *project,
+                         const char          *text,
+                         gsize                length,
+                         TopiaryImportReport *report,
+                         GError             **error)
+{
+  g_autoptr(TopiaryImportPlan) plan = topiary_import_plan_new ();
+
+  g_assert (TOPIARY_IS_PROJECT (project));
+
+  return _topiary_import_maptext_plan (plan, text, length, report, error) &&
+         _topiary_import_plan_apply (plan, project, report, error);
 }
 
 /* ---- sniffing ----------------------------------------------------------- */

@@ -11,6 +11,7 @@
 
 #include "topiary-import-plan.h"
 #include "topiary-import-private.h"
+#include "topiary-slug.h"
 
 static void
 plan_article_free (gpointer data)
@@ -66,6 +67,9 @@ topiary_import_plan_free (TopiaryImportPlan *plan)
     return;
   g_free (plan->title);
   g_free (plan->description);
+  g_free (plan->subject);
+  g_free (plan->audience);
+  g_free (plan->goal);
   g_ptr_array_unref (plan->groups);
   g_ptr_array_unref (plan->articles);
   g_ptr_array_unref (plan->notes);
@@ -231,6 +235,39 @@ fill_map_field (TopiaryProject      *project,
   return _topiary_import_set_map_field (project, field, value, report, error);
 }
 
+/* Importing a source again must not undo the work done since: an article
+ * already drafted or published keeps its status, and an idea the user has
+ * placed in a group stays there (an idea says nothing about where it
+ * belongs). */
+static gboolean
+keep_progress (TopiaryProject  *project,
+               TopiaryArticle  *article,
+               GError         **error)
+{
+  const char *given = topiary_article_get_slug (article);
+  g_autofree char *slug = topiary_slugify (*given ? given : topiary_article_get_title (article));
+  g_autoptr(TopiaryArticle) existing = NULL;
+  GError *local_error = NULL;
+
+  existing = topiary_project_get_article_by_slug (project, slug, FALSE, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (existing == NULL)
+    return TRUE;
+  if (topiary_article_get_status (existing) > topiary_article_get_status (article))
+    topiary_article_set_status (article, topiary_article_get_status (existing));
+  if (topiary_article_get_group_id (article) == 0 && topiary_article_get_group_id (existing) != 0)
+    {
+      topiary_article_set_group_id (article, topiary_article_get_group_id (existing));
+      topiary_article_set_parent_id (article, topiary_article_get_parent_id (existing));
+      topiary_article_set_kind (article, topiary_article_get_kind (existing));
+    }
+  return TRUE;
+}
+
 gboolean
 _topiary_import_plan_apply (TopiaryImportPlan   *plan,
                             TopiaryProject      *project,
@@ -244,9 +281,15 @@ _topiary_import_plan_apply (TopiaryImportPlan   *plan,
   g_return_val_if_fail (plan != NULL, FALSE);
   g_return_val_if_fail (TOPIARY_IS_PROJECT (project), FALSE);
 
-  if (!fill_map_field (project, "title", plan->title, report, error) ||
-      !fill_map_field (project, "description", plan->description, report, error))
-    return FALSE;
+  {
+    static const char * const fields[] = { "title", "subject", "description", "audience", "goal" };
+    const char *values[] = { plan->title, plan->subject, plan->description, plan->audience, plan->goal };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      if (plan->replace_map ? values[i] != NULL && !_topiary_import_set_map_field (project, fields[i], values[i], report, error)
+                            : !fill_map_field (project, fields[i], values[i], report, error))
+        return FALSE;
+  }
 
   for (guint i = 0; i < plan->groups->len; i++)
     {
@@ -314,6 +357,8 @@ _topiary_import_plan_apply (TopiaryImportPlan   *plan,
           else
             g_array_append_val (later, i);
         }
+      if (plan->keep_progress && !keep_progress (project, article, error))
+        return FALSE;
       if (!_topiary_import_put_article (project, article, report, error))
         return FALSE;
     }
@@ -334,7 +379,7 @@ _topiary_import_plan_apply (TopiaryImportPlan   *plan,
     {
       TopiaryPlanNote *n = g_ptr_array_index (plan->notes, i);
 
-      if (*n->body == '\0')
+      if (*n->body == '\0' && !plan->keep_empty_notes)
         continue;
       if (!_topiary_import_add_note (project, n->kind, n->title, n->body, report, error))
         return FALSE;

@@ -46,6 +46,13 @@ typedef struct {
   TopiaryImportFormat format;
   char      *title;          /* the map's; NULL: none */
   char      *description;    /* NULL: none */
+  char      *subject;        /* NULL: none */
+  char      *audience;       /* NULL: none */
+  char      *goal;           /* NULL: none */
+  gboolean   replace_map;    /* the map's fields are set; else only filled in where empty */
+  gboolean   keep_progress;  /* an article already in the project keeps a status beyond the
+                              * plan's, and an idea keeps the group it was placed in */
+  gboolean   keep_empty_notes; /* a note with a title only is written too */
   GPtrArray *groups;         /* TopiaryPlanGroup *, in order */
   GPtrArray *articles;       /* TopiaryPlanArticle *, in writing order */
   GPtrArray *notes;          /* TopiaryPlanNote * */

@@ -88,6 +88,14 @@ gboolean _topiary_import_plan_apply (TopiaryImportPlan   *plan,
                                      TopiaryImportReport *report,
                                      GError             **error);
 
+/* Fills @plan from the text of a topical-map page (see
+ * topiary-import-maptext.c). */
+gboolean _topiary_import_maptext_plan (TopiaryImportPlan   *plan,
+                                       const char          *text,
+                                       gsize                length,
+                                       TopiaryImportReport *report,
+                                       GError             **error);
+
 /* Fills @plan from CSV text (see topiary-import-csv.c). */
 gboolean _topiary_import_csv_plan (TopiaryImportPlan   *plan,
                                    const char          *text,

@@ -445,9 +445,15 @@ topiary_import_read_plan (const char                 *source,
       if (!_topiary_import_csv_plan (plan, text, length, report, error))
         return NULL;
     }
+  else if (format == TOPIARY_IMPORT_MAPTEXT)
+    {
+      plan = topiary_import_plan_new ();
+      if (!_topiary_import_maptext_plan (plan, text, length, report, error))
+        return NULL;
+    }
   else
     {
-      /* The page-text and Hugo importers write as they read: they run against a private
+      /* The Hugo importer writes as it reads: it runs against a private
        * project in the temporary folder, never beside the target, which is
        * then read back as a plan and deleted. */
       g_autofree char *dir = g_dir_make_tmp ("topiary-plan-XXXXXX", error);
