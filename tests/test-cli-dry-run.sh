@@ -63,6 +63,18 @@ check "the dry run of the seed leaves no temporary project behind" '[ -z "$(ls -
 check "a dry run of the seed needs no temporary folder" \
   'TMPDIR="$TMP/none" "$BIN" import "$SEED" "$W/seed.topiary" --dry-run --json > "$TMP/seed2.json" 2>"$TMP/err" && cmp -s "$TMP/seed.json" "$TMP/seed2.json" && [ ! -e "$TMP/none" ] && [ ! -e "$W/seed.topiary" ]'
 
+# A Hugo folder is read into the plan too (front matter only), without a
+# temporary project.
+HUGO="$TMP/site"
+mkdir -p "$HUGO/content/guides"
+printf -- '---\ntitle: Guides\ndescription: How-tos.\n---\n' > "$HUGO/content/guides/_index.md"
+printf -- '---\ntitle: Start here\npillar: true\nkeywords: [start guide]\n---\nBody.\n' > "$HUGO/content/guides/start.md"
+printf -- '---\ntitle: Second step\nstatus: drafting\n---\nMore.\n' > "$HUGO/content/guides/second.md"
+before=$(listing "$W")
+check "a dry run of a Hugo folder needs no temporary folder and shows its group, pillar and cluster" \
+  'TMPDIR="$TMP/none" "$BIN" import "$HUGO" "$W/hugo.topiary" --dry-run --json > "$TMP/hugo.json" 2>"$TMP/err" && [ "$(json_get "$TMP/hugo.json" "\" \".join([d[\"format\"], d[\"groups\"][0][\"title\"], d[\"groups\"][0][\"description\"], d[\"groups\"][0][\"pillar\"][\"slug\"], d[\"groups\"][0][\"pillar\"][\"queries\"][0], d[\"groups\"][0][\"clusters\"][0][\"slug\"], d[\"groups\"][0][\"clusters\"][0][\"status\"]])")" = "hugo Guides How-tos. start start guide second drafting" ] && [ ! -e "$TMP/none" ]'
+check "the dry run of a Hugo folder writes nothing" '[ ! -e "$W/hugo.topiary" ] && [ "$(listing "$W")" = "$before" ]'
+
 # The plan is what the import then does.
 check "the import creates what the dry run showed" \
   '"$BIN" import "$DOC" "$W/real.topiary" >/dev/null 2>&1 && "$BIN" info "$W/real.topiary" --json > "$TMP/info.json" && [ "$(json_get "$TMP/info.json" "d[\"groups\"], d[\"articles\"]")" = "$(json_get "$TMP/plan.json" "d[\"counts\"][\"groups\"], d[\"counts\"][\"articles\"]")" ]'

@@ -36,6 +36,7 @@ typedef struct {
   gboolean        marked_pillar;
   gboolean        marked_cluster;
   TopiaryArticle *article;    /* metadata; the body is read when written */
+  guint           plan_index; /* its article in the plan */
 } Entry;
 
 struct _Folder {
@@ -47,7 +48,7 @@ struct _Folder {
   gboolean      has_weight;
   gboolean      is_posts;     /* Jekyll _posts / _drafts */
   GPtrArray    *entries;      /* Entry *, borrowed */
-  TopiaryGroup *group;
+  int           plan_group;   /* its group in the plan; -1: none */
   Entry        *pillar;
 };
 

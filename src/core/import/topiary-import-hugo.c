@@ -79,7 +79,6 @@ folder_free (gpointer data)
   g_free (f->description);
   g_free (f->text);
   g_ptr_array_unref (f->entries);
-  g_clear_object (&f->group);
   g_free (f);
 }
 
@@ -112,6 +111,7 @@ get_folder (Ctx        *ctx,
       f = g_new0 (Folder, 1);
       f->rel = g_strdup (rel);
       f->entries = g_ptr_array_new ();
+      f->plan_group = -1;
       if (*rel != '\0')
         f->title = topiary_value_humanize (base[0] == '_' ? base + 1 : base);
       g_hash_table_insert (ctx->folders, f->rel, f);
@@ -375,98 +375,154 @@ place_categories (Ctx *ctx)
     }
 }
 
-static gboolean
-create_group (Ctx     *ctx,
-              Folder  *f,
-              GError **error)
+/* The folder's group in the plan, with the folder's name as the slug a
+ * new group takes (so URLs stay the same) and its page as a note. */
+static void
+plan_group (Ctx               *ctx,
+            TopiaryImportPlan *plan,
+            Folder            *f)
 {
-  guint before = ctx->report->groups;
   g_autofree char *base = g_path_get_basename (f->rel);
+  TopiaryPlanGroup *g;
 
-  f->group = _topiary_import_ensure_group (ctx->project, f->title, f->description, ctx->report, error);
-  if (f->group == NULL)
-    return FALSE;
-
-  /* A new group takes its folder's name as slug, so URLs stay the same. */
-  if (ctx->report->groups > before)
-    {
-      g_autofree char *slug = topiary_value_slug_from_path (base[0] == '_' ? base + 1 : base);
-      GError *local_error = NULL;
-      g_autoptr(TopiaryGroup) other = slug ? topiary_project_find_group (ctx->project, slug, &local_error) : NULL;
-
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, local_error);
-          return FALSE;
-        }
-      if (slug != NULL && other == NULL && g_strcmp0 (slug, topiary_group_get_slug (f->group)) != 0)
-        {
-          topiary_group_set_slug (f->group, slug);
-          if (!topiary_project_update_group (ctx->project, f->group, error))
-            return FALSE;
-        }
-    }
+  f->plan_group = topiary_import_plan_add_group (plan, f->title, f->description);
+  g = g_ptr_array_index (plan->groups, f->plan_group);
+  /* Another folder of the same title: the same group, as in the project. */
+  if (g->description == NULL && f->description != NULL && *f->description != '\0')
+    g->description = g_strdup (f->description);
+  if (g->slug == NULL)
+    g->slug = topiary_value_slug_from_path (base[0] == '_' ? base + 1 : base);
 
   if (f->text != NULL)
     {
       g_autofree char *title = g_strdup_printf (_("Group page: %s"), f->title);
-      if (!_topiary_import_add_note (ctx->project, "other", title, f->text, ctx->report, error))
-        return FALSE;
+      topiary_import_plan_add_note (plan, "other", title, f->text);
     }
-  return TRUE;
 }
 
-/* Writes one article, its body read again from disk (by the read-ahead). */
-static gboolean
-write_entry (Ctx     *ctx,
-             Entry   *e,
-             Slot    *slot,
-             GError **error)
+/* The plan's article for @e: what its front matter says. */
+static TopiaryPlanArticle *
+plan_article (TopiaryImportPlan *plan,
+              Entry             *e)
 {
-  g_autofree char *text = g_steal_pointer (&slot->text);
-  g_autofree char *message = g_steal_pointer (&slot->error);
-  gsize length = slot->length, offset = 0;
+  TopiaryArticle *article = e->article;
+  TopiaryPlanArticle *a = topiary_import_plan_add_article (plan, topiary_article_get_title (article));
+  const char * const *queries = topiary_article_get_queries (article);
+  int primary = topiary_article_get_primary_query (article);
 
-  if (text != NULL && slot->replaced)
+  a->slug = g_strdup (topiary_article_get_slug (article));
+  a->status = topiary_article_get_status (article);
+  a->priority = topiary_article_get_priority (article);
+  a->words = topiary_article_get_target_words (article);
+  a->published = topiary_article_get_published (article);
+  if (*topiary_article_get_intent (article) != '\0')
+    a->intent = g_strdup (topiary_article_get_intent (article));
+  if (*topiary_article_get_summary (article) != '\0')
+    a->summary = g_strdup (topiary_article_get_summary (article));
+  /* The writer makes the first query the primary one. */
+  if (primary >= 0 && queries[primary] != NULL)
+    g_ptr_array_add (a->queries, g_strdup (queries[primary]));
+  for (guint q = 0; queries[q] != NULL; q++)
+    if ((int) q != primary)
+      g_ptr_array_add (a->queries, g_strdup (queries[q]));
+  return a;
+}
+
+/* ---- writing: the bodies, read again just before each article ---- */
+
+typedef struct {
+  Ctx       *ctx;
+  ReadAhead  ahead;
+  guint      total;
+  GString   *text;   /* the body of the article being written */
+  gboolean   has_text;
+} Writer;
+
+static void
+bodies_start (gpointer data)
+{
+  Writer *w = data;
+
+  _topiary_hugo_read_ahead_start (&w->ahead, w->ctx->entries);
+}
+
+static void
+bodies_stop (gpointer data)
+{
+  Writer *w = data;
+
+  _topiary_hugo_read_ahead_stop (&w->ahead);
+}
+
+/* The body of entry @index: its file after the front matter, read by the
+ * read-ahead, with links Topiary exported turned back into wiki links. */
+static void
+bodies_body (gpointer        data,
+             guint           index,
+             TopiaryArticle *article)
+{
+  Writer *w = data;
+  Ctx *ctx = w->ctx;
+  Entry *e = g_ptr_array_index (ctx->entries, index);
+  Slot slot = _topiary_hugo_read_ahead_take (&w->ahead, index);
+  g_autofree char *text = g_steal_pointer (&slot.text);
+  g_autofree char *message = g_steal_pointer (&slot.error);
+  gsize length = slot.length, offset = 0;
+
+  w->has_text = text != NULL;
+  if (text != NULL && slot.replaced)
     _topiary_hugo_file_warn (ctx, _("“%s” is not valid UTF-8; the invalid bytes were replaced with “�”."), e->rel);
   if (text != NULL)
     {
       TopiaryFrontMatterFormat format = topiary_front_matter_split (text, length, NULL, NULL, &offset);
-
       g_autofree char *linked = NULL;
 
       if (format == TOPIARY_FRONT_MATTER_NONE)
         offset = length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
       /* The text is a NUL-terminated copy; the body is its tail. */
       linked = _topiary_hugo_unrewrite_relrefs (text + offset, ctx->titles);
-      topiary_article_set_body (e->article, linked ? linked : text + offset);
+      topiary_article_set_body (article, linked ? linked : text + offset);
     }
   else
     {
       _topiary_hugo_file_warn (ctx, _("“%s” could not be read: %s"), e->rel, message);
-      topiary_article_set_body (e->article, "");
+      topiary_article_set_body (article, "");
     }
+}
 
-  if (!_topiary_import_put_article (ctx->project, e->article, ctx->report, error))
-    return FALSE;
-  /* The images and files it uses, from its bundle, static/ or assets/. */
-  if (text != NULL && ctx->media_base != NULL)
+/* The images and files the article uses, from its bundle, static/ or
+ * assets/. */
+static gboolean
+bodies_written (gpointer         data,
+                guint            index,
+                TopiaryArticle  *article,
+                GError         **error)
+{
+  Writer *w = data;
+  Ctx *ctx = w->ctx;
+  Entry *e = g_ptr_array_index (ctx->entries, index);
+
+  if (w->has_text && ctx->media_base != NULL)
     {
       g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-      g_autofree char *relinked = _topiary_import_media (ctx->project, topiary_article_get_id (e->article),
-                                                         topiary_article_get_body (e->article), e->path,
+      g_autofree char *relinked = _topiary_import_media (ctx->project, topiary_article_get_id (article),
+                                                         topiary_article_get_body (article), e->path,
                                                          ctx->site_root, ctx->media_base, e->rel, warnings);
 
       for (guint i = 0; i < warnings->len; i++)
         _topiary_hugo_file_warn (ctx, "%s", (char *)g_ptr_array_index (warnings, i));
       if (relinked != NULL &&
-          !topiary_project_save_body (ctx->project, topiary_article_get_id (e->article), relinked, error))
+          !topiary_project_save_body (ctx->project, topiary_article_get_id (article), relinked, error))
         return FALSE;
     }
-  /* Bodies are not kept once written. */
-  topiary_article_set_body (e->article, NULL);
+  if (ctx->progress)
+    ctx->progress (ctx->entries->len + index + 1, w->total, ctx->progress_data);
   return TRUE;
 }
+
+static const TopiaryPlanBodies hugo_bodies = {
+  bodies_start, bodies_body, bodies_written, bodies_stop,
+};
 
 /* A content/ folder that is a link counts only when it stays inside. */
 static gboolean
@@ -495,36 +551,29 @@ has_site_config (const char *folder)
   return FALSE;
 }
 
-gboolean
-_topiary_import_hugo (TopiaryProject      *project,
-                      const char          *folder,
-                      TopiaryImportReport *report,
-                      TopiaryProgressFunc  progress,
-                      gpointer             progress_data,
-                      GError             **error)
+/* Reads @folder into @plan: the front matter of every article, in writing
+ * order (ctx->entries end up in the plan's order, one entry per article).
+ * Sets ctx->media_base, which the caller frees. */
+static gboolean
+hugo_read (Ctx               *ctx,
+           const char        *folder,
+           TopiaryImportPlan *plan,
+           GError           **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (entry_free);
-  g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, folder_free);
+  GPtrArray *entries = ctx->entries;
+  GHashTable *folders = ctx->folders;
   g_autoptr(GPtrArray) order = NULL;
-  g_autoptr(GPtrArray) later = g_ptr_array_new ();
   g_autoptr(GHashTable) slugs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *content = NULL;
   g_autofree char *posts = NULL;
-  g_autofree char *media_base = NULL;
   gboolean site_root = FALSE;
-  Ctx ctx = { project, report, progress, progress_data, NULL, entries, folders, 0 };
-  ReadAhead ahead;
   Folder *root_folder;
-  guint total;
   gboolean ok;
-
-  g_return_val_if_fail (TOPIARY_IS_PROJECT (project), FALSE);
-  g_return_val_if_fail (folder != NULL, FALSE);
 
   /* The folder the user chose may be a link; what lies in it may not lead
    * out of where it leads. */
-  ctx.real_base = _topiary_import_fs_real_folder (folder);
-  if (ctx.real_base == NULL)
+  ctx->real_base = _topiary_import_fs_real_folder (folder);
+  if (ctx->real_base == NULL)
     {
       int saved = errno;
       g_autofree char *name = g_path_get_basename (folder);
@@ -532,15 +581,15 @@ _topiary_import_hugo (TopiaryProject      *project,
                    _("The folder “%s” could not be read: %s."), name, g_strerror (saved));
       return FALSE;
     }
-  ctx.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   content = g_build_filename (folder, "content", NULL);
   posts = g_build_filename (folder, "_posts", NULL);
-  if (g_file_test (content, G_FILE_TEST_IS_DIR) && content_inside (content, ctx.real_base))
-    ctx.root = g_strdup (content);
+  if (g_file_test (content, G_FILE_TEST_IS_DIR) && content_inside (content, ctx->real_base))
+    ctx->root = g_strdup (content);
   else
     {
-      ctx.root = g_strdup (folder);
+      ctx->root = g_strdup (folder);
       site_root = g_file_test (posts, G_FILE_TEST_IS_DIR) || has_site_config (folder);
     }
 
@@ -548,19 +597,18 @@ _topiary_import_hugo (TopiaryProject      *project,
     GStatBuf st;
     TopiaryFileId root_id = { 0 };
 
-    if (g_stat (ctx.root, &st) == 0)
+    if (g_stat (ctx->root, &st) == 0)
       {
         root_id.dev = st.st_dev;
         root_id.ino = st.st_ino;
-        first_visit (&ctx, &root_id);
+        first_visit (ctx, &root_id);
       }
   }
-  ok = collect (&ctx, site_root, error);
-  g_clear_pointer (&ctx.root, g_free);
-  media_base = g_steal_pointer (&ctx.real_base);
-  ctx.media_base = media_base;
-  ctx.site_root = folder;
-  g_clear_pointer (&ctx.seen, g_hash_table_unref);
+  ok = collect (ctx, site_root, error);
+  g_clear_pointer (&ctx->root, g_free);
+  ctx->media_base = g_steal_pointer (&ctx->real_base);
+  ctx->site_root = folder;
+  g_clear_pointer (&ctx->seen, g_hash_table_unref);
   if (!ok)
     return FALSE;
 
@@ -575,14 +623,13 @@ _topiary_import_hugo (TopiaryProject      *project,
     }
 
   /* Pass one: front matter only. */
-  total = entries->len * 2;
   for (guint i = 0; i < entries->len; i++)
     {
-      _topiary_hugo_read_entry (&ctx, g_ptr_array_index (entries, i));
-      if (progress)
-        progress (i + 1, total, progress_data);
+      _topiary_hugo_read_entry (ctx, g_ptr_array_index (entries, i));
+      if (ctx->progress)
+        ctx->progress (i + 1, entries->len * 2, ctx->progress_data);
     }
-  place_categories (&ctx);
+  place_categories (ctx);
   g_ptr_array_sort (entries, entry_compare);
 
   /* Pillars: the marked one, else the first of the group. */
@@ -597,7 +644,7 @@ _topiary_import_hugo (TopiaryProject      *project,
       if (e->marked_pillar && (f->pillar == NULL || !f->pillar->marked_pillar))
         f->pillar = e;
       else if (e->marked_pillar)
-        _topiary_hugo_file_warn (&ctx, _("Group “%s” has more than one pillar; “%s” is kept as a cluster."),
+        _topiary_hugo_file_warn (ctx, _("Group “%s” has more than one pillar; “%s” is kept as a cluster."),
                                  f->title, e->rel);
     }
   for (guint i = 0; i < entries->len; i++)
@@ -610,18 +657,10 @@ _topiary_import_hugo (TopiaryProject      *project,
   /* The map itself. */
   if (root_folder != NULL)
     {
-      g_autofree char *old_title = topiary_project_get_map_field (project, "title");
-      g_autofree char *old_desc = topiary_project_get_map_field (project, "description");
-
-      if (root_folder->title != NULL && (old_title == NULL || *old_title == '\0') &&
-          !_topiary_import_set_map_field (project, "title", root_folder->title, report, error))
-        return FALSE;
-      if (root_folder->description != NULL && (old_desc == NULL || *old_desc == '\0') &&
-          !_topiary_import_set_map_field (project, "description", root_folder->description, report, error))
-        return FALSE;
-      if (root_folder->text != NULL &&
-          !_topiary_import_add_note (project, "strategy", _("Home page"), root_folder->text, report, error))
-        return FALSE;
+      plan->title = g_strdup (root_folder->title);
+      plan->description = g_strdup (root_folder->description);
+      if (root_folder->text != NULL)
+        topiary_import_plan_add_note (plan, "strategy", _("Home page"), root_folder->text);
     }
 
   /* Groups in writing order, then the articles. */
@@ -645,74 +684,124 @@ _topiary_import_hugo (TopiaryProject      *project,
         continue;
       if (f->entries->len == 0 && f->is_posts)
         continue;
-      if (!create_group (&ctx, f, error))
-        return FALSE;
+      plan_group (ctx, plan, f);
     }
 
-  ctx.titles = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Links Topiary exported name their target by slug. */
+  ctx->titles = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < entries->len; i++)
     {
       Entry *e = g_ptr_array_index (entries, i);
-      g_hash_table_insert (ctx.titles, (gpointer)topiary_article_get_slug (e->article),
+      g_hash_table_insert (ctx->titles, (gpointer)topiary_article_get_slug (e->article),
                            (gpointer)topiary_article_get_title (e->article));
     }
-  _topiary_hugo_read_ahead_start (&ahead, entries);
+
   for (guint i = 0; i < entries->len; i++)
     {
       Entry *e = g_ptr_array_index (entries, i);
       Folder *f = e->folder;
       g_autofree char *base = g_strdup (topiary_article_get_slug (e->article));
-      Slot slot;
       g_autofree char *slug = _topiary_import_claim_slug (slugs, base);
+      TopiaryPlanArticle *a;
 
       /* Two files with one slug would overwrite each other. */
       if (strcmp (slug, base) != 0)
         {
-          _topiary_hugo_file_warn (&ctx, _("“%s” has the slug “%s” of another file; it gets “%s”."), e->rel, base, slug);
+          _topiary_hugo_file_warn (ctx, _("“%s” has the slug “%s” of another file; it gets “%s”."), e->rel, base, slug);
           topiary_article_set_slug (e->article, slug);
         }
-
+      e->plan_index = i;
+      a = plan_article (plan, e);
       if (f != NULL)
         {
-          g_assert (f->group != NULL);
-          topiary_article_set_group_id (e->article, topiary_group_get_id (f->group));
-          topiary_article_set_kind (e->article, f->pillar == e ? TOPIARY_KIND_PILLAR : TOPIARY_KIND_CLUSTER);
-          if (f->pillar != e)
+          g_assert (f->plan_group >= 0);
+          a->group = f->plan_group;
+          a->kind = f->pillar == e ? TOPIARY_KIND_PILLAR : TOPIARY_KIND_CLUSTER;
+          if (f->pillar == e)
             {
-              if (topiary_article_get_id (f->pillar->article) > 0)
-                topiary_article_set_parent_id (e->article, topiary_article_get_id (f->pillar->article));
-              else
-                g_ptr_array_add (later, e);
+              TopiaryPlanGroup *g = g_ptr_array_index (plan->groups, f->plan_group);
+              if (g->pillar < 0)
+                g->pillar = (int) i;
             }
         }
       else
-        topiary_article_set_kind (e->article, e->marked_pillar ? TOPIARY_KIND_PILLAR : TOPIARY_KIND_CLUSTER);
-
-      slot = _topiary_hugo_read_ahead_take (&ahead, i);
-      if (!write_entry (&ctx, e, &slot, error))
-        {
-          _topiary_hugo_read_ahead_stop (&ahead);
-          g_hash_table_unref (ctx.titles);
-          return FALSE;
-        }
-      if (progress)
-        progress (entries->len + i + 1, total, progress_data);
+        a->kind = e->marked_pillar ? TOPIARY_KIND_PILLAR : TOPIARY_KIND_CLUSTER;
     }
-  _topiary_hugo_read_ahead_stop (&ahead);
-  g_clear_pointer (&ctx.titles, g_hash_table_unref);
-
-  /* Clusters whose pillar comes later in the writing order. */
-  for (guint i = 0; i < later->len; i++)
+  /* Clusters get their folder's pillar as parent, wherever it is in the order. */
+  for (guint i = 0; i < entries->len; i++)
     {
-      Entry *e = g_ptr_array_index (later, i);
+      Entry *e = g_ptr_array_index (entries, i);
+      TopiaryPlanArticle *a = g_ptr_array_index (plan->articles, i);
 
-      topiary_article_set_parent_id (e->article, topiary_article_get_id (e->folder->pillar->article));
-      if (!topiary_project_update_article (project, e->article, error))
-        return FALSE;
+      if (e->folder != NULL && e->folder->pillar != e)
+        a->parent = e->folder->pillar->plan_index;
     }
-
-  if (ctx.file_warnings > MAX_FILE_WARNINGS)
-    topiary_import_report_warn (report, _("%u more files had problems."),
-                                ctx.file_warnings - MAX_FILE_WARNINGS);
   return TRUE;
+}
+
+static void
+ctx_clear (Ctx *ctx)
+{
+  g_clear_pointer (&ctx->titles, g_hash_table_unref);
+  g_clear_pointer (&ctx->seen, g_hash_table_unref);
+  g_clear_pointer (&ctx->root, g_free);
+  g_clear_pointer (&ctx->real_base, g_free);
+  g_clear_pointer ((char **) &ctx->media_base, g_free);
+}
+
+/* Files with problems beyond those named get one sentence. */
+static void
+warn_more (Ctx *ctx)
+{
+  if (ctx->file_warnings > MAX_FILE_WARNINGS)
+    topiary_import_report_warn (ctx->report, _("%u more files had problems."),
+                                ctx->file_warnings - MAX_FILE_WARNINGS);
+}
+
+gboolean
+_topiary_import_hugo_plan (TopiaryImportPlan   *plan,
+                           const char          *folder,
+                           TopiaryImportReport *report,
+                           GError             **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (entry_free);
+  g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, folder_free);
+  Ctx ctx = { NULL, report, NULL, NULL, NULL, entries, folders, 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (plan != NULL, FALSE);
+  g_return_val_if_fail (folder != NULL, FALSE);
+
+  ok = hugo_read (&ctx, folder, plan, error);
+  if (ok)
+    warn_more (&ctx);
+  ctx_clear (&ctx);
+  return ok;
+}
+
+gboolean
+_topiary_import_hugo (TopiaryProject      *project,
+                      const char          *folder,
+                      TopiaryImportReport *report,
+                      TopiaryProgressFunc  progress,
+                      gpointer             progress_data,
+                      GError             **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (entry_free);
+  g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, folder_free);
+  g_autoptr(TopiaryImportPlan) plan = topiary_import_plan_new ();
+  Ctx ctx = { project, report, progress, progress_data, NULL, entries, folders, 0 };
+  Writer w = { &ctx };
+  gboolean ok;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (folder != NULL, FALSE);
+
+  ok = hugo_read (&ctx, folder, plan, error);
+  w.total = entries->len * 2;
+  ok = ok && _topiary_import_plan_apply_with (plan, project, &hugo_bodies, &w, report, error);
+  if (ok)
+    warn_more (&ctx);
+  ctx_clear (&ctx);
+  return ok;
 }

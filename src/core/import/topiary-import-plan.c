@@ -34,6 +34,7 @@ plan_group_free (gpointer data)
 
   g_free (g->title);
   g_free (g->description);
+  g_free (g->slug);
   g_free (g);
 }
 
@@ -268,18 +269,79 @@ keep_progress (TopiaryProject  *project,
   return TRUE;
 }
 
+/* A group just created takes the slug the plan gives it (a folder's name,
+ * so that URLs stay the same) when no other group has it. */
+static gboolean
+set_group_slug (TopiaryProject  *project,
+                TopiaryGroup    *group,
+                const char      *slug,
+                GError         **error)
+{
+  g_autoptr(TopiaryGroup) other = NULL;
+  GError *local_error = NULL;
+
+  if (slug == NULL || g_strcmp0 (slug, topiary_group_get_slug (group)) == 0)
+    return TRUE;
+  other = topiary_project_find_group (project, slug, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (other != NULL)
+    return TRUE;
+  topiary_group_set_slug (group, slug);
+  return topiary_project_update_group (project, group, error);
+}
+
 gboolean
 _topiary_import_plan_apply (TopiaryImportPlan   *plan,
                             TopiaryProject      *project,
                             TopiaryImportReport *report,
                             GError             **error)
 {
-  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GArray) later = g_array_new (FALSE, FALSE, sizeof (guint));
+  return _topiary_import_plan_apply_with (plan, project, NULL, NULL, report, error);
+}
+
+static gboolean write_plan (TopiaryImportPlan       *plan,
+                            TopiaryProject          *project,
+                            const TopiaryPlanBodies *bodies,
+                            gpointer                 data,
+                            TopiaryImportReport     *report,
+                            GError                 **error);
+
+gboolean
+_topiary_import_plan_apply_with (TopiaryImportPlan       *plan,
+                                 TopiaryProject          *project,
+                                 const TopiaryPlanBodies *bodies,
+                                 gpointer                 data,
+                                 TopiaryImportReport     *report,
+                                 GError                 **error)
+{
+  gboolean ok;
 
   g_return_val_if_fail (plan != NULL, FALSE);
   g_return_val_if_fail (TOPIARY_IS_PROJECT (project), FALSE);
+
+  if (bodies != NULL && bodies->start != NULL)
+    bodies->start (data);
+  ok = write_plan (plan, project, bodies, data, report, error);
+  if (bodies != NULL && bodies->stop != NULL)
+    bodies->stop (data);
+  return ok;
+}
+
+static gboolean
+write_plan (TopiaryImportPlan       *plan,
+            TopiaryProject          *project,
+            const TopiaryPlanBodies *bodies,
+            gpointer                 data,
+            TopiaryImportReport     *report,
+            GError                 **error)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) later = g_array_new (FALSE, FALSE, sizeof (guint));
 
   {
     static const char * const fields[] = { "title", "subject", "description", "audience", "goal" };
@@ -294,11 +356,14 @@ _topiary_import_plan_apply (TopiaryImportPlan   *plan,
   for (guint i = 0; i < plan->groups->len; i++)
     {
       TopiaryPlanGroup *g = g_ptr_array_index (plan->groups, i);
+      guint before = report != NULL ? report->groups : 0;
       TopiaryGroup *group = _topiary_import_ensure_group (project, g->title, g->description, report, error);
 
       if (group == NULL)
         return FALSE;
       g_ptr_array_add (groups, group);
+      if (report != NULL && report->groups > before && !set_group_slug (project, group, g->slug, error))
+        return FALSE;
     }
 
   for (guint i = 0; i < plan->articles->len; i++)
@@ -359,8 +424,14 @@ _topiary_import_plan_apply (TopiaryImportPlan   *plan,
         }
       if (plan->keep_progress && !keep_progress (project, article, error))
         return FALSE;
+      if (bodies != NULL && bodies->body != NULL)
+        bodies->body (data, i, article);
       if (!_topiary_import_put_article (project, article, report, error))
         return FALSE;
+      if (bodies != NULL && bodies->written != NULL && !bodies->written (data, i, article, error))
+        return FALSE;
+      /* Bodies are not kept once written. */
+      topiary_article_set_body (article, NULL);
     }
 
   for (guint k = 0; k < later->len; k++)
@@ -385,94 +456,6 @@ _topiary_import_plan_apply (TopiaryImportPlan   *plan,
         return FALSE;
     }
   return TRUE;
-}
-
-TopiaryImportPlan *
-_topiary_import_plan_from_project (TopiaryProject  *project,
-                                   GError         **error)
-{
-  TopiaryImportPlan *plan;
-  g_autoptr(GListModel) groups = NULL;
-  g_autoptr(GListModel) articles = NULL;
-  g_autoptr(GListModel) notes = NULL;
-  g_autoptr(GHashTable) group_index = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) article_index = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) parents = g_array_new (FALSE, FALSE, sizeof (gint64));
-  guint n_groups;
-  guint n_articles;
-
-  if ((groups = topiary_project_list_groups (project, error)) == NULL ||
-      (articles = topiary_project_list_articles (project, error)) == NULL ||
-      (notes = topiary_project_list_notes (project, error)) == NULL)
-    return NULL;
-  plan = topiary_import_plan_new ();
-  n_groups = g_list_model_get_n_items (groups);
-  n_articles = g_list_model_get_n_items (articles);
-
-  plan->title = topiary_project_get_map_field (project, "title");
-  plan->description = topiary_project_get_map_field (project, "description");
-  g_array_set_size (ids, n_groups + n_articles);
-
-  for (guint i = 0; i < n_groups; i++)
-    {
-      g_autoptr(TopiaryGroup) g = g_list_model_get_item (groups, i);
-      int index = topiary_import_plan_add_group (plan, topiary_group_get_title (g),
-                                                 topiary_group_get_description (g));
-
-      g_array_index (ids, gint64, i) = topiary_group_get_id (g);
-      g_hash_table_insert (group_index, &g_array_index (ids, gint64, i), GINT_TO_POINTER (index + 1));
-    }
-  for (guint i = 0; i < n_articles; i++)
-    {
-      g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
-      TopiaryPlanArticle *p = topiary_import_plan_add_article (plan, topiary_article_get_title (a));
-      const char * const *queries = topiary_article_get_queries (a);
-      int primary = topiary_article_get_primary_query (a);
-      gint64 group_id = topiary_article_get_group_id (a);
-      gint64 parent_id = topiary_article_get_parent_id (a);
-
-      p->slug = g_strdup (topiary_article_get_slug (a));
-      p->kind = topiary_article_get_kind (a);
-      p->status = topiary_article_get_status (a);
-      p->priority = topiary_article_get_priority (a);
-      p->words = topiary_article_get_target_words (a);
-      if (*topiary_article_get_intent (a) != '\0')
-        p->intent = g_strdup (topiary_article_get_intent (a));
-      if (*topiary_article_get_summary (a) != '\0')
-        p->summary = g_strdup (topiary_article_get_summary (a));
-      if (primary >= 0 && queries[primary] != NULL)
-        g_ptr_array_add (p->queries, g_strdup (queries[primary]));
-      for (guint q = 0; queries[q] != NULL; q++)
-        if ((int) q != primary)
-          g_ptr_array_add (p->queries, g_strdup (queries[q]));
-      if (group_id > 0)
-        p->group = GPOINTER_TO_INT (g_hash_table_lookup (group_index, &group_id)) - 1;
-      if (p->group >= 0 && p->kind == TOPIARY_KIND_PILLAR)
-        {
-          TopiaryPlanGroup *g = g_ptr_array_index (plan->groups, p->group);
-          if (g->pillar < 0)
-            g->pillar = (int) i;
-        }
-      g_array_index (ids, gint64, n_groups + i) = topiary_article_get_id (a);
-      g_hash_table_insert (article_index, &g_array_index (ids, gint64, n_groups + i), GINT_TO_POINTER (i + 1));
-      g_array_append_val (parents, parent_id);
-    }
-  for (guint i = 0; i < n_articles; i++)
-    {
-      TopiaryPlanArticle *p = g_ptr_array_index (plan->articles, i);
-      gint64 parent_id = g_array_index (parents, gint64, i);
-
-      if (parent_id > 0)
-        p->parent = GPOINTER_TO_INT (g_hash_table_lookup (article_index, &parent_id)) - 1;
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
-    {
-      g_autoptr(TopiaryNote) n = g_list_model_get_item (notes, i);
-      topiary_import_plan_add_note (plan, topiary_note_get_kind (n), topiary_note_get_title (n),
-                                    topiary_note_get_body (n));
-    }
-  return plan;
 }
 
 /* ---- showing a plan ---- */

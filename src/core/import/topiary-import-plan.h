@@ -34,6 +34,7 @@ typedef struct {
   char *title;
   char *description;   /* NULL: none */
   int   pillar;        /* index in articles; -1: the group is empty */
+  char *slug;          /* NULL: made from the title; else a new group takes it when free */
 } TopiaryPlanGroup;
 
 typedef struct {

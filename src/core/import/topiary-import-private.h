@@ -81,12 +81,49 @@ gboolean _topiary_import_add_note    (TopiaryProject      *project,
 /* ---- plans (topiary-import-plan.c) ---- */
 
 /* Writes @plan into @project; call inside the import's transaction. Map
- * fields are filled in, never overwritten; an article whose slug is in the
- * project already is updated (after a snapshot). */
+ * fields are filled in, never overwritten (unless plan->replace_map); an
+ * article whose slug is in the project already is updated (after a
+ * snapshot). */
 gboolean _topiary_import_plan_apply (TopiaryImportPlan   *plan,
                                      TopiaryProject      *project,
                                      TopiaryImportReport *report,
                                      GError             **error);
+
+/* Where the bodies of a plan's articles come from while it is written,
+ * when they are too large to keep in the plan (a Hugo folder's files are
+ * read again one by one, just before each article is written). */
+typedef struct {
+  /* Before the first article. */
+  void     (*start)   (gpointer data);
+  /* Sets the body of plan article @index on @article (NULL: none; an
+   * article already in the project keeps its own). */
+  void     (*body)    (gpointer data,
+                       guint           index,
+                       TopiaryArticle *article);
+  /* After plan article @index was written as @article (its id set), for
+   * what belongs to it (its images); FALSE with @error to stop. */
+  gboolean (*written) (gpointer data,
+                       guint           index,
+                       TopiaryArticle *article,
+                       GError        **error);
+  /* Once after start(), when the writing ends or fails. */
+  void     (*stop)    (gpointer data);
+} TopiaryPlanBodies;
+
+/* _topiary_import_plan_apply() with the bodies from @bodies. */
+gboolean _topiary_import_plan_apply_with (TopiaryImportPlan       *plan,
+                                          TopiaryProject          *project,
+                                          const TopiaryPlanBodies *bodies,
+                                          gpointer                 data,
+                                          TopiaryImportReport     *report,
+                                          GError                 **error);
+
+/* Fills @plan from a Hugo or Jekyll folder (see topiary-import-hugo.c),
+ * reading front matter only. */
+gboolean _topiary_import_hugo_plan (TopiaryImportPlan   *plan,
+                                    const char          *folder,
+                                    TopiaryImportReport *report,
+                                    GError             **error);
 
 /* Fills @plan from the text of a topical-map page (see
  * topiary-import-maptext.c). */
@@ -102,11 +139,6 @@ gboolean _topiary_import_csv_plan (TopiaryImportPlan   *plan,
                                    gsize                length,
                                    TopiaryImportReport *report,
                                    GError             **error);
-
-/* The groups, articles and notes of @project as a plan; NULL when they
- * could not be read. */
-TopiaryImportPlan *_topiary_import_plan_from_project (TopiaryProject  *project,
-                                                      GError         **error);
 
 /* Fills @plan from a Markdown outline (see topiary-import-outline.c). */
 gboolean _topiary_import_outline_plan (TopiaryImportPlan          *plan,

@@ -453,27 +453,9 @@ topiary_import_read_plan (const char                 *source,
     }
   else
     {
-      /* The Hugo importer writes as it reads: it runs against a private
-       * project in the temporary folder, never beside the target, which is
-       * then read back as a plan and deleted. */
-      g_autofree char *dir = g_dir_make_tmp ("topiary-plan-XXXXXX", error);
-      g_autofree char *path = NULL;
-      g_autoptr(TopiaryProject) project = NULL;
-      gboolean ok;
-
-      if (dir == NULL)
-        return NULL;
-      path = g_build_filename (dir, "plan.topiary", NULL);
-      project = topiary_project_open (path, TOPIARY_OPEN_CREATE | TOPIARY_OPEN_BULK, error);
-      ok = project != NULL &&
-           run_import (project, source, format, NULL, text, length, report, NULL, NULL, error);
-      if (ok)
-        ok = (plan = _topiary_import_plan_from_project (project, error)) != NULL;
-      if (project != NULL)
-        topiary_project_close (project);
-      remove_project_files (path);
-      g_rmdir (dir);
-      if (!ok)
+      g_assert (format == TOPIARY_IMPORT_HUGO);
+      plan = topiary_import_plan_new ();
+      if (!_topiary_import_hugo_plan (plan, source, report, error))
         return NULL;
     }
   plan->format = format;
