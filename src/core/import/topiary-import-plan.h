@@ -1,9 +1,12 @@
 /* topiary-import-plan.h — what an import will create, before anything is written
  *
- * The importers read a source into a plan (groups with their pillar and
- * clusters, ideas, notes, the map's title and description); one writer
- * applies a plan to a project. `topiary import --dry-run` prints the plan
- * and writes nothing.
+ * All four importers (map-page text, outline, CSV, Hugo/Jekyll folder)
+ * read a source into a plan (groups with their pillar and clusters, ideas,
+ * notes, the map's fields); one writer applies a plan to a project.
+ * `topiary import --dry-run` and the app's import preview show the plan
+ * and write nothing. A Hugo folder's bodies are not in the plan: the
+ * writer has them read one by one as it writes (TopiaryPlanBodies in
+ * topiary-import-private.h), so a plan stays small.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
