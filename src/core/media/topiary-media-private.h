@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "topiary-media.h"
 #include "topiary-project.h"
 
 G_BEGIN_DECLS
@@ -23,5 +24,21 @@ gboolean _topiary_media_article_restored (TopiaryProject  *self,
                                           gint64           revision_id,
                                           gint64           article_id,
                                           GError         **error);
+
+/* Stores @stored, already checked by topiary_media_check() (type @mime,
+ * @width × @height pixels), for the article, as topiary_project_add_file()
+ * does after its check (topiary-media.c). */
+TopiaryFileInfo *_topiary_media_store     (TopiaryProject  *self,
+                                           gint64           article_id,
+                                           const char      *name,
+                                           GBytes          *stored,
+                                           const char      *mime,
+                                           guint            width,
+                                           guint            height,
+                                           GError         **error);
+/* The bytes of the regular file @path, at most TOPIARY_MEDIA_MAX_SIZE
+ * of them; needs no project, so it runs in any thread. */
+GBytes          *_topiary_media_read_path (const char      *path,
+                                           GError         **error);
 
 G_END_DECLS

@@ -197,14 +197,7 @@ topiary_project_add_file (TopiaryProject  *self,
 {
   g_autoptr(GBytes) stored = NULL;
   g_autofree char *mime = NULL;
-  g_autofree char *sha256 = NULL;
-  g_autofree char *final_name = NULL;
-  sqlite3_stmt *stmt;
-  const guint8 *bytes;
-  gsize len;
   guint width = 0, height = 0;
-  gint64 blob_id = 0, file_id = 0;
-  gboolean ok = FALSE;
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
   g_return_val_if_fail (data != NULL, NULL);
@@ -215,6 +208,29 @@ topiary_project_add_file (TopiaryProject  *self,
   /* Checked before the transaction: decoding a large photo holds no lock. */
   stored = topiary_media_check (name, data, &mime, &width, &height, error);
   if (stored == NULL)
+    return NULL;
+  return _topiary_media_store (self, article_id, name, stored, mime, width, height, error);
+}
+
+TopiaryFileInfo *
+_topiary_media_store (TopiaryProject  *self,
+                      gint64           article_id,
+                      const char      *name,
+                      GBytes          *stored,
+                      const char      *mime,
+                      guint            width,
+                      guint            height,
+                      GError         **error)
+{
+  g_autofree char *sha256 = NULL;
+  g_autofree char *final_name = NULL;
+  sqlite3_stmt *stmt;
+  const guint8 *bytes;
+  gsize len;
+  gint64 blob_id = 0, file_id = 0;
+  gboolean ok = FALSE;
+
+  if (!_topiary_project_check_writable (self, error))
     return NULL;
   bytes = g_bytes_get_data (stored, &len);
   sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, bytes, len);
@@ -298,14 +314,26 @@ topiary_project_add_file_from_path (TopiaryProject  *self,
 {
   g_autofree char *base = NULL;
   g_autoptr(GBytes) data = NULL;
-  g_autoptr(GByteArray) buf = NULL;
-  struct stat st;
-  int fd;
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
   base = g_path_get_basename (path);
+  data = _topiary_media_read_path (path, error);
+  if (data == NULL)
+    return NULL;
+  return topiary_project_add_file (self, article_id, base, data, error);
+}
+
+GBytes *
+_topiary_media_read_path (const char  *path,
+                          GError     **error)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GByteArray) buf = NULL;
+  struct stat st;
+  int fd;
+
   fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
   if (fd < 0 || fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
     {
@@ -354,8 +382,7 @@ topiary_project_add_file_from_path (TopiaryProject  *self,
         break;
     }
   close (fd);
-  data = g_byte_array_free_to_bytes (g_steal_pointer (&buf));
-  return topiary_project_add_file (self, article_id, base, data, error);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
 }
 
 GPtrArray *
