@@ -15,6 +15,7 @@
 #include "topiary-a11y.h"
 #include "topiary-debounce.h"
 #include "topiary-editor.h"
+#include "topiary-editor-images.h"
 #include "topiary-markdown.h"
 #include "topiary-markdown-keys.h"
 
@@ -87,6 +88,13 @@ topiary_editor_get_view (TopiaryEditor *self)
 {
   g_return_val_if_fail (TOPIARY_IS_EDITOR (self), NULL);
   return self->view;
+}
+
+TopiaryProject *
+topiary_editor_get_project (TopiaryEditor *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_EDITOR (self), NULL);
+  return self->project;
 }
 
 gint64
@@ -541,6 +549,7 @@ update_actions (TopiaryEditor *self)
   set_enabled (self, "code", writable);
   set_enabled (self, "link", writable);
   set_enabled (self, "wiki-link", writable);
+  set_enabled (self, "insert-image", writable);
 }
 
 static const char *
@@ -681,6 +690,7 @@ topiary_editor_add_shortcuts (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_grave, GDK_CONTROL_MASK, "article.code", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "article.link", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "article.wiki-link", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_I, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "article.insert-image", NULL);
 }
 
 static const GActionEntry action_entries[] = {
@@ -694,6 +704,7 @@ static const GActionEntry action_entries[] = {
   { .name = "code", .activate = article_format },
   { .name = "link", .activate = article_format },
   { .name = "wiki-link", .activate = article_format },
+  { .name = "insert-image", .activate = _topiary_editor_insert_image },
 };
 
 /* ---- life cycle ---- */
@@ -832,6 +843,7 @@ topiary_editor_init (TopiaryEditor *self)
   g_signal_connect_object (self->search_context, "notify::occurrences-count", G_CALLBACK (update_matches), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->find_entry));
+  _topiary_editor_images_setup (self, self->view);
 
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), action_entries, G_N_ELEMENTS (action_entries), self);

@@ -22,6 +22,7 @@ gboolean         topiary_editor_load_article     (TopiaryEditor  *self,
                                                   gint64          article_id,
                                                   GError        **error);
 gint64           topiary_editor_get_article_id   (TopiaryEditor  *self);
+TopiaryProject  *topiary_editor_get_project      (TopiaryEditor  *self);
 /* Writes the body when it changed since the last save. */
 gboolean         topiary_editor_save             (TopiaryEditor  *self,
                                                   GError        **error);

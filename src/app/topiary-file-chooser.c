@@ -54,6 +54,33 @@ add_project_filters (GtkFileChooser *chooser)
   gtk_file_chooser_add_filter (chooser, all);
 }
 
+/* The files a project takes (topiary-media.h). */
+static void
+add_image_filters (GtkFileChooser *chooser)
+{
+  static const char * const types[] = { "image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml" };
+  static const char * const patterns[] = { "*.png", "*.jpg", "*.jpeg", "*.gif", "*.webp", "*.svg" };
+  g_autoptr(GtkFileFilter) images = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) files = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (images, _("Images"));
+  gtk_file_filter_set_name (files, _("Images and PDF files"));
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      gtk_file_filter_add_mime_type (images, types[i]);
+      gtk_file_filter_add_mime_type (files, types[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+    {
+      gtk_file_filter_add_pattern (images, patterns[i]);
+      gtk_file_filter_add_pattern (files, patterns[i]);
+    }
+  gtk_file_filter_add_mime_type (files, "application/pdf");
+  gtk_file_filter_add_pattern (files, "*.pdf");
+  gtk_file_chooser_add_filter (chooser, images);
+  gtk_file_chooser_add_filter (chooser, files);
+}
+
 void
 topiary_file_chooser_show (GtkWindow              *parent,
                            TopiaryFileChooserMode  mode,
@@ -80,6 +107,8 @@ topiary_file_chooser_show (GtkWindow              *parent,
   native = gtk_file_chooser_native_new (title, parent, action, accept_label, _("_Cancel"));
   if (mode == TOPIARY_FILE_CHOOSER_OPEN_PROJECT)
     add_project_filters (GTK_FILE_CHOOSER (native));
+  if (mode == TOPIARY_FILE_CHOOSER_OPEN_IMAGE)
+    add_image_filters (GTK_FILE_CHOOSER (native));
   if (mode == TOPIARY_FILE_CHOOSER_SAVE && current_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), current_name);
 

@@ -13,6 +13,7 @@ typedef enum {
   TOPIARY_FILE_CHOOSER_OPEN_PROJECT,  /* an existing file, Topiary projects first */
   TOPIARY_FILE_CHOOSER_FOLDER,        /* an existing folder */
   TOPIARY_FILE_CHOOSER_SAVE,          /* a file name to create */
+  TOPIARY_FILE_CHOOSER_OPEN_IMAGE,    /* an existing file, images (and PDFs) first */
 } TopiaryFileChooserMode;
 
 /* Called once, with the chosen local path, or NULL when the user cancelled

@@ -6,7 +6,8 @@
  * Text dropped while the welcome page shows opens the pasted-text preview.
  * The window's drop target takes files anywhere in the window (over the
  * editor too); text over the map page is left to the sidebar's own
- * article drags and to the editor.
+ * article drags and to the editor. Images dropped on the editor of an
+ * open article go into it instead.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "topiary-editor-images.h"
 #include "topiary-importer.h"
 #include "topiary-window-private.h"
 
@@ -76,6 +78,28 @@ drop_file (TopiaryWindow *self,
   topiary_importer_preview (importer, path);
 }
 
+/* Images (and PDFs) dropped on the editor of an open article go into
+ * the article, where they were dropped (issue 12). */
+static gboolean
+drop_on_editor (TopiaryWindow *self,
+                GSList        *files,
+                double         x,
+                double         y)
+{
+  TopiaryEditor *editor;
+  GtkWidget *picked;
+
+  if (topiary_window_get_project (self) == NULL)
+    return FALSE;
+  editor = topiary_window_get_editor (self);
+  picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+  if (picked == NULL || !gtk_widget_is_ancestor (picked, GTK_WIDGET (editor)) ||
+      !topiary_editor_takes_files (editor, files))
+    return FALSE;
+  topiary_editor_insert_files (editor, files, GTK_WIDGET (self), x, y);
+  return TRUE;
+}
+
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,
@@ -88,7 +112,9 @@ on_drop (GtkDropTarget *target,
       GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
       guint n = g_slist_length (files);
 
-      if (n == 1)
+      if (n > 0 && drop_on_editor (self, files, x, y))
+        ;
+      else if (n == 1)
         drop_file (self, files->data);
       else if (n > 1)
         _topiary_window_toast (self, _("Drop one file at a time; Topiary opens or imports only one."));
@@ -97,9 +123,12 @@ on_drop (GtkDropTarget *target,
     }
   if (G_VALUE_HOLDS (value, G_TYPE_FILE))
     {
-      if (g_value_get_object (value) == NULL)
+      GSList one = { g_value_get_object (value), NULL };
+
+      if (one.data == NULL)
         return FALSE;
-      drop_file (self, g_value_get_object (value));
+      if (!drop_on_editor (self, &one, x, y))
+        drop_file (self, one.data);
       return TRUE;
     }
   if (G_VALUE_HOLDS_STRING (value))
