@@ -372,7 +372,8 @@ test_drop_cancel (UiFixture     *f,
   g_assert_cmpuint (n_files (article), ==, 0);
 }
 
-/* A pasted image (a screenshot) becomes a PNG called after the time. */
+/* A pasted image (a screenshot) becomes a PNG called after the time,
+ * with or without a selection. */
 static void
 test_paste_texture (UiFixture     *f,
                     gconstpointer  data)
@@ -387,6 +388,15 @@ test_paste_texture (UiFixture     *f,
   TopiaryFileInfo *info;
 
   g_assert_nonnull (texture);
+  /* Over a selection too (where a pasted URL would make a link). */
+  gtk_text_buffer_set_text (editor_buffer (), "Some words.\n", -1);
+  {
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_iter_at_offset (editor_buffer (), &start, 5);
+    gtk_text_buffer_get_iter_at_offset (editor_buffer (), &end, 10);
+    gtk_text_buffer_select_range (editor_buffer (), &start, &end);
+  }
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (view), texture);
   g_signal_emit_by_name (view, "paste-clipboard");
   offered = answer_alt ("The settings window", FALSE, FALSE);

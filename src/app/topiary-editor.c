@@ -823,6 +823,8 @@ topiary_editor_init (TopiaryEditor *self)
   gtk_source_buffer_set_language (self->buffer, gtk_source_language_manager_get_language (languages, "markdown"));
   gtk_source_buffer_set_highlight_syntax (self->buffer, TRUE);
   gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (self->buffer), TRUE);
+  /* Images first: a pasted image is no text to make a link of. */
+  _topiary_editor_images_setup (self, self->view);
   topiary_markdown_keys_attach (self->view);
 
   self->search_settings = gtk_source_search_settings_new ();
@@ -843,7 +845,6 @@ topiary_editor_init (TopiaryEditor *self)
   g_signal_connect_object (self->search_context, "notify::occurrences-count", G_CALLBACK (update_matches), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->find_entry));
-  _topiary_editor_images_setup (self, self->view);
 
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), action_entries, G_N_ELEMENTS (action_entries), self);
