@@ -19,6 +19,7 @@
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 
+#include "topiary-import-dialog.h"
 #include "topiary-map-node.h"
 #include "topiary-map-row.h"
 #include "topiary-map-tree.h"
@@ -133,12 +134,13 @@ collect_unnamed (GtkWidget *widget,
 }
 
 static void
-assert_all_named (guint min_controls)
+assert_all_named_in (GtkWidget *root,
+                     guint      min_controls)
 {
   g_autoptr(GString) report = g_string_new (NULL);
   guint n_controls = 0;
 
-  collect_unnamed (GTK_WIDGET (window), report, &n_controls);
+  collect_unnamed (root, report, &n_controls);
   if (report->len > 0)
     g_test_message ("Controls without a usable accessible name:\n%s", report->str);
   g_assert_cmpstr (report->str, ==, "");
@@ -182,6 +184,12 @@ find_of_type (GtkWidget *root,
         return found;
     }
   return NULL;
+}
+
+static void
+assert_all_named (guint min_controls)
+{
+  assert_all_named_in (GTK_WIDGET (window), min_controls);
 }
 
 /* Opens the first article of the first group, the way a click does. */
@@ -425,6 +433,41 @@ test_tree_row_labels (void)
 }
 
 static gboolean
+preview_read (gpointer dialog)
+{
+  return !topiary_import_dialog_is_reading (dialog) && gtk_widget_get_mapped (dialog);
+}
+
+/* The import preview of a table document: each column's drop-down is
+ * named after its column (issue 11). */
+static void
+test_import_preview_names (void)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("TOPIARY_SOURCE_ROOT"), "tests", "data",
+                                              "import-columns", "garden-tables.md", NULL);
+  TopiaryImportDialog *dialog = topiary_import_dialog_new (GTK_WINDOW (window), source);
+  GtkWidget *group = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (dialog), TOPIARY_TYPE_IMPORT_DIALOG, "columns_group");
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (wait_for (preview_read, dialog, 20000));
+  spin (200);
+  assert_all_named_in (GTK_WIDGET (dialog), 10);
+
+  for (GtkWidget *row = find_of_type (group, ADW_TYPE_COMBO_ROW); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_COMBO_ROW (row))
+      g_ptr_array_add (names, label_property (row));
+  g_ptr_array_add (names, NULL);
+  joined = g_strjoinv ("|", (char **) names->pdata);
+  g_assert_cmpstr (joined, ==, "Column “Title”|Column “Keyword”|Column “Intent”|Column “Vol”|"
+                               "Column “Status”|Column “SEO title”");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (100);
+}
+
+static gboolean
 window_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (GTK_WIDGET (window));
@@ -476,6 +519,7 @@ main (int    argc,
   g_test_add_func ("/a11y/map-names", test_map_names);
   g_test_add_func ("/a11y/view-switch-state", test_view_switch_state);
   g_test_add_func ("/a11y/tree-row-labels", test_tree_row_labels);
+  g_test_add_func ("/a11y/import-preview-names", test_import_preview_names);
 
   status = g_test_run ();
 

@@ -539,6 +539,12 @@ has_title (TopiaryProject *project,
   return FALSE;
 }
 
+static gboolean
+import_preview_read (gpointer dialog)
+{
+  return !topiary_import_dialog_is_reading (dialog);
+}
+
 /* Pasted text added to the open map ("Add to This Map" in the preview) is
  * one step: Undo takes all of it back, Redo brings it again (issue 11). */
 static void
@@ -559,6 +565,8 @@ test_import_into (UiFixture     *f,
   g_assert_nonnull (dialog);
   add = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), TOPIARY_TYPE_IMPORT_DIALOG, "add_button"));
   g_assert_true (gtk_widget_get_visible (add));
+  /* The preview reads in a thread; confirming waits for it. */
+  g_assert_true (wait_for (import_preview_read, dialog, 20000));
   g_assert_true (gtk_widget_get_sensitive (add));
   g_signal_emit_by_name (add, "clicked");
 

@@ -27,8 +27,12 @@ TopiaryImportDialog *topiary_import_dialog_new_for_text (GtkWindow   *parent,
 const char                 *topiary_import_dialog_get_source  (TopiaryImportDialog *self);
 TopiaryImportFormat         topiary_import_dialog_get_format  (TopiaryImportDialog *self);
 const TopiaryImportOptions *topiary_import_dialog_get_options (TopiaryImportDialog *self);
-/* The plan shown; NULL when the source cannot be read as chosen. */
+/* The plan shown; NULL when the source cannot be read as chosen, or before
+ * the first read ends. */
 TopiaryImportPlan          *topiary_import_dialog_get_plan    (TopiaryImportDialog *self);
+/* TRUE while the source is read (in a thread) for the choices made: the
+ * plan shown is then not yet theirs. */
+gboolean                    topiary_import_dialog_is_reading  (TopiaryImportDialog *self);
 /* The folder holding pasted text, for the caller to delete once imported;
  * NULL for a file the user chose. */
 /* Offers "Add to This Map" (signal "import-into") beside a new map. */
