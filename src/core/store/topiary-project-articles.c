@@ -672,20 +672,57 @@ out:
   return _topiary_project_finish (self, ok, error);
 }
 
+/* The body of the article as stored, or NULL (and @error) when there is
+ * no such article. */
+static char *
+stored_body (TopiaryProject  *self,
+             gint64           article_id,
+             GError         **error)
+{
+  sqlite3_stmt *stmt = _topiary_project_get_statement (self, "SELECT coalesce ((SELECT text FROM body WHERE article_id = id), '') FROM article WHERE id = ?", error);
+  char *text;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                   _("There is no article %" PRId64 " in the project."), article_id);
+      return NULL;
+    }
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return text;
+}
+
 gboolean
 topiary_project_save_body (TopiaryProject  *self,
                            gint64           article_id,
                            const char      *body,
                            GError         **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean differs;
+  return topiary_project_save_body_over (self, article_id, NULL, body, NULL, error);
+}
+
+gboolean
+topiary_project_save_body_over (TopiaryProject  *self,
+                                gint64           article_id,
+                                const char      *base,
+                                const char      *body,
+                                gboolean        *conflict,
+                                GError         **error)
+{
+  g_autofree char *stored = NULL;
   gboolean ok = FALSE;
   guint words;
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (body != NULL, FALSE);
 
+  if (conflict != NULL)
+    *conflict = FALSE;
   if (!_topiary_project_check_writable (self, error) || !_topiary_project_check_body (body, error))
     return FALSE;
   if (!topiary_utf8_validate (body, strlen (body), NULL))
@@ -695,25 +732,27 @@ topiary_project_save_body (TopiaryProject  *self,
       return FALSE;
     }
 
-  /* Autosave calls this often; an unchanged body costs one comparison. */
-  stmt = _topiary_project_get_statement (self, "SELECT coalesce ((SELECT text FROM body WHERE article_id = id), '') IS NOT ? FROM article WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, body, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, article_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
-                   _("There is no article %" PRId64 " in the project."), article_id);
-      return FALSE;
-    }
-  differs = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  if (!differs)
-    return TRUE;
-
+  /* Read and written in one transaction, so no other writer can slip in
+   * between the comparison and the write. */
   BEGIN_OR_FAIL (self, error, FALSE);
+  stored = stored_body (self, article_id, error);
+  if (stored == NULL)
+    goto out;
+  /* Autosave calls this often; an unchanged body writes nothing. */
+  if (g_str_equal (stored, body))
+    {
+      ok = TRUE;
+      goto out;
+    }
+  /* Changed elsewhere since this writer read it (another window or
+   * process, an import): that text is kept as a revision, never lost. */
+  if (base != NULL && !g_str_equal (stored, base))
+    {
+      if (!_topiary_project_snapshot_article (self, article_id, "conflict", error))
+        goto out;
+      if (conflict != NULL)
+        *conflict = TRUE;
+    }
   if (!_topiary_project_fts_sync (self, article_id, FALSE, error))
     goto out;
   if (!write_body (self, article_id, body, &words, error) || !_topiary_project_fts_sync (self, article_id, TRUE, error))

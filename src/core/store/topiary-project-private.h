@@ -66,6 +66,12 @@ struct _TopiaryProject
   guint64           generation;       /* bumped by every change of articles */
   guint64           links_generation;
   gint64            links_data_version;
+
+  /* Other writers (topiary-project-watch.c). */
+  GFileMonitor     *monitors[2];      /* the file and its write-ahead log */
+  guint             watch_source;
+  gint64            seen_data_version;
+  int               claim_fd;         /* -1 while the map is not claimed */
 };
 
 typedef enum {
@@ -176,6 +182,15 @@ gboolean      _topiary_project_reposition     (TopiaryProject  *self,
 
 /* topiary-project-revisions.c: runs @sql, an INSERT INTO revision of the
  * rows its ?1 selects, with ?2 the time and ?3 the reason. */
+/* Stops watching for other writers; lets go of the claim (after the
+ * connection is closed). */
+void          _topiary_project_unwatch       (TopiaryProject  *self);
+void          _topiary_project_release_claim (TopiaryProject  *self);
+/* Keeps the article's current state as a revision with @reason. */
+gboolean      _topiary_project_snapshot_article (TopiaryProject  *self,
+                                                 gint64           article_id,
+                                                 const char      *reason,
+                                                 GError         **error);
 gboolean      _topiary_project_snapshot_where (TopiaryProject  *self,
                                                const char      *sql,
                                                gint64           id,

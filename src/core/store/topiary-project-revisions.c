@@ -43,6 +43,21 @@ _topiary_project_snapshot_where (TopiaryProject  *self,
   return _topiary_project_step_done (self, stmt, error);
 }
 
+gboolean
+_topiary_project_snapshot_article (TopiaryProject  *self,
+                                   gint64           article_id,
+                                   const char      *reason,
+                                   GError         **error)
+{
+  return _topiary_project_snapshot_where (self,
+                                          "INSERT INTO revision (article_id, created, reason, title, slug, summary, body, words, kind, status, "
+                                          "intent, priority, target_words, grp_id, parent_id, position, queries) "
+                                          "SELECT id, ?2, ?3, title, slug, summary, coalesce ((SELECT text FROM body WHERE article_id = id), ''), "
+                                          "words, kind, status, intent, priority, "
+                                          "target_words, grp_id, parent_id, position, queries FROM article WHERE id = ?1",
+                                          article_id, reason, error);
+}
+
 gint64
 topiary_project_snapshot (TopiaryProject  *self,
                           gint64           article_id,
@@ -53,13 +68,7 @@ topiary_project_snapshot (TopiaryProject  *self,
 
   if (!_topiary_project_check_writable (self, error))
     return 0;
-  if (!_topiary_project_snapshot_where (self,
-                                        "INSERT INTO revision (article_id, created, reason, title, slug, summary, body, words, kind, status, "
-                                        "intent, priority, target_words, grp_id, parent_id, position, queries) "
-                                        "SELECT id, ?2, ?3, title, slug, summary, coalesce ((SELECT text FROM body WHERE article_id = id), ''), "
-                                        "words, kind, status, intent, priority, "
-                                        "target_words, grp_id, parent_id, position, queries FROM article WHERE id = ?1",
-                                        article_id, reason ? reason : "manual", error))
+  if (!_topiary_project_snapshot_article (self, article_id, reason ? reason : "manual", error))
     return 0;
   if (sqlite3_changes (self->db) == 0)
     {

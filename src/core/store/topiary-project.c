@@ -340,6 +340,7 @@ topiary_project_init (TopiaryProject *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             (GDestroyNotify)sqlite3_finalize);
+  self->claim_fd = -1;
 }
 
 const char *
@@ -361,6 +362,7 @@ topiary_project_close (TopiaryProject *self)
 {
   g_return_if_fail (TOPIARY_IS_PROJECT (self));
 
+  _topiary_project_unwatch (self);
   if (self->db == NULL)
     return;
   if (self->depth > 0 || self->reading > 0)
@@ -377,6 +379,7 @@ topiary_project_close (TopiaryProject *self)
   _topiary_project_write_back (self, TRUE, NULL);
   sqlite3_close_v2 (self->db);
   self->db = NULL;
+  _topiary_project_release_claim (self);
   g_clear_pointer (&self->copy_dir, _topiary_project_file_free_copy);
   g_clear_pointer (&self->portal, _topiary_portal_copy_free);
 }

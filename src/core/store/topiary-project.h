@@ -56,6 +56,21 @@ gboolean        topiary_project_finish_bulk   (TopiaryProject    *self,
                                                GError           **error);
 const char     *topiary_project_get_path      (TopiaryProject    *self);
 gboolean        topiary_project_is_read_only  (TopiaryProject    *self);
+
+/* Other writers of the same file (topiary-project-watch.c). A window
+ * claims the map it shows: *@held_elsewhere tells that another window or
+ * process has claimed it already (then this one does not). */
+gboolean        topiary_project_claim         (TopiaryProject    *self,
+                                               gboolean          *held_elsewhere,
+                                               GError           **error);
+/* Watches the file: when another connection commits, "changed" is
+ * emitted with "elsewhere". */
+gboolean        topiary_project_watch         (TopiaryProject    *self,
+                                               GError           **error);
+/* Looks now rather than on the next file event; TRUE (and "changed"
+ * "elsewhere" emitted) when another connection committed since the last
+ * look. */
+gboolean        topiary_project_check_elsewhere (TopiaryProject  *self);
 void            topiary_project_close         (TopiaryProject    *self);
 
 /* Transactions nest: only the outermost one commits. Every API call that
@@ -173,6 +188,16 @@ gboolean        topiary_project_save_body     (TopiaryProject    *self,
                                                gint64             article_id,
                                                const char        *body,
                                                GError           **error);
+/* Saves @body like topiary_project_save_body(), for a writer that read
+ * @base: when the stored body is neither @base nor @body, another writer
+ * changed it meanwhile, so the stored text is first kept as a revision
+ * (reason "conflict") and *@conflict is set. @base NULL: no check. */
+gboolean        topiary_project_save_body_over (TopiaryProject   *self,
+                                                gint64            article_id,
+                                                const char       *base,
+                                                const char       *body,
+                                                gboolean         *conflict,
+                                                GError          **error);
 /* Moves to @position in the writing order, into @group_id (0 = ideas) under
  * @parent_id (0 = none), in one transaction. */
 gboolean        topiary_project_move_article  (TopiaryProject    *self,
@@ -207,7 +232,7 @@ typedef struct {
   gint64  id;
   gint64  article_id;
   gint64  created;
-  char   *reason;   /* "manual", "delete", "import", "restore" */
+  char   *reason;   /* "manual", "delete", "import", "restore", "conflict" */
   char   *title;
   guint   words;
 } TopiaryRevisionInfo;
