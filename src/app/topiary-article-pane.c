@@ -192,6 +192,7 @@ topiary_article_pane_get_editor (TopiaryArticlePane *self)
   g_signal_connect_object (self->editor, "cursor-moved", G_CALLBACK (on_editor_cursor_moved), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "save-failed", G_CALLBACK (message), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "action-failed", G_CALLBACK (message), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "notice", G_CALLBACK (message), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "saving", G_CALLBACK (on_editor_saving), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "show-requested", G_CALLBACK (on_editor_show_requested), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "restoring", G_CALLBACK (on_editor_restoring), self, G_CONNECT_SWAPPED);

@@ -50,6 +50,7 @@ struct _TopiaryEditor
   int                     target_words;
   gboolean                dirty;
   gint64                  dirty_since;
+  char                   *base_text;  /* the body as last read or saved */
   guint                   loading;
 
   TopiaryDebounce        *autosave;
@@ -69,6 +70,7 @@ enum {
   SIGNAL_RESTORING,
   SIGNAL_RESTORED,
   SIGNAL_FAILED,
+  SIGNAL_NOTICE,
   N_SIGNALS
 };
 
@@ -145,6 +147,7 @@ topiary_editor_save (TopiaryEditor  *self,
                      GError        **error)
 {
   g_autofree char *text = NULL;
+  gboolean conflict = FALSE;
   gboolean ok;
 
   g_return_val_if_fail (TOPIARY_IS_EDITOR (self), FALSE);
@@ -156,11 +159,22 @@ topiary_editor_save (TopiaryEditor  *self,
   text = topiary_editor_dup_text (self);
   /* Lets the window tell a body save from other changes of the project. */
   g_signal_emit (self, signals[SIGNAL_SAVING], 0, TRUE);
-  ok = topiary_project_save_body (self->project, self->article_id, text, error);
+  ok = topiary_project_save_body_over (self->project, self->article_id, self->base_text, text, &conflict, error);
   g_signal_emit (self, signals[SIGNAL_SAVING], 0, FALSE);
   if (!ok)
     return FALSE;
+  if (conflict)
+    {
+      g_autoptr(TopiaryArticle) article = topiary_project_get_article (self->project, self->article_id, FALSE, NULL);
+      g_autofree char *notice =
+        g_strdup_printf (_("“%s” was also changed elsewhere; that version is kept in its revisions."),
+                         article ? topiary_article_get_title (article) : "");
 
+      g_signal_emit (self, signals[SIGNAL_NOTICE], 0, notice);
+    }
+
+  g_free (self->base_text);
+  self->base_text = g_steal_pointer (&text);
   self->dirty = FALSE;
   update_save_label (self);
   return TRUE;
@@ -279,6 +293,8 @@ topiary_editor_load_article (TopiaryEditor  *self,
   self->article_id = article_id;
   self->target_words = article ? topiary_article_get_target_words (article) : 0;
   self->dirty = FALSE;
+  g_free (self->base_text);
+  self->base_text = g_strdup (article && topiary_article_get_body (article) ? topiary_article_get_body (article) : "");
 
   self->loading++;
   gtk_text_buffer_begin_irreversible_action (GTK_TEXT_BUFFER (self->buffer));
@@ -296,6 +312,44 @@ topiary_editor_load_article (TopiaryEditor  *self,
   update_save_label (self);
   status_cb (self);
   update_actions (self);
+  g_signal_emit (self, signals[SIGNAL_TEXT_CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+topiary_editor_reload_changed (TopiaryEditor  *self,
+                               GError        **error)
+{
+  g_autoptr(TopiaryArticle) article = NULL;
+  const char *body;
+  GtkTextIter iter;
+  int offset;
+
+  g_return_val_if_fail (TOPIARY_IS_EDITOR (self), FALSE);
+
+  /* Unsaved text stays: its save keeps the other version as a revision. */
+  if (self->dirty || self->project == NULL || self->article_id == 0)
+    return TRUE;
+  article = topiary_project_get_article (self->project, self->article_id, TRUE, error);
+  if (article == NULL)
+    return FALSE;
+  body = topiary_article_get_body (article) ? topiary_article_get_body (article) : "";
+  if (g_strcmp0 (body, self->base_text) == 0)
+    return TRUE;
+
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->buffer), &iter,
+                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer)));
+  offset = gtk_text_iter_get_offset (&iter);
+  self->loading++;
+  gtk_text_buffer_begin_irreversible_action (GTK_TEXT_BUFFER (self->buffer));
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer), body, -1);
+  gtk_text_buffer_end_irreversible_action (GTK_TEXT_BUFFER (self->buffer));
+  gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self->buffer), &iter, offset);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->buffer), &iter);
+  self->loading--;
+  g_free (self->base_text);
+  self->base_text = g_strdup (body);
+  status_cb (self);
   g_signal_emit (self, signals[SIGNAL_TEXT_CHANGED], 0);
   return TRUE;
 }
@@ -563,6 +617,8 @@ revision_reason (const char *reason)
     return _("Before an import");
   if (g_strcmp0 (reason, "restore") == 0)
     return _("Before restoring");
+  if (g_strcmp0 (reason, "conflict") == 0)
+    return _("Changed elsewhere");
   return reason ? reason : "";
 }
 
@@ -586,7 +642,8 @@ topiary_editor_fill_history (TopiaryEditor *self,
     {
       TopiaryRevisionInfo *info = g_ptr_array_index (revisions, i);
       g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (info->created);
-      g_autofree char *title = when ? g_date_time_format (when, "%x %X") : g_strdup ("");
+      /* TRANSLATORS: a revision's date, unambiguous in every locale: "5 Dec 2026, 18:37" (g_date_time_format) */
+      g_autofree char *title = when ? g_date_time_format (when, _("%-d %b %Y, %H:%M")) : g_strdup ("");
       g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u word", "%s · %u words", info->words),
                                                    revision_reason (info->reason), info->words);
       g_autofree char *subtitle_markup = g_markup_escape_text (subtitle, -1);
@@ -723,6 +780,7 @@ topiary_editor_dispose (GObject *object)
     }
   g_clear_pointer (&self->autosave, topiary_debounce_free);
   g_clear_pointer (&self->status, topiary_debounce_free);
+  g_clear_pointer (&self->base_text, g_free);
   if (self->font_css != NULL)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                                    GTK_STYLE_PROVIDER (self->font_css));
@@ -785,6 +843,10 @@ topiary_editor_class_init (TopiaryEditorClass *klass)
   /* An article action failed; the message says why. */
   signals[SIGNAL_FAILED] =
     g_signal_new ("action-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* Something the writer should know, not a failure; the text says what. */
+  signals[SIGNAL_NOTICE] =
+    g_signal_new ("notice", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   topiary_editor_add_shortcuts (widget_class);

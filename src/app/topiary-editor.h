@@ -56,4 +56,10 @@ void             topiary_editor_add_shortcuts    (GtkWidgetClass *widget_class);
 void             topiary_editor_fill_history     (TopiaryEditor  *self,
                                                   GtkListBox     *list);
 
+/* The article's text was changed elsewhere (another window or process):
+ * shows it, unless the editor holds unsaved text, whose save then keeps
+ * the other version as a revision. */
+gboolean        topiary_editor_reload_changed (TopiaryEditor  *self,
+                                               GError        **error);
+
 G_END_DECLS

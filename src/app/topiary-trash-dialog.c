@@ -118,7 +118,8 @@ make_row (TopiaryTrashDialog *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore"));
   g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (item->deleted);
-  g_autofree char *date = when ? g_date_time_format (when, "%x %X") : g_strdup ("");
+  /* TRANSLATORS: when an article was deleted, unambiguous in every locale: "5 Dec 2026, 18:37" (g_date_time_format) */
+  g_autofree char *date = when ? g_date_time_format (when, _("%-d %b %Y, %H:%M")) : g_strdup ("");
   g_autofree char *subtitle = g_strdup_printf (_("Deleted %s"), date);
   g_autofree char *name = g_strdup_printf (_("Restore “%s”"), item->title);
   g_autofree char *title = g_markup_escape_text (item->title, -1);

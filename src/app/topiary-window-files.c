@@ -52,6 +52,12 @@ topiary_window_create_map (TopiaryWindow *self,
     *dot = '\0';
   if (!topiary_project_set_map_field (project, "title", title, &error))
     _topiary_window_toast (self, error->message);
+  {
+    gboolean held = FALSE;
+
+    /* A new file: nobody else has it, but others may ask. */
+    topiary_project_claim (project, &held, NULL);
+  }
   _topiary_window_set_project (self, project);
   return TRUE;
 }

@@ -28,4 +28,13 @@ void _topiary_window_install_file_actions (GtkWidgetClass *widget_class);
  * folder, or of text dropped on the welcome page (topiary-window-drop.c). */
 void _topiary_window_setup_drop           (TopiaryWindow  *self);
 
+/* Brings forward another window of this process that shows the map at
+ * @path (the same file, by device and inode); FALSE when there is none
+ * (topiary-window-claim.c). */
+gboolean _topiary_window_present_other    (TopiaryWindow  *self,
+                                           const char     *path);
+/* Asks how to open the map at @path, open in another process. */
+void _topiary_window_ask_open_claimed     (TopiaryWindow  *self,
+                                           const char     *path);
+
 G_END_DECLS

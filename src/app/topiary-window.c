@@ -161,6 +161,19 @@ on_project_changed (TopiaryWindow *self,
                     const char    *what)
 {
   topiary_overview_queue_refresh (self->overview);
+  if (g_strcmp0 (what, "elsewhere") == 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Another window or process wrote: anything may have changed. */
+      topiary_sidebar_queue_refresh (self->sidebar);
+      topiary_details_project_changed (topiary_article_pane_get_details (self->pane));
+      update_title (self);
+      if (!topiary_editor_reload_changed (topiary_article_pane_get_editor (self->pane), &error))
+        _topiary_window_toast (self, error->message);
+      topiary_article_pane_render (self->pane);
+      return;
+    }
   if (topiary_article_pane_is_saving_body (self->pane))
     return;
   if (g_strcmp0 (what, "notes") != 0)
@@ -197,6 +210,12 @@ _topiary_window_set_project (TopiaryWindow  *self,
                                 project ? topiary_sidebar_get_tree (self->sidebar) : NULL);
   if (project != NULL)
     {
+      g_autoptr(GError) watch_error = NULL;
+
+      /* Without a watch (a file system with no monitors) the window still
+       * never replaces another writer's text: see topiary_editor_save(). */
+      if (!topiary_project_watch (project, &watch_error))
+        g_debug ("Not watching %s: %s", topiary_project_get_path (project), watch_error->message);
       self->project_changed_id = g_signal_connect_object (project, "changed", G_CALLBACK (on_project_changed),
                                                           self, G_CONNECT_SWAPPED);
       if (topiary_project_get_path (project) != NULL)
@@ -231,6 +250,9 @@ topiary_window_open_path (TopiaryWindow *self,
 
   if (self->project != NULL && g_strcmp0 (topiary_project_get_path (self->project), path) == 0)
     return TRUE;
+  /* Open in another window of this process: that one comes forward. */
+  if (_topiary_window_present_other (self, path))
+    return TRUE;
 
   start = g_get_monotonic_time ();
   project = topiary_project_open (path, TOPIARY_OPEN_DEFAULT, &error);
@@ -240,6 +262,20 @@ topiary_window_open_path (TopiaryWindow *self,
         topiary_welcome_remember (self->welcome, path, FALSE);
       topiary_show_open_error (GTK_WINDOW (self), error);
       return FALSE;
+    }
+  if (!topiary_project_is_read_only (project))
+    {
+      gboolean held = FALSE;
+
+      if (!topiary_project_claim (project, &held, &error))
+        g_debug ("No claim on %s: %s", path, error->message);
+      else if (held)
+        {
+          /* Open in another process: the user chooses how to open it. */
+          topiary_project_close (project);
+          _topiary_window_ask_open_claimed (self, path);
+          return FALSE;
+        }
     }
   _topiary_window_set_project (self, project);
   if (g_strcmp0 (g_getenv ("TOPIARY_BENCH"), "1") == 0)

@@ -1,0 +1,246 @@
+/* test-ui-writers.c — one map file, several writers, no text lost
+ * (issue 14)
+ *
+ * The window against another writer of the same file: a second
+ * connection (as a second app instance has), the `topiary` command in
+ * another process, a second window of this process, and another process
+ * that has the map open.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "test-ui-util.h"
+#include "topiary-sidebar.h"
+
+static gint64
+open_first_pillar (void)
+{
+  TopiaryProject *project = topiary_window_get_project (window);
+  g_autoptr(GListModel) articles = topiary_project_list_articles (project, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(TopiaryArticle) article = g_list_model_get_item (articles, i);
+
+      if (topiary_article_get_kind (article) == TOPIARY_KIND_PILLAR)
+        {
+          gint64 id = topiary_article_get_id (article);
+
+          g_assert_true (topiary_window_open_article (window, id));
+          spin (100);
+          return id;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static TopiaryProject *
+other_writer (UiFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  TopiaryProject *other = topiary_project_open (f->sample_path, TOPIARY_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  return other;
+}
+
+static const char *expected_text;
+
+static gboolean
+editor_shows_expected (gpointer data)
+{
+  g_autofree char *text = topiary_editor_dup_text (topiary_window_get_editor (window));
+
+  return g_strcmp0 (text, expected_text) == 0;
+}
+
+static void
+test_reload_from_elsewhere (UiFixture    *f,
+                            gconstpointer data)
+{
+  gint64 id = open_first_pillar ();
+  g_autoptr(TopiaryProject) other = other_writer (f);
+  g_autoptr(GError) error = NULL;
+
+  /* The other instance saves; the window, with nothing unsaved, shows it
+   * on its own, told by the file, not asked. */
+  expected_text = "Rewritten in the other window.\n";
+  g_assert_true (topiary_project_save_body (other, id, expected_text, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_for (editor_shows_expected, NULL, 5000));
+  g_assert_false (topiary_editor_is_dirty (topiary_window_get_editor (window)));
+  topiary_project_close (other);
+}
+
+static void
+test_conflict_keeps_both (UiFixture    *f,
+                          gconstpointer data)
+{
+  gint64 id = open_first_pillar ();
+  g_autoptr(TopiaryProject) other = other_writer (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(TopiaryArticle) article = NULL;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (topiary_editor_get_buffer (topiary_window_get_editor (window)));
+  g_autofree char *mine = NULL;
+  gboolean kept = FALSE;
+
+  /* The writer types; before the autosave, another instance saves. */
+  gtk_text_buffer_insert_at_cursor (buffer, "Typed here. ", -1);
+  mine = topiary_editor_dup_text (topiary_window_get_editor (window));
+  g_assert_true (topiary_project_save_body (other, id, "Their text.\n", &error));
+  g_assert_no_error (error);
+  spin (600);
+  /* Unsaved text is never replaced by the other's. */
+  {
+    g_autofree char *shown = topiary_editor_dup_text (topiary_window_get_editor (window));
+    g_assert_cmpstr (shown, ==, mine);
+  }
+
+  g_assert_true (topiary_window_save (window, &error));
+  g_assert_no_error (error);
+  article = topiary_project_get_article (other, id, TRUE, &error);
+  g_assert_cmpstr (topiary_article_get_body (article), ==, mine);
+  revisions = topiary_project_list_revisions (other, id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      TopiaryRevisionInfo *info = g_ptr_array_index (revisions, i);
+      g_autofree char *body = topiary_project_get_revision_body (other, info->id, NULL);
+
+      if (g_str_equal (info->reason, "conflict") && g_strcmp0 (body, "Their text.\n") == 0)
+        kept = TRUE;
+    }
+  g_assert_true (kept);
+  topiary_project_close (other);
+}
+
+static gboolean
+tree_has_title (gpointer data)
+{
+  TopiaryMapTree *tree = topiary_sidebar_get_tree (topiary_window_get_sidebar (window));
+  TopiaryProject *project = topiary_window_get_project (window);
+  g_autoptr(GListModel) articles = topiary_project_list_articles (project, NULL);
+
+  for (guint i = 0; articles != NULL && i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(TopiaryArticle) article = g_list_model_get_item (articles, i);
+
+      if (g_strcmp0 (topiary_article_get_title (article), data) == 0)
+        return topiary_map_tree_lookup_article (tree, topiary_article_get_id (article)) != NULL;
+    }
+  return FALSE;
+}
+
+static void
+test_cli_import_into_open_map (UiFixture    *f,
+                               gconstpointer data)
+{
+  const char *bin = g_getenv ("TOPIARY_BIN");
+  g_autofree char *csv = g_build_filename (f->dir, "more.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  if (bin == NULL)
+    {
+      g_test_skip ("TOPIARY_BIN is not set");
+      return;
+    }
+  open_first_pillar ();
+  g_assert_true (g_file_set_contents (csv, "title,group,status\nBlueprints in depth,Flask Basics,planned\n", -1, &error));
+  {
+    const char *argv[] = { bin, "import", csv, f->sample_path, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &out, &err, &status, &error));
+  }
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("topiary import failed: %s", err);
+  /* Another process wrote: the tree shows the new article by itself. */
+  g_assert_true (wait_for (tree_has_title, (gpointer) "Blueprints in depth", 5000));
+}
+
+static void
+test_second_window_brings_first (UiFixture    *f,
+                                 gconstpointer data)
+{
+  TopiaryWindow *first = window;
+  TopiaryWindow *second = topiary_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (second));
+  spin (200);
+  /* The same file under another name: a link to it. */
+  {
+    g_autofree char *link = g_build_filename (f->dir, "same.topiary", NULL);
+
+    g_assert_cmpint (symlink (f->sample_path, link), ==, 0);
+    g_assert_true (topiary_window_open_path (second, link));
+  }
+  g_assert_null (topiary_window_get_project (second));
+  g_assert_nonnull (topiary_window_get_project (first));
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
+static void
+test_open_elsewhere_asks (UiFixture    *f,
+                          gconstpointer data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "shared.topiary", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) holder = NULL;
+  GtkWindow *dialog = NULL;
+  TopiaryProject *before = topiary_window_get_project (window);
+
+  /* Another process makes a whole copy of the map (nothing left in a
+   * write-ahead log) and holds it open, as Topiary does. */
+  holder = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                             "python3", "-c",
+                             "import fcntl, os, sqlite3, struct, sys\n"
+                             "src = sqlite3.connect(sys.argv[2]); dst = sqlite3.connect(sys.argv[1])\n"
+                             "src.backup(dst); dst.close(); src.close()\n"
+                             "fd = os.open(sys.argv[1], os.O_RDONLY)\n"
+                             "fcntl.fcntl(fd, 37, struct.pack('hhqqi', fcntl.F_RDLCK, 0, 1 << 40, 1, 0))\n"
+                             "print('held', flush=True)\n"
+                             "sys.stdin.read()\n", copy, f->sample_path, NULL);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GDataInputStream) out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (holder));
+    g_autofree char *line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+
+    g_assert_cmpstr (line, ==, "held");
+  }
+
+  /* Not opened behind the user's back; the open map stays open. */
+  g_assert_false (topiary_window_open_path (window, copy));
+  g_assert_true (topiary_window_get_project (window) == before);
+  g_assert_true (wait_for (find_message_dialog, &dialog, 5000));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Map Already Open");
+
+  /* Read-only, as the dialog suggests. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "read-only");
+  spin (200);
+  g_assert_nonnull (topiary_window_get_project (window));
+  g_assert_true (topiary_window_get_project (window) != before);
+  g_assert_true (topiary_project_is_read_only (topiary_window_get_project (window)));
+
+  g_output_stream_close (g_subprocess_get_stdin_pipe (holder), NULL, NULL);
+  g_subprocess_wait (holder, NULL, NULL);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (!ui_test_init (&argc, &argv, "topiary-test-ui-writers"))
+    return 77;
+  ui_test_add_sample ("/ui/writers/reload-from-elsewhere", test_reload_from_elsewhere);
+  ui_test_add_sample ("/ui/writers/conflict-keeps-both", test_conflict_keeps_both);
+  ui_test_add_sample ("/ui/writers/cli-import-into-open-map", test_cli_import_into_open_map);
+  ui_test_add_sample ("/ui/writers/second-window-brings-first", test_second_window_brings_first);
+  ui_test_add_sample ("/ui/writers/open-elsewhere-asks", test_open_elsewhere_asks);
+  return ui_test_run ();
+}
