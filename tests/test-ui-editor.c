@@ -309,6 +309,51 @@ test_german (UiFixture     *f,
   spin (50);
 }
 
+/* The reading time says nothing for an empty article and "under a
+ * minute" for a short one, never "0 words · 1 min read". */
+static GtkLabel *
+reading_label (void)
+{
+  GtkWidget *editor = GTK_WIDGET (topiary_window_get_editor (window));
+
+  for (guint i = 0; ; i++)
+    {
+      GtkWidget *w = find_widget_of_type (editor, GTK_TYPE_LABEL, i);
+
+      g_assert_nonnull (w);
+      if (strstr (gtk_label_get_label (GTK_LABEL (w)), "read") != NULL)
+        return GTK_LABEL (w);
+    }
+}
+
+static gboolean
+reading_says (gpointer data)
+{
+  GtkLabel *label = reading_label ();
+
+  if (data == NULL)
+    return !gtk_widget_get_visible (GTK_WIDGET (label));
+  return gtk_widget_get_visible (GTK_WIDGET (label)) && g_str_equal (gtk_label_get_label (label), data);
+}
+
+static void
+test_reading_time (UiFixture    *f,
+                   gconstpointer data)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (topiary_editor_get_buffer (topiary_window_get_editor (window)));
+  GString *long_text = g_string_new (NULL);
+
+  gtk_text_buffer_set_text (buffer, "", -1);
+  g_assert_true (wait_for (reading_says, NULL, 3000));
+  gtk_text_buffer_set_text (buffer, "A short note of a few words.", -1);
+  g_assert_true (wait_for (reading_says, (gpointer) "under a minute to read", 3000));
+  for (guint i = 0; i < 500; i++)
+    g_string_append (long_text, "word ");
+  gtk_text_buffer_set_text (buffer, long_text->str, -1);
+  g_string_free (long_text, TRUE);
+  g_assert_true (wait_for (reading_says, (gpointer) "3 min read", 3000));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -323,6 +368,7 @@ main (int    argc,
   ui_test_add_article ("/ui/editor/dark-style", test_dark_style);
   ui_test_add_article ("/ui/editor/preferences", test_preferences);
   ui_test_add_article ("/ui/editor/details", test_details);
+  ui_test_add_article ("/ui/editor/reading-time", test_reading_time);
   ui_test_add ("/ui/editor/help-overlay", test_help_overlay);
   /* Last: it changes the language of everything after it. */
   ui_test_add ("/ui/editor/german", test_german);

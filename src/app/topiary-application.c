@@ -86,9 +86,13 @@ topiary_application_open (GApplication  *app,
 
   for (int i = 0; i < n_files; i++)
     {
-      TopiaryWindow *window = get_empty_window (self);
       g_autofree char *path = g_file_get_path (files[i]);
+      /* Open already: that window comes forward; else an empty one, or a
+       * new one, so no open map is ever replaced. */
+      TopiaryWindow *window = path != NULL ? topiary_window_find_showing (path) : NULL;
 
+      if (window == NULL)
+        window = get_empty_window (self);
       if (window == NULL)
         window = topiary_window_new (self);
       gtk_window_present (GTK_WINDOW (window));

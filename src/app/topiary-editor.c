@@ -205,10 +205,15 @@ status_cb (gpointer user_data)
     words_text = g_strdup_printf (_("%u / %d words"), words, self->target_words);
   else
     words_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", words), words);
-  minutes_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u min read", "%u min read", minutes), minutes);
+  /* Nothing to read says nothing; a short text is not "1 min". */
+  if (words < TOPIARY_WORDS_PER_MINUTE)
+    minutes_text = g_strdup (_("under a minute to read"));
+  else
+    minutes_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u min read", "%u min read", minutes), minutes);
 
   gtk_label_set_label (self->words_label, words_text);
   gtk_label_set_label (self->reading_label, minutes_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->reading_label), words > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->progress), self->target_words > 0);
   if (self->target_words > 0)
     gtk_level_bar_set_value (self->progress, MIN (1.0, (double) words / self->target_words));

@@ -30,27 +30,37 @@ same_file (const char *a,
   return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-gboolean
-_topiary_window_present_other (TopiaryWindow *self,
-                               const char    *path)
+TopiaryWindow *
+topiary_window_find_showing (const char *path)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_return_val_if_fail (path != NULL, NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i);
       TopiaryProject *project;
 
-      if (!TOPIARY_IS_WINDOW (other) || other == GTK_WINDOW (self))
+      if (!TOPIARY_IS_WINDOW (other))
         continue;
       project = topiary_window_get_project (TOPIARY_WINDOW (other));
       if (project != NULL && same_file (path, topiary_project_get_path (project)))
-        {
-          gtk_window_present (other);
-          return TRUE;
-        }
+        return TOPIARY_WINDOW (other);
     }
-  return FALSE;
+  return NULL;
+}
+
+gboolean
+_topiary_window_present_other (TopiaryWindow *self,
+                               const char    *path)
+{
+  TopiaryWindow *other = topiary_window_find_showing (path);
+
+  if (other == NULL || other == self)
+    return FALSE;
+  gtk_window_present (GTK_WINDOW (other));
+  return TRUE;
 }
 
 static void

@@ -98,6 +98,44 @@ win_open (GtkWidget  *widget,
                              NULL, G_OBJECT (widget), on_open_chosen, NULL, NULL);
 }
 
+/* The map goes into a window of its own; this one keeps its map. */
+static void
+on_open_new_window_chosen (gpointer    owner,
+                           const char *path,
+                           gpointer    data)
+{
+  TopiaryWindow *self = owner;
+  TopiaryWindow *window;
+
+  if (path == NULL)
+    return;
+  if (topiary_window_get_project (self) == NULL)
+    {
+      topiary_window_open_path (self, path);
+      return;
+    }
+  window = topiary_window_find_showing (path);
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+  window = topiary_window_new (TOPIARY_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  gtk_window_present (GTK_WINDOW (window));
+  /* Not opened after all (a bad file, or open elsewhere and the user is
+   * asked there): the empty window stays, as after File → New Window. */
+  topiary_window_open_path (window, path);
+}
+
+static void
+win_open_new_window (GtkWidget  *widget,
+                     const char *action,
+                     GVariant   *param)
+{
+  topiary_file_chooser_show (GTK_WINDOW (widget), TOPIARY_FILE_CHOOSER_OPEN_PROJECT, _("Open Map in New Window"), _("_Open"),
+                             NULL, G_OBJECT (widget), on_open_new_window_chosen, NULL, NULL);
+}
+
 static void
 win_open_recent (GtkWidget  *widget,
                  const char *action,
@@ -174,6 +212,7 @@ _topiary_window_install_file_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new-map", NULL, win_new_map);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, win_open);
+  gtk_widget_class_install_action (widget_class, "win.open-new-window", NULL, win_open_new_window);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", win_open_recent);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, win_import);
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, win_import);

@@ -56,4 +56,8 @@ TopiaryEditor  *topiary_window_get_editor   (TopiaryWindow      *self);
 TopiaryPreview *topiary_window_get_preview  (TopiaryWindow      *self);
 TopiaryDetails *topiary_window_get_details  (TopiaryWindow      *self);
 
+/* The window showing the map at @path (the same file, by device and
+ * inode), or NULL. */
+TopiaryWindow  *topiary_window_find_showing (const char         *path);
+
 G_END_DECLS

@@ -10,7 +10,6 @@
 #include "topiary-markdown.h"
 #include "topiary-markdown-private.h"
 
-#define WORDS_PER_MINUTE 220
 
 /* ------------------------------------------------------------------------
  * Line scanning shared by the word count and the link scanner
@@ -276,5 +275,5 @@ topiary_markdown_word_count (const char *text)
 guint
 topiary_markdown_reading_minutes (guint words)
 {
-  return MAX (1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE);
+  return MAX (1, (words + TOPIARY_WORDS_PER_MINUTE - 1) / TOPIARY_WORDS_PER_MINUTE);
 }

@@ -115,6 +115,8 @@ TopiaryMarkdownResult *topiary_markdown_render_counted  (const char             
  * "don't" and "state-of-the-art" are one word each. One pass, no
  * allocation. */
 guint                  topiary_markdown_word_count      (const char *text);
+/* The reading speed behind topiary_markdown_reading_minutes(). */
+#define TOPIARY_WORDS_PER_MINUTE 220
 /* Minutes to read @words at 220 words a minute, rounded up, at least 1. */
 guint                  topiary_markdown_reading_minutes (guint       words);
 
