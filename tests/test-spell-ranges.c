@@ -252,6 +252,25 @@ test_language (void)
   }
 }
 
+static void
+test_desktop_language (void)
+{
+  g_autofree char *german = NULL;
+  g_autofree char *french = NULL;
+  g_autofree char *none = NULL;
+
+  g_setenv ("LANGUAGE", "de_DE:fr", TRUE);
+  german = topiary_spell_desktop_language ();
+  g_assert_cmpstr (german, ==, "de-DE");
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  french = topiary_spell_desktop_language ();
+  g_assert_cmpstr (french, ==, "fr");
+  g_unsetenv ("LANGUAGE");
+  g_setenv ("LC_ALL", "C", TRUE);
+  none = topiary_spell_desktop_language ();
+  g_assert_cmpstr (none, ==, "en");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -269,6 +288,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/spell-ranges/pathological", test_pathological);
   g_test_add_func ("/core/spell-ranges/speed", test_speed);
   g_test_add_func ("/core/spell-ranges/language", test_language);
+  g_test_add_func ("/core/spell-ranges/desktop-language", test_desktop_language);
 
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 #include "topiary-editor-images.h"
 #include "topiary-markdown.h"
 #include "topiary-markdown-keys.h"
+#include "topiary-spell-view.h"
 
 #define STATUS_DELAY_MS 150
 #define DEFAULT_AUTOSAVE_MS 500
@@ -57,6 +58,7 @@ struct _TopiaryEditor
   TopiaryDebounce        *status;
 
   GSimpleActionGroup     *actions;  /* article.* */
+  TopiarySpellView       *spell;
 };
 
 G_DEFINE_FINAL_TYPE (TopiaryEditor, topiary_editor, GTK_TYPE_WIDGET)
@@ -83,6 +85,13 @@ topiary_editor_get_buffer (TopiaryEditor *self)
 {
   g_return_val_if_fail (TOPIARY_IS_EDITOR (self), NULL);
   return self->buffer;
+}
+
+TopiarySpellView *
+topiary_editor_get_spell (TopiaryEditor *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_EDITOR (self), NULL);
+  return self->spell;
 }
 
 GtkSourceView *
@@ -300,6 +309,7 @@ topiary_editor_load_article (TopiaryEditor  *self,
   self->dirty = FALSE;
   g_free (self->base_text);
   self->base_text = g_strdup (article && topiary_article_get_body (article) ? topiary_article_get_body (article) : "");
+  topiary_spell_view_set_article (self->spell, article ? self->project : NULL, article);
 
   self->loading++;
   gtk_text_buffer_begin_irreversible_action (GTK_TEXT_BUFFER (self->buffer));
@@ -453,6 +463,7 @@ topiary_editor_set_settings (TopiaryEditor *self,
   g_signal_connect_object (settings, "changed::editor-font", G_CALLBACK (update_font), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::autosave-delay", G_CALLBACK (on_autosave_delay_changed), self, G_CONNECT_SWAPPED);
   g_settings_bind (settings, "show-line-numbers", self->view, "show-line-numbers", G_SETTINGS_BIND_GET);
+  g_settings_bind (settings, "spell-check", self->spell, "enabled", G_SETTINGS_BIND_GET);
   update_font (self);
   on_autosave_delay_changed (self);
 }
@@ -794,6 +805,7 @@ topiary_editor_dispose (GObject *object)
   for (guint i = 0; self->actions != NULL && i < G_N_ELEMENTS (action_entries); i++)
     g_action_map_remove_action (G_ACTION_MAP (self->actions), action_entries[i].name);
   g_clear_object (&self->actions);
+  g_clear_object (&self->spell);
   g_clear_object (&self->search_context);
   g_clear_object (&self->search_settings);
   g_clear_object (&self->project);
@@ -899,6 +911,7 @@ topiary_editor_init (TopiaryEditor *self)
   self->search_context = gtk_source_search_context_new (self->buffer, self->search_settings);
   gtk_source_search_context_set_highlight (self->search_context, TRUE);
 
+  self->spell = topiary_spell_view_new (GTK_TEXT_VIEW (self->view));
   self->autosave = topiary_debounce_new (DEFAULT_AUTOSAVE_MS, autosave_cb, self);
   self->status = topiary_debounce_new (STATUS_DELAY_MS, status_cb, self);
 

@@ -7,6 +7,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "topiary-project.h"
+#include "topiary-spell-view.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,8 @@ gboolean         topiary_editor_save             (TopiaryEditor  *self,
 gboolean         topiary_editor_is_dirty         (TopiaryEditor  *self);
 GtkSourceBuffer *topiary_editor_get_buffer       (TopiaryEditor  *self);
 GtkSourceView   *topiary_editor_get_view         (TopiaryEditor  *self);
+/* Spell checking of the article (issue 13). */
+TopiarySpellView *topiary_editor_get_spell       (TopiaryEditor  *self);
 char            *topiary_editor_dup_text         (TopiaryEditor  *self);
 /* 1-based line of the cursor. */
 guint            topiary_editor_get_cursor_line  (TopiaryEditor  *self);

@@ -18,6 +18,7 @@ struct _TopiaryPreferences
   AdwComboRow          *scheme_row;
   GtkFontButton        *font_button;
   GtkSwitch            *line_numbers_switch;
+  GtkSwitch            *spell_check_switch;
   AdwComboRow          *layout_row;
   GtkSpinButton        *autosave_spin;
 
@@ -77,6 +78,7 @@ topiary_preferences_new (GSettings *settings)
                                 (gpointer) layouts, NULL);
   g_settings_bind (settings, "editor-font", self->font_button, "font", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "show-line-numbers", self->line_numbers_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "spell-check", self->spell_check_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "autosave-delay", gtk_spin_button_get_adjustment (self->autosave_spin),
                    "value", G_SETTINGS_BIND_DEFAULT);
   return self;
@@ -104,6 +106,7 @@ topiary_preferences_class_init (TopiaryPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TopiaryPreferences, scheme_row);
   gtk_widget_class_bind_template_child (widget_class, TopiaryPreferences, font_button);
   gtk_widget_class_bind_template_child (widget_class, TopiaryPreferences, line_numbers_switch);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryPreferences, spell_check_switch);
   gtk_widget_class_bind_template_child (widget_class, TopiaryPreferences, layout_row);
   gtk_widget_class_bind_template_child (widget_class, TopiaryPreferences, autosave_spin);
 }

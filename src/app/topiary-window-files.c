@@ -16,6 +16,7 @@
 #include "topiary-file-chooser.h"
 #include "topiary-import-job.h"
 #include "topiary-importer.h"
+#include "topiary-spell-ranges.h"
 #include "topiary-window-private.h"
 
 /* ---- files ---- */
@@ -26,6 +27,7 @@ topiary_window_create_map (TopiaryWindow *self,
 {
   g_autofree char *file = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *language = NULL;
   g_autoptr(TopiaryProject) project = NULL;
   g_autoptr(GError) error = NULL;
   char *dot;
@@ -51,6 +53,11 @@ topiary_window_create_map (TopiaryWindow *self,
   if ((dot = strrchr (title, '.')) != NULL && dot != title)
     *dot = '\0';
   if (!topiary_project_set_map_field (project, "title", title, &error))
+    _topiary_window_toast (self, error->message);
+  g_clear_error (&error);
+  /* The map's language (its site's, its spelling's) starts as the desktop's. */
+  language = topiary_spell_desktop_language ();
+  if (!topiary_project_set_map_field (project, "language", language, &error))
     _topiary_window_toast (self, error->message);
   {
     gboolean held = FALSE;

@@ -278,6 +278,21 @@ topiary_spell_known_contains (GHashTable *known,
 
   if (g_hash_table_size (known) == 0)
     return FALSE;
+  /* Most words are ASCII, whose case folding is lowering: no allocation,
+   * as this runs for every word of the text. */
+  if (length < 64)
+    {
+      char lower[64];
+      gsize i;
+
+      for (i = 0; i < length && !(word[i] & 0x80); i++)
+        lower[i] = g_ascii_tolower (word[i]);
+      if (i == length)
+        {
+          lower[i] = '\0';
+          return g_hash_table_contains (known, lower);
+        }
+    }
   folded = fold_word (word, length);
   return folded != NULL && g_hash_table_contains (known, folded);
 }
@@ -837,4 +852,18 @@ topiary_spell_front_matter_language (const char *text,
   if (lang == NULL)
     lang = topiary_front_matter_get_string (fm, "language");
   return topiary_spell_normalize_language (lang);
+}
+
+char *
+topiary_spell_desktop_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      char *tag = topiary_spell_normalize_language (names[i]);
+      if (tag != NULL)
+        return g_strdelimit (tag, "_", '-');
+    }
+  return g_strdup ("en");
 }

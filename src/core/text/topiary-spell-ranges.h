@@ -54,4 +54,9 @@ char       *topiary_spell_front_matter_language (const char *text,
  * malformed tag. */
 char       *topiary_spell_normalize_language (const char *tag);
 
+/* The desktop's language as a web language tag ("de-DE", "fr"), for a new
+ * map's language: the first of g_get_language_names() that is one; "en"
+ * when none is. */
+char       *topiary_spell_desktop_language (void);
+
 G_END_DECLS
