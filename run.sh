@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . tools/deps.sh
 
-topiary_install_deps $TOPIARY_BUILD_DEPS
+topiary_install_deps $TOPIARY_BUILD_DEPS $TOPIARY_RUN_DEPS
 
 BUILD=${BUILD:-_build}
 [ -d "$BUILD" ] || meson setup "$BUILD" --buildtype=debugoptimized

@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . tools/deps.sh
 
-topiary_install_deps $TOPIARY_BUILD_DEPS $TOPIARY_TEST_DEPS
+topiary_install_deps $TOPIARY_BUILD_DEPS $TOPIARY_RUN_DEPS $TOPIARY_TEST_DEPS
 
 BUILD=${BUILD:-_build}
 ASAN_BUILD=${ASAN_BUILD:-_build-asan}
