@@ -69,13 +69,20 @@ for a in args:
                     '--socket=system-bus'), 'finish-args are wider than needed: ' + a)
 
 mods = {mod.get('name'): mod for mod in m.get('modules', []) if isinstance(mod, dict)}
-for name in ('cmark-gfm', 'libyaml', 'topiary'):
+for name in ('cmark-gfm', 'libyaml', 'hunspell-dictionaries', 'topiary'):
     check(name in mods, 'module %s is missing' % name)
 names = [mod.get('name') for mod in m.get('modules', [])]
 check(names[-1:] == ['topiary'], 'the app must be the last module, after its dependencies')
 
 pins = {'cmark-gfm': ('0.29.0.gfm.0', 'b8eb2e00de094999f978e9cb02b1a78d810812d3'),
-        'libyaml': ('0.2.5', '2c891fc7a770e8ba2fec34fc6b545c672beb37e6')}
+        'libyaml': ('0.2.5', '2c891fc7a770e8ba2fec34fc6b545c672beb37e6'),
+        'hunspell-dictionaries': ('libreoffice-26-8-branch-point', '1e848fbddd7fd8e03fb696ecc03ee1068fab141c')}
+# Spelling in English, German and French whatever languages of the runtime's
+# Locale extension are installed (docs/spelling.md).
+hd = mods.get('hunspell-dictionaries', {})
+for dic in ('en_US', 'de_DE', 'fr_FR'):
+    check(any(('/app/share/hunspell/%s.dic' % dic) in c for c in hd.get('build-commands', [])),
+          'the Flatpak lacks the %s dictionary' % dic)
 for name, (tag, commit) in pins.items():
     srcs = mods.get(name, {}).get('sources', [])
     check(any(s.get('type') == 'git' and s.get('tag') == tag and s.get('commit') == commit
