@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # bench-ui.sh — desktop app figures, measured in one run under Xvfb:
 #   1. opening the 10,000-article project: until the window is painted;
-#   2. keystroke to updated preview on a 5,000-word article (median);
-#   3. start to first window: Topiary on the sample map against
+#   2. keystroke to updated preview on a 5,000-word article (median), with
+#      spell checking on (the default) and off;
+#   3. opening a 10,000-word article until its spelling is fully checked;
+#   4. start to first window: Topiary on the sample map against
 #      gnome-text-editor opening one file, in alternation.
 #
 # usage: bench/bench-ui.sh [BUILD_DIR]   (default _build)
@@ -10,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . tools/deps.sh
-topiary_install_deps xvfb xauth dbus dbus-x11 xdotool gnome-text-editor python3
+topiary_install_deps xvfb xauth dbus dbus-x11 xdotool gnome-text-editor python3 $TOPIARY_RUN_DEPS
 
 BUILD=${1:-_build}
 BIN="$BUILD/src/topiary"
@@ -34,6 +36,9 @@ export HOME="$HOME_DIR" XDG_CONFIG_HOME="$HOME_DIR/c" XDG_DATA_HOME="$HOME_DIR/d
 rm -rf "$OUT/long" "$OUT/long.topiary"*
 python3 "$GEN" "$OUT/long" --articles 3 --words 5000 >/dev/null
 "$BIN" import "$OUT/long/content" "$OUT/long.topiary" >/dev/null
+rm -rf "$OUT/long10k" "$OUT/long10k.topiary"*
+python3 "$GEN" "$OUT/long10k" --articles 2 --words 10000 >/dev/null
+"$BIN" import "$OUT/long10k/content" "$OUT/long10k.topiary" >/dev/null
 rm -f "$OUT/sample.topiary"*
 "$BIN" import data/samples/flask-topical-map.txt "$OUT/sample.topiary" >/dev/null
 printf '# Notes\n\nOne file for the editor to open.\n' > "$OUT/one-file.md"
@@ -43,8 +48,15 @@ run_x () { xvfb-run -a -s "-screen 0 1400x900x24" dbus-run-session -- "$@"; }
 echo "== opening the 10,000-article project (in process)"
 for i in $(seq "$ROUNDS"); do run_x "$BUI" open "$OUT/corpus-10000.topiary" 2>/dev/null | grep '^{'; done | tee "$OUT/ui-open.jsonl"
 
-echo "== keystroke to preview, 5,000-word article (in process, GSK_RENDERER=cairo)"
+echo "== keystroke to preview, 5,000-word article, spell checking on (in process, GSK_RENDERER=cairo)"
 run_x "$BUI" type "$OUT/long.topiary" 80 2>/dev/null | grep '^{' | tee "$OUT/ui-type.json"
+echo "== the same, spell checking off"
+run_x "$BUI" type "$OUT/long.topiary" 80 nospell 2>/dev/null | grep '^{' | tee "$OUT/ui-type-nospell.json"
+echo "== the same, spell checking on, 200 ms between keystrokes (each edit checked before the next)"
+run_x "$BUI" type "$OUT/long.topiary" 40 pause 2>/dev/null | grep '^{' | tee "$OUT/ui-type-pause.json"
+
+echo "== opening a 10,000-word article until its spelling is checked (in process)"
+for i in $(seq "$ROUNDS"); do run_x "$BUI" spell "$OUT/long10k.topiary" 2>/dev/null | grep '^{'; done | tee "$OUT/ui-spell.jsonl"
 
 echo "== start to first window: topiary (sample map) vs gnome-text-editor (one file)"
 # first_window CMD...: seconds from exec until the process shows a window.
@@ -73,6 +85,9 @@ import json, statistics, sys, os
 out = sys.argv[1]
 opens = [json.loads(l) for l in open(os.path.join(out, "ui-open.jsonl")) if l.strip()]
 typ = json.load(open(os.path.join(out, "ui-type.json")))
+typ_off = json.load(open(os.path.join(out, "ui-type-nospell.json")))
+typ_pause = json.load(open(os.path.join(out, "ui-type-pause.json")))
+spells = [json.loads(l) for l in open(os.path.join(out, "ui-spell.jsonl")) if l.strip()]
 starts = {"topiary": [], "gte": []}
 for l in open(os.path.join(out, "ui-start.txt")):
     k, v = l.split()
@@ -84,8 +99,17 @@ print()
 print("| measure | value |")
 print("|---|---:|")
 print("| 10k project: window painted with the tree (median of %d) | %.0f ms |" % (len(opens), statistics.median(o["usable_ms"] for o in opens)))
-print("| keystroke to preview, %d-word article: median | %.1f ms |" % (typ["words"], typ["median_ms"]))
-print("| keystroke to preview: 90th percentile / max | %.1f / %.1f ms |" % (typ["p90_ms"], typ["max_ms"]))
+print("| keystroke to preview, %d-word article, spell checking on: median | %.1f ms |" % (typ["words"], typ["median_ms"]))
+print("| keystroke to preview, spell checking on: 90th percentile / max | %.1f / %.1f ms |" % (typ["p90_ms"], typ["max_ms"]))
+print("| keystroke to preview, spell checking off: median | %.1f ms |" % typ_off["median_ms"])
+print("| keystroke to preview, spell checking on, 200 ms pauses (checked between keystrokes): median / max | %.1f / %.1f ms |"
+      % (typ_pause["median_ms"], typ_pause["max_ms"]))
+if spells:
+    print("| %d-word article opened until fully spell-checked (median of %d) | %.0f ms |"
+          % (spells[0]["words"], len(spells), statistics.median(s["checked_ms"] for s in spells)))
+    print("| of which opening the article (load, highlight) | %.0f ms |" % statistics.median(s["open_ms"] for s in spells))
+    print("| spell checking: idle chunks / longest chunk (median) | %.0f / %.1f ms |"
+          % (statistics.median(s["chunks"] for s in spells), statistics.median(s["longest_chunk_ms"] for s in spells)))
 print("| start to first window, Topiary on the sample map (median) | %.0f ms |" % t)
 print("| start to first window, gnome-text-editor on one file (median) | %.0f ms |" % g)
 print("| ratio Topiary / gnome-text-editor | %.2f |" % (t / g if g else float("nan")))

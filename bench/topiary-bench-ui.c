@@ -1,8 +1,14 @@
 /* topiary-bench-ui.c — timings taken inside the app, for bench/bench-ui.sh
  *
  *   topiary-bench-ui open PROJECT     window usable with the project's tree
- *   topiary-bench-ui type PROJECT     keystroke to updated preview, on the
- *                                     longest article of PROJECT
+ *   topiary-bench-ui type PROJECT [N] [nospell|pause]
+ *                                     keystroke to updated preview, on the
+ *                                     longest article of PROJECT, 30 ms
+ *                                     apart (200 ms with "pause", so the
+ *                                     spelling is checked between them);
+ *                                     spell checking on unless "nospell".
+ *   topiary-bench-ui spell PROJECT    opening the longest article until its
+ *                                     spelling is fully checked
  *   topiary-bench-ui show PROJECT [SLUG] [dark]
  *                                     opens the article SLUG (or the map) and
  *                                     stays until killed: for screenshots
@@ -136,11 +142,46 @@ updated_since (gpointer data)
   return times[1] >= times[0];
 }
 
+/* The longest article of the open project: its id, and its words. */
+static gint64
+longest_article (TopiaryWindow *window,
+                 guint         *words)
+{
+  g_autoptr(GListModel) articles = topiary_project_list_articles (topiary_window_get_project (window), NULL);
+  gint64 longest = 0;
+
+  *words = 0;
+  for (guint i = 0; articles != NULL && i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
+      if (topiary_article_get_word_count (a) > *words)
+        {
+          *words = topiary_article_get_word_count (a);
+          longest = topiary_article_get_id (a);
+        }
+    }
+  return longest;
+}
+
+static void
+set_spell_check (gboolean on)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_settings_set_boolean (settings, "spell-check", on);
+}
+
+static gboolean
+spell_done (gpointer data)
+{
+  return !topiary_spell_view_is_pending (data);
+}
+
 static int
 bench_type (const char *path,
-            guint       keystrokes)
+            guint       keystrokes,
+            gboolean    spell,
+            guint       pause_ms)
 {
-  g_autoptr(GListModel) articles = NULL;
   TopiaryWindow *window;
   TopiaryEditor *editor;
   TopiaryPreview *preview;
@@ -152,22 +193,14 @@ bench_type (const char *path,
   double *latency;
   gulong id;
 
+  set_spell_check (spell);
   window = topiary_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   if (!topiary_window_open_path (window, path))
     return 1;
 
-  articles = topiary_project_list_articles (topiary_window_get_project (window), NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
-    {
-      g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
-      if (topiary_article_get_word_count (a) > longest_words)
-        {
-          longest_words = topiary_article_get_word_count (a);
-          longest = topiary_article_get_id (a);
-        }
-    }
+  longest = longest_article (window, &longest_words);
   if (longest == 0 || !topiary_window_open_article (window, longest))
     {
       g_printerr ("topiary-bench-ui: no article with text in %s\n", path);
@@ -192,7 +225,7 @@ bench_type (const char *path,
       GtkTextIter iter;
 
       /* Type in the middle of the article, where the cursor usually is. */
-      wait_for (never, NULL, 30);
+      wait_for (never, NULL, pause_ms);
       gtk_text_buffer_get_iter_at_offset (buffer, &iter, gtk_text_buffer_get_char_count (buffer) / 2);
       gtk_text_buffer_place_cursor (buffer, &iter);
       times[0] = g_get_monotonic_time ();
@@ -207,10 +240,61 @@ bench_type (const char *path,
     }
   g_signal_handler_disconnect (preview, id);
   qsort (latency, keystrokes, sizeof (double), compare_doubles);
-  g_print ("{\"words\": %u, \"keystrokes\": %u, \"median_ms\": %.2f, \"p90_ms\": %.2f, \"max_ms\": %.2f}\n",
-           longest_words, keystrokes, latency[keystrokes / 2], latency[keystrokes * 9 / 10],
-           latency[keystrokes - 1]);
+  g_print ("{\"words\": %u, \"keystrokes\": %u, \"pause_ms\": %u, \"spell\": %s, \"median_ms\": %.2f, \"p90_ms\": %.2f, \"max_ms\": %.2f}\n",
+           longest_words, keystrokes, pause_ms,
+           topiary_spell_view_get_enabled (topiary_editor_get_spell (editor)) ? "true" : "false",
+           latency[keystrokes / 2], latency[keystrokes * 9 / 10], latency[keystrokes - 1]);
   g_free (latency);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
+
+/* ---- spell ---- */
+
+/* Opens the longest article (from another one) and waits until all of it
+ * is checked: the time, and what checking cost the main loop. */
+static int
+bench_spell (const char *path)
+{
+  TopiaryWindow *window;
+  TopiarySpellView *spell;
+  guint words, chunks, misspelt = 0;
+  gint64 longest, t0, t_open, t_done, longest_chunk;
+  GtkTextIter it;
+
+  set_spell_check (TRUE);
+  window = topiary_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  if (!topiary_window_open_path (window, path))
+    return 1;
+  longest = longest_article (window, &words);
+  spell = topiary_editor_get_spell (topiary_window_get_editor (window));
+  /* Settle: the window, the preview module, the first article. */
+  wait_for (never, NULL, 1500);
+
+  t0 = g_get_monotonic_time ();
+  if (longest == 0 || !topiary_window_open_article (window, longest))
+    {
+      g_printerr ("topiary-bench-ui: no article with text in %s\n", path);
+      return 1;
+    }
+  t_open = g_get_monotonic_time ();
+  if (!wait_for (spell_done, spell, 20000))
+    {
+      g_printerr ("topiary-bench-ui: the spelling was never fully checked\n");
+      return 1;
+    }
+  t_done = g_get_monotonic_time ();
+  topiary_spell_view_get_stats (spell, &chunks, &longest_chunk);
+  gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (topiary_editor_get_buffer (topiary_window_get_editor (window))), &it);
+  while (gtk_text_iter_forward_to_tag_toggle (&it, topiary_spell_view_get_tag (spell)))
+    if (gtk_text_iter_starts_tag (&it, topiary_spell_view_get_tag (spell)))
+      misspelt++;
+  g_print ("{\"words\": %u, \"open_ms\": %.1f, \"checked_ms\": %.1f, \"chunks\": %u, "
+           "\"longest_chunk_ms\": %.1f, \"misspelt\": %u, \"language\": \"%s\"}\n",
+           words, (t_open - t0) / 1000.0, (t_done - t0) / 1000.0, chunks, longest_chunk / 1000.0, misspelt,
+           topiary_spell_checker_get_language (topiary_spell_view_get_checker (spell)) ?: "none");
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }
@@ -272,7 +356,11 @@ main (int    argc,
   if (g_str_equal (argv[1], "open"))
     return bench_open (argv[2]);
   if (g_str_equal (argv[1], "type"))
-    return bench_type (argv[2], argc > 3 ? (guint)atoi (argv[3]) : 60);
+    return bench_type (argv[2], argc > 3 ? (guint)atoi (argv[3]) : 60,
+                       !(argc > 4 && g_str_equal (argv[4], "nospell")),
+                       argc > 4 && g_str_equal (argv[4], "pause") ? 200 : 30);
+  if (g_str_equal (argv[1], "spell"))
+    return bench_spell (argv[2]);
   g_printerr ("topiary-bench-ui: unknown mode %s\n", argv[1]);
   return 2;
 }
