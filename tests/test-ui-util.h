@@ -64,6 +64,15 @@ ui_remove_sample (void)
     }
 }
 
+/* How maps were left belongs to the case that left them. */
+static inline void
+ui_remove_map_state (void)
+{
+  g_autofree char *state = g_build_filename (g_get_user_state_dir (), "topiary", "maps.ini", NULL);
+
+  g_unlink (state);
+}
+
 /* A new window, presented and mapped, with no project. */
 static inline void
 ui_fixture_setup (UiFixture     *f,
@@ -74,6 +83,7 @@ ui_fixture_setup (UiFixture     *f,
 
   f->dir = g_mkdtemp (g_steal_pointer (&tmpl));
   g_assert_nonnull (f->dir);
+  ui_remove_map_state ();
   window = f->window = topiary_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
@@ -120,6 +130,7 @@ ui_fixture_teardown (UiFixture     *f,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   ui_remove_sample ();
+  ui_remove_map_state ();
   test_remove_tree (f->dir);
   g_clear_pointer (&f->dir, g_free);
   g_clear_pointer (&f->sample_path, g_free);
@@ -219,9 +230,9 @@ ui_test_init (int          *argc,
       g_setenv ("TOPIARY_TEST_UI_HOME", tmp_home, TRUE);
     }
   g_setenv ("HOME", tmp_home, TRUE);
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < 4; i++)
     {
-      static const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+      static const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
       g_autofree char *dir = g_build_filename (tmp_home, vars[i], NULL);
       g_setenv (vars[i], dir, TRUE);
     }

@@ -72,7 +72,14 @@ topiary_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (topiary_window_new (TOPIARY_APPLICATION (app)));
+    {
+      window = GTK_WINDOW (topiary_window_new (TOPIARY_APPLICATION (app)));
+      gtk_window_present (window);
+      /* Started with no file: the last map, as it was left. */
+      if (g_settings_get_boolean (TOPIARY_APPLICATION (app)->settings, "reopen-last-map"))
+        topiary_window_reopen_last (TOPIARY_WINDOW (window));
+      return;
+    }
   gtk_window_present (window);
 }
 

@@ -369,6 +369,33 @@ topiary_editor_reload_changed (TopiaryEditor  *self,
   return TRUE;
 }
 
+int
+topiary_editor_get_cursor_offset (TopiaryEditor *self)
+{
+  GtkTextIter iter;
+
+  g_return_val_if_fail (TOPIARY_IS_EDITOR (self), 0);
+
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->buffer), &iter,
+                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer)));
+  return gtk_text_iter_get_offset (&iter);
+}
+
+void
+topiary_editor_set_cursor_offset (TopiaryEditor *self,
+                                  int            offset)
+{
+  GtkTextIter iter;
+
+  g_return_if_fail (TOPIARY_IS_EDITOR (self));
+
+  /* An offset past the end (the text changed since) goes to the end. */
+  gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self->buffer), &iter, MAX (0, offset));
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->buffer), &iter);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer)),
+                                0.0, TRUE, 0.0, 0.3);
+}
+
 /* ---- formatting ---- */
 
 void

@@ -65,4 +65,9 @@ void             topiary_editor_fill_history     (TopiaryEditor  *self,
 gboolean        topiary_editor_reload_changed (TopiaryEditor  *self,
                                                GError        **error);
 
+/* The cursor as a character offset, to leave and find the text as it was. */
+int             topiary_editor_get_cursor_offset (TopiaryEditor *self);
+void            topiary_editor_set_cursor_offset (TopiaryEditor *self,
+                                                  int            offset);
+
 G_END_DECLS

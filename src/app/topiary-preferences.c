@@ -19,6 +19,7 @@ struct _TopiaryPreferences
   GtkFontButton        *font_button;
   GtkSwitch            *line_numbers_switch;
   GtkSwitch            *spell_check_switch;
+  GtkSwitch            *reopen_switch;
   AdwComboRow          *layout_row;
   GtkSpinButton        *autosave_spin;
 
@@ -79,6 +80,7 @@ topiary_preferences_new (GSettings *settings)
   g_settings_bind (settings, "editor-font", self->font_button, "font", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "show-line-numbers", self->line_numbers_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "spell-check", self->spell_check_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "reopen-last-map", self->reopen_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "autosave-delay", gtk_spin_button_get_adjustment (self->autosave_spin),
                    "value", G_SETTINGS_BIND_DEFAULT);
   return self;
@@ -107,6 +109,7 @@ topiary_preferences_class_init (TopiaryPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TopiaryPreferences, font_button);
   gtk_widget_class_bind_template_child (widget_class, TopiaryPreferences, line_numbers_switch);
   gtk_widget_class_bind_template_child (widget_class, TopiaryPreferences, spell_check_switch);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryPreferences, reopen_switch);
   gtk_widget_class_bind_template_child (widget_class, TopiaryPreferences, layout_row);
   gtk_widget_class_bind_template_child (widget_class, TopiaryPreferences, autosave_spin);
 }

@@ -122,6 +122,57 @@ topiary_sidebar_select_map (TopiarySidebar *self)
     select_position (self, 0);
 }
 
+GArray *
+topiary_sidebar_dup_expanded_groups (TopiarySidebar *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkTreeListModel *model;
+
+  g_return_val_if_fail (TOPIARY_IS_SIDEBAR (self), ids);
+
+  if (self->tree == NULL)
+    return ids;
+  model = topiary_map_tree_get_model (self->tree);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (model, i);
+      g_autoptr(TopiaryMapNode) node = gtk_tree_list_row_get_item (row);
+
+      if (topiary_map_node_get_kind (node) == TOPIARY_MAP_NODE_GROUP && gtk_tree_list_row_get_expanded (row))
+        {
+          gint64 id = topiary_map_node_get_id (node);
+          g_array_append_val (ids, id);
+        }
+    }
+  return ids;
+}
+
+void
+topiary_sidebar_expand_groups (TopiarySidebar *self,
+                               GArray         *ids)
+{
+  GtkTreeListModel *model;
+
+  g_return_if_fail (TOPIARY_IS_SIDEBAR (self));
+  g_return_if_fail (ids != NULL);
+
+  if (self->tree == NULL)
+    return;
+  model = topiary_map_tree_get_model (self->tree);
+  /* Groups sit at one level: opening one adds rows below it only. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (model, i);
+      g_autoptr(TopiaryMapNode) node = gtk_tree_list_row_get_item (row);
+
+      if (topiary_map_node_get_kind (node) != TOPIARY_MAP_NODE_GROUP)
+        continue;
+      for (guint k = 0; k < ids->len; k++)
+        if (g_array_index (ids, gint64, k) == topiary_map_node_get_id (node))
+          gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+}
+
 static void
 on_selection_changed (TopiarySidebar *self)
 {

@@ -36,4 +36,10 @@ guint           topiary_sidebar_get_n_results     (TopiarySidebar *self);
 void            topiary_sidebar_activate_result   (TopiarySidebar *self,
                                                    guint           index);
 
+/* The ids of the groups whose rows are open (gint64), and opening them
+ * again: how the map was left. */
+GArray         *topiary_sidebar_dup_expanded_groups (TopiarySidebar *self);
+void            topiary_sidebar_expand_groups     (TopiarySidebar *self,
+                                                   GArray         *ids);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "topiary-map-state.h"
 #include "topiary-welcome.h"
 
 struct _TopiaryWelcome
@@ -45,8 +46,14 @@ topiary_welcome_set_recent (TopiaryWelcome     *self,
       g_autofree char *name_markup = g_markup_escape_text (name, -1);
       g_autofree char *dir_markup = g_markup_escape_text (short_dir ? short_dir : display, -1);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name_markup);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dir_markup);
+      g_autoptr(TopiaryMapState) state = topiary_map_state_load (paths[i]);
+      g_autofree char *title_markup = state && state->title && *state->title
+                                      ? g_markup_escape_text (state->title, -1) : NULL;
+      g_autofree char *where_markup = title_markup ? g_strdup_printf ("%s — %s", name_markup, dir_markup) : NULL;
+
+      /* The map's title when it is known, its file name and folder under it. */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_markup ? title_markup : name_markup);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where_markup ? where_markup : dir_markup);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");

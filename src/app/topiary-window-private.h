@@ -37,4 +37,9 @@ gboolean _topiary_window_present_other    (TopiaryWindow  *self,
 void _topiary_window_ask_open_claimed     (TopiaryWindow  *self,
                                            const char     *path);
 
+/* Keeps how the open map was left, and brings it back when the map is
+ * opened (topiary-window-state.c). */
+void _topiary_window_save_state           (TopiaryWindow  *self);
+void _topiary_window_restore_state        (TopiaryWindow  *self);
+
 G_END_DECLS

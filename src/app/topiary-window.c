@@ -193,6 +193,7 @@ _topiary_window_set_project (TopiaryWindow  *self,
                              TopiaryProject *project)
 {
   _topiary_window_save_or_toast (self);
+  _topiary_window_save_state (self);
 
   topiary_article_pane_load (self->pane, 0, NULL);
   if (self->project != NULL)
@@ -227,6 +228,7 @@ _topiary_window_set_project (TopiaryWindow  *self,
                                         self->drawn ? GTK_STACK_TRANSITION_TYPE_CROSSFADE
                                                     : GTK_STACK_TRANSITION_TYPE_NONE);
       topiary_sidebar_select_map (self->sidebar);
+      _topiary_window_restore_state (self);
       if (topiary_project_is_read_only (project))
         _topiary_window_toast (self, _("This project is read-only: changes cannot be saved."));
     }
@@ -600,6 +602,7 @@ topiary_window_close_request (GtkWindow *window)
 
   if (!topiary_window_save (self, &error))
     g_printerr ("%s\n", error->message);
+  _topiary_window_save_state (self);
 
   if (self->settings != NULL)
     {

@@ -60,4 +60,8 @@ TopiaryDetails *topiary_window_get_details  (TopiaryWindow      *self);
  * inode), or NULL. */
 TopiaryWindow  *topiary_window_find_showing (const char         *path);
 
+/* Opens the map that was open last, as it was left; FALSE (and the
+ * welcome page) when there is none or it is gone. */
+gboolean        topiary_window_reopen_last  (TopiaryWindow      *self);
+
 G_END_DECLS
