@@ -2,14 +2,17 @@
 """Topiary benchmarks: import, open, search, and export side by side with Hugo.
 
 usage: bench/bench.py [--build _build] [--sizes 1000,10000] [--rounds 3] [--skip-hugo]
-                      [--images-every 10]
+                      [--images-every 10] [--large-every 10]
 
 Generates the deterministic corpora with ../shared/bench/gen_corpus.py (or
 $TOPIARY_GEN_CORPUS), imports them, times opening and searching the project
 in process, then runs `topiary export` and `hugo` on the same articles in
 alternation and prints wall time and peak memory for both and their ratios.
 Every tenth article (--images-every; 0 for none) becomes a page bundle with
-an image it shows, so the import, the site export and Hugo all carry images.
+an image it shows, so the import, the site export and Hugo all carry images;
+every tenth of those images (--large-every; 0 for none) is a 1600 x 1000
+photo (a JPEG made by topiary-bench-image), so the site export also makes
+its smaller copy for srcset.
 Figures are measured on this machine in this run; nothing is hard-coded.
 """
 import argparse
@@ -57,13 +60,17 @@ def write_png(path, seed, width=320, height=200):
     r = random.Random(seed)
     tint = (r.randrange(256), r.randrange(256), r.randrange(256))
     noise = r.randbytes(width * height)
+    # Pixel (x, y) is (tint0 + x, tint1 + y, tint2 + noise & 0x1f), built a
+    # channel at a time so that large images are quick to make.
+    reds = bytes((tint[0] + x) & 0xff for x in range(width))
+    blues = bytes((tint[2] + (n & 0x1f)) & 0xff for n in range(256))
     rows = []
     for y in range(height):
-        row = bytearray(b"\0")
-        for x in range(width):
-            n = noise[y * width + x] & 0x1f
-            row += bytes(((tint[0] + x) & 0xff, (tint[1] + y) & 0xff, (tint[2] + n) & 0xff))
-        rows.append(bytes(row))
+        row = bytearray(3 * width)
+        row[0::3] = reds
+        row[1::3] = bytes(((tint[1] + y) & 0xff,)) * width
+        row[2::3] = noise[y * width:(y + 1) * width].translate(blues)
+        rows.append(b"\0" + bytes(row))
 
     def chunk(kind, data):
         return (struct.pack(">I", len(data)) + kind + data +
@@ -75,9 +82,10 @@ def write_png(path, seed, width=320, height=200):
                 chunk(b"IDAT", zlib.compress(b"".join(rows), 6)) + chunk(b"IEND", b""))
 
 
-def add_images(corpus, every):
+def add_images(corpus, every, large_every, photo_tool):
     """Turns every @every-th article into a page bundle (slug/index.md) with
-    an image its body shows: the same files for Hugo and for the import."""
+    an image its body shows: the same files for Hugo and for the import.
+    Every @large_every-th image is a 1600 x 1000 photo (JPEG)."""
     articles = []
     content = os.path.join(corpus, "content")
     for folder, _, names in os.walk(content):
@@ -90,11 +98,17 @@ def add_images(corpus, every):
             continue
         bundle = path[:-3]
         os.makedirs(os.path.join(bundle, "images"))
-        write_png(os.path.join(bundle, "images", "figure-%d.png" % i), i)
+        large = large_every > 0 and (i // every) % large_every == 0
+        name = "figure-%d.%s" % (i, "jpg" if large else "png")
+        if large:
+            subprocess.run([photo_tool, os.path.join(bundle, "images", name), "1600", "1000", str(i)],
+                           check=True)
+        else:
+            write_png(os.path.join(bundle, "images", name), i)
         with open(path) as f:
             text = f.read()
         with open(os.path.join(bundle, "index.md"), "w") as f:
-            f.write(text.rstrip("\n") + "\n\n![Figure %d of the article](images/figure-%d.png)\n" % (i, i))
+            f.write(text.rstrip("\n") + "\n\n![Figure %d of the article](images/%s)\n" % (i, name))
         os.unlink(path)
 
 
@@ -110,6 +124,8 @@ def main():
     ap.add_argument("--skip-hugo", action="store_true")
     ap.add_argument("--images-every", type=int, default=10,
                     help="an image in every Nth article (0: none)")
+    ap.add_argument("--large-every", type=int, default=10,
+                    help="every Nth image is a 1600 x 1000 photo, scaled for srcset (0: none)")
     ap.add_argument("--groups", default="5000,50000",
                     help="outline imports with this many groups (one article each)")
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "out"))
@@ -128,12 +144,15 @@ def main():
         corpus = os.path.join(a.out, "corpus-%d" % n)
         if a.images_every > 0:
             corpus += "-img%d" % a.images_every
+            if a.large_every > 0:
+                corpus += "-photos%d" % a.large_every
         done = os.path.join(corpus, ".corpus-complete")
         if not os.path.exists(done):
             shutil.rmtree(corpus, ignore_errors=True)
             gen_corpus(corpus, n)
             if a.images_every > 0:
-                add_images(corpus, a.images_every)
+                add_images(corpus, a.images_every, a.large_every,
+                           os.path.join(a.build, "bench", "topiary-bench-image"))
             open(done, "w").close()
         project = os.path.join(a.out, "corpus-%d.topiary" % n)
         r = results[n] = {}

@@ -200,10 +200,12 @@ assert_image_file (const char *root,
   g_autoptr(GError) error = NULL;
   GdkPixbufFormat *format = gdk_pixbuf_get_file_info (path, NULL, NULL);
   g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_file (path, &error);
+  g_autofree char *name = NULL;
 
   g_assert_no_error (error);
   g_assert_nonnull (format);
-  g_assert_cmpstr (gdk_pixbuf_format_get_name (format), ==, type);
+  name = gdk_pixbuf_format_get_name (format);
+  g_assert_cmpstr (name, ==, type);
   g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, width);
   g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, height);
 }
