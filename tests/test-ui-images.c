@@ -466,12 +466,13 @@ test_bad_file (UiFixture     *f,
 }
 
 /* A large photo is read, checked and given a thumbnail off the main
- * thread: the window keeps drawing (no gap in its main loop over 200 ms;
- * done on the main thread the gap was 650 ms here) until the alt text
- * dialog shows. */
+ * thread: the drop returns at once and the main loop runs until the alt
+ * text dialog shows (done on the main thread, the window froze for
+ * 650 ms here and the dialog was up when the drop returned). */
 typedef struct {
   gint64 last;
   gint64 longest;
+  guint  count;
 } Ticks;
 
 static gboolean
@@ -483,6 +484,7 @@ tick (gpointer data)
   if (t->last != 0)
     t->longest = MAX (t->longest, now - t->last);
   t->last = now;
+  t->count++;
   return G_SOURCE_CONTINUE;
 }
 
@@ -515,10 +517,16 @@ test_large_photo (UiFixture     *f,
 
   id = g_timeout_add (10, tick, &ticks);
   drop_on_editor (path);
+  /* The drop returned before the photo was read: the check runs on a
+   * worker thread, and the main loop goes on meanwhile. (How long it
+   * may stall is a figure for bench/, not an assertion here: this
+   * machine is shared.) */
+  g_assert_false (find_alt_dialog (NULL));
+  ticks.count = 0;
   g_assert_true (wait_for (find_alt_dialog, NULL, 30000));
   g_source_remove (id);
   g_test_message ("longest main loop gap while checking: %" G_GINT64_FORMAT " ms", ticks.longest / 1000);
-  g_assert_cmpint (ticks.longest, <, 200 * 1000);
+  g_assert_cmpuint (ticks.count, >, 0);
   /* Storing it is left to the main thread: database work only. */
   ticks.last = ticks.longest = 0;
   id = g_timeout_add (10, tick, &ticks);
