@@ -28,6 +28,7 @@ describe (GPtrArray *columns)
   static const char *names[] = {
     "title", "slug", "primary", "queries", "intent", "status", "priority", "group",
     "kind", "pillar", "words", "summary", "content-type", "note", "ignore",
+    "parent", "date", "order",
   };
   GString *out = g_string_new (NULL);
 
@@ -181,11 +182,76 @@ test_set_use (void)
   g_assert_nonnull (article (plan, "best-garden-spades"));
 }
 
+/* A CSV file's header, and the choices the CSV reader takes. */
+static void
+test_csv (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("topiary-columns-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) columns = NULL;
+  g_autoptr(TopiaryImportOptions) options = topiary_import_options_new ();
+  g_autoptr(TopiaryImportPlan) plan = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *list = NULL;
+  TopiaryPlanArticle *a;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "\xef\xbb\xbfTitle,Keyword,Keyword,Order,Parent,Words written,Vol,Hub\n"
+                                      "Best Garden Spades,best garden spade,spade reviews,2,,300,2400,Digging\n"
+                                      "How to Sharpen a Spade,sharpen a spade,,1,Best Garden Spades,0,900,Digging\n",
+                                      -1, &error));
+  columns = topiary_import_read_columns (path, TOPIARY_IMPORT_AUTO, &error);
+  g_assert_no_error (error);
+  text = describe (columns);
+  /* Each header once: a choice names a header, and the reader reads a
+   * second keyword column as a further query. Words written are computed. */
+  g_assert_cmpstr (text, ==, "Title=title, Keyword=primary, Order=order, Parent=parent, "
+                             "Words written=ignore, Vol=note, Hub=group");
+
+  /* The guesses chosen change nothing. */
+  for (guint i = 0; i < columns->len; i++)
+    {
+      TopiaryImportColumn *c = g_ptr_array_index (columns, i);
+      topiary_import_options_set_column_use (options, c->header, c->guess);
+    }
+  /* Order and parent are no choices: the reader's own reading stays. */
+  g_assert_cmpuint (g_hash_table_size (options->columns), ==, 5);
+  {
+    g_autoptr(TopiaryImportPlan) as_read = topiary_import_read_plan (path, TOPIARY_IMPORT_CSV, NULL, NULL, &error);
+    g_autoptr(TopiaryImportPlan) chosen = topiary_import_read_plan (path, TOPIARY_IMPORT_CSV, options, NULL, &error);
+    g_autofree char *a_json = NULL;
+    g_autofree char *b_json = NULL;
+
+    g_assert_no_error (error);
+    a_json = topiary_import_plan_to_json (as_read, NULL);
+    b_json = topiary_import_plan_to_json (chosen, NULL);
+    g_assert_cmpstr (b_json, ==, a_json);
+    g_assert_cmpuint (as_read->groups->len, ==, 1);
+  }
+
+  /* "Title" a note, "Hub" ignored: titles from the keyword, no groups. */
+  g_hash_table_remove_all (options->columns);
+  topiary_import_options_set_column_use (options, "title", TOPIARY_COLUMN_USE_NOTE);
+  topiary_import_options_set_column_use (options, "HUB", TOPIARY_COLUMN_USE_IGNORE);
+  plan = topiary_import_read_plan (path, TOPIARY_IMPORT_AUTO, options, NULL, &error);
+  g_assert_no_error (error);
+  list = titles (plan);
+  g_test_message ("%s", list);
+  g_assert_cmpuint (plan->groups->len, ==, 0);
+  g_assert_cmpuint (plan->articles->len, ==, 2);
+  a = g_ptr_array_index (plan->articles, 0);
+  g_assert_null (strstr (a->title, "Garden Spades"));
+  g_assert_true (g_str_has_prefix (a->title, "Best garden spade") || g_str_has_prefix (a->title, "Sharpen a spade"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_no_tables (void)
 {
   g_autofree char *outline = data_path ("maps", "espresso-claude-yaml.md");
-  g_autofree char *csv = data_path (".", "csv-seo-plan.csv");
   g_autofree char *missing = data_path ("import-columns", "no-such-file.md");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) columns = NULL;
@@ -195,11 +261,6 @@ test_no_tables (void)
   g_assert_cmpuint (columns->len, ==, 0);
   g_clear_pointer (&columns, g_ptr_array_unref);
 
-  /* A CSV file's reader takes no column choices yet. */
-  columns = topiary_import_read_columns (csv, TOPIARY_IMPORT_AUTO, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (columns->len, ==, 0);
-  g_clear_pointer (&columns, g_ptr_array_unref);
 
   columns = topiary_import_read_columns (missing, TOPIARY_IMPORT_OUTLINE, &error);
   g_assert_null (columns);
@@ -240,6 +301,7 @@ main (int    argc,
   g_test_add_func ("/core/import-columns/corpus-guesses", test_corpus_guesses);
   g_test_add_func ("/core/import-columns/guess-is-the-reading", test_guess_is_the_reading);
   g_test_add_func ("/core/import-columns/set-use", test_set_use);
+  g_test_add_func ("/core/import-columns/csv", test_csv);
   g_test_add_func ("/core/import-columns/no-tables", test_no_tables);
   g_test_add_func ("/core/import-columns/not-regular", test_not_regular);
   return g_test_run ();

@@ -338,8 +338,10 @@ test_large_csv (UiFixture     *f,
   g_assert_cmpuint (plan->articles->len, ==, 10000);
   g_assert_cmpuint (plan->groups->len, ==, 40);
   g_assert_true (gtk_widget_get_sensitive (child (dialog, "import_button")));
-  /* A CSV file's columns take no choices (yet): none are offered. */
-  g_assert_false (gtk_widget_get_visible (child (dialog, "columns_group")));
+  /* A drop-down for each column of the CSV file. */
+  g_assert_true (gtk_widget_get_visible (child (dialog, "columns_group")));
+  g_assert_nonnull (column_row (dialog, "Slug"));
+  g_assert_nonnull (column_row (dialog, "Volume"));
 
   /* The tree shown stays small enough to draw at once: its groups are
    * closed (building and laying out 200 article rows took over a second). */
@@ -366,6 +368,16 @@ test_large_csv (UiFixture     *f,
     g_assert_cmpstr (lines[101], ==, "  … and 150 more articles");
     g_assert_cmpstr (lines[102], ==, "Group 1");
   }
+
+  /* The "Group" column ignored: read again beside the window, no groups. */
+  select_name (column_row (dialog, "Group"), "Ignore");
+  g_assert_true (spinner_spins (dialog));
+  g_assert_false (gtk_widget_get_sensitive (child (dialog, "import_button")));
+  wait_ready (dialog);
+  plan = topiary_import_dialog_get_plan (dialog);
+  g_assert_cmpuint (plan->groups->len, ==, 0);
+  g_assert_cmpuint (plan->articles->len, ==, 10000);
+  g_assert_cmpuint (topiary_import_plan_count_ideas (plan), ==, 10000);
 }
 
 int

@@ -315,6 +315,9 @@ column_use_label (TopiaryColumnUse use)
     case TOPIARY_COLUMN_USE_CONTENT_TYPE: return _("Content type");
     case TOPIARY_COLUMN_USE_NOTE: return _("Note");
     case TOPIARY_COLUMN_USE_IGNORE: return _("Ignore");
+    case TOPIARY_COLUMN_USE_PARENT: return _("Pillar it belongs to");
+    case TOPIARY_COLUMN_USE_DATE: return _("Date");
+    case TOPIARY_COLUMN_USE_ORDER: return _("Order");
     case TOPIARY_N_COLUMN_USES:
     default:
       g_assert_not_reached ();
@@ -374,8 +377,9 @@ show_columns (TopiaryImportDialog *self,
 
       for (TopiaryColumnUse use = 0; use < TOPIARY_N_COLUMN_USES; use++)
         {
-          /* A content type is only ever the reader's own reading. */
-          if (use == TOPIARY_COLUMN_USE_CONTENT_TYPE && column->guess != use)
+          /* A content type, a parent, a date and an order are only ever
+           * the reader's own reading. */
+          if ((use == TOPIARY_COLUMN_USE_CONTENT_TYPE || use >= TOPIARY_COLUMN_USE_PARENT) && column->guess != use)
             continue;
           if (use == want)
             selected = uses->len;

@@ -20,6 +20,7 @@
 
 #include "topiary-import-columns.h"
 #include "topiary-import-outline-private.h"
+#include "topiary-import-private.h"
 
 /* As topiary_import_read_plan() reads at most. */
 #define MAX_COLUMNS_SOURCE (64 * 1024 * 1024)
@@ -118,6 +119,50 @@ use_of_field (TopiaryField field)
     }
 }
 
+/* A CSV file's reading of a field: its own for an order, a parent, a date. */
+static TopiaryColumnUse
+csv_use_of_field (TopiaryField field)
+{
+  switch ((int) field)
+    {
+    case -1: return TOPIARY_COLUMN_USE_IGNORE;
+    case TOPIARY_FIELD_ORDER: return TOPIARY_COLUMN_USE_ORDER;
+    case TOPIARY_FIELD_PARENT: return TOPIARY_COLUMN_USE_PARENT;
+    case TOPIARY_FIELD_DATE: return TOPIARY_COLUMN_USE_DATE;
+    default: return use_of_field (field);
+    }
+}
+
+static GPtrArray *
+csv_columns (const char *text)
+{
+  GPtrArray *columns = g_ptr_array_new_with_free_func ((GDestroyNotify) topiary_import_column_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) header = NULL;
+  g_autoptr(GArray) fields = NULL;
+
+  if (!_topiary_import_csv_columns (text, strlen (text), &header, &fields))
+    return columns;
+  for (guint i = 0; i < header->len; i++)
+    {
+      char *key = g_utf8_casefold (g_ptr_array_index (header, i), -1);
+      TopiaryImportColumn *column;
+
+      /* A choice names a header: the first column of a name stands for all. */
+      if (*key == '\0' || g_hash_table_contains (seen, key))
+        {
+          g_free (key);
+          continue;
+        }
+      g_hash_table_add (seen, key);
+      column = g_new0 (TopiaryImportColumn, 1);
+      column->header = g_strdup (g_ptr_array_index (header, i));
+      column->guess = csv_use_of_field (g_array_index (fields, TopiaryField, i));
+      g_ptr_array_add (columns, column);
+    }
+  return columns;
+}
+
 /* Adds the columns of the article table @table not in @seen yet. */
 static void
 add_table_columns (Block      *table,
@@ -192,12 +237,17 @@ topiary_import_read_columns (const char           *source,
           return NULL;
         }
     }
-  if (format != TOPIARY_IMPORT_OUTLINE)
+  if (format != TOPIARY_IMPORT_OUTLINE && format != TOPIARY_IMPORT_CSV)
     return g_steal_pointer (&columns);
 
   text = read_text (source, error);
   if (text == NULL)
     return NULL;
+  if (format == TOPIARY_IMPORT_CSV)
+    {
+      g_clear_pointer (&columns, g_ptr_array_unref);
+      return csv_columns (text);
+    }
   topiary_front_matter_split (text, strlen (text), &block_start, &block_length, &body);
   blocks = read_blocks (text + body);
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -239,7 +289,7 @@ topiary_import_options_set_column_use (TopiaryImportOptions *options,
   g_return_if_fail (options != NULL && header != NULL);
   g_return_if_fail (use < TOPIARY_N_COLUMN_USES);
 
-  if (use == TOPIARY_COLUMN_USE_CONTENT_TYPE)
+  if (use == TOPIARY_COLUMN_USE_CONTENT_TYPE || use >= TOPIARY_COLUMN_USE_PARENT)
     topiary_import_options_unset_column (options, header);
   else
     topiary_import_options_set_column (options, header, fields[use]);

@@ -584,12 +584,107 @@ _topiary_import_csv (TopiaryProject      *project,
          _topiary_import_plan_apply (plan, project, report, error);
 }
 
+/* The header: the first row with anything in it, or NULL. */
+static GPtrArray *
+read_header (CsvReader *r,
+             GPtrArray *fields)
+{
+  while (csv_next_record (r, fields))
+    if (!record_is_empty (fields))
+      {
+        GPtrArray *header = g_ptr_array_new_with_free_func (g_free);
+
+        for (guint i = 0; i < fields->len; i++)
+          g_ptr_array_add (header, g_strstrip (g_strdup (g_ptr_array_index (fields, i))));
+        return header;
+      }
+  return NULL;
+}
+
+/* What each column of @header holds: what @choices (TopiaryImportOptions'
+ * columns, or NULL) says of its header, else the reader's guess. Single-valued
+ * fields take their first column; a second keyword column is a further
+ * query, anything else repeated is kept as a note. */
+static void
+guess_columns (GPtrArray  *header,
+               GHashTable *choices,
+               GArray     *columns)
+{
+  for (guint i = 0; i < header->len; i++)
+    {
+      TopiaryField f = topiary_field_from_label (g_ptr_array_index (header, i));
+      g_autofree char *key = choices != NULL ? g_utf8_casefold (g_ptr_array_index (header, i), -1) : NULL;
+      gpointer chosen;
+
+      /* Words already written are counted from the body, not imported. */
+      if (is_computed_column (g_ptr_array_index (header, i)))
+        f = TOPIARY_FIELD_IGNORED;
+      /* The user's reading wins; an order chosen is "read as nothing"
+       * (topiary-import-columns.h). */
+      if (key != NULL && g_hash_table_lookup_extended (choices, key, NULL, &chosen))
+        {
+          f = (TopiaryField) (GPOINTER_TO_INT (chosen) - 1);
+          if (f == TOPIARY_FIELD_ORDER)
+            f = TOPIARY_FIELD_IGNORED;
+        }
+
+      for (guint j = 0; j < i && f != TOPIARY_FIELD_UNKNOWN && f != TOPIARY_FIELD_QUERIES &&
+                        f != TOPIARY_FIELD_IGNORED; j++)
+        if (g_array_index (columns, TopiaryField, j) == f)
+          f = f == TOPIARY_FIELD_PRIMARY_QUERY ? TOPIARY_FIELD_QUERIES : TOPIARY_FIELD_UNKNOWN;
+      g_array_append_val (columns, f);
+    }
+}
+
+static CsvReader
+reader_new (const char *text,
+            gsize       length)
+{
+  if (length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
+    text += 3, length -= 3;
+  return (CsvReader) { text, text + length, sniff_separator (text, length, NULL, NULL, NULL), 1, FALSE };
+}
+
+gboolean
+_topiary_import_csv_columns (const char  *text,
+                             gsize        length,
+                             GPtrArray  **header,
+                             GArray     **fields)
+{
+  g_autoptr(GPtrArray) record = g_ptr_array_new_with_free_func (g_free);
+  CsvReader r;
+
+  g_return_val_if_fail (text != NULL || length == 0, FALSE);
+
+  r = reader_new (text != NULL ? text : "", length);
+  *header = read_header (&r, record);
+  if (*header == NULL)
+    return FALSE;
+  *fields = g_array_new (FALSE, TRUE, sizeof (TopiaryField));
+  guess_columns (*header, NULL, *fields);
+  for (guint i = 0; i < (*fields)->len; i++)
+    if (g_array_index (*fields, TopiaryField, i) == TOPIARY_FIELD_IGNORED)
+      g_array_index (*fields, TopiaryField, i) = (TopiaryField) -1;
+  return TRUE;
+}
+
 gboolean
 _topiary_import_csv_plan (TopiaryImportPlan   *plan,
                           const char          *text,
                           gsize                length,
                           TopiaryImportReport *report,
                           GError             **error)
+{
+  return _topiary_import_csv_plan_full (plan, text, length, NULL, report, error);
+}
+
+gboolean
+_topiary_import_csv_plan_full (TopiaryImportPlan   *plan,
+                               const char          *text,
+                               gsize                length,
+                               GHashTable          *choices,
+                               TopiaryImportReport *report,
+                               GError             **error)
 {
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) header = NULL;
@@ -608,20 +703,8 @@ _topiary_import_csv_plan (TopiaryImportPlan   *plan,
   g_return_val_if_fail (plan != NULL, FALSE);
   g_return_val_if_fail (text != NULL || length == 0, FALSE);
 
-  if (length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
-    text += 3, length -= 3;
-
-  r = (CsvReader) { text, text + length, sniff_separator (text, length, NULL, NULL, NULL), 1, FALSE };
-
-  /* The header: the first row with anything in it. */
-  while (csv_next_record (&r, fields))
-    if (!record_is_empty (fields))
-      {
-        header = g_ptr_array_new_with_free_func (g_free);
-        for (guint i = 0; i < fields->len; i++)
-          g_ptr_array_add (header, g_strstrip (g_strdup (g_ptr_array_index (fields, i))));
-        break;
-      }
+  r = reader_new (text != NULL ? text : "", length);
+  header = read_header (&r, fields);
   if (header == NULL)
     {
       g_set_error_literal (error, TOPIARY_IMPORT_ERROR, TOPIARY_IMPORT_ERROR_EMPTY,
@@ -629,20 +712,11 @@ _topiary_import_csv_plan (TopiaryImportPlan   *plan,
       return FALSE;
     }
 
-  /* Single-valued fields take their first column; a second keyword column
-   * is a further query, anything else repeated is kept as a note. */
+  guess_columns (header, choices, columns);
   for (guint i = 0; i < header->len; i++)
     {
-      TopiaryField f = topiary_field_from_label (g_ptr_array_index (header, i));
+      TopiaryField f = g_array_index (columns, TopiaryField, i);
 
-      /* Words already written are counted from the body, not imported. */
-      if (is_computed_column (g_ptr_array_index (header, i)))
-        f = TOPIARY_FIELD_IGNORED;
-
-      for (guint j = 0; j < i && f != TOPIARY_FIELD_UNKNOWN && f != TOPIARY_FIELD_QUERIES; j++)
-        if (g_array_index (columns, TopiaryField, j) == f)
-          f = f == TOPIARY_FIELD_PRIMARY_QUERY ? TOPIARY_FIELD_QUERIES : TOPIARY_FIELD_UNKNOWN;
-      g_array_append_val (columns, f);
       if (f == TOPIARY_FIELD_TITLE && title_col < 0)
         title_col = (int) i;
       if (f == TOPIARY_FIELD_PRIMARY_QUERY && primary_col < 0)

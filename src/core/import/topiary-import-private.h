@@ -139,6 +139,21 @@ gboolean _topiary_import_csv_plan (TopiaryImportPlan   *plan,
                                    gsize                length,
                                    TopiaryImportReport *report,
                                    GError             **error);
+/* The same, reading the columns @choices names (TopiaryImportOptions'
+ * columns; NULL: none) as it says. */
+gboolean _topiary_import_csv_plan_full (TopiaryImportPlan   *plan,
+                                        const char          *text,
+                                        gsize                length,
+                                        GHashTable          *choices,
+                                        TopiaryImportReport *report,
+                                        GError             **error);
+/* The header of CSV text and the field the reader guesses for each column
+ * ((TopiaryField) -1: one it reads as nothing); FALSE when the text has no
+ * header. */
+gboolean _topiary_import_csv_columns   (const char          *text,
+                                        gsize                length,
+                                        GPtrArray          **header,
+                                        GArray             **fields);
 
 /* Fills @plan from a Markdown outline (see topiary-import-outline.c). */
 gboolean _topiary_import_outline_plan (TopiaryImportPlan          *plan,

@@ -442,7 +442,8 @@ topiary_import_read_plan (const char                 *source,
   else if (format == TOPIARY_IMPORT_CSV)
     {
       plan = topiary_import_plan_new ();
-      if (!_topiary_import_csv_plan (plan, text, length, report, error))
+      if (!_topiary_import_csv_plan_full (plan, text, length, options != NULL ? options->columns : NULL,
+                                          report, error))
         return NULL;
     }
   else if (format == TOPIARY_IMPORT_MAPTEXT)
@@ -500,7 +501,13 @@ run_import (TopiaryProject             *project,
       }
       break;
     case TOPIARY_IMPORT_CSV:
-      ok = _topiary_import_csv (project, text, length, report, error);
+      {
+        g_autoptr(TopiaryImportPlan) plan = topiary_import_plan_new ();
+
+        ok = _topiary_import_csv_plan_full (plan, text, length, options != NULL ? options->columns : NULL,
+                                            report, error) &&
+             _topiary_import_plan_apply (plan, project, report, error);
+      }
       break;
     case TOPIARY_IMPORT_HUGO:
       ok = _topiary_import_hugo (project, source, report, progress, progress_data, error);
