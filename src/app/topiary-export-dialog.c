@@ -17,6 +17,7 @@
 #include "topiary-a11y.h"
 #include "topiary-dialogs.h"
 #include "topiary-export-dialog.h"
+#include "topiary-map.h"
 #include "topiary-file-chooser.h"
 #include "topiary-export.h"
 
@@ -269,8 +270,62 @@ on_export_done (GObject      *object,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+static void start_export (TopiaryExportDialog *self);
+
+static void
+on_nothing_published_response (AdwMessageDialog    *dialog,
+                               const char          *response,
+                               TopiaryExportDialog *self)
+{
+  if (g_str_equal (response, "drafts"))
+    gtk_switch_set_active (self->drafts_switch, TRUE);
+  if (g_str_equal (response, "drafts") || g_str_equal (response, "anyway"))
+    start_export (self);
+}
+
+/* A site or Hugo export of a map with nothing published and drafts left
+ * out would be empty: asked first, not reported as a success. */
+static gboolean
+ask_nothing_published (TopiaryExportDialog *self)
+{
+  TopiaryExportFormat format = selected_format (self);
+  g_autoptr(TopiaryMap) map = NULL;
+  GtkWidget *dialog;
+
+  if ((format != TOPIARY_EXPORT_SITE && format != TOPIARY_EXPORT_HUGO) ||
+      gtk_switch_get_active (self->drafts_switch))
+    return FALSE;
+  map = topiary_map_new (self->project, NULL);
+  if (map == NULL || topiary_map_get_counts (map)->published > 0 || topiary_map_get_counts (map)->articles == 0)
+    return FALSE;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Nothing Published Yet"),
+                                   _("No article of this map is published, so the export would hold no article. "
+                                     "Include the drafts, or export anyway?"));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "anyway", _("Export _Anyway"),
+                                    "drafts", _("Include _Drafts"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "drafts", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "drafts");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_nothing_published_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static void
 on_export (TopiaryExportDialog *self)
+{
+  if (self->destination == NULL || self->exporting)
+    return;
+  if (!ask_nothing_published (self))
+    start_export (self);
+}
+
+static void
+start_export (TopiaryExportDialog *self)
 {
   g_autoptr(GTask) task = NULL;
   ExportJob *job;
