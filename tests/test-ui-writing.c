@@ -267,6 +267,237 @@ test_links (UiFixture     *f,
   }
 }
 
+/* ---- [[ completion ---- */
+
+static GtkWidget *
+view (void)
+{
+  return GTK_WIDGET (topiary_editor_get_view (topiary_window_get_editor (window)));
+}
+
+static gboolean
+completion_shown (gpointer data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (view ()); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+completion_hidden (gpointer data)
+{
+  return !completion_shown (data);
+}
+
+/* Typing [[ offers the map's articles; choosing one inserts its link.
+ * [[Title# offers its headings; after [[Title| nothing is offered. */
+static void
+test_link_completion (UiFixture     *f,
+                      gconstpointer  data)
+{
+  TopiaryProject *project = topiary_window_get_project (window);
+  g_autoptr(TopiaryArticle) cluster = find_article (project, nth_group_id (project, 0), TOPIARY_KIND_CLUSTER, 0);
+  g_autofree char *expected = NULL;
+  g_autofree char *typed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (cluster);
+  set_text ("See ");
+  type ("[[");
+  g_assert_true (wait_for (completion_shown, NULL, 5000));
+  /* Every article, the pillar and the siblings first. */
+  shot ("completion.png");
+  /* Its slug, which only it has. */
+  type (topiary_article_get_slug (cluster));
+  spin (300);
+  g_assert_true (completion_shown (NULL));
+  press ("Return");
+  expected = g_strdup_printf ("See [[%s]]|", topiary_article_get_title (cluster));
+  assert_text (expected);
+  g_assert_true (wait_for (completion_hidden, NULL, 2000));
+
+  /* The cluster's headings, after '#'. */
+  g_assert_true (topiary_project_save_body (project, topiary_article_get_id (cluster),
+                                            "Intro\n\n## Install the server\n\ntext\n\n## Configure it\n", &error));
+  g_assert_no_error (error);
+  set_text ("Read ");
+  typed = g_strdup_printf ("[[%s#conf", topiary_article_get_title (cluster));
+  type (typed);
+  g_assert_true (wait_for (completion_shown, NULL, 5000));
+  press ("Return");
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Read [[%s#Configure it]]|", topiary_article_get_title (cluster));
+  assert_text (expected);
+
+  /* In the label nothing is offered. */
+  set_text ("Label ");
+  g_clear_pointer (&typed, g_free);
+  typed = g_strdup_printf ("[[%s|lab", topiary_article_get_slug (cluster));
+  type (typed);
+  spin (500);
+  g_assert_false (completion_shown (NULL));
+}
+
+/* ---- the outline ---- */
+
+static GtkWidget *
+outline_button (void)
+{
+  GtkWidget *editor = GTK_WIDGET (topiary_window_get_editor (window));
+
+  for (guint i = 0;; i++)
+    {
+      GtkWidget *w = find_widget_of_type (editor, GTK_TYPE_MENU_BUTTON, i);
+
+      if (w == NULL || g_strcmp0 (gtk_widget_get_tooltip_text (w), "Outline") == 0)
+        return w;
+    }
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (data));
+
+  return popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover));
+}
+
+static gboolean
+popover_hidden (gpointer data)
+{
+  return !popover_shown (data);
+}
+
+static int
+selected_index (GtkListBox *list)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
+
+  return row != NULL ? gtk_list_box_row_get_index (row) : -1;
+}
+
+/* The outline lists the headings, follows the cursor and jumps to a
+ * heading; Ctrl+Alt+Up/Down moves the cursor's section. */
+static void
+test_outline (UiFixture     *f,
+              gconstpointer  data)
+{
+  GtkWidget *button;
+  GtkListBox *list = NULL;
+  GtkTextIter iter;
+
+  set_text ("Intro\n# One\none\n## Sub\nsub\n# Two\ntwo|");
+  gtk_widget_activate_action (GTK_WIDGET (window), "article.outline", NULL);
+  button = outline_button ();
+  g_assert_nonnull (button);
+  g_assert_true (wait_for (popover_shown, button, 5000));
+  for (guint i = 0; list == NULL; i++)
+    {
+      GtkWidget *w = find_widget_of_type (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                                          GTK_TYPE_LIST_BOX, i);
+      g_assert_nonnull (w);
+      list = GTK_LIST_BOX (w);
+    }
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 2));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 3));
+  /* The cursor is in "Two". */
+  g_assert_cmpint (selected_index (list), ==, 2);
+  /* It follows the cursor while open. */
+  gtk_text_buffer_get_iter_at_line (buffer (), &iter, 4);
+  gtk_text_buffer_place_cursor (buffer (), &iter);
+  g_assert_cmpint (selected_index (list), ==, 1);
+  shot ("outline.png");
+
+  /* Activating "One" puts the cursor on its line and closes it. */
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+  g_assert_cmpuint (topiary_editor_get_cursor_line (topiary_window_get_editor (window)), ==, 2);
+  g_assert_true (wait_for (popover_hidden, button, 5000));
+
+  /* Ctrl+Alt+Up takes "Two" (the cursor's section) above "One" with its
+   * subsection; Ctrl+Alt+Down takes it back; the cursor goes along. */
+  set_text ("Intro\n# One\none\n## Sub\nsub\n# Two\ntw|o");
+  press ("ctrl+alt+Up");
+  assert_text ("Intro\n# Two\ntw|o\n# One\none\n## Sub\nsub");
+  press ("ctrl+alt+Down");
+  assert_text ("Intro\n# One\none\n## Sub\nsub\n# Two\ntw|o");
+  /* One undo step per move. */
+  gtk_text_buffer_undo (buffer ());
+  {
+    g_autofree char *t = text ();
+    g_assert_cmpstr (t, ==, "Intro\n# Two\ntwo\n# One\none\n## Sub\nsub");
+  }
+}
+
+/* ---- the quick switcher ---- */
+
+static GtkWindow *
+find_switcher (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (w != GTK_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (w)) &&
+          gtk_window_get_transient_for (w) == GTK_WINDOW (window) &&
+          g_strcmp0 (G_OBJECT_TYPE_NAME (w), "TopiarySwitcher") == 0)
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+switcher_shown (gpointer data)
+{
+  return find_switcher () != NULL;
+}
+
+static gboolean
+switcher_gone (gpointer data)
+{
+  return find_switcher () == NULL;
+}
+
+/* Ctrl+P opens the switcher; what is typed finds an article by its slug
+ * (or title, or query); Enter opens it. */
+static void
+test_switcher (UiFixture     *f,
+               gconstpointer  data)
+{
+  TopiaryProject *project = topiary_window_get_project (window);
+  g_autoptr(TopiaryArticle) target = find_article (project, nth_group_id (project, 1), TOPIARY_KIND_CLUSTER, 0);
+  GtkWindow *switcher;
+  GtkWidget *entry;
+
+  g_assert_nonnull (target);
+  g_assert_cmpint (topiary_window_get_article_id (window), !=, topiary_article_get_id (target));
+  press ("ctrl+p");
+  g_assert_true (wait_for (switcher_shown, NULL, 5000));
+  switcher = find_switcher ();
+  entry = find_widget_of_type (GTK_WIDGET (switcher), GTK_TYPE_SEARCH_ENTRY, 0);
+  g_assert_nonnull (entry);
+  /* Typing goes to its entry. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (switcher));
+    g_assert_true (focus != NULL && (focus == entry || gtk_widget_is_ancestor (focus, entry)));
+  }
+  /* Enter right away, before the entry's search delay, still opens
+   * what was typed. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), topiary_article_get_slug (target));
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (wait_for (switcher_gone, NULL, 5000));
+  g_assert_cmpint (topiary_window_get_article_id (window), ==, topiary_article_get_id (target));
+
+  /* Escape closes it without opening anything. */
+  press ("ctrl+p");
+  g_assert_true (wait_for (switcher_shown, NULL, 5000));
+  gtk_window_close (find_switcher ());
+  g_assert_true (wait_for (switcher_gone, NULL, 5000));
+  g_assert_cmpint (topiary_window_get_article_id (window), ==, topiary_article_get_id (target));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -279,6 +510,9 @@ main (int    argc,
   ui_test_add_article ("/ui/writing/code-fence-indent", test_code_fence_indent);
   ui_test_add_article ("/ui/writing/format-toggle", test_format_toggle);
   ui_test_add_article ("/ui/writing/links", test_links);
+  ui_test_add_article ("/ui/writing/link-completion", test_link_completion);
+  ui_test_add_article ("/ui/writing/outline", test_outline);
+  ui_test_add_article ("/ui/writing/switcher", test_switcher);
 
   return ui_test_run ();
 }

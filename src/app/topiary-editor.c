@@ -16,6 +16,8 @@
 #include "topiary-debounce.h"
 #include "topiary-editor.h"
 #include "topiary-editor-images.h"
+#include "topiary-link-completion.h"
+#include "topiary-outline.h"
 #include "topiary-markdown.h"
 #include "topiary-markdown-keys.h"
 #include "topiary-spell-view.h"
@@ -59,6 +61,8 @@ struct _TopiaryEditor
 
   GSimpleActionGroup     *actions;  /* article.* */
   TopiarySpellView       *spell;
+  TopiaryLinkCompletion  *links;    /* [[ completion */
+  GtkWidget              *outline;  /* its menu button, in the status line */
 };
 
 G_DEFINE_FINAL_TYPE (TopiaryEditor, topiary_editor, GTK_TYPE_WIDGET)
@@ -270,6 +274,7 @@ topiary_editor_set_project (TopiaryEditor  *self,
   /* The caller saves before switching projects; drop what is left. */
   topiary_debounce_cancel (self->autosave);
   g_set_object (&self->project, project);
+  topiary_link_completion_set_project (self->links, project);
   self->article_id = 0;
   self->dirty = FALSE;
   self->loading++;
@@ -305,6 +310,7 @@ topiary_editor_load_article (TopiaryEditor  *self,
     }
 
   self->article_id = article_id;
+  topiary_link_completion_set_article (self->links, article_id);
   self->target_words = article ? topiary_article_get_target_words (article) : 0;
   self->dirty = FALSE;
   g_free (self->base_text);
@@ -647,6 +653,10 @@ update_actions (TopiaryEditor *self)
   set_enabled (self, "link", writable);
   set_enabled (self, "wiki-link", writable);
   set_enabled (self, "insert-image", writable);
+  set_enabled (self, "outline", editing);
+  set_enabled (self, "section-up", writable);
+  set_enabled (self, "section-down", writable);
+  gtk_widget_set_visible (self->outline, editing);
 }
 
 static const char *
@@ -778,6 +788,29 @@ article_format (GSimpleAction *action,
     topiary_editor_wrap_selection (self, "[[", "]]");
 }
 
+static void
+article_outline (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  TopiaryEditor *self = user_data;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    g_signal_emit (self, signals[SIGNAL_SHOW], 0);
+  topiary_outline_button_popup (self->outline);
+}
+
+static void
+article_move_section (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  TopiaryEditor *self = user_data;
+
+  topiary_outline_move_section (GTK_TEXT_VIEW (self->view),
+                                g_str_equal (g_action_get_name (G_ACTION (action)), "section-up"));
+}
+
 void
 topiary_editor_add_shortcuts (GtkWidgetClass *widget_class)
 {
@@ -791,6 +824,9 @@ topiary_editor_add_shortcuts (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "article.link", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "article.wiki-link", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_I, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "article.insert-image", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "article.outline", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_CONTROL_MASK | GDK_ALT_MASK, "article.section-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_CONTROL_MASK | GDK_ALT_MASK, "article.section-down", NULL);
 }
 
 static const GActionEntry action_entries[] = {
@@ -805,6 +841,9 @@ static const GActionEntry action_entries[] = {
   { .name = "link", .activate = article_format },
   { .name = "wiki-link", .activate = article_format },
   { .name = "insert-image", .activate = _topiary_editor_insert_image },
+  { .name = "outline", .activate = article_outline },
+  { .name = "section-up", .activate = article_move_section },
+  { .name = "section-down", .activate = article_move_section },
 };
 
 /* ---- life cycle ---- */
@@ -833,6 +872,7 @@ topiary_editor_dispose (GObject *object)
     g_action_map_remove_action (G_ACTION_MAP (self->actions), action_entries[i].name);
   g_clear_object (&self->actions);
   g_clear_object (&self->spell);
+  g_clear_object (&self->links);
   g_clear_object (&self->search_context);
   g_clear_object (&self->search_settings);
   g_clear_object (&self->project);
@@ -932,6 +972,15 @@ topiary_editor_init (TopiaryEditor *self)
   /* Images first: a pasted image is no text to make a link of. */
   _topiary_editor_images_setup (self, self->view);
   topiary_markdown_keys_attach (self->view);
+  self->links = topiary_link_completion_new ();
+  gtk_source_completion_add_provider (gtk_source_view_get_completion (self->view),
+                                      GTK_SOURCE_COMPLETION_PROVIDER (self->links));
+  /* The outline, first in the status line. */
+  self->outline = topiary_outline_button_new (GTK_TEXT_VIEW (self->view));
+  gtk_box_prepend (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->words_label))), self->outline);
+  topiary_a11y_fix_names (self->outline);
+  /* Enter takes the first article offered. */
+  g_object_set (gtk_source_view_get_completion (self->view), "select-on-show", TRUE, NULL);
 
   self->search_settings = gtk_source_search_settings_new ();
   gtk_source_search_settings_set_wrap_around (self->search_settings, TRUE);

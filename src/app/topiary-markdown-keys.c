@@ -370,12 +370,19 @@ on_paste_clipboard (GtkTextView *view)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
 
-  /* Without a selection, or into a read-only view, the usual paste. */
-  if (!gtk_text_buffer_get_has_selection (buffer) || !gtk_text_view_get_editable (view))
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+  GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
+
+  /* Without a selection, or into a read-only view, the usual paste; files
+   * and images are the image paste's (topiary-editor-images.c). */
+  if (!gtk_text_buffer_get_has_selection (buffer) || !gtk_text_view_get_editable (view) ||
+      gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST) ||
+      !(gdk_content_formats_contain_gtype (formats, G_TYPE_STRING) ||
+        gdk_content_formats_contain_mime_type (formats, "text/plain;charset=utf-8") ||
+        gdk_content_formats_contain_mime_type (formats, "text/plain")))
     return;
   g_signal_stop_emission_by_name (view, "paste-clipboard");
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (view)), NULL,
-                                 paste_read_done, g_object_ref (view));
+  gdk_clipboard_read_text_async (clipboard, NULL, paste_read_done, g_object_ref (view));
 }
 
 void

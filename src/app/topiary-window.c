@@ -24,6 +24,7 @@
 #include "topiary-overview.h"
 #include "topiary-preview.h"
 #include "topiary-sidebar.h"
+#include "topiary-switcher.h"
 #include "topiary-welcome.h"
 #include "topiary-window-private.h"
 
@@ -372,6 +373,7 @@ update_actions (TopiaryWindow *self)
   gtk_widget_set_visible (self->history_button, editing);
   gtk_widget_action_set_enabled (widget, "win.close-project", open);
   gtk_widget_action_set_enabled (widget, "win.search", open);
+  gtk_widget_action_set_enabled (widget, "win.quick-open", open);
   gtk_widget_action_set_enabled (widget, "win.export", open);
   gtk_widget_action_set_enabled (widget, "win.import", !importing);
   gtk_widget_action_set_enabled (widget, "win.import-folder", !importing);
@@ -556,6 +558,18 @@ win_search (GtkWidget  *widget,
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   topiary_sidebar_begin_search (self->sidebar, NULL);
+}
+
+/* Ctrl+P: find an article by title, slug or query and open it. */
+static void
+win_quick_open (GtkWidget  *widget,
+                const char *action,
+                GVariant   *param)
+{
+  TopiarySwitcher *switcher = topiary_switcher_new (TOPIARY_WINDOW (widget));
+
+  if (switcher != NULL)
+    gtk_window_present (GTK_WINDOW (switcher));
 }
 
 static void
@@ -758,6 +772,7 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-project", NULL, win_close_project);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, win_save);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, win_search);
+  gtk_widget_class_install_action (widget_class, "win.quick-open", NULL, win_quick_open);
   gtk_widget_class_install_action (widget_class, "win.toggle-details", NULL, win_toggle_details);
   gtk_widget_class_install_property_action (widget_class, "win.layout", "layout");
   gtk_widget_class_install_action (widget_class, "win.cycle-layout", NULL, win_cycle_layout);
@@ -771,6 +786,7 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.quick-open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-details", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.cycle-layout", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.layout", "s", "editor");

@@ -264,6 +264,36 @@ closes (const char           *line,
   return run >= fence->len && ch == fence->ch && is_blank (line + indent + run, len - indent - run);
 }
 
+gboolean
+topiary_md_fence_feed (TopiaryMdFence *fence,
+                       const char     *line,
+                       gsize           len)
+{
+  g_return_val_if_fail (fence != NULL, FALSE);
+  g_return_val_if_fail (line != NULL || len == 0, FALSE);
+
+  if (fence->open)
+    {
+      if (closes (line, len, fence))
+        memset (fence, 0, sizeof *fence);
+      return TRUE;
+    }
+  else
+    {
+      char ch = 0;
+      gsize indent;
+      gsize run = fence_run (line, len, &ch, &indent);
+
+      if (run == 0)
+        return FALSE;
+      fence->open = TRUE;
+      fence->ch = ch;
+      fence->len = run;
+      fence->indent = indent;
+      return TRUE;
+    }
+}
+
 void
 topiary_md_fence_at (const char     *text,
                      gsize           line_start,
@@ -275,37 +305,15 @@ topiary_md_fence_at (const char     *text,
   g_return_if_fail (text != NULL);
   g_return_if_fail (fence != NULL);
 
+  /* Only whole lines before @line_start count. */
   while (pos < line_start && text[pos] != '\0')
     {
       const char *nl = strchr (text + pos, '\n');
-      gsize end = nl != NULL ? (gsize) (nl - text) : strlen (text);
-      gsize len = end - pos;
 
-      /* Only whole lines before @line_start count. */
-      if (end >= line_start && nl == NULL)
+      if (nl == NULL || (gsize) (nl - text) >= line_start)
         break;
-      if (state.open)
-        {
-          if (closes (text + pos, len, &state))
-            memset (&state, 0, sizeof state);
-        }
-      else
-        {
-          char ch = 0;
-          gsize indent;
-          gsize run = fence_run (text + pos, len, &ch, &indent);
-
-          if (run > 0)
-            {
-              state.open = TRUE;
-              state.ch = ch;
-              state.len = run;
-              state.indent = indent;
-            }
-        }
-      if (nl == NULL)
-        break;
-      pos = end + 1;
+      topiary_md_fence_feed (&state, text + pos, (gsize) (nl - text) - pos);
+      pos = (gsize) (nl - text) + 1;
     }
   *fence = state;
 }

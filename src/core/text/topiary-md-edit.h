@@ -72,6 +72,12 @@ void     topiary_md_fence_at        (const char        *text,
                                      gsize              line_start,
                                      TopiaryMdFence    *fence);
 
+/* Reads one more line (@len bytes, no newline) into @fence; TRUE when
+ * the line is code or a fence (no Markdown rules apply to it). */
+gboolean topiary_md_fence_feed      (TopiaryMdFence    *fence,
+                                     const char        *line,
+                                     gsize              len);
+
 /* When @line closes @fence but is indented more than its opening fence
  * (auto-indent carried the code's indent onto it), the bytes of
  * indentation to remove; else 0. */
