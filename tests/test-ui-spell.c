@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
+
 #include "topiary-spell-checker.h"
 #include "topiary-spell-view.h"
 #include "test-ui-util.h"
@@ -190,6 +192,51 @@ test_underline_and_replace (UiFixture     *f,
   /* A correct word has no suggestions in the menu. */
   find_word ("short", 0, &end, &end);
   g_assert_false (topiary_spell_view_update_menu_at (spell (), &end));
+}
+
+/* F7, pressed for real with the cursor in a misspelt word, opens the
+ * context menu with its suggestions. */
+static void
+test_f7 (UiFixture     *f,
+         gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (topiary_editor_get_view (editor ()));
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *items = NULL;
+  GtkWidget *popover;
+  GtkTextIter start, end;
+
+  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gtk_widget_get_display (view)))
+    {
+      g_test_skip ("F7 is pressed with xdotool on an X server");
+      return;
+    }
+  set_text ("This sentense is wrong.\n");
+  find_word ("sentense", 0, &start, &end);
+  gtk_text_iter_forward_chars (&start, 3);
+  gtk_text_buffer_place_cursor (buffer (), &start);
+  gtk_widget_grab_focus (view);
+  {
+    GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+    g_autofree char *xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
+    const char *focus[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
+    const char *key[] = { "xdotool", "key", "--clearmodifiers", "F7", NULL };
+    g_autoptr(GError) error = NULL;
+    int status = 0;
+
+    spin (50);
+    g_spawn_sync (NULL, (char **) focus, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_spawn_sync (NULL, (char **) key, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    spin (300);
+  }
+  items = menu_items (topiary_spell_view_get_menu (spell ()));
+  g_assert_nonnull (strstr (items, "sentence=sentence|"));
+  popover = find_widget_of_type (view, GTK_TYPE_POPOVER_MENU, 0);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
 }
 
 /* "Add to Dictionary" keeps the word for the user: a new checker (a new
@@ -451,6 +498,7 @@ main (int    argc,
     return 77;
 
   ui_test_add_article ("/ui/spell/underline-and-replace", test_underline_and_replace);
+  ui_test_add_article ("/ui/spell/f7", test_f7);
   ui_test_add_article ("/ui/spell/add-to-dictionary", test_add_to_dictionary);
   ui_test_add_article ("/ui/spell/not-checked", test_not_checked);
   ui_test_add_article ("/ui/spell/setting", test_setting);
