@@ -21,10 +21,12 @@
 
 #include "topiary-import-dialog.h"
 #include "topiary-map-node.h"
+#include "topiary-media.h"
 #include "topiary-map-row.h"
 #include "topiary-map-tree.h"
 #include "topiary-window.h"
 #include "test-util.h"
+#include "media-util.h"
 
 static TopiaryWindow *window;
 static char *tmp_home;
@@ -84,6 +86,27 @@ accessible_name (GtkWidget *widget)
     }
   g_ptr_array_add (names, NULL);
   return g_strstrip (g_strjoinv (" ", (char **) names->pdata));
+}
+
+/* The @n-th mapped menu button under @root, depth first. */
+static GtkWidget *
+find_nth_menu_button (GtkWidget *root,
+                      guint      n)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  guint count = 0;
+
+  g_ptr_array_add (stack, root);
+  while (stack->len > 0)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (GTK_IS_MENU_BUTTON (w) && gtk_widget_get_mapped (w) && count++ == n)
+        return w;
+      for (GtkWidget *c = gtk_widget_get_last_child (w); c; c = gtk_widget_get_prev_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  return NULL;
 }
 
 static gboolean
@@ -473,6 +496,39 @@ window_mapped (gpointer data)
   return gtk_widget_get_mapped (GTK_WIDGET (window));
 }
 
+/* The article's files in the details panel: each row's thumbnail and
+ * its menu button have names (issue 12). */
+static void
+test_file_list_names (void)
+{
+  TopiaryProject *project = topiary_window_get_project (window);
+  g_autoptr(GBytes) png = test_image ("png", 40, 30, 1);
+  g_autoptr(TopiaryFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *flap = find_of_type (GTK_WIDGET (window), ADW_TYPE_FLAP);
+  GtkWidget *button = NULL;
+  g_autofree char *name = NULL;
+  gint64 article;
+
+  g_assert_nonnull (project);
+  open_first_article ();
+  spin (300);
+  article = topiary_editor_get_article_id (topiary_window_get_editor (window));
+  info = topiary_project_add_file (project, article, "shot.png", png, &error);
+  g_assert_no_error (error);
+  adw_flap_set_reveal_flap (ADW_FLAP (flap), TRUE);
+  spin (800);
+  assert_all_named (20);
+  for (guint i = 0; (button = find_nth_menu_button (GTK_WIDGET (window), i)) != NULL; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (button), "File Actions") == 0)
+      break;
+  g_assert_nonnull (button);
+  name = accessible_name (button);
+  g_assert_cmpstr (name, ==, "Actions for shot.png");
+  adw_flap_set_reveal_flap (ADW_FLAP (flap), FALSE);
+  spin (200);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -519,6 +575,7 @@ main (int    argc,
   g_test_add_func ("/a11y/map-names", test_map_names);
   g_test_add_func ("/a11y/view-switch-state", test_view_switch_state);
   g_test_add_func ("/a11y/tree-row-labels", test_tree_row_labels);
+  g_test_add_func ("/a11y/file-list-names", test_file_list_names);
   g_test_add_func ("/a11y/import-preview-names", test_import_preview_names);
 
   status = g_test_run ();

@@ -16,6 +16,8 @@
 
 #include <gdk/x11/gdkx.h>
 
+#include "topiary-details.h"
+#include "topiary-file-list.h"
 #include "topiary-media.h"
 #include "media-util.h"
 #include "test-ui-util.h"
@@ -537,6 +539,195 @@ test_large_photo (UiFixture     *f,
   g_test_message ("longest main loop gap while storing: %" G_GINT64_FORMAT " ms", ticks.longest / 1000);
 }
 
+/* ---- the details panel ---- */
+
+static TopiaryFileList *
+file_list (void)
+{
+  return topiary_details_get_file_list (topiary_window_get_details (window));
+}
+
+typedef struct {
+  const char *name;
+  const char *want;   /* in the subtitle */
+} RowWait;
+
+static gboolean
+row_says (gpointer data)
+{
+  RowWait *w = data;
+  GtkWidget *row = topiary_file_list_get_row (file_list (), w->name);
+
+  return row != NULL && gtk_widget_get_mapped (row) &&
+         strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), w->want) != NULL;
+}
+
+/* The same, shown or not (a folded details panel closes as the text
+ * changes). */
+static gboolean
+row_text_says (gpointer data)
+{
+  RowWait *w = data;
+  GtkWidget *row = topiary_file_list_get_row (file_list (), w->name);
+
+  return row != NULL && strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), w->want) != NULL;
+}
+
+static gboolean
+row_has_thumbnail (gpointer data)
+{
+  GtkWidget *row = topiary_file_list_get_row (file_list (), data);
+
+  return row != NULL && find_widget_of_type (row, GTK_TYPE_PICTURE, 0) != NULL;
+}
+
+/* The article's files, two images: "images/shot.png" (40 × 30, linked
+ * with alt text in the editor's unsaved text) and "images/spare.png"
+ * (not used); the details panel open. */
+static void
+open_files (UiFixture        *f,
+            TopiaryFileInfo **shot,
+            TopiaryFileInfo **spare)
+{
+  TopiaryProject *project = topiary_window_get_project (window);
+  gint64 article = topiary_editor_get_article_id (topiary_window_get_editor (window));
+  g_autoptr(GBytes) one = test_image ("png", 40, 30, 7);
+  g_autoptr(GBytes) two = test_image ("png", 20, 10, 8);
+  g_autoptr(GError) error = NULL;
+
+  *shot = topiary_project_add_file (project, article, "shot.png", one, &error);
+  g_assert_no_error (error);
+  *spare = topiary_project_add_file (project, article, "spare.png", two, &error);
+  g_assert_no_error (error);
+  gtk_text_buffer_set_text (editor_buffer (), "Intro.\n\n![A shot](images/shot.png)\n\nSee [it](./images/shot.png).\n", -1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-details", NULL);
+}
+
+/* Each file shows its name, size, pixel size, alt text and whether the
+ * text uses it, with a thumbnail made off the main thread. */
+static void
+test_file_list (UiFixture     *f,
+                gconstpointer  data)
+{
+  g_autoptr(TopiaryFileInfo) shot = NULL;
+  g_autoptr(TopiaryFileInfo) spare = NULL;
+  RowWait shot_row = { "images/shot.png", "40 × 30" };
+  RowWait shot_alt = { "images/shot.png", "Alt text: “A shot”" };
+  RowWait spare_row = { "images/spare.png", "Not used in the text" };
+  RowWait decorative = { "images/shot.png", "Decorative: no alt text" };
+  GtkWidget *row;
+
+  open_files (f, &shot, &spare);
+  g_assert_true (wait_for (row_says, &shot_row, 10000));
+  g_assert_true (wait_for (row_says, &shot_alt, 10000));
+  g_assert_true (wait_for (row_says, &spare_row, 10000));
+  row = topiary_file_list_get_row (file_list (), "images/shot.png");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "shot.png");
+  g_assert_true (wait_for (row_has_thumbnail, (gpointer) "images/shot.png", 10000));
+
+  /* Typing changes what the list says, before any save. */
+  gtk_text_buffer_set_text (editor_buffer (), "![](images/shot.png)\n", -1);
+  g_assert_true (wait_for (row_text_says, &decorative, 10000));
+}
+
+/* Renaming a file rewrites the article's links to it (the editor shows
+ * the new text), and the preview shows the image under its new name. */
+static void
+test_rename (UiFixture     *f,
+             gconstpointer  data)
+{
+  g_autoptr(TopiaryFileInfo) shot = NULL;
+  g_autoptr(TopiaryFileInfo) spare = NULL;
+  RowWait renamed = { "images/site-map.png", "Alt text: “A shot”" };
+  gint64 article = topiary_editor_get_article_id (topiary_window_get_editor (window));
+  g_autoptr(TopiaryArticle) saved = NULL;
+  g_autofree char *text = NULL;
+
+  open_files (f, &shot, &spare);
+  g_assert_true (wait_for (row_says, &(RowWait) { "images/shot.png", "Alt text" }, 10000));
+  gtk_widget_activate_action (GTK_WIDGET (file_list ()), "files.rename", "x", shot->id);
+  answer_name_dialog ("Site map");
+  text = editor_text ();
+  g_assert_cmpstr (text, ==, "Intro.\n\n![A shot](images/site-map.png)\n\nSee [it](./images/site-map.png).\n");
+  saved = topiary_project_get_article (topiary_window_get_project (window), article, TRUE, NULL);
+  g_assert_cmpstr (topiary_article_get_body (saved), ==, text);
+  g_assert_true (wait_for (row_text_says, &renamed, 10000));
+  assert_preview_shows ("images/site-map.png", 40);
+
+  /* A name another file has is refused, in one sentence. */
+  gtk_widget_activate_action (GTK_WIDGET (file_list ()), "files.rename", "x", spare->id);
+  answer_name_dialog ("site-map");
+  g_assert_true (wait_for (window_shows_text, "The article has a file called “site-map.png” already.", 10000));
+}
+
+/* The cover, and removing a file after the user confirms. */
+static void
+test_cover_and_remove (UiFixture     *f,
+                       gconstpointer  data)
+{
+  TopiaryProject *project = topiary_window_get_project (window);
+  gint64 article = topiary_editor_get_article_id (topiary_window_get_editor (window));
+  g_autoptr(TopiaryFileInfo) shot = NULL;
+  g_autoptr(TopiaryFileInfo) spare = NULL;
+  g_autoptr(TopiaryFileInfo) cover = NULL;
+  RowWait is_cover = { "images/shot.png", "Cover" };
+  GtkWindow *dialog = NULL;
+
+  open_files (f, &shot, &spare);
+  g_assert_true (wait_for (row_says, &(RowWait) { "images/shot.png", "Alt text" }, 10000));
+  gtk_widget_activate_action (GTK_WIDGET (file_list ()), "files.cover", "x", shot->id);
+  cover = topiary_project_get_cover (project, article, NULL);
+  g_assert_nonnull (cover);
+  g_assert_cmpint (cover->id, ==, shot->id);
+  g_assert_true (wait_for (row_text_says, &is_cover, 10000));
+
+  gtk_widget_activate_action (GTK_WIDGET (file_list ()), "files.remove", "x", spare->id);
+  g_assert_true (wait_for (find_message_dialog, &dialog, 10000));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "remove");
+  gtk_window_close (dialog);
+  spin (200);
+  g_assert_cmpuint (n_files (article), ==, 1);
+  g_assert_null (topiary_file_list_get_row (file_list (), "images/spare.png"));
+}
+
+/* Export writes the file's bytes into the chosen folder, never over a
+ * file that is there. */
+static void
+test_export (UiFixture     *f,
+             gconstpointer  data)
+{
+  g_autoptr(TopiaryFileInfo) shot = NULL;
+  g_autoptr(TopiaryFileInfo) spare = NULL;
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *first = g_build_filename (out, "shot.png", NULL);
+  g_autofree char *second = g_build_filename (out, "shot-2.png", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (out);
+  g_autoptr(GBytes) want = NULL;
+  g_autofree char *got = NULL;
+  gsize len = 0;
+
+  g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (first, "already here", -1, NULL));
+  open_files (f, &shot, &spare);
+  g_assert_true (wait_for (row_says, &(RowWait) { "images/shot.png", "Alt text" }, 10000));
+  {
+    GtkWindow *chooser = NULL;
+
+    gtk_widget_activate_action (GTK_WIDGET (file_list ()), "files.export", "x", shot->id);
+    g_assert_true (wait_for (find_file_chooser, &chooser, 10000));
+    g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
+    spin (500);
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  }
+  g_assert_true (wait_for (window_shows_text, "“shot-2.png” was saved in “out”.", 10000));
+  want = topiary_project_get_file_data (topiary_window_get_project (window), shot->sha256, NULL);
+  g_assert_true (g_file_get_contents (second, &got, &len, NULL));
+  g_assert_cmpmem (got, len, g_bytes_get_data (want, NULL), g_bytes_get_size (want));
+  g_clear_pointer (&got, g_free);
+  g_assert_true (g_file_get_contents (first, &got, NULL, NULL));
+  g_assert_cmpstr (got, ==, "already here");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -552,6 +743,10 @@ main (int    argc,
   ui_test_add_article ("/ui/images/paste-file", test_paste_file);
   ui_test_add_article ("/ui/images/bad-file", test_bad_file);
   ui_test_add_article ("/ui/images/large-photo", test_large_photo);
+  ui_test_add_article ("/ui/images/file-list", test_file_list);
+  ui_test_add_article ("/ui/images/rename-rewrites-links", test_rename);
+  ui_test_add_article ("/ui/images/cover-and-remove", test_cover_and_remove);
+  ui_test_add_article ("/ui/images/export", test_export);
 
   return ui_test_run ();
 }

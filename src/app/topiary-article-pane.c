@@ -119,7 +119,46 @@ topiary_article_pane_render (TopiaryArticlePane *self)
 static void
 on_editor_text_changed (TopiaryArticlePane *self)
 {
+  g_autofree char *text = topiary_editor_dup_text (self->editor);
+
   topiary_article_pane_render (self);
+  topiary_file_list_set_text (topiary_details_get_file_list (self->details), text);
+}
+
+/* ---- the article's files ---- */
+
+/* The file list is about to rewrite the article's links: what the editor
+ * shows goes to the project first. */
+static void
+on_files_prepare (TopiaryArticlePane *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->editor != NULL && !topiary_editor_save (self->editor, &error))
+    message (self, error->message);
+}
+
+/* It did: the editor shows the rewritten text, the cursor where it was. */
+static void
+on_files_text_rewritten (TopiaryArticlePane *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  int offset;
+
+  if (self->editor == NULL || topiary_editor_get_article_id (self->editor) == 0)
+    return;
+  buffer = GTK_TEXT_BUFFER (topiary_editor_get_buffer (self->editor));
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  offset = gtk_text_iter_get_offset (&iter);
+  if (!topiary_editor_load_article (self->editor, topiary_editor_get_article_id (self->editor), &error))
+    {
+      message (self, error->message);
+      return;
+    }
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_buffer_place_cursor (buffer, &iter);
 }
 
 static void
@@ -546,4 +585,11 @@ topiary_article_pane_init (TopiaryArticlePane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_object_bind_property (self, "show-details", self->flap, "reveal-flap",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  {
+    TopiaryFileList *files = topiary_details_get_file_list (self->details);
+
+    g_signal_connect_object (files, "message", G_CALLBACK (message), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (files, "prepare", G_CALLBACK (on_files_prepare), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (files, "text-rewritten", G_CALLBACK (on_files_text_rewritten), self, G_CONNECT_SWAPPED);
+  }
 }

@@ -14,6 +14,7 @@
 #include "topiary-a11y.h"
 #include "topiary-debounce.h"
 #include "topiary-details.h"
+#include "topiary-file-list.h"
 #include "topiary-map-tree.h"
 
 #define SAVE_DELAY_MS 400
@@ -35,6 +36,7 @@ struct _TopiaryDetails
   GtkListBox      *queries_list;
   AdwEntryRow     *new_query_row;
   GtkTextView     *summary_view;
+  TopiaryFileList *file_list;
   GtkLabel        *summary_counter;
   GtkLabel        *error_label;
 
@@ -67,6 +69,13 @@ static const char *intents[] = {
 };
 
 static void reload (TopiaryDetails *self);
+
+TopiaryFileList *
+topiary_details_get_file_list (TopiaryDetails *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_DETAILS (self), NULL);
+  return self->file_list;
+}
 
 TopiaryArticle *
 topiary_details_get_article (TopiaryDetails *self)
@@ -337,6 +346,7 @@ load (TopiaryDetails *self,
       if (self->article == NULL)
         g_debug ("Cannot show article %" G_GINT64_FORMAT ": %s", article_id, error->message);
     }
+  topiary_file_list_set_article (self->file_list, self->project, self->article ? article_id : 0);
   reload (self);
 }
 
@@ -655,7 +665,9 @@ topiary_details_class_init (TopiaryDetailsClass *klass)
     g_signal_new ("article-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, TOPIARY_TYPE_ARTICLE);
 
+  g_type_ensure (TOPIARY_TYPE_FILE_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/topiary/Topiary/ui/topiary-details.ui");
+  gtk_widget_class_bind_template_child (widget_class, TopiaryDetails, file_list);
   gtk_widget_class_bind_template_child (widget_class, TopiaryDetails, stack);
   gtk_widget_class_bind_template_child (widget_class, TopiaryDetails, title_row);
   gtk_widget_class_bind_template_child (widget_class, TopiaryDetails, slug_row);
