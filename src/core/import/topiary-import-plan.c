@@ -340,8 +340,11 @@ write_plan (TopiaryImportPlan       *plan,
             GError                 **error)
 {
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_object_unref);
+  /* The ids written, by plan index; only the articles whose pillar comes
+   * later are kept whole (a plan can hold 10,000 articles). */
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64), plan->articles->len);
   g_autoptr(GArray) later = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) waiting = g_ptr_array_new_with_free_func (g_object_unref);
 
   {
     static const char * const fields[] = { "title", "subject", "description", "audience", "goal" };
@@ -369,9 +372,9 @@ write_plan (TopiaryImportPlan       *plan,
   for (guint i = 0; i < plan->articles->len; i++)
     {
       TopiaryPlanArticle *a = g_ptr_array_index (plan->articles, i);
-      TopiaryArticle *article = topiary_article_new ();
+      g_autoptr(TopiaryArticle) article = topiary_article_new ();
+      gint64 id;
 
-      g_ptr_array_add (written, article);
       topiary_article_set_title (article, a->title);
       if (a->slug != NULL)
         topiary_article_set_slug (article, a->slug);
@@ -417,10 +420,12 @@ write_plan (TopiaryImportPlan       *plan,
       if (a->parent >= 0)
         {
           if ((guint) a->parent < i)
-            topiary_article_set_parent_id (article,
-                                           topiary_article_get_id (g_ptr_array_index (written, a->parent)));
+            topiary_article_set_parent_id (article, g_array_index (ids, gint64, a->parent));
           else
-            g_array_append_val (later, i);
+            {
+              g_array_append_val (later, i);
+              g_ptr_array_add (waiting, g_object_ref (article));
+            }
         }
       if (plan->keep_progress && !keep_progress (project, article, error))
         return FALSE;
@@ -432,16 +437,17 @@ write_plan (TopiaryImportPlan       *plan,
         return FALSE;
       /* Bodies are not kept once written. */
       topiary_article_set_body (article, NULL);
+      id = topiary_article_get_id (article);
+      g_array_append_val (ids, id);
     }
 
   for (guint k = 0; k < later->len; k++)
     {
       guint i = g_array_index (later, guint, k);
       TopiaryPlanArticle *a = g_ptr_array_index (plan->articles, i);
-      TopiaryArticle *article = g_ptr_array_index (written, i);
+      TopiaryArticle *article = g_ptr_array_index (waiting, k);
 
-      topiary_article_set_parent_id (article,
-                                     topiary_article_get_id (g_ptr_array_index (written, a->parent)));
+      topiary_article_set_parent_id (article, g_array_index (ids, gint64, a->parent));
       if (!topiary_project_update_article (project, article, error))
         return FALSE;
     }
