@@ -35,7 +35,7 @@ typedef struct {
   gboolean        has_weight;
   gboolean        marked_pillar;
   gboolean        marked_cluster;
-  TopiaryArticle *article;    /* metadata; the body is read when written */
+  TopiaryArticle *article;    /* its front matter, until the plan has it; the body is read when written */
   guint           plan_index; /* its article in the plan */
 } Entry;
 

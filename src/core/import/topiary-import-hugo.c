@@ -687,13 +687,14 @@ hugo_read (Ctx               *ctx,
       plan_group (ctx, plan, f);
     }
 
-  /* Links Topiary exported name their target by slug. */
-  ctx->titles = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Links Topiary exported name their target by slug. The table keeps
+   * copies: the entries' articles go as soon as the plan has them. */
+  ctx->titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < entries->len; i++)
     {
       Entry *e = g_ptr_array_index (entries, i);
-      g_hash_table_insert (ctx->titles, (gpointer)topiary_article_get_slug (e->article),
-                           (gpointer)topiary_article_get_title (e->article));
+      g_hash_table_insert (ctx->titles, g_strdup (topiary_article_get_slug (e->article)),
+                           g_strdup (topiary_article_get_title (e->article)));
     }
 
   for (guint i = 0; i < entries->len; i++)
@@ -704,14 +705,17 @@ hugo_read (Ctx               *ctx,
       g_autofree char *slug = _topiary_import_claim_slug (slugs, base);
       TopiaryPlanArticle *a;
 
+      e->plan_index = i;
+      a = plan_article (plan, e);
+      /* What the plan has of the front matter need not be kept twice. */
+      g_clear_object (&e->article);
       /* Two files with one slug would overwrite each other. */
       if (strcmp (slug, base) != 0)
         {
           _topiary_hugo_file_warn (ctx, _("“%s” has the slug “%s” of another file; it gets “%s”."), e->rel, base, slug);
-          topiary_article_set_slug (e->article, slug);
+          g_free (a->slug);
+          a->slug = g_steal_pointer (&slug);
         }
-      e->plan_index = i;
-      a = plan_article (plan, e);
       if (f != NULL)
         {
           g_assert (f->plan_group >= 0);
