@@ -633,6 +633,28 @@ ui_fixture_setup_article (UiFixture     *f,
 
 #define ui_test_add_article(path, func) ui_test_add_full (path, ui_fixture_setup_article, func)
 
+/* The window's drop target for files (topiary-window-drop.c). */
+static inline GtkDropTarget *
+window_drop_target (void)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+      const GType *types;
+      gsize n = 0;
+
+      if (!GTK_IS_DROP_TARGET (c))
+        continue;
+      types = gtk_drop_target_get_gtypes (GTK_DROP_TARGET (c), &n);
+      for (gsize j = 0; j < n; j++)
+        if (types[j] == GDK_TYPE_FILE_LIST)
+          return GTK_DROP_TARGET (c);
+    }
+  return NULL;
+}
+
 /* ---- real key presses ---- */
 
 /* TRUE when keys can be pressed for real: an X display and xdotool. */
