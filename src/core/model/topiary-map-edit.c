@@ -701,6 +701,81 @@ topiary_map_edit_delete_group (TopiaryProject  *project,
   return run (project, edit, error);
 }
 
+/* What a restored article needs to fit the map as it is now, applied:
+ * a group has one pillar, so a pillar coming back to a group that found
+ * another one meanwhile is a cluster of that one; otherwise the clusters
+ * its delete left without a parent hang under it again. A cluster whose
+ * pillar is gone hangs under the group's pillar. Returns the undo of
+ * that (possibly empty), or NULL with @error set. */
+static TopiaryEdit *
+restore_fix (TopiaryProject  *project,
+             gint64           restored_id,
+             GError         **error)
+{
+  g_autoptr(GPtrArray) articles = NULL;
+  TopiaryArticle *restored;
+  TopiaryArticle *pillar;
+  TopiaryEdit *edit;
+  gint64 group_id;
+  Step *step;
+
+  if ((articles = list_articles (project, error)) == NULL)
+    return NULL;
+  edit = _topiary_edit_new (_("Restore"));
+  restored = find (articles, restored_id);
+  group_id = restored ? topiary_article_get_group_id (restored) : 0;
+  if (restored == NULL || group_id == 0)
+    return run (project, edit, error);
+  pillar = group_pillar (articles, group_id, restored_id);
+  if (topiary_article_get_kind (restored) == TOPIARY_KIND_PILLAR && pillar != NULL)
+    {
+      step = set_article (restored);
+      step->article_kind = TOPIARY_KIND_CLUSTER;
+      step->parent_id = topiary_article_get_id (pillar);
+      g_ptr_array_add (edit->steps, step);
+    }
+  else if (topiary_article_get_kind (restored) == TOPIARY_KIND_PILLAR)
+    {
+      for (guint i = 0; i < articles->len; i++)
+        {
+          TopiaryArticle *a = g_ptr_array_index (articles, i);
+
+          if (topiary_article_get_group_id (a) == group_id &&
+              topiary_article_get_kind (a) == TOPIARY_KIND_CLUSTER &&
+              topiary_article_get_parent_id (a) == 0)
+            {
+              step = set_article (a);
+              step->parent_id = restored_id;
+              g_ptr_array_add (edit->steps, step);
+            }
+        }
+    }
+  else if (topiary_article_get_kind (restored) == TOPIARY_KIND_CLUSTER &&
+           topiary_article_get_parent_id (restored) == 0 && pillar != NULL)
+    {
+      step = set_article (restored);
+      step->parent_id = topiary_article_get_id (pillar);
+      g_ptr_array_add (edit->steps, step);
+    }
+  return run (project, edit, error);
+}
+
+/* One undo for @first then @second applied: @second's steps undone first.
+ * Consumes both. */
+static TopiaryEdit *
+merge_undo (TopiaryEdit *first,
+            TopiaryEdit *second)
+{
+  for (guint i = 0; i < first->steps->len; i++)
+    g_ptr_array_add (second->steps, g_ptr_array_index (first->steps, i));
+  g_ptr_array_set_free_func (first->steps, NULL);
+  g_array_prepend_vals (second->remaps, first->remaps->data, first->remaps->len);
+  second->article_id = first->article_id;
+  second->group_id = first->group_id;
+  topiary_edit_unref (first);
+  return second;
+}
+
 TopiaryEdit *
 topiary_map_edit_restore (TopiaryProject  *project,
                           gint64           revision_id,
@@ -735,8 +810,35 @@ topiary_map_edit_restore (TopiaryProject  *project,
   step = _topiary_edit_step_new (STEP_RESTORE, edit->article_id);
   step->revision_id = revision_id;
   g_ptr_array_add (edit->steps, step);
+
+  /* The restore and the map rules it needs are one transaction and one
+   * undo. */
+  if (!topiary_project_begin (project, error))
+    {
+      topiary_edit_unref (edit);
+      return NULL;
+    }
   undo = run (project, edit, error);
-  if (undo != NULL && article_id != NULL)
+  if (undo != NULL)
+    {
+      TopiaryEdit *fix = restore_fix (project, undo->article_id, error);
+
+      if (fix == NULL)
+        g_clear_pointer (&undo, topiary_edit_unref);
+      else
+        undo = merge_undo (undo, fix);
+    }
+  if (undo == NULL)
+    {
+      topiary_project_rollback (project);
+      return NULL;
+    }
+  if (!topiary_project_commit (project, error))
+    {
+      topiary_edit_unref (undo);
+      return NULL;
+    }
+  if (article_id != NULL)
     *article_id = undo->article_id;
   return undo;
 }
