@@ -34,6 +34,10 @@ int _topiary_cli_info   (const TopiaryCliCommand *cmd, int argc, char **argv);
 int _topiary_cli_check  (const TopiaryCliCommand *cmd, int argc, char **argv);
 int _topiary_cli_search (const TopiaryCliCommand *cmd, int argc, char **argv);
 int _topiary_cli_files  (const TopiaryCliCommand *cmd, int argc, char **argv);
+int _topiary_cli_links  (const TopiaryCliCommand *cmd, int argc, char **argv);
+
+/* Or'ed into _topiary_cli_parse()'s @n_args: one more argument may follow. */
+#define TOPIARY_CLI_ONE_MORE (1u << 16)
 
 /* Parses the subcommand's arguments (argv[2] on) with its own
  * GOptionContext: @entries (NULL-terminated) and --help. Returns the

@@ -41,6 +41,12 @@ static const TopiaryCliCommand commands[] = {
     N_("FILE.topiary QUERY [--limit N]"),
     N_("Full-text search over titles, summaries, bodies and queries"),
     N_("Exit status: 0 when an article matches, 1 when none does.") },
+  { "links", _topiary_cli_links, N_("FILE.topiary [SLUG]"),
+    N_("FILE.topiary [SLUG] [--json]"),
+    N_("Show the links an article should have: missing required links and suggestions"),
+    N_("Without SLUG, every written article with missing required links or suggestions is listed with "
+       "them; with SLUG, that article's outgoing links and backlinks too. Exit status: 0, or 2 "
+       "when the project cannot be read or no article has SLUG.") },
   { "files", _topiary_cli_files, N_("FILE.topiary"),
     N_("FILE.topiary [--json] [--extract DIR [--force]]"),
     N_("List the images and files stored in the project, or write them to a folder"),
@@ -161,6 +167,7 @@ _topiary_cli_parse (const TopiaryCliCommand *cmd,
   g_autoptr(GError) error = NULL;
   g_autofree char **args = g_new0 (char *, argc);
   int n_left = argc - 1;
+  guint given;
 
   g_return_val_if_fail (argc >= 2, NULL);
 
@@ -197,7 +204,9 @@ _topiary_cli_parse (const TopiaryCliCommand *cmd,
       *status = _topiary_cli_usage_error (cmd, message);
       return NULL;
     }
-  if ((rest != NULL ? g_strv_length (rest) : 0) != n_args)
+  given = rest != NULL ? g_strv_length (rest) : 0;
+  if (given != (n_args & ~TOPIARY_CLI_ONE_MORE) &&
+      !((n_args & TOPIARY_CLI_ONE_MORE) && given == (n_args & ~TOPIARY_CLI_ONE_MORE) + 1))
     {
       *status = _topiary_cli_usage_error (cmd, wrong_count);
       return NULL;

@@ -138,6 +138,15 @@ static const char * const migrations[] = {
   "CREATE UNIQUE INDEX file_cover ON file (article_id) WHERE cover;"
   "CREATE INDEX file_blob_ref ON file (blob_id);"
   "CREATE INDEX file_revision ON file (revision_id);",
+  /* 3: link suggestions the writer dismissed for good (topiary-links.h),
+   * one row per article, target and kind of suggestion. */
+  "CREATE TABLE link_dismissal ("
+  "  article_id INTEGER NOT NULL REFERENCES article (id) ON DELETE CASCADE,"
+  "  target_id INTEGER NOT NULL REFERENCES article (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL,"
+  "  created INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (article_id, target_id, kind));"
+  "CREATE INDEX link_dismissal_target ON link_dismissal (target_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TOPIARY_SCHEMA_VERSION);

@@ -30,7 +30,7 @@ typedef enum {
 
 /* PRAGMA application_id: "Tpry" */
 #define TOPIARY_APPLICATION_ID 0x54707279
-#define TOPIARY_SCHEMA_VERSION 2
+#define TOPIARY_SCHEMA_VERSION 3
 
 #define TOPIARY_TYPE_PROJECT (topiary_project_get_type ())
 G_DECLARE_FINAL_TYPE (TopiaryProject, topiary_project, TOPIARY, PROJECT, GObject)
@@ -226,6 +226,27 @@ char           *topiary_project_resolve_link  (TopiaryProject    *self,
                                                const char        *target,
                                                char             **heading,
                                                GError           **error);
+
+/* ---- dismissed link suggestions (topiary-links.h) ---- */
+/* @kind is topiary_suggestion_kind_to_string()'s word. Dismissing twice
+ * is no error. */
+gboolean        topiary_project_dismiss_suggestion   (TopiaryProject *self,
+                                                      gint64          article_id,
+                                                      gint64          target_id,
+                                                      const char     *kind,
+                                                      GError        **error);
+gboolean        topiary_project_undismiss_suggestion (TopiaryProject *self,
+                                                      gint64          article_id,
+                                                      gint64          target_id,
+                                                      const char     *kind,
+                                                      GError        **error);
+/* The dismissals of @article_id as a set of "kind:target-id" strings
+ * (topiary_dismissal_key()); NULL with @error set when unreadable. */
+GHashTable     *topiary_project_list_dismissals      (TopiaryProject *self,
+                                                      gint64          article_id,
+                                                      GError        **error);
+char           *topiary_dismissal_key                (const char     *kind,
+                                                      gint64          target_id);
 
 /* ---- revisions ---- */
 typedef struct {
