@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "topiary-check.h"
 #include "topiary-links.h"
 #include "topiary-links-private.h"
 #include "topiary-map.h"
@@ -465,6 +466,54 @@ test_json (Fixture       *f,
   g_assert_nonnull (strstr (json, "\"kind\":\"required\",\"reason\":\"pillar\",\"target\":\"flask-guide\""));
 }
 
+static void
+set_status (Fixture       *f,
+            gint64         id,
+            TopiaryStatus  status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TopiaryArticle) a = topiary_project_get_article (f->project, id, FALSE, &error);
+
+  g_assert_no_error (error);
+  topiary_article_set_status (a, status);
+  g_assert_true (topiary_project_update_article (f->project, a, &error));
+  g_assert_no_error (error);
+}
+
+/* A published article linking to a planned one: `check` says the site
+ * shows plain text there (the export's side is
+ * /core/export/site/unpublished-link). */
+static void
+test_check_unpublished (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  guint found = 0;
+
+  set_status (f, f->routing, TOPIARY_STATUS_PUBLISHED);
+  set_status (f, f->guide, TOPIARY_STATUS_PUBLISHED);
+  set_body (f, f->routing, "Then [[Deploying Flask|deploy it]] and [[deploying-flask]]; back to [[Flask Guide]].");
+  /* A draft linking to a planned article is no news. */
+  set_body (f, f->templates, "Then [[Deploying Flask]].");
+  findings = topiary_check_project (f->project, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      TopiaryCheckFinding *c = g_ptr_array_index (findings, i);
+
+      if (strcmp (c->code, TOPIARY_CHECK_LINK_TO_UNPUBLISHED) != 0)
+        continue;
+      found++;
+      g_assert_cmpint (c->severity, ==, TOPIARY_SEVERITY_INFO);
+      g_assert_cmpint (c->article_id, ==, f->routing);
+      g_assert_cmpint (c->related_id, ==, f->deploy);
+      g_assert_cmpstr (c->message, ==, "Article “Flask Routing” links to “Deploying Flask” (line 1), which is not "
+                                       "published yet: the site shows the link as plain text until it is.");
+    }
+  g_assert_cmpuint (found, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -484,6 +533,7 @@ main (int   argc,
   ADD ("outgoing-backlinks", test_outgoing_backlinks);
   ADD ("edit", test_edit);
   ADD ("json", test_json);
+  ADD ("check-unpublished", test_check_unpublished);
 #undef ADD
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "topiary-check.h"
+#include "topiary-cannibal.h"
 #include "topiary-check-media-private.h"
 #include "topiary-link.h"
 #include "topiary-map.h"
@@ -50,6 +51,7 @@ typedef struct {
   TopiaryMap *map;
   GPtrArray  *groups;          /* TopiaryMapGroup *, the map's */
   GPtrArray  *articles;        /* TopiaryMapArticle *, the map's */
+  GHashTable *headings;        /* article id → its first heading, for the written ones */
 } Check;
 
 static void G_GNUC_PRINTF (7, 8)
@@ -344,6 +346,12 @@ check_article_links (Check          *check,
   if (is_blank (body))
     return NULL;
 
+  {
+    char *heading = topiary_cannibal_first_heading (body);
+
+    if (heading != NULL)
+      g_hash_table_insert (check->headings, g_memdup2 (&id, sizeof id), heading);
+  }
   targets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   links = topiary_markdown_scan_links (body);
@@ -389,6 +397,17 @@ check_article_links (Check          *check,
             }
         }
 
+      if (target != NULL && target != listed &&
+          topiary_article_get_status (listed) == TOPIARY_STATUS_PUBLISHED &&
+          topiary_article_get_status (target) != TOPIARY_STATUS_PUBLISHED &&
+          g_hash_table_add (reported, g_strdup_printf ("\x1f%" PRId64, topiary_article_get_id (target))))
+        {
+          add_finding (check, TOPIARY_SEVERITY_INFO, TOPIARY_CHECK_LINK_TO_UNPUBLISHED,
+                       id, group_id, topiary_article_get_id (target),
+                       _("Article “%s” links to “%s” (line %u), which is not published yet: the site shows the link as plain text until it is."),
+                       article_name (listed), article_name (target), link->line);
+          set_last_target (check, link->target);
+        }
       if (target != NULL)
         g_hash_table_add (targets, g_memdup2 (&(gint64) { topiary_article_get_id (target) }, sizeof (gint64)));
     }
@@ -454,6 +473,26 @@ check_links (Check           *check,
   return TRUE;
 }
 
+/* Articles that compete for one query (topiary-cannibal.h). */
+static void
+check_cannibals (Check          *check,
+                 TopiaryProject *project)
+{
+  g_autofree char *language = topiary_project_get_map_field (project, "language");
+  g_autoptr(GPtrArray) found = topiary_cannibal_find (check->map, language, check->headings);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      TopiaryCannibalFinding *c = g_ptr_array_index (found, i);
+      TopiaryArticle *a = article_by_id (check, c->article_id);
+
+      add_finding (check, TOPIARY_SEVERITY_WARNING, topiary_cannibal_kind_to_code (c->kind),
+                   c->article_id, a != NULL ? topiary_article_get_group_id (a) : 0, c->other_id,
+                   "%s", c->message);
+      set_last_target (check, c->overlap);
+    }
+}
+
 static guint
 order_of (Check                     *check,
           const TopiaryCheckFinding *finding)
@@ -507,6 +546,7 @@ topiary_check_project (TopiaryProject  *project,
   check.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) topiary_check_finding_free);
   check.groups = topiary_map_get_groups (check.map);
   check.articles = topiary_map_get_articles (check.map);
+  check.headings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   check_titles_and_slugs (&check);
   check_structure (&check);
@@ -514,6 +554,7 @@ topiary_check_project (TopiaryProject  *project,
   if (check_links (&check, project, error) &&
       _topiary_check_media (project, check.findings, error))
     {
+      check_cannibals (&check, project);
       /* g_ptr_array_sort_with_data() is stable: equal findings keep the
        * order they were found in. */
       g_ptr_array_sort_with_data (check.findings, compare_findings, &check);
@@ -521,6 +562,7 @@ topiary_check_project (TopiaryProject  *project,
     }
 
   g_clear_pointer (&check.findings, g_ptr_array_unref);
+  g_hash_table_unref (check.headings);
   g_object_unref (check.map);
 
   return result;

@@ -44,6 +44,13 @@ const char *topiary_severity_to_string (TopiarySeverity severity);
 #define TOPIARY_CHECK_UNRESOLVED_RELATIVE_LINK   "unresolved-relative-link"
 #define TOPIARY_CHECK_CLUSTER_NOT_LINKING_PILLAR "cluster-not-linking-pillar"
 #define TOPIARY_CHECK_PILLAR_NOT_LINKING_CLUSTER "pillar-not-linking-cluster"
+/* A published article links to one not published yet: the site shows the
+ * link as plain text until the target is published (an info). */
+#define TOPIARY_CHECK_LINK_TO_UNPUBLISHED        "link-to-unpublished"
+/* Articles that compete for one query (topiary-cannibal.h). */
+#define TOPIARY_CHECK_CANNIBAL_QUERIES           "cannibal-queries"
+#define TOPIARY_CHECK_CANNIBAL_GROUPS            "cannibal-groups"
+#define TOPIARY_CHECK_CANNIBAL_TITLE             "cannibal-title"
 /* Images and files (topiary-check-media.c). */
 #define TOPIARY_CHECK_IMAGE_WITHOUT_ALT          "image-without-alt"
 #define TOPIARY_CHECK_MISSING_FILE               "missing-file"

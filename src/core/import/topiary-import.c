@@ -16,6 +16,7 @@
 
 #include "topiary-cleanup.h"
 #include "topiary-import-private.h"
+#include "topiary-cannibal.h"
 #include "topiary-import.h"
 #include "topiary-import-plan.h"
 #include "topiary-model-private.h"
@@ -363,6 +364,30 @@ read_import_source (const char           *source,
     }
 }
 
+/* The map as imported holds articles that compete for one query
+ * (topiary-cannibal.h): a warning each, the first few. A map that cannot
+ * be read now was written all the same; `check` will say more. */
+#define MAX_CANNIBAL_WARNINGS 20
+
+static void
+warn_cannibals (TopiaryProject      *project,
+                TopiaryImportReport *report)
+{
+  g_autoptr(TopiaryMap) map = topiary_map_new (project, NULL);
+  g_autofree char *language = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+
+  if (map == NULL)
+    return;
+  language = topiary_project_get_map_field (project, "language");
+  found = topiary_cannibal_find (map, language, NULL);
+  for (guint i = 0; i < found->len && i < MAX_CANNIBAL_WARNINGS; i++)
+    topiary_import_report_warn (report, "%s", ((TopiaryCannibalFinding *) g_ptr_array_index (found, i))->message);
+  if (found->len > MAX_CANNIBAL_WARNINGS)
+    topiary_import_report_warn (report, _("%u more pairs of articles compete for a query; “topiary check” lists them."),
+                                found->len - MAX_CANNIBAL_WARNINGS);
+}
+
 /* Runs the importer of @format inside a transaction and commits it. */
 static gboolean
 run_import (TopiaryProject             *project,
@@ -529,7 +554,10 @@ run_import (TopiaryProject             *project,
       topiary_project_rollback (project);
       return FALSE;
     }
-  return topiary_project_commit (project, error);
+  if (!topiary_project_commit (project, error))
+    return FALSE;
+  warn_cannibals (project, report);
+  return TRUE;
 }
 
 static void

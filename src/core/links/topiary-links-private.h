@@ -28,6 +28,10 @@ gboolean _topiary_links_is_stopword (const char *norm);
 GPtrArray *_topiary_links_phrase_words (const char *phrase,
                                         gboolean    stem);
 
+/* Where the front matter ("---" or "+++") of @body ends, after its
+ * closing line; 0 when it has none. */
+gsize      _topiary_links_front_matter_end (const char *body);
+
 /* A word of a body that may be part of a mention. */
 typedef struct {
   gsize  start, end;

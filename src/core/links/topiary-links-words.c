@@ -513,9 +513,8 @@ fence_of (const char *line,
   return n >= 3 ? n : 0;
 }
 
-/* Where the front matter ends (after its closing line), or 0. */
-static gsize
-front_matter_end (const char *body)
+gsize
+_topiary_links_front_matter_end (const char *body)
 {
   const char *marks[] = { "---", "+++" };
 
@@ -563,7 +562,7 @@ _topiary_links_scan (const char *body)
   s.scan = scan;
   end = body + strlen (body);
 
-  for (p = body + front_matter_end (body); p < end; )
+  for (p = body + _topiary_links_front_matter_end (body); p < end; )
     {
       const char *nl = memchr (p, '\n', end - p);
       const char *line_end = nl ? nl : end;
