@@ -207,6 +207,24 @@ whole_map (TopiaryProject *project,
   return 0;
 }
 
+TopiaryMapArticle *
+_topiary_cli_lookup_slug (TopiaryMap *map,
+                          const char *path,
+                          const char *slug,
+                          int        *status)
+{
+  TopiaryMapArticle *a = topiary_map_lookup_slug (map, slug);
+
+  if (a == NULL)
+    {
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *message = g_strdup_printf (_("No article of “%s” has the slug “%s”."), base, slug);
+
+      *status = _topiary_cli_fail (message);
+    }
+  return a;
+}
+
 int
 _topiary_cli_links (const TopiaryCliCommand *cmd,
                     int                      argc,
@@ -239,16 +257,9 @@ _topiary_cli_links (const TopiaryCliCommand *cmd,
 
   if (args[1] != NULL)
     {
-      TopiaryMapArticle *a = topiary_map_lookup_slug (map, args[1]);
+      TopiaryMapArticle *a = _topiary_cli_lookup_slug (map, args[0], args[1], &status);
 
-      if (a == NULL)
-        {
-          g_autofree char *base = g_path_get_basename (args[0]);
-          g_autofree char *message = g_strdup_printf (_("No article of “%s” has the slug “%s”."), base, args[1]);
-
-          return _topiary_cli_fail (message);
-        }
-      return one_article (project, linker, a, as_json);
+      return a != NULL ? one_article (project, linker, a, as_json) : status;
     }
   return whole_map (project, linker, as_json);
 }

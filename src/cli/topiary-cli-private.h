@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "topiary-map.h"
 #include "topiary-project.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,14 @@ int _topiary_cli_check  (const TopiaryCliCommand *cmd, int argc, char **argv);
 int _topiary_cli_search (const TopiaryCliCommand *cmd, int argc, char **argv);
 int _topiary_cli_files  (const TopiaryCliCommand *cmd, int argc, char **argv);
 int _topiary_cli_links  (const TopiaryCliCommand *cmd, int argc, char **argv);
+int _topiary_cli_brief  (const TopiaryCliCommand *cmd, int argc, char **argv);
+
+/* The article of @map with @slug; NULL after saying none of the project
+ * at @path has it (*status set). In topiary-cli-links.c. */
+TopiaryMapArticle *_topiary_cli_lookup_slug (TopiaryMap *map,
+                                             const char *path,
+                                             const char *slug,
+                                             int        *status);
 
 /* Or'ed into _topiary_cli_parse()'s @n_args: one more argument may follow. */
 #define TOPIARY_CLI_ONE_MORE (1u << 16)

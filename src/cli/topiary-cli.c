@@ -47,6 +47,11 @@ static const TopiaryCliCommand commands[] = {
     N_("Without SLUG, every written article with missing required links or suggestions is listed with "
        "them; with SLUG, that article's outgoing links and backlinks too. Exit status: 0, or 2 "
        "when the project cannot be read or no article has SLUG.") },
+  { "brief", _topiary_cli_brief, N_("FILE.topiary SLUG"),
+    N_("FILE.topiary SLUG [--format markdown|json] [--skeleton | --checklist]"),
+    N_("Print the writing brief of an article, made from the map"),
+    N_("--skeleton prints headings and required links an empty article can start from; --checklist "
+       "scores the article’s text against its brief, out of 100.") },
   { "files", _topiary_cli_files, N_("FILE.topiary"),
     N_("FILE.topiary [--json] [--extract DIR [--force]]"),
     N_("List the images and files stored in the project, or write them to a folder"),

@@ -126,4 +126,27 @@ guint _topiary_linker_anchor_uses (TopiaryLinker *self,
                                    const char    *key,
                                    gint64         exclude);
 
+/* ---- topiary-brief.c ---- */
+
+/* The normalised words of @text, as a set. */
+GHashTable *_topiary_brief_word_set (const char *text,
+                                     gboolean    stem);
+/* TRUE when every content word of @query is in @words (and it has one). */
+gboolean    _topiary_brief_covers   (GHashTable *words,
+                                     const char *query,
+                                     gboolean    stem);
+
+/* ---- topiary-links-suggest.c ---- */
+
+/* The anchor for a link from @source to @target: the least used of its
+ * queries (primary first) and title; the others in *@alternatives. */
+char *_topiary_linker_pick_anchor (TopiaryLinker      *linker,
+                                   gint64              source,
+                                   TopiaryMapArticle  *target,
+                                   char             ***alternatives);
+/* `[[anchor]]` when the anchor names @target, else `[[slug|anchor]]`. */
+char *_topiary_linker_link_text   (TopiaryLinker     *linker,
+                                   TopiaryMapArticle *target,
+                                   const char        *anchor);
+
 G_END_DECLS

@@ -59,9 +59,10 @@ compare_candidates (gconstpointer a,
  * its title, the least used by other articles first; one per key, and
  * none whose key is @except. */
 static GArray *
-anchor_candidates (Suggest           *s,
-                   TopiaryMapArticle *target,
-                   const char        *except)
+candidates_for (TopiaryLinker     *linker,
+                gint64             source,
+                TopiaryMapArticle *target,
+                const char        *except)
 {
   GArray *c = g_array_new (FALSE, FALSE, sizeof (Candidate));
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -92,11 +93,19 @@ anchor_candidates (Suggest           *s,
           continue;
         }
       g_hash_table_add (seen, cand.key);
-      cand.uses = _topiary_linker_anchor_uses (s->linker, target->id, cand.key, s->article->id);
+      cand.uses = _topiary_linker_anchor_uses (linker, target->id, cand.key, source);
       g_array_append_val (c, cand);
     }
   g_array_sort (c, compare_candidates);
   return c;
+}
+
+static GArray *
+anchor_candidates (Suggest           *s,
+                   TopiaryMapArticle *target,
+                   const char        *except)
+{
+  return candidates_for (s->linker, s->article->id, target, except);
 }
 
 static void
@@ -576,4 +585,27 @@ topiary_linker_to_json_node (TopiaryLinker *linker,
     }
   json_builder_end_object (b);
   return json_builder_get_root (b);
+}
+
+char *
+_topiary_linker_pick_anchor (TopiaryLinker      *linker,
+                             gint64              source,
+                             TopiaryMapArticle  *target,
+                             char             ***alternatives)
+{
+  GArray *c = candidates_for (linker, source, target, NULL);
+  char *anchor = g_strdup (c->len > 0 ? g_array_index (c, Candidate, 0).text
+                                      : topiary_article_get_slug (target->article));
+
+  *alternatives = candidates_strv (c, 1);
+  candidates_free (c);
+  return anchor;
+}
+
+char *
+_topiary_linker_link_text (TopiaryLinker     *linker,
+                           TopiaryMapArticle *target,
+                           const char        *anchor)
+{
+  return link_text (linker, target, anchor);
 }
