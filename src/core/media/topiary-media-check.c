@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
+#include <zlib.h>
 #include <glib/gi18n-lib.h>
 
 #include "topiary-media.h"
@@ -181,51 +182,143 @@ webp_size (const guint8 *d, gsize n, guint *w, guint *h)
 /* ---- structure: a cut-short or altered file is found even where the
  * decoder would forgive it ---- */
 
-static guint32
-crc32_update (guint32       crc,
-              const guint8 *d,
-              gsize         n)
+/* The bytes the image data of an IHDR inflates to: for each row a filter
+ * byte and the row's bytes, pass by pass when interlaced (Adam7). Fills
+ * @rows and @row_len per pass and returns the number of passes, or 0 for
+ * an IHDR that no decoder accepts. */
+static guint
+png_layout (const guint8 *ihdr,
+            guint64       rows[7],
+            guint64       row_len[7])
 {
-  static guint32 table[256];
-  static gsize init = 0;
+  static const guint8 x0[7] = { 0, 4, 0, 2, 0, 1, 0 }, y0[7] = { 0, 0, 4, 0, 2, 0, 1 };
+  static const guint8 dx[7] = { 8, 8, 4, 4, 2, 2, 1 }, dy[7] = { 8, 8, 8, 4, 4, 2, 2 };
+  guint32 w = be32 (ihdr), h = be32 (ihdr + 4);
+  guint depth = ihdr[8], channels, passes = 0;
+  gboolean low = depth == 1 || depth == 2 || depth == 4;
 
-  if (g_once_init_enter (&init))
+  switch (ihdr[9])
     {
-      for (guint32 i = 0; i < 256; i++)
-        {
-          guint32 c = i;
-          for (int k = 0; k < 8; k++)
-            c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
-          table[i] = c;
-        }
-      g_once_init_leave (&init, 1);
+    case 0: channels = 1; if (!low && depth != 8 && depth != 16) return 0; break;
+    case 3: channels = 1; if (!low && depth != 8) return 0; break;
+    case 2: channels = 3; if (depth != 8 && depth != 16) return 0; break;
+    case 4: channels = 2; if (depth != 8 && depth != 16) return 0; break;
+    case 6: channels = 4; if (depth != 8 && depth != 16) return 0; break;
+    default: return 0;
     }
-  crc = ~crc;
-  for (gsize i = 0; i < n; i++)
-    crc = table[(crc ^ d[i]) & 0xff] ^ (crc >> 8);
-  return ~crc;
+  /* Compression and filter method 0; no interlacing, or Adam7. */
+  if (w == 0 || h == 0 || ihdr[10] != 0 || ihdr[11] != 0 || ihdr[12] > 1)
+    return 0;
+  if (ihdr[12] == 0)
+    {
+      rows[0] = h;
+      row_len[0] = 1 + ((guint64)w * channels * depth + 7) / 8;
+      return 1;
+    }
+  for (guint p = 0; p < 7; p++)
+    {
+      guint64 pw = w > x0[p] ? (w - x0[p] + dx[p] - 1) / dx[p] : 0;
+      guint64 ph = h > y0[p] ? (h - y0[p] + dy[p] - 1) / dy[p] : 0;
+
+      if (pw == 0 || ph == 0)
+        continue;
+      rows[passes] = ph;
+      row_len[passes] = 1 + (pw * channels * depth + 7) / 8;
+      passes++;
+    }
+  return passes;
 }
 
-/* Every chunk whole and with the right CRC, ending with IEND. */
+/* A PNG read as a decoder reads it, short of unfiltering and converting
+ * the pixels: IHDR first and valid, every chunk whole with the right CRC,
+ * a palette before the data of a palette image, the data in consecutive
+ * IDAT chunks, IEND last; and the data inflates (zlib checks its structure
+ * and Adler-32) to every row of the image, each starting with a valid
+ * filter type. A cut-short, altered or mis-encoded file fails here as it
+ * failed the decoder, for about half the work: gdk-pixbuf also unfiltered,
+ * converted and scaled every pixel, which can fail on nothing more. */
 static gboolean
-png_intact (const guint8 *d,
-            gsize         n)
+png_valid (const guint8 *d,
+           gsize         n)
 {
+  guint64 rows[7], row_len[7];
+  guint passes, pass = 0;
+  guint64 row = 0, pos = 0, next_filter = 0, total = 0;
+  gboolean seen_plte = FALSE, idat_done = FALSE, in_idat = FALSE;
+  z_stream z = { 0 };
+  g_autofree guint8 *window = NULL;
+  const gsize window_size = 64 * 1024;
   gsize i = 8;
+  gboolean ok = FALSE;
+
+  if (n < 8 + 25 || be32 (d + 8) != 13 || memcmp (d + 12, "IHDR", 4) != 0)
+    return FALSE;
+  passes = png_layout (d + 16, rows, row_len);
+  if (passes == 0 || inflateInit (&z) != Z_OK)
+    return FALSE;
+  for (guint p = 0; p < passes; p++)
+    total += rows[p] * row_len[p];
+  window = g_malloc (window_size);
 
   while (i + 12 <= n)
     {
       guint32 len = be32 (d + i);
+      const guint8 *kind = d + i + 4, *body = d + i + 8;
 
-      if (len > n - i - 12)
-        return FALSE;
-      if (crc32_update (0, d + i + 4, len + 4) != be32 (d + i + 8 + len))
-        return FALSE;
-      if (memcmp (d + i + 4, "IEND", 4) == 0)
-        return TRUE;
+      if (len > n - i - 12 || crc32 (0, kind, len + 4) != be32 (body + len))
+        break;
+      if (memcmp (kind, "IEND", 4) == 0)
+        {
+          ok = pos >= total;
+          break;
+        }
+      if (memcmp (kind, "PLTE", 4) == 0)
+        seen_plte = TRUE;
+      if (memcmp (kind, "IDAT", 4) != 0)
+        {
+          idat_done = in_idat;
+          i += 12 + len;
+          continue;
+        }
+      if (idat_done || (d[16 + 9] == 3 && !seen_plte))
+        break;
+      in_idat = TRUE;
+      z.next_in = (Bytef *)body;
+      z.avail_in = len;
+      /* Once every row is there, the rest is not inflated: a decoder only
+       * warns of extra data. */
+      while (z.avail_in > 0 && pos < total)
+        {
+          int zr;
+          guint64 produced;
+
+          z.next_out = window;
+          z.avail_out = window_size;
+          zr = inflate (&z, Z_NO_FLUSH);
+          if (zr != Z_OK && zr != Z_STREAM_END && zr != Z_BUF_ERROR)
+            goto out;
+          produced = window_size - z.avail_out;
+          /* The filter type that starts each row. */
+          while (next_filter < total && next_filter < pos + produced)
+            {
+              if (window[next_filter - pos] > 4)
+                goto out;
+              next_filter += row_len[pass];
+              if (++row == rows[pass])
+                row = 0, pass++;
+            }
+          pos += produced;
+          /* Ended before the last row: cut short. */
+          if (zr == Z_STREAM_END && pos < total)
+            goto out;
+          if (zr == Z_STREAM_END || produced == 0)
+            break;
+        }
       i += 12 + len;
     }
-  return FALSE;
+out:
+  inflateEnd (&z);
+  return ok;
 }
 
 /* The end-of-image marker after the first scan. Entropy-coded data
@@ -721,8 +814,9 @@ topiary_media_check (const char  *name,
       gboolean sized = FALSE;
       const char *loader = NULL;
 
+      /* A PNG is checked by png_valid(), not decoded. */
       if (strcmp (type->mime, "image/png") == 0)
-        sized = png_size (d, n, &w, &h), loader = "png";
+        sized = png_size (d, n, &w, &h);
       else if (strcmp (type->mime, "image/jpeg") == 0)
         sized = jpeg_size (d, n, &w, &h), loader = "jpeg";
       else if (strcmp (type->mime, "image/gif") == 0)
@@ -738,10 +832,10 @@ topiary_media_check (const char  *name,
                        base, w, h);
           return NULL;
         }
-      if (loader == NULL && has_loader ("webp"))
+      if (strcmp (type->mime, "image/webp") == 0 && has_loader ("webp"))
         loader = "webp";  /* where a WebP loader is installed, it decodes too */
       if (!sized || w == 0 || h == 0 ||
-          (strcmp (type->mime, "image/png") == 0 && !png_intact (d, n)) ||
+          (strcmp (type->mime, "image/png") == 0 && !png_valid (d, n)) ||
           (strcmp (type->mime, "image/jpeg") == 0 && !jpeg_intact (d, n)) ||
           (strcmp (type->mime, "image/gif") == 0 && !gif_intact (d, n)) ||
           (loader != NULL && !decodes (loader, d, n)))

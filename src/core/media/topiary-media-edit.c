@@ -115,7 +115,7 @@ topiary_project_add_checked_file (TopiaryProject           *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return _topiary_media_store (self, article_id, file->name, file->data,
-                               file->mime, file->width, file->height, error);
+                               file->mime, file->width, file->height, NULL, error);
 }
 
 /* ---- links ---- */
@@ -387,7 +387,7 @@ topiary_project_replace_file (TopiaryProject           *self,
   if (!_topiary_project_check_writable (self, error))
     return NULL;
   bytes = g_bytes_get_data (file->data, &len);
-  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, bytes, len);
+  sha256 = _topiary_media_sha256 (file->data);
   if (!topiary_project_begin (self, error))
     return NULL;
   info = file_by_id (self, file_id, error);

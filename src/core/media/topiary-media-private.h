@@ -27,7 +27,8 @@ gboolean _topiary_media_article_restored (TopiaryProject  *self,
 
 /* Stores @stored, already checked by topiary_media_check() (type @mime,
  * @width × @height pixels), for the article, as topiary_project_add_file()
- * does after its check (topiary-media.c). */
+ * does after its check (topiary-media.c). @sha256 is its hash from
+ * _topiary_media_sha256(), or NULL to have it computed here. */
 TopiaryFileInfo *_topiary_media_store     (TopiaryProject  *self,
                                            gint64           article_id,
                                            const char      *name,
@@ -35,7 +36,12 @@ TopiaryFileInfo *_topiary_media_store     (TopiaryProject  *self,
                                            const char      *mime,
                                            guint            width,
                                            guint            height,
+                                           const char      *sha256,
                                            GError         **error);
+/* The SHA-256 of @data in lowercase hex, as GChecksum writes it, with
+ * nettle's implementation (which uses the processor's SHA instructions
+ * where there are some: a third of GLib's time or less); any thread. */
+char            *_topiary_media_sha256    (GBytes          *data);
 /* The bytes of the regular file @path, at most TOPIARY_MEDIA_MAX_SIZE
  * of them; needs no project, so it runs in any thread. */
 GBytes          *_topiary_media_read_path (const char      *path,

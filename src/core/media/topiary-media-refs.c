@@ -61,6 +61,63 @@ is_fence (const char *line)
   return spaces < 4 && (g_str_has_prefix (line, "```") || g_str_has_prefix (line, "~~~"));
 }
 
+/* The reference that starts at @p (a "](" or an "<img"), appended to
+ * @refs; returns where scanning goes on. */
+static const char *
+ref_at (const char *body,
+        const char *line,
+        const char *p,
+        const char *limit,
+        guint       line_no,
+        GArray     *refs)
+{
+  const char *start = NULL, *end = NULL;
+  g_autofree char *alt = NULL;
+  gboolean image = FALSE;
+
+  if (p[0] == ']' && p + 1 < limit && p[1] == '(')
+    {
+      /* Is the "[" this closes preceded by "!"? Look back for it. */
+      for (const char *q = p; q >= line; q--)
+        if (*q == '[')
+          {
+            image = q > line && q[-1] == '!';
+            if (image)
+              alt = g_strndup (q + 1, p - q - 1);
+            break;
+          }
+      end = destination_end (p + 2, limit, &start);
+    }
+  else if (g_ascii_strncasecmp (p, "<img", 4) == 0)
+    {
+      const char *tag_end = memchr (p, '>', limit - p);
+      const char *src = tag_end ? g_strstr_len (p, tag_end - p, "src=\"") : NULL;
+
+      if (src != NULL)
+        {
+          const char *alt_at = g_strstr_len (p, tag_end - p, " alt=\"");
+
+          start = src + 5;
+          end = memchr (start, '"', tag_end - start);
+          image = TRUE;
+          if (alt_at != NULL)
+            {
+              const char *alt_end = memchr (alt_at + 6, '"', tag_end - (alt_at + 6));
+              if (alt_end != NULL)
+                alt = g_strndup (alt_at + 6, alt_end - (alt_at + 6));
+            }
+        }
+    }
+  if (start != NULL && end != NULL && end > start)
+    {
+      TopiaryMediaRef r = { start - body, end - start, g_strndup (start, end - start),
+                            g_steal_pointer (&alt), image, line_no };
+      g_array_append_val (refs, r);
+      return end - 1;
+    }
+  return p;
+}
+
 /* Image and link destinations in @body, outside fenced code, and the src
  * of <img> tags. */
 GArray *
@@ -81,53 +138,10 @@ topiary_media_scan_refs (const char *body)
         in_fence = !in_fence;
       else if (!in_fence)
         {
+          /* Only "]" and "<" can start a reference. */
           for (const char *p = line; p < limit; p++)
-            {
-              const char *start = NULL, *end = NULL;
-              g_autofree char *alt = NULL;
-              gboolean image = FALSE;
-
-              if (p[0] == ']' && p + 1 < limit && p[1] == '(')
-                {
-                  /* Is the "[" this closes preceded by "!"? Look back for it. */
-                  for (const char *q = p; q >= line; q--)
-                    if (*q == '[')
-                      {
-                        image = q > line && q[-1] == '!';
-                        if (image)
-                          alt = g_strndup (q + 1, p - q - 1);
-                        break;
-                      }
-                  end = destination_end (p + 2, limit, &start);
-                }
-              else if (g_ascii_strncasecmp (p, "<img", 4) == 0)
-                {
-                  const char *tag_end = memchr (p, '>', limit - p);
-                  const char *src = tag_end ? g_strstr_len (p, tag_end - p, "src=\"") : NULL;
-
-                  if (src != NULL)
-                    {
-                      const char *alt_at = g_strstr_len (p, tag_end - p, " alt=\"");
-
-                      start = src + 5;
-                      end = memchr (start, '"', tag_end - start);
-                      image = TRUE;
-                      if (alt_at != NULL)
-                        {
-                          const char *alt_end = memchr (alt_at + 6, '"', tag_end - (alt_at + 6));
-                          if (alt_end != NULL)
-                            alt = g_strndup (alt_at + 6, alt_end - (alt_at + 6));
-                        }
-                    }
-                }
-              if (start != NULL && end != NULL && end > start)
-                {
-                  TopiaryMediaRef r = { start - body, end - start, g_strndup (start, end - start),
-                                        g_steal_pointer (&alt), image, line_no };
-                  g_array_append_val (refs, r);
-                  p = end - 1;
-                }
-            }
+            if (*p == ']' || *p == '<')
+              p = ref_at (body, line, p, limit, line_no, refs);
         }
       line = eol ? eol + 1 : limit;
       line_no++;

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <nettle/sha2.h>
 
 #include "topiary-media.h"
 #include "topiary-media-private.h"
@@ -209,7 +210,7 @@ topiary_project_add_file (TopiaryProject  *self,
   stored = topiary_media_check (name, data, &mime, &width, &height, error);
   if (stored == NULL)
     return NULL;
-  return _topiary_media_store (self, article_id, name, stored, mime, width, height, error);
+  return _topiary_media_store (self, article_id, name, stored, mime, width, height, NULL, error);
 }
 
 TopiaryFileInfo *
@@ -220,6 +221,7 @@ _topiary_media_store (TopiaryProject  *self,
                       const char      *mime,
                       guint            width,
                       guint            height,
+                      const char      *given_sha256,
                       GError         **error)
 {
   g_autofree char *sha256 = NULL;
@@ -233,7 +235,7 @@ _topiary_media_store (TopiaryProject  *self,
   if (!_topiary_project_check_writable (self, error))
     return NULL;
   bytes = g_bytes_get_data (stored, &len);
-  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, bytes, len);
+  sha256 = given_sha256 != NULL ? g_strdup (given_sha256) : _topiary_media_sha256 (stored);
 
   if (!topiary_project_begin (self, error))
     return NULL;
@@ -304,6 +306,27 @@ out:
   if (!_topiary_project_finish (self, ok, error))
     return NULL;
   return get_by_id (self, file_id);
+}
+
+char *
+_topiary_media_sha256 (GBytes *data)
+{
+  struct sha256_ctx ctx;
+  guint8 digest[SHA256_DIGEST_SIZE];
+  char *hex = g_malloc (2 * SHA256_DIGEST_SIZE + 1);
+  gsize len;
+  const guint8 *bytes = g_bytes_get_data (data, &len);
+
+  sha256_init (&ctx);
+  sha256_update (&ctx, len, bytes);
+  sha256_digest (&ctx, sizeof digest, digest);
+  for (guint i = 0; i < SHA256_DIGEST_SIZE; i++)
+    {
+      hex[2 * i] = "0123456789abcdef"[digest[i] >> 4];
+      hex[2 * i + 1] = "0123456789abcdef"[digest[i] & 0xf];
+    }
+  hex[2 * SHA256_DIGEST_SIZE] = '\0';
+  return hex;
 }
 
 TopiaryFileInfo *
