@@ -69,11 +69,13 @@ typedef struct {
 } Ctx;
 
 typedef struct {
-  char     *text;
-  gsize     length;
-  char     *error;     /* why the file could not be read, or NULL */
-  gboolean  replaced;  /* invalid UTF-8 was replaced */
-  gboolean  done;
+  char       *text;
+  gsize       length;
+  char       *error;        /* why the file could not be read, or NULL */
+  gboolean    replaced;     /* invalid UTF-8 was replaced */
+  gboolean    done;
+  GHashTable *media;        /* the files it refers to, read and checked, or NULL */
+  gsize       media_bytes;  /* what they hold */
 } Slot;
 
 typedef struct {
@@ -84,6 +86,9 @@ typedef struct {
   guint      next;      /* the file the thread reads next */
   guint      consumed;  /* slots before this one are taken */
   gboolean   stop;
+  const char *site_root;   /* where a body's files are looked for (NULL: */
+  const char *media_base;  /* no files are read), see _topiary_import_media() */
+  gsize      media_bytes;  /* of files read and not yet taken */
   GThread   *thread;
 } ReadAhead;
 
@@ -106,7 +111,9 @@ void     _topiary_hugo_read_entry       (Ctx                 *ctx,
                                          Entry               *e);
 /* Second pass: the bodies, read ahead by a thread. */
 void     _topiary_hugo_read_ahead_start (ReadAhead           *ra,
-                                         GPtrArray           *entries);
+                                         GPtrArray           *entries,
+                                         const char          *site_root,
+                                         const char          *media_base);
 Slot     _topiary_hugo_read_ahead_take  (ReadAhead           *ra,
                                          guint                i);
 void     _topiary_hugo_read_ahead_stop  (ReadAhead           *ra);

@@ -487,10 +487,14 @@ _topiary_hugo_read_entry (Ctx   *ctx,
  *
  * The second pass reads every body again. A thread reads the next few files
  * while the main thread writes the current one to the project, so the disk
- * and the SQLite work overlap on two cores. At most READ_AHEAD bodies wait in
- * memory, so memory stays flat however large the folder. */
+ * and the SQLite work overlap on two cores. It also reads, checks and hashes
+ * the images and files each body refers to, the costliest part of an
+ * import with images. At most READ_AHEAD bodies, and about MEDIA_AHEAD
+ * bytes of files, wait in memory, so memory stays flat however large the
+ * folder. */
 
 #define READ_AHEAD 32
+#define MEDIA_AHEAD (64 * 1024 * 1024)
 
 static gpointer
 read_ahead_thread (gpointer data)
@@ -505,7 +509,9 @@ read_ahead_thread (gpointer data)
       guint i;
 
       g_mutex_lock (&ra->mutex);
-      while (!ra->stop && ra->next < ra->entries->len && ra->next >= ra->consumed + READ_AHEAD)
+      while (!ra->stop && ra->next < ra->entries->len &&
+             (ra->next >= ra->consumed + READ_AHEAD ||
+              (ra->media_bytes > MEDIA_AHEAD && ra->next > ra->consumed)))
         g_cond_wait (&ra->cond, &ra->mutex);
       if (ra->stop || ra->next >= ra->entries->len)
         {
@@ -519,9 +525,13 @@ read_ahead_thread (gpointer data)
       slot.text = read_text_file (e->read_path, &e->id, &slot.length, &slot.replaced, &error);
       if (slot.text == NULL)
         slot.error = g_strdup (error->message);
+      else if (ra->media_base != NULL)
+        slot.media = _topiary_import_media_prepare (slot.text, e->path, ra->site_root, ra->media_base,
+                                                    e->rel, &slot.media_bytes);
       slot.done = TRUE;
 
       g_mutex_lock (&ra->mutex);
+      ra->media_bytes += slot.media_bytes;
       ra->slots[i] = slot;
       g_cond_broadcast (&ra->cond);
       g_mutex_unlock (&ra->mutex);
@@ -529,8 +539,10 @@ read_ahead_thread (gpointer data)
 }
 
 void
-_topiary_hugo_read_ahead_start (ReadAhead *ra,
-                                GPtrArray *entries)
+_topiary_hugo_read_ahead_start (ReadAhead  *ra,
+                                GPtrArray  *entries,
+                                const char *site_root,
+                                const char *media_base)
 {
   g_mutex_init (&ra->mutex);
   g_cond_init (&ra->cond);
@@ -538,6 +550,9 @@ _topiary_hugo_read_ahead_start (ReadAhead *ra,
   ra->slots = g_new0 (Slot, MAX (entries->len, 1));
   ra->next = ra->consumed = 0;
   ra->stop = FALSE;
+  ra->site_root = site_root;
+  ra->media_base = media_base;
+  ra->media_bytes = 0;
   ra->thread = g_thread_new ("topiary-read-ahead", read_ahead_thread, ra);
 }
 
@@ -554,6 +569,7 @@ _topiary_hugo_read_ahead_take (ReadAhead *ra,
   slot = ra->slots[i];
   memset (&ra->slots[i], 0, sizeof slot);
   ra->consumed = i + 1;
+  ra->media_bytes -= slot.media_bytes;
   g_cond_broadcast (&ra->cond);
   g_mutex_unlock (&ra->mutex);
   return slot;
@@ -571,6 +587,7 @@ _topiary_hugo_read_ahead_stop (ReadAhead *ra)
     {
       g_free (ra->slots[i].text);
       g_free (ra->slots[i].error);
+      g_clear_pointer (&ra->slots[i].media, g_hash_table_unref);
     }
   g_free (ra->slots);
   g_mutex_clear (&ra->mutex);

@@ -436,6 +436,7 @@ typedef struct {
   guint      total;
   GString   *text;   /* the body of the article being written */
   gboolean   has_text;
+  GHashTable *media; /* the files it refers to, read ahead */
 } Writer;
 
 static void
@@ -443,7 +444,7 @@ bodies_start (gpointer data)
 {
   Writer *w = data;
 
-  _topiary_hugo_read_ahead_start (&w->ahead, w->ctx->entries);
+  _topiary_hugo_read_ahead_start (&w->ahead, w->ctx->entries, w->ctx->site_root, w->ctx->media_base);
 }
 
 static void
@@ -452,6 +453,7 @@ bodies_stop (gpointer data)
   Writer *w = data;
 
   _topiary_hugo_read_ahead_stop (&w->ahead);
+  g_clear_pointer (&w->media, g_hash_table_unref);
 }
 
 /* The body of entry @index: its file after the front matter, read by the
@@ -469,6 +471,8 @@ bodies_body (gpointer        data,
   g_autofree char *message = g_steal_pointer (&slot.error);
   gsize length = slot.length, offset = 0;
 
+  g_clear_pointer (&w->media, g_hash_table_unref);
+  w->media = g_steal_pointer (&slot.media);
   w->has_text = text != NULL;
   if (text != NULL && slot.replaced)
     _topiary_hugo_file_warn (ctx, _("“%s” is not valid UTF-8; the invalid bytes were replaced with “�”."), e->rel);
@@ -507,7 +511,8 @@ bodies_written (gpointer         data,
       g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *relinked = _topiary_import_media (ctx->project, topiary_article_get_id (article),
                                                          topiary_article_get_body (article), e->path,
-                                                         ctx->site_root, ctx->media_base, e->rel, warnings);
+                                                         ctx->site_root, ctx->media_base, e->rel, w->media,
+                                                         warnings);
 
       for (guint i = 0; i < warnings->len; i++)
         _topiary_hugo_file_warn (ctx, "%s", (char *)g_ptr_array_index (warnings, i));
@@ -515,6 +520,7 @@ bodies_written (gpointer         data,
           !topiary_project_save_body (ctx->project, topiary_article_get_id (article), relinked, error))
         return FALSE;
     }
+  g_clear_pointer (&w->media, g_hash_table_unref);
   if (ctx->progress)
     ctx->progress (ctx->entries->len + index + 1, w->total, ctx->progress_data);
   return TRUE;
