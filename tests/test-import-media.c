@@ -239,6 +239,71 @@ test_damaged_image (Fixture       *f,
   g_assert_true (warned (f, "x.png"));
 }
 
+/* More articles than the read-ahead holds, each with its own image, some
+ * sharing one and some missing theirs: every file arrives with its
+ * article, a shared one is stored once, and the warnings come in the
+ * order the articles were written. */
+static void
+test_many_in_order (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GBytes) shared = test_image ("png", 16, 16, 1000);
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GHashTable) blobs = g_hash_table_new (g_str_hash, g_str_equal);
+  gint64 last_id = 0;
+  guint gone = 0;
+
+  put_bytes (f->site, "static/shared.png", shared);
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *md = NULL;
+      g_autofree char *rel = g_strdup_printf ("content/posts/p%03u/index.md", i);
+      g_autofree char *img = g_strdup_printf ("content/posts/p%03u/images/f%03u.png", i, i);
+      g_autoptr(GBytes) png = test_image ("png", 16, 16, i);
+
+      if (i % 7 == 3)
+        md = g_strdup_printf ("---\ntitle: P%03u\n---\n![Gone](images/gone-%03u.png)\n", i, i);
+      else if (i % 10 == 0)
+        md = g_strdup_printf ("---\ntitle: P%03u\n---\n![Shared](/shared.png) ![Own](images/f%03u.png)\n", i, i);
+      else
+        md = g_strdup_printf ("---\ntitle: P%03u\n---\n![Own](images/f%03u.png)\n", i, i);
+      put (f->site, rel, md, -1);
+      put_bytes (f->site, img, png);
+    }
+  import (f);
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *slug = g_strdup_printf ("p%03u", i);
+      g_autoptr(TopiaryArticle) a = article (f, slug);
+      g_autoptr(GPtrArray) own = topiary_project_list_files (f->project, topiary_article_get_id (a), NULL);
+
+      g_assert_cmpuint (own->len, ==, i % 7 == 3 ? 0 : i % 10 == 0 ? 2 : 1);
+    }
+  files = topiary_project_list_files (f->project, 0, NULL);
+  for (guint i = 0; i < files->len; i++)
+    g_hash_table_add (blobs, ((TopiaryFileInfo *)g_ptr_array_index (files, i))->sha256);
+  /* 86 images of their own, and the shared one once. */
+  g_assert_cmpuint (g_hash_table_size (blobs), ==, 86 + 1);
+
+  for (guint w = 0; w < f->report->warnings->len; w++)
+    {
+      const char *text = g_ptr_array_index (f->report->warnings, w);
+      const char *at = strstr (text, "gone-");
+      g_autofree char *slug = NULL;
+      g_autoptr(TopiaryArticle) a = NULL;
+
+      if (at == NULL)
+        continue;
+      slug = g_strdup_printf ("p%.3s", at + 5);
+      a = article (f, slug);
+      g_assert_cmpint (topiary_article_get_id (a), >, last_id);
+      last_id = topiary_article_get_id (a);
+      gone++;
+    }
+  g_assert_cmpuint (gone, ==, 14);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -250,6 +315,7 @@ main (int    argc,
   ADD ("escapes-refused", test_escapes_refused);
   ADD ("jekyll", test_jekyll);
   ADD ("damaged-image", test_damaged_image);
+  ADD ("many-in-order", test_many_in_order);
 #undef ADD
 
   return g_test_run ();
