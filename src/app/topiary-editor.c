@@ -21,6 +21,7 @@
 #include "topiary-markdown.h"
 #include "topiary-markdown-keys.h"
 #include "topiary-spell-view.h"
+#include "topiary-writing-mode.h"
 
 #define STATUS_DELAY_MS 150
 #define DEFAULT_AUTOSAVE_MS 500
@@ -45,7 +46,6 @@ struct _TopiaryEditor
   GtkSourceBuffer        *buffer;
   GtkSourceSearchSettings *search_settings;
   GtkSourceSearchContext *search_context;
-  GtkCssProvider         *font_css;
 
   TopiaryProject         *project;
   GSettings              *settings;
@@ -63,6 +63,7 @@ struct _TopiaryEditor
   TopiarySpellView       *spell;
   TopiaryLinkCompletion  *links;    /* [[ completion */
   GtkWidget              *outline;  /* its menu button, in the status line */
+  TopiaryWritingMode     *writing;  /* font, column, focus, typewriter */
 };
 
 G_DEFINE_FINAL_TYPE (TopiaryEditor, topiary_editor, GTK_TYPE_WIDGET)
@@ -458,31 +459,12 @@ update_style_scheme (TopiaryEditor *self)
 }
 
 static void
-update_font (TopiaryEditor *self)
-{
-  g_autofree char *font = g_settings_get_string (self->settings, "editor-font");
-  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
-  g_autoptr(GString) css = g_string_new ("textview.topiary-editor {");
-  const char *family = pango_font_description_get_family (desc);
-  int size = pango_font_description_get_size (desc);
-
-  if (family != NULL)
-    {
-      g_autofree char *escaped = g_strescape (family, NULL);
-      g_string_append_printf (css, " font-family: \"%s\";", escaped);
-    }
-  if (size > 0)
-    g_string_append_printf (css, " font-size: %d%s;", size / PANGO_SCALE,
-                            pango_font_description_get_size_is_absolute (desc) ? "px" : "pt");
-  g_string_append (css, " }");
-  gtk_css_provider_load_from_data (self->font_css, css->str, css->len);
-}
-
-static void
 on_autosave_delay_changed (TopiaryEditor *self)
 {
   topiary_debounce_set_delay (self->autosave, g_settings_get_uint (self->settings, "autosave-delay"));
 }
+
+static const char * const writing_toggles[] = { "focus-mode", "typewriter" };
 
 void
 topiary_editor_set_settings (TopiaryEditor *self,
@@ -493,12 +475,17 @@ topiary_editor_set_settings (TopiaryEditor *self,
   g_return_if_fail (self->settings == NULL);
 
   self->settings = g_object_ref (settings);
-  g_signal_connect_object (settings, "changed::editor-font", G_CALLBACK (update_font), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::autosave-delay", G_CALLBACK (on_autosave_delay_changed), self, G_CONNECT_SWAPPED);
   g_settings_bind (settings, "show-line-numbers", self->view, "show-line-numbers", G_SETTINGS_BIND_GET);
   g_settings_bind (settings, "spell-check", self->spell, "enabled", G_SETTINGS_BIND_GET);
-  update_font (self);
+  topiary_writing_mode_set_settings (self->writing, settings);
   on_autosave_delay_changed (self);
+  /* Writing mode toggles, kept in the settings (issue 13). */
+  for (guint i = 0; i < G_N_ELEMENTS (writing_toggles); i++)
+    {
+      g_autoptr(GAction) action = g_settings_create_action (settings, writing_toggles[i]);
+      g_action_map_add_action (G_ACTION_MAP (self->actions), action);
+    }
 }
 
 /* ---- find and replace ---- */
@@ -827,6 +814,8 @@ topiary_editor_add_shortcuts (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "article.outline", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_CONTROL_MASK | GDK_ALT_MASK, "article.section-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_CONTROL_MASK | GDK_ALT_MASK, "article.section-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_ALT_MASK, "article.focus-mode", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_T, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "article.typewriter", NULL);
 }
 
 static const GActionEntry action_entries[] = {
@@ -863,13 +852,12 @@ topiary_editor_dispose (GObject *object)
   g_clear_pointer (&self->autosave, topiary_debounce_free);
   g_clear_pointer (&self->status, topiary_debounce_free);
   g_clear_pointer (&self->base_text, g_free);
-  if (self->font_css != NULL)
-    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
-                                                   GTK_STYLE_PROVIDER (self->font_css));
-  g_clear_object (&self->font_css);
+  g_clear_object (&self->writing);
   /* The window may hold the group longer: nothing in it points here after. */
   for (guint i = 0; self->actions != NULL && i < G_N_ELEMENTS (action_entries); i++)
     g_action_map_remove_action (G_ACTION_MAP (self->actions), action_entries[i].name);
+  for (guint i = 0; self->actions != NULL && i < G_N_ELEMENTS (writing_toggles); i++)
+    g_action_map_remove_action (G_ACTION_MAP (self->actions), writing_toggles[i]);
   g_clear_object (&self->actions);
   g_clear_object (&self->spell);
   g_clear_object (&self->links);
@@ -991,10 +979,7 @@ topiary_editor_init (TopiaryEditor *self)
   self->autosave = topiary_debounce_new (DEFAULT_AUTOSAVE_MS, autosave_cb, self);
   self->status = topiary_debounce_new (STATUS_DELAY_MS, status_cb, self);
 
-  self->font_css = gtk_css_provider_new ();
-  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
-                                              GTK_STYLE_PROVIDER (self->font_css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  self->writing = topiary_writing_mode_new (GTK_TEXT_VIEW (self->view));
 
   g_signal_connect_object (self->buffer, "changed", G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "notify::cursor-position", G_CALLBACK (on_cursor_moved), self, G_CONNECT_SWAPPED);

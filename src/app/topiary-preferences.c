@@ -16,6 +16,9 @@ struct _TopiaryPreferences
   AdwPreferencesWindow  parent_instance;
 
   AdwComboRow          *scheme_row;
+  AdwComboRow          *writing_font_row;
+  GtkSpinButton        *column_spin;
+  GtkSpinButton        *spacing_spin;
   GtkFontButton        *font_button;
   GtkSwitch            *line_numbers_switch;
   GtkSwitch            *spell_check_switch;
@@ -30,6 +33,8 @@ G_DEFINE_FINAL_TYPE (TopiaryPreferences, topiary_preferences, ADW_TYPE_PREFERENC
 
 static const char *schemes[] = { "default", "light", "dark" };
 static const char *layouts[] = { "editor", "split", "preview" };
+/* Three entries like the others: a NULL ends a shorter list. */
+static const char *writing_fonts[] = { "document", "monospace", NULL };
 
 static gboolean
 nick_to_index (GValue   *value,
@@ -39,7 +44,7 @@ nick_to_index (GValue   *value,
   const char * const *nicks = user_data;
   const char *nick = g_variant_get_string (variant, NULL);
 
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < 3 && nicks[i] != NULL; i++)
     if (g_strcmp0 (nicks[i], nick) == 0)
       {
         g_value_set_uint (value, i);
@@ -56,7 +61,7 @@ index_to_nick (const GValue       *value,
   const char * const *nicks = user_data;
   guint index = g_value_get_uint (value);
 
-  if (index >= 3)
+  if (index >= 3 || nicks[index] == NULL)
     return NULL;
   return g_variant_new_string (nicks[index]);
 }
@@ -77,6 +82,13 @@ topiary_preferences_new (GSettings *settings)
   g_settings_bind_with_mapping (settings, "preview-layout", self->layout_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, nick_to_index, index_to_nick,
                                 (gpointer) layouts, NULL);
+  g_settings_bind_with_mapping (settings, "writing-font", self->writing_font_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, nick_to_index, index_to_nick,
+                                (gpointer) writing_fonts, NULL);
+  g_settings_bind (settings, "column-width", gtk_spin_button_get_adjustment (self->column_spin),
+                   "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "line-spacing", gtk_spin_button_get_adjustment (self->spacing_spin),
+                   "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "editor-font", self->font_button, "font", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "show-line-numbers", self->line_numbers_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "spell-check", self->spell_check_switch, "active", G_SETTINGS_BIND_DEFAULT);
@@ -106,6 +118,9 @@ topiary_preferences_class_init (TopiaryPreferencesClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/topiary/Topiary/ui/topiary-preferences.ui");
   gtk_widget_class_bind_template_child (widget_class, TopiaryPreferences, scheme_row);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryPreferences, writing_font_row);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryPreferences, column_spin);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryPreferences, spacing_spin);
   gtk_widget_class_bind_template_child (widget_class, TopiaryPreferences, font_button);
   gtk_widget_class_bind_template_child (widget_class, TopiaryPreferences, line_numbers_switch);
   gtk_widget_class_bind_template_child (widget_class, TopiaryPreferences, spell_check_switch);

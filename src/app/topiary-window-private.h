@@ -42,4 +42,13 @@ void _topiary_window_ask_open_claimed     (TopiaryWindow  *self,
 void _topiary_window_save_state           (TopiaryWindow  *self);
 void _topiary_window_restore_state        (TopiaryWindow  *self);
 
+/* Full screen (win.fullscreen, F11, Escape) and the Writing Mode menu
+ * (topiary-window-writing.c). */
+void _topiary_window_install_writing_actions (GtkWidgetClass *widget_class);
+void _topiary_window_setup_writing        (TopiaryWindow  *self,
+                                           GSettings      *settings,
+                                           GMenu          *main_menu,
+                                           GtkWidget      *header,
+                                           GtkWidget      *sidebar);
+
 G_END_DECLS

@@ -661,6 +661,9 @@ topiary_window_constructed (GObject *object)
   topiary_article_pane_set_settings (self->pane, self->settings);
   g_settings_bind (self->settings, "preview-layout", self, "layout", G_SETTINGS_BIND_DEFAULT);
   topiary_welcome_set_settings (self->welcome, self->settings);
+  _topiary_window_setup_writing (self, self->settings, self->main_menu,
+                                 gtk_widget_get_ancestor (GTK_WIDGET (self->content_title), ADW_TYPE_HEADER_BAR),
+                                 GTK_WIDGET (self->sidebar));
 }
 
 static void
@@ -769,6 +772,7 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_refreshed);
 
   _topiary_window_install_file_actions (widget_class);
+  _topiary_window_install_writing_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.close-project", NULL, win_close_project);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, win_save);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, win_search);
