@@ -205,6 +205,8 @@ topiary_export_hugo (Export  *e,
       topiary_front_matter_writer_add_string (w, "kind", topiary_kind_to_string (topiary_article_get_kind (a->article)));
       if (intent != NULL && intent[0] != '\0')
         topiary_front_matter_writer_add_string (w, "intent", intent);
+      if (*topiary_article_get_language (a->article) != '\0')
+        topiary_front_matter_writer_add_string (w, "lang", topiary_article_get_language (a->article));
       if (topiary_article_get_priority (a->article) > 0)
         topiary_front_matter_writer_add_int (w, "priority", topiary_article_get_priority (a->article));
       topiary_front_matter_writer_add_string (w, "status", topiary_status_to_string (topiary_article_get_status (a->article)));

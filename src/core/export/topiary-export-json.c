@@ -143,6 +143,8 @@ topiary_export_json (Export      *e,
       json_builder_add_int_value (ab, topiary_article_get_position (full));
       json_add_string (ab, "status", topiary_status_to_string (topiary_article_get_status (full)));
       json_add_string (ab, "intent", topiary_article_get_intent (full));
+      /* "" = the map's language. */
+      json_add_string (ab, "language", topiary_article_get_language (full));
       json_builder_set_member_name (ab, "priority");
       json_builder_add_int_value (ab, topiary_article_get_priority (full));
       json_builder_set_member_name (ab, "queries");

@@ -119,7 +119,20 @@ page_context (Export     *e,
   json_object_set_object_member (ctx, "t", json_object_ref (e->words));
   json_object_set_boolean_member (ctx, "has_nav", json_array_get_length (nav) > 0);
   json_object_set_array_member (ctx, "nav", json_array_ref (nav));
+  /* The page's language: the site's, or an article's own (base.mustache). */
+  json_object_set_string_member (ctx, "lang", e->lang);
+  json_object_set_string_member (ctx, "dir", text_direction (e->lang));
   return ctx;
+}
+
+/* An article's own language, else the site's. */
+static char *
+article_lang (Export      *e,
+              ArticleInfo *a)
+{
+  char *lang = topiary_language_normalize (topiary_article_get_language (a->article));
+
+  return lang != NULL ? lang : g_strdup (e->lang);
 }
 
 static JsonObject *
@@ -222,6 +235,7 @@ article_ld (Export      *e,
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *published = topiary_export_iso_time (topiary_export_article_date (a->article));
   g_autofree char *modified = topiary_export_iso_time (topiary_export_article_updated (a->article));
+  g_autofree char *lang = article_lang (e, a);
   g_autofree char *url = NULL;
   g_autofree char *keywords = topiary_export_join_queries (a->article, FALSE, ", ");
   const char *summary = topiary_article_get_summary (a->article);
@@ -254,7 +268,7 @@ article_ld (Export      *e,
       json_builder_add_string_value (b, image);
     }
   json_builder_set_member_name (b, "inLanguage");
-  json_builder_add_string_value (b, e->lang);
+  json_builder_add_string_value (b, lang);
   json_builder_set_member_name (b, "wordCount");
   json_builder_add_int_value (b, words);
   if (keywords[0] != '\0')
@@ -423,6 +437,7 @@ topiary_export_write_article (Export                   *e,
   const char *summary = topiary_article_get_summary (a->article);
   g_autofree char *body = NULL;
   g_autofree char *cover = NULL;
+  g_autofree char *lang = article_lang (e, a);
   JsonObject *page, *article;
   JsonArray *crumbs, *jsonld, *toc, *related;
   guint n_toc = 0;
@@ -436,6 +451,8 @@ topiary_export_write_article (Export                   *e,
   cover = cover_url (e, a->id, "../");
 
   ctx = page_context (e, "../", a->group != NULL ? a->group->nav : e->nav);
+  json_object_set_string_member (ctx, "lang", lang);
+  json_object_set_string_member (ctx, "dir", text_direction (lang));
 
   page = make_page (title, summary, canonical_url, "article");
   if (cover != NULL)

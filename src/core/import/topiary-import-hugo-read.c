@@ -432,6 +432,14 @@ _topiary_hugo_read_entry (Ctx   *ctx,
     topiary_article_set_priority (a, topiary_value_parse_priority (value));
   if ((value = fm_string (fm, "target_words")) != NULL || (value = fm_string (fm, "words")) != NULL)
     topiary_article_set_target_words (a, topiary_value_parse_words (value));
+  /* The article's own language, when it is not the map's (issue 13). */
+  if ((value = fm_string (fm, "lang")) != NULL || (value = fm_string (fm, "language")) != NULL)
+    {
+      g_autofree char *language = topiary_language_normalize (value);
+
+      if (language != NULL)
+        topiary_article_set_language (a, language);
+    }
 
   if ((value = fm_string (fm, "draft")) != NULL && topiary_value_parse_bool (value, &draft))
     has_draft = TRUE;

@@ -417,6 +417,8 @@ plan_article (TopiaryImportPlan *plan,
   a->published = topiary_article_get_published (article);
   if (*topiary_article_get_intent (article) != '\0')
     a->intent = g_strdup (topiary_article_get_intent (article));
+  if (*topiary_article_get_language (article) != '\0')
+    a->language = g_strdup (topiary_article_get_language (article));
   if (*topiary_article_get_summary (article) != '\0')
     a->summary = g_strdup (topiary_article_get_summary (article));
   /* The writer makes the first query the primary one. */

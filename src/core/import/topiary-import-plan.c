@@ -22,6 +22,7 @@ plan_article_free (gpointer data)
   g_free (a->slug);
   g_ptr_array_unref (a->queries);
   g_free (a->intent);
+  g_free (a->language);
   g_free (a->summary);
   g_free (a->parent_ref);
   g_free (a);
@@ -385,6 +386,8 @@ write_plan (TopiaryImportPlan       *plan,
       topiary_article_set_status (article, a->status);
       if (a->intent != NULL)
         topiary_article_set_intent (article, a->intent);
+      if (a->language != NULL)
+        topiary_article_set_language (article, a->language);
       topiary_article_set_priority (article, a->priority);
       topiary_article_set_target_words (article, a->words);
       if (a->summary != NULL && *a->summary != '\0')

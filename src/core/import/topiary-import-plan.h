@@ -25,6 +25,7 @@ typedef struct {
   int            parent;     /* index in articles of its pillar; -1: none */
   GPtrArray     *queries;    /* char *, the primary query first */
   char          *intent;     /* NULL: none */
+  char          *language;   /* NULL: the map's */
   int            priority;   /* 0: none */
   TopiaryStatus  status;
   int            words;      /* target length; 0: none */

@@ -22,6 +22,7 @@ struct _TopiaryArticle
   char          *slug;
   char          *summary;
   char          *intent;
+  char          *language;  /* "" = the map's */
   char          *body;
   GPtrArray     *queries;
   int            primary_query;
@@ -45,6 +46,7 @@ enum {
   PROP_SLUG,
   PROP_SUMMARY,
   PROP_INTENT,
+  PROP_LANGUAGE,
   PROP_PRIORITY,
   PROP_STATUS,
   PROP_TARGET_WORDS,
@@ -63,6 +65,7 @@ topiary_article_finalize (GObject *object)
   g_clear_pointer (&self->slug, g_free);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->intent, g_free);
+  g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->body, g_free);
   g_clear_pointer (&self->queries, g_ptr_array_unref);
 
@@ -88,6 +91,7 @@ topiary_article_get_property (GObject    *object,
     case PROP_SLUG: g_value_set_string (value, self->slug); break;
     case PROP_SUMMARY: g_value_set_string (value, self->summary); break;
     case PROP_INTENT: g_value_set_string (value, self->intent); break;
+    case PROP_LANGUAGE: g_value_set_string (value, self->language); break;
     case PROP_PRIORITY: g_value_set_int (value, self->priority); break;
     case PROP_STATUS: g_value_set_int (value, self->status); break;
     case PROP_TARGET_WORDS: g_value_set_int (value, self->target_words); break;
@@ -114,6 +118,7 @@ topiary_article_set_property (GObject      *object,
     case PROP_SLUG: topiary_article_set_slug (self, g_value_get_string (value)); break;
     case PROP_SUMMARY: topiary_article_set_summary (self, g_value_get_string (value)); break;
     case PROP_INTENT: topiary_article_set_intent (self, g_value_get_string (value)); break;
+    case PROP_LANGUAGE: topiary_article_set_language (self, g_value_get_string (value)); break;
     case PROP_PRIORITY: topiary_article_set_priority (self, g_value_get_int (value)); break;
     case PROP_STATUS: topiary_article_set_status (self, g_value_get_int (value)); break;
     case PROP_TARGET_WORDS: topiary_article_set_target_words (self, g_value_get_int (value)); break;
@@ -142,6 +147,7 @@ topiary_article_class_init (TopiaryArticleClass *klass)
   properties[PROP_SLUG] = g_param_spec_string ("slug", NULL, NULL, "", rw);
   properties[PROP_SUMMARY] = g_param_spec_string ("summary", NULL, NULL, "", rw);
   properties[PROP_INTENT] = g_param_spec_string ("intent", NULL, NULL, "", rw);
+  properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, "", rw);
   properties[PROP_PRIORITY] = g_param_spec_int ("priority", NULL, NULL, 0, 5, 0, rw);
   properties[PROP_STATUS] = g_param_spec_int ("status", NULL, NULL, 0, TOPIARY_N_STATUS - 1, 0, rw);
   properties[PROP_TARGET_WORDS] = g_param_spec_int ("target-words", NULL, NULL, 0, G_MAXINT, 0, rw);
@@ -157,6 +163,7 @@ topiary_article_init (TopiaryArticle *self)
   self->slug = g_strdup ("");
   self->summary = g_strdup ("");
   self->intent = g_strdup ("");
+  self->language = g_strdup ("");
   self->queries = g_ptr_array_new_with_free_func (g_free);
   self->primary_query = -1;
   self->status = TOPIARY_STATUS_PLANNED;
@@ -187,6 +194,7 @@ topiary_article_copy (TopiaryArticle *self)
   g_free (copy->slug); copy->slug = g_strdup (self->slug);
   g_free (copy->summary); copy->summary = g_strdup (self->summary);
   g_free (copy->intent); copy->intent = g_strdup (self->intent);
+  g_free (copy->language); copy->language = g_strdup (self->language);
   copy->body = g_strdup (self->body);
   for (guint i = 0; i < self->queries->len; i++)
     g_ptr_array_add (copy->queries, g_strdup (g_ptr_array_index (self->queries, i)));
@@ -232,6 +240,7 @@ const char *topiary_article_get_title (TopiaryArticle *self) { g_return_val_if_f
 const char *topiary_article_get_slug (TopiaryArticle *self) { g_return_val_if_fail (TOPIARY_IS_ARTICLE (self), NULL); return self->slug; }
 const char *topiary_article_get_summary (TopiaryArticle *self) { g_return_val_if_fail (TOPIARY_IS_ARTICLE (self), NULL); return self->summary; }
 const char *topiary_article_get_intent (TopiaryArticle *self) { g_return_val_if_fail (TOPIARY_IS_ARTICLE (self), NULL); return self->intent; }
+const char *topiary_article_get_language (TopiaryArticle *self) { g_return_val_if_fail (TOPIARY_IS_ARTICLE (self), NULL); return self->language; }
 int topiary_article_get_priority (TopiaryArticle *self) { g_return_val_if_fail (TOPIARY_IS_ARTICLE (self), 0); return self->priority; }
 TopiaryStatus topiary_article_get_status (TopiaryArticle *self) { g_return_val_if_fail (TOPIARY_IS_ARTICLE (self), 0); return self->status; }
 int topiary_article_get_target_words (TopiaryArticle *self) { g_return_val_if_fail (TOPIARY_IS_ARTICLE (self), 0); return self->target_words; }
@@ -249,6 +258,7 @@ void topiary_article_set_title (TopiaryArticle *self, const char *title) { SET_S
 void topiary_article_set_slug (TopiaryArticle *self, const char *slug) { SET_STRING (slug, PROP_SLUG); }
 void topiary_article_set_summary (TopiaryArticle *self, const char *summary) { SET_STRING (summary, PROP_SUMMARY); }
 void topiary_article_set_intent (TopiaryArticle *self, const char *intent) { SET_STRING (intent, PROP_INTENT); }
+void topiary_article_set_language (TopiaryArticle *self, const char *language) { SET_STRING (language, PROP_LANGUAGE); }
 void topiary_article_set_priority (TopiaryArticle *self, int priority) { priority = CLAMP (priority, 0, 5); SET_SCALAR (priority, PROP_PRIORITY); }
 void topiary_article_set_status (TopiaryArticle *self, TopiaryStatus status) { g_return_if_fail (status < TOPIARY_N_STATUS); SET_SCALAR (status, PROP_STATUS); }
 void topiary_article_set_target_words (TopiaryArticle *self, int target_words) { target_words = MAX (target_words, 0); SET_SCALAR (target_words, PROP_TARGET_WORDS); }

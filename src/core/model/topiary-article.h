@@ -42,6 +42,9 @@ const char     *topiary_article_get_summary     (TopiaryArticle *self);
 void            topiary_article_set_summary     (TopiaryArticle *self, const char *summary);
 const char     *topiary_article_get_intent      (TopiaryArticle *self);
 void            topiary_article_set_intent      (TopiaryArticle *self, const char *intent);
+/* The article's language (a BCP 47 tag, "de-DE"), or "" for the map's. */
+const char     *topiary_article_get_language    (TopiaryArticle *self);
+void            topiary_article_set_language    (TopiaryArticle *self, const char *language);
 /* 1 (highest) … 5; 0 = unset. */
 int             topiary_article_get_priority    (TopiaryArticle *self);
 void            topiary_article_set_priority    (TopiaryArticle *self, int priority);

@@ -117,3 +117,32 @@ topiary_intent_normalize (const char *text)
       return table[i].intent;
   return NULL;
 }
+
+char *
+topiary_language_normalize (const char *text)
+{
+  g_autofree char *tag = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (text == NULL)
+    return NULL;
+  tag = g_strstrip (g_strdup (text));
+  g_strdelimit (tag, "_", '-');
+  parts = g_strsplit (tag, "-", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gsize len = strlen (parts[i]);
+
+      if (len < (i == 0 ? 2 : 1) || len > (i == 0 ? 3 : 8))
+        return NULL;
+      for (gsize j = 0; j < len; j++)
+        if (!g_ascii_isalnum (parts[i][j]) || (i == 0 && !g_ascii_isalpha (parts[i][j])))
+          return NULL;
+      /* "DE-de" → "de-DE": the language small, a two-letter region capital. */
+      for (gsize j = 0; j < len; j++)
+        parts[i][j] = (i > 0 && len == 2) ? g_ascii_toupper (parts[i][j]) : g_ascii_tolower (parts[i][j]);
+    }
+  if (parts[0] == NULL)
+    return NULL;
+  return g_strjoinv ("-", parts);
+}

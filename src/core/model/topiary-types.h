@@ -35,4 +35,10 @@ gboolean    topiary_status_from_string (const char    *str,
  * heading, or NULL when nothing matches. */
 const char *topiary_intent_normalize (const char *text);
 
+/* A language tag written the web's way ("de-DE", "en", "pt-BR") for one
+ * written in a front matter or a locale ("de_DE", " fr "), or NULL when
+ * @text is not one (a primary subtag of 2–3 letters, then subtags of
+ * 1–8 letters or digits). */
+char       *topiary_language_normalize (const char *text);
+
 G_END_DECLS

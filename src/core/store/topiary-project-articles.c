@@ -22,7 +22,7 @@
 
 #define ARTICLE_COLUMNS \
   "id, grp_id, parent_id, kind, position, title, slug, summary, intent, priority, " \
-  "status, target_words, words, created, updated, published"
+  "status, target_words, words, created, updated, published, language"
 
 /* ---- articles ----------------------------------------------------------- */
 
@@ -80,6 +80,7 @@ article_from_row (sqlite3_stmt *stmt)
   topiary_article_set_word_count (article, sqlite3_column_int (stmt, 12));
   _topiary_article_set_times (article, sqlite3_column_int64 (stmt, 13), sqlite3_column_int64 (stmt, 14));
   topiary_article_set_published (article, sqlite3_column_int64 (stmt, 15));
+  topiary_article_set_language (article, _topiary_project_text_column (stmt, 16));
   return article;
 }
 
@@ -177,7 +178,7 @@ get_article_where (TopiaryProject  *self,
     {
       article = article_from_row (stmt);
       if (with_body)
-        topiary_article_set_body (article, _topiary_project_text_column (stmt, 16));
+        topiary_article_set_body (article, _topiary_project_text_column (stmt, 17));
       rc = SQLITE_DONE;
     }
   if (!_topiary_project_finish_rows (self, stmt, rc, error))
@@ -491,10 +492,10 @@ topiary_project_add_article (TopiaryProject  *self,
    * (the trash, and what an undo restores) must not pass for this one's. */
   stmt = _topiary_project_get_statement (self,
                                          "INSERT INTO article (id, grp_id, parent_id, kind, position, title, slug, summary, intent, "
-                                         "priority, status, target_words, words, queries, created, updated, published) "
+                                         "priority, status, target_words, words, queries, created, updated, published, language) "
                                          "VALUES (max (coalesce ((SELECT max(id) FROM article), 0), "
                                          "coalesce ((SELECT max(article_id) FROM revision), 0)) + 1, "
-                                         "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                         "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                          error);
   if (stmt == NULL)
     goto out;
@@ -514,6 +515,7 @@ topiary_project_add_article (TopiaryProject  *self,
   sqlite3_bind_int64 (stmt, 14, topiary_article_get_created (article) ? topiary_article_get_created (article) : now);
   sqlite3_bind_int64 (stmt, 15, topiary_article_get_updated (article) ? topiary_article_get_updated (article) : now);
   sqlite3_bind_int64 (stmt, 16, topiary_article_get_published (article));
+  sqlite3_bind_text (stmt, 17, topiary_article_get_language (article), -1, SQLITE_STATIC);
   if (!_topiary_project_step_done (self, stmt, error))
     goto out;
 
@@ -622,7 +624,7 @@ topiary_project_update_article (TopiaryProject  *self,
   stmt = _topiary_project_get_statement (self,
                                          "UPDATE article SET grp_id = ?, parent_id = ?, kind = ?, title = ?, slug = ?, summary = ?, "
                                          "intent = ?, priority = ?, status = ?, target_words = ?, queries = ?, updated = ?, "
-                                         "published = ? WHERE id = ?",
+                                         "published = ?, language = ? WHERE id = ?",
                                          error);
   if (stmt == NULL)
     goto out;
@@ -639,7 +641,8 @@ topiary_project_update_article (TopiaryProject  *self,
   sqlite3_bind_text (stmt, 11, queries, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 12, now);
   sqlite3_bind_int64 (stmt, 13, topiary_article_get_published (article));
-  sqlite3_bind_int64 (stmt, 14, id);
+  sqlite3_bind_text (stmt, 14, topiary_article_get_language (article), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 15, id);
   if (!_topiary_project_step_done (self, stmt, error))
     goto out;
   if (sqlite3_changes (self->db) == 0)

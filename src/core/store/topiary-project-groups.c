@@ -346,10 +346,10 @@ topiary_project_delete_group (TopiaryProject  *self,
   BEGIN_OR_FAIL (self, error, FALSE);
   ok = _topiary_project_snapshot_where (self,
                                         "INSERT INTO revision (article_id, created, reason, title, slug, summary, body, words, kind, status, "
-                                        "intent, priority, target_words, grp_id, parent_id, position, queries) "
+                                        "intent, priority, target_words, grp_id, parent_id, position, queries, language) "
                                         "SELECT id, ?2, ?3, title, slug, summary, coalesce ((SELECT text FROM body WHERE article_id = id), ''), "
                                         "words, kind, status, intent, priority, "
-                                        "target_words, grp_id, parent_id, position, queries FROM article WHERE grp_id = ?1",
+                                        "target_words, grp_id, parent_id, position, queries, language FROM article WHERE grp_id = ?1",
                                         group_id, "delete-group", error);
   if (ok)
     {

@@ -272,6 +272,11 @@ open_file (const char        *path,
                        _("“%s” is read-only and in an older format that needs converting first."), name);
           goto fail;
         }
+      if (!_topiary_project_compat_views (self, version, error))
+        {
+          close_unopened (self, keep_wal);
+          goto fail;
+        }
     }
   else
     {

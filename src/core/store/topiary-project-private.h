@@ -208,6 +208,12 @@ gboolean      _topiary_project_fts_sync       (TopiaryProject  *self,
 gboolean      _topiary_project_migrate        (TopiaryProject  *self,
                                                gint64           from,
                                                GError         **error);
+/* A file of an older format opened read-only is not migrated: these
+ * temporary views give its tables the columns later formats added, with
+ * their defaults, so the same queries read it (topiary-project-schema.c). */
+gboolean      _topiary_project_compat_views   (TopiaryProject  *self,
+                                               gint64           version,
+                                               GError         **error);
 void          _topiary_project_ensure_indexes (TopiaryProject  *self);
 
 G_END_DECLS

@@ -51,10 +51,10 @@ _topiary_project_snapshot_article (TopiaryProject  *self,
 {
   return _topiary_project_snapshot_where (self,
                                           "INSERT INTO revision (article_id, created, reason, title, slug, summary, body, words, kind, status, "
-                                          "intent, priority, target_words, grp_id, parent_id, position, queries) "
+                                          "intent, priority, target_words, grp_id, parent_id, position, queries, language) "
                                           "SELECT id, ?2, ?3, title, slug, summary, coalesce ((SELECT text FROM body WHERE article_id = id), ''), "
                                           "words, kind, status, intent, priority, "
-                                          "target_words, grp_id, parent_id, position, queries FROM article WHERE id = ?1",
+                                          "target_words, grp_id, parent_id, position, queries, language FROM article WHERE id = ?1",
                                           article_id, reason, error);
 }
 
@@ -154,7 +154,7 @@ topiary_project_restore_revision (TopiaryProject  *self,
                                          "SELECT r.article_id, r.title, r.slug, r.summary, r.body, r.kind, r.status, r.intent, "
                                          "r.priority, r.target_words, (SELECT id FROM grp WHERE id = r.grp_id), "
                                          "(SELECT id FROM article WHERE id = r.parent_id), r.position, r.queries, "
-                                         "EXISTS (SELECT 1 FROM article WHERE id = r.article_id) "
+                                         "EXISTS (SELECT 1 FROM article WHERE id = r.article_id), r.language "
                                          "FROM revision r WHERE r.id = ?", error);
   if (stmt == NULL)
     goto out;
@@ -217,6 +217,7 @@ topiary_project_restore_revision (TopiaryProject  *self,
       topiary_article_set_position (article, sqlite3_column_int64 (stmt, 12));
       qv = g_strsplit (_topiary_project_text_column (stmt, 13), "\n", -1);
       topiary_article_set_queries (article, (const char * const *)qv);
+      topiary_article_set_language (article, _topiary_project_text_column (stmt, 15));
       sqlite3_reset (stmt);
       if (!topiary_project_add_article (self, article, error))
         goto out;

@@ -147,6 +147,10 @@ static const char * const migrations[] = {
   "  created INTEGER NOT NULL DEFAULT 0,"
   "  PRIMARY KEY (article_id, target_id, kind));"
   "CREATE INDEX link_dismissal_target ON link_dismissal (target_id);",
+  /* 4: an article's own language, overriding the map's ("" = the map's;
+   * issue 13). Revisions keep it, so an undone delete brings it back. */
+  "ALTER TABLE article ADD COLUMN language TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE revision ADD COLUMN language TEXT NOT NULL DEFAULT '';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TOPIARY_SCHEMA_VERSION);
@@ -177,6 +181,28 @@ _topiary_project_migrate (TopiaryProject  *self,
 fail:
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   return FALSE;
+}
+
+gboolean
+_topiary_project_compat_views (TopiaryProject  *self,
+                               gint64           version,
+                               GError         **error)
+{
+  gboolean ok;
+
+  if (version >= 4)
+    return TRUE;
+  /* Unqualified names find the temp schema first, so these stand in for
+   * the tables. Temp objects touch no file, but query_only (how a
+   * writable file is opened read-only) refuses them too: lifted for them. */
+  ok = _topiary_project_exec (self, "PRAGMA query_only = 0", error) &&
+       _topiary_project_exec (self,
+                              "CREATE TEMP VIEW article AS SELECT *, '' AS language FROM main.article;"
+                              "CREATE TEMP VIEW revision AS SELECT *, '' AS language FROM main.revision;",
+                              error);
+  if (self->read_only && !_topiary_project_exec (self, "PRAGMA query_only = 1", ok ? error : NULL))
+    return FALSE;
+  return ok;
 }
 
 /* Indexes that only speed things up: a file without them is still a valid
