@@ -9,7 +9,7 @@
  *                                     spell checking on unless "nospell".
  *   topiary-bench-ui spell PROJECT    opening the longest article until its
  *                                     spelling is fully checked
- *   topiary-bench-ui show PROJECT [SLUG] [dark]
+ *   topiary-bench-ui show PROJECT [SLUG] [dark|light] [writing]
  *                                     opens the article SLUG (or the map) and
  *                                     stays until killed: for screenshots
  *
@@ -304,9 +304,20 @@ bench_spell (const char *path)
 static int
 show (const char *path,
       const char *slug,
-      gboolean    dark)
+      gboolean    dark,
+      gboolean    writing)
 {
   TopiaryWindow *window;
+
+  /* The writing mode (docs/screenshots/writing-*.png): the editor alone,
+   * focus mode, full screen. */
+  if (writing)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+      g_settings_set_string (settings, "preview-layout", "editor");
+      g_settings_set_boolean (settings, "focus-mode", TRUE);
+    }
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -325,6 +336,18 @@ show (const char *path,
           g_printerr ("topiary-bench-ui: no article %s\n", slug);
           return 1;
         }
+    }
+  if (writing)
+    {
+      GtkTextBuffer *buffer = GTK_TEXT_BUFFER (topiary_editor_get_buffer (topiary_window_get_editor (window)));
+      GtkTextIter iter;
+
+      /* In the second paragraph, as one writes it. */
+      gtk_text_buffer_get_iter_at_line (buffer, &iter, 4);
+      gtk_text_iter_forward_to_line_end (&iter);
+      gtk_text_buffer_place_cursor (buffer, &iter);
+      gtk_widget_grab_focus (GTK_WIDGET (topiary_editor_get_view (topiary_window_get_editor (window))));
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.fullscreen", NULL);
     }
   g_print ("shown\n");
   for (;;)
@@ -352,7 +375,7 @@ main (int    argc,
 
   if (g_str_equal (argv[1], "show"))
     return show (g_str_equal (argv[2], "-") ? NULL : argv[2], argc > 3 ? argv[3] : NULL,
-                 argc > 4 && g_str_equal (argv[4], "dark"));
+                 argc > 4 && g_str_equal (argv[4], "dark"), argc > 5 && g_str_equal (argv[5], "writing"));
   if (g_str_equal (argv[1], "open"))
     return bench_open (argv[2]);
   if (g_str_equal (argv[1], "type"))

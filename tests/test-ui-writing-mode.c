@@ -10,6 +10,8 @@
 
 #include "test-ui-util.h"
 #include "topiary-sidebar.h"
+#include "topiary-spell-checker.h"
+#include "topiary-spell-view.h"
 #include "topiary-writing-mode.h"
 
 static GtkTextView *
@@ -348,6 +350,75 @@ test_column (UiFixture     *f,
   g_assert_true (wait_for (column_is_centred, &c, 5000));
 }
 
+/* ---- the article's language ---- */
+
+static AdwComboRow *
+language_row (void)
+{
+  for (guint i = 0;; i++)
+    {
+      GtkWidget *row = find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, i);
+
+      g_assert_nonnull (row);
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Language") == 0)
+        return ADW_COMBO_ROW (row);
+    }
+}
+
+static gboolean
+checker_language_is (gpointer data)
+{
+  TopiarySpellView *spell = topiary_editor_get_spell (topiary_window_get_editor (window));
+
+  return g_strcmp0 (topiary_spell_checker_get_language (topiary_spell_view_get_checker (spell)), data) == 0;
+}
+
+static void
+test_article_language (UiFixture     *f,
+                       gconstpointer  data)
+{
+  TopiaryProject *project = topiary_window_get_project (window);
+  gint64 id = topiary_editor_get_article_id (topiary_window_get_editor (window));
+  g_autoptr(TopiaryArticle) other = find_article (project, nth_group_id (project, 0), TOPIARY_KIND_CLUSTER, 0);
+  g_autoptr(TopiaryArticle) saved = NULL;
+  AdwComboRow *row;
+  GListModel *model;
+  guint german = G_MAXUINT;
+
+  g_assert_true (wait_for (checker_language_is, "en_US", 5000));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-details", NULL);
+  spin (200);
+  row = language_row ();
+  model = adw_combo_row_get_model (row);
+  /* The map's language first, then the dictionaries. */
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  {
+    const char *first = gtk_string_list_get_string (GTK_STRING_LIST (model), 0);
+    g_assert_true (g_str_has_prefix (first, "Map Default ("));
+  }
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), "de-DE") == 0)
+      german = i;
+  if (german == G_MAXUINT)
+    {
+      g_test_skip ("No de_DE dictionary is installed (tools/deps.sh installs hunspell-de-de).");
+      return;
+    }
+
+  adw_combo_row_set_selected (row, german);
+  /* Spelling switches at once, the article keeps it. */
+  g_assert_true (wait_for (checker_language_is, "de_DE", 5000));
+  g_assert_true (topiary_window_save (window, NULL));
+  saved = topiary_project_get_article (project, id, FALSE, NULL);
+  g_assert_cmpstr (topiary_article_get_language (saved), ==, "de-DE");
+
+  /* Another article follows the map; coming back, German again. */
+  click_article (topiary_article_get_id (other));
+  g_assert_true (wait_for (checker_language_is, "en_US", 5000));
+  click_article (id);
+  g_assert_true (wait_for (checker_language_is, "de_DE", 5000));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -360,6 +431,7 @@ main (int    argc,
   ui_test_add_article ("/ui/writing-mode/fullscreen", test_fullscreen);
   ui_test_add_article ("/ui/writing-mode/font", test_font);
   ui_test_add_article ("/ui/writing-mode/column", test_column);
+  ui_test_add_article ("/ui/writing-mode/article-language", test_article_language);
 
   return ui_test_run ();
 }

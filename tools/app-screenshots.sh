@@ -37,5 +37,7 @@ shoot () {  # shoot NAME ARGS... — runs the app in "show" mode, screenshots it
 
 shoot main-light "$WORK/flask.topiary" designing-production-ready-flask-application-architectures light
 shoot main-dark "$WORK/flask.topiary" designing-production-ready-flask-application-architectures dark
+shoot writing-light "$WORK/flask.topiary" designing-production-ready-flask-application-architectures light writing
+shoot writing-dark "$WORK/flask.topiary" designing-production-ready-flask-application-architectures dark writing
 shoot overview "$WORK/flask.topiary" "" light
 shoot welcome - "" light

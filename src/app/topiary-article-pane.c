@@ -210,7 +210,13 @@ on_details_article_changed (TopiaryArticlePane *self,
                             TopiaryArticle     *article)
 {
   if (self->editor != NULL)
-    topiary_editor_set_target_words (self->editor, topiary_article_get_target_words (article));
+    {
+      topiary_editor_set_target_words (self->editor, topiary_article_get_target_words (article));
+      /* Spelling follows the article's language as soon as it is chosen. */
+      if (topiary_editor_get_article_id (self->editor) == topiary_article_get_id (article))
+        topiary_spell_view_set_language (topiary_editor_get_spell (self->editor),
+                                         topiary_article_get_language (article));
+    }
   g_signal_emit (self, signals[SIGNAL_ARTICLE_CHANGED], 0);
 }
 

@@ -14,6 +14,7 @@
 #include "topiary-a11y.h"
 #include "topiary-debounce.h"
 #include "topiary-details.h"
+#include "topiary-language-row.h"
 #include "topiary-file-list.h"
 #include "topiary-map-tree.h"
 
@@ -31,6 +32,7 @@ struct _TopiaryDetails
   AdwComboRow     *pillar_row;
   AdwComboRow     *status_row;
   AdwComboRow     *intent_row;
+  AdwComboRow     *language_row;
   GtkSpinButton   *priority_spin;
   GtkSpinButton   *words_spin;
   GtkListBox      *queries_list;
@@ -320,6 +322,7 @@ reload (TopiaryDetails *self)
     if (g_strcmp0 (intent, intents[i]) == 0)
       intent_index = i;
   adw_combo_row_set_selected (self->intent_row, intent_index);
+  topiary_language_row_fill (self->language_row, self->project, topiary_article_get_language (self->article));
   gtk_spin_button_set_value (self->priority_spin, topiary_article_get_priority (self->article));
   gtk_spin_button_set_value (self->words_spin, topiary_article_get_target_words (self->article));
   fill_queries (self);
@@ -503,6 +506,18 @@ on_intent_changed (TopiaryDetails *self)
 }
 
 static void
+on_language_changed (TopiaryDetails *self)
+{
+  g_autofree char *language = NULL;
+
+  if (self->loading > 0 || self->article == NULL)
+    return;
+  language = topiary_language_row_dup_selected (self->language_row);
+  topiary_article_set_language (self->article, language);
+  changed (self);
+}
+
+static void
 on_numbers_changed (TopiaryDetails *self)
 {
   if (self->loading > 0 || self->article == NULL)
@@ -676,6 +691,7 @@ topiary_details_class_init (TopiaryDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TopiaryDetails, pillar_row);
   gtk_widget_class_bind_template_child (widget_class, TopiaryDetails, status_row);
   gtk_widget_class_bind_template_child (widget_class, TopiaryDetails, intent_row);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryDetails, language_row);
   gtk_widget_class_bind_template_child (widget_class, TopiaryDetails, priority_spin);
   gtk_widget_class_bind_template_child (widget_class, TopiaryDetails, words_spin);
   gtk_widget_class_bind_template_child (widget_class, TopiaryDetails, queries_list);
@@ -692,6 +708,7 @@ topiary_details_class_init (TopiaryDetailsClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_pillar_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_status_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_intent_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_numbers_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_query_add);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -432,12 +432,32 @@ topiary_spell_view_set_article (TopiarySpellView *self,
     }
   if (article != NULL)
     topiary_spell_known_add (known, topiary_article_get_title (article));
+  /* The article's own language, when it has one (issue 13). */
+  if (article != NULL && *topiary_article_get_language (article) != '\0')
+    {
+      g_free (language);
+      language = g_strdup (topiary_article_get_language (article));
+    }
 
   g_clear_pointer (&self->known, g_hash_table_unref);
   self->known = g_steal_pointer (&known);
   /* Emits "changed" (and so checks again) only when the language changed. */
   topiary_spell_checker_set_language (self->checker, language);
   recheck_all (self);
+}
+
+void
+topiary_spell_view_set_language (TopiarySpellView *self,
+                                 const char       *language)
+{
+  g_autofree char *map_language = NULL;
+
+  g_return_if_fail (TOPIARY_IS_SPELL_VIEW (self));
+
+  if ((language == NULL || *language == '\0') && self->project != NULL)
+    map_language = topiary_project_get_map_field (self->project, "language");
+  /* Emits "changed" (and so checks again) only when the language changed. */
+  topiary_spell_checker_set_language (self->checker, map_language ? map_language : language);
 }
 
 /* ---- the menu ---- */

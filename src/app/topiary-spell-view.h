@@ -28,6 +28,9 @@ gboolean     topiary_spell_view_get_enabled    (TopiarySpellView *self);
 void         topiary_spell_view_set_article    (TopiarySpellView *self,
                                                 TopiaryProject   *project,
                                                 TopiaryArticle   *article);
+/* The shown article's language changed: @language, or "" for the map's. */
+void         topiary_spell_view_set_language   (TopiarySpellView *self,
+                                                const char       *language);
 /* TRUE while some of the text is still to be checked. */
 gboolean     topiary_spell_view_is_pending     (TopiarySpellView *self);
 /* Since the article was shown: how many idle callbacks checked it, and
