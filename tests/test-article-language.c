@@ -97,6 +97,21 @@ user_version (const char *path)
   return version;
 }
 
+/* Closes the project and takes its file back to what Topiary of format 2
+ * wrote: no dismissed links (format 3) nor languages (format 4). */
+static void
+make_v2 (Fixture *f)
+{
+  topiary_project_close (f->project);
+  g_clear_object (&f->project);
+  exec_sql (f->path, "PRAGMA journal_mode = DELETE;"
+                     "DROP TABLE link_dismissal;"
+                     "ALTER TABLE article DROP COLUMN language;"
+                     "ALTER TABLE revision DROP COLUMN language;"
+                     "PRAGMA user_version = 2;");
+  g_assert_cmpint (user_version (f->path), ==, 2);
+}
+
 /* A file of format version 2 (before articles had a language) opens,
  * gains the column, and its articles follow the map. */
 static void
@@ -109,15 +124,7 @@ test_migrate_from_2 (Fixture       *f,
   g_autoptr(TopiaryArticle) article = NULL;
   gint64 id = add_article (f, "Routing", "");
 
-  topiary_project_close (f->project);
-  g_clear_object (&f->project);
-  /* What Topiary of format 2 wrote: no dismissed links (3) nor languages (4). */
-  exec_sql (f->path, "PRAGMA journal_mode = DELETE;"
-                     "DROP TABLE link_dismissal;"
-                     "ALTER TABLE article DROP COLUMN language;"
-                     "ALTER TABLE revision DROP COLUMN language;"
-                     "PRAGMA user_version = 2;");
-  g_assert_cmpint (user_version (f->path), ==, 2);
+  make_v2 (f);
 
   f->project = topiary_project_open (f->path, 0, &error);
   g_assert_no_error (error);
@@ -132,7 +139,7 @@ test_migrate_from_2 (Fixture       *f,
   topiary_project_close (f->project);
   g_clear_object (&f->project);
   g_assert_cmpint (user_version (f->path), ==, TOPIARY_SCHEMA_VERSION);
-  g_assert_cmpint (TOPIARY_SCHEMA_VERSION, >=, 3);
+  g_assert_cmpint (TOPIARY_SCHEMA_VERSION, >=, 4);
 
   f->project = topiary_project_open (f->path, 0, &error);
   g_assert_no_error (error);
@@ -152,13 +159,7 @@ test_read_only_from_2 (Fixture       *f,
   g_autofree char *language = NULL;
   gint64 id = add_article (f, "Routing", "");
 
-  topiary_project_close (f->project);
-  g_clear_object (&f->project);
-  exec_sql (f->path, "PRAGMA journal_mode = DELETE;"
-                     "DROP TABLE link_dismissal;"
-                     "ALTER TABLE article DROP COLUMN language;"
-                     "ALTER TABLE revision DROP COLUMN language;"
-                     "PRAGMA user_version = 2;");
+  make_v2 (f);
   project = topiary_project_open (f->path, TOPIARY_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   language = language_of (project, id);
