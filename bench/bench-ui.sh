@@ -4,6 +4,8 @@
 #   2. keystroke to updated preview on a 5,000-word article (median), with
 #      spell checking on (the default) and off;
 #   3. opening a 10,000-word article until its spelling is fully checked;
+#   3b. keystroke to updated preview on an article holding 30 images
+#      (issue 12), photos the preview scales;
 #   4. start to first window: Topiary on the sample map against
 #      gnome-text-editor opening one file, in alternation.
 #
@@ -39,6 +41,32 @@ python3 "$GEN" "$OUT/long" --articles 3 --words 5000 >/dev/null
 rm -rf "$OUT/long10k" "$OUT/long10k.topiary"*
 python3 "$GEN" "$OUT/long10k" --articles 2 --words 10000 >/dev/null
 "$BIN" import "$OUT/long10k/content" "$OUT/long10k.topiary" >/dev/null
+# An article with 30 images (1200 x 800 JPEG photos) through its text, as a
+# Hugo page bundle the import takes in with its images.
+rm -rf "$OUT/images30" "$OUT/images30.topiary"*
+python3 "$GEN" "$OUT/images30" --articles 1 --words 3000 >/dev/null
+python3 - "$OUT/images30/content" "$BUILD/bench/topiary-bench-image" <<'PY'
+import os, subprocess, sys
+content, tool = sys.argv[1], sys.argv[2]
+path = max((os.path.join(d, n) for d, _, ns in os.walk(content) for n in ns
+            if n.endswith(".md") and not n.startswith("_")), key=os.path.getsize)
+bundle = path[:-3]
+os.makedirs(os.path.join(bundle, "images"))
+head, sep, body = open(path).read().partition("\n---\n")
+paragraphs = body.split("\n\n")
+step = max(1, len(paragraphs) // 30)
+out = []
+for i, p in enumerate(paragraphs):
+    out.append(p)
+    n = i // step
+    if i % step == step - 1 and n < 30:
+        name = "photo-%02d.jpg" % n
+        subprocess.run([tool, os.path.join(bundle, "images", name), "1200", "800", str(n)], check=True)
+        out.append("![Photo %d of the article](images/%s)" % (n, name))
+open(os.path.join(bundle, "index.md"), "w").write(head + sep + "\n\n".join(out))
+os.unlink(path)
+PY
+"$BIN" import "$OUT/images30/content" "$OUT/images30.topiary" >/dev/null
 rm -f "$OUT/sample.topiary"*
 "$BIN" import data/samples/flask-topical-map.txt "$OUT/sample.topiary" >/dev/null
 printf '# Notes\n\nOne file for the editor to open.\n' > "$OUT/one-file.md"
@@ -54,6 +82,9 @@ echo "== the same, spell checking off"
 run_x "$BUI" type "$OUT/long.topiary" 80 nospell 2>/dev/null | grep '^{' | tee "$OUT/ui-type-nospell.json"
 echo "== the same, spell checking on, 200 ms between keystrokes (each edit checked before the next)"
 run_x "$BUI" type "$OUT/long.topiary" 40 pause 2>/dev/null | grep '^{' | tee "$OUT/ui-type-pause.json"
+
+echo "== keystroke to preview, an article with 30 images (in process)"
+run_x "$BUI" type "$OUT/images30.topiary" 80 2>/dev/null | grep '^{' | tee "$OUT/ui-type-images.json"
 
 echo "== opening a 10,000-word article until its spelling is checked (in process)"
 for i in $(seq "$ROUNDS"); do run_x "$BUI" spell "$OUT/long10k.topiary" 2>/dev/null | grep '^{'; done | tee "$OUT/ui-spell.jsonl"
@@ -87,6 +118,7 @@ opens = [json.loads(l) for l in open(os.path.join(out, "ui-open.jsonl")) if l.st
 typ = json.load(open(os.path.join(out, "ui-type.json")))
 typ_off = json.load(open(os.path.join(out, "ui-type-nospell.json")))
 typ_pause = json.load(open(os.path.join(out, "ui-type-pause.json")))
+typ_img = json.load(open(os.path.join(out, "ui-type-images.json")))
 spells = [json.loads(l) for l in open(os.path.join(out, "ui-spell.jsonl")) if l.strip()]
 starts = {"topiary": [], "gte": []}
 for l in open(os.path.join(out, "ui-start.txt")):
@@ -104,6 +136,8 @@ print("| keystroke to preview, spell checking on: 90th percentile / max | %.1f /
 print("| keystroke to preview, spell checking off: median | %.1f ms |" % typ_off["median_ms"])
 print("| keystroke to preview, spell checking on, 200 ms pauses (checked between keystrokes): median / max | %.1f / %.1f ms |"
       % (typ_pause["median_ms"], typ_pause["max_ms"]))
+print("| keystroke to preview, %d-word article with 30 images, spell checking on: median / 90th percentile | %.1f / %.1f ms |"
+      % (typ_img["words"], typ_img["median_ms"], typ_img["p90_ms"]))
 if spells:
     print("| %d-word article opened until fully spell-checked (median of %d) | %.0f ms |"
           % (spells[0]["words"], len(spells), statistics.median(s["checked_ms"] for s in spells)))
@@ -113,4 +147,5 @@ if spells:
 print("| start to first window, Topiary on the sample map (median) | %.0f ms |" % t)
 print("| start to first window, gnome-text-editor on one file (median) | %.0f ms |" % g)
 print("| ratio Topiary / gnome-text-editor | %.2f |" % (t / g if g else float("nan")))
+print("| load average (1 min) at the end | %.1f |" % os.getloadavg()[0])
 PY

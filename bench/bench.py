@@ -112,6 +112,17 @@ def add_images(corpus, every, large_every, photo_tool):
         os.unlink(path)
 
 
+def count_fences(content):
+    """Fenced code blocks in the corpus's Markdown (opening fences)."""
+    n = 0
+    for root, _, files in os.walk(content):
+        for name in files:
+            if name.endswith(".md"):
+                with open(os.path.join(root, name), encoding="utf-8") as f:
+                    n += sum(1 for line in f if line.startswith("```")) // 2
+    return n
+
+
 def fmt_ratio(a, b):
     return "%.3f" % (a / b) if b else "n/a"
 
@@ -156,6 +167,7 @@ def main():
             open(done, "w").close()
         project = os.path.join(a.out, "corpus-%d.topiary" % n)
         r = results[n] = {}
+        r["code_blocks"] = count_fences(os.path.join(corpus, "content"))
 
         # Import: fresh project each round; the last one stays for the rest.
         imports = []
@@ -181,7 +193,7 @@ def main():
         # (ext4 without a journal here) files created just after a mass
         # deletion are slow to allocate. Neither is the exporter's work.
         outs = []
-        exp, hug = [], []
+        exp, hug, plain = [], [], []
         for i in range(a.rounds):
             site = os.path.join(a.out, "site-%d-%d" % (n, i))
             hugo_out = os.path.join(a.out, "hugo-%d-%d" % (n, i))
@@ -191,6 +203,13 @@ def main():
                 exp = []
                 break
             exp.append((wall, rss))
+            # The same export with code left plain (docs/highlighting.md).
+            plain_site = site + "-plain"
+            outs.append(plain_site)
+            wall, rss, code = run([topiary, "export", project, plain_site, "--drafts"],
+                                  env=dict(os.environ, TOPIARY_HIGHLIGHT="0"))
+            if code == 0:
+                plain.append((wall, rss))
             if hugo and not a.skip_hugo:
                 wall, rss, code = run([hugo, "--quiet", "-s", corpus, "-d", hugo_out])
                 if code == 0:
@@ -200,6 +219,8 @@ def main():
         if exp:
             r["export_s"] = statistics.median(w for w, _ in exp)
             r["export_peak_mib"] = max(m for _, m in exp)
+        if plain:
+            r["export_plain_s"] = statistics.median(w for w, _ in plain)
         if hug:
             r["hugo_s"] = statistics.median(w for w, _ in hug)
             r["hugo_peak_mib"] = max(m for _, m in hug)
@@ -222,6 +243,14 @@ def main():
             fmt_ratio(r["export_s"], r.get("hugo_s", 0)), r["export_peak_mib"],
             "%.0f" % r["hugo_peak_mib"] if "hugo_peak_mib" in r else "n/a",
             fmt_ratio(r["export_peak_mib"], r.get("hugo_peak_mib", 0))))
+    print()
+    print("| articles | code blocks | export s | export s, code plain | ratio |")
+    print("|---:|---:|---:|---:|---:|")
+    for n, r in results.items():
+        if "export_s" in r and "export_plain_s" in r:
+            print("| %d | %d | %.2f | %.2f | %s |" % (
+                n, r.get("code_blocks", 0), r["export_s"], r["export_plain_s"],
+                fmt_ratio(r["export_s"], r["export_plain_s"])))
     with open(os.path.join(a.out, "results.json"), "w") as f:
         json.dump(results, f, indent=2)
     bench_groups(topiary, a.out, [int(s) for s in a.groups.split(",") if s], a.rounds)

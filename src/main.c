@@ -11,6 +11,7 @@
 #include "topiary-cli.h"
 #if HAVE_GUI
 # include "topiary-application.h"
+# include "topiary-highlight-gsv.h"
 #endif
 
 int
@@ -22,7 +23,15 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  /* Subcommands never touch GTK, so they work with no display or D-Bus. */
+#if HAVE_GUI
+  /* Code on the exported site and in the preview (docs/highlighting.md);
+   * GtkSourceView needs no display for it. TOPIARY_HIGHLIGHT=0 exports
+   * code plain: the benchmark's peer. */
+  if (g_strcmp0 (g_getenv ("TOPIARY_HIGHLIGHT"), "0") != 0)
+    topiary_highlight_gsv_install ();
+#endif
+
+  /* Subcommands never open a display, so they work with no display or D-Bus. */
   if (topiary_cli_handles (argc, argv))
     return topiary_cli_run (argc, argv);
 

@@ -2,7 +2,7 @@
 # tools/app-screenshots.sh [BUILD_DIR] — the app's screenshots for the README
 # and the metainfo: the main window with a real article of the sample map and
 # its preview side by side (light and dark), the map overview, the welcome
-# screen. Written to docs/screenshots/.
+# screen, an article with pictures. Written to docs/screenshots/.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
@@ -41,3 +41,8 @@ shoot writing-light "$WORK/flask.topiary" designing-production-ready-flask-appli
 shoot writing-dark "$WORK/flask.topiary" designing-production-ready-flask-application-architectures dark writing
 shoot overview "$WORK/flask.topiary" "" light
 shoot welcome - "" light
+
+# An article with pictures (issue 12) and highlighted code (issue 13).
+"$BUILD/src/topiary" import data/samples/flask-topical-map.txt "$WORK/images.topiary" >/dev/null
+python3 tools/demo-bodies.py "$BUILD/src/topiary" "$WORK/images.topiary" "$BUILD/bench/topiary-bench-image" >/dev/null
+shoot images-light "$WORK/images.topiary" flask-project-structure-best-practices-and-examples light

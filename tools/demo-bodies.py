@@ -3,7 +3,11 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: tools/demo-bodies.py TOPIARY PROJECT.topiary
+# Usage: tools/demo-bodies.py TOPIARY PROJECT.topiary [IMAGE_TOOL]
+#
+# With IMAGE_TOOL (bench/topiary-bench-image), the project-structure article
+# is a page bundle with two pictures its body shows (the screenshot of an
+# article with images, tools/app-screenshots.sh).
 #
 # Writes a small Hugo content folder (the "Design & Architecture" group: its
 # pillar and three clusters, published, with Markdown bodies that use
@@ -366,7 +370,22 @@ def yaml_string(value):
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write_folder(root):
+IMAGES_IN = "flask-project-structure-best-practices-and-examples"
+IMAGES = [("layout.jpg", "The three layouts side by side", 7), ("request-flow.jpg", "A request through the factory and the Blueprints", 11)]
+
+
+def add_images(body, folder, tool):
+    """The body with the two pictures after its first paragraph; writes them."""
+    os.makedirs(os.path.join(folder, "images"))
+    figures = []
+    for name, alt, seed in IMAGES:
+        subprocess.run([tool, os.path.join(folder, "images", name), "960", "540", str(seed)], check=True)
+        figures.append("![%s](images/%s)" % (alt, name))
+    first, sep, rest = body.partition("\n\n")
+    return first + sep + figures[0] + "\n\n" + rest.replace("\n## Medium", "\n" + figures[1] + "\n\n## Medium", 1)
+
+
+def write_folder(root, image_tool=None):
     group_dir = os.path.join(root, "content", GROUP)
     os.makedirs(group_dir)
     with open(os.path.join(group_dir, "_index.md"), "w", encoding="utf-8") as f:
@@ -388,17 +407,22 @@ def write_folder(root):
         if a["kind"] == "cluster":
             lines.append("  pillar: " + yaml_string(PILLAR))
         lines.append("---")
-        with open(os.path.join(group_dir, a["slug"] + ".md"), "w", encoding="utf-8") as f:
-            f.write("\n".join(lines) + "\n" + a["body"])
+        path = os.path.join(group_dir, a["slug"] + ".md")
+        body = a["body"]
+        if image_tool and a["slug"] == IMAGES_IN:
+            path = os.path.join(group_dir, a["slug"], "index.md")
+            body = add_images(body, os.path.dirname(path), image_tool)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n" + body)
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.stderr.write("usage: %s TOPIARY PROJECT.topiary\n" % sys.argv[0])
+    if len(sys.argv) not in (3, 4):
+        sys.stderr.write("usage: %s TOPIARY PROJECT.topiary [IMAGE_TOOL]\n" % sys.argv[0])
         return 2
     topiary, project = sys.argv[1], sys.argv[2]
     with tempfile.TemporaryDirectory(prefix="topiary-demo-") as tmp:
-        write_folder(tmp)
+        write_folder(tmp, sys.argv[3] if len(sys.argv) == 4 else None)
         return subprocess.run([topiary, "import", tmp, project, "--format", "hugo"]).returncode
 
 

@@ -120,6 +120,13 @@ var topiary = {
     return html.length;
   },
 
+  // The article's title, the page's only <h1>, as text.
+  setTitle: function (title) {
+    var h1 = document.getElementById("topiary-title");
+    h1.textContent = title;
+    h1.hidden = title === "";
+  },
+
   startLine: function (el) {
     var pos = el.getAttribute("data-sourcepos");
     return pos ? parseInt(pos, 10) : NaN;

@@ -10,6 +10,7 @@
 #include "topiary-app-resources.h"
 #include "topiary-core-resources.h"
 #include "topiary-application.h"
+#include "topiary-highlight-gsv.h"
 #include "topiary-portal.h"
 #include "topiary-preferences.h"
 #include "topiary-window.h"
@@ -125,6 +126,8 @@ topiary_application_startup (GApplication *app)
   G_APPLICATION_CLASS (topiary_application_parent_class)->startup (app);
 
   gtk_source_init ();
+  /* main() has done so too; not the tests that run the app. */
+  topiary_highlight_gsv_install ();
   g_set_application_name (_("Topiary"));
   gtk_window_set_default_icon_name (APP_ID);
 

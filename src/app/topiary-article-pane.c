@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "topiary-article-pane.h"
+#include "topiary-title-bar.h"
 
 struct _TopiaryArticlePane
 {
@@ -25,6 +26,7 @@ struct _TopiaryArticlePane
   GtkPaned        *paned;
   AdwBin          *editor_bin;
   TopiaryEditor   *editor;          /* NULL until asked for */
+  TopiaryTitleBar *title_bar;       /* above the editor, with it */
   AdwBin          *preview_bin;
   TopiaryPreview  *preview;         /* NULL until asked for */
   gboolean         preview_failed;  /* its module cannot be loaded */
@@ -116,12 +118,31 @@ topiary_article_pane_render (TopiaryArticlePane *self)
   topiary_preview_set_markdown (preview, text);
 }
 
+/* Offers to remove a heading that repeats the title (topiary-title-bar.c). */
+static void
+update_title_bar (TopiaryArticlePane *self,
+                  const char         *text)
+{
+  TopiaryArticle *article = topiary_details_get_article (self->details);
+  g_autofree char *own = NULL;
+
+  if (self->title_bar == NULL)
+    return;
+  if (text == NULL)
+    text = own = topiary_editor_dup_text (self->editor);
+  topiary_title_bar_update (self->title_bar,
+                            article != NULL && topiary_editor_get_article_id (self->editor) != 0
+                            ? topiary_article_get_title (article) : NULL,
+                            text);
+}
+
 static void
 on_editor_text_changed (TopiaryArticlePane *self)
 {
   g_autofree char *text = topiary_editor_dup_text (self->editor);
 
   topiary_article_pane_render (self);
+  update_title_bar (self, text);
   topiary_file_list_set_text (topiary_details_get_file_list (self->details), text);
 }
 
@@ -216,7 +237,10 @@ on_details_article_changed (TopiaryArticlePane *self,
       if (topiary_editor_get_article_id (self->editor) == topiary_article_get_id (article))
         topiary_spell_view_set_language (topiary_editor_get_spell (self->editor),
                                          topiary_article_get_language (article));
+      update_title_bar (self, NULL);
     }
+  /* The preview shows the title as its <h1>. */
+  topiary_article_pane_render (self);
   g_signal_emit (self, signals[SIGNAL_ARTICLE_CHANGED], 0);
 }
 
@@ -242,7 +266,16 @@ topiary_article_pane_get_editor (TopiaryArticlePane *self)
   g_signal_connect_object (self->editor, "show-requested", G_CALLBACK (on_editor_show_requested), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "restoring", G_CALLBACK (on_editor_restoring), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "revision-restored", G_CALLBACK (on_revision_restored), self, G_CONNECT_SWAPPED);
-  adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor));
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    self->title_bar = g_object_new (TOPIARY_TYPE_TITLE_BAR, NULL);
+    topiary_title_bar_set_buffer (self->title_bar, GTK_TEXT_BUFFER (topiary_editor_get_buffer (self->editor)));
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title_bar));
+    gtk_widget_set_vexpand (GTK_WIDGET (self->editor), TRUE);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->editor));
+    adw_bin_set_child (self->editor_bin, box);
+  }
   if (self->settings != NULL)
     topiary_editor_set_settings (self->editor, self->settings);
   if (self->project != NULL)
@@ -385,6 +418,7 @@ topiary_article_pane_load (TopiaryArticlePane  *self,
   article = topiary_details_get_article (self->details);
   if (article != NULL)
     topiary_editor_set_target_words (self->editor, topiary_article_get_target_words (article));
+  update_title_bar (self, NULL);
   return TRUE;
 }
 

@@ -50,6 +50,8 @@ struct _TopiaryWebPreview
   char            *in_flight_text;  /* to send again if a patch misses */
   gboolean         in_flight_full;
   GPtrArray       *blocks;          /* char *: the blocks on the page; NULL = unknown */
+  char            *title;           /* the <h1> on the page; NULL = unknown */
+  char            *shown_text;      /* the text the page shows */
   GCancellable    *cancellable;
   guint            n_updates;
   guint            cursor_line;
@@ -151,6 +153,7 @@ load_shell (TopiaryWebPreview *self)
   self->shell_loaded = FALSE;
   self->shell_loading = TRUE;
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->title, g_free);
   webkit_web_view_load_html (self->web_view, shell, self->base_uri);
 }
 
@@ -169,6 +172,21 @@ project_base_uri (TopiaryProject *project)
   return g_str_has_suffix (uri, "/") ? g_steal_pointer (&uri) : g_strconcat (uri, "/", NULL);
 }
 
+/* A file was added, replaced or removed: the page shows the text again,
+ * its images under their new versions (image_versions()). */
+static void
+on_files_changed (TopiaryWebPreview *self)
+{
+  /* The newest text: in flight, else shown; pending text renders anyway. */
+  const char *text = self->in_flight ? self->in_flight_text : self->shown_text;
+
+  if (self->pending != NULL || text == NULL)
+    return;
+  self->pending = g_strdup (text);
+  self->pending_since = g_get_monotonic_time ();
+  schedule_update (self);
+}
+
 static void
 topiary_web_preview_set_project (TopiaryPreview *preview,
                                  TopiaryProject *project)
@@ -176,7 +194,11 @@ topiary_web_preview_set_project (TopiaryPreview *preview,
   TopiaryWebPreview *self = TOPIARY_WEB_PREVIEW (preview);
   g_autofree char *base = NULL;
 
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_func (self->project, on_files_changed, self);
   g_set_object (&self->project, project);
+  if (project != NULL)
+    g_signal_connect_object (project, "changed::files", G_CALLBACK (on_files_changed), self, G_CONNECT_SWAPPED);
   base = project_base_uri (project);
   if (g_strcmp0 (base, self->base_uri) != 0 || (!self->shell_loaded && !self->shell_loading))
     {
@@ -510,6 +532,7 @@ on_update_done (GObject      *object,
       (value == NULL || !jsc_value_is_number (value) || jsc_value_to_int32 (value) < 0))
     {
       g_clear_pointer (&self->blocks, g_ptr_array_unref);
+      g_clear_pointer (&self->title, g_free);
       if (self->pending == NULL)
         {
           self->pending = g_steal_pointer (&self->in_flight_text);
@@ -518,7 +541,8 @@ on_update_done (GObject      *object,
       schedule_update (self);
       return;
     }
-  g_clear_pointer (&self->in_flight_text, g_free);
+  g_free (self->shown_text);
+  self->shown_text = g_steal_pointer (&self->in_flight_text);
   self->n_updates++;
   if (self->bench)
     {
@@ -539,12 +563,39 @@ on_update_done (GObject      *object,
     topiary_debounce_arm (self->cursor);
 }
 
+/* Name (lower case) → the start of its hash, for the article's files:
+ * their URLs change when a file is replaced under the same name, so
+ * WebKit's cache cannot show the old picture. NULL when @html shows no
+ * image. */
+static GHashTable *
+image_versions (TopiaryWebPreview *self,
+                const char        *html)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  GHashTable *versions;
+
+  if (self->project == NULL || strstr (html, "<img") == NULL)
+    return NULL;
+  files = topiary_project_list_files (self->project, self->article_id, NULL);
+  if (files == NULL)
+    return NULL;
+  versions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < files->len; i++)
+    {
+      TopiaryFileInfo *info = g_ptr_array_index (files, i);
+
+      g_hash_table_insert (versions, g_utf8_strdown (info->name, -1), g_strndup (info->sha256, 16));
+    }
+  return versions;
+}
+
 static gboolean
 update_cb (gpointer user_data)
 {
   TopiaryWebPreview *self = user_data;
   TopiaryMarkdownOptions options = TOPIARY_MARKDOWN_OPTIONS_INIT;
   g_autoptr(TopiaryMarkdownResult) result = NULL;
+  g_autoptr(TopiaryArticle) article = NULL;
   g_autofree char *text = NULL;
   g_autofree char *script = NULL;
   g_autofree char *allow_html = NULL;
@@ -560,11 +611,17 @@ update_cb (gpointer user_data)
 
   if (self->project != NULL)
     allow_html = topiary_project_get_map_field (self->project, "allow_html");
+  /* The title is the page's <h1>, as on the site: a body that starts
+   * with it does not show it twice (topiary-markdown-title.h). */
+  if (self->project != NULL && self->article_id != 0)
+    article = topiary_project_get_article (self->project, self->article_id, FALSE, NULL);
+  options.title = article != NULL ? topiary_article_get_title (article) : NULL;
   options.sourcepos = TRUE;
   options.allow_html = g_strcmp0 (allow_html, "1") == 0;
   options.resolve_heading = resolve_link;
   options.href_prefix = TOPIARY_ARTICLE_URI_PREFIX;
   options.user_data = self;
+  options.highlight = topiary_highlight_get (&options.highlight_data);
   result = topiary_markdown_render (text, -1, &options);
   /* The article's images come from the project, before anything is
    * saved, never from the disk beside it. */
@@ -572,7 +629,9 @@ update_cb (gpointer user_data)
     {
       g_autofree char *prefix = g_strdup_printf (TOPIARY_FILE_URI_SCHEME ":///%" G_GINT64_FORMAT "/",
                                                  self->article_id);
-      html = topiary_media_prefix_image_sources (result->html, prefix);
+      g_autoptr(GHashTable) versions = image_versions (self, result->html);
+
+      html = topiary_media_prefix_image_sources_versioned (result->html, prefix, versions);
     }
 
   blocks = split_blocks (html != NULL ? html : result->html);
@@ -584,6 +643,16 @@ update_cb (gpointer user_data)
     }
 
   script = build_update_script (self->blocks, blocks, &self->in_flight_full);
+  if (g_strcmp0 (options.title, self->title) != 0)
+    {
+      g_autofree char *quoted = js_string (options.title != NULL ? options.title : "");
+      char *with_title = g_strdup_printf ("topiary.setTitle(%s);%s", quoted, script);
+
+      g_free (script);
+      script = with_title;
+      g_free (self->title);
+      self->title = g_strdup (options.title);
+    }
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   self->blocks = g_steal_pointer (&blocks);
   self->in_flight = TRUE;
@@ -828,6 +897,8 @@ topiary_web_preview_dispose (GObject *object)
   g_clear_pointer (&self->pending, g_free);
   g_clear_pointer (&self->in_flight_text, g_free);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->shown_text, g_free);
   g_clear_pointer (&self->base_uri, g_free);
   g_clear_object (&self->project);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOPIARY_TYPE_WEB_PREVIEW);

@@ -13,6 +13,7 @@
 #include "topiary-check.h"
 #include "topiary-cannibal.h"
 #include "topiary-check-media-private.h"
+#include "topiary-check-title-private.h"
 #include "topiary-link.h"
 #include "topiary-map.h"
 #include "topiary-markdown.h"
@@ -345,6 +346,7 @@ check_article_links (Check          *check,
   body = topiary_article_get_body (article);
   if (is_blank (body))
     return NULL;
+  _topiary_check_title (check->findings, listed, article_name (listed), body);
 
   {
     char *heading = topiary_cannibal_first_heading (body);

@@ -51,6 +51,8 @@ const char *topiary_severity_to_string (TopiarySeverity severity);
 #define TOPIARY_CHECK_CANNIBAL_QUERIES           "cannibal-queries"
 #define TOPIARY_CHECK_CANNIBAL_GROUPS            "cannibal-groups"
 #define TOPIARY_CHECK_CANNIBAL_TITLE             "cannibal-title"
+/* The title is the page's only <h1> (topiary-check-title.c). */
+#define TOPIARY_CHECK_TITLE_HEADING              "title-heading"
 /* Images and files (topiary-check-media.c). */
 #define TOPIARY_CHECK_IMAGE_WITHOUT_ALT          "image-without-alt"
 #define TOPIARY_CHECK_MISSING_FILE               "missing-file"

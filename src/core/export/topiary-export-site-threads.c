@@ -296,8 +296,12 @@ markdown_worker (gpointer data)
       for (guint i = 0; i < batch->len; i++)
         {
           MarkdownJob *job = &batch->jobs[i];
+          TopiaryMarkdownOptions options = p->options;
 
-          job->md = topiary_markdown_render_counted (job->body, -1, &p->options, job->words);
+          /* The page shows the title as its <h1>; articles are not
+           * changed while they are exported. */
+          options.title = topiary_article_get_title (job->article->article);
+          job->md = topiary_markdown_render_counted (job->body, -1, &options, job->words);
           g_clear_pointer (&job->body, g_free);
         }
       batch->rendered = TRUE;
@@ -358,6 +362,7 @@ topiary_export_write_articles (Export                   *e,
   p.options.href_prefix = "../";
   p.options.href_suffix = "/index.html";
   p.options.user_data = e;
+  p.options.highlight = topiary_highlight_get (&p.options.highlight_data);
 
   worker = g_thread_new ("topiary-markdown", markdown_worker, &p);
 

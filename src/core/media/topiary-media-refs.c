@@ -185,6 +185,14 @@ char *
 topiary_media_prefix_image_sources (const char *html,
                                     const char *prefix)
 {
+  return topiary_media_prefix_image_sources_versioned (html, prefix, NULL);
+}
+
+char *
+topiary_media_prefix_image_sources_versioned (const char *html,
+                                              const char *prefix,
+                                              GHashTable *versions)
+{
   g_autoptr(GString) out = NULL;
   const char *p = html, *from = html;
 
@@ -215,6 +223,20 @@ topiary_media_prefix_image_sources (const char *html,
           g_string_append_len (out, from, src + 6 - from);
           g_string_append (out, prefix);
           from = src + 6 + (g_str_has_prefix (url, "./") ? 2 : 0);
+          /* A URL with a query or fragment of its own keeps it as is. */
+          if (versions != NULL && strpbrk (url, "?#") == NULL)
+            {
+              g_autofree char *key = g_utf8_strdown (g_str_has_prefix (path, "./") ? path + 2 : path, -1);
+              const char *version = g_hash_table_lookup (versions, key);
+
+              if (version != NULL)
+                {
+                  g_string_append_len (out, from, close - from);
+                  g_string_append (out, "?v=");
+                  g_string_append_uri_escaped (out, version, NULL, FALSE);
+                  from = close;
+                }
+            }
         }
       p = end;
     }

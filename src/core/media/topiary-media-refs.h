@@ -36,5 +36,12 @@ gboolean  topiary_media_has_extension     (const char *path);
  * project's files through such a prefix. */
 char     *topiary_media_prefix_image_sources (const char *html,
                                               const char *prefix);
+/* The same, and when @versions (image name as the article's files name
+ * it, in lower case → a version, such as the start of its hash) knows the
+ * image, "?v=<version>" after its src: a file replaced under the same name
+ * gets a new URL, which no cache of the web view holds. */
+char     *topiary_media_prefix_image_sources_versioned (const char *html,
+                                                        const char *prefix,
+                                                        GHashTable *versions);
 
 G_END_DECLS

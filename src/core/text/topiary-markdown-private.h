@@ -36,6 +36,13 @@ char    *_topiary_markdown_make_href       (const TopiaryMarkdownOptions  *optio
                                             const char                    *slug,
                                             const char                    *heading);
 
+/* topiary-markdown.c: the text of a node and its inlines, as shown. */
+void     _topiary_markdown_plain_text      (cmark_node                    *node,
+                                            GString                       *out);
+/* topiary-markdown-title.c: TRUE when @heading's text says @title. */
+gboolean _topiary_markdown_heading_says    (cmark_node                    *heading,
+                                            const char                    *title);
+
 /* topiary-markdown-words.c: line scanning shared by the word count and
  * the link scanner. */
 

@@ -279,9 +279,9 @@ process_text_run (RenderState *state,
 }
 
 /* Iterative: a heading may nest emphasis or images thousands deep. */
-static void
-collect_plain_text (cmark_node *node,
-                    GString    *out)
+void
+_topiary_markdown_plain_text (cmark_node *node,
+                              GString    *out)
 {
   cmark_iter *iter = cmark_iter_new (node);
   cmark_event_type ev;
@@ -344,9 +344,13 @@ process_heading (RenderState *state,
   cmark_node *block;
   char *rendered;
 
-  collect_plain_text (heading, text);
+  _topiary_markdown_plain_text (heading, text);
   g_strstrip (text->str);
   g_string_set_size (text, strlen (text->str));
+
+  /* The title is the page's only <h1> (topiary-markdown-title.h). */
+  if (state->options->title != NULL && cmark_node_get_heading_level (heading) == 1)
+    cmark_node_set_heading_level (heading, 2);
 
   entry = g_new0 (TopiaryHeading, 1);
   entry->level = cmark_node_get_heading_level (heading);
@@ -373,6 +377,69 @@ process_heading (RenderState *state,
   cmark_node_insert_before (heading, block);
   cmark_node_unlink (heading);
   cmark_node_free (heading);
+}
+
+/* The first word of @code's info string when it may name a language: at
+ * most 40 bytes of letters, digits and "+#._-" (anything else, quotes
+ * included, is no language a highlighter knows), else NULL. */
+static char *
+code_language (cmark_node *code)
+{
+  const char *info = cmark_node_get_fence_info (code);
+  gsize n = 0;
+
+  if (info == NULL)
+    return NULL;
+  while (info[n] != '\0' && info[n] != ' ' && info[n] != '\t')
+    {
+      if (!g_ascii_isalnum (info[n]) && strchr ("+#._-", info[n]) == NULL)
+        return NULL;
+      n++;
+    }
+  return n > 0 && n <= 40 ? g_strndup (info, n) : NULL;
+}
+
+/* Like process_heading(): the code block is rendered alone (so its <pre>
+ * keeps its data-sourcepos and class), its text is replaced by what the
+ * highlighter makes of it, and it goes back as a custom block. */
+static void
+process_code (RenderState *state,
+              cmark_node  *code)
+{
+  g_autofree char *language = code_language (code);
+  const char *literal = cmark_node_get_literal (code);
+  g_autoptr(GString) tokens = NULL;
+  g_autoptr(GString) html = NULL;
+  cmark_node *block;
+  char *rendered;
+  const char *open;
+
+  if (language == NULL || literal == NULL)
+    return;
+  tokens = g_string_sized_new (strlen (literal) * 2 + 64);
+  if (!state->options->highlight (language, literal, strlen (literal), tokens,
+                                  state->options->highlight_data))
+    return;
+
+  rendered = cmark_render_html_with_mem (code, state->cmark_options, state->extensions,
+                                         cmark_get_default_mem_allocator ());
+  html = g_string_new (rendered);
+  cmark_get_default_mem_allocator ()->free (rendered);
+
+  /* cmark writes "<pre…><code…>text</code></pre>\n"; "<code" comes before
+   * any text, and its attribute values hold no ">" (cmark escapes it). */
+  open = strstr (html->str, "<code");
+  g_assert (open != NULL && strchr (open, '>') != NULL);
+  g_string_truncate (html, strchr (open, '>') + 1 - html->str);
+  g_string_append_len (html, tokens->str, tokens->len);
+  g_string_append (html, "</code></pre>");
+
+  block = node_new (CMARK_NODE_CUSTOM_BLOCK);
+  cmark_node_set_on_enter (block, html->str);
+  cmark_node_set_on_exit (block, "");
+  cmark_node_insert_before (code, block);
+  cmark_node_unlink (code);
+  cmark_node_free (code);
 }
 
 static gboolean
@@ -498,6 +565,7 @@ static void
 collect_blocks (cmark_node *root,
                 GArray     *wiki_lines,
                 GPtrArray  *headings,
+                GPtrArray  *codes,
                 GPtrArray  *runs)
 {
   cmark_node *node = cmark_node_first_child (root);
@@ -519,6 +587,11 @@ collect_blocks (cmark_node *root,
           break;
 
         case CMARK_NODE_CODE_BLOCK:
+          /* Only a fence has an info string to name its language. */
+          if (codes != NULL && *cmark_node_get_fence_info (node) != '\0')
+            g_ptr_array_add (codes, node);
+          break;
+
         case CMARK_NODE_HTML_BLOCK:
         case CMARK_NODE_THEMATIC_BREAK:
           break;
@@ -629,6 +702,7 @@ render_document (RenderState *state,
   TopiaryBudget *previous = NULL;
   g_autoptr(GPtrArray) runs = NULL;
   g_autoptr(GPtrArray) headings = NULL;
+  g_autoptr(GPtrArray) codes = NULL;
   g_autoptr(GArray) wiki_lines = NULL;
   guint shift = state->options->sourcepos ? first_line - 1 : 0;
   cmark_parser *parser = NULL;
@@ -663,16 +737,35 @@ render_document (RenderState *state,
    * changes to the tree. */
   runs = g_ptr_array_new ();
   headings = g_ptr_array_new ();
+  if (state->options->highlight != NULL)
+    codes = g_ptr_array_new ();
   wiki_lines = find_wiki_lines (text, length);
   for (guint i = 0; i < wiki_lines->len; i++)
     g_array_index (wiki_lines, guint, i) += shift;
-  collect_blocks (doc, wiki_lines, headings, runs);
+  collect_blocks (doc, wiki_lines, headings, codes, runs);
 
   for (guint i = 0; i < runs->len; i++)
     process_text_run (state, g_ptr_array_index (runs, i));
 
   for (guint i = 0; i < headings->len; i++)
-    process_heading (state, g_ptr_array_index (headings, i));
+    {
+      cmark_node *heading = g_ptr_array_index (headings, i);
+
+      /* The page shows the title already (topiary-markdown-title.h). */
+      if (i == 0 && first_line == 1 && state->options->title != NULL &&
+          heading == cmark_node_first_child (doc) &&
+          cmark_node_get_heading_level (heading) == 1 &&
+          _topiary_markdown_heading_says (heading, state->options->title))
+        {
+          cmark_node_unlink (heading);
+          cmark_node_free (heading);
+          continue;
+        }
+      process_heading (state, heading);
+    }
+
+  for (guint i = 0; codes != NULL && i < codes->len; i++)
+    process_code (state, g_ptr_array_index (codes, i));
 
   html = cmark_render_html_with_mem (doc, state->cmark_options, state->extensions,
                                      cmark_get_default_mem_allocator ());

@@ -20,6 +20,8 @@
 
 #include <glib-object.h>
 
+#include "topiary-highlight.h"
+
 G_BEGIN_DECLS
 
 /* Returns the slug of the article @target names (a slug or a title), or
@@ -65,9 +67,17 @@ typedef struct {
    * wiki links, and those it gives a new target become `[[new]]` or
    * `[[new|label]]` (a map's rename); @resolve and @href are not used. */
   TopiaryLinkRetargetFunc retarget;
+  /* Highlights fenced code that names a language (topiary-highlight.h),
+   * with @highlight_data; NULL: code is rendered plain. */
+  TopiaryHighlightFunc   highlight;
+  gpointer               highlight_data;
+  /* The title the page shows as its <h1>, or NULL: a first heading that
+   * says it is left out, other level-1 headings become level 2
+   * (topiary-markdown-title.h). */
+  const char            *title;
 } TopiaryMarkdownOptions;
 
-#define TOPIARY_MARKDOWN_OPTIONS_INIT { FALSE, FALSE, NULL, NULL, NULL, NULL, NULL, NULL, FALSE, NULL }
+#define TOPIARY_MARKDOWN_OPTIONS_INIT { FALSE, FALSE, NULL, NULL, NULL, NULL, NULL, NULL, FALSE, NULL, NULL, NULL, NULL }
 
 typedef struct {
   guint  level;   /* 1 … 6 */

@@ -1,0 +1,42 @@
+/* topiary-highlight.c — the process's code highlighter, if any
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "topiary-highlight.h"
+
+static TopiaryHighlightFunc installed_func;
+static gpointer installed_data;
+static GMutex lock;
+
+const char * const topiary_highlight_classes[] = {
+  "comment", "string", "escape", "number", "constant", "keyword", "operator",
+  "type", "function", "builtin", "identifier", "preproc", "error", "note",
+  "link", "heading", "emphasis", "strong", "inserted", "deleted",
+  NULL,
+};
+
+void
+topiary_highlight_install (TopiaryHighlightFunc func,
+                           gpointer             user_data)
+{
+  g_mutex_lock (&lock);
+  installed_func = func;
+  installed_data = func != NULL ? user_data : NULL;
+  g_mutex_unlock (&lock);
+}
+
+TopiaryHighlightFunc
+topiary_highlight_get (gpointer *user_data)
+{
+  TopiaryHighlightFunc func;
+
+  g_return_val_if_fail (user_data != NULL, NULL);
+
+  g_mutex_lock (&lock);
+  func = installed_func;
+  *user_data = installed_data;
+  g_mutex_unlock (&lock);
+  return func;
+}

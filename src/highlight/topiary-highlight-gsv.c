@@ -1,0 +1,324 @@
+/* topiary-highlight-gsv.c — fenced code highlighted with GtkSourceView 5
+ *
+ * GtkSourceView styles its highlighting tags from a style scheme and
+ * keeps no public record of which style a tag stands for. So we load a
+ * scheme of our own in which each style the language definitions fall
+ * back to (def:keyword, def:string …) has its own foreground colour,
+ * #0000NN, NN being the index of its class in topiary_highlight_classes:
+ * after gtk_source_buffer_ensure_highlight() the colour of a tag says
+ * the class of its text. The scheme is written to a private temporary
+ * folder, loaded, and the folder removed (a scheme manager reads only
+ * files).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <gtksourceview/gtksource.h>
+
+#include "topiary-escape.h"
+#include "topiary-highlight.h"
+#include "topiary-highlight-gsv.h"
+
+#define CODE_MAX (256 * 1024)
+/* GtkSourceView gives up on a line that takes it over a second (with a
+ * critical warning) and highlights nothing more in that buffer: longer
+ * lines (minified code) are left plain. */
+#define LINE_MAX_BYTES (8 * 1024)
+
+/* GtkSourceView's styles and the class (in topiary_highlight_classes) of
+ * their text. A language's own styles fall back to these. */
+static const struct {
+  const char *style;
+  const char *class;
+} styles[] = {
+  { "def:comment", "comment" },
+  { "def:shebang", "comment" },
+  { "def:doc-comment", "comment" },
+  { "def:doc-comment-element", "comment" },
+  { "def:string", "string" },
+  { "def:character", "string" },
+  { "def:special-char", "escape" },
+  { "def:number", "number" },
+  { "def:constant", "constant" },
+  { "def:special-constant", "constant" },
+  { "def:boolean", "constant" },
+  { "def:keyword", "keyword" },
+  { "def:statement", "keyword" },
+  { "def:operator", "operator" },
+  { "def:type", "type" },
+  { "def:function", "function" },
+  { "def:builtin", "builtin" },
+  { "def:identifier", "identifier" },
+  { "def:preprocessor", "preproc" },
+  { "def:error", "error" },
+  { "def:note", "note" },
+  { "def:net-address", "link" },
+  { "def:link-destination", "link" },
+  { "def:heading", "heading" },
+  { "def:emphasis", "emphasis" },
+  { "def:strong-emphasis", "strong" },
+  { "def:insertion", "inserted" },
+  { "def:deletion", "deleted" },
+};
+
+/* Fence names that are not GtkSourceView's language ids. */
+static const struct {
+  const char *name;
+  const char *id;
+} aliases[] = {
+  { "bash", "sh" }, { "shell", "sh" }, { "zsh", "sh" }, { "console", "sh" },
+  { "shell-session", "sh" }, { "ksh", "sh" },
+  { "py", "python3" }, { "python", "python3" }, { "py3", "python3" },
+  { "python2", "python" },
+  { "javascript", "js" }, { "mjs", "js" }, { "node", "js" },
+  { "ts", "typescript" }, { "tsx", "typescript-jsx" },
+  { "c++", "cpp" }, { "cxx", "cpp" }, { "cc", "cpp" }, { "hpp", "cpphdr" }, { "h", "chdr" },
+  { "cs", "c-sharp" }, { "c#", "c-sharp" }, { "csharp", "c-sharp" }, { "rs", "rust" }, { "golang", "go" },
+  { "rb", "ruby" }, { "yml", "yaml" }, { "md", "markdown" }, { "htm", "html" },
+  { "xhtml", "html" }, { "svg", "xml" }, { "patch", "diff" }, { "dockerfile", "docker" },
+  { "make", "makefile" }, { "mk", "makefile" }, { "kt", "kotlin" }, { "pl", "perl" },
+  { "hs", "haskell" }, { "tex", "latex" }, { "ps1", "powershell" }, { "bat", "dosbatch" },
+  { "cmd", "dosbatch" }, { "jsonc", "json" }, { "protobuf", "proto" }, { "po", "gettext-translation" }, { "tf", "terraform" },
+  { "el", "commonlisp" }, { "lisp", "commonlisp" }, { "ml", "ocaml" }, { "fs", "fsharp" },
+  { "vb", "vbnet" }, { "conf", "ini" }, { "cfg", "ini" },
+};
+
+static GMutex lock;
+static gboolean set_up, broken;
+static GtkSourceLanguageManager *languages;
+static GtkSourceStyleScheme *scheme;
+static GHashTable *known;        /* fence name → GtkSourceLanguage, or the manager for none */
+static GHashTable *buffers;      /* GtkSourceLanguage → GtkSourceBuffer */
+
+static GtkSourceStyleScheme *
+load_scheme (GError **error)
+{
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                         "<style-scheme id=\"topiary-tokens\" name=\"Topiary tokens\" version=\"1.0\">\n");
+  g_autoptr(GtkSourceStyleSchemeManager) manager = gtk_source_style_scheme_manager_new ();
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  const char * const search[] = { NULL, NULL };
+  GtkSourceStyleScheme *found;
+
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      guint index = 0;
+
+      while (!g_str_equal (topiary_highlight_classes[index], styles[i].class))
+        index++;
+      g_string_append_printf (xml, "  <style name=\"%s\" foreground=\"#0000%02x\"/>\n",
+                              styles[i].style, index + 1);
+    }
+  g_string_append (xml, "</style-scheme>\n");
+
+  dir = g_dir_make_tmp ("topiary-highlight-XXXXXX", error);
+  if (dir == NULL)
+    return NULL;
+  path = g_build_filename (dir, "topiary-tokens.xml", NULL);
+  if (g_file_set_contents (path, xml->str, xml->len, error))
+    {
+      ((const char **) search)[0] = dir;
+      gtk_source_style_scheme_manager_set_search_path (manager, search);
+      found = gtk_source_style_scheme_manager_get_scheme (manager, "topiary-tokens");
+      if (found != NULL)
+        g_object_ref (found);
+      else
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "no style scheme");
+    }
+  else
+    found = NULL;
+  g_unlink (path);
+  g_rmdir (dir);
+  return found;
+}
+
+static gboolean
+ensure_set_up (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (set_up)
+    return !broken;
+  set_up = TRUE;
+
+  scheme = load_scheme (&error);
+  if (scheme == NULL)
+    {
+      /* Code is then exported plain: say why once, not as a warning. */
+      g_message ("Code is not highlighted: %s", error->message);
+      broken = TRUE;
+      return FALSE;
+    }
+  languages = gtk_source_language_manager_new ();
+  known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  buffers = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  return TRUE;
+}
+
+/* The language a fence names, or NULL. */
+static GtkSourceLanguage *
+language_for (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  gpointer found = g_hash_table_lookup (known, lower);
+  GtkSourceLanguage *language;
+  const char *wanted = lower;
+
+  if (found != NULL)
+    return found != (gpointer) languages ? found : NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    if (g_str_equal (aliases[i].name, lower))
+      wanted = aliases[i].id;
+  language = gtk_source_language_manager_get_language (languages, wanted);
+  /* Hidden ones ("def", "js-expr") are parts the others build on. */
+  if (language != NULL && gtk_source_language_get_hidden (language))
+    language = NULL;
+  /* Bounded: names are at most 40 bytes, and a text names few. */
+  if (g_hash_table_size (known) < 4096)
+    g_hash_table_insert (known, g_steal_pointer (&lower),
+                         language != NULL ? (gpointer) language : (gpointer) languages);
+  return language;
+}
+
+static gboolean
+has_long_line (const char *code,
+               gsize       length)
+{
+  const char *end = code + length;
+
+  for (const char *p = code; p < end; )
+    {
+      const char *nl = memchr (p, '\n', end - p);
+
+      if ((nl != NULL ? nl : end) - p > LINE_MAX_BYTES)
+        return TRUE;
+      p = nl != NULL ? nl + 1 : end;
+    }
+  return FALSE;
+}
+
+/* The class of the text at @iter, from its highest tag with a colour. */
+static const char *
+class_at (const GtkTextIter *iter)
+{
+  g_autoptr(GSList) tags = gtk_text_iter_get_tags (iter);
+  const char *class = NULL;
+
+  /* Ascending priority: the last coloured one wins. */
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      GdkRGBA *rgba = NULL;
+      gboolean set = FALSE;
+      guint index;
+
+      g_object_get (l->data, "foreground-set", &set, "foreground-rgba", &rgba, NULL);
+      if (set && rgba != NULL)
+        {
+          index = (guint) (rgba->blue * 255.0 + 0.5);
+          if (index >= 1 && index <= g_strv_length ((char **) topiary_highlight_classes))
+            class = topiary_highlight_classes[index - 1];
+        }
+      if (rgba != NULL)
+        gdk_rgba_free (rgba);
+    }
+  return class;
+}
+
+static void
+append_token (GString    *out,
+              const char *class,
+              const char *text,
+              gsize       length)
+{
+  if (length == 0)
+    return;
+  if (class != NULL)
+    g_string_append_printf (out, "<span class=\"tok-%s\">", class);
+  topiary_escape_append (out, text, length, TOPIARY_ESCAPE_HTML_TEXT);
+  if (class != NULL)
+    g_string_append (out, "</span>");
+}
+
+gboolean
+topiary_highlight_gsv (const char *language,
+                       const char *code,
+                       gsize       length,
+                       GString    *out,
+                       gpointer    user_data)
+{
+  GtkSourceBuffer *buffer;
+  GtkSourceLanguage *language_found;
+  GtkTextIter iter, end;
+  g_autoptr(GString) run = NULL;
+  const char *run_class = NULL;
+
+  g_return_val_if_fail (language != NULL && code != NULL && out != NULL, FALSE);
+
+  if (length > CODE_MAX || !g_utf8_validate_len (code, length, NULL) ||
+      has_long_line (code, length))
+    return FALSE;
+
+  g_mutex_lock (&lock);
+  if (!ensure_set_up () || (language_found = language_for (language)) == NULL)
+    {
+      g_mutex_unlock (&lock);
+      return FALSE;
+    }
+
+  /* A buffer per language, kept: a new one costs 10 to 30 ms (its
+   * highlighting engine is built), setting the text of one 0.1 ms. */
+  buffer = g_hash_table_lookup (buffers, language_found);
+  if (buffer == NULL)
+    {
+      buffer = gtk_source_buffer_new (NULL);
+      gtk_source_buffer_set_style_scheme (buffer, scheme);
+      gtk_source_buffer_set_language (buffer, language_found);
+      gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
+      gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (buffer), FALSE);
+      g_hash_table_insert (buffers, language_found, buffer);
+    }
+
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), code, length);
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (buffer), &iter, &end);
+  gtk_source_buffer_ensure_highlight (buffer, &iter, &end);
+
+  /* Tags toggle more often than classes change (context classes, nested
+   * styles of one class): runs of one class are written as one span. */
+  run = g_string_new (NULL);
+  while (!gtk_text_iter_equal (&iter, &end))
+    {
+      GtkTextIter next = iter;
+      const char *class = class_at (&iter);
+      g_autofree char *slice = NULL;
+
+      if (!gtk_text_iter_forward_to_tag_toggle (&next, NULL))
+        next = end;
+      if (class != run_class)
+        {
+          append_token (out, run_class, run->str, run->len);
+          g_string_truncate (run, 0);
+          run_class = class;
+        }
+      slice = gtk_text_iter_get_slice (&iter, &next);
+      g_string_append (run, slice);
+      iter = next;
+    }
+  append_token (out, run_class, run->str, run->len);
+
+  /* Empty until the next block in this language. */
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), "", 0);
+  g_mutex_unlock (&lock);
+  return TRUE;
+}
+
+void
+topiary_highlight_gsv_install (void)
+{
+  topiary_highlight_install (topiary_highlight_gsv, NULL);
+}
