@@ -93,6 +93,7 @@ static GtkSourceLanguageManager *languages;
 static GtkSourceStyleScheme *scheme;
 static GHashTable *known;        /* fence name → GtkSourceLanguage, or the manager for none */
 static GHashTable *buffers;      /* GtkSourceLanguage → GtkSourceBuffer */
+static GQuark class_quark;
 
 static GtkSourceStyleScheme *
 load_scheme (GError **error)
@@ -154,6 +155,7 @@ ensure_set_up (void)
       broken = TRUE;
       return FALSE;
     }
+  class_quark = g_quark_from_static_string ("topiary-highlight-class");
   languages = gtk_source_language_manager_new ();
   known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   buffers = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
@@ -203,6 +205,31 @@ has_long_line (const char *code,
   return FALSE;
 }
 
+/* The class (index + 1 in topiary_highlight_classes, 0 for none) a tag's
+ * colour says, kept on the tag: the engine reuses its tags. */
+static guint
+tag_class (GtkTextTag *tag)
+{
+  gpointer known_class = g_object_get_qdata (G_OBJECT (tag), class_quark);
+  GdkRGBA *rgba = NULL;
+  gboolean set = FALSE;
+  guint index = 0;
+
+  if (known_class != NULL)
+    return GPOINTER_TO_UINT (known_class) - 1;
+  g_object_get (tag, "foreground-set", &set, "foreground-rgba", &rgba, NULL);
+  if (set && rgba != NULL)
+    {
+      index = (guint) (rgba->blue * 255.0 + 0.5);
+      if (index > g_strv_length ((char **) topiary_highlight_classes))
+        index = 0;
+    }
+  if (rgba != NULL)
+    gdk_rgba_free (rgba);
+  g_object_set_qdata (G_OBJECT (tag), class_quark, GUINT_TO_POINTER (index + 1));
+  return index;
+}
+
 /* The class of the text at @iter, from its highest tag with a colour. */
 static const char *
 class_at (const GtkTextIter *iter)
@@ -213,19 +240,10 @@ class_at (const GtkTextIter *iter)
   /* Ascending priority: the last coloured one wins. */
   for (GSList *l = tags; l != NULL; l = l->next)
     {
-      GdkRGBA *rgba = NULL;
-      gboolean set = FALSE;
-      guint index;
+      guint index = tag_class (l->data);
 
-      g_object_get (l->data, "foreground-set", &set, "foreground-rgba", &rgba, NULL);
-      if (set && rgba != NULL)
-        {
-          index = (guint) (rgba->blue * 255.0 + 0.5);
-          if (index >= 1 && index <= g_strv_length ((char **) topiary_highlight_classes))
-            class = topiary_highlight_classes[index - 1];
-        }
-      if (rgba != NULL)
-        gdk_rgba_free (rgba);
+      if (index > 0)
+        class = topiary_highlight_classes[index - 1];
     }
   return class;
 }
@@ -311,8 +329,8 @@ topiary_highlight_gsv (const char *language,
     }
   append_token (out, run_class, run->str, run->len);
 
-  /* Empty until the next block in this language. */
-  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), "", 0);
+  /* The text stays until the next block in this language replaces it:
+   * emptying the buffer costs as much again. */
   g_mutex_unlock (&lock);
   return TRUE;
 }
