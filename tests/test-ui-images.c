@@ -156,27 +156,14 @@ window_shows_text (gpointer data)
     }
 }
 
-typedef struct {
-  const char *script;
-  const char *want;
-} JsWait;
-
-static gboolean
-js_returns (gpointer data)
-{
-  JsWait *w = data;
-  g_autofree char *got = eval_js (w->script, TOPIARY_PREVIEW_WORLD);
-
-  return g_strcmp0 (got, w->want) == 0;
-}
-
-/* The preview shows the image @name with @width pixels, now. */
+/* The preview shows the image @name with @width pixels, now (its URL
+ * carries the file's version, "?v=…"). */
 static void
 assert_preview_shows (const char *name,
                       guint       width)
 {
   g_autofree char *script = g_strdup_printf ("(function () {"
-                                             " var i = document.querySelector('#topiary-article img[src$=\"/%s\"]');"
+                                             " var i = document.querySelector('#topiary-article img[src*=\"/%s?v=\"]');"
                                              " return i && i.complete ? String(i.naturalWidth) : 'none'; })()", name);
   g_autofree char *want = g_strdup_printf ("%u", width);
   JsWait shown = { script, want };

@@ -96,20 +96,6 @@ test_remove_heading (UiFixture     *f,
   g_assert_false (topiary_title_bar_is_shown (bar));
 }
 
-typedef struct {
-  const char *script;
-  char       *want;
-} JsWait;
-
-static gboolean
-js_returns (gpointer data)
-{
-  JsWait *w = data;
-  g_autofree char *got = eval_js (w->script, TOPIARY_PREVIEW_WORLD);
-
-  return g_strcmp0 (got, w->want) == 0;
-}
-
 /* The image's URL carries the start of its hash: a file replaced under
  * the same name is a new URL, so WebKit's cache cannot show the old one. */
 static void
@@ -128,6 +114,8 @@ test_replaced_image (UiFixture     *f,
   g_autoptr(GError) error = NULL;
   const char *script = "(function () { var i = document.querySelector('#topiary-article img');"
                        " return i && i.complete ? i.naturalWidth + '|' + i.getAttribute('src') : '-'; })()";
+  g_autofree char *want_old = NULL;
+  g_autofree char *want_new = NULL;
   JsWait wait = { script, NULL };
   GtkTextIter end;
   guint updates;
@@ -138,11 +126,11 @@ test_replaced_image (UiFixture     *f,
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, "\n\n![A shot](images/shot.png)\n", -1);
   g_assert_true (wait_for (preview_idle, &updates, 15000));
-  wait.want = g_strdup_printf ("40|" TOPIARY_FILE_URI_SCHEME ":///%" G_GINT64_FORMAT "/images/shot.png?v=%.16s",
-                               id, old_info->sha256);
+  want_old = g_strdup_printf ("40|" TOPIARY_FILE_URI_SCHEME ":///%" G_GINT64_FORMAT "/images/shot.png?v=%.16s",
+                              id, old_info->sha256);
+  wait.want = want_old;
   if (!wait_for (js_returns, &wait, 10000))
     g_error ("the preview did not show the image: %s", eval_js (script, TOPIARY_PREVIEW_WORLD));
-  g_free (wait.want);
 
   /* Replace, as the file list's Replace does: same name, new bytes. */
   checked = topiary_checked_file_new ("other.png", after, &error);
@@ -152,11 +140,11 @@ test_replaced_image (UiFixture     *f,
   g_assert_cmpstr (new_info->name, ==, "images/shot.png");
   g_assert_cmpstr (new_info->sha256, !=, old_info->sha256);
 
-  wait.want = g_strdup_printf ("64|" TOPIARY_FILE_URI_SCHEME ":///%" G_GINT64_FORMAT "/images/shot.png?v=%.16s",
-                               id, new_info->sha256);
+  want_new = g_strdup_printf ("64|" TOPIARY_FILE_URI_SCHEME ":///%" G_GINT64_FORMAT "/images/shot.png?v=%.16s",
+                              id, new_info->sha256);
+  wait.want = want_new;
   if (!wait_for (js_returns, &wait, 10000))
     g_error ("the preview kept the old picture: %s", eval_js (script, TOPIARY_PREVIEW_WORLD));
-  g_free (wait.want);
 }
 
 int

@@ -337,19 +337,6 @@ type_and_wait (GtkTextBuffer *buffer,
 /* Edits in the middle of a long article patch only the blocks that
  * changed (the last block is the same node throughout), and the page is
  * what a full render would show, source positions included. */
-typedef struct {
-  const char *script;
-  const char *want;
-} JsWait;
-
-static gboolean
-js_returns (gpointer data)
-{
-  JsWait *w = data;
-  g_autofree char *got = eval_js (w->script, TOPIARY_PREVIEW_WORLD);
-
-  return g_strcmp0 (got, w->want) == 0;
-}
 
 /* An image of the project shows in the preview as soon as its link is
  * typed, before the article is saved, served by the preview's own URI

@@ -563,6 +563,22 @@ eval_js (const char *script,
   return call.result;
 }
 
+/* wait_for (js_returns, &(JsWait) { script, want }, …): until @script,
+ * run in the preview's own world, returns @want. */
+typedef struct {
+  const char *script;
+  const char *want;
+} JsWait;
+
+static inline gboolean
+js_returns (gpointer data)
+{
+  JsWait *w = data;
+  g_autofree char *got = eval_js (w->script, TOPIARY_PREVIEW_WORLD);
+
+  return g_strcmp0 (got, w->want) == 0;
+}
+
 /* The text /ui/preview/edit-and-preview types into the first group's
  * pillar: a heading, bold text, a table, a script, a link to the first
  * cluster and one that leads nowhere ("No such article"). */

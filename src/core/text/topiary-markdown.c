@@ -331,6 +331,20 @@ unique_id (RenderState *state,
   return id;
 }
 
+/* Puts @html in @node's place, as a custom block cmark copies verbatim. */
+static void
+replace_by_html (cmark_node *node,
+                 const char *html)
+{
+  cmark_node *block = node_new (CMARK_NODE_CUSTOM_BLOCK);
+
+  cmark_node_set_on_enter (block, html);
+  cmark_node_set_on_exit (block, "");
+  cmark_node_insert_before (node, block);
+  cmark_node_unlink (node);
+  cmark_node_free (node);
+}
+
 /* cmark has no way to add attributes to an element, so the heading is
  * rendered alone, given its id, and put back as a custom block that cmark
  * copies verbatim. */
@@ -341,7 +355,6 @@ process_heading (RenderState *state,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GString) html = NULL;
   TopiaryHeading *entry;
-  cmark_node *block;
   char *rendered;
 
   _topiary_markdown_plain_text (heading, text);
@@ -371,12 +384,7 @@ process_heading (RenderState *state,
   while (html->len > 0 && html->str[html->len - 1] == '\n')
     g_string_truncate (html, html->len - 1);
 
-  block = node_new (CMARK_NODE_CUSTOM_BLOCK);
-  cmark_node_set_on_enter (block, html->str);
-  cmark_node_set_on_exit (block, "");
-  cmark_node_insert_before (heading, block);
-  cmark_node_unlink (heading);
-  cmark_node_free (heading);
+  replace_by_html (heading, html->str);
 }
 
 /* The first word of @code's info string when it may name a language: at
@@ -410,7 +418,6 @@ process_code (RenderState *state,
   const char *literal = cmark_node_get_literal (code);
   g_autoptr(GString) tokens = NULL;
   g_autoptr(GString) html = NULL;
-  cmark_node *block;
   char *rendered;
   const char *open;
 
@@ -434,12 +441,7 @@ process_code (RenderState *state,
   g_string_append_len (html, tokens->str, tokens->len);
   g_string_append (html, "</code></pre>");
 
-  block = node_new (CMARK_NODE_CUSTOM_BLOCK);
-  cmark_node_set_on_enter (block, html->str);
-  cmark_node_set_on_exit (block, "");
-  cmark_node_insert_before (code, block);
-  cmark_node_unlink (code);
-  cmark_node_free (code);
+  replace_by_html (code, html->str);
 }
 
 static gboolean
