@@ -70,7 +70,9 @@ def walk(bus, name, path, depth, out):
         role = call(bus, name, path, "GetRoleName", "(s)")
         label = prop(bus, name, path, "Name")
         states = call(bus, name, path, "GetState", "(au)")
-    except GLib.Error:
+    except GLib.Error as e:
+        if os.environ.get("TOPIARY_ATSPI_DEBUG"):
+            print("debug:", depth, path, e.message, file=sys.stderr)
         return
     if os.environ.get("TOPIARY_ATSPI_DEBUG"):
         print("debug:", depth, role, repr(label), states, prop(bus, name, path, "ChildCount"), file=sys.stderr)
@@ -85,6 +87,8 @@ def walk(bus, name, path, depth, out):
                                   GLib.Variant("(u)", (1,)), GLib.VariantType("((iiii))"),
                                   Gio.DBusCallFlags.NONE, 5000, None)
             x, y, width, height = reply.unpack()[0]
+            if os.environ.get("TOPIARY_ATSPI_DEBUG"):
+                print("debug: extents", x, y, width, height, file=sys.stderr)
             if width <= 0 or height <= 0:
                 return
         except GLib.Error:
@@ -110,55 +114,84 @@ def find_app(bus, pid):
     return None
 
 
+class NoBus(Exception):
+    """No accessibility bus, or the app never showed on it."""
+
+
+def read_app(argv, home=None, settle=2.0):
+    """Starts ARGV (the app) on the accessibility bus with a private home
+    (HOME when given, which the caller then removes) and returns the
+    showing accessibles as (depth, role, name, states) once it settled."""
+    try:
+        bus = a11y_bus()
+    except GLib.Error as e:
+        raise NoBus(f"No accessibility bus: {e.message}") from e
+
+    env = dict(os.environ)
+    env.pop("GTK_A11Y", None)
+    own_home = home is None
+    if own_home:
+        home = tempfile.mkdtemp(prefix="topiary-atspi-")
+    env.update(HOME=home, XDG_CONFIG_HOME=home + "/config", XDG_DATA_HOME=home + "/data",
+               XDG_CACHE_HOME=home + "/cache", XDG_STATE_HOME=home + "/state",
+               GSETTINGS_BACKEND="memory", GSK_RENDERER="cairo",
+               WEBKIT_DISABLE_COMPOSITING_MODE="1", LANGUAGE="C")
+    app = subprocess.Popen(argv, env=env)
+    try:
+        found = None
+        deadline = time.monotonic() + 20
+        while found is None and time.monotonic() < deadline and app.poll() is None:
+            time.sleep(0.5)
+            found = find_app(bus, app.pid)
+        if found is None:
+            raise NoBus("Topiary did not appear on the accessibility bus.")
+        time.sleep(settle)  # the window's first frame and the map's tree
+        nodes = []
+        walk(bus, found[0], found[1], 0, nodes)
+        return nodes
+    finally:
+        app.terminate()
+        app.wait(10)
+        if own_home:
+            subprocess.run(["rm", "-rf", home], check=False)
+
+
+def is_nameless(label):
+    # With no name GTK gives the type's: Orca then reads "GtkImage".
+    return not label.strip() or re.fullmatch(r"(Gtk|Adw|Topiary)[A-Za-z]+", label) is not None
+
+
+def is_control(role, states):
+    if role not in CONTROL_ROLES:
+        return False
+    return role != "list item" or has(states, STATE_FOCUSABLE)
+
+
+def said_states(states):
+    said = [s for s, bit in (("pressed", STATE_PRESSED), ("checked", STATE_CHECKED),
+                             ("expanded", STATE_EXPANDED)) if has(states, bit)]
+    if has(states, STATE_EXPANDABLE) and not has(states, STATE_EXPANDED):
+        said.append("collapsed")
+    return said
+
+
 def main():
     if len(sys.argv) < 2:
         print(__doc__ or "usage: a11y-atspi.py TOPIARY [MAP]", file=sys.stderr)
         return 2
     try:
-        bus = a11y_bus()
-    except GLib.Error as e:
-        print(f"No accessibility bus: {e.message}", file=sys.stderr)
+        nodes = read_app(sys.argv[1:])
+    except NoBus as e:
+        print(e, file=sys.stderr)
         return 77
-
-    env = dict(os.environ)
-    env.pop("GTK_A11Y", None)
-    home = tempfile.mkdtemp(prefix="topiary-atspi-")
-    env.update(HOME=home, XDG_CONFIG_HOME=home + "/config", XDG_DATA_HOME=home + "/data",
-               XDG_CACHE_HOME=home + "/cache", GSETTINGS_BACKEND="memory",
-               GSK_RENDERER="cairo", WEBKIT_DISABLE_COMPOSITING_MODE="1", LANGUAGE="C")
-    app = subprocess.Popen(sys.argv[1:], env=env)
-    try:
-        found = None
-        deadline = time.monotonic() + 20
-        while found is None and time.monotonic() < deadline:
-            time.sleep(0.5)
-            found = find_app(bus, app.pid)
-        if found is None:
-            print("Topiary did not appear on the accessibility bus.", file=sys.stderr)
-            return 77
-        time.sleep(2)  # the window's first frame and the map's tree
-        nodes = []
-        walk(bus, found[0], found[1], 0, nodes)
-    finally:
-        app.terminate()
-        app.wait(10)
-        subprocess.run(["rm", "-rf", home], check=False)
 
     unnamed = 0
     for depth, role, label, states in nodes:
-        if role not in CONTROL_ROLES:
+        if not is_control(role, states):
             continue
-        if role == "list item" and not has(states, STATE_FOCUSABLE):
-            continue
-        said = [s for s, bit in (("pressed", STATE_PRESSED), ("checked", STATE_CHECKED),
-                                 ("expanded", STATE_EXPANDED)) if has(states, bit)]
-        if has(states, STATE_EXPANDABLE) and not has(states, STATE_EXPANDED):
-            said.append("collapsed")
-        # With no name GTK gives the type's: Orca then reads "GtkImage".
-        nameless = not label.strip() or re.fullmatch(r"(Gtk|Adw|Topiary)[A-Za-z]+", label)
-        mark = "UNNAMED " if nameless else ""
+        mark = "UNNAMED " if is_nameless(label) else ""
         unnamed += bool(mark)
-        print(f"{mark}{'  ' * min(depth, 12)}{role}: “{label}” {' '.join(said)}".rstrip())
+        print(f"{mark}{'  ' * min(depth, 12)}{role}: “{label}” {' '.join(said_states(states))}".rstrip())
     print(f"{len(nodes)} showing accessibles, {unnamed} unnamed controls.")
     return 1 if unnamed else 0
 

@@ -31,13 +31,25 @@ struct _TopiaryArticlePane
   TopiaryPreview  *preview;         /* NULL until asked for */
   gboolean         preview_failed;  /* its module cannot be loaded */
   TopiaryDetails  *details;
+  GtkWidget       *switcher_bar;
+  GtkToggleButton *editor_switch;
+  GtkToggleButton *preview_switch;
 
   TopiaryProject  *project;
   GSettings       *settings;
   char            *layout;
   gboolean         show_details;
   gboolean         saving_body;
+  gboolean         narrow;          /* one of editor and preview at a time */
+  gboolean         narrow_preview;  /* which: the preview */
+  guint            narrow_notify;   /* idle: tell the window, after the frame */
 };
+
+/* Below this width editor and preview are too narrow side by side (each
+ * gets less than a phone's width): one shows, with a switcher under it.
+ * Folded (no map beside it) that is a window narrower than 720 px; with
+ * the map beside it, one narrower than some 1,060 px. */
+#define NARROW_WIDTH 720
 
 G_DEFINE_FINAL_TYPE (TopiaryArticlePane, topiary_article_pane, GTK_TYPE_WIDGET)
 
@@ -46,6 +58,7 @@ enum {
   PROP_LAYOUT,
   PROP_EDITOR,
   PROP_SHOW_DETAILS,
+  PROP_NARROW,
   N_PROPS
 };
 
@@ -197,11 +210,16 @@ on_editor_saving (TopiaryArticlePane *self,
   self->saving_body = saving;
 }
 
+static void set_narrow_preview (TopiaryArticlePane *self,
+                                gboolean            preview);
+
 static void
 on_editor_show_requested (TopiaryArticlePane *self)
 {
   if (g_strcmp0 (self->layout, "preview") == 0)
     g_object_set (self, "layout", "split", NULL);
+  if (self->narrow)
+    set_narrow_preview (self, FALSE);
 }
 
 /* What is on screen is kept too: restoring snapshots it first. */
@@ -442,6 +460,17 @@ apply_layout (TopiaryArticlePane *self)
   gboolean preview = g_strcmp0 (self->layout, "editor") != 0;
   gboolean was_hidden = !gtk_widget_get_visible (GTK_WIDGET (self->preview_bin));
 
+  if (self->narrow)
+    {
+      editor = !self->narrow_preview;
+      preview = self->narrow_preview;
+    }
+  gtk_widget_set_visible (self->switcher_bar, self->narrow);
+  /* Narrow, the details come over the text (a page of their own on a
+   * phone) rather than squeezing it. */
+  adw_flap_set_fold_policy (self->flap, self->narrow ? ADW_FLAP_FOLD_POLICY_ALWAYS
+                                                     : ADW_FLAP_FOLD_POLICY_AUTO);
+
   gtk_widget_set_visible (GTK_WIDGET (self->editor_bin), editor);
   if (self->editor != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->editor), editor);
@@ -464,6 +493,10 @@ set_layout (TopiaryArticlePane *self,
     return;
   g_free (self->layout);
   self->layout = g_strdup (layout);
+  /* Narrow, "editor only" and "preview only" pick the pane that shows. */
+  if (g_strcmp0 (layout, "split") != 0)
+    self->narrow_preview = g_strcmp0 (layout, "preview") == 0;
+  gtk_toggle_button_set_active (self->narrow_preview ? self->preview_switch : self->editor_switch, TRUE);
   apply_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
 }
@@ -481,6 +514,98 @@ topiary_article_pane_cycle_layout (TopiaryArticlePane *self)
     set_layout (self, "editor");
 }
 
+/* ---- narrow ---- */
+
+static void
+set_narrow_preview (TopiaryArticlePane *self,
+                    gboolean            preview)
+{
+  self->narrow_preview = preview;
+  /* Toggling one button of the group untoggles the other. */
+  gtk_toggle_button_set_active (preview ? self->preview_switch : self->editor_switch, TRUE);
+  apply_layout (self);
+}
+
+static void
+on_switch_toggled (TopiaryArticlePane *self,
+                   GtkToggleButton    *button)
+{
+  gboolean preview;
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  preview = button == self->preview_switch;
+  /* Toggled from code (the layout changed): that is all. */
+  if (preview == self->narrow_preview)
+    return;
+  set_narrow_preview (self, preview);
+  /* The user switched: the pane that shows gets the keys. */
+  if (preview && self->preview != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->preview));
+  else if (!preview && self->editor != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (topiary_editor_get_view (self->editor)));
+}
+
+gboolean
+topiary_article_pane_get_narrow (TopiaryArticlePane *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_ARTICLE_PANE (self), FALSE);
+  return self->narrow;
+}
+
+static void
+topiary_article_pane_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  gtk_widget_measure (child, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
+static gboolean
+notify_narrow (gpointer data)
+{
+  TopiaryArticlePane *self = data;
+
+  self->narrow_notify = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether the pane is narrow is decided by the width it gets, before its
+ * children are given theirs: they are then laid out for what shows. */
+static void
+topiary_article_pane_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  TopiaryArticlePane *self = TOPIARY_ARTICLE_PANE (widget);
+  gboolean narrow = width < NARROW_WIDTH;
+
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      /* Becoming narrow shows the pane the layout favours: the editor,
+       * unless it is the preview alone. */
+      if (narrow)
+        set_narrow_preview (self, g_strcmp0 (self->layout, "preview") == 0);
+      else
+        apply_layout (self);
+      /* Not now: what the window changes then (its header's view switch)
+       * was laid out already in this frame. */
+      if (self->narrow_notify == 0)
+        self->narrow_notify = g_idle_add (notify_narrow, self);
+    }
+  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
+}
+
 /* ---- life cycle ---- */
 
 static void
@@ -488,6 +613,7 @@ topiary_article_pane_dispose (GObject *object)
 {
   TopiaryArticlePane *self = TOPIARY_ARTICLE_PANE (object);
 
+  g_clear_handle_id (&self->narrow_notify, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOPIARY_TYPE_ARTICLE_PANE);
   {
     GtkWidget *child;
@@ -530,6 +656,9 @@ topiary_article_pane_get_property (GObject    *object,
     case PROP_SHOW_DETAILS:
       g_value_set_boolean (value, self->show_details);
       break;
+    case PROP_NARROW:
+      g_value_set_boolean (value, self->narrow);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -570,6 +699,8 @@ topiary_article_pane_class_init (TopiaryArticlePaneClass *klass)
   object_class->finalize = topiary_article_pane_finalize;
   object_class->get_property = topiary_article_pane_get_property;
   object_class->set_property = topiary_article_pane_set_property;
+  widget_class->measure = topiary_article_pane_measure;
+  widget_class->size_allocate = topiary_article_pane_size_allocate;
 
   /* "editor", "split" or "preview" */
   properties[PROP_LAYOUT] =
@@ -583,6 +714,10 @@ topiary_article_pane_class_init (TopiaryArticlePaneClass *klass)
   properties[PROP_SHOW_DETAILS] =
     g_param_spec_boolean ("show-details", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether one of editor and preview shows at a time, with a switcher. */
+  properties[PROP_NARROW] =
+    g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Something to tell the user (a failed save, a link to nowhere). */
@@ -614,8 +749,11 @@ topiary_article_pane_class_init (TopiaryArticlePaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TopiaryArticlePane, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, TopiaryArticlePane, preview_bin);
   gtk_widget_class_bind_template_child (widget_class, TopiaryArticlePane, details);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryArticlePane, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryArticlePane, editor_switch);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryArticlePane, preview_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_details_article_changed);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_callback (widget_class, on_switch_toggled);
 }
 
 static void

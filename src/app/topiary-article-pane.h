@@ -42,6 +42,9 @@ void            topiary_article_pane_render         (TopiaryArticlePane *self);
 void            topiary_article_pane_toggle_details (TopiaryArticlePane *self);
 /* Editor, then side by side, then preview, then the editor again. */
 void            topiary_article_pane_cycle_layout   (TopiaryArticlePane *self);
+/* Too narrow for editor and preview side by side: one shows, with a
+ * switcher (the "narrow" property). */
+gboolean        topiary_article_pane_get_narrow     (TopiaryArticlePane *self);
 
 /* The editor and the preview are made when first asked for: the map is
  * what a window shows first. The preview is NULL when its module cannot

@@ -21,6 +21,7 @@ struct _TopiarySidebar
   GtkWidget           parent_instance;
 
   AdwHeaderBar       *header_bar;
+  GtkMenuButton      *main_menu_button;
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
   GtkStack           *stack;
@@ -42,6 +43,7 @@ G_DEFINE_FINAL_TYPE (TopiarySidebar, topiary_sidebar, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_SHOW_END_TITLE_BUTTONS,
+  PROP_MAIN_MENU,
   N_PROPS
 };
 
@@ -591,6 +593,9 @@ topiary_sidebar_get_property (GObject    *object,
     case PROP_SHOW_END_TITLE_BUTTONS:
       g_value_set_boolean (value, adw_header_bar_get_show_end_title_buttons (self->header_bar));
       break;
+    case PROP_MAIN_MENU:
+      g_value_set_object (value, gtk_menu_button_get_menu_model (self->main_menu_button));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -608,6 +613,9 @@ topiary_sidebar_set_property (GObject      *object,
     {
     case PROP_SHOW_END_TITLE_BUTTONS:
       adw_header_bar_set_show_end_title_buttons (self->header_bar, g_value_get_boolean (value));
+      break;
+    case PROP_MAIN_MENU:
+      gtk_menu_button_set_menu_model (self->main_menu_button, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -628,6 +636,10 @@ topiary_sidebar_class_init (TopiarySidebarClass *klass)
   properties[PROP_SHOW_END_TITLE_BUTTONS] =
     g_param_spec_boolean ("show-end-title-buttons", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* The window's main menu, shown with the end title buttons. */
+  properties[PROP_MAIN_MENU] =
+    g_param_spec_object ("main-menu", NULL, NULL, G_TYPE_MENU_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_NODE_SELECTED] =
@@ -653,6 +665,7 @@ topiary_sidebar_class_init (TopiarySidebarClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/topiary/Topiary/ui/topiary-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, TopiarySidebar, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, TopiarySidebar, main_menu_button);
   gtk_widget_class_bind_template_child (widget_class, TopiarySidebar, search_bar);
   gtk_widget_class_bind_template_child (widget_class, TopiarySidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TopiarySidebar, stack);

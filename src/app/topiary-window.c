@@ -369,7 +369,8 @@ update_actions (TopiaryWindow *self)
   gboolean editing = open && topiary_window_get_article_id (self) != 0;
 
   gtk_widget_set_visible (self->details_button, editing);
-  gtk_widget_set_visible (self->layout_box, editing);
+  /* Narrow, the pane has its own switcher. */
+  gtk_widget_set_visible (self->layout_box, editing && !topiary_article_pane_get_narrow (self->pane));
   gtk_widget_set_visible (self->history_button, editing);
   gtk_widget_action_set_enabled (widget, "win.close-project", open);
   gtk_widget_action_set_enabled (widget, "win.search", open);
@@ -832,6 +833,7 @@ topiary_window_init (TopiaryWindow *self)
   self->map_actions = topiary_map_actions_new (self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "map", G_ACTION_GROUP (self->map_actions));
   g_signal_connect_object (self->pane, "notify::layout", G_CALLBACK (on_layout_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pane, "notify::narrow", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->pane, "notify::editor", G_CALLBACK (on_editor_made), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->pane, "message", G_CALLBACK (on_pane_message), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->pane, "open-article", G_CALLBACK (on_pane_open_article), self, G_CONNECT_SWAPPED);
