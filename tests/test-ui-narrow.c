@@ -285,6 +285,10 @@ test_details_reachable (UiFixture     *f,
 
   ui_open_first_pillar ();
   resize (700);
+  g_test_message ("pane %d px, narrow %d", gtk_widget_get_width (GTK_WIDGET (pane ())),
+                  topiary_article_pane_get_narrow (pane ()));
+  /* One view switch: the pane's. */
+  g_assert_null (find_shown_button (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, "Editor and Preview (Alt+2)"));
   resize (PHONE_WIDTH);
   details = GTK_WIDGET (topiary_window_get_details (window));
   g_assert_false (gtk_widget_get_mapped (details));

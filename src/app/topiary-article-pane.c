@@ -43,6 +43,7 @@ struct _TopiaryArticlePane
   gboolean         narrow;          /* one of editor and preview at a time */
   gboolean         narrow_preview;  /* which: the preview */
   guint            narrow_notify;   /* idle: tell the window, after the frame */
+  gboolean         allocated;       /* has had a width once */
 };
 
 /* Below this width editor and preview are too narrow side by side (each
@@ -129,6 +130,9 @@ topiary_article_pane_render (TopiaryArticlePane *self)
   text = topiary_editor_dup_text (self->editor);
   topiary_preview_set_article (preview, id);
   topiary_preview_set_markdown (preview, text);
+  /* The cursor moved while the preview was hidden (or the article just
+   * opened there): it shows in step with the editor. */
+  topiary_preview_scroll_to_line (preview, topiary_editor_get_cursor_line (self->editor));
 }
 
 /* Offers to remove a heading that repeats the title (topiary-title-bar.c). */
@@ -553,6 +557,13 @@ topiary_article_pane_get_narrow (TopiaryArticlePane *self)
   return self->narrow;
 }
 
+gboolean
+topiary_article_pane_get_wide (TopiaryArticlePane *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_ARTICLE_PANE (self), FALSE);
+  return self->allocated && !self->narrow;
+}
+
 static void
 topiary_article_pane_measure (GtkWidget      *widget,
                               GtkOrientation  orientation,
@@ -589,8 +600,11 @@ topiary_article_pane_size_allocate (GtkWidget *widget,
   TopiaryArticlePane *self = TOPIARY_ARTICLE_PANE (widget);
   gboolean narrow = width < NARROW_WIDTH;
 
-  if (narrow != self->narrow)
+  /* The first time too: until the pane has a width, the window does not
+   * know whether its header's view switch fits (it hides it till then). */
+  if (narrow != self->narrow || !self->allocated)
     {
+      self->allocated = TRUE;
       self->narrow = narrow;
       /* Becoming narrow shows the pane the layout favours: the editor,
        * unless it is the preview alone. */

@@ -45,6 +45,9 @@ void            topiary_article_pane_cycle_layout   (TopiaryArticlePane *self);
 /* Too narrow for editor and preview side by side: one shows, with a
  * switcher (the "narrow" property). */
 gboolean        topiary_article_pane_get_narrow     (TopiaryArticlePane *self);
+/* Known to be wide enough for both (it has had a width, and it is not
+ * narrow): what the header's own view switch waits for. */
+gboolean        topiary_article_pane_get_wide       (TopiaryArticlePane *self);
 
 /* The editor and the preview are made when first asked for: the map is
  * what a window shows first. The preview is NULL when its module cannot

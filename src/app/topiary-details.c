@@ -337,6 +337,22 @@ reload (TopiaryDetails *self)
 }
 
 static void
+scroll_to_top (TopiaryDetails *self)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, "article");
+
+  /* libadwaita 1.2's preferences page scrolls in its first child. */
+  for (GtkWidget *w = page; w != NULL; w = gtk_widget_get_first_child (w))
+    if (GTK_IS_SCROLLED_WINDOW (w))
+      {
+        GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (w));
+
+        gtk_adjustment_set_value (v, gtk_adjustment_get_lower (v));
+        return;
+      }
+}
+
+static void
 load (TopiaryDetails *self,
       gint64          article_id)
 {
@@ -359,11 +375,18 @@ topiary_details_set_article (TopiaryDetails *self,
 {
   g_autoptr(GError) error = NULL;
 
+  gboolean other;
+
   g_return_if_fail (TOPIARY_IS_DETAILS (self));
 
+  other = self->article == NULL || topiary_article_get_id (self->article) != article_id;
   if (!topiary_details_save (self, &error))
     g_debug ("Could not save the article details: %s", error->message);
   load (self, article_id);
+  /* Another article's details start at the top (its title), not where
+   * the last one's were scrolled. */
+  if (other)
+    scroll_to_top (self);
 }
 
 void

@@ -201,12 +201,25 @@ topiary_map_row_set_list_row (TopiaryMapRow  *self,
   self->title_binding = g_object_bind_property (node, "title", self->title, "label", G_BINDING_SYNC_CREATE);
   self->subtitle_binding = g_object_bind_property (node, "subtitle", self->subtitle, "label", G_BINDING_SYNC_CREATE);
   self->icon_binding = g_object_bind_property (node, "icon-name", self->icon, "icon-name", G_BINDING_SYNC_CREATE);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), topiary_map_node_get_title (node));
   self->title_handler = g_signal_connect_swapped (node, "notify::title", G_CALLBACK (update_accessible), self);
   self->subtitle_handler = g_signal_connect_swapped (node, "notify::subtitle", G_CALLBACK (update_accessible), self);
   /* After the expander's own handler, which makes its icon. */
   self->expanded_handler = g_signal_connect_swapped (list_row, "notify::expanded", G_CALLBACK (update_accessible), self);
   update_accessible (self);
+}
+
+/* The title as a tooltip, only when the row cuts it off. */
+static gboolean
+on_query_tooltip (TopiaryMapRow *self,
+                  int            x,
+                  int            y,
+                  gboolean       keyboard,
+                  GtkTooltip    *tooltip)
+{
+  if (self->node == NULL || !pango_layout_is_ellipsized (gtk_label_get_layout (self->title)))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, topiary_map_node_get_title (self->node));
+  return TRUE;
 }
 
 static GdkContentProvider *
@@ -323,6 +336,8 @@ topiary_map_row_init (TopiaryMapRow *self)
   GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
 
   source = gtk_drag_source_new ();
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);

@@ -369,8 +369,9 @@ update_actions (TopiaryWindow *self)
   gboolean editing = open && topiary_window_get_article_id (self) != 0;
 
   gtk_widget_set_visible (self->details_button, editing);
-  /* Narrow, the pane has its own switcher. */
-  gtk_widget_set_visible (self->layout_box, editing && !topiary_article_pane_get_narrow (self->pane));
+  /* Narrow, the pane has its own switcher; before it has a width, the
+   * header does not offer one that might not fit (a phone). */
+  gtk_widget_set_visible (self->layout_box, editing && topiary_article_pane_get_wide (self->pane));
   gtk_widget_set_visible (self->history_button, editing);
   gtk_widget_action_set_enabled (widget, "win.close-project", open);
   gtk_widget_action_set_enabled (widget, "win.search", open);

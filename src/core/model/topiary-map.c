@@ -82,9 +82,12 @@ topiary_map_init (TopiaryMap *self)
   self->by_slug = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
+/* An idea is an article in no group (the tree's Ideas folder), whatever
+ * its status; one in a group is a pillar or a cluster, whatever its status. */
 static void
 count (TopiaryMapCounts *counts,
-       TopiaryArticle   *article)
+       TopiaryArticle   *article,
+       gboolean          placed)
 {
   TopiaryStatus status = topiary_article_get_status (article);
 
@@ -94,7 +97,7 @@ count (TopiaryMapCounts *counts,
     counts->status[status]++;
   if (status == TOPIARY_STATUS_PUBLISHED)
     counts->published++;
-  if (status == TOPIARY_STATUS_IDEA)
+  if (!placed)
     counts->ideas++;
   else if (topiary_article_get_kind (article) == TOPIARY_KIND_PILLAR)
     counts->pillars++;
@@ -146,17 +149,17 @@ add_articles (TopiaryMap *self,
       if (slug != NULL && slug[0] != '\0' && !g_hash_table_contains (self->by_slug, slug))
         g_hash_table_insert (self->by_slug, (gpointer) slug, a);
 
-      count (&self->counts, a->article);
       group_id = topiary_article_get_group_id (a->article);
       a->group = group_id != 0 ? g_hash_table_lookup (self->group_by_id, &group_id) : NULL;
+      count (&self->counts, a->article, a->group != NULL);
       if (a->group == NULL)
         {
           g_ptr_array_add (self->unplaced, a);
-          count (&self->unplaced_counts, a->article);
+          count (&self->unplaced_counts, a->article, FALSE);
           continue;
         }
       g_ptr_array_add (a->group->articles, a);
-      count (&a->group->counts, a->article);
+      count (&a->group->counts, a->article, TRUE);
       if (topiary_article_get_kind (a->article) == TOPIARY_KIND_PILLAR)
         {
           g_ptr_array_add (a->group->pillars, a);

@@ -14,8 +14,10 @@
  *    unplaced articles, hang under nothing);
  *  - wiki links are resolved by the one rule of topiary-link.h.
  *
- * Counts follow topiary_project_get_stats(): pillars and clusters are of
- * that kind and not of status idea; ideas are of status idea.
+ * Counts follow topiary_project_get_stats(): "ideas" means one thing, the
+ * unplaced articles (the tree's Ideas folder) whatever their status;
+ * pillars and clusters are the placed articles of that kind, whatever
+ * their status (the status idea is counted among the statuses).
  *
  * The map is a snapshot: it does not follow later changes of the project.
  *

@@ -33,9 +33,10 @@ topiary_project_get_stats (TopiaryProject  *self,
   stmt = _topiary_project_get_statement (self,
                                          "SELECT (SELECT count(*) FROM grp), (SELECT count(*) FROM note), "
                                          "(SELECT count(*) FROM article), "
-                                         "(SELECT count(*) FROM article WHERE kind = 'pillar' AND status != 'idea'), "
-                                         "(SELECT count(*) FROM article WHERE kind = 'cluster' AND status != 'idea'), "
-                                         "(SELECT count(*) FROM article WHERE status = 'idea'), "
+                                         /* Ideas are the articles in no group (topiary-map.h). */
+                                         "(SELECT count(*) FROM article WHERE kind = 'pillar' AND grp_id IN (SELECT id FROM grp)), "
+                                         "(SELECT count(*) FROM article WHERE kind = 'cluster' AND grp_id IN (SELECT id FROM grp)), "
+                                         "(SELECT count(*) FROM article WHERE grp_id IS NULL OR grp_id NOT IN (SELECT id FROM grp)), "
                                          "(SELECT coalesce(sum(words), 0) FROM article)", error);
   if (stmt == NULL)
     return FALSE;
