@@ -1,7 +1,6 @@
-/* test-ui-defaults.c — the first hour's rough edges (issue 14): where the
- * file choosers start, tooltips only where a title is cut off, the
- * details of each article from the top, the preview in step with the
- * editor when it shows
+/* test-ui-defaults.c — the first hour's rough edges (issue 14): tooltips
+ * only where a title is cut off, the details of each article from the
+ * top, the preview in step with the editor when it shows
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,91 +10,6 @@
 
 #include "test-ui-util.h"
 #include "topiary-map-row.h"
-
-static gboolean
-find_chooser (gpointer data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        {
-          *(GtkWindow **) data = w;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-static gboolean
-has_folder (gpointer data)
-{
-  GFile *folder;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (data));
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  g_clear_object (&folder);
-  return folder != NULL;
-}
-
-/* Opens the chooser @action shows, says which folder it starts in (it
- * goes there asynchronously: none means the recent files), and cancels
- * it. */
-static char *
-chooser_folder (const char *action)
-{
-  GtkWindow *dialog = NULL;
-  g_autoptr(GFile) folder = NULL;
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
-  g_assert_true (wait_for (find_chooser, &dialog, 10000));
-  wait_for (has_folder, dialog, 3000);
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (dialog));
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  spin (200);
-  return folder != NULL ? g_file_get_path (folder) : g_strdup ("(none: the recent files)");
-}
-
-/* With a map open, Open and New Map start in the map's folder. */
-static void
-test_chooser_in_map_folder (UiFixture     *f,
-                            gconstpointer  data)
-{
-  g_autofree char *expected = g_path_get_dirname (f->sample_path);
-  g_autofree char *open = chooser_folder ("win.open");
-  g_autofree char *new_map = chooser_folder ("win.new-map");
-
-  g_assert_cmpstr (open, ==, expected);
-  g_assert_cmpstr (new_map, ==, expected);
-}
-
-/* With none, in the documents folder. */
-static void
-test_chooser_in_documents (UiFixture     *f,
-                           gconstpointer  data)
-{
-  g_autofree char *documents = g_build_filename (f->dir, "Papers", NULL);
-  g_autofree char *dirs = g_build_filename (g_get_user_config_dir (), "user-dirs.dirs", NULL);
-  g_autofree char *text = g_strdup_printf ("XDG_DOCUMENTS_DIR=\"%s\"\n", documents);
-  g_autofree char *open = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (documents, 0700), ==, 0);
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_config_dir (), 0700), ==, 0);
-  g_assert_true (g_file_set_contents (dirs, text, -1, NULL));
-  g_reload_user_special_dirs_cache ();
-
-  open = chooser_folder ("win.open");
-  g_assert_cmpstr (open, ==, documents);
-
-  g_unlink (dirs);
-  g_reload_user_special_dirs_cache ();
-}
 
 /* What hovering @row would show: TRUE for a tooltip. */
 static gboolean
@@ -221,8 +135,6 @@ main (int    argc,
   if (!ui_test_init (&argc, &argv, "test-ui-defaults"))
     return 77;
 
-  ui_test_add_sample ("/ui/defaults/chooser-in-map-folder", test_chooser_in_map_folder);
-  ui_test_add ("/ui/defaults/chooser-in-documents", test_chooser_in_documents);
   ui_test_add_sample ("/ui/defaults/tooltip-only-when-cut", test_tooltip_only_when_cut);
   ui_test_add_sample ("/ui/defaults/details-start-at-top", test_details_start_at_top);
   ui_test_add_sample ("/ui/defaults/preview-opens-in-step", test_preview_opens_in_step);
