@@ -71,21 +71,6 @@ import_dialog_shown (gpointer data)
   return shown_import_dialog () != NULL;
 }
 
-/* A label anywhere in the window (a toast's title) that holds @text. */
-static gboolean
-window_shows_text (gpointer data)
-{
-  for (guint i = 0;; i++)
-    {
-      GtkWidget *label = find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_LABEL, i);
-
-      if (label == NULL)
-        return FALSE;
-      if (gtk_widget_get_mapped (label) && strstr (gtk_label_get_text (GTK_LABEL (label)), data) != NULL)
-        return TRUE;
-    }
-}
-
 /* The names in @dir, sorted, one a line. */
 static char *
 list_dir (const char *dir)

@@ -141,21 +141,6 @@ n_files (gint64 article_id)
   return files->len;
 }
 
-/* A label anywhere in the window (a toast's title) that holds @text. */
-static gboolean
-window_shows_text (gpointer data)
-{
-  for (guint i = 0;; i++)
-    {
-      GtkWidget *label = find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_LABEL, i);
-
-      if (label == NULL)
-        return FALSE;
-      if (gtk_widget_get_mapped (label) && strstr (gtk_label_get_text (GTK_LABEL (label)), data) != NULL)
-        return TRUE;
-    }
-}
-
 /* The preview shows the image @name with @width pixels, now (its URL
  * carries the file's version, "?v=…"). */
 static void

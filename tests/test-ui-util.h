@@ -391,6 +391,9 @@ answer_name_dialog (const char *text)
 
   g_assert_true (wait_for (find_message_dialog, &dialog, 10000));
   entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  /* A dialog that asks for more than the name has its entry first. */
+  if (entry != NULL && !GTK_IS_EDITABLE (entry))
+    entry = find_widget_of_type (entry, GTK_TYPE_ENTRY, 0);
   g_assert_true (GTK_IS_EDITABLE (entry));
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   /* Pressing Enter in the entry answers like the default button. */
@@ -460,6 +463,21 @@ group_by_title (TopiaryProject *project,
         return g_steal_pointer (&group);
     }
   return NULL;
+}
+
+/* A label anywhere in the window (a toast's title) that holds @text. */
+static inline gboolean
+window_shows_text (gpointer data)
+{
+  for (guint i = 0;; i++)
+    {
+      GtkWidget *label = find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_LABEL, i);
+
+      if (label == NULL)
+        return FALSE;
+      if (gtk_widget_get_mapped (label) && strstr (gtk_label_get_text (GTK_LABEL (label)), data) != NULL)
+        return TRUE;
+    }
 }
 
 /* Selects a row the way a click does, so node-selected fires. */

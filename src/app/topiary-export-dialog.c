@@ -13,6 +13,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "topiary-a11y.h"
 #include "topiary-dialogs.h"
@@ -20,6 +22,7 @@
 #include "topiary-map.h"
 #include "topiary-file-chooser.h"
 #include "topiary-export.h"
+#include "topiary-map-state.h"
 
 struct _TopiaryExportDialog
 {
@@ -38,6 +41,7 @@ struct _TopiaryExportDialog
   TopiaryProject *project;
   char           *destination;
   gboolean        exporting;
+  gboolean        hidden;     /* repeating the last export, not shown */
 };
 
 typedef struct
@@ -244,6 +248,25 @@ remove_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* The next export of this map starts from this one. */
+static void
+remember (TopiaryExportDialog *self,
+          ExportJob           *job)
+{
+  TopiaryExportMemory memory = {
+    .format = (char *) topiary_export_format_to_string (job->options.format),
+    .destination = job->destination,
+    .drafts = job->options.drafts,
+    .force = job->options.force,
+    .base_url = job->base_url,
+  };
+  g_autoptr(GError) error = NULL;
+
+  /* Losing it costs the user a choice next time, never the export. */
+  if (!topiary_map_state_save_export (job->project_path, &memory, &error))
+    g_debug ("The export of %s was not remembered: %s", job->project_path, error->message);
+}
+
 static void
 on_export_done (GObject      *object,
                 GAsyncResult *result,
@@ -257,8 +280,13 @@ on_export_done (GObject      *object,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       show_message (self, error->message, TRUE);
+      /* A repeat that failed shows why, with the options to change. */
+      if (self->hidden)
+        gtk_window_present (GTK_WINDOW (self));
+      self->hidden = FALSE;
       return;
     }
+  remember (self, job);
   g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, job->destination, job->warnings->len);
   if (job->replaced != NULL)
     {
@@ -267,7 +295,11 @@ on_export_done (GObject      *object,
       g_task_set_task_data (remove, g_steal_pointer (&job->replaced), g_free);
       g_task_run_in_thread (remove, remove_thread);
     }
-  gtk_window_close (GTK_WINDOW (self));
+  /* Never shown, never realized: closing would do nothing. */
+  if (self->hidden)
+    gtk_window_destroy (GTK_WINDOW (self));
+  else
+    gtk_window_close (GTK_WINDOW (self));
 }
 
 static void start_export (TopiaryExportDialog *self);
@@ -376,6 +408,54 @@ topiary_export_dialog_set_destination (TopiaryExportDialog *self,
   update (self);
 }
 
+gboolean
+topiary_export_dialog_can_repeat (TopiaryProject *project)
+{
+  g_autoptr(TopiaryExportMemory) memory = NULL;
+  TopiaryExportFormat format;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (project), FALSE);
+
+  if (topiary_project_get_path (project) == NULL)
+    return FALSE;
+  memory = topiary_map_state_load_export (topiary_project_get_path (project));
+  return memory != NULL && topiary_export_format_from_string (memory->format, &format);
+}
+
+void
+topiary_export_dialog_repeat (TopiaryExportDialog *self)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (TOPIARY_IS_EXPORT_DIALOG (self));
+
+  if (self->destination == NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self));
+      return;
+    }
+  /* The folder the export goes into: it must still be there, and take it. */
+  folder = g_path_get_dirname (self->destination);
+  name = g_path_get_basename (folder);
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    message = g_strdup_printf (_("The folder “%s” the map was last exported to is gone, so choose where it goes now."), name);
+  else if (g_access (folder, W_OK) != 0)
+    message = g_strdup_printf (_("The folder “%s” the map was last exported to cannot be written to, so choose where it goes now."), name);
+  if (message != NULL)
+    {
+      g_clear_pointer (&self->destination, g_free);
+      update (self);
+      show_message (self, message, TRUE);
+      gtk_window_present (GTK_WINDOW (self));
+      return;
+    }
+  /* Asked last time (nothing published) and answered by the options kept. */
+  self->hidden = TRUE;
+  start_export (self);
+}
+
 TopiaryExportDialog *
 topiary_export_dialog_new (GtkWindow      *parent,
                            TopiaryProject *project)
@@ -389,6 +469,21 @@ topiary_export_dialog_new (GtkWindow      *parent,
   self->project = g_object_ref (project);
   base_url = topiary_project_get_map_field (project, "base_url");
   gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), base_url ? base_url : "");
+  if (topiary_project_get_path (project) != NULL)
+    {
+      g_autoptr(TopiaryExportMemory) memory = topiary_map_state_load_export (topiary_project_get_path (project));
+      TopiaryExportFormat format;
+
+      /* As the map was last exported. */
+      if (memory != NULL && topiary_export_format_from_string (memory->format, &format))
+        {
+          topiary_export_dialog_set_destination (self, format, memory->destination);
+          gtk_switch_set_active (self->drafts_switch, memory->drafts);
+          gtk_switch_set_active (self->force_switch, memory->force);
+          if (memory->base_url != NULL && *memory->base_url != '\0')
+            gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), memory->base_url);
+        }
+    }
   update (self);
   return self;
 }

@@ -17,6 +17,16 @@ G_DECLARE_FINAL_TYPE (TopiaryExportDialog, topiary_export_dialog, TOPIARY, EXPOR
 TopiaryExportDialog *topiary_export_dialog_new (GtkWindow      *parent,
                                                 TopiaryProject *project);
 
+/* Whether the map of @project was exported before (from any window or
+ * session): what "Export Again" repeats. */
+gboolean             topiary_export_dialog_can_repeat (TopiaryProject *project);
+
+/* Exports again as the map was last exported (the dialog starts with
+ * those options), without showing the dialog; when the folder it went
+ * into is gone or cannot be written, or the export fails, the dialog
+ * shows itself and says why. */
+void                 topiary_export_dialog_repeat (TopiaryExportDialog *self);
+
 /* Preselects the format and where it goes, as the chooser would. */
 void                 topiary_export_dialog_set_destination (TopiaryExportDialog *self,
                                                             TopiaryExportFormat  format,

@@ -99,6 +99,52 @@ topiary_map_state_load (const char *path)
   return state;
 }
 
+/* Puts @key first in the session's order of maps; the oldest go past
+ * MAX_MAPS, with their state. */
+static void
+touch_order (GKeyFile   *keys,
+             const char *key)
+{
+  g_auto(GStrv) order = NULL;
+  g_auto(GStrv) new_order = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  order = g_key_file_get_string_list (keys, SESSION, "order", NULL, NULL);
+  g_strv_builder_add (builder, key);
+  for (guint i = 0, n = 1; order != NULL && order[i] != NULL; i++)
+    {
+      if (g_str_equal (order[i], key))
+        continue;
+      if (n++ < MAX_MAPS)
+        g_strv_builder_add (builder, order[i]);
+      else
+        g_key_file_remove_group (keys, order[i], NULL);
+    }
+  new_order = g_strv_builder_end (builder);
+  g_key_file_set_string_list (keys, SESSION, "order", (const char * const *) new_order, g_strv_length (new_order));
+}
+
+static gboolean
+write_key_file (GKeyFile  *keys,
+                GError   **error)
+{
+  g_autofree char *name = state_file ();
+  g_autofree char *dir = g_path_get_dirname (name);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s", g_strerror (saved));
+      return FALSE;
+    }
+  data = g_key_file_to_data (keys, &length, NULL);
+  /* Atomic: a crash leaves the old file or the new one. */
+  return g_file_set_contents (name, data, length, error);
+}
+
 gboolean
 topiary_map_state_save (const char             *path,
                         const TopiaryMapState  *state,
@@ -106,21 +152,18 @@ topiary_map_state_save (const char             *path,
 {
   g_autoptr(GKeyFile) keys = NULL;
   g_autofree char *key = NULL;
-  g_autofree char *name = state_file ();
-  g_autofree char *dir = g_path_get_dirname (name);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) expanded = NULL;
-  g_auto(GStrv) order = NULL;
-  g_autoptr(GStrvBuilder) new_order = g_strv_builder_new ();
-  g_autofree char *data = NULL;
-  gsize length;
+  static const char *own[] = { "title", "article", "cursor", "layout", "expanded" };
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (state != NULL, FALSE);
 
   keys = load_key_file ();
   key = key_of (path);
-  g_key_file_remove_group (keys, key, NULL);
+  /* Only its own keys: the map's last export stays. */
+  for (guint i = 0; i < G_N_ELEMENTS (own); i++)
+    g_key_file_remove_key (keys, key, own[i], NULL);
   if (state->title != NULL)
     g_key_file_set_string (keys, key, "title", state->title);
   g_key_file_set_int64 (keys, key, "article", state->article_id);
@@ -135,33 +178,66 @@ topiary_map_state_save (const char             *path,
   expanded = g_strv_builder_end (builder);
   g_key_file_set_string_list (keys, key, "expanded", (const char * const *) expanded, g_strv_length (expanded));
 
-  /* Newest first; the oldest go past MAX_MAPS. */
-  order = g_key_file_get_string_list (keys, SESSION, "order", NULL, NULL);
-  g_strv_builder_add (new_order, key);
-  for (guint i = 0, n = 1; order != NULL && order[i] != NULL; i++)
-    {
-      if (g_str_equal (order[i], key))
-        continue;
-      if (n++ < MAX_MAPS)
-        g_strv_builder_add (new_order, order[i]);
-      else
-        g_key_file_remove_group (keys, order[i], NULL);
-    }
-  g_strfreev (order);
-  order = g_strv_builder_end (new_order);
-  g_key_file_set_string_list (keys, SESSION, "order", (const char * const *) order, g_strv_length (order));
+  touch_order (keys, key);
   g_key_file_set_string (keys, SESSION, "last", key);
+  return write_key_file (keys, error);
+}
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
+void
+topiary_export_memory_free (TopiaryExportMemory *memory)
+{
+  if (memory == NULL)
+    return;
+  g_free (memory->format);
+  g_free (memory->destination);
+  g_free (memory->base_url);
+  g_free (memory);
+}
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s", g_strerror (saved));
-      return FALSE;
-    }
-  data = g_key_file_to_data (keys, &length, NULL);
-  /* Atomic: a crash leaves the old file or the new one. */
-  return g_file_set_contents (name, data, length, error);
+TopiaryExportMemory *
+topiary_map_state_load_export (const char *path)
+{
+  g_autoptr(GKeyFile) keys = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(TopiaryExportMemory) memory = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  keys = load_key_file ();
+  key = key_of (path);
+  memory = g_new0 (TopiaryExportMemory, 1);
+  memory->format = g_key_file_get_string (keys, key, "export-format", NULL);
+  memory->destination = g_key_file_get_string (keys, key, "export-destination", NULL);
+  /* Half a record (edited by hand) is no record. */
+  if (memory->format == NULL || memory->destination == NULL ||
+      !g_path_is_absolute (memory->destination))
+    return NULL;
+  memory->drafts = g_key_file_get_boolean (keys, key, "export-drafts", NULL);
+  memory->force = g_key_file_get_boolean (keys, key, "export-force", NULL);
+  memory->base_url = g_key_file_get_string (keys, key, "export-base-url", NULL);
+  return g_steal_pointer (&memory);
+}
+
+gboolean
+topiary_map_state_save_export (const char                 *path,
+                               const TopiaryExportMemory  *memory,
+                               GError                    **error)
+{
+  g_autoptr(GKeyFile) keys = NULL;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (memory != NULL && memory->format != NULL && memory->destination != NULL, FALSE);
+
+  keys = load_key_file ();
+  key = key_of (path);
+  g_key_file_set_string (keys, key, "export-format", memory->format);
+  g_key_file_set_string (keys, key, "export-destination", memory->destination);
+  g_key_file_set_boolean (keys, key, "export-drafts", memory->drafts);
+  g_key_file_set_boolean (keys, key, "export-force", memory->force);
+  g_key_file_set_string (keys, key, "export-base-url", memory->base_url ? memory->base_url : "");
+  touch_order (keys, key);
+  return write_key_file (keys, error);
 }
 
 char *

@@ -28,6 +28,27 @@ TopiaryMapState *topiary_map_state_load    (const char      *path);
 gboolean         topiary_map_state_save    (const char      *path,
                                             const TopiaryMapState *state,
                                             GError         **error);
+/* How the map was last exported: kept with its state, so the next export
+ * starts from it and "Export Again" repeats it. */
+typedef struct {
+  char     *format;       /* topiary_export_format_to_string() */
+  char     *destination;  /* the folder or file it went to */
+  gboolean  drafts;
+  gboolean  force;
+  char     *base_url;     /* NULL or "" for none */
+} TopiaryExportMemory;
+
+void                 topiary_export_memory_free (TopiaryExportMemory *memory);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TopiaryExportMemory, topiary_export_memory_free)
+
+/* The last export of the map at @path, or NULL when it was never exported. */
+TopiaryExportMemory *topiary_map_state_load_export (const char *path);
+/* Keeps @memory as the last export of the map at @path; the rest of the
+ * map's state is left as it is. */
+gboolean             topiary_map_state_save_export (const char                *path,
+                                                    const TopiaryExportMemory *memory,
+                                                    GError                   **error);
+
 /* The map last open, or NULL. */
 char            *topiary_map_state_dup_last (void);
 

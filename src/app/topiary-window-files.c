@@ -177,6 +177,15 @@ win_open_sample (GtkWidget  *widget,
   topiary_importer_open_sample (topiary_window_get_importer (TOPIARY_WINDOW (widget)));
 }
 
+void
+_topiary_window_update_export_again (TopiaryWindow *self)
+{
+  TopiaryProject *project = topiary_window_get_project (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-again",
+                                 project != NULL && topiary_export_dialog_can_repeat (project));
+}
+
 static void
 on_exported (TopiaryExportDialog *dialog,
              const char          *destination,
@@ -184,6 +193,22 @@ on_exported (TopiaryExportDialog *dialog,
              TopiaryWindow       *self)
 {
   topiary_window_add_toast (self, topiary_export_dialog_new_toast (destination, n_warnings));
+  _topiary_window_update_export_again (self);
+}
+
+static TopiaryExportDialog *
+new_export_dialog (TopiaryWindow *self)
+{
+  TopiaryExportDialog *dialog;
+
+  /* What is on screen is what gets exported. */
+  _topiary_window_save_or_toast (self);
+  dialog = topiary_export_dialog_new (GTK_WINDOW (self), topiary_window_get_project (self));
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
+  /* One export at a time: Export Again waits for this one to end. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-again", FALSE);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (_topiary_window_update_export_again), self, G_CONNECT_SWAPPED);
+  return dialog;
 }
 
 static void
@@ -192,15 +217,22 @@ win_export (GtkWidget  *widget,
             GVariant   *param)
 {
   TopiaryWindow *self = TOPIARY_WINDOW (widget);
-  TopiaryExportDialog *dialog;
 
   if (topiary_window_get_project (self) == NULL)
     return;
-  /* What is on screen is what gets exported. */
-  _topiary_window_save_or_toast (self);
-  dialog = topiary_export_dialog_new (GTK_WINDOW (self), topiary_window_get_project (self));
-  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (new_export_dialog (self)));
+}
+
+static void
+win_export_again (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *param)
+{
+  TopiaryWindow *self = TOPIARY_WINDOW (widget);
+
+  if (topiary_window_get_project (self) == NULL || !topiary_export_dialog_can_repeat (topiary_window_get_project (self)))
+    return;
+  topiary_export_dialog_repeat (new_export_dialog (self));
 }
 
 static void
@@ -226,5 +258,6 @@ _topiary_window_install_file_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import-paste", NULL, win_import_paste);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, win_open_sample);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, win_export);
+  gtk_widget_class_install_action (widget_class, "win.export-again", NULL, win_export_again);
   gtk_widget_class_install_action (widget_class, "win.show-path", "s", win_show_path);
 }

@@ -21,9 +21,11 @@ void _topiary_window_save_or_toast        (TopiaryWindow  *self);
 void _topiary_window_set_project          (TopiaryWindow  *self,
                                            TopiaryProject *project);
 /* Installs win.new-map, win.open, win.open-recent, win.import,
- * win.import-folder, win.import-paste, win.open-sample, win.export and
- * win.show-path (topiary-window-files.c). */
+ * win.import-folder, win.import-paste, win.open-sample, win.export,
+ * win.export-again and win.show-path (topiary-window-files.c). */
 void _topiary_window_install_file_actions (GtkWidgetClass *widget_class);
+/* Enables win.export-again when the open map was exported before. */
+void _topiary_window_update_export_again  (TopiaryWindow  *self);
 /* Opens a dropped map, previews the import of any other dropped file or
  * folder, or of text dropped on the welcome page (topiary-window-drop.c). */
 void _topiary_window_setup_drop           (TopiaryWindow  *self);

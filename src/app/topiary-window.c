@@ -238,6 +238,7 @@ _topiary_window_set_project (TopiaryWindow  *self,
 
   update_title (self);
   update_actions (self);
+  _topiary_window_update_export_again (self);
 }
 
 gboolean
@@ -790,6 +791,7 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.open-new-window", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close-project", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-again", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.quick-open", NULL);
@@ -848,6 +850,7 @@ topiary_window_init (TopiaryWindow *self)
   _topiary_window_setup_drop (self);
   update_title (self);
   update_actions (self);
+  _topiary_window_update_export_again (self);
 }
 
 TopiaryWindow *
