@@ -18,6 +18,7 @@
 #include "topiary-dialogs.h"
 #include "topiary-map-actions.h"
 #include "topiary-map-edit.h"
+#include "topiary-new-article-dialog.h"
 #include "topiary-trash-dialog.h"
 #include "topiary-undo-stack.h"
 #include "topiary-window.h"
@@ -541,52 +542,25 @@ parent_window (TopiaryMapActions *self)
 }
 
 static void
-create_article (gpointer    owner,
-                const char *title,
-                gpointer    data)
+on_new_article_response (TopiaryNewArticleDialog *dialog,
+                         const char              *response,
+                         TopiaryMapActions       *self)
 {
-  TopiaryMapActions *self = owner;
-  g_autoptr(TopiaryMapNode) node = selected_node (self);
   g_autoptr(TopiaryArticle) article = topiary_article_new ();
   g_autoptr(GError) error = NULL;
-  gint64 group_id = 0, parent_id = 0;
+  g_autofree char *title = topiary_new_article_dialog_dup_title (dialog);
+  const char *intent = g_object_get_data (G_OBJECT (dialog), "intent");
+  TopiaryNewPlace place;
 
-  if (self->project == NULL)
+  if (!g_str_equal (response, "ok") || *title == '\0' || self->project == NULL)
     return;
   topiary_article_set_title (article, title);
-  if (node != NULL)
-    switch (topiary_map_node_get_kind (node))
-      {
-      case TOPIARY_MAP_NODE_GROUP:
-        group_id = topiary_map_node_get_id (node);
-        break;
-      case TOPIARY_MAP_NODE_INTENT:
-        topiary_article_set_intent (article, topiary_map_node_get_intent (node));
-        break;
-      case TOPIARY_MAP_NODE_ARTICLE:
-        {
-          TopiaryArticle *near = topiary_map_node_get_article (node);
-
-          group_id = topiary_article_get_group_id (near);
-          if (group_id != 0)
-            parent_id = topiary_article_get_kind (near) == TOPIARY_KIND_PILLAR
-                        ? topiary_article_get_id (near) : topiary_article_get_parent_id (near);
-          else
-            topiary_article_set_intent (article, topiary_article_get_intent (near));
-        }
-        break;
-      case TOPIARY_MAP_NODE_MAP:
-      case TOPIARY_MAP_NODE_IDEAS:
-      default:
-        break;
-      }
-  topiary_article_set_group_id (article, group_id);
-  topiary_article_set_parent_id (article, parent_id);
-  topiary_article_set_kind (article, TOPIARY_KIND_CLUSTER);
-  topiary_article_set_status (article, group_id ? TOPIARY_STATUS_PLANNED : TOPIARY_STATUS_IDEA);
-
-  /* The map's rules decide pillar or cluster. */
-  if (!edited (self, topiary_map_edit_add_article (self->project, article, &error), error,
+  if (intent != NULL)
+    topiary_article_set_intent (article, intent);
+  topiary_article_set_status (article, TOPIARY_STATUS_PLANNED);
+  topiary_new_article_dialog_get_place (dialog, &place);
+  /* The map's rules decide the rest, in one undoable edit. */
+  if (!edited (self, topiary_map_edit_add_article_as (self->project, article, &place, &error), error,
                topiary_article_get_id (article)))
     return;
   topiary_window_open_article (self->window, topiary_article_get_id (article));
@@ -598,8 +572,44 @@ map_new_article (GSimpleAction *action,
                  GVariant      *param,
                  gpointer       user_data)
 {
-  topiary_ask_text (parent_window (user_data), user_data, _("New Article"), "", _("_Create"),
-                    create_article, NULL, NULL);
+  TopiaryMapActions *self = user_data;
+  g_autoptr(TopiaryMapNode) node = selected_node (self);
+  g_autoptr(GError) error = NULL;
+  TopiaryNewArticleDialog *dialog;
+  gint64 near_id = 0, group_id = 0;
+  const char *intent = NULL;
+
+  if (self->project == NULL)
+    return;
+  /* The selected row gives the defaults; an intent row its intent. */
+  if (node != NULL)
+    switch (topiary_map_node_get_kind (node))
+      {
+      case TOPIARY_MAP_NODE_GROUP:
+        group_id = topiary_map_node_get_id (node);
+        break;
+      case TOPIARY_MAP_NODE_INTENT:
+        intent = topiary_map_node_get_intent (node);
+        break;
+      case TOPIARY_MAP_NODE_ARTICLE:
+        near_id = topiary_article_get_id (topiary_map_node_get_article (node));
+        if (topiary_article_get_group_id (topiary_map_node_get_article (node)) == 0)
+          intent = topiary_article_get_intent (topiary_map_node_get_article (node));
+        break;
+      case TOPIARY_MAP_NODE_MAP:
+      case TOPIARY_MAP_NODE_IDEAS:
+      default:
+        break;
+      }
+  dialog = topiary_new_article_dialog_new (parent_window (self), self->project, near_id, group_id, &error);
+  if (dialog == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (dialog), "intent", g_strdup (intent), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_article_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

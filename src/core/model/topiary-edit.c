@@ -331,6 +331,14 @@ apply_step (TopiaryProject  *project,
           return NULL;
         /* The edit's copy learns its id (apply() tells the caller's). */
         _topiary_article_set_id (step->article, topiary_article_get_id (article));
+        /* Later steps of the edit that name the article by a stand-in
+         * (a negative id) get the real one. */
+        if (step->id < 0)
+          {
+            Remap remap = { FALSE, step->id, topiary_article_get_id (article) };
+
+            g_array_append_val (remaps, remap);
+          }
         return _topiary_edit_step_new (STEP_DELETE_ARTICLE, topiary_article_get_id (article));
       }
 

@@ -166,6 +166,117 @@ topiary_map_edit_add_article (TopiaryProject  *project,
   return run (project, edit, error);
 }
 
+gboolean
+topiary_map_edit_new_place (TopiaryProject   *project,
+                            gint64            near_article_id,
+                            gint64            group_id,
+                            TopiaryNewPlace  *place,
+                            GError          **error)
+{
+  g_autoptr(GPtrArray) articles = NULL;
+  TopiaryArticle *near = NULL;
+  TopiaryArticle *pillar;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (place != NULL, FALSE);
+
+  if ((articles = list_articles (project, error)) == NULL)
+    return FALSE;
+  if (near_article_id != 0 && (near = find (articles, near_article_id)) == NULL)
+    return _topiary_edit_no_article (near_article_id, error);
+  if (near != NULL)
+    group_id = topiary_article_get_group_id (near);
+  else if (!check_group (project, group_id, error))
+    return FALSE;
+
+  place->group_id = group_id;
+  place->parent_id = 0;
+  if (group_id == 0)
+    place->kind = TOPIARY_NEW_IDEA;
+  else if (!group_has_articles (articles, group_id, 0))
+    place->kind = TOPIARY_NEW_PILLAR;
+  else
+    {
+      place->kind = TOPIARY_NEW_CLUSTER;
+      pillar = group_pillar (articles, group_id, 0);
+      if (near != NULL && topiary_article_get_kind (near) == TOPIARY_KIND_PILLAR)
+        place->parent_id = topiary_article_get_id (near);
+      else if (near != NULL && topiary_article_get_parent_id (near) != 0)
+        place->parent_id = topiary_article_get_parent_id (near);
+      else if (pillar != NULL)
+        place->parent_id = topiary_article_get_id (pillar);
+    }
+  return TRUE;
+}
+
+/* The id the steps of one edit give the article it adds before it has
+ * one (see STEP_ADD_ARTICLE). */
+#define ADDED_ARTICLE ((gint64) -2)
+
+TopiaryEdit *
+topiary_map_edit_add_article_as (TopiaryProject         *project,
+                                 TopiaryArticle         *article,
+                                 const TopiaryNewPlace  *place,
+                                 GError                **error)
+{
+  g_autoptr(GPtrArray) articles = NULL;
+  TopiaryArticle *pillar;
+  TopiaryEdit *edit;
+  Step *step;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (TOPIARY_IS_ARTICLE (article), NULL);
+  g_return_val_if_fail (place != NULL, NULL);
+
+  if (place->kind == TOPIARY_NEW_IDEA || place->group_id == 0)
+    {
+      topiary_article_set_group_id (article, 0);
+      topiary_article_set_status (article, TOPIARY_STATUS_IDEA);
+      return topiary_map_edit_add_article (project, article, error);
+    }
+  topiary_article_set_group_id (article, place->group_id);
+  topiary_article_set_parent_id (article, place->kind == TOPIARY_NEW_CLUSTER ? place->parent_id : 0);
+  if (topiary_article_get_status (article) == TOPIARY_STATUS_IDEA)
+    topiary_article_set_status (article, TOPIARY_STATUS_PLANNED);
+  if (!check_group (project, place->group_id, error) ||
+      (articles = list_articles (project, error)) == NULL)
+    return NULL;
+  pillar = group_pillar (articles, place->group_id, 0);
+  if (place->kind == TOPIARY_NEW_CLUSTER || pillar == NULL)
+    return topiary_map_edit_add_article (project, article, error);
+
+  /* A second pillar asked for: it takes the place of the first, in the
+   * same edit (added as a cluster, then the former pillar and its
+   * clusters go under it, then it becomes the pillar). */
+  edit = _topiary_edit_new (_("New Article"));
+  topiary_article_set_kind (article, TOPIARY_KIND_CLUSTER);
+  topiary_article_set_parent_id (article, 0);
+  step = _topiary_edit_step_new (STEP_ADD_ARTICLE, ADDED_ARTICLE);
+  step->article = g_object_ref (article);
+  g_ptr_array_add (edit->steps, step);
+  for (guint i = 0; i < articles->len; i++)
+    {
+      TopiaryArticle *a = g_ptr_array_index (articles, i);
+
+      if (topiary_article_get_group_id (a) != place->group_id)
+        continue;
+      if (a == pillar || topiary_article_get_parent_id (a) == topiary_article_get_id (pillar))
+        {
+          step = set_article (a);
+          step->fields = FIELD_KIND | FIELD_PARENT;
+          if (a == pillar)
+            step->article_kind = TOPIARY_KIND_CLUSTER;
+          step->parent_id = ADDED_ARTICLE;
+          g_ptr_array_add (edit->steps, step);
+        }
+    }
+  step = _topiary_edit_step_new (STEP_ARTICLE, ADDED_ARTICLE);
+  step->fields = FIELD_KIND;
+  step->article_kind = TOPIARY_KIND_PILLAR;
+  g_ptr_array_add (edit->steps, step);
+  return run (project, edit, error);
+}
+
 TopiaryEdit *
 topiary_map_edit_add_group (TopiaryProject  *project,
                             TopiaryGroup    *group,

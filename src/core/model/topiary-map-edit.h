@@ -50,6 +50,42 @@ typedef enum {
 TopiaryEdit *topiary_map_edit_add_article    (TopiaryProject  *project,
                                               TopiaryArticle  *article,
                                               GError         **error);
+/* What a new article can be: its group's pillar, a cluster in a group,
+ * or an idea (in no group). */
+typedef enum {
+  TOPIARY_NEW_PILLAR,
+  TOPIARY_NEW_CLUSTER,
+  TOPIARY_NEW_IDEA,
+} TopiaryNewKind;
+
+typedef struct {
+  TopiaryNewKind kind;
+  gint64         group_id;   /* 0 for an idea */
+  gint64         parent_id;  /* a cluster's parent, 0 for none */
+} TopiaryNewPlace;
+
+/* Where a new article goes by the map's rules, next to the article
+ * @near_article_id (the selected row) or, when that is 0, in the group
+ * @group_id (0: the ideas): in the near article's group under the same
+ * pillar (under it when it is one); in a group with no article as its
+ * pillar, which is then the only kind it can be; in any other group as a
+ * cluster of the group's pillar; among the ideas as an idea. */
+gboolean     topiary_map_edit_new_place      (TopiaryProject   *project,
+                                              gint64            near_article_id,
+                                              gint64            group_id,
+                                              TopiaryNewPlace  *place,
+                                              GError          **error);
+/* Adds @article (title, intent … as set on it) as @place->kind in
+ * @place->group_id, in one undoable edit. A pillar asked for in a group
+ * that has one takes its place: the former pillar becomes its cluster
+ * and the former pillar's clusters hang under the new one. A cluster
+ * goes under @place->parent_id when that is in the group, else under the
+ * group's pillar; in an empty group it is the pillar all the same. An
+ * idea is in no group, with the status idea. Sets the id on @article. */
+TopiaryEdit *topiary_map_edit_add_article_as (TopiaryProject         *project,
+                                              TopiaryArticle         *article,
+                                              const TopiaryNewPlace  *place,
+                                              GError                **error);
 /* Appends @group; sets its id. */
 TopiaryEdit *topiary_map_edit_add_group      (TopiaryProject  *project,
                                               TopiaryGroup    *group,
