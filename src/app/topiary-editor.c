@@ -18,6 +18,7 @@
 #include "topiary-editor-images.h"
 #include "topiary-link-completion.h"
 #include "topiary-outline.h"
+#include "topiary-revision-dialog.h"
 #include "topiary-markdown.h"
 #include "topiary-markdown-keys.h"
 #include "topiary-spell-view.h"
@@ -630,6 +631,7 @@ update_actions (TopiaryEditor *self)
   gboolean writable = editing && !topiary_project_is_read_only (self->project);
 
   set_enabled (self, "restore-revision", writable);
+  set_enabled (self, "compare-revision", writable);
   set_enabled (self, "find", editing);
   set_enabled (self, "find-next", editing);
   set_enabled (self, "find-previous", editing);
@@ -692,7 +694,7 @@ topiary_editor_fill_history (TopiaryEditor *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_markup);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "article.restore-revision");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "article.compare-revision");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", info->id);
       gtk_list_box_append (list, row);
     }
@@ -707,13 +709,40 @@ topiary_editor_fill_history (TopiaryEditor *self,
     }
 }
 
+/* Shows @body as the article's text in one step the editor's undo can
+ * take back (Ctrl+Z brings the text before it, which autosave then
+ * writes); the body is in the project already, so nothing is unsaved. */
 static void
-article_restore_revision (GSimpleAction *action,
-                          GVariant      *param,
-                          gpointer       user_data)
+show_restored (TopiaryEditor *self,
+               const char    *body)
 {
-  TopiaryEditor *self = user_data;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkTextIter start, end;
+
+  self->loading++;
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_insert (buffer, &start, body, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  self->loading--;
+  g_free (self->base_text);
+  self->base_text = g_strdup (body);
+  self->dirty = FALSE;
+  update_save_label (self);
+  status_cb (self);
+  g_signal_emit (self, signals[SIGNAL_TEXT_CHANGED], 0);
+}
+
+static void
+restore_revision (TopiaryEditor *self,
+                  gint64         revision_id)
+{
   g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
   gboolean stop = FALSE;
   gint64 id;
 
@@ -725,13 +754,57 @@ article_restore_revision (GSimpleAction *action,
   if (stop)
     return;
   if (!topiary_editor_save (self, &error) ||
-      (id = topiary_project_restore_revision (self->project, g_variant_get_int64 (param), &error)) == 0 ||
-      !topiary_editor_load_article (self, id, &error))
+      (id = topiary_project_restore_revision (self->project, revision_id, &error)) == 0 ||
+      (id == self->article_id && (body = topiary_project_get_body (self->project, id, &error)) == NULL) ||
+      (id != self->article_id && !topiary_editor_load_article (self, id, &error)))
     {
       g_signal_emit (self, signals[SIGNAL_FAILED], 0, error->message);
       return;
     }
+  if (body != NULL)
+    show_restored (self, body);
   g_signal_emit (self, signals[SIGNAL_RESTORED], 0, id);
+}
+
+static void
+article_restore_revision (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  restore_revision (user_data, g_variant_get_int64 (param));
+}
+
+static void
+on_compare_restore (TopiaryRevisionDialog *dialog,
+                    gint64                 revision_id,
+                    TopiaryEditor         *self)
+{
+  restore_revision (self, revision_id);
+}
+
+/* The revision against the text on screen, before restoring it. */
+static void
+article_compare_revision (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  TopiaryEditor *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  TopiaryRevisionDialog *dialog;
+
+  if (self->project == NULL || self->article_id == 0)
+    return;
+  text = topiary_editor_dup_text (self);
+  dialog = topiary_revision_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->project,
+                                        g_variant_get_int64 (param), text, &error);
+  if (dialog == NULL)
+    {
+      g_signal_emit (self, signals[SIGNAL_FAILED], 0, error->message);
+      return;
+    }
+  g_signal_connect_object (dialog, "restore", G_CALLBACK (on_compare_restore), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -820,6 +893,7 @@ topiary_editor_add_shortcuts (GtkWidgetClass *widget_class)
 
 static const GActionEntry action_entries[] = {
   { .name = "restore-revision", .activate = article_restore_revision, .parameter_type = "x" },
+  { .name = "compare-revision", .activate = article_compare_revision, .parameter_type = "x" },
   { .name = "find", .activate = article_find },
   { .name = "replace", .activate = article_find },
   { .name = "find-next", .activate = article_find_next },

@@ -9,8 +9,13 @@
 
 #include "topiary-check.h"
 #include "topiary-debounce.h"
+#include "topiary-dialogs.h"
+#include "topiary-map-actions.h"
+#include "topiary-map-edit.h"
 #include "topiary-map-tree.h"
 #include "topiary-overview.h"
+#include "topiary-text-dialog.h"
+#include "topiary-window.h"
 
 #define REFRESH_DELAY_MS 200
 /* A map imported from a site can carry thousands of notes. */
@@ -168,6 +173,46 @@ fill_status (TopiaryOverview    *self,
     }
 }
 
+static GtkWidget *
+note_button (const char *icon_name,
+             const char *label,
+             const char *action,
+             GVariant   *target)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  return button;
+}
+
+/* Edit, move up, move down and delete the note at @position (1-based)
+ * of @n shown. */
+static GtkWidget *
+note_buttons (TopiaryNote *note,
+              guint        position,
+              guint        n)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gint64 id = topiary_note_get_id (note);
+  GtkWidget *up = note_button ("go-up-symbolic", _("Move Up"), "overview.move-note",
+                               g_variant_new ("(xx)", id, (gint64) position - 1));
+  GtkWidget *down = note_button ("go-down-symbolic", _("Move Down"), "overview.move-note",
+                                 g_variant_new ("(xx)", id, (gint64) position + 1));
+
+  gtk_widget_set_sensitive (up, position > 1);
+  gtk_widget_set_sensitive (down, position < n);
+  gtk_box_append (GTK_BOX (box), note_button ("document-edit-symbolic", _("Edit Note"), "overview.edit-note", g_variant_new_int64 (id)));
+  gtk_box_append (GTK_BOX (box), up);
+  gtk_box_append (GTK_BOX (box), down);
+  gtk_box_append (GTK_BOX (box), note_button ("user-trash-symbolic", _("Delete Note"), "overview.delete-note", g_variant_new_int64 (id)));
+  return box;
+}
+
 static void
 fill_notes (TopiaryOverview *self)
 {
@@ -207,6 +252,7 @@ fill_notes (TopiaryOverview *self)
       gtk_widget_set_margin_top (body, 8);
       gtk_widget_set_margin_bottom (body, 8);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), body);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), note_buttons (note, i + 1, MIN (n_notes, MAX_NOTES)));
       /* The row itself is a list item too: say which note it holds. */
       {
         g_autofree char *name = g_strdup_printf ("%s, %s", note_title && *note_title ? note_title : topiary_note_get_kind (note),
@@ -224,7 +270,8 @@ fill_notes (TopiaryOverview *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
       gtk_list_box_append (self->notes_list, row);
     }
-  gtk_widget_set_visible (self->notes_group, n_notes > 0);
+  /* The map's own overview always offers to add one. */
+  gtk_widget_set_visible (self->notes_group, n_notes > 0 || self->group_id == 0);
 }
 
 static gboolean
@@ -336,8 +383,17 @@ finding_row (TopiaryCheckFinding *finding)
   if (finding->article_id != 0)
     {
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-article");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", finding->article_id);
+      /* At the line it names, when it names one. */
+      if (finding->line > 0)
+        {
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-article-at-line");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(xu)", finding->article_id, (guint32) finding->line);
+        }
+      else
+        {
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-article");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", finding->article_id);
+        }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
     }
   return row;
@@ -461,6 +517,180 @@ topiary_overview_dispose (GObject *object)
   G_OBJECT_CLASS (topiary_overview_parent_class)->dispose (object);
 }
 
+/* ---- editing the notes, the title and the description ---- */
+
+/* Every change is a map edit: Ctrl+Z and the main menu's Undo take it back. */
+static void
+take_edit (TopiaryOverview *self,
+           TopiaryEdit     *edit,
+           GError          *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (!TOPIARY_IS_WINDOW (root))
+    {
+      g_clear_pointer (&edit, topiary_edit_unref);
+      return;
+    }
+  if (edit == NULL)
+    {
+      topiary_window_add_toast (TOPIARY_WINDOW (root), topiary_toast_new (error->message));
+      return;
+    }
+  topiary_map_actions_take_edit (topiary_window_get_map_actions (TOPIARY_WINDOW (root)), edit);
+}
+
+static GtkWindow *
+parent_window (TopiaryOverview *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+on_note_saved (TopiaryTextDialog *dialog,
+               TopiaryOverview   *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "note-id"));
+  g_autofree char *title = topiary_text_dialog_dup_title (dialog);
+  g_autofree char *text = topiary_text_dialog_dup_text (dialog);
+  g_autoptr(GError) error = NULL;
+  TopiaryEdit *edit;
+
+  if (self->project == NULL)
+    return;
+  if (id == 0)
+    {
+      g_autoptr(TopiaryNote) note = topiary_note_new (topiary_text_dialog_get_kind (dialog), title, text);
+
+      edit = topiary_map_edit_add_note (self->project, note, &error);
+    }
+  else
+    edit = topiary_map_edit_update_note (self->project, id, topiary_text_dialog_get_kind (dialog), title, text, &error);
+  take_edit (self, edit, error);
+}
+
+static TopiaryNote *
+find_note (TopiaryOverview *self,
+           gint64           id)
+{
+  g_autoptr(GListModel) notes = topiary_project_list_notes (self->project, NULL);
+
+  for (guint i = 0; notes != NULL && i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(TopiaryNote) note = g_list_model_get_item (notes, i);
+
+      if (topiary_note_get_id (note) == id)
+        return g_steal_pointer (&note);
+    }
+  return NULL;
+}
+
+static void
+overview_note_dialog (GtkWidget  *widget,
+                      const char *action,
+                      GVariant   *param)
+{
+  TopiaryOverview *self = TOPIARY_OVERVIEW (widget);
+  g_autoptr(TopiaryNote) note = NULL;
+  TopiaryTextDialog *dialog;
+  gint64 id = param != NULL ? g_variant_get_int64 (param) : 0;
+
+  if (self->project == NULL)
+    return;
+  if (id != 0 && (note = find_note (self, id)) == NULL)
+    return;
+  dialog = topiary_text_dialog_new_note (parent_window (self), self->project,
+                                         note != NULL ? _("Edit Note") : _("New Note"), note);
+  g_object_set_data (G_OBJECT (dialog), "note-id", GSIZE_TO_POINTER ((gsize) id));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_note_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+overview_delete_note (GtkWidget  *widget,
+                      const char *action,
+                      GVariant   *param)
+{
+  TopiaryOverview *self = TOPIARY_OVERVIEW (widget);
+  g_autoptr(GError) error = NULL;
+  TopiaryEdit *edit;
+
+  if (self->project == NULL)
+    return;
+  edit = topiary_map_edit_delete_note (self->project, g_variant_get_int64 (param), &error);
+  take_edit (self, edit, error);
+}
+
+static void
+overview_move_note (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *param)
+{
+  TopiaryOverview *self = TOPIARY_OVERVIEW (widget);
+  g_autoptr(GError) error = NULL;
+  TopiaryEdit *edit;
+  gint64 id, position;
+
+  if (self->project == NULL)
+    return;
+  g_variant_get (param, "(xx)", &id, &position);
+  edit = topiary_map_edit_move_note (self->project, id, position, &error);
+  take_edit (self, edit, error);
+}
+
+static void
+on_details_saved (TopiaryTextDialog *dialog,
+                  TopiaryOverview   *self)
+{
+  g_autofree char *title = topiary_text_dialog_dup_title (dialog);
+  g_autofree char *text = topiary_text_dialog_dup_text (dialog);
+  g_autoptr(GError) error = NULL;
+  TopiaryEdit *edit;
+
+  if (self->project == NULL)
+    return;
+  if (self->group_id != 0)
+    edit = topiary_map_edit_set_group_details (self->project, self->group_id, title, text, &error);
+  else
+    edit = topiary_map_edit_set_map_details (self->project, title, text, &error);
+  take_edit (self, edit, error);
+}
+
+static void
+overview_edit_details (GtkWidget  *widget,
+                       const char *action,
+                       GVariant   *param)
+{
+  TopiaryOverview *self = TOPIARY_OVERVIEW (widget);
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  TopiaryTextDialog *dialog;
+
+  if (self->project == NULL)
+    return;
+  if (self->group_id != 0)
+    {
+      g_autoptr(TopiaryGroup) group = topiary_project_get_group (self->project, self->group_id, NULL);
+
+      if (group == NULL)
+        return;
+      title = g_strdup (topiary_group_get_title (group));
+      description = g_strdup (topiary_group_get_description (group));
+    }
+  else
+    {
+      title = topiary_project_get_map_field (self->project, "title");
+      description = topiary_project_get_map_field (self->project, "description");
+    }
+  dialog = topiary_text_dialog_new_details (parent_window (self),
+                                            self->group_id != 0 ? _("Edit Group") : _("Edit Map"),
+                                            title, description);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_details_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 topiary_overview_class_init (TopiaryOverviewClass *klass)
 {
@@ -480,6 +710,11 @@ topiary_overview_class_init (TopiaryOverviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TopiaryOverview, notes_list);
   gtk_widget_class_bind_template_child (widget_class, TopiaryOverview, audit_list);
   gtk_widget_class_bind_template_callback (widget_class, on_check);
+  gtk_widget_class_install_action (widget_class, "overview.add-note", NULL, overview_note_dialog);
+  gtk_widget_class_install_action (widget_class, "overview.edit-note", "x", overview_note_dialog);
+  gtk_widget_class_install_action (widget_class, "overview.delete-note", "x", overview_delete_note);
+  gtk_widget_class_install_action (widget_class, "overview.move-note", "(xx)", overview_move_note);
+  gtk_widget_class_install_action (widget_class, "overview.edit-details", NULL, overview_edit_details);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -601,6 +601,30 @@ win_open_article (GtkWidget  *widget,
   topiary_window_open_article (TOPIARY_WINDOW (widget), g_variant_get_int64 (param));
 }
 
+/* An audit finding that names a line: the article, the cursor at the
+ * start of that line, the focus in the editor. */
+static void
+win_open_article_at_line (GtkWidget  *widget,
+                          const char *action,
+                          GVariant   *param)
+{
+  TopiaryWindow *self = TOPIARY_WINDOW (widget);
+  TopiaryEditor *editor;
+  GtkTextIter iter;
+  gint64 id;
+  guint32 line;
+
+  g_variant_get (param, "(xu)", &id, &line);
+  if (!topiary_window_open_article (self, id))
+    return;
+  editor = topiary_window_get_editor (self);
+  /* A line past the end (the text changed since) goes to the last one. */
+  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (topiary_editor_get_buffer (editor)), &iter,
+                                    line > 0 ? (int) line - 1 : 0);
+  topiary_editor_set_cursor_offset (editor, gtk_text_iter_get_offset (&iter));
+  gtk_widget_grab_focus (GTK_WIDGET (topiary_editor_get_view (editor)));
+}
+
 static void
 win_back (GtkWidget  *widget,
           const char *action,
@@ -784,6 +808,7 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.layout", "layout");
   gtk_widget_class_install_action (widget_class, "win.cycle-layout", NULL, win_cycle_layout);
   gtk_widget_class_install_action (widget_class, "win.open-article", "x", win_open_article);
+  gtk_widget_class_install_action (widget_class, "win.open-article-at-line", "(xu)", win_open_article_at_line);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, win_back);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK, "win.new-map", NULL);

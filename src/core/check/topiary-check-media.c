@@ -37,6 +37,14 @@ add (GPtrArray       *findings,
   g_ptr_array_add (findings, f);
 }
 
+/* The line of the body the last finding names. */
+static void
+set_last_line (GPtrArray *findings,
+               guint      line)
+{
+  ((TopiaryCheckFinding *) g_ptr_array_index (findings, findings->len - 1))->line = line;
+}
+
 static const char *
 name_of (TopiaryArticle *article)
 {
@@ -99,17 +107,23 @@ check_article (TopiaryProject  *project,
       TopiaryFileInfo *info;
 
       if (r->image && is_blank (r->alt))
-        add (findings, TOPIARY_SEVERITY_WARNING, TOPIARY_CHECK_IMAGE_WITHOUT_ALT, article, id, r->url,
-             _("Article “%s” shows the image “%s” (line %u) without alt text."),
-             name_of (article), r->url, r->line);
+        {
+          add (findings, TOPIARY_SEVERITY_WARNING, TOPIARY_CHECK_IMAGE_WITHOUT_ALT, article, id, r->url,
+               _("Article “%s” shows the image “%s” (line %u) without alt text."),
+               name_of (article), r->url, r->line);
+          set_last_line (findings, r->line);
+        }
       /* "/…" is the site's own business (its static files). */
       if (path == NULL || path[0] == '/' || (!r->image && !topiary_media_has_extension (path)))
         continue;
       info = held (files, path);
       if (info == NULL)
-        add (findings, TOPIARY_SEVERITY_ERROR, TOPIARY_CHECK_MISSING_FILE, article, id, r->url,
-             _("Article “%s” uses “%s” (line %u), which the project does not hold."),
-             name_of (article), r->url, r->line);
+        {
+          add (findings, TOPIARY_SEVERITY_ERROR, TOPIARY_CHECK_MISSING_FILE, article, id, r->url,
+               _("Article “%s” uses “%s” (line %u), which the project does not hold."),
+               name_of (article), r->url, r->line);
+          set_last_line (findings, r->line);
+        }
       else if (r->image && topiary_file_info_is_image (info) &&
                info->size > TOPIARY_CHECK_LARGE_IMAGE_SIZE && g_hash_table_add (large, info))
         {

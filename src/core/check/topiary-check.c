@@ -91,6 +91,15 @@ set_last_target (Check      *check,
   finding->target = g_strdup (target);
 }
 
+static void
+set_last_line (Check *check,
+               guint  line)
+{
+  TopiaryCheckFinding *finding = g_ptr_array_index (check->findings, check->findings->len - 1);
+
+  finding->line = line;
+}
+
 static gboolean
 is_blank (const char *text)
 {
@@ -376,6 +385,7 @@ check_article_links (Check          *check,
                            _("Article “%s” links to “%s” (line %u), which matches no article."),
                            article_name (listed), link->target, link->line);
               set_last_target (check, link->target);
+              set_last_line (check, link->line);
             }
         }
       else
@@ -396,6 +406,7 @@ check_article_links (Check          *check,
                            _("Article “%s” links to “%s” (line %u), which is no article of this project."),
                            article_name (listed), link->target, link->line);
               set_last_target (check, link->target);
+              set_last_line (check, link->line);
             }
         }
 

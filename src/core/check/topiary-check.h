@@ -69,6 +69,7 @@ typedef struct {
   gint64           related_id;  /* the other article (pillar, cluster, duplicate), or 0 */
   char            *target;      /* the link target or slug in question, or NULL */
   char            *message;     /* one sentence, translated */
+  guint            line;        /* the line of the article's body it names (1-based), 0 for none */
 } TopiaryCheckFinding;
 
 void        topiary_check_finding_free  (TopiaryCheckFinding *finding);

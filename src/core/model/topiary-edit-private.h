@@ -20,8 +20,11 @@ typedef enum {
   STEP_RESTORE,         /* restores article @id from snapshot @revision_id */
   STEP_ADD_GROUP,       /* (re-)creates group @id: @title, @slug, @text, @position */
   STEP_DELETE_GROUP,    /* deletes group @id */
-  STEP_ADD_NOTE,        /* adds a note: kind @slug, @title, body @text */
+  STEP_ADD_NOTE,        /* adds a note: kind @slug, @title, body @text; with @id, puts
+                         * deleted note @id back at @position */
   STEP_DELETE_NOTE,     /* deletes note @id */
+  STEP_NOTE,            /* sets the kind @slug, @title and body @text of note @id */
+  STEP_MOVE_NOTE,       /* moves note @id to @position in the notes' order */
   STEP_MAP_FIELD,       /* sets the map's field @slug to @text */
   STEP_REPLACE_ARTICLE, /* sets every field and the body of article @article->id to @article's */
 } StepKind;

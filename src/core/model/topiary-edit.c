@@ -117,6 +117,14 @@ step_names_group (const Step *step)
   return step->kind == STEP_GROUP || step->kind == STEP_ADD_GROUP || step->kind == STEP_DELETE_GROUP;
 }
 
+/* Steps whose @id is a note's, or no article's at all. */
+static gboolean
+step_names_note (const Step *step)
+{
+  return step->kind == STEP_ADD_NOTE || step->kind == STEP_DELETE_NOTE ||
+         step->kind == STEP_NOTE || step->kind == STEP_MOVE_NOTE || step->kind == STEP_MAP_FIELD;
+}
+
 static void
 remap_step (Step        *step,
             const Remap *remap)
@@ -132,7 +140,7 @@ remap_step (Step        *step,
     }
   else
     {
-      if (!step_names_group (step) && step->id == remap->from)
+      if (!step_names_group (step) && !step_names_note (step) && step->id == remap->from)
         step->id = remap->to;
       if (step->kind == STEP_ARTICLE && step->parent_id == remap->from)
         step->parent_id = remap->to;
@@ -413,36 +421,60 @@ apply_step (TopiaryProject  *project,
       {
         g_autoptr(TopiaryNote) note = topiary_note_new (step->slug, step->title, step->text);
 
-        if (!topiary_project_add_note (project, note, error))
+        /* A deleted note comes back as it was: its id, its place. */
+        if (step->id > 0)
+          {
+            _topiary_note_set_id (note, step->id);
+            _topiary_note_set_position (note, step->position);
+            if (!topiary_project_restore_note (project, note, error))
+              return NULL;
+          }
+        else if (!topiary_project_add_note (project, note, error))
           return NULL;
         return _topiary_edit_step_new (STEP_DELETE_NOTE, topiary_note_get_id (note));
       }
 
     case STEP_DELETE_NOTE:
+    case STEP_NOTE:
+    case STEP_MOVE_NOTE:
       {
+        g_autoptr(TopiaryNote) note = NULL;
         g_autoptr(GListModel) notes = topiary_project_list_notes (project, error);
-        Step *undo = NULL;
+        Step *undo;
+        guint index = 0;
 
         if (notes == NULL)
           return NULL;
-        for (guint i = 0; undo == NULL && i < g_list_model_get_n_items (notes); i++)
+        for (guint i = 0; note == NULL && i < g_list_model_get_n_items (notes); i++)
           {
-            g_autoptr(TopiaryNote) note = g_list_model_get_item (notes, i);
+            g_autoptr(TopiaryNote) n = g_list_model_get_item (notes, i);
 
-            if (topiary_note_get_id (note) != step->id)
-              continue;
-            undo = _topiary_edit_step_new (STEP_ADD_NOTE, 0);
-            undo->slug = g_strdup (topiary_note_get_kind (note));
-            undo->title = g_strdup (topiary_note_get_title (note));
-            undo->text = g_strdup (topiary_note_get_body (note));
+            if (topiary_note_get_id (n) == step->id)
+              {
+                note = g_steal_pointer (&n);
+                index = i + 1;
+              }
           }
-        if (undo == NULL)
+        if (note == NULL)
           {
             g_set_error_literal (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
                                  _("The note is gone already."));
             return NULL;
           }
-        if (!topiary_project_delete_note (project, step->id, error))
+        undo = _topiary_edit_step_new (step->kind == STEP_DELETE_NOTE ? STEP_ADD_NOTE : step->kind, step->id);
+        undo->slug = g_strdup (topiary_note_get_kind (note));
+        undo->title = g_strdup (topiary_note_get_title (note));
+        undo->text = g_strdup (topiary_note_get_body (note));
+        undo->position = step->kind == STEP_MOVE_NOTE ? index : topiary_note_get_position (note);
+        if (step->kind == STEP_NOTE)
+          {
+            topiary_note_set_kind (note, step->slug);
+            topiary_note_set_title (note, step->title);
+            topiary_note_set_body (note, step->text);
+          }
+        if ((step->kind == STEP_DELETE_NOTE && !topiary_project_delete_note (project, step->id, error)) ||
+            (step->kind == STEP_NOTE && !topiary_project_update_note (project, note, error)) ||
+            (step->kind == STEP_MOVE_NOTE && !topiary_project_move_note (project, step->id, step->position, error)))
           {
             _topiary_edit_step_free (undo);
             return NULL;

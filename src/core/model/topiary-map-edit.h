@@ -161,4 +161,38 @@ TopiaryEdit *topiary_map_edit_restore        (TopiaryProject  *project,
                                               gint64          *article_id,
                                               GError         **error);
 
+/* ---- the map's notes and details (topiary-map-edit-notes.c) ---- */
+
+/* Appends @note; sets its id. */
+TopiaryEdit *topiary_map_edit_add_note       (TopiaryProject  *project,
+                                              TopiaryNote     *note,
+                                              GError         **error);
+/* Sets the kind, title and body of note @note_id. */
+TopiaryEdit *topiary_map_edit_update_note    (TopiaryProject  *project,
+                                              gint64           note_id,
+                                              const char      *kind,
+                                              const char      *title,
+                                              const char      *body,
+                                              GError         **error);
+/* Deletes note @note_id; its undo puts it back under its id, in its place. */
+TopiaryEdit *topiary_map_edit_delete_note    (TopiaryProject  *project,
+                                              gint64           note_id,
+                                              GError         **error);
+/* Moves note @note_id to @position (1-based) in the notes' order. */
+TopiaryEdit *topiary_map_edit_move_note      (TopiaryProject  *project,
+                                              gint64           note_id,
+                                              gint64           position,
+                                              GError         **error);
+/* Sets the map's title and description. */
+TopiaryEdit *topiary_map_edit_set_map_details (TopiaryProject *project,
+                                               const char     *title,
+                                               const char     *description,
+                                               GError        **error);
+/* Sets group @group_id's title and description (its slug and place stay). */
+TopiaryEdit *topiary_map_edit_set_group_details (TopiaryProject *project,
+                                                 gint64          group_id,
+                                                 const char     *title,
+                                                 const char     *description,
+                                                 GError        **error);
+
 G_END_DECLS

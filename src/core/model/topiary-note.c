@@ -125,6 +125,18 @@ const char *topiary_note_get_title (TopiaryNote *self) { g_return_val_if_fail (T
 const char *topiary_note_get_body (TopiaryNote *self) { g_return_val_if_fail (TOPIARY_IS_NOTE (self), NULL); return self->body; }
 
 void
+topiary_note_set_kind (TopiaryNote *self,
+                       const char  *kind)
+{
+  g_return_if_fail (TOPIARY_IS_NOTE (self));
+  if (g_strcmp0 (self->kind, kind ? kind : "other") == 0)
+    return;
+  g_free (self->kind);
+  self->kind = g_strdup (kind ? kind : "other");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+void
 topiary_note_set_title (TopiaryNote *self,
                         const char  *title)
 {

@@ -22,6 +22,7 @@ gint64       topiary_note_get_position (TopiaryNote *self);
 const char  *topiary_note_get_kind     (TopiaryNote *self);
 const char  *topiary_note_get_title    (TopiaryNote *self);
 const char  *topiary_note_get_body     (TopiaryNote *self);
+void         topiary_note_set_kind     (TopiaryNote *self, const char *kind);
 void         topiary_note_set_title    (TopiaryNote *self, const char *title);
 void         topiary_note_set_body     (TopiaryNote *self, const char *body);
 

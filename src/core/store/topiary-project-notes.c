@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <glib/gi18n-lib.h>
 
 #include "topiary-model-private.h"
 #include "topiary-project.h"
@@ -99,13 +100,14 @@ topiary_project_update_note (TopiaryProject  *self,
 
   if (!validate_note (note, error) || !_topiary_project_check_writable (self, error))
     return FALSE;
-  stmt = _topiary_project_get_statement (self, "UPDATE note SET title = ?, body = ?, updated = ? WHERE id = ?", error);
+  stmt = _topiary_project_get_statement (self, "UPDATE note SET kind = ?, title = ?, body = ?, updated = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, topiary_note_get_title (note), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, topiary_note_get_body (note), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, _topiary_project_now ());
-  sqlite3_bind_int64 (stmt, 4, topiary_note_get_id (note));
+  sqlite3_bind_text (stmt, 1, topiary_note_get_kind (note), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, topiary_note_get_title (note), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, topiary_note_get_body (note), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, _topiary_project_now ());
+  sqlite3_bind_int64 (stmt, 5, topiary_note_get_id (note));
   if (!_topiary_project_step_done (self, stmt, error))
     return FALSE;
   _topiary_project_announce (self, CHANGED_NOTES);
@@ -131,6 +133,106 @@ topiary_project_delete_note (TopiaryProject  *self,
     return FALSE;
   _topiary_project_announce (self, CHANGED_NOTES);
   return TRUE;
+}
+
+gboolean
+topiary_project_restore_note (TopiaryProject  *self,
+                              TopiaryNote     *note,
+                              GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = _topiary_project_now ();
+  gboolean ok;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (TOPIARY_IS_NOTE (note), FALSE);
+  g_return_val_if_fail (topiary_note_get_id (note) > 0, FALSE);
+
+  if (!validate_note (note, error) || !_topiary_project_check_writable (self, error))
+    return FALSE;
+  BEGIN_OR_FAIL (self, error, FALSE);
+  stmt = _topiary_project_get_statement (self, "UPDATE note SET position = position + 1 WHERE position >= ?", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, topiary_note_get_position (note));
+      ok = _topiary_project_step_done (self, stmt, error);
+    }
+  if (ok)
+    {
+      stmt = _topiary_project_get_statement (self,
+                                             "INSERT INTO note (id, position, kind, title, body, created, updated) "
+                                             "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+      ok = stmt != NULL;
+    }
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, topiary_note_get_id (note));
+      sqlite3_bind_int64 (stmt, 2, MAX (1, topiary_note_get_position (note)));
+      sqlite3_bind_text (stmt, 3, topiary_note_get_kind (note), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, topiary_note_get_title (note), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, topiary_note_get_body (note), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 6, now);
+      sqlite3_bind_int64 (stmt, 7, now);
+      ok = _topiary_project_step_done (self, stmt, error);
+    }
+  if (ok)
+    _topiary_project_mark_changed (self, CHANGED_NOTES);
+  return _topiary_project_finish (self, ok, error);
+}
+
+gboolean
+topiary_project_move_note (TopiaryProject  *self,
+                           gint64           note_id,
+                           gint64           position,
+                           GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  gboolean ok, found = FALSE;
+  int rc = SQLITE_DONE;
+
+  g_return_val_if_fail (TOPIARY_IS_PROJECT (self), FALSE);
+
+  if (!_topiary_project_check_writable (self, error))
+    return FALSE;
+  BEGIN_OR_FAIL (self, error, FALSE);
+  stmt = _topiary_project_get_statement (self, "SELECT id FROM note ORDER BY position, id", error);
+  ok = stmt != NULL;
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (id == note_id)
+        found = TRUE;
+      else
+        g_array_append_val (ids, id);
+    }
+  if (ok)
+    ok = _topiary_project_finish_rows (self, stmt, rc, error);
+  if (ok && !found)
+    {
+      g_set_error_literal (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                           _("The note is gone already."));
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      /* 1 … n, the moved note where it was asked to be. */
+      g_array_insert_val (ids, CLAMP (position, 1, (gint64) ids->len + 1) - 1, note_id);
+      stmt = _topiary_project_get_statement (self, "UPDATE note SET position = ? WHERE id = ? AND position IS NOT ?", error);
+      ok = stmt != NULL;
+    }
+  for (guint i = 0; ok && i < ids->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, i + 1);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
+      sqlite3_bind_int64 (stmt, 3, i + 1);
+      ok = _topiary_project_step_done (self, stmt, error);
+    }
+  if (ok)
+    _topiary_project_mark_changed (self, CHANGED_NOTES);
+  return _topiary_project_finish (self, ok, error);
 }
 
 gboolean

@@ -120,6 +120,17 @@ gboolean        topiary_project_update_note   (TopiaryProject    *self,
 gboolean        topiary_project_delete_note   (TopiaryProject    *self,
                                                gint64             note_id,
                                                GError           **error);
+/* Puts a deleted note back under its own id, at its own position (the
+ * notes from there on move down one). */
+gboolean        topiary_project_restore_note  (TopiaryProject    *self,
+                                               TopiaryNote       *note,
+                                               GError           **error);
+/* Moves note @note_id to @position (1-based) in the notes' order; the
+ * notes are numbered 1, 2, 3 … after it. */
+gboolean        topiary_project_move_note     (TopiaryProject    *self,
+                                               gint64             note_id,
+                                               gint64             position,
+                                               GError           **error);
 /* TRUE when a note with exactly this kind, title and body exists; FALSE
  * when none does, or with @error set when the notes could not be read. */
 gboolean        topiary_project_has_note      (TopiaryProject    *self,
