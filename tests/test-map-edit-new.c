@@ -91,34 +91,6 @@ test_place (Fixture       *f,
   g_assert_nonnull (error);
 }
 
-/* Undo and redo of @undo bring the map to @before, @after and @before. */
-static void
-check_round_trip (Fixture     *f,
-                  TopiaryEdit *undo,
-                  const char  *before,
-                  const char  *after)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TopiaryEdit) redo = topiary_edit_apply (undo, f->project, &error);
-  g_autoptr(TopiaryEdit) again = NULL;
-  g_autofree char *undone = NULL;
-  g_autofree char *redone = NULL;
-  g_autofree char *undone_again = NULL;
-
-  g_assert_no_error (error);
-  undone = test_describe_map (f->project);
-  g_assert_cmpstr (undone, ==, before);
-  again = topiary_edit_apply (redo, f->project, &error);
-  g_assert_no_error (error);
-  redone = test_describe_map (f->project);
-  g_assert_cmpstr (redone, ==, after);
-  g_clear_pointer (&redo, topiary_edit_unref);
-  redo = topiary_edit_apply (again, f->project, &error);
-  g_assert_no_error (error);
-  undone_again = test_describe_map (f->project);
-  g_assert_cmpstr (undone_again, ==, before);
-}
-
 static TopiaryEdit *
 add_as (Fixture        *f,
         const char     *title,
@@ -182,7 +154,7 @@ test_second_pillar (Fixture       *f,
   g_assert_cmpint (topiary_edit_get_article_id (undo), ==, id);
   g_assert_cmpstr (topiary_edit_get_label (undo), ==, "New Article");
   after = test_describe_map (f->project);
-  check_round_trip (f, undo, before, after);
+  test_check_round_trip (f->project, undo, before, after);
 }
 
 /* A cluster goes under the parent asked for, else under the pillar; in
@@ -215,7 +187,7 @@ test_cluster_and_idea (Fixture       *f,
   d = add_as (f, "An idea", TOPIARY_NEW_IDEA, group, pillar, &id);
   assert_article (f, id, 0, 0, TOPIARY_KIND_CLUSTER, TOPIARY_STATUS_IDEA);
   after = test_describe_map (f->project);
-  check_round_trip (f, d, before, after);
+  test_check_round_trip (f->project, d, before, after);
 }
 
 int

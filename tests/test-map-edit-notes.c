@@ -28,38 +28,6 @@ add_note (Fixture    *f,
   return topiary_note_get_id (note);
 }
 
-/* Undo, redo and undo again of the edit whose undo record is @undo bring
- * the map to @before, @after and @before; returns nothing, frees @undo. */
-static void
-check_round_trip (Fixture     *f,
-                  TopiaryEdit *undo,
-                  const char  *before,
-                  const char  *after)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TopiaryEdit) owned = undo;
-  g_autoptr(TopiaryEdit) redo = NULL;
-  g_autoptr(TopiaryEdit) again = NULL;
-  g_autoptr(TopiaryEdit) last = NULL;
-  g_autofree char *undone = NULL;
-  g_autofree char *redone = NULL;
-  g_autofree char *undone_again = NULL;
-
-  g_assert_nonnull (undo);
-  redo = topiary_edit_apply (undo, f->project, &error);
-  g_assert_no_error (error);
-  undone = test_describe_map (f->project);
-  g_assert_cmpstr (undone, ==, before);
-  again = topiary_edit_apply (redo, f->project, &error);
-  g_assert_no_error (error);
-  redone = test_describe_map (f->project);
-  g_assert_cmpstr (redone, ==, after);
-  last = topiary_edit_apply (again, f->project, &error);
-  g_assert_no_error (error);
-  undone_again = test_describe_map (f->project);
-  g_assert_cmpstr (undone_again, ==, before);
-}
-
 static void
 test_notes (Fixture       *f,
             gconstpointer  data)
@@ -80,7 +48,8 @@ test_notes (Fixture       *f,
   g_assert_cmpstr (topiary_edit_get_label (undo), ==, "New Note");
   after = test_describe_map (f->project);
   g_assert_nonnull (strstr (after, "N key-fact Fourth: Four.\n"));
-  check_round_trip (f, undo, start, after);
+  test_check_round_trip (f->project, undo, start, after);
+  topiary_edit_unref (undo);
   g_clear_pointer (&after, g_free);
 
   /* Edit: kind, title and body. */
@@ -88,7 +57,8 @@ test_notes (Fixture       *f,
   g_assert_no_error (error);
   after = test_describe_map (f->project);
   g_assert_nonnull (strstr (after, "N common-question Second, asked: Two, **bold**.\n"));
-  check_round_trip (f, undo, start, after);
+  test_check_round_trip (f->project, undo, start, after);
+  topiary_edit_unref (undo);
   g_clear_pointer (&after, g_free);
 
   /* Delete from the middle: its undo puts it back in its place. */
@@ -96,7 +66,8 @@ test_notes (Fixture       *f,
   g_assert_no_error (error);
   after = test_describe_map (f->project);
   g_assert_null (strstr (after, "Second"));
-  check_round_trip (f, undo, start, after);
+  test_check_round_trip (f->project, undo, start, after);
+  topiary_edit_unref (undo);
   g_clear_pointer (&after, g_free);
 
   /* Move the last to the top, and the first to the end. */
@@ -104,13 +75,15 @@ test_notes (Fixture       *f,
   g_assert_no_error (error);
   after = test_describe_map (f->project);
   g_assert_nonnull (strstr (after, "N audience Third: Three.\nN strategy First: One *thing*.\nN goal Second: Two.\n"));
-  check_round_trip (f, undo, start, after);
+  test_check_round_trip (f->project, undo, start, after);
+  topiary_edit_unref (undo);
   g_clear_pointer (&after, g_free);
   undo = topiary_map_edit_move_note (f->project, first, 3, &error);
   g_assert_no_error (error);
   after = test_describe_map (f->project);
   g_assert_nonnull (strstr (after, "N goal Second: Two.\nN audience Third: Three.\nN strategy First: One *thing*.\n"));
-  check_round_trip (f, undo, start, after);
+  test_check_round_trip (f->project, undo, start, after);
+  topiary_edit_unref (undo);
 
   /* A note gone already is an error, not a silent nothing. */
   undo = topiary_map_edit_update_note (f->project, 9999, "other", "x", "y", &error);
@@ -169,7 +142,8 @@ test_details (Fixture       *f,
   g_assert_no_error (error);
   after = test_describe_map (f->project);
   g_assert_true (g_str_has_prefix (after, "M New title: New words.\n"));
-  check_round_trip (f, undo, start, after);
+  test_check_round_trip (f->project, undo, start, after);
+  topiary_edit_unref (undo);
   g_clear_pointer (&after, g_free);
 
   undo = topiary_map_edit_set_group_details (f->project, topiary_group_get_id (group), "Renamed", "What it holds.", &error);
@@ -181,7 +155,8 @@ test_details (Fixture       *f,
   g_assert_cmpstr (topiary_group_get_description (read), ==, "What it holds.");
   /* Its address stays: links and exports keep working. */
   g_assert_cmpstr (topiary_group_get_slug (read), ==, slug);
-  check_round_trip (f, undo, start, after);
+  test_check_round_trip (f->project, undo, start, after);
+  topiary_edit_unref (undo);
 }
 
 int

@@ -129,6 +129,8 @@ create (const char *title)
   TopiaryArticle *article;
 
   answer_name_dialog (title);
+  /* Answered and gone: the next dialog is a new one. */
+  g_assert_false (find_message_dialog (NULL));
   article = find_article_titled (topiary_window_get_project (window), title);
   g_assert_nonnull (article);
   return article;

@@ -9,6 +9,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "topiary-edit.h"
 #include "topiary-project.h"
 
 /* Removes @path and everything below it; symbolic links are removed, not
@@ -167,6 +168,40 @@ test_describe_map (TopiaryProject *project)
                               topiary_note_get_title (n), topiary_note_get_body (n));
     }
   return g_string_free (out, FALSE);
+}
+
+/* @undo is the record an edit returned, the map now @after: undo, redo
+ * and undo again bring it to @before, @after and @before. */
+static inline void
+test_check_round_trip (TopiaryProject *project,
+                       TopiaryEdit    *undo,
+                       const char     *before,
+                       const char     *after)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TopiaryEdit) redo = NULL;
+  g_autoptr(TopiaryEdit) again = NULL;
+  g_autoptr(TopiaryEdit) last = NULL;
+  g_autofree char *now = test_describe_map (project);
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  g_autofree char *undone_again = NULL;
+
+  g_assert_nonnull (undo);
+  g_assert_cmpstr (now, ==, after);
+  redo = topiary_edit_apply (undo, project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (topiary_edit_get_label (redo), ==, topiary_edit_get_label (undo));
+  undone = test_describe_map (project);
+  g_assert_cmpstr (undone, ==, before);
+  again = topiary_edit_apply (redo, project, &error);
+  g_assert_no_error (error);
+  redone = test_describe_map (project);
+  g_assert_cmpstr (redone, ==, after);
+  last = topiary_edit_apply (again, project, &error);
+  g_assert_no_error (error);
+  undone_again = test_describe_map (project);
+  g_assert_cmpstr (undone_again, ==, before);
 }
 
 /* The fixture of tests that each start from a new, empty project. */

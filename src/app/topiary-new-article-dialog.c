@@ -128,7 +128,9 @@ on_kind_toggled (TopiaryNewArticleDialog *self,
 static void
 on_title_activate (TopiaryNewArticleDialog *self)
 {
+  /* As the Create button does: answer, then close. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (self), "ok");
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 char *
