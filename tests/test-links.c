@@ -493,7 +493,7 @@ test_check_unpublished (Fixture       *f,
 
   set_status (f, f->routing, TOPIARY_STATUS_PUBLISHED);
   set_status (f, f->guide, TOPIARY_STATUS_PUBLISHED);
-  set_body (f, f->routing, "Then [[Deploying Flask|deploy it]] and [[deploying-flask]]; back to [[Flask Guide]].");
+  set_body (f, f->routing, "Routes first.\n\nThen [[Deploying Flask|deploy it]] and [[deploying-flask]]; back to [[Flask Guide]].");
   /* A draft linking to a planned article is no news. */
   set_body (f, f->templates, "Then [[Deploying Flask]].");
   findings = topiary_check_project (f->project, &error);
@@ -508,8 +508,10 @@ test_check_unpublished (Fixture       *f,
       g_assert_cmpint (c->severity, ==, TOPIARY_SEVERITY_INFO);
       g_assert_cmpint (c->article_id, ==, f->routing);
       g_assert_cmpint (c->related_id, ==, f->deploy);
-      g_assert_cmpstr (c->message, ==, "Article “Flask Routing” links to “Deploying Flask” (line 1), which is not "
+      g_assert_cmpstr (c->message, ==, "Article “Flask Routing” links to “Deploying Flask” (line 3), which is not "
                                        "published yet: the site shows the link as plain text until it is.");
+      /* The app opens the article at that line. */
+      g_assert_cmpuint (c->line, ==, 3);
     }
   g_assert_cmpuint (found, ==, 1);
 }

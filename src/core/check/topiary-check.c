@@ -420,6 +420,7 @@ check_article_links (Check          *check,
                        _("Article “%s” links to “%s” (line %u), which is not published yet: the site shows the link as plain text until it is."),
                        article_name (listed), article_name (target), link->line);
           set_last_target (check, link->target);
+          set_last_line (check, link->line);
         }
       if (target != NULL)
         g_hash_table_add (targets, g_memdup2 (&(gint64) { topiary_article_get_id (target) }, sizeof (gint64)));
