@@ -32,9 +32,7 @@ add (Fixture       *f,
      int            target_words,
      const char    *queries)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(TopiaryArticle) a = topiary_article_new ();
-  g_auto(GStrv) q = g_strsplit (queries, ";", -1);
 
   topiary_article_set_title (a, title);
   topiary_article_set_group_id (a, group);
@@ -43,12 +41,8 @@ add (Fixture       *f,
   topiary_article_set_intent (a, intent);
   topiary_article_set_status (a, status);
   topiary_article_set_target_words (a, target_words);
-  topiary_article_set_queries (a, (const char * const *) q);
-  if (q[0] != NULL)
-    topiary_article_set_primary_query (a, 0);
-  g_assert_true (topiary_project_add_article (f->project, a, &error));
-  g_assert_no_error (error);
-  return topiary_article_get_id (a);
+  test_article_set_queries (a, queries);
+  return test_add_article (f->project, a);
 }
 
 static void

@@ -26,9 +26,7 @@ add (Fixture       *f,
      const char    *queries,
      const char    *body)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(TopiaryArticle) a = topiary_article_new ();
-  g_auto(GStrv) q = g_strsplit (queries, ";", -1);
 
   topiary_article_set_title (a, title);
   topiary_article_set_slug (a, slug);
@@ -36,13 +34,9 @@ add (Fixture       *f,
   topiary_article_set_kind (a, kind);
   topiary_article_set_intent (a, intent);
   topiary_article_set_status (a, status);
-  topiary_article_set_queries (a, (const char * const *) q);
-  if (q[0] != NULL)
-    topiary_article_set_primary_query (a, 0);
+  test_article_set_queries (a, queries);
   topiary_article_set_body (a, body);
-  g_assert_true (topiary_project_add_article (f->project, a, &error));
-  g_assert_no_error (error);
-  return topiary_article_get_id (a);
+  return test_add_article (f->project, a);
 }
 
 typedef struct {

@@ -225,6 +225,31 @@ test_project_fixture_teardown (TestProjectFixture *f,
   test_project_destroy (f->project, f->dir, f->path);
 }
 
+/* Sets @a's queries from @queries, separated by ";", the first one
+ * primary. */
+static inline void
+test_article_set_queries (TopiaryArticle *a,
+                          const char     *queries)
+{
+  g_auto(GStrv) q = g_strsplit (queries, ";", -1);
+
+  topiary_article_set_queries (a, (const char * const *) q);
+  if (q[0] != NULL)
+    topiary_article_set_primary_query (a, 0);
+}
+
+/* Adds @a to @project, which must take it; returns its id. */
+static inline gint64
+test_add_article (TopiaryProject *project,
+                  TopiaryArticle *a)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (topiary_project_add_article (project, a, &error));
+  g_assert_no_error (error);
+  return topiary_article_get_id (a);
+}
+
 /* Adds a published article (1 700 000 000) named @title with @body to
  * @project; returns its id. */
 static inline gint64
@@ -232,16 +257,13 @@ test_add_published_article (TopiaryProject *project,
                             const char     *title,
                             const char     *body)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(TopiaryArticle) a = topiary_article_new ();
 
   topiary_article_set_title (a, title);
   topiary_article_set_body (a, body);
   topiary_article_set_status (a, TOPIARY_STATUS_PUBLISHED);
   topiary_article_set_published (a, 1700000000);
-  g_assert_true (topiary_project_add_article (project, a, &error));
-  g_assert_no_error (error);
-  return topiary_article_get_id (a);
+  return test_add_article (project, a);
 }
 
 /* The fixture of tests that make their own project file: a fresh folder
