@@ -115,5 +115,14 @@ int                     topiary_graph_find_article (TopiaryGraph      *graph,
  * not NULL ("<link_base><slug>/" for the site's map page). */
 char                   *topiary_graph_to_svg       (TopiaryGraph      *graph,
                                                     const char        *link_base);
+/* The same, with @link_suffix (may be NULL) after the slug's "/": the
+ * site's map page links "../<slug>/index.html", as its other pages do. */
+char                   *topiary_graph_to_svg_full  (TopiaryGraph      *graph,
+                                                    const char        *link_base,
+                                                    const char        *link_suffix);
+
+/* The fill of a node of @status ("#rrggbb"), the same in the app and in
+ * the SVG. */
+const char             *topiary_graph_status_color (TopiaryStatus      status);
 
 G_END_DECLS

@@ -138,6 +138,19 @@ gboolean    _topiary_brief_covers   (GHashTable *words,
 
 /* ---- topiary-links-suggest.c ---- */
 
+/* Called for each link the plan requires of an article (a target may come
+ * more than once); @anchor is a linking plan's anchor or NULL. */
+typedef void (*TopiaryLinksRequiredFunc) (TopiaryMapArticle     *target,
+                                          TopiaryRequiredReason  reason,
+                                          const char            *anchor,
+                                          gpointer               user_data);
+/* The links the plan requires of @article, in the order suggestions give
+ * them: to its pillar, to its clusters, a linking plan's pairs. */
+void  _topiary_linker_each_required (TopiaryLinker            *linker,
+                                     TopiaryMapArticle        *article,
+                                     TopiaryLinksRequiredFunc  func,
+                                     gpointer                  user_data);
+
 /* The anchor for a link from @source to @target: the least used of its
  * queries (primary first) and title; the others in *@alternatives. */
 char *_topiary_linker_pick_anchor (TopiaryLinker      *linker,

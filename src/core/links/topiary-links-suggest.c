@@ -225,15 +225,15 @@ add_required (Suggest               *s,
   add (s, TOPIARY_SUGGESTION_REQUIRED, reason, target, anchor);
 }
 
-static void
-suggest_required (Suggest *s)
+void
+_topiary_linker_each_required (TopiaryLinker         *linker,
+                               TopiaryMapArticle     *a,
+                               TopiaryLinksRequiredFunc func,
+                               gpointer               user_data)
 {
-  TopiaryMapArticle *a = s->article;
-  TopiaryLinker *linker = s->linker;
-
   if (topiary_article_get_kind (a->article) == TOPIARY_KIND_CLUSTER && a->pillar != NULL &&
       topiary_article_get_kind (a->pillar->article) == TOPIARY_KIND_PILLAR)
-    add_required (s, a->pillar, TOPIARY_REQUIRED_PILLAR, NULL);
+    func (a->pillar, TOPIARY_REQUIRED_PILLAR, NULL, user_data);
 
   if (topiary_article_get_kind (a->article) == TOPIARY_KIND_PILLAR)
     {
@@ -242,25 +242,40 @@ suggest_required (Suggest *s)
           TopiaryMapArticle *c = g_ptr_array_index (a->children, i);
 
           if (topiary_article_get_kind (c->article) == TOPIARY_KIND_CLUSTER)
-            add_required (s, c, TOPIARY_REQUIRED_CLUSTER, NULL);
+            func (c, TOPIARY_REQUIRED_CLUSTER, NULL, user_data);
         }
       for (guint i = 0; a->group != NULL && a->group->pillar == a && i < a->group->clusters->len; i++)
         {
           TopiaryMapArticle *c = g_ptr_array_index (a->group->clusters, i);
 
           if (c->pillar == a && topiary_article_get_kind (c->article) == TOPIARY_KIND_CLUSTER)
-            add_required (s, c, TOPIARY_REQUIRED_CLUSTER, NULL);
+            func (c, TOPIARY_REQUIRED_CLUSTER, NULL, user_data);
         }
     }
 
   for (guint i = 0; i < linker->pairs->len; i++)
     {
       PlanPair *pair = &g_array_index (linker->pairs, PlanPair, i);
+      TopiaryMapArticle *to;
 
-      if (pair->from == a->id)
-        add_required (s, topiary_map_lookup_article (linker->map, pair->to),
-                      TOPIARY_REQUIRED_PLAN, pair->anchor);
+      if (pair->from == a->id && (to = topiary_map_lookup_article (linker->map, pair->to)) != NULL)
+        func (to, TOPIARY_REQUIRED_PLAN, pair->anchor, user_data);
     }
+}
+
+static void
+required_found (TopiaryMapArticle     *target,
+                TopiaryRequiredReason  reason,
+                const char            *anchor,
+                gpointer               user_data)
+{
+  add_required (user_data, target, reason, anchor);
+}
+
+static void
+suggest_required (Suggest *s)
+{
+  _topiary_linker_each_required (s->linker, s->article, required_found, s);
 }
 
 static int

@@ -407,6 +407,74 @@ topiary_linker_set_body (TopiaryLinker *self,
   learn_source (self, article_id, body != NULL ? body : "", TRUE);
 }
 
+static void
+append_once (GArray *ids,
+             gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return;
+  g_array_append_val (ids, id);
+}
+
+GArray *
+topiary_linker_get_targets (TopiaryLinker *self,
+                            gint64         article_id)
+{
+  GPtrArray *recs;
+  GArray *ids;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  recs = g_hash_table_lookup (self->outs, &article_id);
+  for (guint i = 0; recs != NULL && i < recs->len; i++)
+    append_once (ids, ((OutRec *) g_ptr_array_index (recs, i))->target);
+  return ids;
+}
+
+typedef struct {
+  gint64  self;
+  GArray *ids;
+} Required;
+
+static void
+required_found (TopiaryMapArticle     *target,
+                TopiaryRequiredReason  reason,
+                const char            *anchor,
+                gpointer               user_data)
+{
+  Required *r = user_data;
+
+  if (target->id != r->self)
+    append_once (r->ids, target->id);
+}
+
+GArray *
+topiary_linker_get_required (TopiaryLinker *self,
+                             gint64         article_id)
+{
+  TopiaryMapArticle *a;
+  Required r;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  r.self = article_id;
+  r.ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  a = topiary_map_lookup_article (self->map, article_id);
+  if (a != NULL)
+    _topiary_linker_each_required (self, a, required_found, &r);
+  return r.ids;
+}
+
+gboolean
+topiary_linker_is_blank (TopiaryLinker *self,
+                         gint64         article_id)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return g_hash_table_contains (self->blank, &article_id);
+}
+
 GPtrArray *
 topiary_linker_outgoing (TopiaryLinker *self,
                          const char    *body)

@@ -123,6 +123,22 @@ void           topiary_linker_set_body       (TopiaryLinker   *linker,
                                               gint64           article_id,
                                               const char      *body);
 
+/* The ids (gint64) of the articles @article_id's text, as the linker last
+ * learnt it, links to: each once, in the order of the text, never the
+ * article itself. For the graph of the map (topiary-graph.h). */
+GArray        *topiary_linker_get_targets    (TopiaryLinker   *linker,
+                                              gint64           article_id);
+/* The ids (gint64) of the articles the plan requires @article_id to link
+ * to (its pillar, its clusters, a linking plan's pairs): each once, in
+ * that order, never the article itself, whether the text links to them
+ * or not. */
+GArray        *topiary_linker_get_required   (TopiaryLinker   *linker,
+                                              gint64           article_id);
+/* TRUE when @article_id's text, as the linker last learnt it, is empty:
+ * an article planned but not written yet. */
+gboolean       topiary_linker_is_blank       (TopiaryLinker   *linker,
+                                              gint64           article_id);
+
 /* TopiaryOutlink *, in the order of the text. */
 GPtrArray     *topiary_linker_outgoing       (TopiaryLinker   *linker,
                                               const char      *body);
