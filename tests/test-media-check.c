@@ -23,6 +23,7 @@ typedef struct {
   int      drop_rows;    /* rows left out of the data */
   int      bad_filter;   /* > 0: the filter type of row bad_filter - 1 is 7 */
   gboolean garble;       /* the compressed data altered (CRC recomputed) */
+  gboolean text_bad_crc; /* a tEXt chunk after the data whose CRC is wrong */
 } Png;
 
 static void
@@ -131,6 +132,11 @@ make_png (const Png *p)
     }
   else
     chunk (out, "IDAT", z, zlen);
+  if (p->text_bad_crc)
+    {
+      chunk (out, "tEXt", (const guint8 *)"Comment\0after", 13);
+      out->data[out->len - 1] ^= 0x01;
+    }
   chunk (out, "IEND", (const guint8 *)"", 0);
   return g_byte_array_free_to_bytes (out);
 }
@@ -219,6 +225,10 @@ test_png_damaged (void)
   assert_png (PNG (.width = 40, .height = 30, .depth = 8, .color = 5), FALSE);
   assert_png (PNG (.width = 40, .height = 30, .depth = 8, .color = 3), FALSE);   /* no palette */
   assert_png (PNG (.width = 300, .height = 200, .depth = 8, .color = 2, .split = TRUE, .apart = TRUE), FALSE);
+  /* An ancillary chunk altered after the image: a decoder shows the
+   * picture (gdk-pixbuf only warns), but the file is not what was
+   * written, so it is refused as damaged. */
+  assert_png_decoder (PNG (.width = 40, .height = 30, .depth = 8, .color = 2, .text_bad_crc = TRUE), FALSE, TRUE);
 }
 
 /* A file cut anywhere is refused, by the check and by the decoder. */

@@ -7,7 +7,7 @@ TOPIARY_BUILD_DEPS="meson ninja-build pkg-config gcc gettext itstool shared-mime
   libglib2.0-dev libglib2.0-bin libsqlite3-dev libcmark-gfm-dev
   libcmark-gfm-extensions-dev libyaml-dev libjson-glib-dev libgdk-pixbuf-2.0-dev
   libgtk-4-dev libadwaita-1-dev libwebkitgtk-6.0-dev libgtksourceview-5-dev
-  libenchant-2-dev zlib1g-dev nettle-dev desktop-file-utils appstream libxml2-utils python3"
+  libenchant-2-dev zlib1g-dev libpng-dev nettle-dev desktop-file-utils appstream libxml2-utils python3"
 # What the app uses at run time beyond its libraries: the spelling
 # dictionaries (English, German, French) that enchant finds through hunspell.
 TOPIARY_RUN_DEPS="hunspell-en-us hunspell-de-de hunspell-fr"

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
-#include <zlib.h>
+#include <png.h>
 #include <glib/gi18n-lib.h>
 
 #include "topiary-media.h"
@@ -182,142 +182,86 @@ webp_size (const guint8 *d, gsize n, guint *w, guint *h)
 /* ---- structure: a cut-short or altered file is found even where the
  * decoder would forgive it ---- */
 
-/* The bytes the image data of an IHDR inflates to: for each row a filter
- * byte and the row's bytes, pass by pass when interlaced (Adam7). Fills
- * @rows and @row_len per pass and returns the number of passes, or 0 for
- * an IHDR that no decoder accepts. */
-static guint
-png_layout (const guint8 *ihdr,
-            guint64       rows[7],
-            guint64       row_len[7])
+typedef struct {
+  const guint8 *data;
+  gsize         size;
+  gsize         pos;
+} PngSource;
+
+static void
+png_read_memory (png_structp  png,
+                 png_bytep    out,
+                 size_t       len)
 {
-  static const guint8 x0[7] = { 0, 4, 0, 2, 0, 1, 0 }, y0[7] = { 0, 0, 4, 0, 2, 0, 1 };
-  static const guint8 dx[7] = { 8, 8, 4, 4, 2, 2, 1 }, dy[7] = { 8, 8, 8, 4, 4, 2, 2 };
-  guint32 w = be32 (ihdr), h = be32 (ihdr + 4);
-  guint depth = ihdr[8], channels, passes = 0;
-  gboolean low = depth == 1 || depth == 2 || depth == 4;
+  PngSource *src = png_get_io_ptr (png);
 
-  switch (ihdr[9])
-    {
-    case 0: channels = 1; if (!low && depth != 8 && depth != 16) return 0; break;
-    case 3: channels = 1; if (!low && depth != 8) return 0; break;
-    case 2: channels = 3; if (depth != 8 && depth != 16) return 0; break;
-    case 4: channels = 2; if (depth != 8 && depth != 16) return 0; break;
-    case 6: channels = 4; if (depth != 8 && depth != 16) return 0; break;
-    default: return 0;
-    }
-  /* Compression and filter method 0; no interlacing, or Adam7. */
-  if (w == 0 || h == 0 || ihdr[10] != 0 || ihdr[11] != 0 || ihdr[12] > 1)
-    return 0;
-  if (ihdr[12] == 0)
-    {
-      rows[0] = h;
-      row_len[0] = 1 + ((guint64)w * channels * depth + 7) / 8;
-      return 1;
-    }
-  for (guint p = 0; p < 7; p++)
-    {
-      guint64 pw = w > x0[p] ? (w - x0[p] + dx[p] - 1) / dx[p] : 0;
-      guint64 ph = h > y0[p] ? (h - y0[p] + dy[p] - 1) / dy[p] : 0;
-
-      if (pw == 0 || ph == 0)
-        continue;
-      rows[passes] = ph;
-      row_len[passes] = 1 + (pw * channels * depth + 7) / 8;
-      passes++;
-    }
-  return passes;
+  if (len > src->size - src->pos)
+    png_error (png, "cut short");
+  memcpy (out, src->data + src->pos, len);
+  src->pos += len;
 }
 
-/* A PNG read as a decoder reads it, short of unfiltering and converting
- * the pixels: IHDR first and valid, every chunk whole with the right CRC,
- * a palette before the data of a palette image, the data in consecutive
- * IDAT chunks, IEND last; and the data inflates (zlib checks its structure
- * and Adler-32) to every row of the image, each starting with a valid
- * filter type. A cut-short, altered or mis-encoded file fails here as it
- * failed the decoder, for about half the work: gdk-pixbuf also unfiltered,
- * converted and scaled every pixel, which can fail on nothing more. */
+static void
+png_quiet (png_structp      png,
+           png_const_charp  message)
+{
+}
+
+static void
+png_fail (png_structp      png,
+          png_const_charp  message)
+{
+  png_longjmp (png, 1);
+}
+
+/* A PNG decoded row by row with libpng, keeping one row at a time: every
+ * chunk's CRC (ancillary ones too, which libpng would otherwise forgive),
+ * the chunk order, the compressed data (zlib's structure and Adler-32),
+ * each row's filter, enough data for every row of every pass, and IEND.
+ * Only one row is ever in memory, so a large image costs no more than its
+ * decompression. Warnings (extra data after the last row, unknown
+ * ancillary chunks) are a decoder's too and do not refuse the file. */
 static gboolean
 png_valid (const guint8 *d,
            gsize         n)
 {
-  guint64 rows[7], row_len[7];
-  guint passes, pass = 0;
-  guint64 row = 0, pos = 0, next_filter = 0, total = 0;
-  gboolean seen_plte = FALSE, idat_done = FALSE, in_idat = FALSE;
-  z_stream z = { 0 };
-  g_autofree guint8 *window = NULL;
-  const gsize window_size = 64 * 1024;
-  gsize i = 8;
-  gboolean ok = FALSE;
+  PngSource src = { d, n, 0 };
+  png_structp png;
+  png_infop info;
+  volatile gboolean ok = FALSE;
+  guint8 *volatile row = NULL;
 
-  if (n < 8 + 25 || be32 (d + 8) != 13 || memcmp (d + 12, "IHDR", 4) != 0)
+  png = png_create_read_struct (PNG_LIBPNG_VER_STRING, NULL, png_fail, png_quiet);
+  if (png == NULL)
     return FALSE;
-  passes = png_layout (d + 16, rows, row_len);
-  if (passes == 0 || inflateInit (&z) != Z_OK)
-    return FALSE;
-  for (guint p = 0; p < passes; p++)
-    total += rows[p] * row_len[p];
-  window = g_malloc (window_size);
-
-  while (i + 12 <= n)
+  info = png_create_info_struct (png);
+  if (info == NULL)
     {
-      guint32 len = be32 (d + i);
-      const guint8 *kind = d + i + 4, *body = d + i + 8;
-
-      if (len > n - i - 12 || crc32 (0, kind, len + 4) != be32 (body + len))
-        break;
-      if (memcmp (kind, "IEND", 4) == 0)
-        {
-          ok = pos >= total;
-          break;
-        }
-      if (memcmp (kind, "PLTE", 4) == 0)
-        seen_plte = TRUE;
-      if (memcmp (kind, "IDAT", 4) != 0)
-        {
-          idat_done = in_idat;
-          i += 12 + len;
-          continue;
-        }
-      if (idat_done || (d[16 + 9] == 3 && !seen_plte))
-        break;
-      in_idat = TRUE;
-      z.next_in = (Bytef *)body;
-      z.avail_in = len;
-      /* Once every row is there, the rest is not inflated: a decoder only
-       * warns of extra data. */
-      while (z.avail_in > 0 && pos < total)
-        {
-          int zr;
-          guint64 produced;
-
-          z.next_out = window;
-          z.avail_out = window_size;
-          zr = inflate (&z, Z_NO_FLUSH);
-          if (zr != Z_OK && zr != Z_STREAM_END && zr != Z_BUF_ERROR)
-            goto out;
-          produced = window_size - z.avail_out;
-          /* The filter type that starts each row. */
-          while (next_filter < total && next_filter < pos + produced)
-            {
-              if (window[next_filter - pos] > 4)
-                goto out;
-              next_filter += row_len[pass];
-              if (++row == rows[pass])
-                row = 0, pass++;
-            }
-          pos += produced;
-          /* Ended before the last row: cut short. */
-          if (zr == Z_STREAM_END && pos < total)
-            goto out;
-          if (zr == Z_STREAM_END || produced == 0)
-            break;
-        }
-      i += 12 + len;
+      png_destroy_read_struct (&png, NULL, NULL);
+      return FALSE;
     }
-out:
-  inflateEnd (&z);
+  if (setjmp (png_jmpbuf (png)) == 0)
+    {
+      int passes;
+      png_uint_32 height;
+
+      png_set_read_fn (png, &src, png_read_memory);
+      png_set_crc_action (png, PNG_CRC_ERROR_QUIT, PNG_CRC_ERROR_QUIT);
+      /* The pixel limits are ours (TOPIARY_MEDIA_MAX_*), checked before. */
+      png_set_user_limits (png, TOPIARY_MEDIA_MAX_SIDE, TOPIARY_MEDIA_MAX_SIDE);
+      png_read_info (png, info);
+      passes = png_set_interlace_handling (png);
+      png_read_update_info (png, info);
+      height = png_get_image_height (png, info);
+      row = g_malloc (png_get_rowbytes (png, info));
+      for (int pass = 0; pass < passes; pass++)
+        for (png_uint_32 y = 0; y < height; y++)
+          png_read_row (png, row, NULL);
+      png_read_end (png, NULL);
+      ok = TRUE;
+    }
+  g_free (row);
+  png_destroy_read_struct (&png, &info, NULL);
   return ok;
 }
 
