@@ -24,6 +24,7 @@ declare -A OPTIONS=(
   [check]="--json"
   [search]="--limit"
   [files]="--json --extract --force"
+  [graph]="--svg --level --link-base"
 )
 # subcommand: the positional arguments its usage line names
 declare -A PARAMETERS=(
@@ -33,6 +34,7 @@ declare -A PARAMETERS=(
   [check]="FILE.topiary"
   [search]="FILE.topiary QUERY"
   [files]="FILE.topiary"
+  [graph]="FILE.topiary"
 )
 # the options of one subcommand that another does not have, to be refused
 declare -A FOREIGN=(
@@ -42,6 +44,7 @@ declare -A FOREIGN=(
   [check]="--extract"
   [search]="--json"
   [files]="--strict"
+  [graph]="--drafts"
 )
 
 # described: the help in $1 has a line "  --OPTION[=ARG]  description"

@@ -52,6 +52,11 @@ static const TopiaryCliCommand commands[] = {
     N_("Print the writing brief of an article, made from the map"),
     N_("--skeleton prints headings and required links an empty article can start from; --checklist "
        "scores the article’s text against its brief, out of 100.") },
+  { "graph", _topiary_cli_graph, N_("FILE.topiary"),
+    N_("FILE.topiary --svg OUT.svg [--level articles|groups] [--link-base PREFIX]"),
+    N_("Draw the map as a graph: groups around their pillars, links, and the required links missing"),
+    N_("Solid edges are links written in the text, dashed red ones required links the text lacks; "
+       "nodes are coloured by status and sized by words. The file is written whole or not at all.") },
   { "files", _topiary_cli_files, N_("FILE.topiary"),
     N_("FILE.topiary [--json] [--extract DIR [--force]]"),
     N_("List the images and files stored in the project, or write them to a folder"),

@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* A gap kept between two circles, in the graph's units. */
-#define TOPIARY_GRAPH_GAP 6.0
+#define TOPIARY_GRAPH_GAP 8.0
 
 /* Nodes that are laid out together: a group's articles (its pillar, when
  * it has one, first and in the middle), the ideas, or one node of the

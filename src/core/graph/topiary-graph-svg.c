@@ -18,7 +18,11 @@
 #include "topiary-graph-private.h"
 
 #define MARGIN        24.0
-#define LABEL_SIZE    10.0
+#define LABEL_SIZE     5.0
+/* Pixels per unit in the picture's width and height. */
+#define SCALE          2.0
+/* Longer labels are cut, with "…"; the whole one is in the tooltip. */
+#define LABEL_CHARS   28
 #define LINK_COLOR    "#77767b"
 #define CROSS_COLOR   "#9141ac"
 #define MISSING_COLOR "#e01b24"
@@ -139,11 +143,23 @@ append_node (GString                *out,
                           n->kind == TOPIARY_GRAPH_NODE_PILLAR || n->kind == TOPIARY_GRAPH_NODE_GROUP
                             ? "#3d3846" : "#5e5c64",
                           n->kind == TOPIARY_GRAPH_NODE_PILLAR ? "2" : "1");
-  g_string_append (out, "<text text-anchor=\"middle\"");
+  g_string_append (out, "<text text-anchor=\"middle\" fill=\"#241f31\" stroke=\"#ffffff\" "
+                   "stroke-width=\"1.5\" paint-order=\"stroke\"");
   append_attr_number (out, "x", n->x);
   append_attr_number (out, "y", n->y + n->radius + LABEL_SIZE + 1);
+  if (n->kind == TOPIARY_GRAPH_NODE_PILLAR || n->kind == TOPIARY_GRAPH_NODE_GROUP ||
+      n->kind == TOPIARY_GRAPH_NODE_IDEAS)
+    g_string_append (out, " font-weight=\"bold\"");
   g_string_append (out, ">");
-  append_escaped (out, n->label);
+  if (g_utf8_validate (n->label, -1, NULL) && g_utf8_strlen (n->label, -1) > LABEL_CHARS)
+    {
+      g_autofree char *cut = g_utf8_substring (n->label, 0, LABEL_CHARS - 1);
+
+      append_escaped (out, g_strchomp (cut));
+      g_string_append (out, "\xe2\x80\xa6");
+    }
+  else
+    append_escaped (out, n->label);
   g_string_append (out, "</text><title>");
   append_escaped (out, n->label);
   if (n->kind == TOPIARY_GRAPH_NODE_GROUP || n->kind == TOPIARY_GRAPH_NODE_IDEAS)
@@ -209,8 +225,8 @@ topiary_graph_to_svg_full (TopiaryGraph *graph,
   g_string_append_c (out, ' ');
   append_number (out, h);
   g_string_append_c (out, '"');
-  append_attr_number (out, "width", w);
-  append_attr_number (out, "height", h);
+  append_attr_number (out, "width", w * SCALE);
+  append_attr_number (out, "height", h * SCALE);
   g_string_append_printf (out, " font-family=\"sans-serif\" font-size=\"%g\" role=\"img\">\n", LABEL_SIZE);
   g_string_append (out, "<title>");
   append_escaped (out, _("The map as a graph"));
@@ -221,7 +237,8 @@ topiary_graph_to_svg_full (TopiaryGraph *graph,
   g_string_append (out, "</defs>\n<g class=\"edges\" fill=\"none\">\n");
   for (guint i = 0; i < topiary_graph_get_n_edges (graph); i++)
     append_edge (out, graph, topiary_graph_get_edge (graph, i));
-  g_string_append (out, "</g>\n<g class=\"nodes\">\n");
+  /* Labels with a white halo, readable over edges and neighbours. */
+  g_string_append (out, "</g>\n<g class=\"nodes\" stroke-linejoin=\"round\">\n");
   for (guint i = 0; i < topiary_graph_get_n_nodes (graph); i++)
     append_node (out, topiary_graph_get_node (graph, i), link_base, link_suffix);
   g_string_append (out, "</g>\n</svg>\n");
