@@ -718,6 +718,76 @@ test_svg_drawing (Fixture       *f,
   g_assert_nonnull (strstr (site, "href=\"../flask-routing/index.html\""));
 }
 
+static gboolean
+keep_but (gint64   id,
+          gpointer user_data)
+{
+  const gint64 *left_out = user_data;
+
+  for (guint i = 0; left_out[i] != 0; i++)
+    if (left_out[i] == id)
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+href_of_pillars (const TopiaryGraphNode *node,
+                 gpointer                user_data)
+{
+  return node->kind == TOPIARY_GRAPH_NODE_PILLAR ? g_strdup_printf ("p/%s.html?a=1&b=2", node->slug) : NULL;
+}
+
+/* Only the articles a filter keeps (the site's map page draws the
+ * exported ones), and without the missing links when asked. */
+static void
+test_filter (Fixture       *f,
+             gconstpointer  data)
+{
+  gint64 left_out[] = { f->templates, f->idea, 0 };
+  gint64 no_pillar[] = { f->guide, 0 };
+  g_autoptr(TopiaryLinker) linker = linker_of (f->project);
+  g_autoptr(TopiaryGraph) g = topiary_graph_new_full (linker, TOPIARY_GRAPH_ARTICLES, TOPIARY_GRAPH_DEFAULT,
+                                                      keep_but, left_out);
+  g_autoptr(TopiaryGraph) site = topiary_graph_new_full (linker, TOPIARY_GRAPH_ARTICLES, TOPIARY_GRAPH_NO_MISSING,
+                                                         keep_but, left_out);
+  g_autoptr(TopiaryGraph) groups = topiary_graph_new_full (linker, TOPIARY_GRAPH_GROUPS, TOPIARY_GRAPH_DEFAULT,
+                                                           keep_but, left_out);
+  g_autoptr(TopiaryGraph) headless = topiary_graph_new_full (linker, TOPIARY_GRAPH_ARTICLES, TOPIARY_GRAPH_DEFAULT,
+                                                             keep_but, no_pillar);
+  g_autofree char *edges = describe_edges (g);
+  g_autofree char *site_edges = describe_edges (site);
+  g_autofree char *group_edges = describe_edges (groups);
+  g_autofree char *svg = topiary_graph_to_svg_with_links (g, href_of_pillars, NULL);
+
+  g_assert_cmpuint (topiary_graph_get_n_nodes (g), ==, 4);
+  g_assert_cmpint (topiary_graph_find_article (g, f->templates), ==, -1);
+  g_assert_cmpint (topiary_graph_find_article (g, f->deploy), ==, 2);
+  g_assert_cmpstr (edges, ==,
+                   "Flask Guide>Flask Routing link\n"
+                   "Flask Guide>Deploying Flask missing\n"
+                   "Flask Routing>Flask Guide link\n"
+                   "Flask Routing>Django Guide link cross\n");
+  g_assert_cmpstr (site_edges, ==,
+                   "Flask Guide>Flask Routing link\n"
+                   "Flask Routing>Flask Guide link\n"
+                   "Flask Routing>Django Guide link cross\n");
+
+  g_assert_cmpuint (topiary_graph_get_n_nodes (groups), ==, 2);
+  g_assert_cmpuint (topiary_graph_get_node (groups, 0)->articles, ==, 3);
+  g_assert_cmpstr (group_edges, ==, "Flask>Django link cross\n");
+
+  /* A group whose pillar is left out has no middle, and no pillar. */
+  for (guint i = 0; i < topiary_graph_get_n_nodes (headless); i++)
+    g_assert_true (topiary_graph_get_node (headless, i)->group_id != f->flask ||
+                   topiary_graph_get_node (headless, i)->kind == TOPIARY_GRAPH_NODE_CLUSTER);
+  assert_no_overlap (headless);
+
+  check_well_formed (svg);
+  g_assert_nonnull (strstr (svg, "<a href=\"p/flask-guide.html?a=1&amp;b=2\">"));
+  g_assert_nonnull (strstr (svg, "<a href=\"p/django-guide.html?a=1&amp;b=2\">"));
+  g_assert_null (strstr (svg, "flask-routing.html"));
+}
+
 static void
 test_empty (void)
 {
@@ -761,6 +831,7 @@ main (int   argc,
   ADD ("edge-at", test_edge_at);
   ADD ("svg-escaping", test_svg_escaping);
   ADD ("svg-drawing", test_svg_drawing);
+  ADD ("filter", test_filter);
 #undef ADD
   g_test_add_func ("/core/graph/deterministic", test_deterministic);
   g_test_add_func ("/core/graph/no-overlap", test_no_overlap);

@@ -29,6 +29,11 @@ struct _TopiaryGraph {
   GArray            *hubs;      /* GraphHub, in the order of the nodes */
   GArray            *by_id;     /* GraphIdIndex, sorted by article id */
   GStringChunk      *strings;   /* labels and slugs */
+  /* While building: */
+  TopiaryGraphFlags       flags;
+  TopiaryGraphFilterFunc  keep;
+  gpointer                keep_data;
+  GArray                 *group_nodes;  /* GROUPS level: group index → node, or -1 */
 };
 
 /* Sets every node's x and y (radii are set): each hub's nodes in rings

@@ -113,23 +113,17 @@ kind_class (TopiaryGraphNodeKind kind)
 static void
 append_node (GString                *out,
              const TopiaryGraphNode *n,
-             const char             *link_base,
-             const char             *link_suffix)
+             TopiaryGraphHrefFunc    href_func,
+             gpointer                user_data)
 {
   g_autofree char *status = NULL;
-  gboolean linked = link_base != NULL && n->slug != NULL;
+  g_autofree char *href = href_func != NULL ? href_func (n, user_data) : NULL;
+  gboolean linked = href != NULL;
 
   if (linked)
     {
-      /* The slug as a path segment: whatever it holds, the link stays
-       * relative to @link_base (a ":" cannot make it a scheme). */
-      g_autofree char *segment = g_uri_escape_string (n->slug, "-._~", TRUE);
-
       g_string_append (out, "<a href=\"");
-      append_escaped (out, link_base);
-      append_escaped (out, segment);
-      g_string_append_c (out, '/');
-      append_escaped (out, link_suffix);
+      append_escaped (out, href);
       g_string_append (out, "\">");
     }
   g_string_append_printf (out, "<g class=\"node %s status-%s\">", kind_class (n->kind),
@@ -197,17 +191,15 @@ append_marker (GString    *out,
 }
 
 char *
-topiary_graph_to_svg_full (TopiaryGraph *graph,
-                           const char   *link_base,
-                           const char   *link_suffix)
+topiary_graph_to_svg_with_links (TopiaryGraph         *graph,
+                                 TopiaryGraphHrefFunc  href,
+                                 gpointer              user_data)
 {
   GString *out;
   double x, y, w, h;
 
   g_return_val_if_fail (graph != NULL, NULL);
 
-  if (link_suffix == NULL)
-    link_suffix = "";
   topiary_graph_get_bounds (graph, &x, &y, &w, &h);
   x -= MARGIN;
   y -= MARGIN;
@@ -240,9 +232,40 @@ topiary_graph_to_svg_full (TopiaryGraph *graph,
   /* Labels with a white halo, readable over edges and neighbours. */
   g_string_append (out, "</g>\n<g class=\"nodes\" stroke-linejoin=\"round\">\n");
   for (guint i = 0; i < topiary_graph_get_n_nodes (graph); i++)
-    append_node (out, topiary_graph_get_node (graph, i), link_base, link_suffix);
+    append_node (out, topiary_graph_get_node (graph, i), href, user_data);
   g_string_append (out, "</g>\n</svg>\n");
   return g_string_free (out, FALSE);
+}
+
+typedef struct {
+  const char *base;
+  const char *suffix;
+} SlugLink;
+
+static char *
+slug_href (const TopiaryGraphNode *node,
+           gpointer                user_data)
+{
+  const SlugLink *link = user_data;
+  g_autofree char *segment = NULL;
+
+  if (node->slug == NULL)
+    return NULL;
+  /* The slug as a path segment: whatever it holds, the link stays under
+   * the base (a ":" cannot make it a scheme, a "/" another folder). */
+  segment = g_uri_escape_string (node->slug, "-._~", TRUE);
+  return g_strconcat (link->base, segment, "/", link->suffix, NULL);
+}
+
+char *
+topiary_graph_to_svg_full (TopiaryGraph *graph,
+                           const char   *link_base,
+                           const char   *link_suffix)
+{
+  SlugLink link = { link_base, link_suffix != NULL ? link_suffix : "" };
+
+  g_return_val_if_fail (graph != NULL, NULL);
+  return topiary_graph_to_svg_with_links (graph, link_base != NULL ? slug_href : NULL, &link);
 }
 
 char *

@@ -66,6 +66,13 @@ keep (TopiaryGraph *self,
   return text != NULL ? g_string_chunk_insert_const (self->strings, text) : NULL;
 }
 
+static gboolean
+kept (TopiaryGraph      *self,
+      TopiaryMapArticle *a)
+{
+  return self->keep == NULL || self->keep (a->id, self->keep_data);
+}
+
 static void
 add_article_node (TopiaryGraph         *self,
                   TopiaryMapArticle    *a,
@@ -73,6 +80,9 @@ add_article_node (TopiaryGraph         *self,
 {
   TopiaryGraphNode node = { 0 };
   GraphIdIndex index;
+
+  if (!kept (self, a))
+    return;
 
   node.kind = kind;
   node.article_id = a->id;
@@ -118,8 +128,10 @@ build_article_nodes (TopiaryGraph *self,
     {
       TopiaryMapGroup *group = g_ptr_array_index (groups, g);
 
+      gboolean centred = group->pillar != NULL && kept (self, group->pillar);
+
       first = self->nodes->len;
-      if (group->pillar != NULL)
+      if (centred)
         add_article_node (self, group->pillar, TOPIARY_GRAPH_NODE_PILLAR);
       for (guint i = 0; i < group->articles->len; i++)
         {
@@ -128,7 +140,7 @@ build_article_nodes (TopiaryGraph *self,
           if (a != group->pillar)
             add_article_node (self, a, TOPIARY_GRAPH_NODE_CLUSTER);
         }
-      add_hub (self, first, group->pillar != NULL, FALSE);
+      add_hub (self, first, centred, FALSE);
     }
   first = self->nodes->len;
   for (guint i = 0; i < unplaced->len; i++)
@@ -146,7 +158,9 @@ node_of (TopiaryGraph      *self,
 {
   if (self->level == TOPIARY_GRAPH_ARTICLES)
     return topiary_graph_find_article (self, a->id);
-  return a->group != NULL ? (int) a->group->index : ideas_node;
+  if (!kept (self, a))
+    return -1;
+  return a->group != NULL ? g_array_index (self->group_nodes, int, a->group->index) : ideas_node;
 }
 
 static void
@@ -199,7 +213,7 @@ add_edges_of (TopiaryGraph      *self,
     }
   /* As `check` and `topiary links`: an article not written yet lacks
    * nothing. */
-  if (!topiary_linker_is_blank (linker, a->id))
+  if (!(self->flags & TOPIARY_GRAPH_NO_MISSING) && !topiary_linker_is_blank (linker, a->id))
     {
       g_autoptr(GArray) required = topiary_linker_get_required (linker, a->id);
 
@@ -255,12 +269,13 @@ build_group_nodes (TopiaryGraph *self,
 {
   GPtrArray *groups = topiary_map_get_groups (map);
   GPtrArray *unplaced = topiary_map_get_unplaced (map);
-  const TopiaryMapCounts *ideas = topiary_map_get_unplaced_counts (map);
+  TopiaryGraphNode ideas = { 0 };
 
   for (guint g = 0; g < groups->len; g++)
     {
       TopiaryMapGroup *group = g_ptr_array_index (groups, g);
       TopiaryGraphNode node = { 0 };
+      int index = -1;
 
       node.kind = TOPIARY_GRAPH_NODE_GROUP;
       node.group_id = group->id;
@@ -270,30 +285,43 @@ build_group_nodes (TopiaryGraph *self,
         {
           TopiaryMapArticle *a = g_ptr_array_index (group->articles, i);
 
+          if (!kept (self, a))
+            continue;
           node.status = MIN (node.status, topiary_article_get_status (a->article));
           node.words += topiary_article_get_word_count (a->article);
+          node.articles++;
         }
-      if (group->articles->len == 0)
+      if (node.articles == 0)
         node.status = TOPIARY_STATUS_IDEA;
-      node.articles = group->articles->len;
-      node.radius = group_radius (node.articles, node.words);
-      g_array_append_val (self->nodes, node);
-      add_hub (self, self->nodes->len - 1, TRUE, FALSE);
+      /* A group left empty by the filter has no node; an empty group of
+       * the plan has one. */
+      if (node.articles > 0 || group->articles->len == 0)
+        {
+          node.radius = group_radius (node.articles, node.words);
+          index = (int) self->nodes->len;
+          g_array_append_val (self->nodes, node);
+          add_hub (self, self->nodes->len - 1, TRUE, FALSE);
+        }
+      g_array_append_val (self->group_nodes, index);
     }
-  if (unplaced->len > 0)
-    {
-      TopiaryGraphNode node = { 0 };
 
-      node.kind = TOPIARY_GRAPH_NODE_IDEAS;
-      node.label = keep (self, _("Ideas"));
-      node.status = TOPIARY_STATUS_PUBLISHED;
-      for (guint i = 0; i < unplaced->len; i++)
-        node.status = MIN (node.status,
-                           topiary_article_get_status (((TopiaryMapArticle *) g_ptr_array_index (unplaced, i))->article));
-      node.words = (guint) MIN (ideas->words, G_MAXUINT);
-      node.articles = unplaced->len;
-      node.radius = group_radius (node.articles, node.words);
-      g_array_append_val (self->nodes, node);
+  ideas.kind = TOPIARY_GRAPH_NODE_IDEAS;
+  ideas.label = keep (self, _("Ideas"));
+  ideas.status = TOPIARY_STATUS_PUBLISHED;
+  for (guint i = 0; i < unplaced->len; i++)
+    {
+      TopiaryMapArticle *a = g_ptr_array_index (unplaced, i);
+
+      if (!kept (self, a))
+        continue;
+      ideas.status = MIN (ideas.status, topiary_article_get_status (a->article));
+      ideas.words = (guint) MIN ((guint64) ideas.words + topiary_article_get_word_count (a->article), G_MAXUINT);
+      ideas.articles++;
+    }
+  if (ideas.articles > 0)
+    {
+      ideas.radius = group_radius (ideas.articles, ideas.words);
+      g_array_append_val (self->nodes, ideas);
       add_hub (self, self->nodes->len - 1, TRUE, TRUE);
     }
 }
@@ -301,6 +329,16 @@ build_group_nodes (TopiaryGraph *self,
 TopiaryGraph *
 topiary_graph_new (TopiaryLinker     *linker,
                    TopiaryGraphLevel  level)
+{
+  return topiary_graph_new_full (linker, level, TOPIARY_GRAPH_DEFAULT, NULL, NULL);
+}
+
+TopiaryGraph *
+topiary_graph_new_full (TopiaryLinker          *linker,
+                        TopiaryGraphLevel       level,
+                        TopiaryGraphFlags       flags,
+                        TopiaryGraphFilterFunc  keep_func,
+                        gpointer                user_data)
 {
   TopiaryGraph *self;
   TopiaryMap *map;
@@ -318,13 +356,18 @@ topiary_graph_new (TopiaryLinker     *linker,
   self->hubs = g_array_new (FALSE, FALSE, sizeof (GraphHub));
   self->by_id = g_array_new (FALSE, FALSE, sizeof (GraphIdIndex));
   self->strings = g_string_chunk_new (4096);
+  self->flags = flags;
+  self->keep = keep_func;
+  self->keep_data = user_data;
+  self->group_nodes = g_array_new (FALSE, FALSE, sizeof (int));
 
   if (level == TOPIARY_GRAPH_ARTICLES)
     build_article_nodes (self, map);
   else
     {
       build_group_nodes (self, map);
-      if (topiary_map_get_unplaced (map)->len > 0)
+      if (self->nodes->len > 0 &&
+          g_array_index (self->nodes, TopiaryGraphNode, self->nodes->len - 1).kind == TOPIARY_GRAPH_NODE_IDEAS)
         ideas_node = (int) self->nodes->len - 1;
     }
 
@@ -347,6 +390,8 @@ topiary_graph_new (TopiaryLinker     *linker,
     }
 
   _topiary_graph_layout (self);
+  self->keep = NULL;
+  self->keep_data = NULL;
   return self;
 }
 
@@ -359,6 +404,7 @@ topiary_graph_free (TopiaryGraph *self)
   g_array_unref (self->edges);
   g_array_unref (self->hubs);
   g_array_unref (self->by_id);
+  g_array_unref (self->group_nodes);
   g_string_chunk_free (self->strings);
   g_free (self);
 }

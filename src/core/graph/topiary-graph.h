@@ -81,6 +81,24 @@ typedef struct _TopiaryGraph TopiaryGraph;
 /* Builds and lays out the graph of @linker's map. */
 TopiaryGraph           *topiary_graph_new          (TopiaryLinker     *linker,
                                                     TopiaryGraphLevel  level);
+
+typedef enum {
+  TOPIARY_GRAPH_DEFAULT    = 0,
+  TOPIARY_GRAPH_NO_MISSING = 1 << 0,  /* only the links written (a public page) */
+} TopiaryGraphFlags;
+
+/* TRUE when article @article_id belongs in the graph. */
+typedef gboolean (*TopiaryGraphFilterFunc) (gint64   article_id,
+                                            gpointer user_data);
+
+/* The same, of the articles @keep (may be NULL: all) accepts; a group
+ * with none of them has no node at the GROUPS level. The site's map page
+ * draws the exported articles only. */
+TopiaryGraph           *topiary_graph_new_full     (TopiaryLinker          *linker,
+                                                    TopiaryGraphLevel       level,
+                                                    TopiaryGraphFlags       flags,
+                                                    TopiaryGraphFilterFunc  keep,
+                                                    gpointer                user_data);
 void                    topiary_graph_free         (TopiaryGraph      *graph);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TopiaryGraph, topiary_graph_free)
 
@@ -120,6 +138,16 @@ char                   *topiary_graph_to_svg       (TopiaryGraph      *graph,
 char                   *topiary_graph_to_svg_full  (TopiaryGraph      *graph,
                                                     const char        *link_base,
                                                     const char        *link_suffix);
+
+/* The address @node links to (newly allocated, not yet escaped), or NULL
+ * for none. */
+typedef char *(*TopiaryGraphHrefFunc) (const TopiaryGraphNode *node,
+                                       gpointer                user_data);
+
+/* The SVG with each node linked where @href says. */
+char                   *topiary_graph_to_svg_with_links (TopiaryGraph         *graph,
+                                                         TopiaryGraphHrefFunc  href,
+                                                         gpointer              user_data);
 
 /* The fill of a node of @status ("#rrggbb"), the same in the app and in
  * the SVG. */
