@@ -71,6 +71,12 @@ check "the project itself is never overwritten" \
   'cp "$P" "$TMP/copy"; "$BIN" graph "$P" --svg "$P" > /dev/null 2> "$TMP/err"; [ $? -eq 2 ] && grep -q "is the project itself" "$TMP/err" && cmp -s "$P" "$TMP/copy"'
 check "a project that does not exist is an error naming it" \
   '"$BIN" graph "$TMP/none.topiary" --svg "$TMP/n.svg" > /dev/null 2> "$TMP/err"; [ $? -eq 2 ] && grep -q "none.topiary" "$TMP/err" && [ ! -e "$TMP/n.svg" ]'
+check "export --with-map-page adds the map page, linked from the home page" \
+  '"$BIN" export "$P" "$TMP/www" --with-map-page > /dev/null && grep -q "<svg " "$TMP/www/map/index.html" && grep -q "href=\"../flask-guide/index.html\"" "$TMP/www/map/index.html" && grep -q "href=\"map/index.html\"" "$TMP/www/index.html" && ! grep -q "<script" "$TMP/www/map/index.html"'
+check "without it the site has no map page" \
+  '"$BIN" export "$P" "$TMP/www2" > /dev/null && [ ! -e "$TMP/www2/map" ]'
+check "--with-map-page with another format is a usage error" \
+  '"$BIN" export "$P" "$TMP/x.json" --format json --with-map-page > /dev/null 2> "$TMP/err"; [ $? -eq 2 ] && grep -q -- "--with-map-page only goes with the site format." "$TMP/err" && [ ! -e "$TMP/x.json" ]'
 check "graph --help names --svg and --level" \
   '"$BIN" graph --help | grep -q -- "--svg" && "$BIN" graph --help | grep -q -- "--level"'
 

@@ -119,7 +119,7 @@ _topiary_cli_export (const TopiaryCliCommand *cmd,
   g_autofree char *format = NULL;
   g_autofree char *base_url = NULL;
   g_autofree char *theme = NULL;
-  gboolean drafts = FALSE, force = FALSE, strict = FALSE, with_files = FALSE;
+  gboolean drafts = FALSE, force = FALSE, strict = FALSE, with_files = FALSE, with_map_page = FALSE;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_FILENAME, &format,
       N_("What to write: site (a static website, when not given), hugo (a Hugo content folder), csv or json (one file)"),
@@ -136,6 +136,8 @@ _topiary_cli_export (const TopiaryCliCommand *cmd,
       N_("Take templates and files from DIR first, the built-in theme for the rest"), N_("DIR") },
     { "with-files", 0, 0, G_OPTION_ARG_NONE, &with_files,
       N_("JSON: include the bytes of the articles’ images and files (base64), not only their list"), NULL },
+    { "with-map-page", 0, 0, G_OPTION_ARG_NONE, &with_map_page,
+      N_("Site: add a map page (map/index.html) drawing the articles as a graph, each linked to its page"), NULL },
     { NULL }
   };
   g_auto(GStrv) args = NULL;
@@ -165,7 +167,10 @@ _topiary_cli_export (const TopiaryCliCommand *cmd,
     }
   if (with_files && opts.format != TOPIARY_EXPORT_JSON)
     return _topiary_cli_usage_error (cmd, _("--with-files only goes with --format json."));
+  if (with_map_page && opts.format != TOPIARY_EXPORT_SITE)
+    return _topiary_cli_usage_error (cmd, _("--with-map-page only goes with the site format."));
   opts.with_files = with_files;
+  opts.with_map_page = with_map_page;
   opts.drafts = drafts;
   opts.force = force;
   opts.strict = strict;

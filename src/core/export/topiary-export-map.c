@@ -143,6 +143,9 @@ topiary_export_collect (Export  *e,
 
   for (guint i = 0; i < G_N_ELEMENTS (reserved_slugs); i++)
     g_hash_table_add (e->used_slugs, g_strdup (reserved_slugs[i]));
+  /* The map page's folder, only when there is one. */
+  if (e->options->format == TOPIARY_EXPORT_SITE && e->options->with_map_page)
+    g_hash_table_add (e->used_slugs, g_strdup ("map"));
 
   for (guint i = 0; i < groups->len; i++)
     {

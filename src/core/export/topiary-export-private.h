@@ -326,4 +326,12 @@ gboolean topiary_export_write_feed       (Export          *e,
 gboolean topiary_export_write_robots     (Export          *e,
                                           GError         **error);
 
+/* ---- the map page (topiary-export-site-map.c) ---- */
+
+/* The exported articles drawn as a graph: an SVG to set inside a page one
+ * folder down (each node links "../<slug>/index.html"), without the
+ * missing links, which are the writer's business. */
+char    *topiary_export_map_svg        (Export                   *e,
+                                        GError                  **error);
+
 G_END_DECLS

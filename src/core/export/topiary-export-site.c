@@ -716,6 +716,25 @@ write_simple (Export                   *e,
   return topiary_export_render_page (e, tmpl, ctx, relpath, error);
 }
 
+/* The map page: the articles as a graph, each node a link to its page. */
+static gboolean
+write_map_page (Export                   *e,
+                TopiaryMustacheTemplate  *tmpl,
+                GError                  **error)
+{
+  g_autoptr(JsonObject) ctx = page_context (e, "../", e->nav);
+  g_autofree char *canonical_url = canonical (e, "map/");
+  g_autofree char *svg = topiary_export_map_svg (e, error);
+
+  if (svg == NULL)
+    return FALSE;
+  json_object_set_object_member (ctx, "page", make_page (json_object_get_string_member (e->words, "site_map"),
+                                                         NULL, canonical_url, "website"));
+  /* SVG Topiary made itself, every label escaped (topiary-graph-svg.c). */
+  json_object_set_string_member (ctx, "graph", svg);
+  return topiary_export_render_page (e, tmpl, ctx, "map/index.html", error);
+}
+
 static gboolean
 write_search_index (Export  *e,
                     GError **error)
@@ -794,6 +813,7 @@ export_site_files (Export  *e,
   g_autoptr(TopiaryMustacheTemplate) article = NULL;
   g_autoptr(TopiaryMustacheTemplate) search = NULL;
   g_autoptr(TopiaryMustacheTemplate) not_found = NULL;
+  g_autoptr(TopiaryMustacheTemplate) map_page = NULL;
   g_autofree char *root_404 = NULL;
 
   /* Every template is compiled before anything is written, so a broken
@@ -804,6 +824,8 @@ export_site_files (Export  *e,
       (search = topiary_export_theme_require (&e->theme, "search", error)) == NULL ||
       (not_found = topiary_export_theme_require (&e->theme, "404", error)) == NULL)
     return FALSE;
+  if (e->options->with_map_page && (map_page = topiary_export_theme_require (&e->theme, "map", error)) == NULL)
+    return FALSE;
 
   e->site = json_object_new ();
   json_object_set_string_member (e->site, "title", e->title);
@@ -812,6 +834,7 @@ export_site_files (Export  *e,
   json_object_set_string_member (e->site, "dir", text_direction (e->lang));
   json_object_set_string_member (e->site, "url", nonnull (e->base_url));
   json_object_set_string_member (e->site, "generator", "Topiary " PACKAGE_VERSION);
+  json_object_set_boolean_member (e->site, "has_map", map_page != NULL);
   {
     /* Open Graph wants language_TERRITORY. */
     static const char *defaults[][2] = {
@@ -842,7 +865,7 @@ export_site_files (Export  *e,
       g->nav = i < MAX_NAV ? make_nav (e, g) : json_array_ref (e->nav);
     }
 
-  e->total = e->articles->len + e->groups->len + 6;
+  e->total = e->articles->len + e->groups->len + 6 + (map_page != NULL ? 1 : 0);
 
   if (!topiary_export_write_articles (e, article, error))
     return FALSE;
@@ -856,6 +879,12 @@ export_site_files (Export  *e,
   if (!write_home (e, home, error))
     return FALSE;
   topiary_export_progress (e);
+  if (map_page != NULL)
+    {
+      if (!write_map_page (e, map_page, error))
+        return FALSE;
+      topiary_export_progress (e);
+    }
   if (!write_simple (e, search, "../", json_object_get_string_member (e->words, "search"),
                      "search/", "search/index.html", error))
     return FALSE;

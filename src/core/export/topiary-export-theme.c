@@ -290,6 +290,7 @@ static const struct {
   { "search_site", { "Search this site", "Diese Website durchsuchen", "Rechercher sur ce site", "Buscar en este sitio", "Cerca nel sito", "Pesquisar neste site", "Zoeken op deze site" } },
   { "search_placeholder", { "Search…", "Suchen…", "Rechercher…", "Buscar…", "Cerca…", "Pesquisar…", "Zoeken…" } },
   { "search", { "Search", "Suchen", "Rechercher", "Buscar", "Cerca", "Pesquisar", "Zoeken" } },
+  { "site_map", { "Map of the topics", "Themenkarte", "Carte des sujets", "Mapa de temas", "Mappa degli argomenti", "Mapa de temas", "Themakaart" } },
   { "topics", { "Topics", "Themen", "Thèmes", "Temas", "Argomenti", "Temas", "Onderwerpen" } },
   { "feed", { "Atom feed", "Atom-Feed", "Flux Atom", "Feed Atom", "Feed Atom", "Feed Atom", "Atom-feed" } },
   { "sitemap", { "Sitemap", "Sitemap", "Plan du site", "Mapa del sitio", "Mappa del sito", "Mapa do site", "Sitemap" } },

@@ -67,6 +67,10 @@ typedef struct {
   GCancellable       *cancellable;
   /* JSON: each file's bytes too, in base64 ("data"). */
   gboolean            with_files;
+  /* Site: a "map" page (map/index.html) drawing the exported articles
+   * as a graph (topiary-graph.h), each node a link to its page; the home
+   * page links to it. Off unless asked: it adds a page to the site. */
+  gboolean            with_map_page;
 } TopiaryExportOptions;
 
 gboolean    topiary_export_format_from_string (const char          *str,
