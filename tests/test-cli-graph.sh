@@ -77,6 +77,10 @@ check "without it the site has no map page" \
   '"$BIN" export "$P" "$TMP/www2" > /dev/null && [ ! -e "$TMP/www2/map" ]'
 check "--with-map-page with another format is a usage error" \
   '"$BIN" export "$P" "$TMP/x.json" --format json --with-map-page > /dev/null 2> "$TMP/err"; [ $? -eq 2 ] && grep -q -- "--with-map-page only goes with the site format." "$TMP/err" && [ ! -e "$TMP/x.json" ]'
+check "export --format json --with-briefs gives each article its brief" \
+  '"$BIN" export "$P" "$TMP/b.json" --format json --with-briefs > /dev/null && [ "$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(sorted(a[\"brief\"][\"slug\"] for a in d[\"articles\"] if a[\"brief\"][\"slug\"] == a[\"slug\"]))" "$TMP/b.json")" = "['"'"'django-guide'"'"', '"'"'flask-guide'"'"', '"'"'flask-routing'"'"', '"'"'flask-templates'"'"']" ]'
+check "--with-briefs with another format is a usage error" \
+  '"$BIN" export "$P" "$TMP/www3" --with-briefs > /dev/null 2> "$TMP/err"; [ $? -eq 2 ] && grep -q -- "--with-briefs only goes with --format json." "$TMP/err" && [ ! -e "$TMP/www3" ]'
 check "graph --help names --svg and --level" \
   '"$BIN" graph --help | grep -q -- "--svg" && "$BIN" graph --help | grep -q -- "--level"'
 

@@ -19,7 +19,7 @@ check () { if eval "$2"; then ok "$1"; else nok "$1" "command: $2"; fi; }
 # subcommand: its options (each must be on a line of its own, described)
 declare -A OPTIONS=(
   [import]="--format --dry-run --json --group-level --column --items-as-ideas"
-  [export]="--format --drafts --force --strict --base-url --theme --with-map-page"
+  [export]="--format --drafts --force --strict --base-url --theme --with-map-page --with-briefs"
   [info]="--json"
   [check]="--json"
   [search]="--limit"

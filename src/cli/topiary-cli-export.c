@@ -119,7 +119,8 @@ _topiary_cli_export (const TopiaryCliCommand *cmd,
   g_autofree char *format = NULL;
   g_autofree char *base_url = NULL;
   g_autofree char *theme = NULL;
-  gboolean drafts = FALSE, force = FALSE, strict = FALSE, with_files = FALSE, with_map_page = FALSE;
+  gboolean drafts = FALSE, force = FALSE, strict = FALSE, with_files = FALSE, with_map_page = FALSE,
+           with_briefs = FALSE;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_FILENAME, &format,
       N_("What to write: site (a static website, when not given), hugo (a Hugo content folder), csv or json (one file)"),
@@ -136,6 +137,8 @@ _topiary_cli_export (const TopiaryCliCommand *cmd,
       N_("Take templates and files from DIR first, the built-in theme for the rest"), N_("DIR") },
     { "with-files", 0, 0, G_OPTION_ARG_NONE, &with_files,
       N_("JSON: include the bytes of the articles’ images and files (base64), not only their list"), NULL },
+    { "with-briefs", 0, 0, G_OPTION_ARG_NONE, &with_briefs,
+      N_("JSON: include each article’s writing brief, made from the map"), NULL },
     { "with-map-page", 0, 0, G_OPTION_ARG_NONE, &with_map_page,
       N_("Site: add a map page (map/index.html) drawing the articles as a graph, each linked to its page"), NULL },
     { NULL }
@@ -171,6 +174,9 @@ _topiary_cli_export (const TopiaryCliCommand *cmd,
     return _topiary_cli_usage_error (cmd, _("--with-map-page only goes with the site format."));
   opts.with_files = with_files;
   opts.with_map_page = with_map_page;
+  if (with_briefs && opts.format != TOPIARY_EXPORT_JSON)
+    return _topiary_cli_usage_error (cmd, _("--with-briefs only goes with --format json."));
+  opts.with_briefs = with_briefs;
   opts.drafts = drafts;
   opts.force = force;
   opts.strict = strict;

@@ -24,7 +24,7 @@ static const TopiaryCliCommand commands[] = {
     N_("FILE.topiary is created when it does not exist; an existing project gets the new articles, "
        "and articles it already holds are updated, their previous text kept as revisions.") },
   { "export", _topiary_cli_export, N_("FILE.topiary DIR"),
-    N_("FILE.topiary DIR [--format site|hugo|csv|json] [--drafts] [--force] [--strict] [--base-url URL] [--theme DIR] [--with-files] [--with-map-page]"),
+    N_("FILE.topiary DIR [--format site|hugo|csv|json] [--drafts] [--force] [--strict] [--base-url URL] [--theme DIR] [--with-files] [--with-briefs] [--with-map-page]"),
     N_("Export a static website folder, a Hugo content folder, CSV or JSON"),
     N_("The export is written beside DIR and moved into place when complete; files you added to an "
        "earlier export of DIR are kept. Ctrl-C stops it and removes what it had written.") },

@@ -9,8 +9,10 @@
 
 #include <json-glib/json-glib.h>
 
+#include "topiary-brief.h"
 #include "topiary-export-private.h"
 #include "topiary-export-media.h"
+#include "topiary-links.h"
 
 static void
 json_add_time (JsonBuilder *b,
@@ -54,6 +56,7 @@ topiary_export_json (Export      *e,
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(GListModel) notes = NULL;
   g_autoptr(GString) buf = g_string_new (NULL);
+  g_autoptr(TopiaryLinker) linker = NULL;
   g_autofree char *head = NULL;
   TopiaryExportFile f = { -1, NULL, NULL, e->options->cancellable };
   gboolean ok = FALSE;
@@ -61,6 +64,9 @@ topiary_export_json (Export      *e,
   /* All the notes or no file: never a map with some of them. */
   notes = topiary_project_list_notes (e->project, error);
   if (notes == NULL)
+    return FALSE;
+  /* The briefs are made from the whole map, bodies and notes included. */
+  if (e->options->with_briefs && (linker = topiary_linker_new (e->project, e->map, error)) == NULL)
     return FALSE;
   if (!topiary_export_file_begin (&f, dest, ".json", e->title, topiary_project_get_path (e->project), e->options->force, error))
     goto out;
@@ -165,6 +171,16 @@ topiary_export_json (Export      *e,
       json_add_time (ab, "created", topiary_article_get_created (full));
       json_add_time (ab, "updated", topiary_article_get_updated (full));
       json_add_time (ab, "published", topiary_article_get_published (full));
+      if (linker != NULL)
+        {
+          g_autoptr(TopiaryBrief) brief = topiary_brief_new (linker, a->id, notes);
+
+          json_builder_set_member_name (ab, "brief");
+          if (brief != NULL)
+            json_builder_add_value (ab, topiary_brief_to_json_node (brief));
+          else
+            json_builder_add_null_value (ab);
+        }
       json_builder_end_object (ab);
 
       json = generate (ab);

@@ -71,6 +71,9 @@ typedef struct {
    * as a graph (topiary-graph.h), each node a link to its page; the home
    * page links to it. Off unless asked: it adds a page to the site. */
   gboolean            with_map_page;
+  /* JSON: each article's writing brief too ("brief", the shape of
+   * `topiary brief --format json`, topiary-brief.h). */
+  gboolean            with_briefs;
 } TopiaryExportOptions;
 
 gboolean    topiary_export_format_from_string (const char          *str,
