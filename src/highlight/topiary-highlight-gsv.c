@@ -87,13 +87,32 @@ static const struct {
   { "vb", "vbnet" }, { "conf", "ini" }, { "cfg", "ini" },
 };
 
-static GMutex lock;
-static gboolean set_up, broken;
-static GtkSourceLanguageManager *languages;
-static GtkSourceStyleScheme *scheme;
-static GHashTable *known;        /* fence name → GtkSourceLanguage, or the manager for none */
-static GHashTable *buffers;      /* GtkSourceLanguage → GtkSourceBuffer */
+/* A highlighter: GtkSourceView's objects for one thread at a time.
+ * GtkSourceView is not thread-safe, but its objects share no state
+ * between language managers: each highlighter has its own manager (so
+ * its own parsed languages and their compiled regexes), its own style
+ * scheme (a scheme caches its styles as they are asked for) and its own
+ * buffers, so highlighters run on several threads at once. Threads take
+ * one from the pool and give it back; the pool grows to the number of
+ * threads that highlight at the same time (the site export's Markdown
+ * workers), and keeps them: a new buffer costs 10 to 30 ms. */
+typedef struct {
+  GtkSourceLanguageManager *languages;
+  GtkSourceStyleScheme     *scheme;
+  GHashTable               *known;    /* fence name → GtkSourceLanguage, or the manager for none */
+  GHashTable               *buffers;  /* GtkSourceLanguage → GtkSourceBuffer */
+} Highlighter;
+
+/* Guards the pool and every set-up: making a highlighter and finding a
+ * language parse XML (libxml2 wants its first use on one thread). The
+ * highlighting itself runs outside it. */
+static GMutex pool_lock;
+static GPtrArray *pool;          /* Highlighter *, free to take */
+static guint made;               /* highlighters made so far */
+static gboolean broken;
 static GQuark class_quark;
+static TopiaryHighlightGsvTestHook test_hook;
+static gpointer test_hook_data;
 
 static GtkSourceStyleScheme *
 load_scheme (GError **error)
@@ -138,14 +157,19 @@ load_scheme (GError **error)
   return found;
 }
 
-static gboolean
-ensure_set_up (void)
+/* A free highlighter, made if none is free; NULL when GtkSourceView
+ * cannot be set up. Called with pool_lock held. */
+static Highlighter *
+highlighter_take (void)
 {
   g_autoptr(GError) error = NULL;
+  GtkSourceStyleScheme *scheme;
+  Highlighter *h;
 
-  if (set_up)
-    return !broken;
-  set_up = TRUE;
+  if (broken)
+    return NULL;
+  if (pool != NULL && pool->len > 0)
+    return g_ptr_array_steal_index_fast (pool, pool->len - 1);
 
   scheme = load_scheme (&error);
   if (scheme == NULL)
@@ -153,39 +177,75 @@ ensure_set_up (void)
       /* Code is then exported plain: say why once, not as a warning. */
       g_message ("Code is not highlighted: %s", error->message);
       broken = TRUE;
-      return FALSE;
+      return NULL;
     }
-  class_quark = g_quark_from_static_string ("topiary-highlight-class");
-  languages = gtk_source_language_manager_new ();
-  known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  buffers = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  return TRUE;
+  if (pool == NULL)
+    {
+      pool = g_ptr_array_new ();
+      class_quark = g_quark_from_static_string ("topiary-highlight-class");
+    }
+  h = g_new0 (Highlighter, 1);
+  h->scheme = scheme;
+  h->languages = gtk_source_language_manager_new ();
+  h->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  h->buffers = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  made++;
+  return h;
 }
 
-/* The language a fence names, or NULL. */
+/* The language a fence names, or NULL. Called with pool_lock held. */
 static GtkSourceLanguage *
-language_for (const char *name)
+language_for (Highlighter *h,
+              const char  *name)
 {
   g_autofree char *lower = g_ascii_strdown (name, -1);
-  gpointer found = g_hash_table_lookup (known, lower);
+  gpointer found = g_hash_table_lookup (h->known, lower);
   GtkSourceLanguage *language;
   const char *wanted = lower;
 
   if (found != NULL)
-    return found != (gpointer) languages ? found : NULL;
+    return found != (gpointer) h->languages ? found : NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
     if (g_str_equal (aliases[i].name, lower))
       wanted = aliases[i].id;
-  language = gtk_source_language_manager_get_language (languages, wanted);
+  language = gtk_source_language_manager_get_language (h->languages, wanted);
   /* Hidden ones ("def", "js-expr") are parts the others build on. */
   if (language != NULL && gtk_source_language_get_hidden (language))
     language = NULL;
   /* Bounded: names are at most 40 bytes, and a text names few. */
-  if (g_hash_table_size (known) < 4096)
-    g_hash_table_insert (known, g_steal_pointer (&lower),
-                         language != NULL ? (gpointer) language : (gpointer) languages);
+  if (g_hash_table_size (h->known) < 4096)
+    g_hash_table_insert (h->known, g_steal_pointer (&lower),
+                         language != NULL ? (gpointer) language : (gpointer) h->languages);
   return language;
+}
+
+/* @h's buffer for @language, made on first use (the language file is
+ * parsed then). Called with pool_lock held. */
+static GtkSourceBuffer *
+buffer_for (Highlighter       *h,
+            GtkSourceLanguage *language)
+{
+  GtkSourceBuffer *buffer = g_hash_table_lookup (h->buffers, language);
+
+  if (buffer == NULL)
+    {
+      buffer = gtk_source_buffer_new (NULL);
+      gtk_source_buffer_set_style_scheme (buffer, h->scheme);
+      gtk_source_buffer_set_language (buffer, language);
+      gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
+      gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (buffer), FALSE);
+      g_hash_table_insert (h->buffers, language, buffer);
+    }
+  return buffer;
+}
+
+static void
+highlighter_give_back (Highlighter *h)
+{
+  g_mutex_lock (&pool_lock);
+  g_ptr_array_add (pool, h);
+  g_mutex_unlock (&pool_lock);
 }
 
 static gboolean
@@ -270,11 +330,14 @@ topiary_highlight_gsv (const char *language,
                        GString    *out,
                        gpointer    user_data)
 {
-  GtkSourceBuffer *buffer;
+  Highlighter *h;
+  GtkSourceBuffer *buffer = NULL;
   GtkSourceLanguage *language_found;
   GtkTextIter iter, end;
   g_autoptr(GString) run = NULL;
   const char *run_class = NULL;
+  TopiaryHighlightGsvTestHook hook;
+  gpointer hook_data;
 
   g_return_val_if_fail (language != NULL && code != NULL && out != NULL, FALSE);
 
@@ -282,25 +345,21 @@ topiary_highlight_gsv (const char *language,
       has_long_line (code, length))
     return FALSE;
 
-  g_mutex_lock (&lock);
-  if (!ensure_set_up () || (language_found = language_for (language)) == NULL)
-    {
-      g_mutex_unlock (&lock);
-      return FALSE;
-    }
-
-  /* A buffer per language, kept: a new one costs 10 to 30 ms (its
-   * highlighting engine is built), setting the text of one 0.1 ms. */
-  buffer = g_hash_table_lookup (buffers, language_found);
+  g_mutex_lock (&pool_lock);
+  h = highlighter_take ();
+  if (h != NULL && (language_found = language_for (h, language)) != NULL)
+    buffer = buffer_for (h, language_found);
+  hook = test_hook;
+  hook_data = test_hook_data;
+  g_mutex_unlock (&pool_lock);
   if (buffer == NULL)
     {
-      buffer = gtk_source_buffer_new (NULL);
-      gtk_source_buffer_set_style_scheme (buffer, scheme);
-      gtk_source_buffer_set_language (buffer, language_found);
-      gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
-      gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (buffer), FALSE);
-      g_hash_table_insert (buffers, language_found, buffer);
+      if (h != NULL)
+        highlighter_give_back (h);
+      return FALSE;
     }
+  if (hook != NULL)
+    hook (hook_data);
 
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), code, length);
   gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (buffer), &iter, &end);
@@ -331,8 +390,29 @@ topiary_highlight_gsv (const char *language,
 
   /* The text stays until the next block in this language replaces it:
    * emptying the buffer costs as much again. */
-  g_mutex_unlock (&lock);
+  highlighter_give_back (h);
   return TRUE;
+}
+
+guint
+topiary_highlight_gsv_get_n_highlighters (void)
+{
+  guint n;
+
+  g_mutex_lock (&pool_lock);
+  n = made;
+  g_mutex_unlock (&pool_lock);
+  return n;
+}
+
+void
+topiary_highlight_gsv_set_test_hook (TopiaryHighlightGsvTestHook hook,
+                                     gpointer                    user_data)
+{
+  g_mutex_lock (&pool_lock);
+  test_hook = hook;
+  test_hook_data = user_data;
+  g_mutex_unlock (&pool_lock);
 }
 
 void

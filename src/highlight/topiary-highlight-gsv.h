@@ -18,7 +18,8 @@ G_BEGIN_DECLS
 void     topiary_highlight_gsv_install (void);
 
 /* The highlighter itself (a TopiaryHighlightFunc; @user_data unused).
- * Serialised by a lock: GtkSourceView is not thread-safe. Code over
+ * Runs on several threads at once: each call takes GtkSourceView objects
+ * that no other thread uses at the time (see the .c file). Code over
  * 256 KiB and languages GtkSourceView does not know are left to the
  * caller (FALSE). */
 gboolean topiary_highlight_gsv         (const char *language,
@@ -26,5 +27,16 @@ gboolean topiary_highlight_gsv         (const char *language,
                                         gsize       length,
                                         GString    *out,
                                         gpointer    user_data);
+
+/* For tests: how many sets of GtkSourceView objects were made, one per
+ * call that ran while all others were in use. */
+guint    topiary_highlight_gsv_get_n_highlighters (void);
+
+/* For tests: @hook is called in every call that highlights, after the
+ * set-up and before the highlighting, outside any lock of the
+ * highlighter (NULL removes it). */
+typedef void (*TopiaryHighlightGsvTestHook) (gpointer user_data);
+void     topiary_highlight_gsv_set_test_hook      (TopiaryHighlightGsvTestHook hook,
+                                                   gpointer                    user_data);
 
 G_END_DECLS

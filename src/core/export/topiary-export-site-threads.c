@@ -231,16 +231,24 @@ topiary_export_render_page (Export                   *e,
   return TRUE;
 }
 
-/* Markdown is rendered on a worker thread while this thread reads the
+/* Markdown is rendered on worker threads while this thread reads the
  * next bodies from the project and fills in the pages. Bodies travel in
- * batches, since every hand-over between threads may cost a wake-up; at
- * most PIPELINE_WINDOW bodies are in flight, so memory stays flat.
- * Finished batches go back to the worker to be freed, where their
- * results were allocated. Only this thread touches the project. */
+ * batches, since every hand-over between threads may cost a wake-up;
+ * batch k goes to worker k % n and comes back from it, so the pages are
+ * filled in and written in the order of the articles whatever worker is
+ * faster. At most PIPELINE_WINDOW bodies per worker are in flight, so
+ * memory stays flat. Finished batches go back to their worker to be
+ * freed, where their results were allocated. Only this thread touches
+ * the project. Rendering (cmark and highlighting) is most of an
+ * export's work, so there is one worker per processor, up to
+ * MARKDOWN_WORKERS_MAX; the export's options or TOPIARY_MARKDOWN_THREADS
+ * set the number (tests and benchmarks compare 1 with more). */
 #define PIPELINE_BATCH 8
 #define PIPELINE_WINDOW 32
-/* …and at most this many bytes of bodies (one body may be larger), since
- * a page's HTML and its tree cost many times its body. */
+#define MARKDOWN_WORKERS_MAX 8
+/* …and at most this many bytes of bodies in all (one body may be
+ * larger), since a page's HTML and its tree cost many times its body:
+ * large bodies are rendered one at a time, whatever the workers. */
 #define PIPELINE_BYTES (4 * 1024 * 1024)
 
 typedef struct {
@@ -258,8 +266,15 @@ typedef struct {
 } MarkdownBatch;
 
 typedef struct {
-  GAsyncQueue            *jobs;
-  GAsyncQueue            *results;
+  GAsyncQueue                  *jobs;
+  GAsyncQueue                  *results;
+  const TopiaryMarkdownOptions *options;
+  GThread                      *thread;
+} MarkdownWorker;
+
+typedef struct {
+  MarkdownWorker          workers[MARKDOWN_WORKERS_MAX];
+  guint                   n_workers;
   TopiaryMarkdownOptions  options;
   gsize                   in_flight;  /* bytes of bodies submitted, not yet received */
 } Pipeline;
@@ -280,11 +295,11 @@ markdown_batch_free (MarkdownBatch *batch)
 static gpointer
 markdown_worker (gpointer data)
 {
-  Pipeline *p = data;
+  MarkdownWorker *w = data;
 
   for (;;)
     {
-      MarkdownBatch *batch = g_async_queue_pop (p->jobs);
+      MarkdownBatch *batch = g_async_queue_pop (w->jobs);
 
       if (batch == &stop_batch)
         break;
@@ -296,7 +311,7 @@ markdown_worker (gpointer data)
       for (guint i = 0; i < batch->len; i++)
         {
           MarkdownJob *job = &batch->jobs[i];
-          TopiaryMarkdownOptions options = p->options;
+          TopiaryMarkdownOptions options = *w->options;
 
           /* The page shows the title as its <h1>; articles are not
            * changed while they are exported. */
@@ -305,20 +320,21 @@ markdown_worker (gpointer data)
           g_clear_pointer (&job->body, g_free);
         }
       batch->rendered = TRUE;
-      g_async_queue_push (p->results, batch);
+      g_async_queue_push (w->results, batch);
     }
   return NULL;
 }
 
-/* Reads the bodies of the next articles from *@next on. */
+/* Reads the bodies of the next articles from *@next on, and hands them
+ * to @w. */
 static gboolean
-submit_batch (Export       *e,
-              Pipeline     *p,
-              guint        *next,
-              GError      **error)
+submit_batch (Export          *e,
+              Pipeline        *p,
+              MarkdownWorker  *w,
+              guint           *next,
+              GError         **error)
 {
   MarkdownBatch *batch = g_new0 (MarkdownBatch, 1);
-
   while (batch->len < PIPELINE_BATCH && *next < e->articles->len &&
          (batch->len == 0 || p->in_flight + batch->bytes < PIPELINE_BYTES))
     {
@@ -341,8 +357,20 @@ submit_batch (Export       *e,
       (*next)++;
     }
   p->in_flight += batch->bytes;
-  g_async_queue_push (p->jobs, batch);
+  g_async_queue_push (w->jobs, batch);
   return TRUE;
+}
+
+static guint
+markdown_worker_count (Export *e)
+{
+  const char *env = g_getenv ("TOPIARY_MARKDOWN_THREADS");
+  guint64 n = e->options->threads;
+
+  if (n == 0 &&
+      (env == NULL || !g_ascii_string_to_unsigned (env, 10, 1, MARKDOWN_WORKERS_MAX, &n, NULL)))
+    n = g_get_num_processors ();
+  return CLAMP (n, 1, MARKDOWN_WORKERS_MAX);
 }
 
 gboolean
@@ -350,11 +378,11 @@ topiary_export_write_articles (Export                   *e,
                                TopiaryMustacheTemplate  *tmpl,
                                GError                  **error)
 {
-  Pipeline p = { g_async_queue_new (), g_async_queue_new (), TOPIARY_MARKDOWN_OPTIONS_INIT };
+  Pipeline p = { .options = TOPIARY_MARKDOWN_OPTIONS_INIT };
   guint n = e->articles->len;
   guint next = 0, submitted = 0, received = 0;
+  guint window;
   gboolean ok = TRUE;
-  GThread *worker;
   MarkdownBatch *batch;
 
   p.options.allow_html = e->allow_html;
@@ -364,45 +392,63 @@ topiary_export_write_articles (Export                   *e,
   p.options.user_data = e;
   p.options.highlight = topiary_highlight_get (&p.options.highlight_data);
 
-  worker = g_thread_new ("topiary-markdown", markdown_worker, &p);
+  p.n_workers = markdown_worker_count (e);
+  window = p.n_workers * (PIPELINE_WINDOW / PIPELINE_BATCH);
+  for (guint i = 0; i < p.n_workers; i++)
+    {
+      MarkdownWorker *w = &p.workers[i];
+
+      w->jobs = g_async_queue_new ();
+      w->results = g_async_queue_new ();
+      w->options = &p.options;
+      w->thread = g_thread_new ("topiary-markdown", markdown_worker, w);
+    }
 
 #define CAN_SUBMIT() \
-  (ok && next < n && submitted - received < PIPELINE_WINDOW / PIPELINE_BATCH && \
+  (ok && next < n && submitted - received < window && \
    (submitted == received || p.in_flight < PIPELINE_BYTES))
+#define SUBMIT() \
+  G_STMT_START { \
+    ok = submit_batch (e, &p, &p.workers[submitted % p.n_workers], &next, error); \
+    submitted += ok; \
+  } G_STMT_END
 
   while (CAN_SUBMIT ())
-    {
-      ok = submit_batch (e, &p, &next, error);
-      submitted += ok;
-    }
+    SUBMIT ();
 
   while (ok && received < submitted)
     {
-      batch = g_async_queue_pop (p.results);
+      MarkdownWorker *w = &p.workers[received % p.n_workers];
+
+      batch = g_async_queue_pop (w->results);
       received++;
       p.in_flight -= batch->bytes;
       while (CAN_SUBMIT ())
-        {
-          ok = submit_batch (e, &p, &next, error);
-          submitted += ok;
-        }
+        SUBMIT ();
       for (guint i = 0; ok && i < batch->len; i++)
         {
           ok = topiary_export_write_article (e, batch->jobs[i].article, batch->jobs[i].md, tmpl, error);
           if (ok)
             topiary_export_progress (e);
         }
-      g_async_queue_push (p.jobs, batch);
+      g_async_queue_push (w->jobs, batch);
     }
+#undef SUBMIT
 #undef CAN_SUBMIT
 
-  /* The worker finishes what it has, then stops; leftovers are dropped. */
-  g_async_queue_push (p.jobs, &stop_batch);
-  g_thread_join (worker);
-  while ((batch = g_async_queue_try_pop (p.results)) != NULL)
-    markdown_batch_free (batch);
-  g_async_queue_unref (p.jobs);
-  g_async_queue_unref (p.results);
+  /* The workers finish what they have, then stop; leftovers are dropped. */
+  for (guint i = 0; i < p.n_workers; i++)
+    g_async_queue_push (p.workers[i].jobs, &stop_batch);
+  for (guint i = 0; i < p.n_workers; i++)
+    {
+      MarkdownWorker *w = &p.workers[i];
+
+      g_thread_join (w->thread);
+      while ((batch = g_async_queue_try_pop (w->results)) != NULL)
+        markdown_batch_free (batch);
+      g_async_queue_unref (w->jobs);
+      g_async_queue_unref (w->results);
+    }
 
   return ok;
 }

@@ -74,6 +74,9 @@ typedef struct {
   /* JSON: each article's writing brief too ("brief", the shape of
    * `topiary brief --format json`, topiary-brief.h). */
   gboolean            with_briefs;
+  /* Site: the threads that render Markdown; 0 for one per processor
+   * (or $TOPIARY_MARKDOWN_THREADS). The site is the same with any. */
+  guint               threads;
 } TopiaryExportOptions;
 
 gboolean    topiary_export_format_from_string (const char          *str,
