@@ -67,6 +67,7 @@ export_job_free (gpointer data)
   g_free (job->project_path);
   g_free (job->destination);
   g_free (job->base_url);
+  g_free ((char *) job->options.cache_dir);
   g_clear_pointer (&job->warnings, g_ptr_array_unref);
   g_free (job->replaced);
   g_weak_ref_clear (&job->dialog);
@@ -376,6 +377,7 @@ start_export (TopiaryExportDialog *self)
   job->options.base_url = *job->base_url ? job->base_url : NULL;
   job->options.warnings = job->warnings;
   job->options.replaced_path = &job->replaced;
+  job->options.cache_dir = topiary_export_default_cache_dir ();
   g_weak_ref_init (&job->dialog, self);
 
   show_message (self, NULL, FALSE);

@@ -150,6 +150,7 @@ _topiary_cli_export (const TopiaryCliCommand *cmd,
   g_autoptr(GPtrArray) warnings = NULL;
   g_autofree char *written = NULL;
   g_autofree char *replaced = NULL;
+  g_autofree char *cache = topiary_export_default_cache_dir ();
   TopiaryExportOptions opts = { 0 };
   TopiaryCliProgress progress = { _("Exporting"), 0, FALSE };
   Interrupt interrupt = { 0 };
@@ -182,6 +183,7 @@ _topiary_cli_export (const TopiaryCliCommand *cmd,
   opts.strict = strict;
   opts.base_url = base_url;
   opts.theme_dir = theme;
+  opts.cache_dir = cache;
 
   project = _topiary_cli_open_existing (args[0], TRUE, &status);
   if (project == NULL)

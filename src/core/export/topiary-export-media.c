@@ -27,6 +27,7 @@ struct _TopiaryExportMedia {
   GHashTable     *site_files;  /* sha256 -> SiteFile */
   GHashTable     *cover_alts;  /* gint64 * -> alt text of the cover */
   TopiaryExportRenditions *renditions;  /* made at the first one */
+  char           *cache;       /* where renditions are kept, or NULL */
 };
 
 static void
@@ -85,7 +86,16 @@ topiary_export_media_free (TopiaryExportMedia *m)
   g_hash_table_unref (m->by_article);
   g_hash_table_unref (m->site_files);
   g_hash_table_unref (m->cover_alts);
+  g_free (m->cache);
   g_free (m);
+}
+
+void
+topiary_export_media_set_cache (TopiaryExportMedia *m,
+                                const char         *cache)
+{
+  g_free (m->cache);
+  m->cache = g_strdup (cache);
 }
 
 GPtrArray *
@@ -189,8 +199,8 @@ topiary_export_media_write_site (TopiaryExportMedia      *m,
       if (sf->rendition != NULL)
         {
           if (m->renditions == NULL)
-            m->renditions = topiary_export_renditions_new (write, user_data);
-          topiary_export_renditions_add (m->renditions, sf->rendition, data, info->mime,
+            m->renditions = topiary_export_renditions_new (write, user_data, m->cache);
+          topiary_export_renditions_add (m->renditions, sf->rendition, info->sha256, data, info->mime,
                                          sf->rendition_width, sf->rendition_height);
         }
       sf->written = TRUE;

@@ -27,6 +27,10 @@ GPtrArray          *topiary_export_media_files        (TopiaryExportMedia  *m,
 const TopiaryFileInfo *topiary_export_media_cover     (TopiaryExportMedia  *m,
                                                        gint64               article_id);
 
+/* Site: renditions are kept in (and taken from) the folder @cache
+ * (topiary-export-rendition-cache.c); NULL, the default, keeps none. */
+void                topiary_export_media_set_cache    (TopiaryExportMedia      *m,
+                                                       const char              *cache);
 /* Site: writes each content the article uses once, as
  * "media/<name>-<hash>.<ext>" (a readable name that cannot clash), and
  * remembers where. Call for every exported article before its page. */
@@ -102,14 +106,18 @@ typedef struct _TopiaryExportRenditions TopiaryExportRenditions;
 gboolean  topiary_export_rendition_size    (const TopiaryFileInfo   *info,
                                             guint                   *width,
                                             guint                   *height);
-/* Worker threads that scale images and write them with @write. */
+/* Worker threads that scale images and write them with @write, keeping
+ * the copies in the cache folder @cache (NULL: none). */
 TopiaryExportRenditions *
           topiary_export_renditions_new    (TopiaryExportWriteFunc   write,
-                                            gpointer                 user_data);
-/* Scales @data (the original, of type @mime) to @width × @height and
+                                            gpointer                 user_data,
+                                            const char              *cache);
+/* Scales @data (the original, of type @mime, whose SHA-256 is @sha256)
+ * to @width × @height, or takes the copy an earlier export cached, and
  * writes it as @relpath, on a worker thread; waits while many are queued. */
 void      topiary_export_renditions_add    (TopiaryExportRenditions *r,
                                             const char              *relpath,
+                                            const char              *sha256,
                                             GBytes                  *data,
                                             const char              *mime,
                                             guint                    width,
@@ -121,5 +129,24 @@ gboolean  topiary_export_renditions_finish (TopiaryExportRenditions *r,
 void      topiary_export_renditions_free   (TopiaryExportRenditions *r);
 /* Renditions scaled so far in this process (for the tests). */
 guint     topiary_export_renditions_scaled (void);
+
+/* ---- the renditions kept between exports (topiary-export-rendition-cache.c) ---- */
+
+/* The copy of the original whose SHA-256 is @sha256 at @width × @height
+ * that an earlier export kept in the cache folder @cache, or NULL (none,
+ * not intact, or @cache NULL). */
+GBytes   *topiary_export_rendition_cache_get (const char *cache,
+                                              const char *sha256,
+                                              const char *mime,
+                                              guint       width,
+                                              guint       height);
+/* Keeps @rendition in @cache for the next export; a failure is only
+ * logged. */
+void      topiary_export_rendition_cache_put (const char *cache,
+                                              const char *sha256,
+                                              const char *mime,
+                                              guint       width,
+                                              guint       height,
+                                              GBytes     *rendition);
 
 G_END_DECLS

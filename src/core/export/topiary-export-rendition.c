@@ -13,7 +13,8 @@
  * threads while the pages are written; the exporting thread only hands
  * the bytes over (the rendition's name and size are known beforehand, so
  * the pages need not wait), and waits for them at the end. At most
- * RENDITION_PENDING images wait, so memory stays flat.
+ * RENDITION_PENDING images wait, so memory stays flat. A copy made by an
+ * earlier export comes from the cache (topiary-export-rendition-cache.c).
  */
 #include "config.h"
 
@@ -32,6 +33,7 @@ static gint scaled_count;
 
 typedef struct {
   char   *relpath;
+  char   *sha256;   /* of the original: its key in the cache */
   GBytes *data;
   char   *mime;
   guint   width;
@@ -43,6 +45,7 @@ struct _TopiaryExportRenditions {
   GThreadPool            *pool;
   TopiaryExportWriteFunc  write;
   gpointer                user_data;
+  char                   *cache;      /* the cache folder, or NULL */
   GMutex                  lock;
   GCond                   cond;
   guint                   pending;    /* handed over, not done */
@@ -197,6 +200,7 @@ static void
 job_free (RenditionJob *job)
 {
   g_free (job->relpath);
+  g_free (job->sha256);
   g_bytes_unref (job->data);
   g_free (job->mime);
   g_free (job);
@@ -213,11 +217,19 @@ rendition_thread (gpointer data,
 
   if (!g_atomic_int_get (&r->failed))
     {
-      g_autoptr(GBytes) copy = scale (job, &scale_error);
+      g_autoptr(GBytes) copy = topiary_export_rendition_cache_get (r->cache, job->sha256, job->mime,
+                                                                   job->width, job->height);
       /* The stored image was checked when it was added; should it still
        * not scale, the page links the file all the same: the original. */
-      GBytes *out = copy != NULL ? copy : job->data;
+      GBytes *out;
 
+      if (copy == NULL)
+        {
+          copy = scale (job, &scale_error);
+          if (copy != NULL)
+            topiary_export_rendition_cache_put (r->cache, job->sha256, job->mime, job->width, job->height, copy);
+        }
+      out = copy != NULL ? copy : job->data;
       if (scale_error != NULL)
         g_debug ("Rendition %s not scaled: %s", job->relpath, scale_error->message);
       if (!r->write (r->user_data, job->relpath, g_bytes_get_data (out, NULL), g_bytes_get_size (out), &error))
@@ -239,10 +251,12 @@ rendition_thread (gpointer data,
 
 TopiaryExportRenditions *
 topiary_export_renditions_new (TopiaryExportWriteFunc  write,
-                               gpointer                user_data)
+                               gpointer                user_data,
+                               const char             *cache)
 {
   TopiaryExportRenditions *r = g_new0 (TopiaryExportRenditions, 1);
 
+  r->cache = g_strdup (cache);
   r->write = write;
   r->user_data = user_data;
   g_mutex_init (&r->lock);
@@ -254,6 +268,7 @@ topiary_export_renditions_new (TopiaryExportWriteFunc  write,
 void
 topiary_export_renditions_add (TopiaryExportRenditions *r,
                                const char              *relpath,
+                               const char              *sha256,
                                GBytes                  *data,
                                const char              *mime,
                                guint                    width,
@@ -270,6 +285,7 @@ topiary_export_renditions_add (TopiaryExportRenditions *r,
 
   job = g_new0 (RenditionJob, 1);
   job->relpath = g_strdup (relpath);
+  job->sha256 = g_strdup (sha256);
   job->data = g_bytes_ref (data);
   job->mime = g_strdup (mime);
   job->width = width;
@@ -306,5 +322,6 @@ topiary_export_renditions_free (TopiaryExportRenditions *r)
   g_clear_error (&r->error);
   g_mutex_clear (&r->lock);
   g_cond_clear (&r->cond);
+  g_free (r->cache);
   g_free (r);
 }

@@ -277,6 +277,7 @@ topiary_export (TopiaryProject              *project,
     goto out;
   if ((e.media = topiary_export_media_new (project, error)) == NULL)
     goto out;
+  topiary_export_media_set_cache (e.media, options->cache_dir);
 
   switch (options->format)
     {

@@ -77,11 +77,19 @@ typedef struct {
   /* Site: the threads that render Markdown; 0 for one per processor
    * (or $TOPIARY_MARKDOWN_THREADS). The site is the same with any. */
   guint               threads;
+  /* Site: a folder where the smaller copies of large images are kept
+   * between exports, keyed by the original's SHA-256 (the command line
+   * and the app give $XDG_CACHE_HOME/topiary); NULL keeps none. */
+  const char         *cache_dir;
 } TopiaryExportOptions;
 
 gboolean    topiary_export_format_from_string (const char          *str,
                                                TopiaryExportFormat *format);
 const char *topiary_export_format_to_string   (TopiaryExportFormat  format);
+
+/* The folder the command line and the app keep copies in between
+ * exports (TopiaryExportOptions.cache_dir): $XDG_CACHE_HOME/topiary. */
+char       *topiary_export_default_cache_dir  (void);
 
 /* Exports @project to @dir. @progress (may be NULL) is called from the
  * calling thread as pages are written. */
