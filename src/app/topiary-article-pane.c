@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "topiary-article-pane.h"
+#include "topiary-spell-dicts.h"
 #include "topiary-title-bar.h"
 
 struct _TopiaryArticlePane
@@ -397,6 +398,12 @@ topiary_article_pane_set_project (TopiaryArticlePane *self,
     topiary_preview_set_project (self->preview, project);
   if (project != NULL)
     gtk_widget_set_sensitive (GTK_WIDGET (self->details), !topiary_project_is_read_only (project));
+  /* Its dictionary loads in a thread while the writer picks an article. */
+  if (project != NULL && (self->settings == NULL || g_settings_get_boolean (self->settings, "spell-check")))
+    {
+      g_autofree char *language = topiary_project_get_map_field (project, "language");
+      topiary_spell_dicts_preload (language);
+    }
 }
 
 void

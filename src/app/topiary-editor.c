@@ -317,7 +317,6 @@ topiary_editor_load_article (TopiaryEditor  *self,
   self->dirty = FALSE;
   g_free (self->base_text);
   self->base_text = g_strdup (article && topiary_article_get_body (article) ? topiary_article_get_body (article) : "");
-  topiary_spell_view_set_article (self->spell, article ? self->project : NULL, article);
 
   self->loading++;
   gtk_text_buffer_begin_irreversible_action (GTK_TEXT_BUFFER (self->buffer));
@@ -328,6 +327,9 @@ topiary_editor_load_article (TopiaryEditor  *self,
   gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (self->buffer), &start);
   gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->buffer), &start);
   self->loading--;
+  /* After the text is in: checking it starts now, not after the typing
+   * pause its insertion asked for. */
+  topiary_spell_view_set_article (self->spell, article ? self->project : NULL, article);
 
   gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->view), &start, 0, FALSE, 0, 0);
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view),

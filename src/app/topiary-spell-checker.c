@@ -1,8 +1,9 @@
 /* topiary-spell-checker.c — one enchant-2 dictionary
  *
  * enchant-2 directly rather than libspelling: libspelling is not packaged
- * in Debian 12 (docs/spelling.md). Each checker has its own broker, so a
- * new checker reads the personal word lists afresh. Answers are cached per
+ * in Debian 12 (docs/spelling.md). Each checker has its own broker and
+ * dictionary (usually loaded ahead, topiary-spell-dicts.h), so a new
+ * checker reads the personal word lists afresh. Answers are cached per
  * word: an article repeats its words, and a hunspell lookup costs far more
  * than a hash lookup.
  *
@@ -18,13 +19,13 @@
 #include <enchant.h>
 
 #include "topiary-spell-checker.h"
-#include "topiary-spell-ranges.h"
+#include "topiary-spell-dicts.h"
 
 struct _TopiarySpellChecker
 {
   GObject       parent_instance;
 
-  EnchantBroker *broker;
+  EnchantBroker *broker;    /* the dictionary's; NULL without one */
   EnchantDict   *dict;
   char          *language;
   GHashTable    *answers;   /* word → GINT_TO_POINTER (1 correct, 2 not) */
@@ -41,72 +42,11 @@ topiary_spell_checker_new (void)
   return g_object_new (TOPIARY_TYPE_SPELL_CHECKER, NULL);
 }
 
-static void
-add_tag (const char *lang_tag,
-         const char *provider_name,
-         const char *provider_desc,
-         const char *provider_file,
-         void       *user_data)
-{
-  GPtrArray *tags = user_data;
-
-  for (guint i = 0; i < tags->len; i++)
-    if (g_str_equal (g_ptr_array_index (tags, i), lang_tag))
-      return;
-  g_ptr_array_add (tags, g_strdup (lang_tag));
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char **) a, *(const char **) b);
-}
-
 char **
 topiary_spell_checker_list_languages (TopiarySpellChecker *self)
 {
-  GPtrArray *tags = g_ptr_array_new ();
-
   g_return_val_if_fail (TOPIARY_IS_SPELL_CHECKER (self), NULL);
-
-  enchant_broker_list_dicts (self->broker, add_tag, tags);
-  g_ptr_array_sort (tags, compare_strings);
-  g_ptr_array_add (tags, NULL);
-  return (char **) g_ptr_array_free (tags, FALSE);
-}
-
-/* The installed dictionary for @tag ("en_US", or "en" → "en_US"). */
-static char *
-find_dictionary (TopiarySpellChecker *self,
-                 const char          *tag)
-{
-  g_autofree char *norm = topiary_spell_normalize_language (tag);
-  g_auto(GStrv) installed = NULL;
-  g_autofree char *prefix = NULL;
-
-  if (norm == NULL)
-    return NULL;
-  installed = topiary_spell_checker_list_languages (self);
-  if (g_strv_contains ((const char * const *) installed, norm))
-    return g_steal_pointer (&norm);
-  /* "en" or "en_ZA" without its dictionary: another of the language. */
-  prefix = g_strndup (norm, strcspn (norm, "_"));
-  if (g_strv_contains ((const char * const *) installed, prefix))
-    return g_steal_pointer (&prefix);
-  {
-    g_autofree char *with_sep = g_strconcat (prefix, "_", NULL);
-    g_autofree char *region = g_ascii_strup (prefix, -1);
-    g_autofree char *same = g_strconcat (prefix, "_", region, NULL);
-
-    /* "de" → "de_DE" before "de_AT", "fr" → "fr_FR" before "fr_BE". */
-    if (g_strv_contains ((const char * const *) installed, same))
-      return g_steal_pointer (&same);
-    for (guint i = 0; installed[i] != NULL; i++)
-      if (g_str_has_prefix (installed[i], with_sep))
-        return g_strdup (installed[i]);
-  }
-  return NULL;
+  return topiary_spell_dicts_list ();
 }
 
 gboolean
@@ -117,22 +57,18 @@ topiary_spell_checker_set_language (TopiarySpellChecker *self,
 
   g_return_val_if_fail (TOPIARY_IS_SPELL_CHECKER (self), FALSE);
 
-  if (language != NULL && *language != '\0')
-    tag = find_dictionary (self, language);
-  if (tag == NULL)
-    {
-      const char * const *desktop = g_get_language_names ();
-      for (guint i = 0; desktop[i] != NULL && tag == NULL; i++)
-        tag = find_dictionary (self, desktop[i]);
-    }
+  tag = topiary_spell_dicts_resolve (language);
   if (g_strcmp0 (tag, self->language) == 0)
     return self->dict != NULL;
 
   if (self->dict != NULL)
     enchant_broker_free_dict (self->broker, self->dict);
-  self->dict = tag ? enchant_broker_request_dict (self->broker, tag) : NULL;
-  g_free (self->language);
-  self->language = self->dict ? g_steal_pointer (&tag) : NULL;
+  g_clear_pointer (&self->broker, enchant_broker_free);
+  self->dict = NULL;
+  g_clear_pointer (&self->language, g_free);
+  /* Usually loaded ahead, when the map opened (topiary-spell-dicts.h). */
+  if (tag != NULL && topiary_spell_dicts_take (tag, &self->broker, &self->dict))
+    self->language = g_steal_pointer (&tag);
   g_hash_table_remove_all (self->answers);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   return self->dict != NULL;
@@ -235,7 +171,7 @@ topiary_spell_checker_finalize (GObject *object)
 
   if (self->dict != NULL)
     enchant_broker_free_dict (self->broker, self->dict);
-  enchant_broker_free (self->broker);
+  g_clear_pointer (&self->broker, enchant_broker_free);
   g_free (self->language);
   g_hash_table_unref (self->answers);
   G_OBJECT_CLASS (topiary_spell_checker_parent_class)->finalize (object);
@@ -254,6 +190,5 @@ topiary_spell_checker_class_init (TopiarySpellCheckerClass *klass)
 static void
 topiary_spell_checker_init (TopiarySpellChecker *self)
 {
-  self->broker = enchant_broker_init ();
   self->answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
