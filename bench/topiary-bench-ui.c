@@ -1,14 +1,22 @@
 /* topiary-bench-ui.c — timings taken inside the app, for bench/bench-ui.sh
  *
  *   topiary-bench-ui open PROJECT     window usable with the project's tree
- *   topiary-bench-ui type PROJECT [N] [nospell|pause]
+ *   topiary-bench-ui type PROJECT [N] [nospell] [pause] [outline] [focus]
  *                                     keystroke to updated preview, on the
  *                                     longest article of PROJECT, 30 ms
  *                                     apart (200 ms with "pause", so the
  *                                     spelling is checked between them);
- *                                     spell checking on unless "nospell".
- *   topiary-bench-ui spell PROJECT    opening the longest article until its
- *                                     spelling is fully checked
+ *                                     spell checking on unless "nospell";
+ *                                     the outline open with "outline",
+ *                                     focus mode on with "focus".
+ *   topiary-bench-ui spell PROJECT    opening the longest article (first
+ *                                     another one, so the editor and the
+ *                                     preview exist) until its spelling is
+ *                                     fully checked; "first_*" figures
+ *                                     open it as the window's first
+ *
+ * Besides wall-clock times, the main thread's CPU time ("*_cpu_ms"): on a
+ * machine other work is loading, that is what the app itself spent.
  *   topiary-bench-ui show PROJECT [SLUG] [dark|light] [writing]
  *                                     opens the article SLUG (or the map) and
  *                                     stays until killed: for screenshots
@@ -20,10 +28,12 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <time.h>
 
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 
+#include "topiary-outline.h"
 #include "topiary-window.h"
 
 static gboolean
@@ -59,6 +69,16 @@ compare_doubles (const void *a,
 {
   double x = *(const double *)a, y = *(const double *)b;
   return (x > y) - (x < y);
+}
+
+/* The calling thread's CPU time, in µs. */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
 /* ---- open ---- */
@@ -180,7 +200,9 @@ static int
 bench_type (const char *path,
             guint       keystrokes,
             gboolean    spell,
-            guint       pause_ms)
+            guint       pause_ms,
+            gboolean    outline,
+            gboolean    focus)
 {
   TopiaryWindow *window;
   TopiaryEditor *editor;
@@ -190,10 +212,14 @@ bench_type (const char *path,
   gint64 times[2] = { 0, -1 };
   gint64 longest = 0;
   guint longest_words = 0;
-  double *latency;
+  double *latency, *cpu;
   gulong id;
 
   set_spell_check (spell);
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_settings_set_boolean (settings, "focus-mode", focus);
+  }
   window = topiary_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
@@ -218,17 +244,37 @@ bench_type (const char *path,
       return 1;
     }
 
+  /* The outline open, as a writer keeps it while writing (Ctrl+Shift+L). */
+  if (outline)
+    {
+      GtkWidget *popover;
+
+      gtk_widget_activate_action (GTK_WIDGET (editor), "article.outline", NULL);
+      wait_for (never, NULL, 300);
+      popover = GTK_WIDGET (topiary_outline_button_get_list (topiary_editor_get_outline_button (editor)));
+      while (popover != NULL && !GTK_IS_POPOVER (popover))
+        popover = gtk_widget_get_parent (popover);
+      if (popover == NULL || !gtk_widget_get_mapped (popover))
+        {
+          g_printerr ("topiary-bench-ui: the outline did not open\n");
+          return 1;
+        }
+    }
+
   latency = g_new0 (double, keystrokes);
+  cpu = g_new0 (double, keystrokes);
   id = g_signal_connect (preview, "updated", G_CALLBACK (on_updated), &times[1]);
   for (guint i = 0; i < keystrokes; i++)
     {
       GtkTextIter iter;
+      gint64 cpu0;
 
       /* Type in the middle of the article, where the cursor usually is. */
       wait_for (never, NULL, pause_ms);
       gtk_text_buffer_get_iter_at_offset (buffer, &iter, gtk_text_buffer_get_char_count (buffer) / 2);
       gtk_text_buffer_place_cursor (buffer, &iter);
       times[0] = g_get_monotonic_time ();
+      cpu0 = thread_cpu_us ();
       times[1] = -1;
       gtk_text_buffer_insert_at_cursor (buffer, i % 6 == 5 ? " " : "x", -1);
       if (!wait_for (updated_since, times, 10000))
@@ -237,29 +283,77 @@ bench_type (const char *path,
           return 1;
         }
       latency[i] = (times[1] - times[0]) / 1000.0;
+      cpu[i] = (thread_cpu_us () - cpu0) / 1000.0;
     }
   g_signal_handler_disconnect (preview, id);
   qsort (latency, keystrokes, sizeof (double), compare_doubles);
-  g_print ("{\"words\": %u, \"keystrokes\": %u, \"pause_ms\": %u, \"spell\": %s, \"median_ms\": %.2f, \"p90_ms\": %.2f, \"max_ms\": %.2f}\n",
+  qsort (cpu, keystrokes, sizeof (double), compare_doubles);
+  g_print ("{\"words\": %u, \"keystrokes\": %u, \"pause_ms\": %u, \"spell\": %s, \"outline\": %s, \"focus\": %s, "
+           "\"median_ms\": %.2f, \"p90_ms\": %.2f, \"max_ms\": %.2f, \"median_cpu_ms\": %.2f, \"p90_cpu_ms\": %.2f}\n",
            longest_words, keystrokes, pause_ms,
            topiary_spell_view_get_enabled (topiary_editor_get_spell (editor)) ? "true" : "false",
-           latency[keystrokes / 2], latency[keystrokes * 9 / 10], latency[keystrokes - 1]);
+           outline ? "true" : "false", focus ? "true" : "false",
+           latency[keystrokes / 2], latency[keystrokes * 9 / 10], latency[keystrokes - 1],
+           cpu[keystrokes / 2], cpu[keystrokes * 9 / 10]);
   g_free (latency);
+  g_free (cpu);
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }
 
 /* ---- spell ---- */
 
-/* Opens the longest article (from another one) and waits until all of it
- * is checked: the time, and what checking cost the main loop. */
+/* Another article than @not: the first with a body. */
+static gint64
+other_article (TopiaryWindow *window,
+               gint64         not)
+{
+  g_autoptr(GListModel) articles = topiary_project_list_articles (topiary_window_get_project (window), NULL);
+
+  for (guint i = 0; articles != NULL && i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(TopiaryArticle) a = g_list_model_get_item (articles, i);
+      if (topiary_article_get_id (a) != not && topiary_article_get_word_count (a) > 0)
+        return topiary_article_get_id (a);
+    }
+  return 0;
+}
+
+typedef struct {
+  double open_ms, checked_ms, open_cpu_ms, checked_cpu_ms;
+} Opened;
+
+/* Opens @id and waits until all of it is checked. */
+static gboolean
+open_until_checked (TopiaryWindow    *window,
+                    TopiarySpellView *spell,
+                    gint64            id,
+                    Opened           *out)
+{
+  gint64 t0 = g_get_monotonic_time (), c0 = thread_cpu_us ();
+
+  if (!topiary_window_open_article (window, id))
+    return FALSE;
+  out->open_ms = (g_get_monotonic_time () - t0) / 1000.0;
+  out->open_cpu_ms = (thread_cpu_us () - c0) / 1000.0;
+  if (!wait_for (spell_done, spell, 20000))
+    return FALSE;
+  out->checked_ms = (g_get_monotonic_time () - t0) / 1000.0;
+  out->checked_cpu_ms = (thread_cpu_us () - c0) / 1000.0;
+  return TRUE;
+}
+
+/* Opens the longest article as the window's first, then from another
+ * one, and waits until all of it is checked: the times, and what checking
+ * cost the main loop. */
 static int
 bench_spell (const char *path)
 {
   TopiaryWindow *window;
   TopiarySpellView *spell;
   guint words, chunks, misspelt = 0;
-  gint64 longest, t0, t_open, t_done, longest_chunk;
+  gint64 longest, other, longest_chunk;
+  Opened first, again;
   GtkTextIter it;
 
   set_spell_check (TRUE);
@@ -269,31 +363,38 @@ bench_spell (const char *path)
   if (!topiary_window_open_path (window, path))
     return 1;
   longest = longest_article (window, &words);
+  other = other_article (window, longest);
   spell = topiary_editor_get_spell (topiary_window_get_editor (window));
-  /* Settle: the window, the preview module, the first article. */
+  /* Settle: the window, the preview module. */
   wait_for (never, NULL, 1500);
-
-  t0 = g_get_monotonic_time ();
-  if (longest == 0 || !topiary_window_open_article (window, longest))
+  if (longest == 0 || other == 0)
     {
-      g_printerr ("topiary-bench-ui: no article with text in %s\n", path);
+      g_printerr ("topiary-bench-ui: %s needs two articles with text\n", path);
       return 1;
     }
-  t_open = g_get_monotonic_time ();
-  if (!wait_for (spell_done, spell, 20000))
+  if (!open_until_checked (window, spell, longest, &first) ||
+      !open_until_checked (window, spell, other, &again))
     {
       g_printerr ("topiary-bench-ui: the spelling was never fully checked\n");
       return 1;
     }
-  t_done = g_get_monotonic_time ();
+  wait_for (never, NULL, 500);
+  if (!open_until_checked (window, spell, longest, &again))
+    {
+      g_printerr ("topiary-bench-ui: the spelling was never fully checked\n");
+      return 1;
+    }
   topiary_spell_view_get_stats (spell, &chunks, &longest_chunk);
   gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (topiary_editor_get_buffer (topiary_window_get_editor (window))), &it);
   while (gtk_text_iter_forward_to_tag_toggle (&it, topiary_spell_view_get_tag (spell)))
     if (gtk_text_iter_starts_tag (&it, topiary_spell_view_get_tag (spell)))
       misspelt++;
-  g_print ("{\"words\": %u, \"open_ms\": %.1f, \"checked_ms\": %.1f, \"chunks\": %u, "
-           "\"longest_chunk_ms\": %.1f, \"misspelt\": %u, \"language\": \"%s\"}\n",
-           words, (t_open - t0) / 1000.0, (t_done - t0) / 1000.0, chunks, longest_chunk / 1000.0, misspelt,
+  g_print ("{\"words\": %u, \"open_ms\": %.1f, \"checked_ms\": %.1f, \"open_cpu_ms\": %.1f, \"checked_cpu_ms\": %.1f, "
+           "\"first_open_ms\": %.1f, \"first_checked_ms\": %.1f, \"first_open_cpu_ms\": %.1f, \"first_checked_cpu_ms\": %.1f, "
+           "\"chunks\": %u, \"longest_chunk_ms\": %.1f, \"misspelt\": %u, \"language\": \"%s\"}\n",
+           words, again.open_ms, again.checked_ms, again.open_cpu_ms, again.checked_cpu_ms,
+           first.open_ms, first.checked_ms, first.open_cpu_ms, first.checked_cpu_ms,
+           chunks, longest_chunk / 1000.0, misspelt,
            topiary_spell_checker_get_language (topiary_spell_view_get_checker (spell)) ?: "none");
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
@@ -379,9 +480,18 @@ main (int    argc,
   if (g_str_equal (argv[1], "open"))
     return bench_open (argv[2]);
   if (g_str_equal (argv[1], "type"))
-    return bench_type (argv[2], argc > 3 ? (guint)atoi (argv[3]) : 60,
-                       !(argc > 4 && g_str_equal (argv[4], "nospell")),
-                       argc > 4 && g_str_equal (argv[4], "pause") ? 200 : 30);
+    {
+      gboolean spell = TRUE, pause = FALSE, outline = FALSE, focus = FALSE;
+
+      for (int i = 4; i < argc; i++)
+        {
+          spell = spell && !g_str_equal (argv[i], "nospell");
+          pause = pause || g_str_equal (argv[i], "pause");
+          outline = outline || g_str_equal (argv[i], "outline");
+          focus = focus || g_str_equal (argv[i], "focus");
+        }
+      return bench_type (argv[2], argc > 3 ? (guint)atoi (argv[3]) : 60, spell, pause ? 200 : 30, outline, focus);
+    }
   if (g_str_equal (argv[1], "spell"))
     return bench_spell (argv[2]);
   g_printerr ("topiary-bench-ui: unknown mode %s\n", argv[1]);

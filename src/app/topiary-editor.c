@@ -93,6 +93,13 @@ topiary_editor_get_buffer (TopiaryEditor *self)
   return self->buffer;
 }
 
+GtkWidget *
+topiary_editor_get_outline_button (TopiaryEditor *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_EDITOR (self), NULL);
+  return self->outline;
+}
+
 TopiarySpellView *
 topiary_editor_get_spell (TopiaryEditor *self)
 {

@@ -32,6 +32,8 @@ GtkSourceBuffer *topiary_editor_get_buffer       (TopiaryEditor  *self);
 GtkSourceView   *topiary_editor_get_view         (TopiaryEditor  *self);
 /* Spell checking of the article (issue 13). */
 TopiarySpellView *topiary_editor_get_spell       (TopiaryEditor  *self);
+/* The outline's menu button (topiary-outline.h). */
+GtkWidget        *topiary_editor_get_outline_button (TopiaryEditor *self);
 char            *topiary_editor_dup_text         (TopiaryEditor  *self);
 /* 1-based line of the cursor. */
 guint            topiary_editor_get_cursor_line  (TopiaryEditor  *self);

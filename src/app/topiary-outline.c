@@ -3,8 +3,9 @@
  * A popover rather than a panel: the writing column keeps its width, and
  * the headings are read only while the outline is open, so typing costs
  * nothing when it is closed. While open it follows the cursor (the row
- * of the section the cursor is in is selected); activating a row puts the
- * cursor on that heading. The heading and section rules are the core's
+ * of the section the cursor is in is selected) and the text: the headings
+ * are read again once typing pauses (REFRESH_DELAY_MS), never per
+ * keystroke. Activating a row puts the cursor on that heading. The heading and section rules are the core's
  * (topiary-md-outline.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,16 +16,32 @@
 
 #include <glib/gi18n.h>
 
+#include "topiary-debounce.h"
 #include "topiary-md-outline.h"
 #include "topiary-outline.h"
 
+/* After the last edit, before the open outline reads the headings again. */
+#define REFRESH_DELAY_MS 300
+
 typedef struct {
-  GtkTextView *view;      /* weak */
-  GtkListBox  *list;
-  GtkPopover  *popover;
-  GPtrArray   *headings;  /* TopiaryMdHeading *, as listed */
-  gulong       cursor_id;
+  GtkTextView     *view;      /* weak */
+  GtkListBox      *list;
+  GtkPopover      *popover;
+  GPtrArray       *headings;  /* TopiaryMdHeading *, as listed */
+  gulong           cursor_id;
+  gulong           changed_id;
+  TopiaryDebounce *refresh;
 } Outline;
+
+static void
+disconnect_buffer (Outline *o)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (o->view);
+
+  g_clear_signal_handler (&o->cursor_id, buffer);
+  g_clear_signal_handler (&o->changed_id, buffer);
+  topiary_debounce_cancel (o->refresh);
+}
 
 static void
 outline_free (gpointer data)
@@ -33,10 +50,10 @@ outline_free (gpointer data)
 
   if (o->view != NULL)
     {
-      if (o->cursor_id != 0)
-        g_signal_handler_disconnect (gtk_text_view_get_buffer (o->view), o->cursor_id);
+      disconnect_buffer (o);
       g_object_remove_weak_pointer (G_OBJECT (o->view), (gpointer *) &o->view);
     }
+  g_clear_pointer (&o->refresh, topiary_debounce_free);
   g_clear_pointer (&o->headings, g_ptr_array_unref);
   g_free (o);
 }
@@ -123,21 +140,34 @@ fill (Outline *o)
   follow_cursor (o);
 }
 
+static gboolean
+refresh_cb (gpointer data)
+{
+  Outline *o = data;
+
+  if (o->view != NULL)
+    fill (o);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_show (Outline *o)
 {
   fill (o);
   if (o->view != NULL && o->cursor_id == 0)
-    o->cursor_id = g_signal_connect_swapped (gtk_text_view_get_buffer (o->view), "notify::cursor-position",
-                                             G_CALLBACK (follow_cursor), o);
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (o->view);
+
+      o->cursor_id = g_signal_connect_swapped (buffer, "notify::cursor-position", G_CALLBACK (follow_cursor), o);
+      o->changed_id = g_signal_connect_swapped (buffer, "changed", G_CALLBACK (topiary_debounce_arm), o->refresh);
+    }
 }
 
 static void
 on_closed (Outline *o)
 {
-  if (o->view != NULL && o->cursor_id != 0)
-    g_signal_handler_disconnect (gtk_text_view_get_buffer (o->view), o->cursor_id);
-  o->cursor_id = 0;
+  if (o->view != NULL)
+    disconnect_buffer (o);
 }
 
 static void
@@ -171,6 +201,7 @@ topiary_outline_button_new (GtkTextView *view)
 
   o->view = view;
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &o->view);
+  o->refresh = topiary_debounce_new (REFRESH_DELAY_MS, refresh_cb, o);
   o->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (o->list, GTK_SELECTION_SINGLE);
   gtk_widget_add_css_class (GTK_WIDGET (o->list), "navigation-sidebar");
