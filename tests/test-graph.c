@@ -206,6 +206,10 @@ test_edges (Fixture       *f,
                    "Flask Routing>Django Guide link cross\n"
                    "Flask Templates>Flask Guide missing\n"
                    "Some idea>Flask Guide link\n");
+  g_assert_cmpuint (topiary_graph_get_missing (g, 0), ==, 2);
+  g_assert_cmpuint (topiary_graph_get_missing (g, 1), ==, 0);
+  g_assert_cmpuint (topiary_graph_get_missing (g, 2), ==, 1);
+  g_assert_cmpuint (topiary_graph_get_missing (g, 3), ==, 0);
 }
 
 /* A missing edge goes once the link is written, and comes back when it
@@ -317,6 +321,17 @@ test_groups_level (Fixture       *f,
                    "Flask>Django link cross x3\n"
                    "Django>Flask missing cross x2\n"
                    "Ideas>Flask link\n");
+  /* Inside Flask, the guide lacks Templates and Deploying, Templates its
+   * guide: no edge shows them at this level, the count does. */
+  g_assert_cmpuint (topiary_graph_get_missing (g, 0), ==, 3);
+  g_assert_cmpuint (topiary_graph_get_missing (g, 1), ==, 2);
+  g_assert_cmpuint (topiary_graph_get_missing (g, 2), ==, 0);
+  {
+    g_autofree char *svg = topiary_graph_to_svg (g, NULL);
+
+    g_assert_nonnull (strstr (svg, "<circle class=\"missing\""));
+    g_assert_nonnull (strstr (svg, "3 required links missing"));
+  }
   g_assert_cmpint (topiary_graph_find_article (g, f->guide), ==, -1);
   assert_no_overlap (g);
 }

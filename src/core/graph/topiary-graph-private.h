@@ -29,6 +29,7 @@ struct _TopiaryGraph {
   GArray            *hubs;      /* GraphHub, in the order of the nodes */
   GArray            *by_id;     /* GraphIdIndex, sorted by article id */
   GStringChunk      *strings;   /* labels and slugs */
+  GArray            *missing;   /* guint per node: topiary_graph_get_missing() */
   /* While building: */
   TopiaryGraphFlags       flags;
   TopiaryGraphFilterFunc  keep;

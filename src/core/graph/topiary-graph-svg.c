@@ -113,6 +113,7 @@ kind_class (TopiaryGraphNodeKind kind)
 static void
 append_node (GString                *out,
              const TopiaryGraphNode *n,
+             guint                   missing,
              TopiaryGraphHrefFunc    href_func,
              gpointer                user_data)
 {
@@ -137,6 +138,15 @@ append_node (GString                *out,
                           n->kind == TOPIARY_GRAPH_NODE_PILLAR || n->kind == TOPIARY_GRAPH_NODE_GROUP
                             ? "#3d3846" : "#5e5c64",
                           n->kind == TOPIARY_GRAPH_NODE_PILLAR ? "2" : "1");
+  /* A group lacking links inside it: a dashed red ring, as the edges. */
+  if (missing > 0 && (n->kind == TOPIARY_GRAPH_NODE_GROUP || n->kind == TOPIARY_GRAPH_NODE_IDEAS))
+    {
+      g_string_append (out, "<circle class=\"missing\"");
+      append_attr_number (out, "cx", n->x);
+      append_attr_number (out, "cy", n->y);
+      append_attr_number (out, "r", n->radius + 2);
+      g_string_append (out, " fill=\"none\" stroke=\"" MISSING_COLOR "\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>");
+    }
   g_string_append (out, "<text text-anchor=\"middle\" fill=\"#241f31\" stroke=\"#ffffff\" "
                    "stroke-width=\"1.5\" paint-order=\"stroke\"");
   append_attr_number (out, "x", n->x);
@@ -163,7 +173,16 @@ append_node (GString                *out,
       g_autofree char *words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words",
                                                              n->words), n->words);
 
-      status = g_strdup_printf (" (%s; %s, %s)", topiary_status_to_string (n->status), articles, words);
+      if (missing > 0)
+        {
+          g_autofree char *lacking = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u required link missing",
+                                                                   "%u required links missing", missing), missing);
+
+          status = g_strdup_printf (" (%s; %s, %s; %s)", topiary_status_to_string (n->status), articles, words,
+                                    lacking);
+        }
+      else
+        status = g_strdup_printf (" (%s; %s, %s)", topiary_status_to_string (n->status), articles, words);
     }
   else
     {
@@ -232,7 +251,7 @@ topiary_graph_to_svg_with_links (TopiaryGraph         *graph,
   /* Labels with a white halo, readable over edges and neighbours. */
   g_string_append (out, "</g>\n<g class=\"nodes\" stroke-linejoin=\"round\">\n");
   for (guint i = 0; i < topiary_graph_get_n_nodes (graph); i++)
-    append_node (out, topiary_graph_get_node (graph, i), href, user_data);
+    append_node (out, topiary_graph_get_node (graph, i), topiary_graph_get_missing (graph, i), href, user_data);
   g_string_append (out, "</g>\n</svg>\n");
   return g_string_free (out, FALSE);
 }

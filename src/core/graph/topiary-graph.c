@@ -225,6 +225,8 @@ add_edges_of (TopiaryGraph      *self,
 
           if (from >= 0 && to >= 0 && to != from)
             add_edge (self, from, to, TOPIARY_GRAPH_EDGE_MISSING);
+          if (from >= 0 && to >= 0)
+            g_array_index (self->missing, guint, from)++;
         }
     }
 }
@@ -371,6 +373,9 @@ topiary_graph_new_full (TopiaryLinker          *linker,
         ideas_node = (int) self->nodes->len - 1;
     }
 
+  self->missing = g_array_sized_new (FALSE, TRUE, sizeof (guint), self->nodes->len);
+  g_array_set_size (self->missing, self->nodes->len);
+
   if (level == TOPIARY_GRAPH_ARTICLES)
     {
       /* By source node, so the edges follow the nodes' order. */
@@ -405,6 +410,7 @@ topiary_graph_free (TopiaryGraph *self)
   g_array_unref (self->hubs);
   g_array_unref (self->by_id);
   g_array_unref (self->group_nodes);
+  g_array_unref (self->missing);
   g_string_chunk_free (self->strings);
   g_free (self);
 }
@@ -541,6 +547,15 @@ topiary_graph_edge_at (TopiaryGraph *self,
         }
     }
   return best;
+}
+
+guint
+topiary_graph_get_missing (TopiaryGraph *self,
+                           guint         index)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (index < self->missing->len, 0);
+  return g_array_index (self->missing, guint, index);
 }
 
 int

@@ -124,6 +124,12 @@ int                     topiary_graph_edge_at      (TopiaryGraph      *graph,
                                                     double             x,
                                                     double             y,
                                                     double             tolerance);
+/* The required links missing from the articles of node @index: at the
+ * ARTICLES level those its article lacks (its MISSING edges); at the
+ * GROUPS level those its articles lack, links inside the group included
+ * (which have no edge at that level). */
+guint                   topiary_graph_get_missing  (TopiaryGraph      *graph,
+                                                    guint              index);
 /* The node of @article_id (ARTICLES level); -1 for none. */
 int                     topiary_graph_find_article (TopiaryGraph      *graph,
                                                     gint64             article_id);
