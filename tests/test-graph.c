@@ -676,6 +676,8 @@ test_svg_escaping (Fixture       *f,
   g = graph_of (f->project, TOPIARY_GRAPH_ARTICLES);
   svg = topiary_graph_to_svg (g, "../");
   check_well_formed (svg);
+  /* The project makes the slug safe; the link stays under the base. */
+  g_assert_nonnull (strstr (svg, "<a href=\"../javascript-alert-1-script/\">"));
   g_assert_null (strstr (svg, "<script"));
   g_assert_null (strstr (svg, "\x01"));
   g_assert_nonnull (strstr (svg, "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &apos;quotes&apos;"));
