@@ -36,6 +36,8 @@ check "graph --svg writes a well-formed SVG and says what it drew" \
   '"$BIN" graph "$P" --svg "$TMP/map.svg" > "$TMP/out" && well_formed "$TMP/map.svg" && grep -q "^<svg " "$TMP/map.svg" && grep -q "4 articles, 1 required link missing" "$TMP/out"'
 check "the SVG has a node per article and the missing link dashed in red" \
   '[ "$(grep -c "<circle" "$TMP/map.svg")" -eq 4 ] && grep "<line class=\"missing" "$TMP/map.svg" | grep -q "stroke-dasharray" && [ "$(grep -c "<line class=\"link" "$TMP/map.svg")" -eq 4 ]'
+check "graph only reads: nothing is left beside the project" \
+  '[ ! -e "$P-wal" ] && [ ! -e "$P-shm" ] && [ -z "$(ls -A "$TMP" | grep "^\.")" ]'
 check "the cross-group link is marked" \
   'grep -q "<line class=\"link cross-group\"" "$TMP/map.svg"'
 check "a hostile title is escaped, and no script is written" \
