@@ -13,8 +13,8 @@
  *     by the front-chain method of Wang et al. (2006, "Visualization of
  *     large hierarchical data by circle packing"): each new circle is set
  *     touching two neighbours on the outer chain, the pair nearest the
- *     middle, and the chain is mended where it would overlap. The ideas'
- *     hub is not packed but set apart, to the right of the others.
+ *     middle, and the chain is mended where it would overlap. The ideas
+ *     are not packed but set apart, to the right of the others, in rows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -65,45 +65,33 @@ layout_hub (TopiaryGraph *graph,
 
   for (guint i = first_ring; i < hub->n; i++)
     widest = MAX (widest, nodes[i].radius);
-  slot = 2.0 * widest + TOPIARY_GRAPH_GAP;
+  /* Room for the labels too, which are wider than most nodes. */
+  slot = MAX (2.0 * widest + TOPIARY_GRAPH_GAP, TOPIARY_GRAPH_LABEL_SLOT);
   /* The first ring clears the middle node; with none (a group without
    * a pillar, the ideas) the middle stays empty, a slot wide. */
   ring = hub->centred ? middle + TOPIARY_GRAPH_GAP + slot / 2.0 : slot;
 
-  /* As many rings as the nodes need, the nodes shared among them in
-   * proportion to their room, so the outer ring is never a lone node on
-   * one side. */
+  /* Inner rings first, each as full as it goes; the last one takes what
+   * is left, evenly spread, but never a lone node on one side: then the
+   * ring before it gives one up, and the two face each other. */
   {
-    g_autoptr(GArray) rooms = g_array_new (FALSE, FALSE, sizeof (guint));
-    g_autoptr(GArray) shares = NULL;
-    guint total = 0, rest = n_ring;
+    g_autoptr(GArray) shares = g_array_new (FALSE, FALSE, sizeof (guint));
+    guint left = n_ring;
 
-    for (double r = ring; total < n_ring; r += slot)
+    for (double r = ring; left > 0; r += slot)
       {
-        guint room = ring_capacity (r, slot);
+        guint share = MIN (ring_capacity (r, slot), left);
 
-        g_array_append_val (rooms, room);
-        total += room;
+        g_array_append_val (shares, share);
+        left -= share;
       }
-    shares = g_array_sized_new (FALSE, TRUE, sizeof (guint), rooms->len);
-    g_array_set_size (shares, rooms->len);
-    for (guint k = 0; k < rooms->len; k++)
+    if (shares->len > 1 && g_array_index (shares, guint, shares->len - 1) == 1)
       {
-        guint share = (guint) ((guint64) n_ring * g_array_index (rooms, guint, k) / total);
-
-        g_array_index (shares, guint, k) = share;
-        rest -= share;
+        g_array_index (shares, guint, shares->len - 2)--;
+        g_array_index (shares, guint, shares->len - 1)++;
       }
-    /* What rounding left over goes outward first; the rooms hold it. */
-    while (rest > 0)
-      for (guint k = rooms->len; rest > 0 && k-- > 0; )
-        if (g_array_index (shares, guint, k) < g_array_index (rooms, guint, k))
-          {
-            g_array_index (shares, guint, k)++;
-            rest--;
-          }
 
-    for (guint k = 0; k < rooms->len; k++)
+    for (guint k = 0; k < shares->len; k++)
       {
         guint count = g_array_index (shares, guint, k);
         double step = count > 0 ? 2.0 * G_PI / count : 0;
@@ -124,6 +112,33 @@ layout_hub (TopiaryGraph *graph,
         ring_index++;
       }
   }
+}
+
+/* The ideas, apart: rows of columns wide enough for a label each, in a
+ * block about as high as it is wide (they have no middle to turn around,
+ * and a grid reads like a list), centred on the hub's middle. @hub->r
+ * becomes the block's half width. */
+static void
+layout_grid (TopiaryGraph *graph,
+             GraphHub     *hub)
+{
+  TopiaryGraphNode *nodes = &g_array_index (graph->nodes, TopiaryGraphNode, hub->first);
+  double widest = 0, column, row;
+  guint columns, rows;
+
+  for (guint i = 0; i < hub->n; i++)
+    widest = MAX (widest, nodes[i].radius);
+  column = MAX (2.0 * widest + TOPIARY_GRAPH_GAP, TOPIARY_GRAPH_LABEL_WIDTH);
+  row = 2.0 * widest + TOPIARY_GRAPH_GAP + TOPIARY_GRAPH_LABEL_HEIGHT;
+  columns = (guint) MAX (1.0, round (sqrt (hub->n * row / column)));
+  columns = MIN (columns, hub->n);
+  rows = (hub->n + columns - 1) / columns;
+  for (guint i = 0; i < hub->n; i++)
+    {
+      nodes[i].x = ((i % columns) + 0.5) * column - columns * column / 2.0;
+      nodes[i].y = ((i / columns) + 0.5) * row - rows * row / 2.0;
+    }
+  hub->r = columns * column / 2.0;
 }
 
 /* ---- packing the hubs ---- */
@@ -310,6 +325,8 @@ _topiary_graph_layout (TopiaryGraph *graph)
     {
       GraphHub *hub = &g_array_index (graph->hubs, GraphHub, h);
 
+      if (hub->apart && !hub->centred)
+        continue;
       layout_hub (graph, hub);
       if (!hub->apart)
         {
@@ -343,6 +360,9 @@ _topiary_graph_layout (TopiaryGraph *graph)
 
       if (!hub->apart)
         continue;
+      /* A centred one is the GROUPS level's ideas node, laid out above. */
+      if (!hub->centred)
+        layout_grid (graph, hub);
       hub->x = n_packed > 0 ? right + TOPIARY_GRAPH_GAP * 8.0 + hub->r : 0;
       hub->y = n_packed > 0 ? (top + bottom) / 2.0 : 0;
     }

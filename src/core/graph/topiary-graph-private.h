@@ -11,6 +11,13 @@ G_BEGIN_DECLS
 
 /* A gap kept between two circles, in the graph's units. */
 #define TOPIARY_GRAPH_GAP 8.0
+/* The room a label takes under its node, in the graph's units (the SVG
+ * writes them 5 units high, cut at TOPIARY_GRAPH_LABEL_CHARS): a ring's
+ * places are at least LABEL_SLOT apart, the ideas' columns LABEL_WIDTH. */
+#define TOPIARY_GRAPH_LABEL_CHARS  22
+#define TOPIARY_GRAPH_LABEL_SLOT   64.0
+#define TOPIARY_GRAPH_LABEL_WIDTH  66.0
+#define TOPIARY_GRAPH_LABEL_HEIGHT 8.0
 
 /* Nodes that are laid out together: a group's articles (its pillar, when
  * it has one, first and in the middle), the ideas, or one node of the

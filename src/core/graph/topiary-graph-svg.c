@@ -17,12 +17,12 @@
 #include "topiary-graph.h"
 #include "topiary-graph-private.h"
 
-#define MARGIN        24.0
+#define MARGIN        40.0
 #define LABEL_SIZE     5.0
 /* Pixels per unit in the picture's width and height. */
 #define SCALE          2.0
 /* Longer labels are cut, with "…"; the whole one is in the tooltip. */
-#define LABEL_CHARS   28
+#define LABEL_CHARS   TOPIARY_GRAPH_LABEL_CHARS
 #define LINK_COLOR    "#77767b"
 #define CROSS_COLOR   "#9141ac"
 #define MISSING_COLOR "#e01b24"
@@ -150,7 +150,10 @@ append_node (GString                *out,
   g_string_append (out, "<text text-anchor=\"middle\" fill=\"#241f31\" stroke=\"#ffffff\" "
                    "stroke-width=\"1.5\" paint-order=\"stroke\"");
   append_attr_number (out, "x", n->x);
-  append_attr_number (out, "y", n->y + n->radius + LABEL_SIZE + 1);
+  /* A pillar's name on it, in the middle of its clusters; the others'
+   * under them. */
+  append_attr_number (out, "y", n->kind == TOPIARY_GRAPH_NODE_PILLAR ? n->y + LABEL_SIZE / 3.0
+                                                                    : n->y + n->radius + LABEL_SIZE + 1);
   if (n->kind == TOPIARY_GRAPH_NODE_PILLAR || n->kind == TOPIARY_GRAPH_NODE_GROUP ||
       n->kind == TOPIARY_GRAPH_NODE_IDEAS)
     g_string_append (out, " font-weight=\"bold\"");
