@@ -16,6 +16,9 @@
 #include <glib/gi18n.h>
 
 #include "topiary-article-pane.h"
+#include "topiary-brief-offer.h"
+#include "topiary-debounce.h"
+#include "topiary-links-panel.h"
 #include "topiary-spell-dicts.h"
 #include "topiary-title-bar.h"
 
@@ -32,12 +35,18 @@ struct _TopiaryArticlePane
   TopiaryPreview  *preview;         /* NULL until asked for */
   gboolean         preview_failed;  /* its module cannot be loaded */
   TopiaryDetails  *details;
+  GtkStack        *side_stack;
+  TopiaryLinksPanel *links_panel;
+  TopiaryBriefOffer *brief_offer;   /* above the editor, with it */
   GtkWidget       *switcher_bar;
   GtkToggleButton *editor_switch;
   GtkToggleButton *preview_switch;
 
   TopiaryProject  *project;
   GSettings       *settings;
+  TopiaryLinkService *links;        /* the map's links, NULL without a project */
+  TopiaryDebounce *links_debounce;  /* a pause in typing: a new report */
+  GCancellable    *links_asking;    /* the report being computed */
   char            *layout;
   gboolean         show_details;
   gboolean         saving_body;
@@ -52,6 +61,10 @@ struct _TopiaryArticlePane
  * Folded (no map beside it) that is a window narrower than 720 px; with
  * the map beside it, one narrower than some 1,060 px. */
 #define NARROW_WIDTH 720
+
+/* The pause in typing after which the links and the checklist are
+ * computed again (on a worker thread). */
+#define LINKS_DELAY_MS 500
 
 G_DEFINE_FINAL_TYPE (TopiaryArticlePane, topiary_article_pane, GTK_TYPE_WIDGET)
 
@@ -162,6 +175,10 @@ on_editor_text_changed (TopiaryArticlePane *self)
   topiary_article_pane_render (self);
   update_title_bar (self, text);
   topiary_file_list_set_text (topiary_details_get_file_list (self->details), text);
+  if (self->brief_offer != NULL)
+    topiary_brief_offer_update (self->brief_offer);
+  if (self->links != NULL)
+    topiary_debounce_arm (self->links_debounce);
 }
 
 /* ---- the article's files ---- */
@@ -213,6 +230,107 @@ on_editor_saving (TopiaryArticlePane *self,
                   gboolean            saving)
 {
   self->saving_body = saving;
+  /* Saved: other articles' backlinks and anchor counts follow the text. */
+  if (!saving && self->links != NULL && topiary_editor_get_article_id (self->editor) != 0)
+    {
+      g_autofree char *text = topiary_editor_dup_text (self->editor);
+
+      topiary_link_service_set_body (self->links, topiary_editor_get_article_id (self->editor), text);
+    }
+}
+
+/* ---- links and the brief (topiary-link-service.h) ---- */
+
+static void
+on_links_report (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(TopiaryArticlePane) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TopiaryLinksReport) report =
+    topiary_link_service_report_finish (TOPIARY_LINK_SERVICE (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->links_asking);
+  /* Not ready yet: "ready" asks again. */
+  if (report == NULL)
+    return;
+  topiary_links_panel_show_report (self->links_panel, report);
+  topiary_brief_checklist_show_report (topiary_details_get_checklist (self->details), report);
+}
+
+/* Asks for the report of the text as it is now, on a worker thread. */
+static gboolean
+ask_links (gpointer data)
+{
+  TopiaryArticlePane *self = data;
+  gint64 id = topiary_article_pane_get_article_id (self);
+  g_autofree char *text = NULL;
+
+  if (self->links_asking != NULL)
+    g_cancellable_cancel (self->links_asking);
+  g_clear_object (&self->links_asking);
+  topiary_debounce_cancel (self->links_debounce);
+  if (self->links == NULL || id == 0)
+    {
+      topiary_links_panel_show_report (self->links_panel, NULL);
+      topiary_brief_checklist_show_report (topiary_details_get_checklist (self->details), NULL);
+      return G_SOURCE_REMOVE;
+    }
+  topiary_links_panel_show_loading (self->links_panel);
+  text = topiary_editor_dup_text (self->editor);
+  self->links_asking = g_cancellable_new ();
+  topiary_link_service_report_async (self->links, id, text, self->links_asking,
+                                     on_links_report, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_links_changed (TopiaryArticlePane *self)
+{
+  ask_links (self);
+}
+
+static void
+on_links_ready (TopiaryArticlePane *self)
+{
+  ask_links (self);
+  if (self->brief_offer != NULL)
+    topiary_brief_offer_update (self->brief_offer);
+}
+
+/* The map changed (not by a body save): the linker reads it again. */
+static void
+on_project_changed_for_links (TopiaryArticlePane *self,
+                              const char         *what)
+{
+  if (self->links != NULL && !self->saving_body)
+    topiary_link_service_invalidate (self->links);
+}
+
+gboolean
+topiary_article_pane_links_pending (TopiaryArticlePane *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_ARTICLE_PANE (self), FALSE);
+  return self->links_asking != NULL || topiary_debounce_is_armed (self->links_debounce) ||
+         (self->links != NULL && topiary_link_service_is_building (self->links));
+}
+
+TopiaryLinksPanel *
+topiary_article_pane_get_links_panel (TopiaryArticlePane *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_ARTICLE_PANE (self), NULL);
+  return self->links_panel;
+}
+
+void
+topiary_article_pane_show_links (TopiaryArticlePane *self)
+{
+  g_return_if_fail (TOPIARY_IS_ARTICLE_PANE (self));
+  gtk_stack_set_visible_child_name (self->side_stack, "links");
+  g_object_set (self, "show-details", TRUE, NULL);
 }
 
 static void set_narrow_preview (TopiaryArticlePane *self,
@@ -295,6 +413,10 @@ topiary_article_pane_get_editor (TopiaryArticlePane *self)
     self->title_bar = g_object_new (TOPIARY_TYPE_TITLE_BAR, NULL);
     topiary_title_bar_set_buffer (self->title_bar, GTK_TEXT_BUFFER (topiary_editor_get_buffer (self->editor)));
     gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title_bar));
+    self->brief_offer = g_object_new (TOPIARY_TYPE_BRIEF_OFFER, NULL);
+    topiary_brief_offer_set_service (self->brief_offer, self->links);
+    topiary_brief_offer_set_editor (self->brief_offer, self->editor);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->brief_offer));
     gtk_widget_set_vexpand (GTK_WIDGET (self->editor), TRUE);
     gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->editor));
     adw_bin_set_child (self->editor_bin, box);
@@ -303,6 +425,7 @@ topiary_article_pane_get_editor (TopiaryArticlePane *self)
     topiary_editor_set_settings (self->editor, self->settings);
   if (self->project != NULL)
     topiary_editor_set_project (self->editor, self->project);
+  topiary_links_panel_set_editor (self->links_panel, self->editor);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITOR]);
   return self->editor;
 }
@@ -389,9 +512,22 @@ topiary_article_pane_set_project (TopiaryArticlePane *self,
 {
   g_return_if_fail (TOPIARY_IS_ARTICLE_PANE (self));
 
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_func (self->project, on_project_changed_for_links, self);
   g_set_object (&self->project, project);
   if (self->editor != NULL)
     topiary_editor_set_project (self->editor, project);
+  /* The map's links are read on a thread as soon as the map opens. */
+  g_clear_object (&self->links);
+  if (project != NULL)
+    {
+      self->links = topiary_link_service_new (project);
+      g_signal_connect_object (self->links, "ready", G_CALLBACK (on_links_ready), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (project, "changed", G_CALLBACK (on_project_changed_for_links), self, G_CONNECT_SWAPPED);
+    }
+  topiary_links_panel_set_service (self->links_panel, self->links);
+  if (self->brief_offer != NULL)
+    topiary_brief_offer_set_service (self->brief_offer, self->links);
   topiary_details_set_project (self->details, project);
   topiary_details_set_tree (self->details, tree);
   if (self->preview != NULL && project != NULL)
@@ -431,6 +567,7 @@ topiary_article_pane_load (TopiaryArticlePane  *self,
       gboolean ok = self->editor == NULL || topiary_editor_load_article (self->editor, 0, error);
 
       topiary_details_set_article (self->details, 0);
+      ask_links (self);
       return ok;
     }
 
@@ -448,6 +585,8 @@ topiary_article_pane_load (TopiaryArticlePane  *self,
   if (article != NULL)
     topiary_editor_set_target_words (self->editor, topiary_article_get_target_words (article));
   update_title_bar (self, NULL);
+  topiary_brief_offer_update (self->brief_offer);
+  ask_links (self);
   return TRUE;
 }
 
@@ -635,6 +774,13 @@ topiary_article_pane_dispose (GObject *object)
   TopiaryArticlePane *self = TOPIARY_ARTICLE_PANE (object);
 
   g_clear_handle_id (&self->narrow_notify, g_source_remove);
+  if (self->links_asking != NULL)
+    g_cancellable_cancel (self->links_asking);
+  g_clear_object (&self->links_asking);
+  g_clear_pointer (&self->links_debounce, topiary_debounce_free);
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_func (self->project, on_project_changed_for_links, self);
+  g_clear_object (&self->links);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOPIARY_TYPE_ARTICLE_PANE);
   {
     GtkWidget *child;
@@ -644,6 +790,7 @@ topiary_article_pane_dispose (GObject *object)
   /* They were the bins' children, gone with the template. */
   self->editor = NULL;
   self->preview = NULL;
+  self->brief_offer = NULL;
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (topiary_article_pane_parent_class)->dispose (object);
@@ -763,6 +910,7 @@ topiary_article_pane_class_init (TopiaryArticlePaneClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (TOPIARY_TYPE_DETAILS);
+  g_type_ensure (TOPIARY_TYPE_LINKS_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/topiary/Topiary/ui/topiary-article-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, TopiaryArticlePane, flap);
@@ -770,17 +918,23 @@ topiary_article_pane_class_init (TopiaryArticlePaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TopiaryArticlePane, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, TopiaryArticlePane, preview_bin);
   gtk_widget_class_bind_template_child (widget_class, TopiaryArticlePane, details);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryArticlePane, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryArticlePane, links_panel);
   gtk_widget_class_bind_template_child (widget_class, TopiaryArticlePane, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, TopiaryArticlePane, editor_switch);
   gtk_widget_class_bind_template_child (widget_class, TopiaryArticlePane, preview_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_details_article_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_switch_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_links_changed);
+  gtk_widget_class_bind_template_callback (widget_class, message);
 }
 
 static void
 topiary_article_pane_init (TopiaryArticlePane *self)
 {
   self->layout = g_strdup ("split");
+  /* Reports follow a pause in typing, like the autosave. */
+  self->links_debounce = topiary_debounce_new (LINKS_DELAY_MS, ask_links, self);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_object_bind_property (self, "show-details", self->flap, "reveal-flap",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);

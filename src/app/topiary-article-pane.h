@@ -8,6 +8,7 @@
 
 #include "topiary-details.h"
 #include "topiary-editor.h"
+#include "topiary-links-panel.h"
 #include "topiary-map-tree.h"
 #include "topiary-preview.h"
 #include "topiary-project.h"
@@ -55,5 +56,11 @@ gboolean        topiary_article_pane_get_wide       (TopiaryArticlePane *self);
 TopiaryEditor  *topiary_article_pane_get_editor     (TopiaryArticlePane *self);
 TopiaryPreview *topiary_article_pane_get_preview    (TopiaryArticlePane *self);
 TopiaryDetails *topiary_article_pane_get_details    (TopiaryArticlePane *self);
+/* The Links page beside the details, and showing it. */
+TopiaryLinksPanel *topiary_article_pane_get_links_panel (TopiaryArticlePane *self);
+void            topiary_article_pane_show_links     (TopiaryArticlePane *self);
+/* TRUE while the links and the checklist are not up to date with the
+ * text (a report is due or being computed, or the map is being read). */
+gboolean        topiary_article_pane_links_pending  (TopiaryArticlePane *self);
 
 G_END_DECLS

@@ -39,6 +39,7 @@ struct _TopiaryDetails
   AdwEntryRow     *new_query_row;
   GtkTextView     *summary_view;
   TopiaryFileList *file_list;
+  TopiaryBriefChecklist *checklist;
   GtkLabel        *summary_counter;
   GtkLabel        *error_label;
 
@@ -71,6 +72,13 @@ static const char *intents[] = {
 };
 
 static void reload (TopiaryDetails *self);
+
+TopiaryBriefChecklist *
+topiary_details_get_checklist (TopiaryDetails *self)
+{
+  g_return_val_if_fail (TOPIARY_IS_DETAILS (self), NULL);
+  return self->checklist;
+}
 
 TopiaryFileList *
 topiary_details_get_file_list (TopiaryDetails *self)
@@ -704,8 +712,10 @@ topiary_details_class_init (TopiaryDetailsClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, TOPIARY_TYPE_ARTICLE);
 
   g_type_ensure (TOPIARY_TYPE_FILE_LIST);
+  g_type_ensure (TOPIARY_TYPE_BRIEF_CHECKLIST);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/topiary/Topiary/ui/topiary-details.ui");
   gtk_widget_class_bind_template_child (widget_class, TopiaryDetails, file_list);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryDetails, checklist);
   gtk_widget_class_bind_template_child (widget_class, TopiaryDetails, stack);
   gtk_widget_class_bind_template_child (widget_class, TopiaryDetails, title_row);
   gtk_widget_class_bind_template_child (widget_class, TopiaryDetails, slug_row);

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "topiary-brief-checklist.h"
 #include "topiary-file-list.h"
 #include "topiary-map-tree.h"
 #include "topiary-project.h"
@@ -30,6 +31,8 @@ void            topiary_details_set_article (TopiaryDetails *self,
                                              gint64          article_id);
 /* The article as last saved or loaded; NULL when none. */
 TopiaryArticle *topiary_details_get_article (TopiaryDetails *self);
+/* How the text follows the article's brief. */
+TopiaryBriefChecklist *topiary_details_get_checklist (TopiaryDetails *self);
 /* The article's images and files. */
 TopiaryFileList *topiary_details_get_file_list (TopiaryDetails *self);
 /* Writes pending changes now. */
