@@ -205,7 +205,7 @@ test_start_from_brief (UiFixture     *f,
   wait_links ();
   g_assert_true (wait_for (offer_shown, GINT_TO_POINTER (TRUE), 5000));
   offer = find_widget_of_type (GTK_WIDGET (window), TOPIARY_TYPE_BRIEF_OFFER, 0);
-  g_signal_emit_by_name (find_button (offer, "_Start from the Brief"), "clicked");
+  g_signal_emit_by_name (find_button (offer, "Start from the Brief"), "clicked");
   text = buffer_text ();
   g_assert_true (g_str_has_prefix (text, "# Flask Project Structure: Best Practices and Examples\n"));
   g_assert_nonnull (strstr (text, "[[designing-production-ready-flask-application-architectures|"));

@@ -184,7 +184,7 @@ suggestion_row (TopiaryLinksPanel        *self,
    * does that by hand; it can only be dismissed. */
   if (s->kind != TOPIARY_SUGGESTION_ANCHOR)
     {
-      insert = gtk_button_new_with_mnemonic (_("_Insert"));
+      insert = gtk_button_new_with_label (_("Insert"));
       gtk_widget_set_tooltip_text (insert, insert_name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (insert), GTK_ACCESSIBLE_PROPERTY_LABEL, insert_name, -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (insert), "links.insert");
