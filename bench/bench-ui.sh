@@ -11,7 +11,10 @@
 #   3b. keystroke to updated preview on an article holding 30 images
 #      (issue 12), photos the preview scales;
 #   4. start to first window: Topiary on the sample map against
-#      gnome-text-editor opening one file, in alternation.
+#      gnome-text-editor opening one file, in alternation;
+#   5. memory (PSS, /proc/PID/smaps_rollup) of the app and its web
+#      processes with the Links page open on the 10,000-article map
+#      (issue 15: under 300 MB), and the time until the map's links are read.
 #
 # usage: bench/bench-ui.sh [BUILD_DIR]   (default _build)
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -97,6 +100,9 @@ run_x "$BUI" type "$OUT/images30.topiary" 80 2>/dev/null | grep '^{' | tee "$OUT
 echo "== opening a 10,000-word article until its spelling is checked (in process)"
 for i in $(seq "$ROUNDS"); do run_x "$BUI" spell "$OUT/long10k.topiary" 2>/dev/null | grep '^{'; done | tee "$OUT/ui-spell.jsonl"
 
+echo "== memory with the Links page open, 10,000-article map (in process)"
+run_x "$BUI" links "$OUT/corpus-10000.topiary" 2>/dev/null | grep '^{' | tee "$OUT/ui-links.json"
+
 echo "== start to first window: topiary (sample map) vs gnome-text-editor (one file)"
 # first_window CMD...: seconds from exec until the process shows a window.
 cat > "$OUT/first-window.sh" <<'SH'
@@ -130,6 +136,7 @@ typ_focus = json.load(open(os.path.join(out, "ui-type-outline-focus.json")))
 typ_pause = json.load(open(os.path.join(out, "ui-type-pause.json")))
 typ_img = json.load(open(os.path.join(out, "ui-type-images.json")))
 spells = [json.loads(l) for l in open(os.path.join(out, "ui-spell.jsonl")) if l.strip()]
+links = json.load(open(os.path.join(out, "ui-links.json")))
 starts = {"topiary": [], "gte": []}
 for l in open(os.path.join(out, "ui-start.txt")):
     k, v = l.split()
@@ -163,6 +170,9 @@ if spells:
           % (med("first_checked_ms"), med("first_checked_cpu_ms")))
     print("| spell checking: idle chunks / longest chunk (median) | %.0f / %.1f ms |"
           % (statistics.median(s["chunks"] for s in spells), statistics.median(s["longest_chunk_ms"] for s in spells)))
+print("| 10k map, Links page open on its longest article: PSS of the app + %d child processes | %.0f + %.0f = %.0f MB |"
+      % (links["children"], links["app_pss_mb"], links["children_pss_mb"], links["total_pss_mb"]))
+print("| 10k map: opened until the map's links are read (worker thread) | %.0f ms |" % links["links_ready_ms"])
 print("| start to first window, Topiary on the sample map (median) | %.0f ms |" % t)
 print("| start to first window, gnome-text-editor on one file (median) | %.0f ms |" % g)
 print("| ratio Topiary / gnome-text-editor | %.2f |" % (t / g if g else float("nan")))

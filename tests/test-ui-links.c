@@ -10,6 +10,7 @@
 #include "test-ui-util.h"
 #include "topiary-article-pane.h"
 #include "topiary-brief-offer.h"
+#include "topiary-overview.h"
 
 static TopiaryArticlePane *
 pane (void)
@@ -247,6 +248,67 @@ test_checklist (UiFixture     *f,
   shot ("brief-checklist.png");
 }
 
+static void
+set_query (gint64      id,
+           const char *query,
+           const char *intent)
+{
+  TopiaryProject *project = topiary_window_get_project (window);
+  g_autoptr(TopiaryArticle) article = topiary_project_get_article (project, id, FALSE, NULL);
+  const char *queries[] = { query, NULL };
+
+  topiary_article_set_queries (article, queries);
+  topiary_article_set_primary_query (article, 0);
+  topiary_article_set_intent (article, intent);
+  g_assert_true (topiary_project_update_article (project, article, NULL));
+}
+
+/* Two clusters target one query: the overview's finding offers the
+ * remedies; "make the other the owner" links to it at the end of the
+ * first one's text, and one Undo takes the link back. */
+static void
+test_cannibal_remedy (UiFixture     *f,
+                      gconstpointer  data)
+{
+  gint64 structure = article_by_slug (STRUCTURE);
+  gint64 blueprints = article_by_slug (BLUEPRINTS);
+  GtkWidget *overview;
+  g_autofree char *text = NULL;
+  g_autofree char *undone = NULL;
+
+  set_query (structure, "flask project layout", "informational");
+  set_query (blueprints, "flask project layout", "informational");
+  topiary_window_show_map (window, 0);
+  spin (200);
+  overview = find_widget_of_type (GTK_WIDGET (window), TOPIARY_TYPE_OVERVIEW, 0);
+  g_assert_nonnull (overview);
+  g_signal_emit_by_name (find_button (overview, "_Check"), "clicked");
+  /* The finding's remedies. */
+  g_assert_nonnull (find_widget_of_type (overview, GTK_TYPE_MENU_BUTTON, 0));
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; !found; i++)
+      {
+        GtkWidget *button = find_widget_of_type (overview, GTK_TYPE_MENU_BUTTON, i);
+
+        if (button == NULL)
+          break;
+        found = g_strcmp0 (gtk_widget_get_tooltip_text (button), "Remedies") == 0;
+      }
+    g_assert_true (found);
+  }
+
+  gtk_widget_activate_action (overview, "remedy.link-to-owner", "(xx)", structure, blueprints);
+  spin (100);
+  g_assert_cmpint (topiary_window_get_article_id (window), ==, structure);
+  text = buffer_text ();
+  g_assert_cmpstr (text, ==, "[[" BLUEPRINTS "|Blueprints and the App Factory Pattern Explained]]\n");
+  gtk_text_buffer_undo (buffer ());
+  undone = buffer_text ();
+  g_assert_cmpstr (undone, ==, "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -257,5 +319,6 @@ main (int    argc,
   ui_test_add_sample ("/ui/links/dismiss-persists", test_dismiss);
   ui_test_add_sample ("/ui/links/start-from-brief", test_start_from_brief);
   ui_test_add_sample ("/ui/links/checklist-score", test_checklist);
+  ui_test_add_sample ("/ui/links/cannibal-remedy", test_cannibal_remedy);
   return ui_test_run ();
 }

@@ -326,6 +326,14 @@ topiary_article_pane_get_links_panel (TopiaryArticlePane *self)
 }
 
 void
+topiary_article_pane_show_details_page (TopiaryArticlePane *self)
+{
+  g_return_if_fail (TOPIARY_IS_ARTICLE_PANE (self));
+  gtk_stack_set_visible_child_name (self->side_stack, "details");
+  g_object_set (self, "show-details", TRUE, NULL);
+}
+
+void
 topiary_article_pane_show_links (TopiaryArticlePane *self)
 {
   g_return_if_fail (TOPIARY_IS_ARTICLE_PANE (self));

@@ -59,6 +59,8 @@ TopiaryDetails *topiary_article_pane_get_details    (TopiaryArticlePane *self);
 /* The Links page beside the details, and showing it. */
 TopiaryLinksPanel *topiary_article_pane_get_links_panel (TopiaryArticlePane *self);
 void            topiary_article_pane_show_links     (TopiaryArticlePane *self);
+/* The details (not the links) shown beside the text. */
+void            topiary_article_pane_show_details_page (TopiaryArticlePane *self);
 /* TRUE while the links and the checklist are not up to date with the
  * text (a report is due or being computed, or the map is being read). */
 gboolean        topiary_article_pane_links_pending  (TopiaryArticlePane *self);

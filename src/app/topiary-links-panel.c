@@ -38,6 +38,11 @@ struct _TopiaryLinksPanel
   guint               n_suggestions;
 };
 
+/* Rows per list: a pillar of a large map may have hundreds of
+ * suggestions and backlinks; rebuilding them all after every pause in
+ * typing would stall it. The rest is counted in a last row. */
+#define MAX_ROWS 40
+
 G_DEFINE_FINAL_TYPE (TopiaryLinksPanel, topiary_links_panel, GTK_TYPE_WIDGET)
 
 enum {
@@ -117,6 +122,19 @@ add_placeholder (GtkListBox *list,
 
   gtk_widget_add_css_class (row, "dim-label");
   gtk_list_box_append (list, row);
+}
+
+static void
+add_more (GtkListBox *list,
+          guint       total)
+{
+  g_autofree char *more = NULL;
+
+  if (total <= MAX_ROWS)
+    return;
+  more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more", total - MAX_ROWS),
+                          total - MAX_ROWS);
+  add_placeholder (list, more);
 }
 
 static char *
@@ -274,18 +292,21 @@ topiary_links_panel_show_report (TopiaryLinksPanel        *self,
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
-  for (guint i = 0; i < report->suggestions->len; i++)
+  for (guint i = 0; i < MIN (report->suggestions->len, MAX_ROWS); i++)
     gtk_list_box_append (self->suggestions_list,
                          suggestion_row (self, report, g_ptr_array_index (report->suggestions, i)));
+  add_more (self->suggestions_list, report->suggestions->len);
   self->n_suggestions = report->suggestions->len;
   if (report->suggestions->len == 0)
     add_placeholder (self->suggestions_list, _("No links to add"));
-  for (guint i = 0; i < report->outgoing->len; i++)
+  for (guint i = 0; i < MIN (report->outgoing->len, MAX_ROWS); i++)
     gtk_list_box_append (self->outgoing_list, outgoing_row (report, g_ptr_array_index (report->outgoing, i)));
+  add_more (self->outgoing_list, report->outgoing->len);
   if (report->outgoing->len == 0)
     add_placeholder (self->outgoing_list, _("No links yet"));
-  for (guint i = 0; i < report->backlinks->len; i++)
+  for (guint i = 0; i < MIN (report->backlinks->len, MAX_ROWS); i++)
     gtk_list_box_append (self->backlinks_list, backlink_row (report, g_ptr_array_index (report->backlinks, i)));
+  add_more (self->backlinks_list, report->backlinks->len);
   if (report->backlinks->len == 0)
     add_placeholder (self->backlinks_list, _("No article links here yet"));
   gtk_stack_set_visible_child_name (self->stack, "report");

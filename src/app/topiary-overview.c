@@ -14,6 +14,7 @@
 #include "topiary-map-edit.h"
 #include "topiary-map-tree.h"
 #include "topiary-overview.h"
+#include "topiary-remedies.h"
 #include "topiary-text-dialog.h"
 #include "topiary-window.h"
 
@@ -364,7 +365,8 @@ on_map (TopiaryOverview *self)
 }
 
 static GtkWidget *
-finding_row (TopiaryCheckFinding *finding)
+finding_row (TopiaryOverview     *self,
+             TopiaryCheckFinding *finding)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon;
@@ -394,6 +396,9 @@ finding_row (TopiaryCheckFinding *finding)
           gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-article");
           gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", finding->article_id);
         }
+      /* Two articles competing for one query: the remedies. */
+      if (topiary_remedies_apply_to (finding))
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), topiary_remedies_button_new (self->project, finding));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
     }
   return row;
@@ -432,7 +437,7 @@ on_check (TopiaryOverview *self)
       total++;
       if (shown < MAX_FINDINGS)
         {
-          gtk_list_box_append (self->audit_list, finding_row (finding));
+          gtk_list_box_append (self->audit_list, finding_row (self, finding));
           shown++;
         }
     }
@@ -715,6 +720,7 @@ topiary_overview_class_init (TopiaryOverviewClass *klass)
   gtk_widget_class_install_action (widget_class, "overview.delete-note", "x", overview_delete_note);
   gtk_widget_class_install_action (widget_class, "overview.move-note", "(xx)", overview_move_note);
   gtk_widget_class_install_action (widget_class, "overview.edit-details", NULL, overview_edit_details);
+  topiary_remedies_install_actions (widget_class);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
