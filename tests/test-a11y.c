@@ -266,6 +266,23 @@ test_welcome_names (void)
     }
 }
 
+/* The Links page shows a suggestion's buttons. */
+static gboolean
+links_page_filled (gpointer data)
+{
+  return find_button_with_action (GTK_WIDGET (window), "links.dismiss", NULL) != NULL;
+}
+
+/* The header's view switch shows once the pane has told the window it is
+ * wide (an idle after its allocation): later under load. */
+static gboolean
+split_button_mapped (gpointer data)
+{
+  GtkWidget *button = find_button_with_action (GTK_WIDGET (window), "win.layout", "split");
+
+  return button != NULL && gtk_widget_get_mapped (button);
+}
+
 static void
 test_map_names (void)
 {
@@ -278,7 +295,7 @@ test_map_names (void)
   open_first_article ();
   spin (500);
   g_assert_nonnull (find_button_with_action (GTK_WIDGET (window), "win.layout", "split"));
-  g_assert_true (gtk_widget_get_mapped (find_button_with_action (GTK_WIDGET (window), "win.layout", "split")));
+  g_assert_true (wait_for (split_button_mapped, NULL, 10000));
   assert_all_named (15);
 
   /* And with the details panel open. */
@@ -289,6 +306,17 @@ test_map_names (void)
     adw_flap_set_reveal_flap (ADW_FLAP (flap), TRUE);
     spin (500);
     assert_all_named (20);
+    /* The Links page beside the details: its suggestions' Insert and
+     * Dismiss (issue 15). */
+    {
+      GtkWidget *side = gtk_widget_get_parent (GTK_WIDGET (topiary_window_get_details (window)));
+
+      g_assert_true (GTK_IS_STACK (side));
+      gtk_stack_set_visible_child_name (GTK_STACK (side), "links");
+      g_assert_true (wait_for (links_page_filled, NULL, 20000));
+      assert_all_named (20);
+      gtk_stack_set_visible_child_name (GTK_STACK (side), "details");
+    }
     adw_flap_set_reveal_flap (ADW_FLAP (flap), FALSE);
     spin (200);
   }

@@ -160,6 +160,7 @@ test_dismiss (UiFixture     *f,
 
   /* A cluster: its siblings are suggested. */
   click_article (structure);
+  topiary_article_pane_show_links (pane ());
   wait_links ();
   button = suggestion_button ("links.dismiss", blueprints);
   g_assert_nonnull (button);
@@ -177,6 +178,7 @@ test_dismiss (UiFixture     *f,
   g_assert_true (wait_for (ui_window_mapped, NULL, 10000));
   g_assert_true (topiary_window_open_path (window, path));
   click_article (structure);
+  topiary_article_pane_show_links (pane ());
   wait_links ();
   /* The other siblings are still offered; this one is not. */
   g_assert_nonnull (suggestion_button ("links.insert", configuration));
@@ -235,6 +237,7 @@ test_checklist (UiFixture     *f,
   topiary_article_set_primary_query (article, 0);
   g_assert_true (topiary_project_update_article (project, article, NULL));
   click_article (structure);
+  topiary_article_pane_show_details_page (pane ());
   set_text ("# Structure\n\nHow to arrange the files of an app.\n");
   wait_links ();
   before = topiary_brief_checklist_get_score (checklist);
@@ -244,7 +247,6 @@ test_checklist (UiFixture     *f,
   wait_links ();
   after = topiary_brief_checklist_get_score (checklist);
   g_assert_cmpuint (after, ==, before + 15);
-  g_object_set (pane (), "show-details", TRUE, NULL);
   shot ("brief-checklist.png");
 }
 

@@ -177,7 +177,7 @@ on_editor_text_changed (TopiaryArticlePane *self)
   topiary_file_list_set_text (topiary_details_get_file_list (self->details), text);
   if (self->brief_offer != NULL)
     topiary_brief_offer_update (self->brief_offer);
-  if (self->links != NULL)
+  if (self->links != NULL && self->show_details)
     topiary_debounce_arm (self->links_debounce);
 }
 
@@ -279,6 +279,10 @@ ask_links (gpointer data)
       topiary_brief_checklist_show_report (topiary_details_get_checklist (self->details), NULL);
       return G_SOURCE_REMOVE;
     }
+  /* Only what shows is kept up to date: the side panel, when it opens,
+   * asks at once. */
+  if (!self->show_details)
+    return G_SOURCE_REMOVE;
   topiary_links_panel_show_loading (self->links_panel);
   text = topiary_editor_dup_text (self->editor);
   self->links_asking = g_cancellable_new ();
@@ -858,6 +862,8 @@ topiary_article_pane_set_property (GObject      *object,
         {
           self->show_details = g_value_get_boolean (value);
           g_object_notify_by_pspec (object, pspec);
+          if (self->show_details)
+            ask_links (self);
         }
       break;
     default:

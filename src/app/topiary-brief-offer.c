@@ -47,6 +47,9 @@ topiary_brief_offer_update (TopiaryBriefOffer *self)
       text = topiary_editor_dup_text (self->editor);
       shown = is_blank (text);
     }
+  /* The skeleton needs the map's links. */
+  if (shown)
+    topiary_link_service_prepare (self->service);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "brief.start",
                                  shown && self->service != NULL &&
                                  topiary_link_service_is_ready (self->service));

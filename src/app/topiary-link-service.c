@@ -17,6 +17,7 @@ struct _TopiaryLinkService
   TopiaryLinker  *linker;      /* NULL until the first build is done */
   GCancellable   *building;    /* a build under way */
   gboolean        build_again; /* the map changed while it ran */
+  gboolean        asked;       /* a first report was asked for */
   GHashTable     *saved;       /* id → body saved while it ran */
 };
 
@@ -167,7 +168,6 @@ topiary_link_service_new (TopiaryProject *project)
 
   self = g_object_new (TOPIARY_TYPE_LINK_SERVICE, NULL);
   self->project = g_object_ref (project);
-  start_build (self);
   return self;
 }
 
@@ -202,11 +202,25 @@ topiary_link_service_invalidate (TopiaryLinkService *self)
 {
   g_return_if_fail (TOPIARY_IS_LINK_SERVICE (self));
 
-  /* One build at a time: a change during it builds once more after. */
+  /* One build at a time: a change during it builds once more after.
+   * Nothing asked yet: the first question builds. */
   if (self->building != NULL)
     self->build_again = TRUE;
-  else
+  else if (self->asked)
     start_build (self);
+}
+
+/* The first question starts the first build: a map opened only to be
+ * planned never reads its bodies for links. */
+void
+topiary_link_service_prepare (TopiaryLinkService *self)
+{
+  g_return_if_fail (TOPIARY_IS_LINK_SERVICE (self));
+
+  if (self->asked)
+    return;
+  self->asked = TRUE;
+  start_build (self);
 }
 
 void
@@ -298,6 +312,7 @@ topiary_link_service_report_async (TopiaryLinkService  *self,
 
   g_return_if_fail (TOPIARY_IS_LINK_SERVICE (self));
 
+  topiary_link_service_prepare (self);
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, topiary_link_service_report_async);
   job = g_new0 (ReportJob, 1);

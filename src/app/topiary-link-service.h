@@ -3,8 +3,8 @@
  *
  * The linker (topiary-links.h) reads every body of the map: on a
  * 10,000-article map that takes a while, so it is built on a thread with
- * its own read-only connection to the project file, and swapped in when
- * ready ("ready" is emitted then). A report (outgoing links, backlinks,
+ * its own read-only connection to the project file (when the first report
+ * is asked for), and swapped in when ready ("ready" is emitted then). A report (outgoing links, backlinks,
  * suggestions, the brief's checklist) is computed on a thread too; the
  * linker is used under one lock, so a save (topiary_link_service_set_body())
  * and a report never meet. What needs the result at once (an insert, the
@@ -40,11 +40,14 @@ typedef struct {
 void topiary_links_report_free (TopiaryLinksReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TopiaryLinksReport, topiary_links_report_free)
 
-/* Starts building the linker of @project's map at once. */
+/* The linker of @project's map is built when a report is first asked
+ * for ("ready" is emitted when it is). */
 TopiaryLinkService *topiary_link_service_new      (TopiaryProject     *project);
 TopiaryProject     *topiary_link_service_get_project (TopiaryLinkService *self);
 /* TRUE once a linker is in place. */
 gboolean            topiary_link_service_is_ready (TopiaryLinkService *self);
+/* Starts reading the map's links, unless asked before. */
+void                topiary_link_service_prepare  (TopiaryLinkService *self);
 /* TRUE while the map's links are being read (again). */
 gboolean            topiary_link_service_is_building (TopiaryLinkService *self);
 /* The map changed (an article added, renamed, moved): built again. */
