@@ -14,7 +14,8 @@
 #      gnome-text-editor opening one file, in alternation;
 #   5. memory (PSS, /proc/PID/smaps_rollup) of the app and its web
 #      processes with the Links page open on the 10,000-article map
-#      (issue 15: under 300 MB), and the time until the map's links are read.
+#      (issue 15: under 300 MB), against the same with the side panel
+#      closed (the map's links never read), and the time until they are.
 #
 # usage: bench/bench-ui.sh [BUILD_DIR]   (default _build)
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -102,6 +103,7 @@ for i in $(seq "$ROUNDS"); do run_x "$BUI" spell "$OUT/long10k.topiary" 2>/dev/n
 
 echo "== memory with the Links page open, 10,000-article map (in process)"
 run_x "$BUI" links "$OUT/corpus-10000.topiary" 2>/dev/null | grep '^{' | tee "$OUT/ui-links.json"
+run_x "$BUI" links "$OUT/corpus-10000.topiary" closed 2>/dev/null | grep '^{' | tee "$OUT/ui-links-closed.json"
 
 echo "== start to first window: topiary (sample map) vs gnome-text-editor (one file)"
 # first_window CMD...: seconds from exec until the process shows a window.
@@ -137,6 +139,7 @@ typ_pause = json.load(open(os.path.join(out, "ui-type-pause.json")))
 typ_img = json.load(open(os.path.join(out, "ui-type-images.json")))
 spells = [json.loads(l) for l in open(os.path.join(out, "ui-spell.jsonl")) if l.strip()]
 links = json.load(open(os.path.join(out, "ui-links.json")))
+closed = json.load(open(os.path.join(out, "ui-links-closed.json")))
 starts = {"topiary": [], "gte": []}
 for l in open(os.path.join(out, "ui-start.txt")):
     k, v = l.split()
@@ -172,6 +175,9 @@ if spells:
           % (statistics.median(s["chunks"] for s in spells), statistics.median(s["longest_chunk_ms"] for s in spells)))
 print("| 10k map, Links page open on its longest article: PSS of the app + %d child processes | %.0f + %.0f = %.0f MB |"
       % (links["children"], links["app_pss_mb"], links["children_pss_mb"], links["total_pss_mb"]))
+print("| the same, side panel closed (the map's links never read) | %.0f + %.0f = %.0f MB |"
+      % (closed["app_pss_mb"], closed["children_pss_mb"], closed["total_pss_mb"]))
+print("| ratio Links page open / closed (total PSS) | %.2f |" % (links["total_pss_mb"] / closed["total_pss_mb"]))
 print("| 10k map: opened until the map's links are read (worker thread) | %.0f ms |" % links["links_ready_ms"])
 print("| start to first window, Topiary on the sample map (median) | %.0f ms |" % t)
 print("| start to first window, gnome-text-editor on one file (median) | %.0f ms |" % g)

@@ -185,6 +185,44 @@ test_dismiss (UiFixture     *f,
   g_assert_null (suggestion_button ("links.insert", blueprints));
 }
 
+/* A backlink names its source with the sentence around the link;
+ * activating it opens the source at the line of the link. */
+static void
+test_open_backlink (UiFixture     *f,
+                    gconstpointer  data)
+{
+  TopiaryProject *project = topiary_window_get_project (window);
+  gint64 structure = article_by_slug (STRUCTURE);
+  gint64 blueprints = article_by_slug (BLUEPRINTS);
+  GtkWidget *panel, *row = NULL;
+  GtkTextIter cursor;
+
+  g_assert_true (topiary_project_save_body (project, blueprints,
+                                            "# Blueprints\n\nFirst a paragraph.\n\n"
+                                            "Lay the files out as [[Flask Project Structure: Best Practices and Examples]] says.\n",
+                                            NULL));
+  click_article (structure);
+  topiary_article_pane_show_links (pane ());
+  wait_links ();
+  panel = GTK_WIDGET (topiary_article_pane_get_links_panel (pane ()));
+  for (guint i = 0; row == NULL; i++)
+    {
+      GtkWidget *r = find_widget_of_type (panel, ADW_TYPE_ACTION_ROW, i);
+
+      g_assert_nonnull (r);
+      if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (r)), "links.open-backlink") == 0)
+        row = r;
+    }
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Blueprints and the App Factory Pattern Explained");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Lay the files out as"));
+  g_assert_true (gtk_widget_activate (row));
+  spin (200);
+  g_assert_cmpint (topiary_window_get_article_id (window), ==, blueprints);
+  gtk_text_buffer_get_iter_at_mark (buffer (), &cursor, gtk_text_buffer_get_insert (buffer ()));
+  g_assert_cmpint (gtk_text_iter_get_line (&cursor), ==, 4);   /* the 5th line */
+}
+
 static gboolean
 offer_shown (gpointer data)
 {
@@ -322,5 +360,6 @@ main (int    argc,
   ui_test_add_sample ("/ui/links/start-from-brief", test_start_from_brief);
   ui_test_add_sample ("/ui/links/checklist-score", test_checklist);
   ui_test_add_sample ("/ui/links/cannibal-remedy", test_cannibal_remedy);
+  ui_test_add_sample ("/ui/links/open-backlink", test_open_backlink);
   return ui_test_run ();
 }
