@@ -17,6 +17,15 @@
  *
  * Besides wall-clock times, the main thread's CPU time ("*_cpu_ms"): on a
  * machine other work is loading, that is what the app itself spent.
+ *   topiary-bench-ui links PROJECT [closed]
+ *                                     the longest article open with the Links
+ *                                     page shown (with "closed": the side
+ *                                     panel closed, so the map's links are
+ *                                     never read, the peer) and a few
+ *                                     keystrokes made: the time until the
+ *                                     map's links were read, and the memory
+ *                                     (PSS) of the app and of its web
+ *                                     processes
  *   topiary-bench-ui show PROJECT [SLUG] [dark|light] [writing]
  *                                     opens the article SLUG (or the map) and
  *                                     stays until killed: for screenshots
@@ -29,10 +38,12 @@
 
 #include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 
+#include "topiary-article-pane.h"
 #include "topiary-outline.h"
 #include "topiary-window.h"
 
@@ -183,6 +194,28 @@ longest_article (TopiaryWindow *window,
   return longest;
 }
 
+/* A window at 1400 × 900 with @path open and its longest article shown;
+ * NULL (said) when it cannot be. */
+static TopiaryWindow *
+open_longest (const char *path,
+              guint      *words)
+{
+  TopiaryWindow *window = topiary_window_new (NULL);
+  gint64 longest;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  if (!topiary_window_open_path (window, path))
+    return NULL;
+  longest = longest_article (window, words);
+  if (longest == 0 || !topiary_window_open_article (window, longest))
+    {
+      g_printerr ("topiary-bench-ui: no article with text in %s\n", path);
+      return NULL;
+    }
+  return window;
+}
+
 static void
 set_spell_check (gboolean on)
 {
@@ -210,7 +243,6 @@ bench_type (const char *path,
   GtkTextBuffer *buffer;
   IdleWait w;
   gint64 times[2] = { 0, -1 };
-  gint64 longest = 0;
   guint longest_words = 0;
   double *latency, *cpu;
   gulong id;
@@ -220,18 +252,8 @@ bench_type (const char *path,
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
     g_settings_set_boolean (settings, "focus-mode", focus);
   }
-  window = topiary_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  if (!topiary_window_open_path (window, path))
+  if ((window = open_longest (path, &longest_words)) == NULL)
     return 1;
-
-  longest = longest_article (window, &longest_words);
-  if (longest == 0 || !topiary_window_open_article (window, longest))
-    {
-      g_printerr ("topiary-bench-ui: no article with text in %s\n", path);
-      return 1;
-    }
 
   editor = topiary_window_get_editor (window);
   preview = topiary_window_get_preview (window);
@@ -400,6 +422,137 @@ bench_spell (const char *path)
   return 0;
 }
 
+/* ---- links ---- */
+
+static GtkWidget *
+find_of_type (GtkWidget *root,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_of_type (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+links_settled (gpointer data)
+{
+  return !topiary_article_pane_links_pending (data);
+}
+
+/* /proc/PID/NAME, or NULL when the process is gone. */
+static char *
+read_proc (int         pid,
+           const char *name)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/%s", pid, name);
+  char *text = NULL;
+
+  return g_file_get_contents (path, &text, NULL, NULL) ? text : NULL;
+}
+
+/* The Pss line of /proc/PID/smaps_rollup, in kB; 0 when unreadable. */
+static guint64
+pss_kb (int pid)
+{
+  g_autofree char *text = read_proc (pid, "smaps_rollup");
+  const char *line = text != NULL ? strstr (text, "\nPss:") : NULL;
+
+  return line != NULL ? g_ascii_strtoull (line + 5, NULL, 10) : 0;
+}
+
+static int
+parent_of (int pid)
+{
+  g_autofree char *text = read_proc (pid, "stat");
+  const char *end = text != NULL ? strrchr (text, ')') : NULL;
+
+  /* "pid (comm) state ppid …" */
+  return end != NULL ? atoi (end + 4) : 0;
+}
+
+/* The PSS of every process started by this one (WebKit's web and network
+ * processes, through its bubblewrap when sandboxed), in kB. */
+static guint64
+descendants_pss_kb (guint *n)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+  guint64 sum = 0;
+  int self = getpid ();
+
+  *n = 0;
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      int pid = atoi (name);
+
+      if (pid <= 0 || pid == self)
+        continue;
+      for (int p = parent_of (pid), depth = 0; p > 1 && depth < 8; p = parent_of (p), depth++)
+        if (p == self)
+          {
+            sum += pss_kb (pid);
+            (*n)++;
+            break;
+          }
+    }
+  return sum;
+}
+
+static int
+bench_links (const char *path,
+             gboolean    shown)
+{
+  TopiaryWindow *window;
+  TopiaryArticlePane *pane;
+  TopiaryPreview *preview;
+  GtkTextBuffer *buffer;
+  IdleWait w;
+  gint64 start;
+  guint words, n_children;
+  double ready_ms;
+  guint64 app, children;
+
+  start = g_get_monotonic_time ();
+  if ((window = open_longest (path, &words)) == NULL)
+    return 1;
+  pane = TOPIARY_ARTICLE_PANE (find_of_type (GTK_WIDGET (window), TOPIARY_TYPE_ARTICLE_PANE));
+  if (shown)
+    topiary_article_pane_show_links (pane);
+  if (!wait_for (links_settled, pane, 120000))
+    {
+      g_printerr ("topiary-bench-ui: the links were never read\n");
+      return 1;
+    }
+  ready_ms = (g_get_monotonic_time () - start) / 1000.0;
+  preview = topiary_window_get_preview (window);
+  w.preview = preview;
+  w.min_updates = 1;
+  wait_for (preview_ready, &w, 20000);
+  /* Writing: each pause asks for a new report. */
+  buffer = GTK_TEXT_BUFFER (topiary_editor_get_buffer (topiary_window_get_editor (window)));
+  for (guint i = 0; i < 5; i++)
+    {
+      gtk_text_buffer_insert_at_cursor (buffer, "x ", -1);
+      wait_for (never, NULL, 700);
+      wait_for (links_settled, pane, 20000);
+    }
+  wait_for (never, NULL, 1000);
+  app = pss_kb (getpid ());
+  children = descendants_pss_kb (&n_children);
+  g_print ("{\"shown\": %s, \"words\": %u, \"links_ready_ms\": %.0f, \"suggestions\": %u, \"app_pss_mb\": %.1f, "
+           "\"children\": %u, \"children_pss_mb\": %.1f, \"total_pss_mb\": %.1f}\n",
+           shown ? "true" : "false", words, ready_ms, topiary_links_panel_get_n_suggestions (topiary_article_pane_get_links_panel (pane)),
+           app / 1024.0, n_children, children / 1024.0, (app + children) / 1024.0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
+
 /* ---- show ---- */
 
 static int
@@ -494,6 +647,8 @@ main (int    argc,
     }
   if (g_str_equal (argv[1], "spell"))
     return bench_spell (argv[2]);
+  if (g_str_equal (argv[1], "links"))
+    return bench_links (argv[2], !(argc > 3 && g_str_equal (argv[3], "closed")));
   g_printerr ("topiary-bench-ui: unknown mode %s\n", argv[1]);
   return 2;
 }
