@@ -596,8 +596,9 @@ show (const char *path,
       GtkTextBuffer *buffer = GTK_TEXT_BUFFER (topiary_editor_get_buffer (topiary_window_get_editor (window)));
       GtkTextIter iter;
 
-      /* In the second paragraph, as one writes it. */
-      gtk_text_buffer_get_iter_at_line (buffer, &iter, 4);
+      /* At the end of the first paragraph (one line: the sample's
+       * paragraphs are not hard-wrapped), as one writes it. */
+      gtk_text_buffer_get_iter_at_line (buffer, &iter, 0);
       gtk_text_iter_forward_to_line_end (&iter);
       gtk_text_buffer_place_cursor (buffer, &iter);
       gtk_widget_grab_focus (GTK_WIDGET (topiary_editor_get_view (topiary_window_get_editor (window))));

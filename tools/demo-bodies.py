@@ -42,11 +42,7 @@ ARTICLES = [
         "date": "2026-09-14T08:30:00Z",
         "kind": "pillar",
         "queries": ["flask application architecture", "flask production structure", "large flask app"],
-        "body": """Flask gives you a request object, a router and a template engine, and then
-gets out of your way. That freedom is why small Flask apps are a joy and why
-large ones so often turn into a single 4,000-line `app.py`. This guide
-collects the decisions that keep a Flask codebase pleasant after its first
-year in production.
+        "body": """Flask gives you a request object, a router and a template engine, and then gets out of your way. That freedom is why small Flask apps are a joy and why large ones so often turn into a single 4,000-line `app.py`. This guide collects the decisions that keep a Flask codebase pleasant after its first year in production.
 
 ## What "production-ready" means here
 
@@ -57,14 +53,11 @@ An architecture is production-ready when the people who maintain it can:
 - add a feature by adding files, not by growing the existing ones;
 - find where a request is handled in under a minute.
 
-None of these need a framework on top of Flask. They need three habits: an
-application factory, Blueprints per feature, and configuration that comes
-from the environment.
+None of these need a framework on top of Flask. They need three habits: an application factory, Blueprints per feature, and configuration that comes from the environment.
 
 ## The application factory
 
-Instead of creating `app` at import time, create it in a function. Tests
-can then build as many apps as they like, each with its own settings.
+Instead of creating `app` at import time, create it in a function. Tests can then build as many apps as they like, each with its own settings.
 
 ```python
 from flask import Flask
@@ -84,13 +77,11 @@ def create_app(config_object="app.config.Production"):
     return app
 ```
 
-[[Blueprints and the App Factory Pattern Explained]] walks through the
-factory line by line, including the circular-import trap it avoids.
+[[Blueprints and the App Factory Pattern Explained]] walks through the factory line by line, including the circular-import trap it avoids.
 
 ## Choosing a layout
 
-How you arrange the files matters less than arranging them the same way
-everywhere. The three layouts below cover almost every project we have seen:
+How you arrange the files matters less than arranging them the same way everywhere. The three layouts below cover almost every project we have seen:
 
 | Layout | Fits | Grows to | Main risk |
 |---|---|---|---|
@@ -98,13 +89,11 @@ everywhere. The three layouts below cover almost every project we have seen:
 | Package by layer | CRUD apps, admin back ends | ~20 models | a change touches four folders |
 | Package by feature | products with several teams | hundreds of views | shared code drifts into `utils` |
 
-Copy-paste templates for each one are in
-[[Flask Project Structure: Best Practices and Examples]].
+Copy-paste templates for each one are in [[Flask Project Structure: Best Practices and Examples]].
 
 ## Configuration and secrets
 
-Keep defaults in code and everything that differs between machines in the
-environment. Flask 2.2 and later read `FLASK_`-prefixed variables for you:
+Keep defaults in code and everything that differs between machines in the environment. Flask 2.2 and later read `FLASK_`-prefixed variables for you:
 
 ```sh
 export FLASK_SQLALCHEMY_DATABASE_URI="postgresql:///shop"
@@ -112,27 +101,17 @@ export FLASK_SECRET_KEY="$(openssl rand -hex 32)"
 flask --app "app:create_app()" run
 ```
 
-Layered settings for development, staging and production, and how to keep
-secrets out of the repository, are covered in
-[[Configuration, Settings, and Environment Management in Flask]].
+Layered settings for development, staging and production, and how to keep secrets out of the repository, are covered in [[Configuration, Settings, and Environment Management in Flask]].
 
 ## When to split the monolith
 
-Most Flask apps never need microservices. Split when a part of the app has
-a different scaling profile, a different release cadence, or a different
-team, and not before. Until then, feature packages with clear boundaries give
-you most of the benefits at a fraction of the operational cost.
-[[Monolith to Microservice: When and How to Split a Flask App]] lists the
-signals to watch for and a safe order of steps.
+Most Flask apps never need microservices. Split when a part of the app has a different scaling profile, a different release cadence, or a different team, and not before. Until then, feature packages with clear boundaries give you most of the benefits at a fraction of the operational cost. [[Monolith to Microservice: When and How to Split a Flask App]] lists the signals to watch for and a safe order of steps.
 
-> A well-structured monolith is the best starting point for microservices,
-> and often the best end point too.
+> A well-structured monolith is the best starting point for microservices, and often the best end point too.
 
 ## Dependencies and packaging
 
-Pin what you deploy and package the app like any other Python project, so
-the image you test is the image you ship. The details, from `pyproject.toml`
-to lock files, are in [[Managing Dependencies and Packaging Flask Applications]].
+Pin what you deploy and package the app like any other Python project, so the image you test is the image you ship. The details, from `pyproject.toml` to lock files, are in [[Managing Dependencies and Packaging Flask Applications]].
 
 ## Checklist
 
@@ -151,16 +130,11 @@ to lock files, are in [[Managing Dependencies and Packaging Flask Applications]]
         "date": "2026-09-21T08:30:00Z",
         "kind": "cluster",
         "queries": ["flask app factory", "flask blueprints tutorial"],
-        "body": """The application factory and Blueprints are the two Flask features that
-turn a script into an application. This article is part of
-[[Designing Production-Ready Flask Application Architectures]]; read that
-first if you want the bigger picture.
+        "body": """The application factory and Blueprints are the two Flask features that turn a script into an application. This article is part of [[Designing Production-Ready Flask Application Architectures]]; read that first if you want the bigger picture.
 
 ## Why a factory at all?
 
-A module-level `app = Flask(__name__)` is created once, when the module is
-imported. Every test then shares one app and one configuration, and every
-extension has to be imported *after* the app exists. A factory fixes both:
+A module-level `app = Flask(__name__)` is created once, when the module is imported. Every test then shares one app and one configuration, and every extension has to be imported *after* the app exists. A factory fixes both:
 
 ```python
 # app/extensions.py
@@ -182,8 +156,7 @@ def create_app(test_config=None):
 
 ## Blueprints: one folder per feature
 
-A Blueprint is a bundle of routes, templates and static files that the app
-registers later. Give each feature its own:
+A Blueprint is a bundle of routes, templates and static files that the app registers later. Give each feature its own:
 
 ```text
 app/
@@ -196,9 +169,7 @@ app/
     routes.py
 ```
 
-Keep the templates in a sub-folder named after the Blueprint
-(`templates/users/profile.html`), or two Blueprints with a `profile.html`
-will silently shadow each other.
+Keep the templates in a sub-folder named after the Blueprint (`templates/users/profile.html`), or two Blueprints with a `profile.html` will silently shadow each other.
 
 ## Testing with the factory
 
@@ -220,15 +191,11 @@ def test_profile_needs_login(client):
 
 ## Common mistakes
 
-- **Importing `current_app` at module level.** It only exists inside a
-  request or an app context.
-- **Registering Blueprints inside the Blueprint module.** Registration
-  belongs in the factory, so the Blueprint stays reusable.
-- **One giant Blueprint.** If `routes.py` passes 400 lines, it is two
-  features.
+- **Importing `current_app` at module level.** It only exists inside a request or an app context.
+- **Registering Blueprints inside the Blueprint module.** Registration belongs in the factory, so the Blueprint stays reusable.
+- **One giant Blueprint.** If `routes.py` passes 400 lines, it is two features.
 
-Where the folders themselves should go is the subject of
-[[Flask Project Structure: Best Practices and Examples]].
+Where the folders themselves should go is the subject of [[Flask Project Structure: Best Practices and Examples]].
 """,
     },
     {
@@ -239,10 +206,7 @@ Where the folders themselves should go is the subject of
         "date": "2026-09-28T08:30:00Z",
         "kind": "cluster",
         "queries": ["flask project structure", "flask folder layout"],
-        "body": """There is no official Flask layout, which is why every tutorial shows a
-different one. Below are three that hold up in production, from smallest to
-largest, with the trade-offs that decide between them. For the reasoning
-behind them see [[Designing Production-Ready Flask Application Architectures]].
+        "body": """There is no official Flask layout, which is why every tutorial shows a different one. Below are three that hold up in production, from smallest to largest, with the trade-offs that decide between them. For the reasoning behind them see [[Designing Production-Ready Flask Application Architectures]].
 
 ## Small: one package
 
@@ -258,8 +222,7 @@ shop/
   pyproject.toml
 ```
 
-Good for an internal tool or a first release. Move on when `views.py`
-needs a table of contents.
+Good for an internal tool or a first release. Move on when `views.py` needs a table of contents.
 
 ## Medium: package by layer
 
@@ -288,8 +251,7 @@ shop/
   tests/users/  tests/orders/
 ```
 
-Each feature is a Blueprint, as described in
-[[Blueprints and the App Factory Pattern Explained]].
+Each feature is a Blueprint, as described in [[Blueprints and the App Factory Pattern Explained]].
 
 ## Comparing the three
 
@@ -303,10 +265,8 @@ Each feature is a Blueprint, as described in
 ## Where things go
 
 - **Tests** mirror the package: `tests/users/test_routes.py`.
-- **Static assets** that a build step produces go in `shop/static/dist/`
-  and are ignored by Git.
-- **Settings** stay in `shop/config.py`; values come from the environment,
-  see [[Configuration, Settings, and Environment Management in Flask]].
+- **Static assets** that a build step produces go in `shop/static/dist/` and are ignored by Git.
+- **Settings** stay in `shop/config.py`; values come from the environment, see [[Configuration, Settings, and Environment Management in Flask]].
 """,
     },
     {
@@ -317,9 +277,7 @@ Each feature is a Blueprint, as described in
         "date": "2026-10-05T08:30:00Z",
         "kind": "cluster",
         "queries": ["flask config", "flask environment variables"],
-        "body": """Configuration is the part of an app that changes between machines while the
-code stays the same. Getting it right early saves a great deal of pain later;
-this article belongs to [[Designing Production-Ready Flask Application Architectures]].
+        "body": """Configuration is the part of an app that changes between machines while the code stays the same. Getting it right early saves a great deal of pain later; this article belongs to [[Designing Production-Ready Flask Application Architectures]].
 
 ## Layered settings
 
@@ -342,8 +300,7 @@ class Production(Base):
 
 ## Values from the environment
 
-`app.config.from_prefixed_env()` reads every `FLASK_*` variable and parses
-JSON values, so `FLASK_MAX_CONTENT_LENGTH=1048576` becomes an integer.
+`app.config.from_prefixed_env()` reads every `FLASK_*` variable and parses JSON values, so `FLASK_MAX_CONTENT_LENGTH=1048576` becomes an integer.
 
 | Source | Use it for | Never put here |
 |---|---|---|
@@ -354,13 +311,10 @@ JSON values, so `FLASK_MAX_CONTENT_LENGTH=1048576` becomes an integer.
 ## Secrets
 
 1. Generate keys with `python -c "import secrets; print(secrets.token_hex(32))"`.
-2. Store them in the platform's secret store, not in `.env` files that get
-   committed by accident.
-3. Rotate `SECRET_KEY` with `SECRET_KEY_FALLBACKS` (Flask 3.1) so existing
-   sessions survive.
+2. Store them in the platform's secret store, not in `.env` files that get committed by accident.
+3. Rotate `SECRET_KEY` with `SECRET_KEY_FALLBACKS` (Flask 3.1) so existing sessions survive.
 
-The same factory from [[Blueprints and the App Factory Pattern Explained]]
-accepts a settings object, which is what makes all of this testable.
+The same factory from [[Blueprints and the App Factory Pattern Explained]] accepts a settings object, which is what makes all of this testable.
 """,
     },
 ]
