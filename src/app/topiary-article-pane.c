@@ -517,6 +517,13 @@ topiary_article_pane_get_preview (TopiaryArticlePane *self)
 
 /* ---- project and article ---- */
 
+static gboolean
+preload_dictionary (gpointer language)
+{
+  topiary_spell_dicts_preload (language);
+  return G_SOURCE_REMOVE;
+}
+
 void
 topiary_article_pane_set_project (TopiaryArticlePane *self,
                                   TopiaryProject     *project,
@@ -546,12 +553,11 @@ topiary_article_pane_set_project (TopiaryArticlePane *self,
     topiary_preview_set_project (self->preview, project);
   if (project != NULL)
     gtk_widget_set_sensitive (GTK_WIDGET (self->details), !topiary_project_is_read_only (project));
-  /* Its dictionary loads in a thread while the writer picks an article. */
+  /* Its dictionary loads in a thread while the writer picks an article;
+   * when the main loop is idle, so never before the window shows. */
   if (project != NULL && (self->settings == NULL || g_settings_get_boolean (self->settings, "spell-check")))
-    {
-      g_autofree char *language = topiary_project_get_map_field (project, "language");
-      topiary_spell_dicts_preload (language);
-    }
+    g_idle_add_full (G_PRIORITY_LOW, preload_dictionary,
+                     topiary_project_get_map_field (project, "language"), g_free);
 }
 
 void
