@@ -311,6 +311,27 @@ test_dismiss (Fixture       *f,
   g_assert_nonnull (find (again, TOPIARY_SUGGESTION_MENTION, f->django_guide));
 }
 
+/* A pillar's clusters are also its group's articles: a dismissed required
+ * link to one is not offered again as a sibling (the Links panel showed
+ * "Link across to" right after "Link down to" was dismissed). */
+static void
+test_dismiss_required (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TopiaryLinker) linker = linker_new (f);
+  g_autoptr(GPtrArray) before = suggest (f, linker, f->guide, "The guide.");
+  g_autoptr(GPtrArray) after = NULL;
+
+  g_assert_nonnull (find (before, TOPIARY_SUGGESTION_REQUIRED, f->routing));
+  g_assert_true (topiary_project_dismiss_suggestion (f->project, f->guide, f->routing, "required", &error));
+  g_assert_no_error (error);
+  after = suggest (f, linker, f->guide, "The guide.");
+  g_assert_cmpuint (count_target (after, f->routing), ==, 0);
+  /* The others stay. */
+  g_assert_nonnull (find (after, TOPIARY_SUGGESTION_REQUIRED, f->templates));
+}
+
 /* Three articles link to the pillar with "flask tutorial": the fourth is
  * offered another query. */
 static void
@@ -524,6 +545,7 @@ main (int   argc,
   ADD ("mentions-not", test_mentions_not);
   ADD ("siblings", test_siblings);
   ADD ("dismiss", test_dismiss);
+  ADD ("dismiss-required", test_dismiss_required);
   ADD ("anchor-variety", test_anchor_variety);
   ADD ("plan-pairs", test_plan_pairs);
   ADD ("outgoing-backlinks", test_outgoing_backlinks);

@@ -324,7 +324,10 @@ suggest_siblings (Suggest *s)
 
       if (t == s->article || topiary_article_get_status (t->article) == TOPIARY_STATUS_IDEA ||
           g_hash_table_contains (s->linked, &t->id) || g_hash_table_contains (s->suggested, &t->id) ||
-          is_dismissed (s, TOPIARY_SUGGESTION_SIBLING, t->id))
+          is_dismissed (s, TOPIARY_SUGGESTION_SIBLING, t->id) ||
+          /* A pillar's clusters are in its group too: a required link
+           * dismissed is not offered again, weaker, as a sibling. */
+          is_dismissed (s, TOPIARY_SUGGESTION_REQUIRED, t->id))
         continue;
       add (s, TOPIARY_SUGGESTION_SIBLING, TOPIARY_REQUIRED_NONE, t, NULL);
     }
