@@ -290,22 +290,68 @@ tag_class (GtkTextTag *tag)
   return index;
 }
 
-/* The class of the text at @iter, from its highest tag with a colour. */
-static const char *
-class_at (const GtkTextIter *iter)
+typedef struct {
+  GtkTextTag *tag;
+  gint        priority;
+  guint       class;    /* index + 1 in topiary_highlight_classes */
+} ClassTag;
+
+static void
+collect_class_tag (GtkTextTag *tag,
+                   gpointer    data)
 {
-  g_autoptr(GSList) tags = gtk_text_iter_get_tags (iter);
-  const char *class = NULL;
+  guint class = tag_class (tag);
 
-  /* Ascending priority: the last coloured one wins. */
-  for (GSList *l = tags; l != NULL; l = l->next)
+  if (class > 0)
     {
-      guint index = tag_class (l->data);
+      ClassTag t = { tag, gtk_text_tag_get_priority (tag), class };
 
-      if (index > 0)
-        class = topiary_highlight_classes[index - 1];
+      g_array_append_val ((GArray *) data, t);
     }
-  return class;
+}
+
+static gint
+by_priority (gconstpointer a,
+             gconstpointer b)
+{
+  return ((const ClassTag *) a)->priority - ((const ClassTag *) b)->priority;
+}
+
+/* Sets classes[i] to the class of the i-th character of @buffer (0 for
+ * none): that of its highest-priority tag with a colour, as the view
+ * would colour it. Each tag's ranges are walked once, lowest priority
+ * first, each painting over the ones below; cheaper than asking every
+ * toggle for its list of tags. */
+static void
+paint_classes (GtkTextBuffer *buffer,
+               guint8        *classes,
+               gint           n_chars)
+{
+  g_autoptr(GArray) tags = g_array_new (FALSE, FALSE, sizeof (ClassTag));
+
+  gtk_text_tag_table_foreach (gtk_text_buffer_get_tag_table (buffer), collect_class_tag, tags);
+  g_array_sort (tags, by_priority);
+  for (guint i = 0; i < tags->len; i++)
+    {
+      const ClassTag *t = &g_array_index (tags, ClassTag, i);
+      GtkTextIter iter;
+      gboolean on;
+
+      gtk_text_buffer_get_start_iter (buffer, &iter);
+      on = gtk_text_iter_has_tag (&iter, t->tag);
+      for (;;)
+        {
+          gint start = gtk_text_iter_get_offset (&iter);
+          gboolean more = gtk_text_iter_forward_to_tag_toggle (&iter, t->tag);
+
+          if (on)
+            memset (classes + start, t->class,
+                    (more ? gtk_text_iter_get_offset (&iter) : n_chars) - start);
+          if (!more)
+            break;
+          on = !on;
+        }
+    }
 }
 
 static void
@@ -334,8 +380,9 @@ topiary_highlight_gsv (const char *language,
   GtkSourceBuffer *buffer = NULL;
   GtkSourceLanguage *language_found;
   GtkTextIter iter, end;
-  g_autoptr(GString) run = NULL;
-  const char *run_class = NULL;
+  g_autofree guint8 *classes = NULL;
+  const char *p = code;
+  gint n_chars;
   TopiaryHighlightGsvTestHook hook;
   gpointer hook_data;
 
@@ -366,27 +413,24 @@ topiary_highlight_gsv (const char *language,
   gtk_source_buffer_ensure_highlight (buffer, &iter, &end);
 
   /* Tags toggle more often than classes change (context classes, nested
-   * styles of one class): runs of one class are written as one span. */
-  run = g_string_new (NULL);
-  while (!gtk_text_iter_equal (&iter, &end))
+   * styles of one class): runs of one class are written as one span. The
+   * buffer holds @code as given, so its characters are @code's. */
+  n_chars = gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (buffer));
+  g_assert ((glong) n_chars == g_utf8_strlen (code, length));
+  classes = g_malloc0 (MAX (n_chars, 1));
+  paint_classes (GTK_TEXT_BUFFER (buffer), classes, n_chars);
+  for (gint i = 0; i < n_chars; )
     {
-      GtkTextIter next = iter;
-      const char *class = class_at (&iter);
-      g_autofree char *slice = NULL;
+      guint8 class = classes[i];
+      const char *start = p;
 
-      if (!gtk_text_iter_forward_to_tag_toggle (&next, NULL))
-        next = end;
-      if (class != run_class)
+      while (i < n_chars && classes[i] == class)
         {
-          append_token (out, run_class, run->str, run->len);
-          g_string_truncate (run, 0);
-          run_class = class;
+          p = g_utf8_next_char (p);
+          i++;
         }
-      slice = gtk_text_iter_get_slice (&iter, &next);
-      g_string_append (run, slice);
-      iter = next;
+      append_token (out, class > 0 ? topiary_highlight_classes[class - 1] : NULL, start, p - start);
     }
-  append_token (out, run_class, run->str, run->len);
 
   /* The text stays until the next block in this language replaces it:
    * emptying the buffer costs as much again. */
