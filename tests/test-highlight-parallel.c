@@ -157,33 +157,25 @@ test_runs_in_parallel (void)
   g_cond_clear (&m.cond);
 }
 
-/* Every file under @dir (relative path → contents), but the export's
+/* Every file under @root (relative path → contents), but the export's
  * marker, which holds the time of the export. */
 static void
 read_tree (const char *root,
-           const char *rel,
            GHashTable *files)
 {
-  g_autofree char *path = g_build_filename (root, rel, NULL);
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
 
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
+  test_list_files (root, "", paths);
+  for (guint i = 0; i < paths->len; i++)
     {
-      g_autofree char *child_rel = *rel != '\0' ? g_build_filename (rel, name, NULL) : g_strdup (name);
-      g_autofree char *child = g_build_filename (root, child_rel, NULL);
+      const char *rel = g_ptr_array_index (paths, i);
+      g_autofree char *path = g_build_filename (root, rel, NULL);
       char *contents = NULL;
 
-      if (g_str_equal (name, TOPIARY_EXPORT_MARKER))
+      if (g_str_equal (rel, TOPIARY_EXPORT_MARKER))
         continue;
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        read_tree (root, child_rel, files);
-      else
-        {
-          g_assert_true (g_file_get_contents (child, &contents, NULL, NULL));
-          g_hash_table_insert (files, g_steal_pointer (&child_rel), contents);
-        }
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_hash_table_insert (files, g_strdup (rel), contents);
     }
 }
 
@@ -198,7 +190,7 @@ export_site (TopiaryProject *project,
 
   g_assert_true (topiary_export (project, dir, &options, NULL, NULL, &error));
   g_assert_no_error (error);
-  read_tree (dir, "", files);
+  read_tree (dir, files);
   return files;
 }
 

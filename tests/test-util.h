@@ -64,6 +64,29 @@ test_tmp_map_free (char *dir,
   g_free (path);
 }
 
+/* Appends to @out the path, relative to @root, of every file below
+ * @root/@rel ("" for all), walking folders depth-first. */
+static inline void
+test_list_files (const char *root,
+                 const char *rel,
+                 GPtrArray  *out)
+{
+  g_autofree char *path = g_build_filename (root, rel, NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = rel[0] ? g_strconcat (rel, "/", name, NULL) : g_strdup (name);
+      g_autofree char *full = g_build_filename (root, child, NULL);
+
+      if (g_file_test (full, G_FILE_TEST_IS_DIR))
+        test_list_files (root, child, out);
+      else
+        g_ptr_array_add (out, g_steal_pointer (&child));
+    }
+}
+
 /* A new, empty project "map.topiary" in a fresh temporary folder made from
  * @tmpl: the seed most test fixtures start from. */
 static inline TopiaryProject *
