@@ -19,6 +19,7 @@
 #include "topiary-dialogs.h"
 #include "topiary-details.h"
 #include "topiary-editor.h"
+#include "topiary-graph-view.h"
 #include "topiary-importer.h"
 #include "topiary-map-actions.h"
 #include "topiary-overview.h"
@@ -46,6 +47,7 @@ struct _TopiaryWindow
   GtkListBox           *history_list;
   GtkStack             *content_stack;
   TopiaryOverview      *overview;
+  TopiaryGraphView     *graph_view;
   TopiaryArticlePane   *pane;
 
   TopiaryMapActions    *map_actions;
@@ -61,6 +63,7 @@ G_DEFINE_FINAL_TYPE (TopiaryWindow, topiary_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_LAYOUT,
+  PROP_SHOW_GRAPH,
   N_PROPS
 };
 
@@ -210,6 +213,7 @@ _topiary_window_set_project (TopiaryWindow  *self,
   /* The sidebar's tree was just built: the overview counts from it. */
   topiary_overview_set_project (self->overview, project,
                                 project ? topiary_sidebar_get_tree (self->sidebar) : NULL);
+  topiary_graph_view_set_project (self->graph_view, project);
   if (project != NULL)
     {
       g_autoptr(GError) watch_error = NULL;
@@ -378,6 +382,7 @@ update_actions (TopiaryWindow *self)
   gtk_widget_action_set_enabled (widget, "win.search", open);
   gtk_widget_action_set_enabled (widget, "win.quick-open", open);
   gtk_widget_action_set_enabled (widget, "win.export", open);
+  gtk_widget_action_set_enabled (widget, "win.show-graph", open);
   gtk_widget_action_set_enabled (widget, "win.import", !importing);
   gtk_widget_action_set_enabled (widget, "win.import-folder", !importing);
   gtk_widget_action_set_enabled (widget, "win.import-paste", !importing);
@@ -402,6 +407,32 @@ topiary_window_show_map (TopiaryWindow *self,
   gtk_stack_set_visible_child_name (self->content_stack, "overview");
   update_title (self);
   update_actions (self);
+}
+
+void
+topiary_window_show_graph (TopiaryWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (TOPIARY_IS_WINDOW (self));
+
+  if (self->project == NULL)
+    return;
+  /* The text being written is saved first: the graph reads the file. */
+  if (!topiary_article_pane_load (self->pane, 0, &error))
+    _topiary_window_toast (self, error->message);
+  gtk_stack_set_visible_child_name (self->content_stack, "graph");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  topiary_graph_view_show (self->graph_view);
+  gtk_widget_grab_focus (GTK_WIDGET (topiary_graph_view_get_canvas (self->graph_view)));
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+on_content_page_changed (TopiaryWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_GRAPH]);
 }
 
 gboolean
@@ -448,21 +479,31 @@ on_sidebar_refreshed (TopiarySidebar *sidebar,
   update_actions (self);
 }
 
-static void
-on_article_activated (TopiarySidebar *sidebar,
-                      gint64          article_id,
-                      TopiaryWindow  *self)
+gboolean
+topiary_window_activate_article (TopiaryWindow *self,
+                                 gint64         article_id)
 {
   GtkWidget *view;
 
+  g_return_val_if_fail (TOPIARY_IS_WINDOW (self), FALSE);
+
   if (!topiary_window_open_article (self, article_id))
-    return;
+    return FALSE;
   /* Enter on a row or a search result: the writer goes on writing. */
   view = GTK_WIDGET (topiary_editor_get_view (topiary_article_pane_get_editor (self->pane)));
   if (gtk_widget_get_mapped (view))
     gtk_widget_grab_focus (view);
   else
     gtk_widget_child_focus (GTK_WIDGET (self->pane), GTK_DIR_TAB_FORWARD);
+  return TRUE;
+}
+
+static void
+on_article_activated (TopiarySidebar *sidebar,
+                      gint64          article_id,
+                      TopiaryWindow  *self)
+{
+  topiary_window_activate_article (self, article_id);
 }
 
 static void
@@ -730,6 +771,10 @@ topiary_window_get_property (GObject    *object,
       else
         g_value_set_static_string (value, "split");
       break;
+    case PROP_SHOW_GRAPH:
+      g_value_set_boolean (value, self->content_stack != NULL &&
+                           g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "graph") == 0);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -747,6 +792,12 @@ topiary_window_set_property (GObject      *object,
     {
     case PROP_LAYOUT:
       set_layout (self, g_value_get_string (value));
+      break;
+    case PROP_SHOW_GRAPH:
+      if (g_value_get_boolean (value))
+        topiary_window_show_graph (self);
+      else if (self->project != NULL)
+        topiary_window_show_map (self, 0);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -770,12 +821,17 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   properties[PROP_LAYOUT] =
     g_param_spec_string ("layout", NULL, NULL, "split",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The content shows the map as a graph (win.show-graph). */
+  properties[PROP_SHOW_GRAPH] =
+    g_param_spec_boolean ("show-graph", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TOPIARY_TYPE_WELCOME);
   g_type_ensure (TOPIARY_TYPE_SIDEBAR);
   g_type_ensure (TOPIARY_TYPE_OVERVIEW);
   g_type_ensure (TOPIARY_TYPE_ARTICLE_PANE);
+  g_type_ensure (TOPIARY_TYPE_GRAPH_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/topiary/Topiary/ui/topiary-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, toast_overlay);
@@ -793,6 +849,7 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_history_show);
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, overview);
+  gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, graph_view);
   gtk_widget_class_bind_template_child (widget_class, TopiaryWindow, pane);
   gtk_widget_class_bind_template_callback (widget_class, on_node_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_article_activated);
@@ -810,6 +867,7 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-article", "x", win_open_article);
   gtk_widget_class_install_action (widget_class, "win.open-article-at-line", "(xu)", win_open_article_at_line);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, win_back);
+  gtk_widget_class_install_property_action (widget_class, "win.show-graph", "show-graph");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK, "win.new-map", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
@@ -821,6 +879,7 @@ topiary_window_class_init (TopiaryWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.quick-open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-details", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.show-graph", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.cycle-layout", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.layout", "s", "editor");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.layout", "s", "split");
@@ -861,6 +920,8 @@ topiary_window_init (TopiaryWindow *self)
   self->map_actions = topiary_map_actions_new (self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "map", G_ACTION_GROUP (self->map_actions));
   g_signal_connect_object (self->pane, "notify::layout", G_CALLBACK (on_layout_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->content_stack, "notify::visible-child-name", G_CALLBACK (on_content_page_changed),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->pane, "notify::narrow", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->pane, "notify::editor", G_CALLBACK (on_editor_made), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->pane, "message", G_CALLBACK (on_pane_message), self, G_CONNECT_SWAPPED);

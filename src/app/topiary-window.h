@@ -30,6 +30,12 @@ gboolean        topiary_window_open_path    (TopiaryWindow      *self,
 /* Shows the article in the editor, preview and details panel. */
 gboolean        topiary_window_open_article (TopiaryWindow      *self,
                                              gint64              article_id);
+/* Opens the article and puts the focus in its text, as Enter on the
+ * map's tree does. */
+gboolean        topiary_window_activate_article (TopiaryWindow  *self,
+                                                 gint64          article_id);
+/* Shows the map as a graph (win.show-graph). */
+void            topiary_window_show_graph   (TopiaryWindow      *self);
 /* Creates an empty map at @path (".topiary" is appended when missing)
  * and opens it; an existing file is never replaced. */
 gboolean        topiary_window_create_map   (TopiaryWindow      *self,

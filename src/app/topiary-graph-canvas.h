@@ -1,0 +1,63 @@
+/* topiary-graph-canvas.h — draws a TopiaryGraph and lets the user move
+ * around it: zoom, pan, fit, a focus ring over the nodes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "topiary-graph.h"
+
+G_BEGIN_DECLS
+
+#define TOPIARY_TYPE_GRAPH_CANVAS (topiary_graph_canvas_get_type ())
+G_DECLARE_FINAL_TYPE (TopiaryGraphCanvas, topiary_graph_canvas, TOPIARY, GRAPH_CANVAS, GtkWidget)
+
+/* Shows @graph (borrowed: the caller keeps it alive until it sets
+ * another, or NULL). With @keep_view the zoom and place stay (a rebuilt
+ * graph of the same map); else the graph is fitted in the widget. The
+ * focused node follows its article (or group) into the new graph. */
+void         topiary_graph_canvas_set_graph       (TopiaryGraphCanvas *self,
+                                                   TopiaryGraph       *graph,
+                                                   gboolean            keep_view);
+TopiaryGraph *topiary_graph_canvas_get_graph      (TopiaryGraphCanvas *self);
+
+/* The whole graph in view. */
+void         topiary_graph_canvas_fit             (TopiaryGraphCanvas *self);
+/* The nodes of @group_id (0: the ideas) in view. */
+void         topiary_graph_canvas_fit_group       (TopiaryGraphCanvas *self,
+                                                   gint64              group_id);
+/* Zooms by @factor (> 1 in, < 1 out) around the widget's centre. */
+void         topiary_graph_canvas_zoom            (TopiaryGraphCanvas *self,
+                                                   double              factor);
+/* Pixels per layout unit. */
+double       topiary_graph_canvas_get_scale       (TopiaryGraphCanvas *self);
+
+/* The node with the focus ring, -1 for none; setting it brings the node
+ * into view and tells screen readers about it. */
+int          topiary_graph_canvas_get_focus_node  (TopiaryGraphCanvas *self);
+void         topiary_graph_canvas_set_focus_node  (TopiaryGraphCanvas *self,
+                                                   int                 index);
+
+/* Where node @index's centre is drawn, in the widget's coordinates. */
+void         topiary_graph_canvas_node_point      (TopiaryGraphCanvas *self,
+                                                   guint               index,
+                                                   double             *x,
+                                                   double             *y);
+/* Where the middle of edge @index is drawn (between the circles). */
+void         topiary_graph_canvas_edge_point      (TopiaryGraphCanvas *self,
+                                                   guint               index,
+                                                   double             *x,
+                                                   double             *y);
+
+/* What a screen reader says for node @index: "Title, cluster, Drafting". */
+char        *topiary_graph_canvas_describe_node   (TopiaryGraphCanvas *self,
+                                                   guint               index);
+
+/* The fill of a node of @status; the legend's swatches use the same
+ * colours (style.css). */
+void         topiary_graph_canvas_status_color    (TopiaryStatus       status,
+                                                   GdkRGBA            *color);
+
+G_END_DECLS
