@@ -3,11 +3,8 @@
  *
  * The layout is core's (topiary-graph.h), in abstract units; the canvas
  * only maps them to pixels: widget = world × scale + offset. It draws with
- * cairo into one node of the snapshot, and only what is in view: edges
- * whose box meets the view, nodes whose circle does, labels when a node is
- * drawn large enough and its label does not cover one already drawn
- * (pillars and groups first). So a map of 1,000 articles, fitted, costs a
- * few hundred labels at most, and zoomed in only the articles on screen.
+ * cairo into one node of the snapshot, and only what is in view
+ * (topiary-graph-draw.c).
  *
  * Pointer: a click on a node or on a missing (dashed) edge emits
  * node-activated or edge-activated; a drag pans; the wheel pans, with Ctrl
@@ -26,7 +23,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "topiary-graph-canvas.h"
+#include "topiary-graph-canvas-private.h"
 #include "topiary-link-completion.h"
 
 #define ZOOM_STEP        1.25
@@ -35,28 +32,8 @@
 #define FIT_MARGIN       24.0   /* pixels around the fitted graph */
 #define CLICK_SLOP       4.0    /* pixels a press may move and still click */
 #define EDGE_TOLERANCE   6.0    /* pixels from a dashed edge that hit it */
-#define LABEL_MIN_RADIUS 7.0    /* a node drawn smaller has no label */
-#define LABEL_MAX_WIDTH  180    /* pixels; longer titles are ellipsized */
 #define KEY_PAN          48.0   /* pixels per Ctrl+arrow */
 #define WHEEL_PAN        48.0   /* pixels per wheel step */
-
-struct _TopiaryGraphCanvas
-{
-  GtkWidget     parent_instance;
-
-  TopiaryGraph *graph;          /* borrowed */
-  double        scale;
-  double        ox, oy;
-  double        fit_scale;
-  gboolean      need_fit;
-  int           focus;
-  int           hover;
-
-  double        pointer_x, pointer_y;
-  double        drag_ox, drag_oy;
-  gboolean      dragging;
-  double        pinch_scale;
-};
 
 G_DEFINE_FINAL_TYPE (TopiaryGraphCanvas, topiary_graph_canvas, GTK_TYPE_WIDGET)
 
@@ -86,62 +63,7 @@ topiary_graph_canvas_status_color (TopiaryStatus  status,
   gdk_rgba_parse (color, (guint) status < TOPIARY_N_STATUS ? colors[status] : colors[0]);
 }
 
-typedef struct {
-  GdkRGBA fg;
-  GdkRGBA bg;
-  GdkRGBA accent;
-  GdkRGBA link;
-  GdkRGBA missing;
-} Palette;
-
-static void
-get_palette (TopiaryGraphCanvas *self,
-             Palette            *p)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-
-  gtk_style_context_get_color (context, &p->fg);
-  if (!gtk_style_context_lookup_color (context, "window_bg_color", &p->bg))
-    gdk_rgba_parse (&p->bg, dark ? "#242424" : "#fafafa");
-  if (!gtk_style_context_lookup_color (context, "accent_color", &p->accent))
-    gdk_rgba_parse (&p->accent, "#1c71d8");
-  /* Cross-group links: the accent's blue, lighter in the dark. */
-  gdk_rgba_parse (&p->link, dark ? "#78aeed" : "#1c71d8");
-  gdk_rgba_parse (&p->missing, dark ? "#ff7b63" : "#e01b24");
-}
-
-static void
-set_source (cairo_t       *cr,
-            const GdkRGBA *color,
-            double         alpha)
-{
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
-}
-
 /* ---- coordinates ---- */
-
-static void
-to_widget (TopiaryGraphCanvas *self,
-           double              wx,
-           double              wy,
-           double             *x,
-           double             *y)
-{
-  *x = wx * self->scale + self->ox;
-  *y = wy * self->scale + self->oy;
-}
-
-static void
-to_world (TopiaryGraphCanvas *self,
-          double              x,
-          double              y,
-          double             *wx,
-          double             *wy)
-{
-  *wx = (x - self->ox) / self->scale;
-  *wy = (y - self->oy) / self->scale;
-}
 
 static void
 fit_rect (TopiaryGraphCanvas *self,
@@ -230,7 +152,7 @@ zoom_at (TopiaryGraphCanvas *self,
 
   if (self->graph == NULL)
     return;
-  to_world (self, x, y, &wx, &wy);
+  _topiary_graph_canvas_to_world (self, x, y, &wx, &wy);
   scale = CLAMP (self->scale * factor, self->fit_scale * MIN_ZOOM, self->fit_scale * MAX_ZOOM);
   if (scale == self->scale)
     return;
@@ -279,7 +201,7 @@ topiary_graph_canvas_node_point (TopiaryGraphCanvas *self,
   g_return_if_fail (self->graph != NULL && index < topiary_graph_get_n_nodes (self->graph));
 
   n = topiary_graph_get_node (self->graph, index);
-  to_widget (self, n->x, n->y, x, y);
+  _topiary_graph_canvas_to_widget (self, n->x, n->y, x, y);
 }
 
 void
@@ -301,7 +223,7 @@ topiary_graph_canvas_edge_point (TopiaryGraphCanvas *self,
   /* The middle of the part drawn between the two circles. */
   d = hypot (b->x - a->x, b->y - a->y);
   t = d > 0 ? (a->radius + (d - a->radius - b->radius) / 2) / d : 0.5;
-  to_widget (self, a->x + (b->x - a->x) * t, a->y + (b->y - a->y) * t, x, y);
+  _topiary_graph_canvas_to_widget (self, a->x + (b->x - a->x) * t, a->y + (b->y - a->y) * t, x, y);
 }
 
 /* ---- the focused node, for the eye and the ear ---- */
@@ -383,7 +305,7 @@ reveal_node (TopiaryGraphCanvas *self,
   double x, y, r = n->radius * self->scale;
   double margin = MAX (r, 0) + 32;
 
-  to_widget (self, n->x, n->y, &x, &y);
+  _topiary_graph_canvas_to_widget (self, n->x, n->y, &x, &y);
   if (width < 2 * margin || height < 2 * margin)
     return;
   if (x < margin)
@@ -476,6 +398,10 @@ topiary_graph_canvas_set_graph (TopiaryGraphCanvas *self,
     for (guint i = 0; i < topiary_graph_get_n_nodes (graph) && focus < 0; i++)
       if (topiary_graph_get_node (graph, i)->article_id == 0 && topiary_graph_get_node (graph, i)->group_id == focus_group)
         focus = i;
+  /* The focus was waiting for the graph: it lands on the first node. */
+  if (focus < 0 && graph != NULL && topiary_graph_get_n_nodes (graph) > 0 &&
+      gtk_widget_has_focus (GTK_WIDGET (self)))
+    focus = 0;
   self->focus = focus;
   if (!keep_view || self->fit_scale <= 0)
     topiary_graph_canvas_fit (self);
@@ -490,269 +416,6 @@ topiary_graph_canvas_get_graph (TopiaryGraphCanvas *self)
   return self->graph;
 }
 
-/* ---- drawing ---- */
-
-typedef struct {
-  double x0, y0, x1, y1;
-} Box;
-
-static gboolean
-box_meets (const Box *a,
-           const Box *b)
-{
-  return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
-}
-
-static void
-draw_arrow_head (cairo_t *cr,
-                 double   x,
-                 double   y,
-                 double   ux,
-                 double   uy,
-                 double   size)
-{
-  cairo_move_to (cr, x, y);
-  cairo_line_to (cr, x - ux * size - uy * size * 0.5, y - uy * size + ux * size * 0.5);
-  cairo_line_to (cr, x - ux * size + uy * size * 0.5, y - uy * size - ux * size * 0.5);
-  cairo_close_path (cr);
-}
-
-typedef enum {
-  PASS_LINK,
-  PASS_CROSS,
-  PASS_MISSING,
-} EdgePass;
-
-static void
-draw_edges (TopiaryGraphCanvas *self,
-            cairo_t            *cr,
-            const Box          *view,
-            const Palette      *p,
-            EdgePass            pass)
-{
-  gboolean groups = topiary_graph_get_level (self->graph) == TOPIARY_GRAPH_GROUPS;
-  gboolean heads = FALSE;
-
-  for (int round = 0; round < 2; round++)
-    {
-      for (guint i = 0; i < topiary_graph_get_n_edges (self->graph); i++)
-        {
-          const TopiaryGraphEdge *e = topiary_graph_get_edge (self->graph, i);
-          const TopiaryGraphNode *a, *b;
-          Box box;
-          double ax, ay, bx, by, d, ux, uy, ra, rb, r;
-
-          if ((pass == PASS_MISSING) != (e->kind == TOPIARY_GRAPH_EDGE_MISSING))
-            continue;
-          if (pass != PASS_MISSING && (pass == PASS_CROSS) != (e->cross_group != FALSE))
-            continue;
-          a = topiary_graph_get_node (self->graph, e->from);
-          b = topiary_graph_get_node (self->graph, e->to);
-          r = MAX (a->radius, b->radius);
-          box = (Box) { MIN (a->x, b->x) - r, MIN (a->y, b->y) - r, MAX (a->x, b->x) + r, MAX (a->y, b->y) + r };
-          if (!box_meets (&box, view))
-            continue;
-          to_widget (self, a->x, a->y, &ax, &ay);
-          to_widget (self, b->x, b->y, &bx, &by);
-          d = hypot (bx - ax, by - ay);
-          ra = a->radius * self->scale;
-          rb = b->radius * self->scale;
-          if (d <= ra + rb + 1)
-            continue;
-          ux = (bx - ax) / d;
-          uy = (by - ay) / d;
-          if (round == 0)
-            {
-              if (groups)
-                {
-                  /* A group edge is as wide as the links it stands for. */
-                  cairo_set_line_width (cr, 1 + log2 (MAX (e->count, 1)));
-                  cairo_move_to (cr, ax + ux * ra, ay + uy * ra);
-                  cairo_line_to (cr, bx - ux * rb, by - uy * rb);
-                  cairo_stroke (cr);
-                }
-              else
-                {
-                  cairo_move_to (cr, ax + ux * ra, ay + uy * ra);
-                  cairo_line_to (cr, bx - ux * rb, by - uy * rb);
-                }
-            }
-          else if (rb >= 4 && d > ra + rb + 12)
-            {
-              draw_arrow_head (cr, bx - ux * rb, by - uy * rb, ux, uy, 7);
-              heads = TRUE;
-            }
-        }
-      if (round == 0 && !groups)
-        cairo_stroke (cr);
-      if (round == 0)
-        cairo_set_dash (cr, NULL, 0, 0);
-    }
-  if (heads)
-    cairo_fill (cr);
-}
-
-static void
-draw_all_edges (TopiaryGraphCanvas *self,
-                cairo_t            *cr,
-                const Box          *view,
-                const Palette      *p)
-{
-  static const double dash[] = { 6, 4 };
-
-  set_source (cr, &p->fg, 0.28);
-  cairo_set_line_width (cr, 1);
-  draw_edges (self, cr, view, p, PASS_LINK);
-  set_source (cr, &p->link, 0.75);
-  cairo_set_line_width (cr, 1.3);
-  draw_edges (self, cr, view, p, PASS_CROSS);
-  set_source (cr, &p->missing, 0.9);
-  cairo_set_line_width (cr, 1.6);
-  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-  draw_edges (self, cr, view, p, PASS_MISSING);
-}
-
-static double
-node_radius_px (TopiaryGraphCanvas     *self,
-                const TopiaryGraphNode *n)
-{
-  return MAX (n->radius * self->scale, 2.0);
-}
-
-static void
-draw_nodes (TopiaryGraphCanvas *self,
-            cairo_t            *cr,
-            const Box          *view,
-            const Palette      *p)
-{
-  for (guint i = 0; i < topiary_graph_get_n_nodes (self->graph); i++)
-    {
-      const TopiaryGraphNode *n = topiary_graph_get_node (self->graph, i);
-      Box box = { n->x - n->radius, n->y - n->radius, n->x + n->radius, n->y + n->radius };
-      gboolean hub = n->kind == TOPIARY_GRAPH_NODE_PILLAR || n->kind == TOPIARY_GRAPH_NODE_GROUP;
-      GdkRGBA fill;
-      double x, y, r;
-
-      if (!box_meets (&box, view))
-        continue;
-      to_widget (self, n->x, n->y, &x, &y);
-      r = node_radius_px (self, n);
-      topiary_graph_canvas_status_color (n->status, &fill);
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-      set_source (cr, &fill, 1);
-      cairo_fill_preserve (cr);
-      /* The rim: darker than the fill; hubs have the text's colour. */
-      if (hub)
-        set_source (cr, &p->fg, 0.85);
-      else
-        cairo_set_source_rgba (cr, fill.red * 0.6, fill.green * 0.6, fill.blue * 0.6, 1);
-      cairo_set_line_width (cr, hub ? 2 : 1);
-      cairo_stroke (cr);
-      if ((int) i == self->hover)
-        {
-          cairo_arc (cr, x, y, r + 2.5, 0, 2 * G_PI);
-          set_source (cr, &p->fg, 0.5);
-          cairo_set_line_width (cr, 1.5);
-          cairo_stroke (cr);
-        }
-    }
-}
-
-static void
-draw_label (cairo_t       *cr,
-            PangoLayout   *layout,
-            const Palette *p,
-            double         cx,
-            double         top,
-            Box           *box)
-{
-  int w, h;
-
-  pango_layout_get_pixel_size (layout, &w, &h);
-  box->x0 = cx - w / 2.0 - 3;
-  box->x1 = cx + w / 2.0 + 3;
-  box->y0 = top;
-  box->y1 = top + h + 2;
-  if (cr == NULL)
-    return;
-  /* A veil of the window's colour keeps the text readable over edges. */
-  set_source (cr, &p->bg, 0.78);
-  cairo_rectangle (cr, box->x0, box->y0, box->x1 - box->x0, box->y1 - box->y0);
-  cairo_fill (cr);
-  set_source (cr, &p->fg, 1);
-  cairo_move_to (cr, cx - w / 2.0, top + 1);
-  pango_cairo_show_layout (cr, layout);
-}
-
-static void
-draw_labels (TopiaryGraphCanvas *self,
-             cairo_t            *cr,
-             const Box          *view,
-             const Palette      *p)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  g_autoptr(PangoAttrList) bold = pango_attr_list_new ();
-  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Box));
-  gboolean groups = topiary_graph_get_level (self->graph) == TOPIARY_GRAPH_GROUPS;
-
-  pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  pango_layout_set_width (layout, LABEL_MAX_WIDTH * PANGO_SCALE);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_single_paragraph_mode (layout, TRUE);
-
-  /* The focused node's label first, so none hides it; then the hubs, then
-   * the rest, each only where no label is yet. */
-  for (int round = 0; round < 3; round++)
-    for (guint i = 0; i < topiary_graph_get_n_nodes (self->graph); i++)
-      {
-        const TopiaryGraphNode *n = topiary_graph_get_node (self->graph, i);
-        gboolean hub = n->kind == TOPIARY_GRAPH_NODE_PILLAR || n->kind == TOPIARY_GRAPH_NODE_GROUP ||
-                       n->kind == TOPIARY_GRAPH_NODE_IDEAS;
-        Box node_box = { n->x - n->radius, n->y - n->radius, n->x + n->radius, n->y + n->radius };
-        Box box;
-        double x, y, r;
-        gboolean free = TRUE;
-
-        if (round == 0 ? (int) i != self->focus
-            : ((int) i == self->focus || (round == 1) != hub))
-          continue;
-        if (!box_meets (&node_box, view))
-          continue;
-        r = node_radius_px (self, n);
-        if (round > 0 && !groups && r < (hub ? LABEL_MIN_RADIUS / 2 : LABEL_MIN_RADIUS))
-          continue;
-        to_widget (self, n->x, n->y, &x, &y);
-        pango_layout_set_text (layout, n->label != NULL ? n->label : "", -1);
-        pango_layout_set_attributes (layout, hub ? bold : NULL);
-        draw_label (NULL, layout, p, x, y + r + 2, &box);
-        for (guint k = 0; k < placed->len && free; k++)
-          free = !box_meets (&box, &g_array_index (placed, Box, k));
-        if (!free)
-          continue;
-        draw_label (cr, layout, p, x, y + r + 2, &box);
-        g_array_append_val (placed, box);
-      }
-}
-
-static void
-draw_focus (TopiaryGraphCanvas *self,
-            cairo_t            *cr,
-            const Palette      *p)
-{
-  const TopiaryGraphNode *n;
-  double x, y;
-
-  if (self->focus < 0 || !gtk_widget_has_focus (GTK_WIDGET (self)))
-    return;
-  n = topiary_graph_get_node (self->graph, self->focus);
-  to_widget (self, n->x, n->y, &x, &y);
-  cairo_arc (cr, x, y, node_radius_px (self, n) + 4, 0, 2 * G_PI);
-  set_source (cr, &p->accent, 1);
-  cairo_set_line_width (cr, 2.5);
-  cairo_stroke (cr);
-}
-
 static void
 topiary_graph_canvas_snapshot (GtkWidget   *widget,
                                GtkSnapshot *snapshot)
@@ -760,24 +423,14 @@ topiary_graph_canvas_snapshot (GtkWidget   *widget,
   TopiaryGraphCanvas *self = TOPIARY_GRAPH_CANVAS (widget);
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
-  Palette p;
-  Box view;
   cairo_t *cr;
 
   if (self->graph == NULL || topiary_graph_get_n_nodes (self->graph) == 0 || width < 1 || height < 1)
     return;
   if (self->need_fit)
     topiary_graph_canvas_fit (self);
-  get_palette (self, &p);
-  to_world (self, 0, 0, &view.x0, &view.y0);
-  to_world (self, width, height, &view.x1, &view.y1);
-
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  draw_all_edges (self, cr, &view, &p);
-  draw_nodes (self, cr, &view, &p);
-  draw_labels (self, cr, &view, &p);
-  draw_focus (self, cr, &p);
+  _topiary_graph_canvas_draw (self, cr, width, height);
   cairo_destroy (cr);
 }
 
@@ -818,7 +471,7 @@ hit_node (TopiaryGraphCanvas *self,
 
   if (self->graph == NULL)
     return -1;
-  to_world (self, x, y, &wx, &wy);
+  _topiary_graph_canvas_to_world (self, x, y, &wx, &wy);
   index = topiary_graph_node_at (self->graph, wx, wy);
   if (index >= 0)
     return index;
@@ -830,28 +483,48 @@ hit_node (TopiaryGraphCanvas *self,
 
       if (n->radius * self->scale >= 2.0)
         continue;
-      to_widget (self, n->x, n->y, &nx, &ny);
+      _topiary_graph_canvas_to_widget (self, n->x, n->y, &nx, &ny);
       if (hypot (nx - x, ny - y) <= 2.0)
         return i;
     }
   return -1;
 }
 
+/* The missing edge drawn nearest (@x, @y), within EDGE_TOLERANCE; -1 for
+ * none. Only the dashed edges are looked at: a link drawn over the same
+ * line (the other way) does not hide them. */
 static int
 hit_missing_edge (TopiaryGraphCanvas *self,
                   double              x,
                   double              y)
 {
-  double wx, wy;
-  int index;
+  double best = EDGE_TOLERANCE;
+  int found = -1;
 
   if (self->graph == NULL)
     return -1;
-  to_world (self, x, y, &wx, &wy);
-  index = topiary_graph_edge_at (self->graph, wx, wy, EDGE_TOLERANCE / self->scale);
-  if (index >= 0 && topiary_graph_get_edge (self->graph, index)->kind == TOPIARY_GRAPH_EDGE_MISSING)
-    return index;
-  return -1;
+  for (guint i = 0; i < topiary_graph_get_n_edges (self->graph); i++)
+    {
+      const TopiaryGraphEdge *e = topiary_graph_get_edge (self->graph, i);
+      const TopiaryGraphNode *a, *b;
+      double ax, ay, bx, by, len2, t, d;
+
+      if (e->kind != TOPIARY_GRAPH_EDGE_MISSING)
+        continue;
+      a = topiary_graph_get_node (self->graph, e->from);
+      b = topiary_graph_get_node (self->graph, e->to);
+      _topiary_graph_canvas_to_widget (self, a->x, a->y, &ax, &ay);
+      _topiary_graph_canvas_to_widget (self, b->x, b->y, &bx, &by);
+      len2 = (bx - ax) * (bx - ax) + (by - ay) * (by - ay);
+      t = len2 > 0 ? CLAMP (((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / len2, 0, 1) : 0;
+      d = hypot (x - (ax + t * (bx - ax)), y - (ay + t * (by - ay)));
+      if (d <= best)
+        {
+          best = d;
+          found = i;
+        }
+    }
+  return found;
 }
 
 static void

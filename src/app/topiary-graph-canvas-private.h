@@ -1,0 +1,60 @@
+/* topiary-graph-canvas-private.h — what the canvas's files share: its
+ * state and its mapping from the layout's units to pixels
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "topiary-graph-canvas.h"
+
+G_BEGIN_DECLS
+
+struct _TopiaryGraphCanvas
+{
+  GtkWidget     parent_instance;
+
+  TopiaryGraph *graph;          /* borrowed */
+  double        scale;
+  double        ox, oy;
+  double        fit_scale;
+  gboolean      need_fit;
+  int           focus;
+  int           hover;
+
+  double        pointer_x, pointer_y;
+  double        drag_ox, drag_oy;
+  gboolean      dragging;
+  double        pinch_scale;
+};
+
+/* widget = world × scale + offset */
+static inline void
+_topiary_graph_canvas_to_widget (TopiaryGraphCanvas *self,
+                                 double              wx,
+                                 double              wy,
+                                 double             *x,
+                                 double             *y)
+{
+  *x = wx * self->scale + self->ox;
+  *y = wy * self->scale + self->oy;
+}
+
+static inline void
+_topiary_graph_canvas_to_world (TopiaryGraphCanvas *self,
+                                double              x,
+                                double              y,
+                                double             *wx,
+                                double             *wy)
+{
+  *wx = (x - self->ox) / self->scale;
+  *wy = (y - self->oy) / self->scale;
+}
+
+/* Draws the graph, what is in the widget's @width × @height only
+ * (topiary-graph-draw.c). */
+void _topiary_graph_canvas_draw (TopiaryGraphCanvas *self,
+                                 cairo_t            *cr,
+                                 double              width,
+                                 double              height);
+
+G_END_DECLS

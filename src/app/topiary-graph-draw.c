@@ -1,0 +1,334 @@
+/* topiary-graph-draw.c — the canvas's picture of the graph
+ *
+ * One cairo context over the widget; only what is in view is drawn: edges
+ * whose box meets the view, nodes whose circle does, labels when a node is
+ * drawn large enough and its label does not cover one already drawn (the
+ * focused node's first, then pillars and groups, then the rest). Lines
+ * keep their width in pixels at every zoom.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include <adwaita.h>
+
+#include "topiary-graph-canvas-private.h"
+
+#define LABEL_MIN_RADIUS 7.0    /* a node drawn smaller has no label */
+#define LABEL_MAX_WIDTH  180    /* pixels; longer titles are ellipsized */
+
+typedef struct {
+  GdkRGBA fg;
+  GdkRGBA bg;
+  GdkRGBA accent;
+  GdkRGBA link;
+  GdkRGBA missing;
+} Palette;
+
+static void
+get_palette (TopiaryGraphCanvas *self,
+             Palette            *p)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  gtk_style_context_get_color (context, &p->fg);
+  if (!gtk_style_context_lookup_color (context, "window_bg_color", &p->bg))
+    gdk_rgba_parse (&p->bg, dark ? "#242424" : "#fafafa");
+  if (!gtk_style_context_lookup_color (context, "accent_color", &p->accent))
+    gdk_rgba_parse (&p->accent, "#1c71d8");
+  /* Cross-group links: the accent's blue, lighter in the dark. */
+  gdk_rgba_parse (&p->link, dark ? "#78aeed" : "#1c71d8");
+  gdk_rgba_parse (&p->missing, dark ? "#ff7b63" : "#e01b24");
+}
+
+static void
+set_source (cairo_t       *cr,
+            const GdkRGBA *color,
+            double         alpha)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+
+typedef struct {
+  double x0, y0, x1, y1;
+} Box;
+
+static gboolean
+box_meets (const Box *a,
+           const Box *b)
+{
+  return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+static void
+draw_arrow_head (cairo_t *cr,
+                 double   x,
+                 double   y,
+                 double   ux,
+                 double   uy,
+                 double   size)
+{
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x - ux * size - uy * size * 0.5, y - uy * size + ux * size * 0.5);
+  cairo_line_to (cr, x - ux * size + uy * size * 0.5, y - uy * size - ux * size * 0.5);
+  cairo_close_path (cr);
+}
+
+typedef enum {
+  PASS_LINK,
+  PASS_CROSS,
+  PASS_MISSING,
+} EdgePass;
+
+static void
+draw_edges (TopiaryGraphCanvas *self,
+            cairo_t            *cr,
+            const Box          *view,
+            const Palette      *p,
+            EdgePass            pass)
+{
+  gboolean groups = topiary_graph_get_level (self->graph) == TOPIARY_GRAPH_GROUPS;
+  gboolean heads = FALSE;
+
+  for (int round = 0; round < 2; round++)
+    {
+      for (guint i = 0; i < topiary_graph_get_n_edges (self->graph); i++)
+        {
+          const TopiaryGraphEdge *e = topiary_graph_get_edge (self->graph, i);
+          const TopiaryGraphNode *a, *b;
+          Box box;
+          double ax, ay, bx, by, d, ux, uy, ra, rb, r;
+
+          if ((pass == PASS_MISSING) != (e->kind == TOPIARY_GRAPH_EDGE_MISSING))
+            continue;
+          if (pass != PASS_MISSING && (pass == PASS_CROSS) != (e->cross_group != FALSE))
+            continue;
+          a = topiary_graph_get_node (self->graph, e->from);
+          b = topiary_graph_get_node (self->graph, e->to);
+          r = MAX (a->radius, b->radius);
+          box = (Box) { MIN (a->x, b->x) - r, MIN (a->y, b->y) - r, MAX (a->x, b->x) + r, MAX (a->y, b->y) + r };
+          if (!box_meets (&box, view))
+            continue;
+          _topiary_graph_canvas_to_widget (self, a->x, a->y, &ax, &ay);
+          _topiary_graph_canvas_to_widget (self, b->x, b->y, &bx, &by);
+          d = hypot (bx - ax, by - ay);
+          ra = a->radius * self->scale;
+          rb = b->radius * self->scale;
+          if (d <= ra + rb + 1)
+            continue;
+          ux = (bx - ax) / d;
+          uy = (by - ay) / d;
+          if (round == 0)
+            {
+              if (groups)
+                {
+                  /* A group edge is as wide as the links it stands for. */
+                  cairo_set_line_width (cr, 1 + log2 (MAX (e->count, 1)));
+                  cairo_move_to (cr, ax + ux * ra, ay + uy * ra);
+                  cairo_line_to (cr, bx - ux * rb, by - uy * rb);
+                  cairo_stroke (cr);
+                }
+              else
+                {
+                  cairo_move_to (cr, ax + ux * ra, ay + uy * ra);
+                  cairo_line_to (cr, bx - ux * rb, by - uy * rb);
+                }
+            }
+          else if (rb >= 4 && d > ra + rb + 12)
+            {
+              draw_arrow_head (cr, bx - ux * rb, by - uy * rb, ux, uy, 7);
+              heads = TRUE;
+            }
+        }
+      if (round == 0 && !groups)
+        cairo_stroke (cr);
+      if (round == 0)
+        cairo_set_dash (cr, NULL, 0, 0);
+    }
+  if (heads)
+    cairo_fill (cr);
+}
+
+static void
+draw_all_edges (TopiaryGraphCanvas *self,
+                cairo_t            *cr,
+                const Box          *view,
+                const Palette      *p)
+{
+  static const double dash[] = { 6, 4 };
+
+  set_source (cr, &p->fg, 0.28);
+  cairo_set_line_width (cr, 1);
+  draw_edges (self, cr, view, p, PASS_LINK);
+  set_source (cr, &p->link, 0.75);
+  cairo_set_line_width (cr, 1.3);
+  draw_edges (self, cr, view, p, PASS_CROSS);
+  set_source (cr, &p->missing, 0.9);
+  cairo_set_line_width (cr, 1.6);
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  draw_edges (self, cr, view, p, PASS_MISSING);
+}
+
+static double
+node_radius_px (TopiaryGraphCanvas     *self,
+                const TopiaryGraphNode *n)
+{
+  return MAX (n->radius * self->scale, 2.0);
+}
+
+static void
+draw_nodes (TopiaryGraphCanvas *self,
+            cairo_t            *cr,
+            const Box          *view,
+            const Palette      *p)
+{
+  for (guint i = 0; i < topiary_graph_get_n_nodes (self->graph); i++)
+    {
+      const TopiaryGraphNode *n = topiary_graph_get_node (self->graph, i);
+      Box box = { n->x - n->radius, n->y - n->radius, n->x + n->radius, n->y + n->radius };
+      gboolean hub = n->kind == TOPIARY_GRAPH_NODE_PILLAR || n->kind == TOPIARY_GRAPH_NODE_GROUP;
+      GdkRGBA fill;
+      double x, y, r;
+
+      if (!box_meets (&box, view))
+        continue;
+      _topiary_graph_canvas_to_widget (self, n->x, n->y, &x, &y);
+      r = node_radius_px (self, n);
+      topiary_graph_canvas_status_color (n->status, &fill);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      set_source (cr, &fill, 1);
+      cairo_fill_preserve (cr);
+      /* The rim: darker than the fill; hubs have the text's colour. */
+      if (hub)
+        set_source (cr, &p->fg, 0.85);
+      else
+        cairo_set_source_rgba (cr, fill.red * 0.6, fill.green * 0.6, fill.blue * 0.6, 1);
+      cairo_set_line_width (cr, hub ? 2 : 1);
+      cairo_stroke (cr);
+      if ((int) i == self->hover)
+        {
+          cairo_arc (cr, x, y, r + 2.5, 0, 2 * G_PI);
+          set_source (cr, &p->fg, 0.5);
+          cairo_set_line_width (cr, 1.5);
+          cairo_stroke (cr);
+        }
+    }
+}
+
+static void
+draw_label (cairo_t       *cr,
+            PangoLayout   *layout,
+            const Palette *p,
+            double         cx,
+            double         top,
+            Box           *box)
+{
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  box->x0 = cx - w / 2.0 - 3;
+  box->x1 = cx + w / 2.0 + 3;
+  box->y0 = top;
+  box->y1 = top + h + 2;
+  if (cr == NULL)
+    return;
+  /* A veil of the window's colour keeps the text readable over edges. */
+  set_source (cr, &p->bg, 0.78);
+  cairo_rectangle (cr, box->x0, box->y0, box->x1 - box->x0, box->y1 - box->y0);
+  cairo_fill (cr);
+  set_source (cr, &p->fg, 1);
+  cairo_move_to (cr, cx - w / 2.0, top + 1);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_labels (TopiaryGraphCanvas *self,
+             cairo_t            *cr,
+             const Box          *view,
+             const Palette      *p)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  g_autoptr(PangoAttrList) bold = pango_attr_list_new ();
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Box));
+  gboolean groups = topiary_graph_get_level (self->graph) == TOPIARY_GRAPH_GROUPS;
+
+  pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_width (layout, LABEL_MAX_WIDTH * PANGO_SCALE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+
+  /* The focused node's label first, so none hides it; then the hubs, then
+   * the rest, each only where no label is yet. */
+  for (int round = 0; round < 3; round++)
+    for (guint i = 0; i < topiary_graph_get_n_nodes (self->graph); i++)
+      {
+        const TopiaryGraphNode *n = topiary_graph_get_node (self->graph, i);
+        gboolean hub = n->kind == TOPIARY_GRAPH_NODE_PILLAR || n->kind == TOPIARY_GRAPH_NODE_GROUP ||
+                       n->kind == TOPIARY_GRAPH_NODE_IDEAS;
+        Box node_box = { n->x - n->radius, n->y - n->radius, n->x + n->radius, n->y + n->radius };
+        Box box;
+        double x, y, r;
+        gboolean free = TRUE;
+
+        if (round == 0 ? (int) i != self->focus
+            : ((int) i == self->focus || (round == 1) != hub))
+          continue;
+        if (!box_meets (&node_box, view))
+          continue;
+        r = node_radius_px (self, n);
+        if (round > 0 && !groups && r < (hub ? LABEL_MIN_RADIUS / 2 : LABEL_MIN_RADIUS))
+          continue;
+        _topiary_graph_canvas_to_widget (self, n->x, n->y, &x, &y);
+        pango_layout_set_text (layout, n->label != NULL ? n->label : "", -1);
+        pango_layout_set_attributes (layout, hub ? bold : NULL);
+        draw_label (NULL, layout, p, x, y + r + 2, &box);
+        for (guint k = 0; k < placed->len && free; k++)
+          free = !box_meets (&box, &g_array_index (placed, Box, k));
+        if (!free)
+          continue;
+        draw_label (cr, layout, p, x, y + r + 2, &box);
+        g_array_append_val (placed, box);
+      }
+}
+
+static void
+draw_focus (TopiaryGraphCanvas *self,
+            cairo_t            *cr,
+            const Palette      *p)
+{
+  const TopiaryGraphNode *n;
+  double x, y;
+
+  if (self->focus < 0 || !gtk_widget_has_focus (GTK_WIDGET (self)))
+    return;
+  n = topiary_graph_get_node (self->graph, self->focus);
+  _topiary_graph_canvas_to_widget (self, n->x, n->y, &x, &y);
+  cairo_arc (cr, x, y, node_radius_px (self, n) + 4, 0, 2 * G_PI);
+  set_source (cr, &p->accent, 1);
+  cairo_set_line_width (cr, 2.5);
+  cairo_stroke (cr);
+}
+
+void
+_topiary_graph_canvas_draw (TopiaryGraphCanvas *self,
+                            cairo_t            *cr,
+                            double              width,
+                            double              height)
+{
+  Palette p;
+  Box view;
+
+  get_palette (self, &p);
+  _topiary_graph_canvas_to_world (self, 0, 0, &view.x0, &view.y0);
+  _topiary_graph_canvas_to_world (self, width, height, &view.x1, &view.y1);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  draw_all_edges (self, cr, &view, &p);
+  draw_nodes (self, cr, &view, &p);
+  draw_labels (self, cr, &view, &p);
+  draw_focus (self, cr, &p);
+}
