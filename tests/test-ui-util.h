@@ -702,24 +702,27 @@ ui_can_press (void)
   return xdotool != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
 }
 
-/* Presses @keys (xdotool's names: "ctrl+n", "Right", "shift+Tab") on the
- * case's window, through the X server, as a user does. */
+/* Runs xdotool with @args (after its name) on the case's window, through
+ * the X server, as a user does, and handles what it made. */
 static inline void
-ui_xdotool (const char *command,
-            const char *what)
+ui_xdotool_argv (const char **args)
 {
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
   g_autofree char *xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
   const char *focus[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
-  const char *key[] = { "xdotool", command, "--clearmodifiers", "--delay", "40", what, NULL };
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   int status = 0;
 
+  g_ptr_array_add (argv, (char *) "xdotool");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_str_equal (args[i], "WINDOW") ? xid : (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
   spin (50);
   g_spawn_sync (NULL, (char **) focus, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
                 NULL, NULL, NULL, NULL, &status, &error);
   g_assert_no_error (error);
-  g_spawn_sync (NULL, (char **) key, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   /* xdotool has returned, so the X server made the events; one round trip
@@ -729,6 +732,17 @@ ui_xdotool (const char *command,
   for (guint i = 0; i < 1000 && g_main_context_pending (NULL); i++)
     g_main_context_iteration (NULL, FALSE);
   spin (100);
+}
+
+/* Presses @keys (xdotool's names: "ctrl+n", "Right", "shift+Tab") on the
+ * case's window. */
+static inline void
+ui_xdotool (const char *command,
+            const char *what)
+{
+  const char *args[] = { command, "--clearmodifiers", "--delay", "40", what, NULL };
+
+  ui_xdotool_argv (args);
 }
 
 /* Types @text as keys, letter by letter. */
@@ -744,3 +758,26 @@ ui_press (const char *keys)
   ui_xdotool ("key", keys);
 }
 
+/* Clicks the first button at (@x, @y) of @widget, through the X server. */
+static inline void
+ui_click (GtkWidget *widget,
+          double     x,
+          double     y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
+  g_autofree char *sx = NULL, *sy = NULL;
+  double dx, dy;
+
+  g_assert_true (x >= 0 && y >= 0 && x < gtk_widget_get_width (widget) && y < gtk_widget_get_height (widget));
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &in, &out));
+  /* The surface may hold a shadow around the window's widgets. */
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  sx = g_strdup_printf ("%d", (int) (out.x + dx + 0.5));
+  sy = g_strdup_printf ("%d", (int) (out.y + dy + 0.5));
+  {
+    const char *args[] = { "mousemove", "--window", "WINDOW", "--sync", sx, sy, "click", "1", NULL };
+
+    ui_xdotool_argv (args);
+  }
+}

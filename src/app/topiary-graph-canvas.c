@@ -461,13 +461,15 @@ topiary_graph_canvas_measure (GtkWidget      *widget,
 
 /* ---- pointer ---- */
 
-static int
-hit_node (TopiaryGraphCanvas *self,
-          double              x,
-          double              y)
+int
+topiary_graph_canvas_node_at (TopiaryGraphCanvas *self,
+                              double              x,
+                              double              y)
 {
   double wx, wy;
   int index;
+
+  g_return_val_if_fail (TOPIARY_IS_GRAPH_CANVAS (self), -1);
 
   if (self->graph == NULL)
     return -1;
@@ -493,13 +495,15 @@ hit_node (TopiaryGraphCanvas *self,
 /* The missing edge drawn nearest (@x, @y), within EDGE_TOLERANCE; -1 for
  * none. Only the dashed edges are looked at: a link drawn over the same
  * line (the other way) does not hide them. */
-static int
-hit_missing_edge (TopiaryGraphCanvas *self,
-                  double              x,
-                  double              y)
+int
+topiary_graph_canvas_missing_edge_at (TopiaryGraphCanvas *self,
+                                      double              x,
+                                      double              y)
 {
   double best = EDGE_TOLERANCE;
   int found = -1;
+
+  g_return_val_if_fail (TOPIARY_IS_GRAPH_CANVAS (self), -1);
 
   if (self->graph == NULL)
     return -1;
@@ -571,14 +575,14 @@ on_drag_end (GtkGestureDrag     *gesture,
     }
   /* Not moved: a click. */
   gtk_gesture_drag_get_start_point (gesture, &x, &y);
-  node = hit_node (self, x, y);
+  node = topiary_graph_canvas_node_at (self, x, y);
   if (node >= 0)
     {
       topiary_graph_canvas_set_focus_node (self, node);
       g_signal_emit (self, signals[NODE_ACTIVATED], 0, (guint) node);
       return;
     }
-  edge = hit_missing_edge (self, x, y);
+  edge = topiary_graph_canvas_missing_edge_at (self, x, y);
   if (edge >= 0)
     g_signal_emit (self, signals[EDGE_ACTIVATED], 0, (guint) edge);
 }
@@ -595,14 +599,14 @@ on_motion (GtkEventControllerMotion *motion,
   self->pointer_y = y;
   if (self->dragging)
     return;
-  hover = hit_node (self, x, y);
+  hover = topiary_graph_canvas_node_at (self, x, y);
   if (hover != self->hover)
     {
       self->hover = hover;
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
-                                   hover >= 0 || hit_missing_edge (self, x, y) >= 0 ? "pointer" : NULL);
+                                   hover >= 0 || topiary_graph_canvas_missing_edge_at (self, x, y) >= 0 ? "pointer" : NULL);
 }
 
 static void
@@ -670,12 +674,12 @@ on_query_tooltip (GtkWidget          *widget,
                   GtkTooltip         *tooltip,
                   TopiaryGraphCanvas *self)
 {
-  int node = keyboard ? self->focus : hit_node (self, x, y);
+  int node = keyboard ? self->focus : topiary_graph_canvas_node_at (self, x, y);
   g_autofree char *text = NULL;
 
   if (node < 0)
     {
-      if (!keyboard && hit_missing_edge (self, x, y) >= 0)
+      if (!keyboard && topiary_graph_canvas_missing_edge_at (self, x, y) >= 0)
         {
           gtk_tooltip_set_text (tooltip, _("A required link the text lacks: click to insert it"));
           return TRUE;

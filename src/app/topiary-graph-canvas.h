@@ -51,6 +51,16 @@ void         topiary_graph_canvas_edge_point      (TopiaryGraphCanvas *self,
                                                    double             *x,
                                                    double             *y);
 
+/* The node drawn at (@x, @y) of the widget, -1 for none. */
+int          topiary_graph_canvas_node_at         (TopiaryGraphCanvas *self,
+                                                   double              x,
+                                                   double              y);
+/* The missing (dashed) edge drawn nearest (@x, @y), if near enough to be
+ * clicked; -1 for none. */
+int          topiary_graph_canvas_missing_edge_at (TopiaryGraphCanvas *self,
+                                                   double              x,
+                                                   double              y);
+
 /* What a screen reader says for node @index: "Title, cluster, Drafting". */
 char        *topiary_graph_canvas_describe_node   (TopiaryGraphCanvas *self,
                                                    guint               index);
