@@ -26,7 +26,7 @@
  *                                     map's links were read, and the memory
  *                                     (PSS) of the app and of its web
  *                                     processes
- *   topiary-bench-ui show PROJECT [SLUG] [dark|light] [writing]
+ *   topiary-bench-ui show PROJECT [SLUG] [dark|light] [writing|graph]
  *                                     opens the article SLUG (or the map) and
  *                                     stays until killed: for screenshots
  *
@@ -559,7 +559,8 @@ static int
 show (const char *path,
       const char *slug,
       gboolean    dark,
-      gboolean    writing)
+      gboolean    writing,
+      gboolean    graph)
 {
   TopiaryWindow *window;
 
@@ -604,6 +605,9 @@ show (const char *path,
       gtk_widget_grab_focus (GTK_WIDGET (topiary_editor_get_view (topiary_window_get_editor (window))));
       gtk_widget_activate_action (GTK_WIDGET (window), "win.fullscreen", NULL);
     }
+  /* The map as a graph (docs/screenshots/graph.png). */
+  if (graph)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-graph", NULL);
   g_print ("shown\n");
   for (;;)
     g_main_context_iteration (NULL, TRUE);
@@ -630,7 +634,8 @@ main (int    argc,
 
   if (g_str_equal (argv[1], "show"))
     return show (g_str_equal (argv[2], "-") ? NULL : argv[2], argc > 3 ? argv[3] : NULL,
-                 argc > 4 && g_str_equal (argv[4], "dark"), argc > 5 && g_str_equal (argv[5], "writing"));
+                 argc > 4 && g_str_equal (argv[4], "dark"), argc > 5 && g_str_equal (argv[5], "writing"),
+                 argc > 5 && g_str_equal (argv[5], "graph"));
   if (g_str_equal (argv[1], "open"))
     return bench_open (argv[2]);
   if (g_str_equal (argv[1], "type"))

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # tools/app-screenshots.sh [BUILD_DIR] — the app's screenshots for the README
 # and the metainfo: the main window with a real article of the sample map and
-# its preview side by side (light and dark), the map overview, the welcome
+# its preview side by side (light and dark), the map overview, the map as a
+# graph, the welcome
 # screen, an article with pictures. Written to docs/screenshots/.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -40,6 +41,7 @@ shoot main-dark "$WORK/flask.topiary" designing-production-ready-flask-applicati
 shoot writing-light "$WORK/flask.topiary" designing-production-ready-flask-application-architectures light writing
 shoot writing-dark "$WORK/flask.topiary" designing-production-ready-flask-application-architectures dark writing
 shoot overview "$WORK/flask.topiary" "" light
+shoot graph "$WORK/flask.topiary" "" light graph
 shoot welcome - "" light
 
 # An article with pictures (issue 12) and highlighted code (issue 13).

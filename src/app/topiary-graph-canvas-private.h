@@ -18,6 +18,7 @@ struct _TopiaryGraphCanvas
   double        ox, oy;
   double        fit_scale;
   gboolean      need_fit;
+  gboolean      fitted;         /* not zoomed nor moved since the last fit */
   int           focus;
   int           hover;
 

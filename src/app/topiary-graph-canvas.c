@@ -104,6 +104,7 @@ topiary_graph_canvas_fit (TopiaryGraphCanvas *self)
   topiary_graph_get_bounds (self->graph, &x, &y, &w, &h);
   self->need_fit = FALSE;
   fit_rect (self, x, y, w, h, TRUE);
+  self->fitted = TRUE;
 }
 
 void
@@ -137,6 +138,7 @@ topiary_graph_canvas_fit_group (TopiaryGraphCanvas *self,
   /* The whole graph sets the zoom's limits; the group is then shown. */
   topiary_graph_canvas_fit (self);
   fit_rect (self, x0, y0, x1 - x0, y1 - y0, FALSE);
+  self->fitted = FALSE;
   self->scale = MIN (self->scale, self->fit_scale * MAX_ZOOM);
   topiary_graph_canvas_set_focus_node (self, first);
 }
@@ -156,6 +158,7 @@ zoom_at (TopiaryGraphCanvas *self,
   scale = CLAMP (self->scale * factor, self->fit_scale * MIN_ZOOM, self->fit_scale * MAX_ZOOM);
   if (scale == self->scale)
     return;
+  self->fitted = FALSE;
   self->scale = scale;
   self->ox = x - wx * scale;
   self->oy = y - wy * scale;
@@ -184,6 +187,7 @@ pan (TopiaryGraphCanvas *self,
      double              dx,
      double              dy)
 {
+  self->fitted = FALSE;
   self->ox += dx;
   self->oy += dy;
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -308,6 +312,8 @@ reveal_node (TopiaryGraphCanvas *self,
   _topiary_graph_canvas_to_widget (self, n->x, n->y, &x, &y);
   if (width < 2 * margin || height < 2 * margin)
     return;
+  if (x < margin || x > width - margin || y < margin || y > height - margin)
+    self->fitted = FALSE;
   if (x < margin)
     self->ox += margin - x;
   else if (x > width - margin)
@@ -442,7 +448,8 @@ topiary_graph_canvas_size_allocate (GtkWidget *widget,
 {
   TopiaryGraphCanvas *self = TOPIARY_GRAPH_CANVAS (widget);
 
-  if (self->need_fit && width > 0 && height > 0)
+  /* Fitted and not moved since: it stays fitted as the size changes. */
+  if ((self->need_fit || self->fitted) && width > 0 && height > 0)
     topiary_graph_canvas_fit (self);
 }
 
@@ -552,6 +559,7 @@ on_drag_update (GtkGestureDrag     *gesture,
   if (!self->dragging && hypot (dx, dy) < CLICK_SLOP)
     return;
   self->dragging = TRUE;
+  self->fitted = FALSE;
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
   self->ox = self->drag_ox + dx;
   self->oy = self->drag_oy + dy;

@@ -65,9 +65,19 @@ int          topiary_graph_canvas_missing_edge_at (TopiaryGraphCanvas *self,
 char        *topiary_graph_canvas_describe_node   (TopiaryGraphCanvas *self,
                                                    guint               index);
 
-/* The fill of a node of @status; the legend's swatches use the same
- * colours (style.css). */
+/* The fill of a node of @status. */
 void         topiary_graph_canvas_status_color    (TopiaryStatus       status,
                                                    GdkRGBA            *color);
+
+/* Draws, in @width × @height, what the legend shows for a node of
+ * @status (0 or more), or else for an edge: @edge 0 a link, 1 a link
+ * across groups, 2 a missing required link; in @widget's colours
+ * (topiary-graph-draw.c). */
+void         topiary_graph_draw_swatch            (GtkWidget          *widget,
+                                                   cairo_t            *cr,
+                                                   double              width,
+                                                   double              height,
+                                                   int                 status,
+                                                   int                 edge);
 
 G_END_DECLS

@@ -28,10 +28,10 @@ typedef struct {
 } Palette;
 
 static void
-get_palette (TopiaryGraphCanvas *self,
-             Palette            *p)
+get_palette (GtkWidget *widget,
+             Palette   *p)
 {
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 
   gtk_style_context_get_color (context, &p->fg);
@@ -153,24 +153,77 @@ draw_edges (TopiaryGraphCanvas *self,
     cairo_fill (cr);
 }
 
+/* How each kind of edge is stroked, on the canvas and in the legend. */
+static void
+set_edge_style (cairo_t       *cr,
+                const Palette *p,
+                EdgePass       pass)
+{
+  static const double dash[] = { 6, 4 };
+
+  switch (pass)
+    {
+    case PASS_LINK:
+      set_source (cr, &p->fg, 0.28);
+      cairo_set_line_width (cr, 1);
+      break;
+    case PASS_CROSS:
+      set_source (cr, &p->link, 0.75);
+      cairo_set_line_width (cr, 1.3);
+      break;
+    case PASS_MISSING:
+    default:
+      set_source (cr, &p->missing, 0.9);
+      cairo_set_line_width (cr, 1.6);
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      break;
+    }
+}
+
 static void
 draw_all_edges (TopiaryGraphCanvas *self,
                 cairo_t            *cr,
                 const Box          *view,
                 const Palette      *p)
 {
-  static const double dash[] = { 6, 4 };
+  for (EdgePass pass = PASS_LINK; pass <= PASS_MISSING; pass++)
+    {
+      set_edge_style (cr, p, pass);
+      draw_edges (self, cr, view, p, pass);
+    }
+}
 
-  set_source (cr, &p->fg, 0.28);
-  cairo_set_line_width (cr, 1);
-  draw_edges (self, cr, view, p, PASS_LINK);
-  set_source (cr, &p->link, 0.75);
-  cairo_set_line_width (cr, 1.3);
-  draw_edges (self, cr, view, p, PASS_CROSS);
-  set_source (cr, &p->missing, 0.9);
-  cairo_set_line_width (cr, 1.6);
-  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-  draw_edges (self, cr, view, p, PASS_MISSING);
+void
+topiary_graph_draw_swatch (GtkWidget *widget,
+                           cairo_t   *cr,
+                           double     width,
+                           double     height,
+                           int        status,
+                           int        edge)
+{
+  Palette p;
+
+  get_palette (widget, &p);
+  if (status >= 0)
+    {
+      GdkRGBA fill;
+      double r = MIN (width, height) / 2 - 1;
+
+      topiary_graph_canvas_status_color (status, &fill);
+      cairo_arc (cr, width / 2, height / 2, r, 0, 2 * G_PI);
+      set_source (cr, &fill, 1);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, fill.red * 0.6, fill.green * 0.6, fill.blue * 0.6, 1);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+      return;
+    }
+  set_edge_style (cr, &p, CLAMP (edge, PASS_LINK, PASS_MISSING));
+  /* A little wider than on the canvas, to be seen at this size. */
+  cairo_set_line_width (cr, cairo_get_line_width (cr) + 0.6);
+  cairo_move_to (cr, 1, height / 2);
+  cairo_line_to (cr, width - 1, height / 2);
+  cairo_stroke (cr);
 }
 
 static double
@@ -199,7 +252,7 @@ draw_nodes (TopiaryGraphCanvas *self,
       _topiary_graph_canvas_to_widget (self, n->x, n->y, &x, &y);
       r = node_radius_px (self, n);
       topiary_graph_canvas_status_color (n->status, &fill);
-      cairo_new_sub_path (cr);
+      cairo_new_path (cr);
       cairo_arc (cr, x, y, r, 0, 2 * G_PI);
       set_source (cr, &fill, 1);
       cairo_fill_preserve (cr);
@@ -212,6 +265,7 @@ draw_nodes (TopiaryGraphCanvas *self,
       cairo_stroke (cr);
       if ((int) i == self->hover)
         {
+          cairo_new_path (cr);
           cairo_arc (cr, x, y, r + 2.5, 0, 2 * G_PI);
           set_source (cr, &p->fg, 0.5);
           cairo_set_line_width (cr, 1.5);
@@ -226,11 +280,15 @@ draw_label (cairo_t       *cr,
             const Palette *p,
             double         cx,
             double         top,
+            double         width,
             Box           *box)
 {
   int w, h;
 
   pango_layout_get_pixel_size (layout, &w, &h);
+  /* Under its node, but inside the widget: a node at the edge keeps a
+   * readable label. */
+  cx = CLAMP (cx, w / 2.0 + 3, MAX (width - w / 2.0 - 3, w / 2.0 + 3));
   box->x0 = cx - w / 2.0 - 3;
   box->x1 = cx + w / 2.0 + 3;
   box->y0 = top;
@@ -246,16 +304,39 @@ draw_label (cairo_t       *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+typedef struct {
+  guint index;
+  Box   box;
+} NodeBox;
+
 static void
 draw_labels (TopiaryGraphCanvas *self,
              cairo_t            *cr,
              const Box          *view,
-             const Palette      *p)
+             const Palette      *p,
+             double              width)
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   g_autoptr(PangoAttrList) bold = pango_attr_list_new ();
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Box));
+  g_autoptr(GArray) nodes = g_array_new (FALSE, FALSE, sizeof (NodeBox));
   gboolean groups = topiary_graph_get_level (self->graph) == TOPIARY_GRAPH_GROUPS;
+
+  /* The circles in view, in pixels. */
+  for (guint i = 0; i < topiary_graph_get_n_nodes (self->graph); i++)
+    {
+      const TopiaryGraphNode *n = topiary_graph_get_node (self->graph, i);
+      Box world = { n->x - n->radius, n->y - n->radius, n->x + n->radius, n->y + n->radius };
+      NodeBox nb = { i, { 0, 0, 0, 0 } };
+      double x, y, r;
+
+      if (!box_meets (&world, view))
+        continue;
+      _topiary_graph_canvas_to_widget (self, n->x, n->y, &x, &y);
+      r = node_radius_px (self, n);
+      nb.box = (Box) { x - r, y - r, x + r, y + r };
+      g_array_append_val (nodes, nb);
+    }
 
   pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
   pango_layout_set_width (layout, LABEL_MAX_WIDTH * PANGO_SCALE);
@@ -286,12 +367,17 @@ draw_labels (TopiaryGraphCanvas *self,
         _topiary_graph_canvas_to_widget (self, n->x, n->y, &x, &y);
         pango_layout_set_text (layout, n->label != NULL ? n->label : "", -1);
         pango_layout_set_attributes (layout, hub ? bold : NULL);
-        draw_label (NULL, layout, p, x, y + r + 2, &box);
+        draw_label (NULL, layout, p, x, y + r + 2, width, &box);
         for (guint k = 0; k < placed->len && free; k++)
           free = !box_meets (&box, &g_array_index (placed, Box, k));
+        /* An article's label covers no other article's circle. */
+        if (round == 2)
+          for (guint k = 0; k < nodes->len && free; k++)
+            free = g_array_index (nodes, NodeBox, k).index == i ||
+                   !box_meets (&box, &g_array_index (nodes, NodeBox, k).box);
         if (!free)
           continue;
-        draw_label (cr, layout, p, x, y + r + 2, &box);
+        draw_label (cr, layout, p, x, y + r + 2, width, &box);
         g_array_append_val (placed, box);
       }
 }
@@ -308,6 +394,8 @@ draw_focus (TopiaryGraphCanvas *self,
     return;
   n = topiary_graph_get_node (self->graph, self->focus);
   _topiary_graph_canvas_to_widget (self, n->x, n->y, &x, &y);
+  /* The labels' text left a current point: no line from it. */
+  cairo_new_path (cr);
   cairo_arc (cr, x, y, node_radius_px (self, n) + 4, 0, 2 * G_PI);
   set_source (cr, &p->accent, 1);
   cairo_set_line_width (cr, 2.5);
@@ -323,12 +411,12 @@ _topiary_graph_canvas_draw (TopiaryGraphCanvas *self,
   Palette p;
   Box view;
 
-  get_palette (self, &p);
+  get_palette (GTK_WIDGET (self), &p);
   _topiary_graph_canvas_to_world (self, 0, 0, &view.x0, &view.y0);
   _topiary_graph_canvas_to_world (self, width, height, &view.x1, &view.y1);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   draw_all_edges (self, cr, &view, &p);
   draw_nodes (self, cr, &view, &p);
-  draw_labels (self, cr, &view, &p);
+  draw_labels (self, cr, &view, &p, width);
   draw_focus (self, cr, &p);
 }

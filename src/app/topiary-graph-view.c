@@ -147,9 +147,9 @@ update_summary (TopiaryGraphView *self)
       const TopiaryGraphEdge *e = topiary_graph_get_edge (self->graph, i);
 
       if (e->kind == TOPIARY_GRAPH_EDGE_MISSING)
-        missing += e->count;
+        missing += MAX (e->count, 1);
       else if (e->cross_group)
-        cross += e->count;
+        cross += MAX (e->count, 1);
     }
   a = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", articles), articles);
   m = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u required link missing", "%u required links missing",
@@ -487,19 +487,40 @@ graph_fit (GtkWidget  *widget,
 
 /* ---- the legend ---- */
 
+typedef struct {
+  int status;
+  int edge;
+} Swatch;
+
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        data)
+{
+  const Swatch *swatch = data;
+
+  topiary_graph_draw_swatch (GTK_WIDGET (area), cr, width, height, swatch->status, swatch->edge);
+}
+
 static void
 add_swatch (GtkBox     *box,
-            const char *css_class,
+            int         status,
+            int         edge,
             const char *label)
 {
   GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *swatch = gtk_label_new (NULL);
+  GtkWidget *area = gtk_drawing_area_new ();
+  Swatch *swatch = g_new (Swatch, 1);
 
-  gtk_widget_add_css_class (swatch, "topiary-graph-swatch");
-  gtk_widget_add_css_class (swatch, css_class);
-  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_box_append (GTK_BOX (item), swatch);
+  swatch->status = status;
+  swatch->edge = edge;
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), status >= 0 ? 14 : 28);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 14);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_swatch, swatch, g_free);
+  gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (item), area);
   gtk_box_append (GTK_BOX (item), gtk_label_new (label));
   gtk_box_append (box, item);
 }
@@ -507,13 +528,11 @@ add_swatch (GtkBox     *box,
 static void
 fill_legend (TopiaryGraphView *self)
 {
-  static const char *statuses[TOPIARY_N_STATUS] = { "idea", "planned", "drafting", "review", "published" };
-
-  for (guint i = 0; i < TOPIARY_N_STATUS; i++)
-    add_swatch (self->status_legend, statuses[i], topiary_link_completion_status_label (i));
-  add_swatch (self->edge_legend, "link", _("Link"));
-  add_swatch (self->edge_legend, "cross", _("Link across groups"));
-  add_swatch (self->edge_legend, "missing", _("Required link missing (click to insert)"));
+  for (int i = 0; i < TOPIARY_N_STATUS; i++)
+    add_swatch (self->status_legend, i, -1, topiary_link_completion_status_label (i));
+  add_swatch (self->edge_legend, -1, 0, _("Link"));
+  add_swatch (self->edge_legend, -1, 1, _("Link across groups"));
+  add_swatch (self->edge_legend, -1, 2, _("Required link missing (click to insert)"));
 }
 
 /* ---- life cycle ---- */
@@ -576,6 +595,12 @@ topiary_graph_view_dispose (GObject *object)
   if (self->canvas != NULL)
     topiary_graph_canvas_set_graph (self->canvas, NULL, FALSE);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOPIARY_TYPE_GRAPH_VIEW);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
   self->canvas = NULL;
   g_clear_pointer (&self->graph, topiary_graph_free);
   g_clear_pointer (&self->linker, topiary_linker_free);
