@@ -28,7 +28,9 @@
  *                                     processes
  *   topiary-bench-ui show PROJECT [SLUG] [dark|light] [writing|graph]
  *                                     opens the article SLUG (or the map) and
- *                                     stays until killed: for screenshots
+ *                                     stays until killed: for screenshots;
+ *                                     with graph, the map's graph zoomed onto
+ *                                     the groups of SLUG,SLUG…
  *
  * Prints one JSON object per run. Runs under a display (Xvfb is fine).
  *
@@ -44,6 +46,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "topiary-article-pane.h"
+#include "topiary-graph-view.h"
 #include "topiary-outline.h"
 #include "topiary-window.h"
 
@@ -555,6 +558,22 @@ bench_links (const char *path,
 
 /* ---- show ---- */
 
+static GtkWidget *
+find_graph_view (GtkWidget *root)
+{
+  if (TOPIARY_IS_GRAPH_VIEW (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_graph_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static int
 show (const char *path,
       const char *slug,
@@ -581,7 +600,7 @@ show (const char *path,
   gtk_window_present (GTK_WINDOW (window));
   if (path != NULL && !topiary_window_open_path (window, path))
     return 1;
-  if (slug != NULL && *slug != '\0')
+  if (slug != NULL && *slug != '\0' && !graph)
     {
       g_autoptr(TopiaryArticle) article =
         topiary_project_get_article_by_slug (topiary_window_get_project (window), slug, FALSE, NULL);
@@ -605,9 +624,36 @@ show (const char *path,
       gtk_widget_grab_focus (GTK_WIDGET (topiary_editor_get_view (topiary_window_get_editor (window))));
       gtk_widget_activate_action (GTK_WIDGET (window), "win.fullscreen", NULL);
     }
-  /* The map as a graph (docs/screenshots/graph.png). */
+  /* The map as a graph (docs/screenshots/graph.png), zoomed onto the
+   * groups of the articles named (SLUG,SLUG…) once it is built. */
   if (graph)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-graph", NULL);
+    {
+      GtkWidget *view;
+      TopiaryGraphCanvas *canvas;
+      g_auto(GStrv) slugs = g_strsplit (slug != NULL ? slug : "", ",", -1);
+      g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-graph", NULL);
+      view = find_graph_view (GTK_WIDGET (window));
+      canvas = topiary_graph_view_get_canvas (TOPIARY_GRAPH_VIEW (view));
+      while (topiary_graph_view_is_building (TOPIARY_GRAPH_VIEW (view)) || topiary_graph_canvas_get_graph (canvas) == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      for (guint i = 0; slugs[i] != NULL; i++)
+        {
+          g_autoptr(TopiaryArticle) article =
+            topiary_project_get_article_by_slug (topiary_window_get_project (window), slugs[i], FALSE, NULL);
+
+          if (article != NULL)
+            {
+              gint64 group = topiary_article_get_group_id (article);
+              g_array_append_val (groups, group);
+            }
+        }
+      /* Xvfb's pointer rests mid-screen: no tooltip over the picture. */
+      gtk_widget_set_has_tooltip (GTK_WIDGET (canvas), FALSE);
+      if (groups->len > 0)
+        topiary_graph_canvas_fit_groups (canvas, (const gint64 *) groups->data, groups->len);
+    }
   g_print ("shown\n");
   for (;;)
     g_main_context_iteration (NULL, TRUE);

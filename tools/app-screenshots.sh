@@ -41,7 +41,31 @@ shoot main-dark "$WORK/flask.topiary" designing-production-ready-flask-applicati
 shoot writing-light "$WORK/flask.topiary" designing-production-ready-flask-application-architectures light writing
 shoot writing-dark "$WORK/flask.topiary" designing-production-ready-flask-application-architectures dark writing
 shoot overview "$WORK/flask.topiary" "" light
-shoot graph "$WORK/flask.topiary" "" light graph
+# The graph (issue 15) with a second group half written: its pillar in
+# draft links two of its clusters, not the other three; one cluster in
+# review links its pillar and, across groups, the architecture pillar; one
+# drafted cluster links nothing yet. So every kind of edge shows.
+graph_demo () {  # graph_demo PROJECT
+  local dir="$WORK/graph-demo/content/authentication-authorization-security"
+  mkdir -p "$dir"
+  printf -- '---\ntitle: "Authentication, Authorization & Security"\nslug: "authentication-authorization-security"\nweight: 4\n---\n' >"$dir/_index.md"
+  page () {  # page SLUG TITLE KIND STATUS BODY
+    { printf -- '---\ntitle: "%s"\nslug: "%s"\nparams:\n  kind: "%s"\n  status: "%s"\n' "$2" "$1" "$3" "$4"
+      [ "$3" = cluster ] && printf -- '  pillar: "authentication-and-security-best-practices-for-flask-apps"\n'
+      printf -- '---\n%s\n' "$5"; } >"$dir/$1.md"
+  }
+  page authentication-and-security-best-practices-for-flask-apps \
+    "Authentication and Security Best Practices for Flask Apps" pillar drafting \
+    "Start with [[Implementing JWT Authentication in Flask]], then [[OAuth2 Login (Google/GitHub) with Flask]]."
+  page implementing-jwt-authentication-in-flask "Implementing JWT Authentication in Flask" cluster review \
+    "Part of [[Authentication and Security Best Practices for Flask Apps]]; the app factory is in [[Designing Production-Ready Flask Application Architectures]]."
+  page oauth2-login-google-github-with-flask "OAuth2 Login (Google/GitHub) with Flask" cluster drafting \
+    "Register the app with the provider, then handle the callback."
+  "$BUILD/src/topiary" import "$WORK/graph-demo" "$1" --format hugo >/dev/null
+}
+cp "$WORK/flask.topiary" "$WORK/graph.topiary"
+graph_demo "$WORK/graph.topiary"
+shoot graph "$WORK/graph.topiary" designing-production-ready-flask-application-architectures,authentication-and-security-best-practices-for-flask-apps light graph
 shoot welcome - "" light
 
 # An article with pictures (issue 12) and highlighted code (issue 13).

@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <math.h>
+
 #include "topiary-graph-canvas.h"
 
 G_BEGIN_DECLS
@@ -19,6 +21,8 @@ struct _TopiaryGraphCanvas
   double        fit_scale;
   gboolean      need_fit;
   gboolean      fitted;         /* not zoomed nor moved since the last fit */
+  graphene_rect_t pending;      /* to fit once allocated (has_pending) */
+  gboolean      has_pending;
   int           focus;
   int           hover;
 
@@ -49,6 +53,20 @@ _topiary_graph_canvas_to_world (TopiaryGraphCanvas *self,
 {
   *wx = (x - self->ox) / self->scale;
   *wy = (y - self->oy) / self->scale;
+}
+
+/* The radius node @n is drawn with, in pixels: the layout's while small;
+ * zoomed in, it grows as the square root of the zoom, so the circles leave
+ * room for their labels; never under 2 px, to be seen and clicked. */
+static inline double
+_topiary_graph_canvas_radius (TopiaryGraphCanvas     *self,
+                              const TopiaryGraphNode *n)
+{
+  double r = n->radius * self->scale;
+
+  if (r > 12.0)
+    r = 12.0 * sqrt (r / 12.0);
+  return MAX (r, 2.0);
 }
 
 /* Draws the graph, what is in the widget's @width × @height only

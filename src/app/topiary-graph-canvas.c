@@ -47,20 +47,12 @@ static guint signals[N_SIGNALS];
 
 /* ---- colours ---- */
 
-/* GNOME's palette; the legend's swatches in style.css are the same. */
+/* Core's colours, so the app draws what `topiary graph --svg` does. */
 void
 topiary_graph_canvas_status_color (TopiaryStatus  status,
                                    GdkRGBA       *color)
 {
-  static const char *colors[TOPIARY_N_STATUS] = {
-    [TOPIARY_STATUS_IDEA] = "#9a9996",
-    [TOPIARY_STATUS_PLANNED] = "#62a0ea",
-    [TOPIARY_STATUS_DRAFTING] = "#f6d32d",
-    [TOPIARY_STATUS_REVIEW] = "#ffa348",
-    [TOPIARY_STATUS_PUBLISHED] = "#57e389",
-  };
-
-  gdk_rgba_parse (color, (guint) status < TOPIARY_N_STATUS ? colors[status] : colors[0]);
+  gdk_rgba_parse (color, topiary_graph_status_color (status));
 }
 
 /* ---- coordinates ---- */
@@ -79,7 +71,13 @@ fit_rect (TopiaryGraphCanvas *self,
 
   if (width < 1 || height < 1)
     {
+      /* Not allocated yet: done once it is. */
       self->need_fit = TRUE;
+      if (!set_fit_scale)
+        {
+          self->pending = (graphene_rect_t) GRAPHENE_RECT_INIT (x, y, w, h);
+          self->has_pending = TRUE;
+        }
       return;
     }
   sx = (width - 2 * FIT_MARGIN) / MAX (w, 1e-6);
@@ -107,25 +105,38 @@ topiary_graph_canvas_fit (TopiaryGraphCanvas *self)
   self->fitted = TRUE;
 }
 
+/* A small group is shown no closer than the zoom allows. */
+static void
+limit_zoom (TopiaryGraphCanvas *self)
+{
+  if (self->fit_scale > 0 && self->scale > self->fit_scale * MAX_ZOOM)
+    topiary_graph_canvas_zoom (self, self->fit_scale * MAX_ZOOM / self->scale);
+}
+
 void
-topiary_graph_canvas_fit_group (TopiaryGraphCanvas *self,
-                                gint64              group_id)
+topiary_graph_canvas_fit_groups (TopiaryGraphCanvas *self,
+                                 const gint64       *group_ids,
+                                 guint               n_groups)
 {
   double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
   int first = -1;
 
   g_return_if_fail (TOPIARY_IS_GRAPH_CANVAS (self));
+  g_return_if_fail (group_ids != NULL || n_groups == 0);
 
   if (self->graph == NULL)
     return;
   for (guint i = 0; i < topiary_graph_get_n_nodes (self->graph); i++)
     {
       const TopiaryGraphNode *n = topiary_graph_get_node (self->graph, i);
+      gboolean wanted = FALSE;
 
-      if (n->group_id != group_id)
+      for (guint k = 0; k < n_groups && !wanted; k++)
+        wanted = n->group_id == group_ids[k];
+      if (!wanted)
         continue;
-      /* The focus goes to the group's pillar, else its first article. */
-      if (first < 0 || (n->kind == TOPIARY_GRAPH_NODE_PILLAR &&
+      /* The focus goes to the first group's pillar, else its first node. */
+      if (first < 0 || (n->kind == TOPIARY_GRAPH_NODE_PILLAR && n->group_id == group_ids[0] &&
                         topiary_graph_get_node (self->graph, first)->kind != TOPIARY_GRAPH_NODE_PILLAR))
         first = i;
       x0 = MIN (x0, n->x - n->radius);
@@ -135,12 +146,19 @@ topiary_graph_canvas_fit_group (TopiaryGraphCanvas *self,
     }
   if (first < 0)
     return;
-  /* The whole graph sets the zoom's limits; the group is then shown. */
+  /* The whole graph sets the zoom's limits; the groups are then shown. */
   topiary_graph_canvas_fit (self);
   fit_rect (self, x0, y0, x1 - x0, y1 - y0, FALSE);
   self->fitted = FALSE;
-  self->scale = MIN (self->scale, self->fit_scale * MAX_ZOOM);
+  limit_zoom (self);
   topiary_graph_canvas_set_focus_node (self, first);
+}
+
+void
+topiary_graph_canvas_fit_group (TopiaryGraphCanvas *self,
+                                gint64              group_id)
+{
+  topiary_graph_canvas_fit_groups (self, &group_id, 1);
 }
 
 static void
@@ -216,7 +234,7 @@ topiary_graph_canvas_edge_point (TopiaryGraphCanvas *self,
 {
   const TopiaryGraphEdge *e;
   const TopiaryGraphNode *a, *b;
-  double d, t;
+  double ax, ay, bx, by, ra, rb, d, t;
 
   g_return_if_fail (TOPIARY_IS_GRAPH_CANVAS (self));
   g_return_if_fail (self->graph != NULL && index < topiary_graph_get_n_edges (self->graph));
@@ -224,10 +242,15 @@ topiary_graph_canvas_edge_point (TopiaryGraphCanvas *self,
   e = topiary_graph_get_edge (self->graph, index);
   a = topiary_graph_get_node (self->graph, e->from);
   b = topiary_graph_get_node (self->graph, e->to);
+  _topiary_graph_canvas_to_widget (self, a->x, a->y, &ax, &ay);
+  _topiary_graph_canvas_to_widget (self, b->x, b->y, &bx, &by);
+  ra = _topiary_graph_canvas_radius (self, a);
+  rb = _topiary_graph_canvas_radius (self, b);
   /* The middle of the part drawn between the two circles. */
-  d = hypot (b->x - a->x, b->y - a->y);
-  t = d > 0 ? (a->radius + (d - a->radius - b->radius) / 2) / d : 0.5;
-  _topiary_graph_canvas_to_widget (self, a->x + (b->x - a->x) * t, a->y + (b->y - a->y) * t, x, y);
+  d = hypot (bx - ax, by - ay);
+  t = d > 0 ? (ra + (d - ra - rb) / 2) / d : 0.5;
+  *x = ax + (bx - ax) * t;
+  *y = ay + (by - ay) * t;
 }
 
 /* ---- the focused node, for the eye and the ear ---- */
@@ -306,7 +329,7 @@ reveal_node (TopiaryGraphCanvas *self,
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
   const TopiaryGraphNode *n = topiary_graph_get_node (self->graph, index);
-  double x, y, r = n->radius * self->scale;
+  double x, y, r = _topiary_graph_canvas_radius (self, n);
   double margin = MAX (r, 0) + 32;
 
   _topiary_graph_canvas_to_widget (self, n->x, n->y, &x, &y);
@@ -451,6 +474,16 @@ topiary_graph_canvas_size_allocate (GtkWidget *widget,
   /* Fitted and not moved since: it stays fitted as the size changes. */
   if ((self->need_fit || self->fitted) && width > 0 && height > 0)
     topiary_graph_canvas_fit (self);
+  if (self->has_pending && width > 0 && height > 0)
+    {
+      self->has_pending = FALSE;
+      fit_rect (self, self->pending.origin.x, self->pending.origin.y,
+                self->pending.size.width, self->pending.size.height, FALSE);
+      self->fitted = FALSE;
+      limit_zoom (self);
+      if (self->focus >= 0)
+        reveal_node (self, self->focus);
+    }
 }
 
 static void
@@ -473,27 +506,18 @@ topiary_graph_canvas_node_at (TopiaryGraphCanvas *self,
                               double              x,
                               double              y)
 {
-  double wx, wy;
-  int index;
-
   g_return_val_if_fail (TOPIARY_IS_GRAPH_CANVAS (self), -1);
 
   if (self->graph == NULL)
     return -1;
-  _topiary_graph_canvas_to_world (self, x, y, &wx, &wy);
-  index = topiary_graph_node_at (self->graph, wx, wy);
-  if (index >= 0)
-    return index;
-  /* A node drawn at its smallest size is hit where it is drawn. */
-  for (guint i = 0; i < topiary_graph_get_n_nodes (self->graph); i++)
+  /* As drawn: the last drawn (the topmost) whose circle holds the point. */
+  for (guint i = topiary_graph_get_n_nodes (self->graph); i-- > 0;)
     {
       const TopiaryGraphNode *n = topiary_graph_get_node (self->graph, i);
       double nx, ny;
 
-      if (n->radius * self->scale >= 2.0)
-        continue;
       _topiary_graph_canvas_to_widget (self, n->x, n->y, &nx, &ny);
-      if (hypot (nx - x, ny - y) <= 2.0)
+      if (hypot (nx - x, ny - y) <= _topiary_graph_canvas_radius (self, n))
         return i;
     }
   return -1;

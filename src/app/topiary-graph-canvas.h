@@ -28,6 +28,10 @@ void         topiary_graph_canvas_fit             (TopiaryGraphCanvas *self);
 /* The nodes of @group_id (0: the ideas) in view. */
 void         topiary_graph_canvas_fit_group       (TopiaryGraphCanvas *self,
                                                    gint64              group_id);
+/* The nodes of these groups in view, the focus on the first's pillar. */
+void         topiary_graph_canvas_fit_groups      (TopiaryGraphCanvas *self,
+                                                   const gint64       *group_ids,
+                                                   guint               n_groups);
 /* Zooms by @factor (> 1 in, < 1 out) around the widget's centre. */
 void         topiary_graph_canvas_zoom            (TopiaryGraphCanvas *self,
                                                    double              factor);

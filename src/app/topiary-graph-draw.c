@@ -116,8 +116,8 @@ draw_edges (TopiaryGraphCanvas *self,
           _topiary_graph_canvas_to_widget (self, a->x, a->y, &ax, &ay);
           _topiary_graph_canvas_to_widget (self, b->x, b->y, &bx, &by);
           d = hypot (bx - ax, by - ay);
-          ra = a->radius * self->scale;
-          rb = b->radius * self->scale;
+          ra = _topiary_graph_canvas_radius (self, a);
+          rb = _topiary_graph_canvas_radius (self, b);
           if (d <= ra + rb + 1)
             continue;
           ux = (bx - ax) / d;
@@ -226,13 +226,6 @@ topiary_graph_draw_swatch (GtkWidget *widget,
   cairo_stroke (cr);
 }
 
-static double
-node_radius_px (TopiaryGraphCanvas     *self,
-                const TopiaryGraphNode *n)
-{
-  return MAX (n->radius * self->scale, 2.0);
-}
-
 static void
 draw_nodes (TopiaryGraphCanvas *self,
             cairo_t            *cr,
@@ -250,7 +243,7 @@ draw_nodes (TopiaryGraphCanvas *self,
       if (!box_meets (&box, view))
         continue;
       _topiary_graph_canvas_to_widget (self, n->x, n->y, &x, &y);
-      r = node_radius_px (self, n);
+      r = _topiary_graph_canvas_radius (self, n);
       topiary_graph_canvas_status_color (n->status, &fill);
       cairo_new_path (cr);
       cairo_arc (cr, x, y, r, 0, 2 * G_PI);
@@ -333,7 +326,7 @@ draw_labels (TopiaryGraphCanvas *self,
       if (!box_meets (&world, view))
         continue;
       _topiary_graph_canvas_to_widget (self, n->x, n->y, &x, &y);
-      r = node_radius_px (self, n);
+      r = _topiary_graph_canvas_radius (self, n);
       nb.box = (Box) { x - r, y - r, x + r, y + r };
       g_array_append_val (nodes, nb);
     }
@@ -361,7 +354,7 @@ draw_labels (TopiaryGraphCanvas *self,
           continue;
         if (!box_meets (&node_box, view))
           continue;
-        r = node_radius_px (self, n);
+        r = _topiary_graph_canvas_radius (self, n);
         if (round > 0 && !groups && r < (hub ? LABEL_MIN_RADIUS / 2 : LABEL_MIN_RADIUS))
           continue;
         _topiary_graph_canvas_to_widget (self, n->x, n->y, &x, &y);
@@ -396,7 +389,7 @@ draw_focus (TopiaryGraphCanvas *self,
   _topiary_graph_canvas_to_widget (self, n->x, n->y, &x, &y);
   /* The labels' text left a current point: no line from it. */
   cairo_new_path (cr);
-  cairo_arc (cr, x, y, node_radius_px (self, n) + 4, 0, 2 * G_PI);
+  cairo_arc (cr, x, y, _topiary_graph_canvas_radius (self, n) + 4, 0, 2 * G_PI);
   set_source (cr, &p->accent, 1);
   cairo_set_line_width (cr, 2.5);
   cairo_stroke (cr);
