@@ -10,6 +10,8 @@
 # too: on a loaded machine it is what the app spent, the wall clock is not.
 #   3b. keystroke to updated preview on an article holding 30 images
 #      (issue 12), photos the preview scales;
+#   3c. the map's graph of the 1,000- and 10,000-article corpora: built,
+#       then one frame drawn, against as many plain cairo circles;
 #   4. start to first window: Topiary on the sample map against
 #      gnome-text-editor opening one file, in alternation;
 #   5. memory (PSS, /proc/PID/smaps_rollup) of the app and its web
@@ -104,6 +106,11 @@ for i in $(seq "$ROUNDS"); do run_x "$BUI" spell "$OUT/long10k.topiary" 2>/dev/n
 echo "== memory with the Links page open, 10,000-article map (in process)"
 run_x "$BUI" links "$OUT/corpus-10000.topiary" 2>/dev/null | grep '^{' | tee "$OUT/ui-links.json"
 run_x "$BUI" links "$OUT/corpus-10000.topiary" closed 2>/dev/null | grep '^{' | tee "$OUT/ui-links-closed.json"
+
+echo "== the map's graph (issue 15): built in its thread until shown, then one frame fitted and zoomed, against as many plain circles (in process)"
+[ -d "$OUT/corpus-1000/content" ] || python3 "$GEN" "$OUT/corpus-1000" --articles 1000 >/dev/null
+[ -f "$OUT/corpus-1000.topiary" ] || "$BIN" import "$OUT/corpus-1000/content" "$OUT/corpus-1000.topiary" >/dev/null
+for p in corpus-1000 corpus-10000; do run_x "$BUI" graph "$OUT/$p.topiary" 2>/dev/null | grep '^{'; done | tee "$OUT/ui-graph.jsonl"
 
 echo "== start to first window: topiary (sample map) vs gnome-text-editor (one file)"
 # first_window CMD...: seconds from exec until the process shows a window.

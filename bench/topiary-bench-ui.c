@@ -14,6 +14,12 @@
  *                                     preview exist) until its spelling is
  *                                     fully checked; "first_*" figures
  *                                     open it as the window's first
+ *   topiary-bench-ui graph PROJECT   the map's graph: built (in its thread)
+ *                                     until shown, then one frame drawn
+ *                                     fitted and zoomed in, against as many
+ *                                     plain cairo circles (the peer); at
+ *                                     the level the app picks, then at the
+ *                                     articles' level
  *
  * Besides wall-clock times, the main thread's CPU time ("*_cpu_ms"): on a
  * machine other work is loading, that is what the app itself spent.
@@ -46,6 +52,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "topiary-article-pane.h"
+#include "topiary-graph-canvas-private.h"
 #include "topiary-graph-view.h"
 #include "topiary-outline.h"
 #include "topiary-window.h"
@@ -574,6 +581,118 @@ find_graph_view (GtkWidget *root)
   return NULL;
 }
 
+/* ---- graph ---- */
+
+static gboolean
+graph_ready (gpointer data)
+{
+  TopiaryGraphView *view = data;
+
+  return !topiary_graph_view_is_building (view) &&
+         topiary_graph_canvas_get_graph (topiary_graph_view_get_canvas (view)) != NULL &&
+         gtk_widget_get_width (GTK_WIDGET (topiary_graph_view_get_canvas (view))) > 0;
+}
+
+/* The median of 15 draws of the canvas's picture, in ms. */
+static double
+time_draws (TopiaryGraphCanvas *canvas,
+            cairo_surface_t    *surface,
+            int                 width,
+            int                 height,
+            gboolean            circles_only)
+{
+  TopiaryGraph *graph = topiary_graph_canvas_get_graph (canvas);
+  double times[15];
+
+  for (guint round = 0; round < G_N_ELEMENTS (times); round++)
+    {
+      cairo_t *cr = cairo_create (surface);
+      gint64 t0 = g_get_monotonic_time ();
+
+      if (circles_only)
+        {
+          /* The peer: as many circles, filled and stroked, nothing else. */
+          for (guint i = 0; i < topiary_graph_get_n_nodes (graph); i++)
+            {
+              cairo_new_path (cr);
+              cairo_arc (cr, (i * 37) % width, (i * 53) % height, 6, 0, 2 * G_PI);
+              cairo_set_source_rgb (cr, 0.4, 0.6, 0.9);
+              cairo_fill_preserve (cr);
+              cairo_set_source_rgb (cr, 0.2, 0.3, 0.5);
+              cairo_stroke (cr);
+            }
+        }
+      else
+        _topiary_graph_canvas_draw (canvas, cr, width, height);
+      cairo_surface_flush (surface);
+      times[round] = (g_get_monotonic_time () - t0) / 1000.0;
+      cairo_destroy (cr);
+    }
+  qsort (times, G_N_ELEMENTS (times), sizeof (double), compare_doubles);
+  return times[G_N_ELEMENTS (times) / 2];
+}
+
+static void
+print_graph_figures (TopiaryGraphView *view,
+                     double            build_ms)
+{
+  TopiaryGraphCanvas *canvas = topiary_graph_view_get_canvas (view);
+  TopiaryGraph *graph = topiary_graph_canvas_get_graph (canvas);
+  int width = gtk_widget_get_width (GTK_WIDGET (canvas));
+  int height = gtk_widget_get_height (GTK_WIDGET (canvas));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  double fit, zoom4, zoom16, peer;
+  guint articles = 0;
+
+  for (guint i = 0; i < topiary_graph_get_n_nodes (graph); i++)
+    articles += topiary_graph_get_node (graph, i)->articles;
+  topiary_graph_canvas_fit (canvas);
+  fit = time_draws (canvas, surface, width, height, FALSE);
+  topiary_graph_canvas_zoom (canvas, 4);
+  zoom4 = time_draws (canvas, surface, width, height, FALSE);
+  topiary_graph_canvas_zoom (canvas, 4);
+  zoom16 = time_draws (canvas, surface, width, height, FALSE);
+  peer = time_draws (canvas, surface, width, height, TRUE);
+  topiary_graph_canvas_fit (canvas);
+  g_print ("{\"level\": \"%s\", \"articles\": %u, \"nodes\": %u, \"edges\": %u, \"build_ms\": %.1f, "
+           "\"draw_fit_ms\": %.2f, \"draw_zoom4_ms\": %.2f, \"draw_zoom16_ms\": %.2f, "
+           "\"circles_ms\": %.2f, \"fit_vs_circles\": %.2f}\n",
+           topiary_graph_get_level (graph) == TOPIARY_GRAPH_GROUPS ? "groups" : "articles",
+           articles, topiary_graph_get_n_nodes (graph), topiary_graph_get_n_edges (graph), build_ms,
+           fit, zoom4, zoom16, peer, peer > 0 ? fit / peer : 0);
+  cairo_surface_destroy (surface);
+}
+
+static int
+bench_graph (const char *path)
+{
+  TopiaryWindow *window = topiary_window_new (NULL);
+  TopiaryGraphView *view;
+  gint64 t0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  if (!topiary_window_open_path (window, path))
+    return 1;
+  view = TOPIARY_GRAPH_VIEW (find_graph_view (GTK_WIDGET (window)));
+  t0 = g_get_monotonic_time ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-graph", NULL);
+  if (!wait_for (graph_ready, view, 120000))
+    return 1;
+  print_graph_figures (view, (g_get_monotonic_time () - t0) / 1000.0);
+  if (topiary_graph_get_level (topiary_graph_canvas_get_graph (topiary_graph_view_get_canvas (view))) ==
+      TOPIARY_GRAPH_GROUPS)
+    {
+      t0 = g_get_monotonic_time ();
+      g_object_set (view, "level", "articles", NULL);
+      if (!wait_for (graph_ready, view, 120000))
+        return 1;
+      print_graph_figures (view, (g_get_monotonic_time () - t0) / 1000.0);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
+
 static int
 show (const char *path,
       const char *slug,
@@ -701,6 +820,8 @@ main (int    argc,
     return bench_spell (argv[2]);
   if (g_str_equal (argv[1], "links"))
     return bench_links (argv[2], !(argc > 3 && g_str_equal (argv[3], "closed")));
+  if (g_str_equal (argv[1], "graph"))
+    return bench_graph (argv[2]);
   g_printerr ("topiary-bench-ui: unknown mode %s\n", argv[1]);
   return 2;
 }
