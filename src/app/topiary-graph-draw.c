@@ -227,6 +227,28 @@ topiary_graph_draw_swatch (GtkWidget *widget,
   cairo_stroke (cr);
 }
 
+/* A ring @gap pixels around node @index: the hover's, the focus's. */
+static void
+draw_ring (TopiaryGraphCanvas *self,
+           cairo_t            *cr,
+           guint               index,
+           double              gap,
+           const GdkRGBA      *color,
+           double              alpha,
+           double              line_width)
+{
+  const TopiaryGraphNode *n = topiary_graph_get_node (self->graph, index);
+  double x, y;
+
+  _topiary_graph_canvas_to_widget (self, n->x, n->y, &x, &y);
+  /* The labels' text leaves a current point: no line from it. */
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, _topiary_graph_canvas_radius (self, n) + gap, 0, 2 * G_PI);
+  set_source (cr, color, alpha);
+  cairo_set_line_width (cr, line_width);
+  cairo_stroke (cr);
+}
+
 /* Adds the circles of the nodes in view of this @status, hubs or not, to
  * the path; TRUE when there was one. */
 static gboolean
@@ -284,17 +306,7 @@ draw_nodes (TopiaryGraphCanvas *self,
         cairo_stroke (cr);
       }
   if (self->hover >= 0)
-    {
-      const TopiaryGraphNode *n = topiary_graph_get_node (self->graph, self->hover);
-      double x, y;
-
-      _topiary_graph_canvas_to_widget (self, n->x, n->y, &x, &y);
-      cairo_new_path (cr);
-      cairo_arc (cr, x, y, _topiary_graph_canvas_radius (self, n) + 2.5, 0, 2 * G_PI);
-      set_source (cr, &p->fg, 0.5);
-      cairo_set_line_width (cr, 1.5);
-      cairo_stroke (cr);
-    }
+    draw_ring (self, cr, self->hover, 2.5, &p->fg, 0.5, 1.5);
 }
 
 static void
@@ -416,19 +428,8 @@ draw_focus (TopiaryGraphCanvas *self,
             cairo_t            *cr,
             const Palette      *p)
 {
-  const TopiaryGraphNode *n;
-  double x, y;
-
-  if (self->focus < 0 || !gtk_widget_has_focus (GTK_WIDGET (self)))
-    return;
-  n = topiary_graph_get_node (self->graph, self->focus);
-  _topiary_graph_canvas_to_widget (self, n->x, n->y, &x, &y);
-  /* The labels' text left a current point: no line from it. */
-  cairo_new_path (cr);
-  cairo_arc (cr, x, y, _topiary_graph_canvas_radius (self, n) + 4, 0, 2 * G_PI);
-  set_source (cr, &p->accent, 1);
-  cairo_set_line_width (cr, 2.5);
-  cairo_stroke (cr);
+  if (self->focus >= 0 && gtk_widget_has_focus (GTK_WIDGET (self)))
+    draw_ring (self, cr, self->focus, 4, &p->accent, 1, 2.5);
 }
 
 static guint
