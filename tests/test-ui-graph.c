@@ -213,6 +213,34 @@ test_missing_inserts (UiFixture     *f,
   g_assert_cmpstr (text, ==, cluster_text);
 }
 
+/* The graph's controls are named for screen readers, the canvas is an
+ * image named after the map, and describes how to move in it. */
+static void
+test_named (UiFixture     *f,
+            gconstpointer  data)
+{
+  TopiaryGraphView *view = graph_view ();
+  TopiaryGraphCanvas *canvas;
+  guint buttons = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-graph", NULL);
+  g_assert_true (wait_for (graph_shown, NULL, 30000));
+  canvas = topiary_graph_view_get_canvas (view);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (canvas), GTK_ACCESSIBLE_ROLE_IMG);
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (canvas), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (canvas), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+  for (GtkWidget *button; (button = find_widget_of_type (GTK_WIDGET (view), GTK_TYPE_BUTTON, buttons)) != NULL;
+       buttons++)
+    {
+      const char *label = gtk_button_get_label (GTK_BUTTON (button));
+
+      if (label == NULL || *label == '\0')
+        g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL));
+    }
+  /* Articles, Groups, zoom out, fit, zoom in. */
+  g_assert_cmpuint (buttons, ==, 5);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -224,5 +252,6 @@ main (int    argc,
   ui_test_add_sample ("/ui/graph/click-opens", test_click_opens);
   ui_test_add_sample ("/ui/graph/keyboard", test_keyboard);
   ui_test_add_sample ("/ui/graph/missing-inserts", test_missing_inserts);
+  ui_test_add_sample ("/ui/graph/named", test_named);
   return ui_test_run ();
 }
