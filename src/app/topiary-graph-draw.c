@@ -344,6 +344,23 @@ typedef struct {
   Box   box;
 } NodeBox;
 
+/* TRUE when @box meets no label @placed and, with @nodes, no circle but
+ * node @self's. */
+static gboolean
+label_fits (const Box *box,
+            GArray    *placed,
+            GArray    *nodes,
+            guint      self)
+{
+  for (guint k = 0; k < placed->len; k++)
+    if (box_meets (box, &g_array_index (placed, Box, k)))
+      return FALSE;
+  for (guint k = 0; nodes != NULL && k < nodes->len; k++)
+    if (g_array_index (nodes, NodeBox, k).index != self && box_meets (box, &g_array_index (nodes, NodeBox, k).box))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 draw_labels (TopiaryGraphCanvas *self,
              cairo_t            *cr,
@@ -388,7 +405,8 @@ draw_labels (TopiaryGraphCanvas *self,
         Box node_box = { n->x - n->radius, n->y - n->radius, n->x + n->radius, n->y + n->radius };
         Box box;
         double x, y, r;
-        gboolean free = TRUE;
+        int h;
+        gboolean free = FALSE;
 
         if (round == 0 ? (int) i != self->focus
             : ((int) i == self->focus || (round == 1) != hub))
@@ -399,26 +417,30 @@ draw_labels (TopiaryGraphCanvas *self,
         if (round > 0 && r < (hub ? LABEL_MIN_RADIUS / 2 : LABEL_MIN_RADIUS))
           continue;
         _topiary_graph_canvas_to_widget (self, n->x, n->y, &x, &y);
-        /* The narrowest label it could have already meets one drawn: no
-         * need to lay its text out (most of a crowded view's labels). */
+        /* The narrowest label it could have, under or over its node,
+         * already meets one drawn: no need to lay its text out (most of
+         * a crowded view's labels). */
         box = (Box) { x - LABEL_MIN_WIDTH / 2, y + r + 2, x + LABEL_MIN_WIDTH / 2, y + r + 14 };
-        for (guint k = 0; k < placed->len && free; k++)
-          free = !box_meets (&box, &g_array_index (placed, Box, k));
-        if (!free)
-          continue;
+        if (!label_fits (&box, placed, NULL, i))
+          {
+            box.y0 = y - r - 14;
+            box.y1 = y - r - 2;
+            if (!label_fits (&box, placed, NULL, i))
+              continue;
+          }
         pango_layout_set_text (layout, n->label != NULL ? n->label : "", -1);
         pango_layout_set_attributes (layout, hub ? bold : NULL);
-        draw_label (NULL, layout, p, x, y + r + 2, width, &box);
-        for (guint k = 0; k < placed->len && free; k++)
-          free = !box_meets (&box, &g_array_index (placed, Box, k));
-        /* An article's label covers no other article's circle. */
-        if (round == 2)
-          for (guint k = 0; k < nodes->len && free; k++)
-            free = g_array_index (nodes, NodeBox, k).index == i ||
-                   !box_meets (&box, &g_array_index (nodes, NodeBox, k).box);
+        pango_layout_get_pixel_size (layout, NULL, &h);
+        /* Under the node, else over it. An article's label covers no
+         * other article's circle. */
+        for (int side = 0; side < 2 && !free; side++)
+          {
+            draw_label (NULL, layout, p, x, side == 0 ? y + r + 2 : y - r - 4 - h, width, &box);
+            free = label_fits (&box, placed, round == 2 ? nodes : NULL, i);
+          }
         if (!free)
           continue;
-        draw_label (cr, layout, p, x, y + r + 2, width, &box);
+        draw_label (cr, layout, p, x, box.y0, width, &box);
         g_array_append_val (placed, box);
       }
 }
