@@ -40,8 +40,9 @@ get_palette (GtkWidget *widget,
     gdk_rgba_parse (&p->bg, dark ? "#242424" : "#fafafa");
   if (!gtk_style_context_lookup_color (context, "accent_color", &p->accent))
     gdk_rgba_parse (&p->accent, "#1c71d8");
-  /* Cross-group links: the accent's blue, lighter in the dark. */
-  gdk_rgba_parse (&p->link, dark ? "#78aeed" : "#1c71d8");
+  /* Links across groups purple, as in `topiary graph --svg`; lighter in
+   * the dark. */
+  gdk_rgba_parse (&p->link, dark ? "#c061cb" : "#9141ac");
   gdk_rgba_parse (&p->missing, dark ? "#ff7b63" : "#e01b24");
 }
 
