@@ -367,7 +367,8 @@ draw_labels (TopiaryGraphCanvas *self,
              cairo_t            *cr,
              const Box          *view,
              const Palette      *p,
-             double              width)
+             double              width,
+             double              height)
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   g_autoptr(PangoAttrList) bold = pango_attr_list_new ();
@@ -432,12 +433,12 @@ draw_labels (TopiaryGraphCanvas *self,
         pango_layout_set_text (layout, n->label != NULL ? n->label : "", -1);
         pango_layout_set_attributes (layout, hub ? bold : NULL);
         pango_layout_get_pixel_size (layout, NULL, &h);
-        /* Under the node, else over it. An article's label covers no
-         * other article's circle. */
+        /* Under the node, else over it, inside the widget. An article's
+         * label covers no other article's circle. */
         for (int side = 0; side < 2 && !free; side++)
           {
             draw_label (NULL, layout, p, x, side == 0 ? y + r + 2 : y - r - 4 - h, width, &box);
-            free = label_fits (&box, placed, round == 2 ? nodes : NULL, i);
+            free = box.y0 >= 0 && box.y1 <= height && label_fits (&box, placed, round == 2 ? nodes : NULL, i);
           }
         if (!free)
           continue;
@@ -489,6 +490,6 @@ _topiary_graph_canvas_draw (TopiaryGraphCanvas *self,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   draw_all_edges (self, cr, &view, &p);
   draw_nodes (self, cr, &view, &p);
-  draw_labels (self, cr, &view, &p, width);
+  draw_labels (self, cr, &view, &p, width, height);
   draw_focus (self, cr, &p);
 }
