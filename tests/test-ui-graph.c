@@ -213,6 +213,61 @@ test_missing_inserts (UiFixture     *f,
   g_assert_cmpstr (text, ==, cluster_text);
 }
 
+/* At the group level (a map of over 1,500 articles opens there), a click
+ * on a group shows the articles, zoomed onto that group's, the focus on
+ * its pillar. */
+static void
+test_group_opens (UiFixture     *f,
+                  gconstpointer  data)
+{
+  TopiaryGraphView *view = graph_view ();
+  TopiaryGraphCanvas *canvas;
+  TopiaryGraph *graph;
+  g_autofree char *level = NULL;
+  const TopiaryGraphNode *node;
+  gint64 group;
+  double x, y;
+  int index;
+
+  if (!ui_can_press ())
+    {
+      g_test_skip ("No xdotool or no X display");
+      return;
+    }
+  canvas = show_graph ();
+  g_object_set (view, "level", "groups", NULL);
+  g_assert_true (wait_for (graph_shown, NULL, 30000));
+  graph = topiary_graph_canvas_get_graph (canvas);
+  g_assert_cmpint (topiary_graph_get_level (graph), ==, TOPIARY_GRAPH_GROUPS);
+  /* Not the first group: the focus would land on its pillar anyway. */
+  index = first_node (graph, TOPIARY_GRAPH_NODE_GROUP);
+  g_assert_cmpint (index, >=, 0);
+  while (++index < (int) topiary_graph_get_n_nodes (graph) &&
+         topiary_graph_get_node (graph, index)->kind != TOPIARY_GRAPH_NODE_GROUP)
+    ;
+  g_assert_cmpint (index, <, topiary_graph_get_n_nodes (graph));
+  group = topiary_graph_get_node (graph, index)->group_id;
+  topiary_graph_canvas_node_point (canvas, index, &x, &y);
+  g_assert_cmpint (topiary_graph_canvas_node_at (canvas, x, y), ==, index);
+  ui_click (GTK_WIDGET (canvas), x, y);
+  g_assert_true (wait_for (graph_shown, NULL, 30000));
+  spin (200);
+
+  graph = topiary_graph_canvas_get_graph (canvas);
+  g_assert_cmpint (topiary_graph_get_level (graph), ==, TOPIARY_GRAPH_ARTICLES);
+  g_object_get (view, "level", &level, NULL);
+  g_assert_cmpstr (level, ==, "articles");
+  index = topiary_graph_canvas_get_focus_node (canvas);
+  g_assert_cmpint (index, >=, 0);
+  node = topiary_graph_get_node (graph, index);
+  g_assert_cmpint (node->kind, ==, TOPIARY_GRAPH_NODE_PILLAR);
+  g_assert_cmpint (node->group_id, ==, group);
+  /* The pillar is in view. */
+  topiary_graph_canvas_node_point (canvas, index, &x, &y);
+  g_assert_true (x >= 0 && x < gtk_widget_get_width (GTK_WIDGET (canvas)));
+  g_assert_true (y >= 0 && y < gtk_widget_get_height (GTK_WIDGET (canvas)));
+}
+
 /* The graph's controls are named for screen readers, the canvas is an
  * image named after the map, and describes how to move in it. */
 static void
@@ -252,6 +307,7 @@ main (int    argc,
   ui_test_add_sample ("/ui/graph/click-opens", test_click_opens);
   ui_test_add_sample ("/ui/graph/keyboard", test_keyboard);
   ui_test_add_sample ("/ui/graph/missing-inserts", test_missing_inserts);
+  ui_test_add_sample ("/ui/graph/group-opens", test_group_opens);
   ui_test_add_sample ("/ui/graph/named", test_named);
   return ui_test_run ();
 }
