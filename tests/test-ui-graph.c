@@ -284,6 +284,24 @@ test_named (UiFixture     *f,
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (canvas), GTK_ACCESSIBLE_ROLE_IMG);
   g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (canvas), GTK_ACCESSIBLE_PROPERTY_LABEL));
   g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (canvas), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+  /* The header's toggle says it is on. */
+  {
+    GtkWidget *toggle = NULL;
+    g_autofree char *diff = NULL;
+
+    for (guint i = 0; toggle == NULL; i++)
+      {
+        GtkWidget *w = find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, i);
+
+        g_assert_nonnull (w);
+        if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "win.show-graph") == 0)
+          toggle = w;
+      }
+    g_assert_true (gtk_widget_get_mapped (toggle));
+    diff = gtk_test_accessible_check_state (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_STATE_PRESSED,
+                                            GTK_ACCESSIBLE_TRISTATE_TRUE);
+    g_assert_null (diff);
+  }
   for (GtkWidget *button; (button = find_widget_of_type (GTK_WIDGET (view), GTK_TYPE_BUTTON, buttons)) != NULL;
        buttons++)
     {
