@@ -11,48 +11,13 @@
 #include <gdk/x11/gdkx.h>
 
 #include "topiary-outline.h"
-#include "topiary-spell-checker.h"
 #include "topiary-spell-dicts.h"
-#include "topiary-spell-view.h"
-#include "test-ui-util.h"
+#include "test-ui-spell-util.h"
 
 /* Every MISSPELT_EVERY-th word is a misspelling of its own ("qzxwabc");
  * what the cases type starts "zqxv". */
 #define N_WORDS        10000
 #define MISSPELT_EVERY 40
-
-static TopiaryEditor *
-editor (void)
-{
-  return topiary_window_get_editor (window);
-}
-
-static GtkTextBuffer *
-buffer (void)
-{
-  return GTK_TEXT_BUFFER (topiary_editor_get_buffer (editor ()));
-}
-
-static TopiarySpellView *
-spell (void)
-{
-  return topiary_editor_get_spell (editor ());
-}
-
-static gboolean
-spell_done (gpointer data)
-{
-  return !topiary_spell_view_is_pending (spell ());
-}
-
-static char *
-buffer_text (void)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer (), &start, &end);
-  return gtk_text_buffer_get_text (buffer (), &start, &end, TRUE);
-}
 
 /* A 10,000-word article: common words, a misspelling of its own every
  * MISSPELT_EVERY words, and now and then a code span whose misspelling
@@ -132,6 +97,17 @@ reopen_with (const char *text)
   g_assert_no_error (error);
 }
 
+/* long_article(), opened: checking it has not started yet. */
+static char *
+open_long_article (GPtrArray *misspelt)
+{
+  char *text = long_article (misspelt);
+
+  reopen_with (text);
+  g_assert_true (topiary_spell_view_is_pending (spell ()));
+  return text;
+}
+
 /* All 250 misspellings of a 10,000-word article are underlined, in
  * order, and nothing else is (not the code spans). */
 static void
@@ -139,10 +115,8 @@ test_long_article_all_underlined (UiFixture     *f,
                                   gconstpointer  data)
 {
   g_autoptr(GPtrArray) misspelt = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *text = long_article (misspelt);
+  g_autofree char *text = open_long_article (misspelt);
 
-  reopen_with (text);
-  g_assert_true (topiary_spell_view_is_pending (spell ()));
   g_assert_true (wait_for (spell_done, NULL, 20000));
   g_assert_cmpuint (misspelt->len, ==, N_WORDS / MISSPELT_EVERY);
   assert_underlined (misspelt);
@@ -155,14 +129,11 @@ test_typing_while_checking (UiFixture     *f,
                             gconstpointer  data)
 {
   g_autoptr(GPtrArray) misspelt = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *text = long_article (misspelt);
-  g_autofree char *expected = NULL;
+  g_autofree char *text = open_long_article (misspelt);
   g_autofree char *now = NULL;
   GtkTextView *view = GTK_TEXT_VIEW (topiary_editor_get_view (editor ()));
   GtkTextIter iter;
 
-  reopen_with (text);
-  g_assert_true (topiary_spell_view_is_pending (spell ()));
   /* At the start, while nothing is checked yet, as the editor takes keys. */
   gtk_text_buffer_get_start_iter (buffer (), &iter);
   gtk_text_buffer_place_cursor (buffer (), &iter);
