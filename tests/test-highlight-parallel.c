@@ -245,6 +245,64 @@ test_export_same_site (void)
   test_project_destroy (project, g_steal_pointer (&dir), g_steal_pointer (&path));
 }
 
+/* The app's highlighter does GtkSourceView's work on the thread that
+ * iterates the main context, where GtkSourceView's idle callbacks run too,
+ * however many export threads call it; and gives them the same HTML. */
+typedef struct {
+  GMainLoop *loop;
+  GThread   *highlighted_on;
+  char      *html;
+} MainThreadCase;
+
+static void
+record_thread (gpointer data)
+{
+  MainThreadCase *c = data;
+
+  c->highlighted_on = g_thread_self ();
+}
+
+static gpointer
+export_worker (gpointer data)
+{
+  MainThreadCase *c = data;
+  gpointer highlight_data = NULL;
+  TopiaryHighlightFunc highlight = topiary_highlight_get (&highlight_data);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_nonnull (highlight);
+  g_assert_true (highlight (blocks[0].language, blocks[0].code, strlen (blocks[0].code), out, highlight_data));
+  c->html = g_string_free (g_steal_pointer (&out), FALSE);
+  g_main_loop_quit (c->loop);
+  return NULL;
+}
+
+static gboolean
+start_worker (gpointer data)
+{
+  g_thread_unref (g_thread_new ("export-worker", export_worker, data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_main_thread (void)
+{
+  MainThreadCase c = { g_main_loop_new (NULL, FALSE), NULL, NULL };
+  g_autofree char *expected = highlight_block (0);
+
+  topiary_highlight_gsv_install_main_thread (g_main_context_default ());
+  topiary_highlight_gsv_set_test_hook (record_thread, &c);
+  g_idle_add (start_worker, &c);
+  g_main_loop_run (c.loop);
+  topiary_highlight_gsv_set_test_hook (NULL, NULL);
+  topiary_highlight_install (NULL, NULL);
+
+  g_assert_true (c.highlighted_on == g_thread_self ());
+  g_assert_cmpstr (c.html, ==, expected);
+  g_free (c.html);
+  g_main_loop_unref (c.loop);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -254,6 +312,7 @@ main (int    argc,
   g_test_add_func ("/highlight/gsv/parallel/runs-in-parallel", test_runs_in_parallel);
   g_test_add_func ("/highlight/gsv/parallel/same-html", test_same_html);
   g_test_add_func ("/highlight/gsv/parallel/export-same-site", test_export_same_site);
+  g_test_add_func ("/highlight/gsv/parallel/app-main-thread", test_main_thread);
 
   return g_test_run ();
 }

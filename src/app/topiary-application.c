@@ -126,8 +126,10 @@ topiary_application_startup (GApplication *app)
   G_APPLICATION_CLASS (topiary_application_parent_class)->startup (app);
 
   gtk_source_init ();
-  /* main() has done so too; not the tests that run the app. */
-  topiary_highlight_gsv_install ();
+  /* main() installed the command line's highlighter, whose threads would
+   * race GtkSourceView's idle callbacks on this main loop
+   * (docs/highlighting.md); the app highlights on its main thread. */
+  topiary_highlight_gsv_install_main_thread (g_main_context_default ());
   g_set_application_name (_("Topiary"));
   gtk_window_set_default_icon_name (APP_ID);
 

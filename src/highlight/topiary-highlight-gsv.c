@@ -464,3 +464,62 @@ topiary_highlight_gsv_install (void)
 {
   topiary_highlight_install (topiary_highlight_gsv, NULL);
 }
+
+/* ---- the app: GtkSourceView only on the main thread ---- */
+
+typedef struct {
+  const char *language;
+  const char *code;
+  gsize       length;
+  GString    *out;
+  gboolean    result;
+  gboolean    done;
+  GMutex      lock;
+  GCond       cond;
+} MainCall;
+
+static gboolean
+main_call_run (gpointer data)
+{
+  MainCall *call = data;
+  gboolean result = topiary_highlight_gsv (call->language, call->code, call->length, call->out, NULL);
+
+  g_mutex_lock (&call->lock);
+  call->result = result;
+  call->done = TRUE;
+  g_cond_signal (&call->cond);
+  g_mutex_unlock (&call->lock);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+highlight_on_main_thread (const char *language,
+                          const char *code,
+                          gsize       length,
+                          GString    *out,
+                          gpointer    user_data)
+{
+  GMainContext *context = user_data;
+  MainCall call = { language, code, length, out, FALSE, FALSE };
+
+  /* Called on the owner, or while nobody iterates the context (invoke
+   * then acquires it and runs the call here). */
+  g_mutex_init (&call.lock);
+  g_cond_init (&call.cond);
+  g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, main_call_run, &call, NULL);
+  g_mutex_lock (&call.lock);
+  while (!call.done)
+    g_cond_wait (&call.cond, &call.lock);
+  g_mutex_unlock (&call.lock);
+  g_mutex_clear (&call.lock);
+  g_cond_clear (&call.cond);
+  return call.result;
+}
+
+void
+topiary_highlight_gsv_install_main_thread (GMainContext *context)
+{
+  g_return_if_fail (context != NULL);
+
+  topiary_highlight_install (highlight_on_main_thread, context);
+}

@@ -17,6 +17,16 @@ G_BEGIN_DECLS
  * GtkSourceView is set up on the first code block. */
 void     topiary_highlight_gsv_install (void);
 
+/* Installs a highlighter that does GtkSourceView's work on the thread
+ * owning @context (the app's main thread): a call from another thread (a
+ * site export's worker) waits there for its turn. GtkSourceView queues an
+ * idle callback on the process's default main context after each text
+ * change, and in the app that callback runs on the main thread, so a
+ * buffer must never be used on another thread while that context is
+ * being iterated. The command line, which iterates no main loop, keeps
+ * topiary_highlight_gsv_install() and its threads. */
+void     topiary_highlight_gsv_install_main_thread (GMainContext *context);
+
 /* The highlighter itself (a TopiaryHighlightFunc; @user_data unused).
  * Runs on several threads at once: each call takes GtkSourceView objects
  * that no other thread uses at the time (see the .c file). Code over
