@@ -1,5 +1,5 @@
-/* test-ui-defaults.c — the first hour's rough edges (issue 14): tooltips
- * only where a title is cut off, the details of each article from the
+/* test-ui-defaults.c — the first hour's rough edges (issue 14): where the
+ * file choosers start, tooltips only where a title is cut off, the details of each article from the
  * top, the preview in step with the editor when it shows
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,7 +9,100 @@
 #include <stdlib.h>
 
 #include "test-ui-util.h"
+#include "topiary-export-dialog.h"
 #include "topiary-map-row.h"
+
+/* Shows the chooser the window's @action opens (or, with @button, the
+ * one that button of a window of the app opens), says which folder it
+ * starts in, and cancels it. */
+static char *
+chooser_folder (const char *action,
+                const char *button)
+{
+  GtkWindow *dialog = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  if (action != NULL)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  if (button != NULL)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+      GtkWidget *found = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
+        {
+          g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+          if (gtk_widget_get_visible (GTK_WIDGET (w)))
+            found = find_button (GTK_WIDGET (w), button);
+        }
+      g_assert_nonnull (found);
+      g_signal_emit_by_name (found, "clicked");
+    }
+  g_assert_true (wait_for (ui_find_file_chooser, &dialog, 10000));
+  /* It was told where to start before it showed: the first folder it
+   * reads is that one, never the recent files on the way. */
+  g_assert_true (wait_for (ui_chooser_has_folder, dialog, 10000));
+  folder = ui_chooser_dup_folder (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  spin (200);
+  return g_file_get_path (folder);
+}
+
+/* With a map open, Open, New Map, Insert Image and Import start in the
+ * map's folder, and so does the export dialog's folder chooser (a dialog
+ * of a dialog of the map's window). */
+static void
+test_chooser_in_map_folder (UiFixture     *f,
+                            gconstpointer  data)
+{
+  g_autofree char *expected = g_path_get_dirname (f->sample_path);
+  g_autofree char *open = chooser_folder ("win.open", NULL);
+  g_autofree char *new_map = chooser_folder ("win.new-map", NULL);
+  g_autofree char *import = chooser_folder ("win.import", NULL);
+  g_autofree char *image = NULL;
+  g_autofree char *export = NULL;
+
+  g_assert_cmpstr (open, ==, expected);
+  g_assert_cmpstr (new_map, ==, expected);
+  g_assert_cmpstr (import, ==, expected);
+
+  ui_open_first_pillar ();
+  image = chooser_folder ("article.insert-image", NULL);
+  g_assert_cmpstr (image, ==, expected);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  export = chooser_folder (NULL, "_Choose…");
+  g_assert_cmpstr (export, ==, expected);
+}
+
+/* With none, in the documents folder; with no documents folder, home. */
+static void
+test_chooser_in_documents (UiFixture     *f,
+                           gconstpointer  data)
+{
+  g_autofree char *documents = g_build_filename (f->dir, "Papers", NULL);
+  g_autofree char *dirs = g_build_filename (g_get_user_config_dir (), "user-dirs.dirs", NULL);
+  g_autofree char *text = g_strdup_printf ("XDG_DOCUMENTS_DIR=\"%s\"\n", documents);
+  g_autofree char *open = NULL;
+  g_autofree char *home = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (documents, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_config_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (dirs, text, -1, NULL));
+  g_reload_user_special_dirs_cache ();
+
+  open = chooser_folder ("win.open", NULL);
+  g_assert_cmpstr (open, ==, documents);
+
+  /* A documents folder that is gone: home. */
+  g_assert_cmpint (g_rmdir (documents), ==, 0);
+  home = chooser_folder ("win.open", NULL);
+  g_assert_cmpstr (home, ==, g_get_home_dir ());
+
+  g_unlink (dirs);
+  g_reload_user_special_dirs_cache ();
+}
 
 /* What hovering @row would show: TRUE for a tooltip. */
 static gboolean
@@ -135,6 +228,8 @@ main (int    argc,
   if (!ui_test_init (&argc, &argv, "test-ui-defaults"))
     return 77;
 
+  ui_test_add_sample ("/ui/defaults/chooser-in-map-folder", test_chooser_in_map_folder);
+  ui_test_add ("/ui/defaults/chooser-in-documents", test_chooser_in_documents);
   ui_test_add_sample ("/ui/defaults/tooltip-only-when-cut", test_tooltip_only_when_cut);
   ui_test_add_sample ("/ui/defaults/details-start-at-top", test_details_start_at_top);
   ui_test_add_sample ("/ui/defaults/preview-opens-in-step", test_preview_opens_in_step);

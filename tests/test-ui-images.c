@@ -159,23 +159,6 @@ assert_preview_shows (const char *name,
 
 /* ---- cases ---- */
 
-static gboolean
-find_file_chooser (gpointer data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-      if (GTK_IS_FILE_CHOOSER_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        {
-          *(GtkWindow **) data = w;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 /* Insert → Image… (the menu's action, and its shortcut's): the chosen
  * file goes into the project, the alt text offered is its name made
  * readable, the link goes in at the cursor, and the preview shows the
@@ -187,7 +170,6 @@ test_insert_command (UiFixture     *f,
   g_autofree char *path = write_image (f, "site_diagram.png", 64, 48, 1);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   gint64 article = topiary_editor_get_article_id (topiary_window_get_editor (window));
-  GtkWindow *chooser = NULL;
   g_autofree char *offered = NULL;
   g_autofree char *text = NULL;
   GtkTextIter iter;
@@ -200,10 +182,7 @@ test_insert_command (UiFixture     *f,
   gtk_text_buffer_place_cursor (editor_buffer (), &iter);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "article.insert-image", NULL);
-  g_assert_true (wait_for (find_file_chooser, &chooser, 10000));
-  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
-  spin (500);
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  ui_pick_file (file);
 
   offered = answer_alt ("A diagram of the site", FALSE, FALSE);
   g_assert_cmpstr (offered, ==, "Site diagram");
@@ -285,7 +264,7 @@ test_insert_menu (UiFixture     *f,
       g_spawn_sync (NULL, (char **) key, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
       g_assert_no_error (error);
     }
-    g_assert_true (wait_for (find_file_chooser, &chooser, 10000));
+    g_assert_true (wait_for (ui_find_file_chooser, &chooser, 10000));
     gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
     spin (200);
   }
@@ -686,15 +665,8 @@ test_export (UiFixture     *f,
   g_assert_true (g_file_set_contents (first, "already here", -1, NULL));
   open_files (f, &shot, &spare);
   g_assert_true (wait_for (row_says, &(RowWait) { "images/shot.png", "Alt text" }, 10000));
-  {
-    GtkWindow *chooser = NULL;
-
-    gtk_widget_activate_action (GTK_WIDGET (file_list ()), "files.export", "x", shot->id);
-    g_assert_true (wait_for (find_file_chooser, &chooser, 10000));
-    g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
-    spin (500);
-    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  }
+  gtk_widget_activate_action (GTK_WIDGET (file_list ()), "files.export", "x", shot->id);
+  ui_pick_file (folder);
   g_assert_true (wait_for (window_shows_text, "“shot-2.png” was saved in “out”.", 10000));
   want = topiary_project_get_file_data (topiary_window_get_project (window), shot->sha256, NULL);
   g_assert_true (g_file_get_contents (second, &got, &len, NULL));

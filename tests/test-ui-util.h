@@ -384,6 +384,95 @@ close_message_dialog (void)
   return heading;
 }
 
+/* ---- file choosers (topiary_file_chooser_show(): the native chooser's
+ * GtkFileChooserDialog under X11 without a portal) ---- */
+
+static inline gboolean
+ui_find_file_chooser (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        {
+          *(GtkWindow **) data = w;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The folder @chooser shows, or NULL while it has none yet. */
+static inline GFile *
+ui_chooser_dup_folder (GtkWindow *chooser)
+{
+  GFile *folder;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return folder;
+}
+
+static inline gboolean
+ui_chooser_has_folder (gpointer data)
+{
+  g_autoptr(GFile) folder = ui_chooser_dup_folder (data);
+
+  return folder != NULL;
+}
+
+typedef struct {
+  GtkWindow *chooser;
+  GFile     *file;
+} UiChooserWait;
+
+static inline gboolean
+ui_chooser_in (gpointer data)
+{
+  UiChooserWait *w = data;
+  g_autoptr(GFile) folder = ui_chooser_dup_folder (w->chooser);
+
+  return folder != NULL && g_file_equal (folder, w->file);
+}
+
+static inline gboolean
+ui_chooser_chose (gpointer data)
+{
+  UiChooserWait *w = data;
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (w->chooser));
+
+  return file != NULL && g_file_equal (file, w->file);
+}
+
+/* Waits for the chooser the app shows, lets it reach the folder it starts
+ * in (it reads folders asynchronously), then picks @file in it as a user
+ * would (a folder of a folder chooser is gone into) and accepts. */
+static inline void
+ui_pick_file (GFile *file)
+{
+  GtkWindow *chooser = NULL;
+  UiChooserWait w;
+
+  g_assert_true (wait_for (ui_find_file_chooser, &chooser, 10000));
+  g_assert_true (wait_for (ui_chooser_has_folder, chooser, 10000));
+  w = (UiChooserWait) { chooser, file };
+  if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER)
+    {
+      g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), file, NULL));
+      g_assert_true (wait_for (ui_chooser_in, &w, 10000));
+    }
+  else
+    {
+      g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+      g_assert_true (wait_for (ui_chooser_chose, &w, 10000));
+    }
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+}
+
 /* Answers the name dialog the action opens. */
 static inline void
 answer_name_dialog (const char *text)

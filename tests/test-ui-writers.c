@@ -232,32 +232,6 @@ test_open_elsewhere_asks (UiFixture    *f,
 }
 
 static gboolean
-find_file_chooser (gpointer data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        {
-          *(GtkWindow **) data = w;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-static gboolean
-chooser_has_file (gpointer data)
-{
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (data));
-
-  return file != NULL;
-}
-
-static gboolean
 n_map_windows_is (gpointer data)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -279,7 +253,6 @@ test_open_in_new_window (UiFixture    *f,
 {
   g_autofree char *other_path = g_build_filename (f->dir, "second.topiary", NULL);
   g_autoptr(GError) error = NULL;
-  GtkWindow *chooser = NULL;
   TopiaryProject *first = topiary_window_get_project (window);
 
   {
@@ -290,16 +263,11 @@ test_open_in_new_window (UiFixture    *f,
 
   /* File → Open in New Window: the chosen map opens beside this one. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-new-window", NULL);
-  g_assert_true (wait_for (find_file_chooser, &chooser, 5000));
   {
     g_autoptr(GFile) file = g_file_new_for_path (other_path);
 
-    g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error));
-    g_assert_no_error (error);
+    ui_pick_file (file);
   }
-  /* The chooser selects the file once it has read the folder. */
-  g_assert_true (wait_for (chooser_has_file, chooser, 5000));
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   g_assert_true (wait_for (n_map_windows_is, GUINT_TO_POINTER (2), 5000));
   g_assert_true (topiary_window_get_project (window) == first);
   g_assert_nonnull (topiary_window_find_showing (other_path));

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "topiary-file-chooser.h"
+#include "topiary-window.h"
 
 typedef struct {
   GObject               *owner;
@@ -81,6 +82,28 @@ add_image_filters (GtkFileChooser *chooser)
   gtk_file_chooser_add_filter (chooser, files);
 }
 
+GFile *
+topiary_file_chooser_dup_start_folder (GtkWindow *parent)
+{
+  const char *documents;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+
+  /* A dialog's parent may itself be a dialog of the map's window. */
+  for (GtkWindow *w = parent; w != NULL; w = gtk_window_get_transient_for (w))
+    if (TOPIARY_IS_WINDOW (w) && topiary_window_get_project (TOPIARY_WINDOW (w)) != NULL &&
+        topiary_project_get_path (topiary_window_get_project (TOPIARY_WINDOW (w))) != NULL)
+      {
+        g_autofree char *dir = g_path_get_dirname (topiary_project_get_path (topiary_window_get_project (TOPIARY_WINDOW (w))));
+
+        return g_file_new_for_path (dir);
+      }
+  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
 void
 topiary_file_chooser_show (GtkWindow              *parent,
                            TopiaryFileChooserMode  mode,
@@ -105,6 +128,14 @@ topiary_file_chooser_show (GtkWindow              *parent,
     action = GTK_FILE_CHOOSER_ACTION_SAVE;
 
   native = gtk_file_chooser_native_new (title, parent, action, accept_label, _("_Cancel"));
+  /* Not the recent files nor the working folder: the map's folder, or the
+   * documents folder. Set before the dialog exists, so it starts there
+   * rather than moving there while the user already picks. */
+  {
+    g_autoptr(GFile) start = topiary_file_chooser_dup_start_folder (parent);
+
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), start, NULL);
+  }
   if (mode == TOPIARY_FILE_CHOOSER_OPEN_PROJECT)
     add_project_filters (GTK_FILE_CHOOSER (native));
   if (mode == TOPIARY_FILE_CHOOSER_OPEN_IMAGE)

@@ -22,6 +22,11 @@ typedef void (*TopiaryFileChosenFunc) (gpointer    owner,
                                        const char *path,
                                        gpointer    data);
 
+/* Where the choosers start: the folder of the map open in @parent's
+ * window (@parent or a window it is transient for), else the documents
+ * folder, else home. */
+GFile *topiary_file_chooser_dup_start_folder (GtkWindow *parent);
+
 /* Shows a modal native file chooser over @parent. @current_name is the
  * suggested name of a SAVE (or NULL); @owner is kept alive until the
  * callback ran, @data is freed with @destroy after it. */
