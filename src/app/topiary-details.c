@@ -261,6 +261,18 @@ fill_queries (TopiaryDetails *self)
   int primary = topiary_article_get_primary_query (self->article);
   GtkWidget *child;
   GtkCheckButton *first = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *refocus = NULL;
+  const char *focus_part = NULL;
+  guint focus_index = 0;
+
+  /* The rows are made again: a control of theirs with the focus gives it
+   * to its counterpart in the new rows, so the keys still go there. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->queries_list)))
+    for (GtkWidget *w = focus; w != NULL && focus_part == NULL; w = gtk_widget_get_parent (w))
+      if ((focus_part = g_object_get_data (G_OBJECT (w), "part")) != NULL)
+        focus_index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (w), "index"));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->queries_list))) != NULL)
     gtk_list_box_remove (self->queries_list, child);
@@ -292,6 +304,14 @@ fill_queries (TopiaryDetails *self)
       g_object_set_data (G_OBJECT (up), "index", GUINT_TO_POINTER (i));
       g_object_set_data (G_OBJECT (down), "index", GUINT_TO_POINTER (i));
       g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (i));
+      g_object_set_data (G_OBJECT (check), "part", (gpointer) "check");
+      g_object_set_data (G_OBJECT (up), "part", (gpointer) "up");
+      g_object_set_data (G_OBJECT (down), "part", (gpointer) "down");
+      g_object_set_data (G_OBJECT (remove), "part", (gpointer) "remove");
+      if (focus_part != NULL && (i == focus_index || (i + 1 == n && focus_index >= n)))
+        refocus = g_str_equal (focus_part, "check") ? check
+                : g_str_equal (focus_part, "up") ? up
+                : g_str_equal (focus_part, "down") ? down : remove;
       g_signal_connect (check, "toggled", G_CALLBACK (on_primary_toggled), self);
       g_signal_connect (up, "clicked", G_CALLBACK (on_query_up), self);
       g_signal_connect (down, "clicked", G_CALLBACK (on_query_down), self);
@@ -299,6 +319,8 @@ fill_queries (TopiaryDetails *self)
       gtk_list_box_append (self->queries_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->queries_list), n > 0);
+  if (refocus != NULL)
+    gtk_widget_grab_focus (refocus);
 }
 
 static void

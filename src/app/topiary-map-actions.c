@@ -202,7 +202,10 @@ follow_open_article (TopiaryMapActions *self)
     return;
   article = topiary_project_get_article (self->project, open, FALSE, NULL);
   if (article == NULL)
-    topiary_window_show_map (self->window, 0);
+    {
+      topiary_window_show_map (self->window, 0);
+      topiary_sidebar_select_map (self->sidebar);
+    }
   else
     topiary_window_open_article (self->window, open);
 }
@@ -260,8 +263,8 @@ undo_or_redo (TopiaryMapActions *self,
     }
   follow_open_article (self);
   topiary_sidebar_refresh (self->sidebar);
-  if (id != 0)
-    topiary_sidebar_select_article (self->sidebar, id);
+  /* The selection shows what is open, not what the undo touched. */
+  topiary_sidebar_select_shown (self->sidebar);
   topiary_map_actions_update (self);
 }
 
@@ -364,7 +367,9 @@ do_move (TopiaryMapActions    *self,
   TopiaryEdit *edit = topiary_map_edit_move_article (self->project, move->article_id, move->position,
                                                      move->group_id, move->parent_id, policy, &error);
 
-  return edited (self, edit, error, move->article_id);
+  /* The selection stays on what is open (the refresh finds its row where
+   * it went), not on a row moved from its context menu or by a drop. */
+  return edited (self, edit, error, 0);
 }
 
 static void
@@ -858,7 +863,10 @@ delete_article (TopiaryMapActions *self,
 
   save_or_toast (self);
   if (topiary_window_get_article_id (self->window) == article_id)
-    topiary_window_show_map (self->window, 0);
+    {
+      topiary_window_show_map (self->window, 0);
+      topiary_sidebar_select_map (self->sidebar);
+    }
 
   article = topiary_project_get_article (self->project, article_id, FALSE, &error);
   if (article == NULL ||
@@ -924,7 +932,7 @@ topiary_map_actions_restore (TopiaryMapActions  *self,
     return FALSE;
   topiary_undo_stack_push (self->undo, edit);
   topiary_sidebar_refresh (self->sidebar);
-  topiary_sidebar_select_article (self->sidebar, id);
+  topiary_sidebar_select_shown (self->sidebar);
   topiary_map_actions_update (self);
   return TRUE;
 }

@@ -34,6 +34,9 @@ struct _TopiarySidebar
   GtkSingleSelection *selection;
   TopiaryDebounce    *refresh;
   char               *selected_key;
+  char               *shown_key;      /* the row of what the window shows */
+  guint               context_idle;   /* the menu closed: back to shown_key */
+  gboolean            in_context;     /* the selection is the menu's row */
   char               *searched;       /* the words the results are for */
   guint               block_select;
 };
@@ -88,15 +91,41 @@ topiary_sidebar_get_selected_node (TopiarySidebar *self)
   return TOPIARY_MAP_NODE (gtk_tree_list_row_get_item (row));
 }
 
+/* Selects the row at @position for what the window shows now (it does
+ * not open it again) and scrolls to it. */
 static void
 select_position (TopiarySidebar *self,
                  guint           position)
 {
+  g_autoptr(TopiaryMapNode) node = NULL;
+
   self->block_select++;
   gtk_single_selection_set_selected (self->selection, position);
   self->block_select--;
+  node = topiary_sidebar_get_selected_node (self);
+  g_free (self->shown_key);
+  self->shown_key = node != NULL ? g_strdup (topiary_map_node_get_key (node)) : NULL;
+  self->in_context = FALSE;
   if (position != GTK_INVALID_LIST_POSITION)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+/* The position of the visible row with @key, or GTK_INVALID_LIST_POSITION. */
+static guint
+find_key (TopiarySidebar *self,
+          const char     *key)
+{
+  GListModel *model = G_LIST_MODEL (topiary_map_tree_get_model (self->tree));
+
+  for (guint i = 0; key != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
+      g_autoptr(TopiaryMapNode) node = gtk_tree_list_row_get_item (row);
+
+      if (g_strcmp0 (topiary_map_node_get_key (node), key) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
 }
 
 gboolean
@@ -122,6 +151,22 @@ topiary_sidebar_select_map (TopiarySidebar *self)
   g_return_if_fail (TOPIARY_IS_SIDEBAR (self));
   if (self->selection != NULL)
     select_position (self, 0);
+}
+
+void
+topiary_sidebar_select_shown (TopiarySidebar *self)
+{
+  g_autofree char *key = NULL;
+
+  g_return_if_fail (TOPIARY_IS_SIDEBAR (self));
+
+  if (self->selection == NULL)
+    return;
+  key = g_strdup (self->shown_key);
+  if (key != NULL && (key[0] == 'a' || key[0] == 'p') &&
+      topiary_sidebar_select_article (self, g_ascii_strtoll (key + 2, NULL, 10)))
+    return;
+  select_position (self, find_key (self, key));
 }
 
 GArray *
@@ -186,7 +231,13 @@ on_selection_changed (TopiarySidebar *self)
       self->selected_key = g_strdup (topiary_map_node_get_key (node));
     }
   if (self->block_select == 0)
-    g_signal_emit (self, signals[SIGNAL_NODE_SELECTED], 0, node);
+    {
+      /* The user chose the row: the window shows it now. */
+      self->in_context = FALSE;
+      g_free (self->shown_key);
+      self->shown_key = node != NULL ? g_strdup (topiary_map_node_get_key (node)) : NULL;
+      g_signal_emit (self, signals[SIGNAL_NODE_SELECTED], 0, node);
+    }
 }
 
 void
@@ -214,8 +265,15 @@ topiary_sidebar_refresh (TopiarySidebar *self)
 
   /* A moved row is a new row: select it again where it went. */
   node = topiary_sidebar_get_selected_node (self);
-  if (node == NULL && key != NULL && (key[0] == 'a' || key[0] == 'p'))
-    topiary_sidebar_select_article (self, g_ascii_strtoll (key + 2, NULL, 10));
+  if (node == NULL && self->in_context)
+    topiary_sidebar_select_shown (self);
+  else if (node == NULL && key != NULL && (key[0] == 'a' || key[0] == 'p'))
+    {
+      gboolean context = self->in_context;
+
+      topiary_sidebar_select_article (self, g_ascii_strtoll (key + 2, NULL, 10));
+      self->in_context = context;
+    }
   g_signal_emit (self, signals[SIGNAL_REFRESHED], 0);
 }
 
@@ -257,13 +315,45 @@ on_row_context_menu (TopiaryMapRow  *row,
 
   if (list_row == NULL)
     return;
+  /* The menu's actions act on the selected row, so the row is selected
+   * while the menu shows, but not opened: what is open stays open, and
+   * its row is selected again when the menu closes. */
+  self->block_select++;
   gtk_single_selection_set_selected (self->selection, gtk_tree_list_row_get_position (list_row));
+  self->block_select--;
+  self->in_context = TRUE;
+  g_signal_emit (self, signals[SIGNAL_REFRESHED], 0);
   if (!gtk_widget_compute_point (GTK_WIDGET (row), GTK_WIDGET (self),
                                  &GRAPHENE_POINT_INIT (x, y), &point))
     return;
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
                                &(GdkRectangle) { point.x, point.y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static gboolean
+context_closed_idle (gpointer data)
+{
+  TopiarySidebar *self = data;
+
+  self->context_idle = 0;
+  /* An item's action ran before this (it may have selected something
+   * else, which ends the menu's hold on the selection). */
+  if (self->in_context)
+    {
+      self->in_context = FALSE;
+      topiary_sidebar_select_shown (self);
+      g_signal_emit (self, signals[SIGNAL_REFRESHED], 0);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_context_menu_closed (TopiarySidebar *self)
+{
+  /* The menu closes before its item's action runs: act after it. */
+  if (self->context_idle == 0)
+    self->context_idle = g_idle_add (context_closed_idle, self);
 }
 
 static void
@@ -308,6 +398,8 @@ topiary_sidebar_set_project (TopiarySidebar *self,
   g_set_object (&self->project, project);
   topiary_debounce_cancel (self->refresh);
   g_clear_pointer (&self->selected_key, g_free);
+  g_clear_pointer (&self->shown_key, g_free);
+  self->in_context = FALSE;
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 
   gtk_list_view_set_model (self->list_view, NULL);
@@ -564,6 +656,8 @@ topiary_sidebar_dispose (GObject *object)
   topiary_sidebar_set_project (self, NULL);
   g_clear_pointer (&self->refresh, topiary_debounce_free);
   g_clear_pointer (&self->selected_key, g_free);
+  g_clear_pointer (&self->shown_key, g_free);
+  g_clear_handle_id (&self->context_idle, g_source_remove);
   g_clear_pointer (&self->searched, g_free);
   if (self->context_menu != NULL)
     {
@@ -648,7 +742,8 @@ topiary_sidebar_class_init (TopiarySidebarClass *klass)
   signals[SIGNAL_ARTICLE_ACTIVATED] =
     g_signal_new ("article-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-  /* The rows were re-read: what is selected may have changed kind or place. */
+  /* The rows were re-read, or the row the map's actions act on changed:
+   * what is selected may have changed kind or place. */
   signals[SIGNAL_REFRESHED] =
     g_signal_new ("refreshed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -710,4 +805,6 @@ topiary_sidebar_init (TopiarySidebar *self)
 
   /* The menu points at rows but belongs to the sidebar: rows get recycled. */
   gtk_widget_set_parent (GTK_WIDGET (self->context_menu), GTK_WIDGET (self));
+  g_signal_connect_object (self->context_menu, "closed", G_CALLBACK (on_context_menu_closed),
+                           self, G_CONNECT_SWAPPED);
 }

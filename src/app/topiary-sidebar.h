@@ -24,6 +24,9 @@ TopiaryMapNode *topiary_sidebar_get_selected_node (TopiarySidebar *self);
 gboolean        topiary_sidebar_select_article    (TopiarySidebar *self,
                                                    gint64          article_id);
 void            topiary_sidebar_select_map        (TopiarySidebar *self);
+/* Selects again the row of what the window shows (after a context menu,
+ * an undo, a restore), expanding its group and scrolling to it. */
+void            topiary_sidebar_select_shown      (TopiarySidebar *self);
 /* Re-reads the project after a short debounce. */
 void            topiary_sidebar_queue_refresh     (TopiarySidebar *self);
 /* Re-reads the project now instead of after the debounce. */
