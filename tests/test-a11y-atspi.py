@@ -20,6 +20,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 try:
@@ -31,6 +32,7 @@ spec = importlib.util.spec_from_file_location("a11y_atspi", os.path.join(HERE, "
 atspi = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(atspi)
 
+SAMPLE = os.path.join(HERE, "..", "data", "samples", "flask-topical-map.txt")
 ROW = re.compile(r"^[^,]+, (pillar|cluster|idea|group)(, [A-Za-z ]+)?, \d+ of \d+$")
 SWITCH = ("Editor Only", "Editor and Preview", "Preview Only")
 
@@ -40,8 +42,9 @@ def skip(why):
     sys.exit(77)
 
 
-def prepare(home, topiary):
-    """The sample map in HOME, and its state: first pillar open, groups open."""
+def prepare(home, topiary, article=True):
+    """The sample map in HOME, and its state: first pillar open (or, with
+    ARTICLE false, the map's overview), groups open."""
     path = os.path.join(home, "flask.topiary")
     sample = os.path.join(HERE, "..", "data", "samples", "flask-topical-map.txt")
     subprocess.run([topiary, "import", sample, path], check=True, stdout=subprocess.DEVNULL)
@@ -49,13 +52,99 @@ def prepare(home, topiary):
         groups = [str(r[0]) for r in db.execute("SELECT id FROM grp ORDER BY position, id")]
         pillar = db.execute("SELECT id FROM article WHERE kind = 'pillar' AND grp_id = ? "
                             "ORDER BY position, id LIMIT 1", (int(groups[0]),)).fetchone()[0]
+        # A revision of the open article (the revision dialog compares it)
+        # and a deleted article (the trash lists it).
+        cols = ("title, slug, summary, kind, status, intent, priority, target_words, "
+                "grp_id, parent_id, position, queries")
+        db.execute(f"INSERT INTO revision (article_id, created, reason, body, words, {cols}) "
+                   f"SELECT id, strftime('%s', 'now') - 3600, 'manual', 'An older text.', 3, {cols} "
+                   "FROM article WHERE id = ?", (pillar,))
+        db.execute(f"INSERT INTO revision (article_id, created, reason, body, words, {cols}) "
+                   f"SELECT 999999, strftime('%s', 'now') - 60, 'delete', 'Gone.', 1, {cols} "
+                   "FROM article WHERE id = ?", (pillar,))
     state = os.path.join(home, "state", "topiary")
     os.makedirs(state, exist_ok=True)
     key = os.path.realpath(path)
     with open(os.path.join(state, "maps.ini"), "w") as f:
-        f.write(f"[{key}]\narticle={pillar}\ncursor=0\nlayout=split\nexpanded={';'.join(groups)};\n\n"
+        f.write(f"[{key}]\narticle={pillar if article else 0}\ncursor=0\nlayout=split\nexpanded={';'.join(groups)};\n\n"
                 f"[session]\norder={key};\nlast={key}\n")
     return path
+
+
+# The dialogs, each opened as a screen reader's user opens it: the
+# controls' own actions over AT-SPI (a menu button, then its item), and
+# keys where GTK's file chooser asks for a path. (title, the article open
+# rather than the overview, steps)
+DIALOGS = (
+    ("New Article", True, (("press", "button", "New"), ("press", "menu item", "New Article"))),
+    ("Export", True, (("press", "button", "Main Menu"), ("press", "menu item", "Export…"))),
+    ("Preferences", True, (("press", "button", "Main Menu"), ("press", "menu item", "Preferences"))),
+    ("Deleted Articles", True, (("press", "button", "Main Menu"), ("press", "menu item", "Deleted Articles…"))),
+    ("Import", True, (("press", "button", "Main Menu"), ("press", "menu item", "Import…"),
+                      ("type", "SAMPLE"), ("keys", "Return"))),
+    ("Compare with Revision", True, (("press", "button", "Revisions"),
+                                     ("press-like", "button", r"^Compare with the Revision of "))),
+    ("Edit Title and Description", False, (("press", "button", "Edit Title and Description"),)),
+    ("Rename", True, (("keys", "F2"),)),
+)
+WINDOW_ROLES = ("dialog", "window", "frame", "alert", "file chooser")
+
+
+def controls_of(nodes):
+    """The controls a user operates among NODES, as (role, name, states)."""
+    controls, ancestors = [], []
+    for depth, role, label, states in nodes:
+        del ancestors[depth:]
+        # What a named combo box shows of its choice is read with its name
+        # (libadwaita's rows hold a list of one item there).
+        inside_combo = any(r == "combo box" and not atspi.is_nameless(n) for r, n in ancestors)
+        ancestors.append((role, label))
+        if atspi.is_control(role, states) and not inside_combo:
+            controls.append((role, label, states))
+    return controls
+
+
+def problems(nodes):
+    """Unnamed controls and focusable things with no role, as lines."""
+    unnamed = [f"{role}: “{label}”" for role, label, states in controls_of(nodes) if atspi.is_nameless(label)]
+    roleless = [f"{role}: “{label}”" for _, role, label, states in nodes
+                if atspi.has(states, atspi.STATE_FOCUSABLE) and role in ("", "unknown", "invalid", "filler")]
+    return unnamed + roleless
+
+
+def read_dialog(topiary, title, article, steps):
+    """Opens the dialog by STEPS in a fresh app and returns (its role, its
+    name, its showing accessibles), or a string saying what went wrong."""
+    home = tempfile.mkdtemp(prefix="topiary-atspi-")
+    try:
+        path = prepare(home, topiary, article)
+        session = atspi.Session([topiary, path], home=home, settle=3.0)
+        try:
+            known = [ref for _, _, ref in session.windows()]
+            for step in steps:
+                if step[0] == "press" and not session.press(step[1], step[2]):
+                    return f"no {step[1]} “{step[2]}” to act on"
+                if step[0] == "press-like":
+                    nodes, refs = session.read()
+                    found = [ref for (_, role, label, _), ref in zip(nodes, refs)
+                             if role == step[1] and re.search(step[2], label) and session.act(ref)]
+                    if not found:
+                        return f"no {step[1]} like “{step[2]}” to act on"
+                if step[0] == "type":
+                    time.sleep(1.0)
+                    session.type(step[1].replace("SAMPLE", SAMPLE))
+                if step[0] == "keys":
+                    session.keys(*step[1].split())
+                time.sleep(1.0)
+            shown = session.wait_window(known)
+            if shown is None:
+                return "it did not open"
+            time.sleep(1.0)  # its first frame
+            return shown[0], shown[1], session.read(shown[2])[0]
+        finally:
+            session.close()
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
 
 
 def main():
@@ -74,7 +163,7 @@ def main():
     finally:
         shutil.rmtree(home, ignore_errors=True)
 
-    print("1..4")
+    print(f"1..{4 + len(DIALOGS)}")
     failed = False
 
     def result(ok, what, detail=()):
@@ -84,22 +173,10 @@ def main():
         for line in detail:
             print(f"# {line}")
 
-    # What a named combo box shows of its choice is read with its name
-    # (libadwaita's rows hold a list of one item there).
-    controls, ancestors = [], []
-    for depth, role, label, states in nodes:
-        del ancestors[depth:]
-        inside_combo = any(r == "combo box" and not atspi.is_nameless(n) for r, n in ancestors)
-        ancestors.append((role, label))
-        if atspi.is_control(role, states) and not inside_combo:
-            controls.append((role, label, states))
-    focusable = [(role, label) for _, role, label, states in nodes
-                 if atspi.has(states, atspi.STATE_FOCUSABLE)]
+    controls = controls_of(nodes)
     result(len(controls) > 20, f"the window shows {len(controls)} controls (the map, the header, the editor)")
-
-    unnamed = [f"{role}: “{label}”" for role, label, states in controls if atspi.is_nameless(label)]
-    roleless = [f"{role}: “{label}”" for role, label in focusable if role in ("", "unknown", "invalid", "filler")]
-    result(not unnamed and not roleless, "every control has a role and a name", unnamed + roleless)
+    bad = problems(nodes)
+    result(not bad, "every control has a role and a name", bad)
 
     rows = [label for role, label, states in controls if role in ("tree item", "list item", "table row")]
     pillar_rows = [label for label in rows if ROW.match(label) and ", pillar," in label]
@@ -111,6 +188,23 @@ def main():
     on = [label for label, said in switch.items() if "checked" in said or "pressed" in said]
     result(len(switch) == 3 and on == ["Editor and Preview"],
            "the view switch says which layout is on", [f"switch: {switch}"])
+
+    for title, article, steps in DIALOGS:
+        try:
+            got = read_dialog(topiary, title, article, steps)
+        except atspi.NoBus as e:
+            got = str(e)
+        if isinstance(got, str):
+            result(False, f"the {title} dialog: {got}")
+            continue
+        role, name, dialog_nodes = got
+        bad = problems(dialog_nodes)
+        if role not in WINDOW_ROLES:
+            bad.insert(0, f"the window's role is “{role}”")
+        if atspi.is_nameless(name):
+            bad.insert(0, f"the window has no name (“{name}”)")
+        n = len(controls_of(dialog_nodes))
+        result(not bad and n > 0, f"the {title} dialog ({role} “{name}”, {n} controls): every control has a role and a name", bad)
     return 1 if failed else 0
 
 

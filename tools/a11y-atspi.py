@@ -65,7 +65,7 @@ def has(states, bit):
     return bool(states[bit // 32] & (1 << (bit % 32)))
 
 
-def walk(bus, name, path, depth, out):
+def walk(bus, name, path, depth, out, refs=None):
     try:
         role = call(bus, name, path, "GetRoleName", "(s)")
         label = prop(bus, name, path, "Name")
@@ -94,8 +94,10 @@ def walk(bus, name, path, depth, out):
         except GLib.Error:
             pass
     out.append((depth, role, label, states))
+    if refs is not None:
+        refs.append((name, path))
     for child_name, child_path in call(bus, name, path, "GetChildren", "(a(so))"):
-        walk(bus, child_name, child_path, depth + 1, out)
+        walk(bus, child_name, child_path, depth + 1, out, refs)
 
 
 def find_app(bus, pid):
@@ -118,42 +120,141 @@ class NoBus(Exception):
     """No accessibility bus, or the app never showed on it."""
 
 
-def read_app(argv, home=None, settle=2.0):
-    """Starts ARGV (the app) on the accessibility bus with a private home
-    (HOME when given, which the caller then removes) and returns the
-    showing accessibles as (depth, role, name, states) once it settled."""
-    try:
-        bus = a11y_bus()
-    except GLib.Error as e:
-        raise NoBus(f"No accessibility bus: {e.message}") from e
+class Session:
+    """The app started on the accessibility bus, driven as a screen reader's
+    user drives it: find a control by role and name, do its action, read
+    the windows it opens. ARGV starts the app; HOME is its private home
+    (made and removed here when None)."""
 
+    def __init__(self, argv, home=None, settle=2.0):
+        try:
+            self.bus = a11y_bus()
+        except GLib.Error as e:
+            raise NoBus(f"No accessibility bus: {e.message}") from e
+        self.own_home = home is None
+        self.home = tempfile.mkdtemp(prefix="topiary-atspi-") if home is None else home
+        self.app = start_app(argv, self.home)
+        found = None
+        deadline = time.monotonic() + 20
+        while found is None and time.monotonic() < deadline and self.app.poll() is None:
+            time.sleep(0.5)
+            found = find_app(self.bus, self.app.pid)
+        if found is None:
+            self.close()
+            raise NoBus("Topiary did not appear on the accessibility bus.")
+        self.root = found
+        time.sleep(settle)  # the window's first frame and the map's tree
+
+    def windows(self):
+        """The app's showing windows, as (role, name, ref)."""
+        out = []
+        for ref in call(self.bus, self.root[0], self.root[1], "GetChildren", "(a(so))"):
+            try:
+                states = call(self.bus, ref[0], ref[1], "GetState", "(au)")
+                if has(states, STATE_VISIBLE):
+                    out.append((call(self.bus, ref[0], ref[1], "GetRoleName", "(s)"),
+                                prop(self.bus, ref[0], ref[1], "Name"), tuple(ref)))
+            except GLib.Error:
+                continue
+        return out
+
+    def read(self, ref=None):
+        """The showing accessibles below REF (the app), as (depth, role,
+        name, states) and their refs."""
+        ref = ref or self.root
+        nodes, refs = [], []
+        walk(self.bus, ref[0], ref[1], 0, nodes, refs)
+        return nodes, refs
+
+    def find(self, role, name, ref=None):
+        """The first showing accessible with ROLE and NAME below REF."""
+        nodes, refs = self.read(ref)
+        for (depth, r, label, states), where in zip(nodes, refs):
+            if r == role and label == name:
+                return where
+        return None
+
+    def act(self, ref, index=0):
+        """Does the accessible's action (a click, a menu item's activate);
+        False when it has none."""
+        try:
+            self.bus.call_sync(ref[0], ref[1], "org.a11y.atspi.Action", "DoAction",
+                               GLib.Variant("(i)", (index,)), GLib.VariantType("(b)"),
+                               Gio.DBusCallFlags.NONE, 5000, None)
+            return True
+        except GLib.Error:
+            return False
+
+    def press(self, role, name, ref=None):
+        """Does the action of the showing control with ROLE and NAME (a menu
+        button's name is on it and on its inner toggle: the one that acts)."""
+        nodes, refs = self.read(ref)
+        for (depth, r, label, states), where in zip(nodes, refs):
+            if r == role and label == name and self.act(where):
+                return True
+        return False
+
+    def keys(self, *keys):
+        """Presses KEYS (xdotool's names) on the app's focused window, as a
+        keyboard user does where a control has no action (a list row)."""
+        wids = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(self.app.pid)],
+                              capture_output=True, text=True, check=False).stdout.split()
+        if wids:
+            active = subprocess.run(["xdotool", "getwindowfocus"], capture_output=True,
+                                    text=True, check=False).stdout.strip()
+            if os.environ.get("TOPIARY_ATSPI_DEBUG"):
+                print("debug: keys", wids, active, file=sys.stderr)
+            if active not in wids:
+                subprocess.run(["xdotool", "windowfocus", "--sync", wids[-1]], check=False,
+                               stderr=subprocess.DEVNULL)
+        if keys:
+            subprocess.run(["xdotool", "key", "--clearmodifiers", "--delay", "60", *keys], check=True)
+
+    def type(self, text):
+        """Types TEXT where the keyboard focus is."""
+        self.keys()
+        subprocess.run(["xdotool", "type", "--clearmodifiers", "--delay", "30", text], check=True)
+
+    def wait_window(self, known, timeout=15.0):
+        """A window that was not among KNOWN (refs), once it shows."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for role, name, ref in self.windows():
+                if ref not in known:
+                    return role, name, ref
+            time.sleep(0.3)
+        return None
+
+    def close(self):
+        self.app.terminate()
+        try:
+            self.app.wait(10)
+        except subprocess.TimeoutExpired:
+            self.app.kill()
+            self.app.wait()
+        if self.own_home:
+            subprocess.run(["rm", "-rf", self.home], check=False)
+
+
+def start_app(argv, home):
     env = dict(os.environ)
     env.pop("GTK_A11Y", None)
-    own_home = home is None
-    if own_home:
-        home = tempfile.mkdtemp(prefix="topiary-atspi-")
     env.update(HOME=home, XDG_CONFIG_HOME=home + "/config", XDG_DATA_HOME=home + "/data",
                XDG_CACHE_HOME=home + "/cache", XDG_STATE_HOME=home + "/state",
                GSETTINGS_BACKEND="memory", GSK_RENDERER="cairo",
                WEBKIT_DISABLE_COMPOSITING_MODE="1", LANGUAGE="C")
-    app = subprocess.Popen(argv, env=env)
+    return subprocess.Popen(argv, env=env)
+
+
+def read_app(argv, home=None, settle=2.0):
+    """Starts ARGV (the app) on the accessibility bus with a private home
+    (HOME when given, which the caller then removes) and returns the
+    showing accessibles as (depth, role, name, states) once it settled."""
+    session = Session(argv, home, settle)
     try:
-        found = None
-        deadline = time.monotonic() + 20
-        while found is None and time.monotonic() < deadline and app.poll() is None:
-            time.sleep(0.5)
-            found = find_app(bus, app.pid)
-        if found is None:
-            raise NoBus("Topiary did not appear on the accessibility bus.")
-        time.sleep(settle)  # the window's first frame and the map's tree
-        nodes = []
-        walk(bus, found[0], found[1], 0, nodes)
-        return nodes
+        return session.read()[0]
     finally:
-        app.terminate()
-        app.wait(10)
-        if own_home:
-            subprocess.run(["rm", "-rf", home], check=False)
+        session.close()
 
 
 def is_nameless(label):

@@ -9,6 +9,28 @@
 #include "topiary-dialogs.h"
 #include "topiary-project.h"
 
+GtkWidget *
+topiary_message_dialog_new (GtkWindow  *parent,
+                            const char *heading,
+                            const char *body)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+
+  dialog = g_object_new (ADW_TYPE_MESSAGE_DIALOG,
+                         "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
+                         "transient-for", parent,
+                         NULL);
+
+  /* As adw_message_dialog_new(): NULL leaves the text out. */
+  if (heading != NULL)
+    adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (dialog), heading);
+  if (body != NULL)
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+  return dialog;
+}
+
 AdwToast *
 topiary_toast_new (const char *message)
 {
@@ -22,7 +44,7 @@ topiary_show_error (GtkWindow  *parent,
                     const char *heading,
                     const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+  GtkWidget *dialog = topiary_message_dialog_new (parent, heading, body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
@@ -107,7 +129,7 @@ topiary_ask_text (GtkWindow      *parent,
                   gpointer        data,
                   GDestroyNotify  destroy)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, NULL);
+  GtkWidget *dialog = topiary_message_dialog_new (parent, heading, NULL);
   GtkWidget *entry = gtk_entry_new ();
   AskText *ask = g_new0 (AskText, 1);
 

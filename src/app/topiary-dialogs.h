@@ -8,6 +8,12 @@
 
 G_BEGIN_DECLS
 
+/* adw_message_dialog_new(), read by screen readers as a dialog (libadwaita
+ * 1.2 leaves its role generic). */
+GtkWidget *topiary_message_dialog_new (GtkWindow  *parent,
+                                       const char *heading,
+                                       const char *body);
+
 /* A toast showing @message as plain text (toast titles are markup). */
 AdwToast *topiary_toast_new  (const char *message);
 

@@ -20,6 +20,7 @@
 #include "topiary-file-chooser.h"
 #include "topiary-media-edit.h"
 #include "topiary-media-refs.h"
+#include "topiary-dialogs.h"
 
 #define THUMBNAIL_SIZE 240
 
@@ -313,7 +314,7 @@ ask_alt (Insert *insert)
   g_autofree char *readable = topiary_image_readable_name (topiary_checked_file_get_name (checked));
   GtkWidget *dialog, *box, *label, *entry, *check;
 
-  dialog = adw_message_dialog_new (parent, _("Describe the Image"),
+  dialog = topiary_message_dialog_new (parent, _("Describe the Image"),
                                    _("Alt text tells people who cannot see the image what it shows."));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   if (insert->current->thumbnail != NULL)

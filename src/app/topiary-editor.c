@@ -705,6 +705,21 @@ topiary_editor_fill_history (TopiaryEditor *self,
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "article.compare-revision");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", info->id);
+      /* A button too: a screen reader's user acts on controls, and GTK 4.8
+       * gives a list row no action over AT-SPI. */
+      {
+        GtkWidget *compare = gtk_button_new_from_icon_name ("go-next-symbolic");
+        /* TRANSLATORS: a button's name for screen readers; %s is a revision's date */
+        g_autofree char *name = g_strdup_printf (_("Compare with the Revision of %s"), title);
+
+        gtk_widget_add_css_class (compare, "flat");
+        gtk_widget_set_valign (compare, GTK_ALIGN_CENTER);
+        gtk_widget_set_tooltip_text (compare, _("Compare"));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (compare), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (compare), "article.compare-revision");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (compare), "x", info->id);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), compare);
+      }
       gtk_list_box_append (list, row);
     }
   if (revisions == NULL || revisions->len == 0)

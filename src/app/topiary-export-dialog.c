@@ -332,7 +332,7 @@ ask_nothing_published (TopiaryExportDialog *self)
   if (map == NULL || topiary_map_get_counts (map)->published > 0 || topiary_map_get_counts (map)->articles == 0)
     return FALSE;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Nothing Published Yet"),
+  dialog = topiary_message_dialog_new (GTK_WINDOW (self), _("Nothing Published Yet"),
                                    _("No article of this map is published, so the export would hold no article. "
                                      "Include the drafts, or export anyway?"));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

@@ -646,7 +646,7 @@ files_remove (GSimpleAction *action,
   refs = topiary_media_scan_refs (self->text != NULL ? self->text : "");
   /* TRANSLATORS: %s is a file name such as "shot.png". */
   heading = g_strdup_printf (_("Remove “%s”?"), name_part (info->name));
-  dialog = adw_message_dialog_new (parent_window (self), heading,
+  dialog = topiary_message_dialog_new (parent_window (self), heading,
                                    find_use (refs, info->name, &alt)
                                    ? _("The text still links to it: the link will show nothing.")
                                    : _("The text does not use it."));

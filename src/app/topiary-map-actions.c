@@ -330,7 +330,7 @@ ask_choice (TopiaryMapActions *self,
             gpointer           data,
             GDestroyNotify     destroy)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window), heading, body);
+  GtkWidget *dialog = topiary_message_dialog_new (GTK_WINDOW (self->window), heading, body);
   Choice *choice = g_new0 (Choice, 1);
 
   choice->self = g_object_ref (self);
@@ -819,7 +819,7 @@ topiary_map_actions_offer_linked_article (TopiaryMapActions *self,
 
   if (self->project == NULL || topiary_project_is_read_only (self->project))
     return;
-  dialog = adw_message_dialog_new (parent_window (self), _("Create This Article?"), NULL);
+  dialog = topiary_message_dialog_new (parent_window (self), _("Create This Article?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("No article is called “%s” yet. Add it to the map next to this one?"),
                                   title);

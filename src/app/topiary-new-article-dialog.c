@@ -167,7 +167,7 @@ topiary_new_article_dialog_new (GtkWindow       *parent,
 
   g_return_val_if_fail (TOPIARY_IS_PROJECT (project), NULL);
 
-  self = g_object_ref_sink (g_object_new (TOPIARY_TYPE_NEW_ARTICLE_DIALOG, "transient-for", parent, NULL));
+  self = g_object_ref_sink (g_object_new (TOPIARY_TYPE_NEW_ARTICLE_DIALOG, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, "transient-for", parent, NULL));
   self->project = g_object_ref (project);
   if (!topiary_map_edit_new_place (project, near_article_id, group_id, &self->near, error) ||
       (groups = topiary_project_list_groups (project, error)) == NULL)

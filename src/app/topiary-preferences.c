@@ -133,5 +133,12 @@ static void
 topiary_preferences_init (TopiaryPreferences *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The font button is a button inside a widget: the inner one is what a
+   * screen reader reaches, so it carries the name. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->font_button));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Monospace font"), -1);
   topiary_a11y_fix_names (GTK_WIDGET (self));
 }

@@ -138,7 +138,7 @@ topiary_text_dialog_new_note (GtkWindow      *parent,
   g_return_val_if_fail (TOPIARY_IS_PROJECT (project), NULL);
   g_return_val_if_fail (note == NULL || TOPIARY_IS_NOTE (note), NULL);
 
-  self = g_object_new (TOPIARY_TYPE_TEXT_DIALOG, "transient-for", parent, NULL);
+  self = g_object_new (TOPIARY_TYPE_TEXT_DIALOG, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, "transient-for", parent, NULL);
   self->project = g_object_ref (project);
   for (guint i = 0; kinds[i] != NULL; i++)
     {
@@ -160,7 +160,7 @@ topiary_text_dialog_new_details (GtkWindow  *parent,
                                  const char *title,
                                  const char *description)
 {
-  TopiaryTextDialog *self = g_object_new (TOPIARY_TYPE_TEXT_DIALOG, "transient-for", parent, NULL);
+  TopiaryTextDialog *self = g_object_new (TOPIARY_TYPE_TEXT_DIALOG, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, "transient-for", parent, NULL);
 
   set_fields (self, heading, title, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->body_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Description"), -1);

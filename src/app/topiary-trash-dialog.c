@@ -96,7 +96,7 @@ static void
 on_empty_clicked (GtkButton          *button,
                   TopiaryTrashDialog *self)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Empty the Trash?"),
+  GtkWidget *dialog = topiary_message_dialog_new (GTK_WINDOW (self), _("Empty the Trash?"),
                                               _("The deleted articles cannot be restored afterwards."));
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

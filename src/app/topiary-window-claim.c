@@ -99,7 +99,7 @@ _topiary_window_ask_open_claimed (TopiaryWindow *self,
                                   const char    *path)
 {
   g_autofree char *name = g_path_get_basename (path);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Map Already Open"), NULL);
+  GtkWidget *dialog = topiary_message_dialog_new (GTK_WINDOW (self), _("Map Already Open"), NULL);
 
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("“%s” is open in another Topiary window. Open it read-only to look "
