@@ -136,6 +136,56 @@ test_compare_then_restore (UiFixture     *f,
   g_assert_cmpstr (stored_after_undo, ==, now);
 }
 
+/* The Revisions list names each revision by an unambiguous date: day,
+ * month's name, year and time ("5 Dec 2026, 18:37"), never 05/12/26. */
+static void
+test_dates_unambiguous (UiFixture     *f,
+                        gconstpointer  data)
+{
+  TopiaryProject *project = topiary_window_get_project (window);
+  gint64 id = ui_open_first_pillar ();
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *expected = NULL;
+  const char *title = NULL;
+
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (topiary_editor_get_buffer (topiary_window_get_editor (window))),
+                            "Some text to keep.\n", -1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  revisions = topiary_project_list_revisions (project, id, NULL);
+  g_assert_nonnull (revisions);
+  g_assert_cmpuint (revisions->len, >=, 1);
+  when = g_date_time_new_from_unix_local (((TopiaryRevisionInfo *) g_ptr_array_index (revisions, 0))->created);
+  expected = g_date_time_format (when, "%-d %b %Y, %H:%M");
+
+  /* The header's Revisions menu, opened as a click opens it. */
+  for (guint i = 0; title == NULL; i++)
+    {
+      GtkWidget *button = find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, i);
+      GtkWidget *row;
+      GtkWidget *popover;
+
+      g_assert_nonnull (button);
+      popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+      /* The one whose popover lists the revisions. */
+      if (!gtk_widget_get_mapped (button) || popover == NULL ||
+          gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)) != NULL ||
+          find_widget_of_type (popover, GTK_TYPE_LIST_BOX, 0) == NULL)
+        continue;
+      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+      spin (200);
+      for (guint k = 0; (row = find_widget_of_type (button, ADW_TYPE_ACTION_ROW, k)) != NULL; k++)
+        if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), "article.compare-revision") == 0)
+          {
+            title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+            break;
+          }
+      g_assert_nonnull (title);
+    }
+  g_assert_cmpstr (title, ==, expected);
+  g_assert_true (g_regex_match_simple ("^[0-9]{1,2} [^ 0-9]+ [0-9]{4}, [0-9]{2}:[0-9]{2}$", title, 0, 0));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -145,5 +195,6 @@ main (int    argc,
   if (!ui_test_init (&argc, &argv, "topiary-test-ui-revisions"))
     return 77;
   ui_test_add_sample ("/ui/revisions/compare-then-restore", test_compare_then_restore);
+  ui_test_add_sample ("/ui/revisions/dates-unambiguous", test_dates_unambiguous);
   return ui_test_run ();
 }

@@ -111,22 +111,7 @@ far_article (guint back)
   return find_article (project, nth_group_id (project, n - 1 - back), TOPIARY_KIND_CLUSTER, 0);
 }
 
-static gboolean
-find_window_of_type (gpointer data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  const char *type = data;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (gtk_widget_get_visible (GTK_WIDGET (w)) && g_strcmp0 (G_OBJECT_TYPE_NAME (w), type) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
+/* The showing window of the type named @type (a dialog), or NULL. */
 static GtkWindow *
 window_of_type (const char *type)
 {
@@ -140,6 +125,12 @@ window_of_type (const char *type)
         return w;
     }
   return NULL;
+}
+
+static gboolean
+find_window_of_type (gpointer data)
+{
+  return window_of_type (data) != NULL;
 }
 
 /* ---- cases ---- */

@@ -73,6 +73,75 @@ test_reload_from_elsewhere (UiFixture    *f,
   topiary_project_close (other);
 }
 
+/* The body of article @id saved by another process: this program run
+ * again as a second writer (see main()), through the same core. */
+static void
+save_body_in_other_process (const char *path,
+                            gint64      id,
+                            const char *text)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  const char *argv[] = { self, "--save-body", path, id_text, text, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_assert_nonnull (self);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("The second writer failed: %s", err);
+}
+
+/* Two processes on one file: while the window has unsaved typing, another
+ * process saves the same article. Neither text is lost: the window keeps
+ * its own on screen and saves it, and the other's is kept as a conflict
+ * revision; with nothing unsaved, the window shows the other's text. */
+static void
+test_two_processes_lose_nothing (UiFixture    *f,
+                                 gconstpointer data)
+{
+  gint64 id = open_first_pillar ();
+  TopiaryProject *project = topiary_window_get_project (window);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (topiary_editor_get_buffer (topiary_window_get_editor (window)));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autofree char *mine = NULL;
+  g_autofree char *stored = NULL;
+  gboolean kept = FALSE;
+
+  gtk_text_buffer_insert_at_cursor (buffer, "Typed in this process. ", -1);
+  mine = topiary_editor_dup_text (topiary_window_get_editor (window));
+  save_body_in_other_process (f->sample_path, id, "Written by the other process.\n");
+  spin (600);
+  {
+    g_autofree char *shown = topiary_editor_dup_text (topiary_window_get_editor (window));
+    g_assert_cmpstr (shown, ==, mine);
+  }
+  g_assert_true (topiary_window_save (window, &error));
+  g_assert_no_error (error);
+  stored = topiary_project_get_body (project, id, &error);
+  g_assert_cmpstr (stored, ==, mine);
+  revisions = topiary_project_list_revisions (project, id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      TopiaryRevisionInfo *info = g_ptr_array_index (revisions, i);
+      g_autofree char *body = topiary_project_get_revision_body (project, info->id, NULL);
+
+      if (g_str_equal (info->reason, "conflict") && g_strcmp0 (body, "Written by the other process.\n") == 0)
+        kept = TRUE;
+    }
+  g_assert_true (kept);
+
+  /* Nothing unsaved now: the other process's next text shows here. */
+  expected_text = "The other process again.\n";
+  save_body_in_other_process (f->sample_path, id, expected_text);
+  g_assert_true (wait_for (editor_shows_expected, NULL, 5000));
+}
+
 static void
 test_conflict_keeps_both (UiFixture    *f,
                           gconstpointer data)
@@ -278,10 +347,25 @@ int
 main (int    argc,
       char **argv)
 {
+  /* Run again as the second writer of save_body_in_other_process(). */
+  if (argc == 5 && g_str_equal (argv[1], "--save-body"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TopiaryProject) other = topiary_project_open (argv[2], TOPIARY_OPEN_DEFAULT, &error);
+
+      if (other == NULL || !topiary_project_save_body (other, g_ascii_strtoll (argv[3], NULL, 10), argv[4], &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      topiary_project_close (other);
+      return 0;
+    }
   if (!ui_test_init (&argc, &argv, "topiary-test-ui-writers"))
     return 77;
   ui_test_add_sample ("/ui/writers/reload-from-elsewhere", test_reload_from_elsewhere);
   ui_test_add_sample ("/ui/writers/conflict-keeps-both", test_conflict_keeps_both);
+  ui_test_add_sample ("/ui/writers/two-processes-lose-nothing", test_two_processes_lose_nothing);
   ui_test_add_sample ("/ui/writers/cli-import-into-open-map", test_cli_import_into_open_map);
   ui_test_add_sample ("/ui/writers/second-window-brings-first", test_second_window_brings_first);
   ui_test_add_sample ("/ui/writers/open-elsewhere-asks", test_open_elsewhere_asks);
