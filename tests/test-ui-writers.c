@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "test-ui-util.h"
+#include "topiary-application.h"
 #include "topiary-sidebar.h"
 
 static gint64
@@ -343,6 +344,42 @@ test_open_in_new_window (UiFixture    *f,
   g_assert_true (topiary_window_find_showing (other_path) != window);
 }
 
+/* A map opened from the file manager (GApplication::open) while a map is
+ * open: it opens in a new window, and the map open stays open. */
+static void
+test_open_from_file_manager (UiFixture    *f,
+                             gconstpointer data)
+{
+  g_autoptr(TopiaryApplication) app = topiary_application_new ();
+  g_autofree char *other_path = g_build_filename (f->dir, "other.topiary", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (other_path);
+  TopiaryProject *first = topiary_window_get_project (window);
+
+  {
+    g_autoptr(TopiaryProject) made = topiary_project_open (other_path, TOPIARY_OPEN_CREATE, &error);
+
+    g_assert_no_error (error);
+    topiary_project_close (made);
+  }
+  /* This process is the app, without a name on the bus. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  gtk_application_add_window (GTK_APPLICATION (app), GTK_WINDOW (window));
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  g_assert_true (wait_for (n_map_windows_is, GUINT_TO_POINTER (2), 5000));
+  g_assert_true (topiary_window_get_project (window) == first);
+  g_assert_nonnull (topiary_window_find_showing (other_path));
+  g_assert_true (topiary_window_find_showing (other_path) != window);
+
+  /* The same file again: that window comes forward, no third one. */
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  spin (200);
+  g_assert_true (n_map_windows_is (GUINT_TO_POINTER (2)));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -370,5 +407,6 @@ main (int    argc,
   ui_test_add_sample ("/ui/writers/second-window-brings-first", test_second_window_brings_first);
   ui_test_add_sample ("/ui/writers/open-elsewhere-asks", test_open_elsewhere_asks);
   ui_test_add_sample ("/ui/writers/open-in-new-window", test_open_in_new_window);
+  ui_test_add_sample ("/ui/writers/open-from-file-manager", test_open_from_file_manager);
   return ui_test_run ();
 }
