@@ -167,6 +167,21 @@ popover_unmapped (gpointer data)
   return !gtk_widget_get_mapped (GTK_WIDGET (data));
 }
 
+/* GTK 4.8 asks a destroyed surface for the pointer when a window goes
+ * soon after a menu it showed (the menu's surface is gone first): a
+ * critical from inside GTK, seen in about one run in three of this case
+ * even with the menu closed first. Only that message is let through;
+ * every other warning stays fatal. */
+static gboolean
+tolerate_gone_surface (const char     *domain,
+                       GLogLevelFlags  level,
+                       const char     *message,
+                       gpointer        data)
+{
+  return !(g_strcmp0 (domain, "Gdk") == 0 &&
+           strstr (message, "gdk_surface_get_device_position") != NULL);
+}
+
 static void
 test_f7 (UiFixture     *f,
          gconstpointer  data)
@@ -182,6 +197,7 @@ test_f7 (UiFixture     *f,
       g_test_skip ("F7 is pressed with xdotool on an X server");
       return;
     }
+  g_test_log_set_fatal_handler (tolerate_gone_surface, NULL);
   set_text ("This sentense is wrong.\n");
   find_word ("sentense", 0, &start, &end);
   gtk_text_iter_forward_chars (&start, 3);
