@@ -148,6 +148,36 @@ find_shown_button (GtkWidget  *root,
     }
 }
 
+typedef struct {
+  GtkWidget  *root;
+  GType       type;
+  const char *tooltip;
+  gboolean    shown;
+} ButtonWait;
+
+static gboolean
+button_as_wanted (gpointer data)
+{
+  ButtonWait *w = data;
+
+  return (find_shown_button (w->root, w->type, w->tooltip) != NULL) == w->shown;
+}
+
+/* The header's buttons follow the pane's width after a frame or an idle:
+ * on a busy machine that takes a moment, so a button is waited for (or
+ * waited away) before it is looked at. */
+static GtkWidget *
+wait_shown_button (GtkWidget  *root,
+                   GType       type,
+                   const char *tooltip,
+                   gboolean    shown)
+{
+  ButtonWait w = { root, type, tooltip, shown };
+
+  wait_for (button_as_wanted, &w, 10000);
+  return find_shown_button (root, type, tooltip);
+}
+
 static gboolean
 menu_has_action (GMenuModel *model,
                  const char *action)
@@ -236,9 +266,9 @@ test_article_widths (UiFixture     *f,
   g_assert_false (adw_leaflet_get_folded (leaflet ()));
   g_assert_true (gtk_widget_get_mapped (editor));
   g_assert_true (gtk_widget_get_mapped (preview));
-  g_assert_null (find_shown_button (GTK_WIDGET (pane ()), GTK_TYPE_TOGGLE_BUTTON, "Show the Preview"));
+  g_assert_null (wait_shown_button (GTK_WIDGET (pane ()), GTK_TYPE_TOGGLE_BUTTON, "Show the Preview", FALSE));
   /* The header's view switch instead. */
-  g_assert_nonnull (find_shown_button (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, "Editor and Preview (Alt+2)"));
+  g_assert_nonnull (wait_shown_button (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, "Editor and Preview (Alt+2)", TRUE));
 
   for (guint i = 0; i < 2; i++)
     {
@@ -252,7 +282,7 @@ test_article_widths (UiFixture     *f,
       /* One pane, the editor (where the cursor is), and a switcher. */
       g_assert_true (gtk_widget_get_mapped (editor));
       g_assert_false (gtk_widget_get_mapped (preview));
-      to_preview = find_shown_button (GTK_WIDGET (pane ()), GTK_TYPE_TOGGLE_BUTTON, "Show the Preview");
+      to_preview = wait_shown_button (GTK_WIDGET (pane ()), GTK_TYPE_TOGGLE_BUTTON, "Show the Preview", TRUE);
       to_editor = find_shown_button (GTK_WIDGET (pane ()), GTK_TYPE_TOGGLE_BUTTON, "Show the Editor");
       g_assert_nonnull (to_preview);
       g_assert_nonnull (to_editor);
@@ -299,11 +329,11 @@ test_details_reachable (UiFixture     *f,
   g_test_message ("pane %d px, narrow %d", gtk_widget_get_width (GTK_WIDGET (pane ())),
                   topiary_article_pane_get_narrow (pane ()));
   /* One view switch: the pane's. */
-  g_assert_null (find_shown_button (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, "Editor and Preview (Alt+2)"));
+  g_assert_null (wait_shown_button (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, "Editor and Preview (Alt+2)", FALSE));
   resize (PHONE_WIDTH);
   details = GTK_WIDGET (topiary_window_get_details (window));
   g_assert_false (gtk_widget_get_mapped (details));
-  button = find_shown_button (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, "Article Details (F9)");
+  button = wait_shown_button (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, "Article Details (F9)", TRUE);
   g_assert_nonnull (button);
   assert_inside_window (button);
   gtk_widget_activate (button);
