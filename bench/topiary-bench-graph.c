@@ -24,35 +24,9 @@
 
 #include "topiary-graph.h"
 #include "topiary-links.h"
+#include "bench-util.h"
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
-/* CPU time of this thread: a busy neighbour stretches wall time without
- * saying anything about this code. */
-static gint64
-cpu_us (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
-#define NOW() cpu_us ()
+#define NOW() bench_thread_cpu_us ()
 #define MS(t0) ((NOW () - (t0)) / 1000.0)
 
 int
@@ -135,13 +109,13 @@ main (int    argc,
       n_group_edges = topiary_graph_get_n_edges (groups);
     }
 
-  a = median (articles_ms);
-  m = median (map_ms);
+  a = bench_median (articles_ms);
+  m = bench_median (map_ms);
   g_print ("{\"articles\": %u, \"edges\": %u, \"missing\": %u, \"group_nodes\": %u, \"group_edges\": %u,\n"
            " \"articles_ms\": %.2f, \"groups_ms\": %.2f, \"svg_ms\": %.2f, \"svg_bytes\": %" G_GSIZE_FORMAT ",\n"
            " \"map_ms\": %.2f, \"articles_to_map\": %.3f, \"linker_ms\": %.1f, \"repeat\": %u}\n",
            n_nodes, n_edges, n_missing, n_groups, n_group_edges,
-           a, median (groups_ms), median (svg_ms), svg_bytes,
+           a, bench_median (groups_ms), bench_median (svg_ms), svg_bytes,
            m, m > 0 ? a / m : 0.0, linker_ms, MAX (repeat, 1));
   return 0;
 }

@@ -26,35 +26,9 @@
 #include "topiary-cannibal.h"
 #include "topiary-links.h"
 #include "topiary-markdown.h"
+#include "bench-util.h"
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
-/* CPU time of this thread: the machine is shared, and a busy neighbour
- * stretches wall time without saying anything about this code. */
-static gint64
-cpu_us (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
-#define NOW() cpu_us ()
+#define NOW() bench_thread_cpu_us ()
 #define MS(t0) ((NOW () - (t0)) / 1000.0)
 
 int
@@ -191,7 +165,7 @@ main (int    argc,
            " \"linker_ms\": %.1f, \"suggest_ms\": %.2f, \"render_ms\": %.2f, \"cannibal_ms\": %.1f, \"map_ms\": %.1f,\n"
            " \"backlinks_ms\": %.4f, \"body_ms\": %.4f}\n",
            articles->len, topiary_markdown_word_count (text->str), n_suggestions, n_findings, n_backlinks,
-           linker_ms, median (suggest_ms), median (render_ms), median (cannibal_ms), median (map_ms),
-           median (back_ms), median (body_ms));
+           linker_ms, bench_median (suggest_ms), bench_median (render_ms), bench_median (cannibal_ms), bench_median (map_ms),
+           bench_median (back_ms), bench_median (body_ms));
   return 0;
 }

@@ -56,6 +56,7 @@
 #include "topiary-graph-view.h"
 #include "topiary-outline.h"
 #include "topiary-window.h"
+#include "bench-util.h"
 
 static gboolean
 never (gpointer data)
@@ -82,24 +83,6 @@ wait_for (gboolean (*check) (gpointer),
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (tick);
   return ok;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
-/* The calling thread's CPU time, in µs. */
-static gint64
-thread_cpu_us (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
 /* ---- open ---- */
@@ -306,7 +289,7 @@ bench_type (const char *path,
       gtk_text_buffer_get_iter_at_offset (buffer, &iter, gtk_text_buffer_get_char_count (buffer) / 2);
       gtk_text_buffer_place_cursor (buffer, &iter);
       times[0] = g_get_monotonic_time ();
-      cpu0 = thread_cpu_us ();
+      cpu0 = bench_thread_cpu_us ();
       times[1] = -1;
       gtk_text_buffer_insert_at_cursor (buffer, i % 6 == 5 ? " " : "x", -1);
       if (!wait_for (updated_since, times, 10000))
@@ -315,11 +298,11 @@ bench_type (const char *path,
           return 1;
         }
       latency[i] = (times[1] - times[0]) / 1000.0;
-      cpu[i] = (thread_cpu_us () - cpu0) / 1000.0;
+      cpu[i] = (bench_thread_cpu_us () - cpu0) / 1000.0;
     }
   g_signal_handler_disconnect (preview, id);
-  qsort (latency, keystrokes, sizeof (double), compare_doubles);
-  qsort (cpu, keystrokes, sizeof (double), compare_doubles);
+  qsort (latency, keystrokes, sizeof (double), bench_compare_doubles);
+  qsort (cpu, keystrokes, sizeof (double), bench_compare_doubles);
   g_print ("{\"words\": %u, \"keystrokes\": %u, \"pause_ms\": %u, \"spell\": %s, \"outline\": %s, \"focus\": %s, "
            "\"median_ms\": %.2f, \"p90_ms\": %.2f, \"max_ms\": %.2f, \"median_cpu_ms\": %.2f, \"p90_cpu_ms\": %.2f}\n",
            longest_words, keystrokes, pause_ms,
@@ -362,16 +345,16 @@ open_until_checked (TopiaryWindow    *window,
                     gint64            id,
                     Opened           *out)
 {
-  gint64 t0 = g_get_monotonic_time (), c0 = thread_cpu_us ();
+  gint64 t0 = g_get_monotonic_time (), c0 = bench_thread_cpu_us ();
 
   if (!topiary_window_open_article (window, id))
     return FALSE;
   out->open_ms = (g_get_monotonic_time () - t0) / 1000.0;
-  out->open_cpu_ms = (thread_cpu_us () - c0) / 1000.0;
+  out->open_cpu_ms = (bench_thread_cpu_us () - c0) / 1000.0;
   if (!wait_for (spell_done, spell, 20000))
     return FALSE;
   out->checked_ms = (g_get_monotonic_time () - t0) / 1000.0;
-  out->checked_cpu_ms = (thread_cpu_us () - c0) / 1000.0;
+  out->checked_cpu_ms = (bench_thread_cpu_us () - c0) / 1000.0;
   return TRUE;
 }
 
@@ -628,7 +611,7 @@ time_draws (TopiaryGraphCanvas *canvas,
       times[round] = (g_get_monotonic_time () - t0) / 1000.0;
       cairo_destroy (cr);
     }
-  qsort (times, G_N_ELEMENTS (times), sizeof (double), compare_doubles);
+  qsort (times, G_N_ELEMENTS (times), sizeof (double), bench_compare_doubles);
   return times[G_N_ELEMENTS (times) / 2];
 }
 

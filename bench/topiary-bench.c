@@ -10,21 +10,7 @@
 #include <stdlib.h>
 
 #include "topiary-project.h"
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
+#include "bench-util.h"
 
 #define MS(t0) ((g_get_monotonic_time () - (t0)) / 1000.0)
 
@@ -93,6 +79,6 @@ main (int    argc,
 
   g_print ("{\"articles\": %u, \"open_ms\": %.2f, \"stats_ms\": %.2f, \"list_ms\": %.2f, "
            "\"search_ms\": %.2f, \"search_hits\": %u}\n",
-           articles, median (open_ms), median (stats_ms), median (list_ms), median (search_ms), hits);
+           articles, bench_median (open_ms), bench_median (stats_ms), bench_median (list_ms), bench_median (search_ms), hits);
   return 0;
 }
