@@ -99,14 +99,10 @@ _topiary_cli_brief (const TopiaryCliCommand *cmd,
   if (skeleton && checklist)
     return _topiary_cli_usage_error (cmd, _("Give --skeleton or --checklist, not both."));
   as_json = g_strcmp0 (format, "json") == 0;
-  project = _topiary_cli_open_existing (args[0], TRUE, &status);
-  if (project == NULL)
+  linker = _topiary_cli_open_linker (args[0], &project, &map, &status);
+  if (linker == NULL)
     return status;
-  map = topiary_map_new (project, &error);
-  if (map != NULL)
-    linker = topiary_linker_new (project, map, &error);
-  if (linker != NULL)
-    notes = topiary_project_list_notes (project, &error);
+  notes = topiary_project_list_notes (project, &error);
   if (notes == NULL)
     return _topiary_cli_fail (error->message);
 

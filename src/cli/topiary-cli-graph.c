@@ -118,7 +118,6 @@ _topiary_cli_graph (const TopiaryCliCommand *cmd,
   g_autoptr(TopiaryMap) map = NULL;
   g_autoptr(TopiaryLinker) linker = NULL;
   g_autoptr(TopiaryGraph) graph = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *svg = NULL;
   TopiaryGraphLevel level = TOPIARY_GRAPH_ARTICLES;
   guint missing = 0;
@@ -142,14 +141,9 @@ _topiary_cli_graph (const TopiaryCliCommand *cmd,
         }
     }
 
-  project = _topiary_cli_open_existing (args[0], TRUE, &status);
-  if (project == NULL)
-    return status;
-  map = topiary_map_new (project, &error);
-  if (map != NULL)
-    linker = topiary_linker_new (project, map, &error);
+  linker = _topiary_cli_open_linker (args[0], &project, &map, &status);
   if (linker == NULL)
-    return _topiary_cli_fail (error->message);
+    return status;
 
   graph = topiary_graph_new (linker, level);
   svg = topiary_graph_to_svg (graph, link_base);

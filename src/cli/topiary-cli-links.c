@@ -239,21 +239,15 @@ _topiary_cli_links (const TopiaryCliCommand *cmd,
   g_autoptr(TopiaryProject) project = NULL;
   g_autoptr(TopiaryMap) map = NULL;
   g_autoptr(TopiaryLinker) linker = NULL;
-  g_autoptr(GError) error = NULL;
   int status = 0;
 
   args = _topiary_cli_parse (cmd, argc, argv, entries, 1 | TOPIARY_CLI_ONE_MORE,
                              _("Give one project file, and the slug of an article if you like."), &status);
   if (args == NULL)
     return status;
-  project = _topiary_cli_open_existing (args[0], TRUE, &status);
-  if (project == NULL)
-    return status;
-  map = topiary_map_new (project, &error);
-  if (map != NULL)
-    linker = topiary_linker_new (project, map, &error);
+  linker = _topiary_cli_open_linker (args[0], &project, &map, &status);
   if (linker == NULL)
-    return _topiary_cli_fail (error->message);
+    return status;
 
   if (args[1] != NULL)
     {

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "topiary-links.h"
 #include "topiary-map.h"
 #include "topiary-project.h"
 
@@ -76,6 +77,13 @@ void _topiary_cli_warn        (const char              *message);
 TopiaryProject *_topiary_cli_open_existing (const char *path,
                                             gboolean    read_only,
                                             int        *status);
+/* Opens the project at @path read-only, reads its map and every body into
+ * a linker (links, graph, brief); NULL (and *status set, the reason said)
+ * when one of them cannot be had. *@project and *@map are the caller's. */
+TopiaryLinker  *_topiary_cli_open_linker   (const char      *path,
+                                            TopiaryProject **project,
+                                            TopiaryMap     **map,
+                                            int             *status);
 
 /* Progress on a terminal: "\rLABEL done/total (n%)", redrawn at most ten
  * times a second; _topiary_cli_progress_end() ends the line. */

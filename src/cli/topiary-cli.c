@@ -238,6 +238,26 @@ _topiary_cli_open_existing (const char *path,
   return project;
 }
 
+TopiaryLinker *
+_topiary_cli_open_linker (const char      *path,
+                          TopiaryProject **project,
+                          TopiaryMap     **map,
+                          int             *status)
+{
+  g_autoptr(GError) error = NULL;
+  TopiaryLinker *linker = NULL;
+
+  *project = _topiary_cli_open_existing (path, TRUE, status);
+  if (*project == NULL)
+    return NULL;
+  *map = topiary_map_new (*project, &error);
+  if (*map != NULL)
+    linker = topiary_linker_new (*project, *map, &error);
+  if (linker == NULL)
+    *status = _topiary_cli_fail (error->message);
+  return linker;
+}
+
 /* ---- progress on a terminal -------------------------------------------- */
 
 void
