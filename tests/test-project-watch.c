@@ -226,6 +226,64 @@ test_claim_from_another_process (Fixture       *f,
   g_assert_false (held);
 }
 
+/* Opening and closing the file again in this process (a read-only
+ * connection for the links, a header check, a claim) must not drop the
+ * POSIX locks the open connections hold on it: without them another
+ * process's last close checkpoints and deletes the write-ahead log under
+ * them, and its later commits are never seen. */
+static void
+test_reopen_keeps_locks (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *script = NULL;
+  gboolean held = FALSE;
+
+  topiary_project_close (f->b);
+  g_assert_true (topiary_project_watch (f->a, &error));
+  g_assert_no_error (error);
+  g_assert_true (topiary_project_claim (f->a, &held, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(TopiaryProject) again = topiary_project_open (f->path, i == 0 ? TOPIARY_OPEN_READ_ONLY : 0, &error);
+      gboolean held_again = FALSE;
+
+      g_assert_no_error (error);
+      if (i == 2)
+        g_assert_true (topiary_project_claim (again, &held_again, &error));
+      topiary_project_close (again);
+    }
+
+  /* Another process writes and closes, as `topiary import` would. */
+  script = g_strdup_printf ("import sqlite3, sys\n"
+                            "c = sqlite3.connect(sys.argv[1])\n"
+                            "c.execute(\"UPDATE map SET title = 'From the other process'\")\n"
+                            "c.commit()\n"
+                            "c.close()\n");
+  {
+    const char *argv[] = { "python3", "-c", script, f->path, NULL };
+    int status = 0;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  /* It was not the last one on the file, so the log is still there. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (topiary_project_check_elsewhere (f->a));
+  {
+    g_autofree char *title = topiary_project_get_map_field (f->a, "title");
+
+    g_assert_cmpstr (title, ==, "From the other process");
+  }
+  f->b = topiary_project_open (f->path, 0, &error);
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -242,5 +300,7 @@ main (int    argc,
               fixture_setup, test_claim, fixture_teardown);
   g_test_add ("/core/project-watch/claim-from-another-process", Fixture, NULL,
               fixture_setup, test_claim_from_another_process, fixture_teardown);
+  g_test_add ("/core/project-watch/reopen-keeps-locks", Fixture, NULL,
+              fixture_setup, test_reopen_keeps_locks, fixture_teardown);
   return g_test_run ();
 }

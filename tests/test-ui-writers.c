@@ -138,6 +138,27 @@ test_two_processes_lose_nothing (UiFixture    *f,
   g_assert_true (kept);
 }
 
+/* After a conflict was settled by the window's save, the next save from
+ * the other process is shown again, as the first one would have been. */
+static void
+test_reload_after_conflict (UiFixture    *f,
+                            gconstpointer data)
+{
+  gint64 id = open_first_pillar ();
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (topiary_editor_get_buffer (topiary_window_get_editor (window)));
+  g_autoptr(GError) error = NULL;
+
+  gtk_text_buffer_insert_at_cursor (buffer, "Typed in this process. ", -1);
+  save_body_in_other_process (f->sample_path, id, "Written by the other process.\n");
+  spin (600);
+  g_assert_true (topiary_window_save (window, &error));
+  g_assert_no_error (error);
+  expected_text = "Written again by the other process.\n";
+  save_body_in_other_process (f->sample_path, id, expected_text);
+  g_assert_true (wait_for (editor_shows_expected, NULL, 5000));
+  g_assert_false (topiary_editor_is_dirty (topiary_window_get_editor (window)));
+}
+
 static void
 test_conflict_keeps_both (UiFixture    *f,
                           gconstpointer data)
@@ -398,6 +419,7 @@ main (int    argc,
   ui_test_add_sample ("/ui/writers/reload-from-elsewhere", test_reload_from_elsewhere);
   ui_test_add_sample ("/ui/writers/conflict-keeps-both", test_conflict_keeps_both);
   ui_test_add_sample ("/ui/writers/two-processes-lose-nothing", test_two_processes_lose_nothing);
+  ui_test_add_sample ("/ui/writers/reload-after-conflict", test_reload_after_conflict);
   ui_test_add_sample ("/ui/writers/cli-import-into-open-map", test_cli_import_into_open_map);
   ui_test_add_sample ("/ui/writers/second-window-brings-first", test_second_window_brings_first);
   ui_test_add_sample ("/ui/writers/open-elsewhere-asks", test_open_elsewhere_asks);

@@ -36,6 +36,7 @@
 
 #include "topiary-project.h"
 #include "topiary-project-file-private.h"
+#include "topiary-project-private.h"
 
 /* A WAL starts with a 32-byte header; anything past it is a frame. */
 #define WAL_HEADER_SIZE 32
@@ -72,13 +73,13 @@ _topiary_project_file_check_header (const char  *path,
     }
   if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
     {
-      close (fd);
+      _topiary_project_fds_close (fd);
       g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_NOT_SQLITE,
                    _("“%s” is not a Topiary project: it is not a regular file."), name);
       return FALSE;
     }
   n = read (fd, header, sizeof header);
-  close (fd);
+  _topiary_project_fds_close (fd);
 
   if (n == 0)
     {

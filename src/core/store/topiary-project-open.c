@@ -302,6 +302,7 @@ open_file (const char        *path,
       goto fail;
     }
 
+  _topiary_project_fds_hold (self);
   return g_steal_pointer (&self);
 
 fail:

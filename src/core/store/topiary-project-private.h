@@ -6,6 +6,8 @@
  */
 #pragma once
 
+#include <sys/types.h>
+
 #include <sqlite3.h>
 
 #include "topiary-link.h"
@@ -72,7 +74,19 @@ struct _TopiaryProject
   guint             watch_source;
   gint64            seen_data_version;
   int               claim_fd;         /* -1 while the map is not claimed */
+
+  /* Counted among the connections to its file (topiary-project-fds.c). */
+  gboolean          fds_held;
+  dev_t             fds_dev;
+  ino_t             fds_ino;
 };
+
+/* topiary-project-fds.c: a descriptor of a project file is closed with
+ * _topiary_project_fds_close(), which keeps it open while a connection of
+ * this process (counted by _hold/_release) has that file open. */
+void _topiary_project_fds_hold    (TopiaryProject *self);
+void _topiary_project_fds_release (TopiaryProject *self);
+void _topiary_project_fds_close   (int             fd);
 
 typedef enum {
   CHANGED_MAP      = 1 << 0,

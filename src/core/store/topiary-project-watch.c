@@ -178,7 +178,7 @@ topiary_project_claim (TopiaryProject  *self,
   lock.l_len = 1;
   if (fcntl (fd, F_OFD_GETLK, &lock) == 0 && lock.l_type != F_UNLCK)
     {
-      close (fd);
+      _topiary_project_fds_close (fd);
       *held_elsewhere = TRUE;
       return TRUE;
     }
@@ -190,7 +190,7 @@ topiary_project_claim (TopiaryProject  *self,
     {
       /* A file system without such locks (some FUSE and network ones):
        * nobody can tell, so nobody is told. */
-      close (fd);
+      _topiary_project_fds_close (fd);
       return TRUE;
     }
   self->claim_fd = fd;
@@ -204,7 +204,16 @@ _topiary_project_release_claim (TopiaryProject *self)
   g_assert (self->db == NULL);
   if (self->claim_fd >= 0)
     {
-      close (self->claim_fd);
+      struct flock unlock = { 0 };
+
+      /* The descriptor may outlive the map (topiary-project-fds.c); the
+       * claim must not. */
+      unlock.l_type = F_UNLCK;
+      unlock.l_whence = SEEK_SET;
+      unlock.l_start = CLAIM_OFFSET;
+      unlock.l_len = 1;
+      fcntl (self->claim_fd, F_OFD_SETLK, &unlock);
+      _topiary_project_fds_close (self->claim_fd);
       self->claim_fd = -1;
     }
 }

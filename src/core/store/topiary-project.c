@@ -380,6 +380,7 @@ topiary_project_close (TopiaryProject *self)
   sqlite3_close_v2 (self->db);
   self->db = NULL;
   _topiary_project_release_claim (self);
+  _topiary_project_fds_release (self);
   g_clear_pointer (&self->copy_dir, _topiary_project_file_free_copy);
   g_clear_pointer (&self->portal, _topiary_portal_copy_free);
 }
