@@ -284,6 +284,43 @@ test_reopen_keeps_locks (Fixture       *f,
   g_assert_no_error (error);
 }
 
+static guint
+count_open_fds (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/fd", 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* A worker that opens the map again and again (the links, the graph)
+ * while the window has it open leaves no descriptor behind each time. */
+static void
+test_reopen_keeps_no_descriptors (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint before = 0;
+
+  /* One round first: SQLite keeps what it opens for a file once. */
+  for (guint round = 0; round < 2; round++)
+    {
+      if (round == 1)
+        before = count_open_fds ();
+      for (guint i = 0; i < 40; i++)
+        {
+          g_autoptr(TopiaryProject) again = topiary_project_open (f->path, TOPIARY_OPEN_READ_ONLY, &error);
+
+          g_assert_no_error (error);
+          topiary_project_close (again);
+        }
+    }
+  g_assert_cmpuint (count_open_fds (), <=, before + 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -302,5 +339,7 @@ main (int    argc,
               fixture_setup, test_claim_from_another_process, fixture_teardown);
   g_test_add ("/core/project-watch/reopen-keeps-locks", Fixture, NULL,
               fixture_setup, test_reopen_keeps_locks, fixture_teardown);
+  g_test_add ("/core/project-watch/reopen-keeps-no-descriptors", Fixture, NULL,
+              fixture_setup, test_reopen_keeps_no_descriptors, fixture_teardown);
   return g_test_run ();
 }

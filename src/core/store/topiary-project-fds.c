@@ -115,3 +115,17 @@ _topiary_project_fds_close (int fd)
   if (h == NULL)
     close (fd);
 }
+
+gboolean
+_topiary_project_fds_is_held (const char *path)
+{
+  struct stat st;
+  gboolean found;
+
+  if (stat (path, &st) != 0)
+    return FALSE;
+  g_mutex_lock (&lock);
+  found = find_held (st.st_dev, st.st_ino) != NULL;
+  g_mutex_unlock (&lock);
+  return found;
+}

@@ -62,6 +62,13 @@ _topiary_project_file_check_header (const char  *path,
   *is_new = FALSE;
   *verify = FALSE;
 
+  /* A file one of our connections has open is a project we checked when
+   * it was opened, and every descriptor opened on it now would have to be
+   * kept until that connection closes (topiary-project-fds.c): a worker
+   * opening the map again and again would pile them up. */
+  if (_topiary_project_fds_is_held (path))
+    return TRUE;
+
   fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0)
     {

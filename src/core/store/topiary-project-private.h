@@ -87,6 +87,8 @@ struct _TopiaryProject
 void _topiary_project_fds_hold    (TopiaryProject *self);
 void _topiary_project_fds_release (TopiaryProject *self);
 void _topiary_project_fds_close   (int             fd);
+/* TRUE while a connection of this process has the file at @path open. */
+gboolean _topiary_project_fds_is_held (const char *path);
 
 typedef enum {
   CHANGED_MAP      = 1 << 0,
