@@ -39,6 +39,7 @@ int _topiary_cli_files  (const TopiaryCliCommand *cmd, int argc, char **argv);
 int _topiary_cli_links  (const TopiaryCliCommand *cmd, int argc, char **argv);
 int _topiary_cli_brief  (const TopiaryCliCommand *cmd, int argc, char **argv);
 int _topiary_cli_graph  (const TopiaryCliCommand *cmd, int argc, char **argv);
+int _topiary_cli_merge  (const TopiaryCliCommand *cmd, int argc, char **argv);
 
 /* The article of @map with @slug; NULL after saying none of the project
  * at @path has it (*status set). In topiary-cli-links.c. */

@@ -57,6 +57,12 @@ static const TopiaryCliCommand commands[] = {
     N_("Draw the map as a graph: groups around their pillars, links, and the required links missing"),
     N_("Solid edges are links written in the text, dashed red ones required links the text lacks; "
        "nodes are coloured by status and sized by words. The file is written whole or not at all.") },
+  { "merge", _topiary_cli_merge, N_("FILE.topiary KEEP_SLUG ABSORB_SLUG"),
+    N_("FILE.topiary KEEP_SLUG ABSORB_SLUG"),
+    N_("Merge one article into another: its text, queries, files and incoming links"),
+    N_("The text of ABSORB_SLUG is appended to KEEP_SLUG under its title, its target queries become "
+       "secondary ones, links to it point at KEEP_SLUG, and it goes to the Deleted Articles, "
+       "from which the app can restore it.") },
   { "files", _topiary_cli_files, N_("FILE.topiary"),
     N_("FILE.topiary [--json] [--extract DIR [--force]]"),
     N_("List the images and files stored in the project, or write them to a folder"),

@@ -27,6 +27,9 @@ typedef enum {
   STEP_MOVE_NOTE,       /* moves note @id to @position in the notes' order */
   STEP_MAP_FIELD,       /* sets the map's field @slug to @text */
   STEP_REPLACE_ARTICLE, /* sets every field and the body of article @article->id to @article's */
+  STEP_ADD_FILE,        /* gives article @id a reference called @slug to the stored bytes
+                         * with the SHA-256 @text (a merge moving files) */
+  STEP_REMOVE_FILE,     /* removes the file reference @revision_id of article @id */
 } StepKind;
 
 /* Which fields a STEP_ARTICLE sets: an undo sets back only what its edit

@@ -15,6 +15,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "topiary-edit-private.h"
+#include "topiary-media.h"
+#include "topiary-media-private.h"
 
 G_DEFINE_BOXED_TYPE (TopiaryEdit, topiary_edit, topiary_edit_ref, topiary_edit_unref)
 
@@ -230,6 +232,74 @@ delete_revision (TopiaryProject  *project,
     g_set_error_literal (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_FAILED,
                          _("The deleted article could not be kept for undo."));
   return 0;
+}
+
+/* The file reference @file_id of article @article_id, or NULL with
+ * @error set. */
+static TopiaryFileInfo *
+file_of_article (TopiaryProject  *project,
+                 gint64           article_id,
+                 gint64           file_id,
+                 const char      *sha256,
+                 GError         **error)
+{
+  g_autoptr(GPtrArray) files = topiary_project_list_files (project, article_id, error);
+
+  if (files == NULL)
+    return NULL;
+  for (guint i = 0; i < files->len; i++)
+    {
+      TopiaryFileInfo *info = g_ptr_array_index (files, i);
+
+      if ((file_id != 0 && info->id == file_id) ||
+          (sha256 != NULL && g_strcmp0 (info->sha256, sha256) == 0))
+        return topiary_file_info_copy (info);
+    }
+  return NULL;
+}
+
+/* STEP_ADD_FILE: a reference called @name, exactly, to bytes the project
+ * holds already (under another article, or a deleted one). */
+static Step *
+add_file_ref (TopiaryProject  *project,
+              gint64           article_id,
+              const char      *name,
+              const char      *sha256,
+              GError         **error)
+{
+  g_autoptr(TopiaryFileInfo) there = file_of_article (project, article_id, 0, sha256, NULL);
+  g_autoptr(TopiaryFileInfo) source = NULL;
+  g_autoptr(TopiaryFileInfo) added = NULL;
+  g_autoptr(GBytes) data = NULL;
+  Step *undo;
+
+  /* Its undo removes the reference: it must be a new one. */
+  if (there == NULL)
+    source = file_of_article (project, 0, 0, sha256, error);
+  if (there != NULL || source == NULL)
+    {
+      if (error == NULL || *error == NULL)
+        g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                     _("The file “%s” could not be moved to the merged article."), name);
+      return NULL;
+    }
+  data = topiary_project_get_file_data (project, sha256, error);
+  if (data == NULL)
+    return NULL;
+  added = _topiary_media_store (project, article_id, name, data, source->mime,
+                                source->width, source->height, sha256, error);
+  if (added == NULL)
+    return NULL;
+  /* The text links to it by this name: another would break them. */
+  if (g_ascii_strcasecmp (added->name, name) != 0)
+    {
+      g_set_error (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                   _("The file “%s” could not be moved to the merged article."), name);
+      return NULL;
+    }
+  undo = _topiary_edit_step_new (STEP_REMOVE_FILE, article_id);
+  undo->revision_id = added->id;
+  return undo;
 }
 
 /* Applies @step; returns the step that reverses it, or NULL with @error
@@ -497,6 +567,29 @@ apply_step (TopiaryProject  *project,
           return NULL;
         undo = _topiary_edit_step_new (STEP_REPLACE_ARTICLE, step->id);
         undo->article = g_steal_pointer (&now);
+        return undo;
+      }
+
+    case STEP_ADD_FILE:
+      return add_file_ref (project, step->id, step->slug, step->text, error);
+
+    case STEP_REMOVE_FILE:
+      {
+        g_autoptr(TopiaryFileInfo) info = file_of_article (project, step->id, step->revision_id, NULL, error);
+        Step *undo;
+
+        if (info == NULL)
+          {
+            if (error == NULL || *error == NULL)
+              g_set_error_literal (error, TOPIARY_PROJECT_ERROR, TOPIARY_PROJECT_ERROR_INVALID,
+                                   _("The file is gone already."));
+            return NULL;
+          }
+        if (!topiary_project_remove_file (project, info->id, error))
+          return NULL;
+        undo = _topiary_edit_step_new (STEP_ADD_FILE, step->id);
+        undo->slug = g_strdup (info->name);
+        undo->text = g_strdup (info->sha256);
         return undo;
       }
 

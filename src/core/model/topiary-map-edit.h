@@ -161,6 +161,37 @@ TopiaryEdit *topiary_map_edit_restore        (TopiaryProject  *project,
                                               gint64          *article_id,
                                               GError         **error);
 
+/* ---- merging (topiary-map-edit-merge.c) ---- */
+
+/* Merges article @absorb_id into article @keep_id, the remedy for two
+ * articles that compete for one query, in one transaction and one undo:
+ *  - the absorbed text is appended to the kept one after a blank line,
+ *    under a "## Absorbed title" heading unless it starts with a heading
+ *    of its own (nothing is appended for an empty text);
+ *  - its target queries follow the kept article's, those it has already
+ *    left out (compared by topiary_link_key(): case, Unicode form and
+ *    spacing do not count); the kept primary query stays primary, so the
+ *    absorbed one becomes a secondary (it is the primary only when the
+ *    kept article had no query);
+ *  - its files get a reference in the kept article under their name (or
+ *    "name-2.png" … when the kept article has that name, and the moved
+ *    text follows); bytes the kept article holds already keep its name;
+ *  - every wiki link (`[[slug]]`, `[[Title|label]]`, `[[slug#heading]]`)
+ *    and relative Markdown link (`[…](../slug/)`) to it, in every body,
+ *    points at the kept article: by slug when it named it by slug, else
+ *    by title. The map keeps no aliases, so the links are rewritten;
+ *  - a pillar can only be merged into an article of its own group, which
+ *    then becomes the pillar and takes its clusters; anything else that
+ *    hung under it hangs under the kept article (in the group) or at the
+ *    top level;
+ *  - the absorbed article goes to the Deleted Articles (topiary-trash.h).
+ * The kept article's title, slug, intent, status and place stay. Refuses
+ * an article merged into itself, and a missing article. */
+TopiaryEdit *topiary_map_edit_merge_articles (TopiaryProject  *project,
+                                              gint64           keep_id,
+                                              gint64           absorb_id,
+                                              GError         **error);
+
 /* ---- the map's notes and details (topiary-map-edit-notes.c) ---- */
 
 /* Appends @note; sets its id. */
