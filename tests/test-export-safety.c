@@ -780,6 +780,57 @@ test_theme_only_own_files (Fixture       *f,
   }
 }
 
+/* Article pages are rendered by the writer threads, which load the
+ * theme's partials as they meet them: a partial only article pages use
+ * works on every page, and one that is broken fails the export with the
+ * theme's error, naming the file, and leaves no site behind. */
+static void
+test_theme_article_partial (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *theme = g_build_filename (f->dir, "theme", NULL);
+  g_autofree char *site = g_build_filename (f->dir, "site", NULL);
+  g_autoptr(GError) error = NULL;
+  TopiaryExportOptions opts = { 0 };
+
+  fill (f, 40);
+  g_assert_cmpint (g_mkdir (theme, 0755), ==, 0);
+  write_theme_file (theme, "article.mustache",
+                    "{{<base}}{{$content}}<h1>{{article.title}}</h1>{{>post-extra}}{{/content}}{{/base}}");
+  write_theme_file (theme, "post-extra.mustache", "<p class=\"extra\">{{article.title}} in {{site.title}}</p>");
+  opts.theme_dir = theme;
+
+  g_assert_true (export (f, site, &opts, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *slug = g_strdup_printf ("article-%u", i);
+      g_autofree char *page = g_build_filename (site, slug, "index.html", NULL);
+      g_autofree char *text = NULL;
+      g_autofree char *want = g_strdup_printf ("<p class=\"extra\">Article %u in Safety Map</p>", i);
+
+      g_assert_true (g_file_get_contents (page, &text, NULL, NULL));
+      g_assert_nonnull (strstr (text, want));
+    }
+  test_remove_tree (site);
+
+  /* Broken when it is compiled, on a writer thread. */
+  write_theme_file (theme, "post-extra.mustache", "{{#open}} never closed");
+  g_assert_false (export (f, site, &opts, &error));
+  g_assert_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME);
+  g_assert_nonnull (strstr (error->message, "post-extra.mustache"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (site, G_FILE_TEST_EXISTS));
+
+  /* Broken when it is rendered: it includes itself endlessly. */
+  write_theme_file (theme, "post-extra.mustache", "x{{>post-extra}}");
+  g_assert_false (export (f, site, &opts, &error));
+  g_assert_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (site, G_FILE_TEST_EXISTS));
+  assert_project_intact (f->path, 40);
+}
+
 static void
 test_theme_not_a_theme (Fixture       *f,
                         gconstpointer  data)
@@ -850,6 +901,7 @@ main (int    argc,
   ADD ("/core/export-safety/snapshot", test_snapshot);
   ADD ("/core/export-safety/theme/only-own-files", test_theme_only_own_files);
   ADD ("/core/export-safety/theme/not-a-theme", test_theme_not_a_theme);
+  ADD ("/core/export-safety/theme/article-partial", test_theme_article_partial);
 #undef ADD
 
   status = g_test_run ();
