@@ -28,6 +28,11 @@
  * critical warning) and highlights nothing more in that buffer: longer
  * lines (minified code) are left plain. */
 #define LINE_MAX_BYTES (8 * 1024)
+/* Part of the highlighter's id (topiary_highlight_install_full()), which
+ * names what the site export keeps between exports: bump it whenever the
+ * same code could come out otherwise (the styles table, the aliases,
+ * CODE_MAX, LINE_MAX_BYTES, how spans are written). */
+#define HIGHLIGHTER_VERSION 1
 
 /* GtkSourceView's styles and the class (in topiary_highlight_classes) of
  * their text. A language's own styles fall back to these. */
@@ -459,10 +464,64 @@ topiary_highlight_gsv_set_test_hook (TopiaryHighlightGsvTestHook hook,
   g_mutex_unlock (&pool_lock);
 }
 
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* What the highlighting depends on besides this file: the versions of
+ * GtkSourceView and GLib (its regexes) at run time, and the language
+ * files it would read (their names, sizes and times), so that a language
+ * added or updated by a package or the user changes the id. */
+static char *
+highlighter_id (void)
+{
+  g_autoptr(GtkSourceLanguageManager) manager = gtk_source_language_manager_new ();
+  const char * const *dirs = gtk_source_language_manager_get_search_path (manager);
+  g_autoptr(GChecksum) files = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint i = 0; dirs != NULL && dirs[i] != NULL; i++)
+    {
+      g_autoptr(GDir) dir = NULL;
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      const char *name;
+
+      g_checksum_update (files, (const guchar *) dirs[i], strlen (dirs[i]) + 1);
+      /* Resources are built into the library: its version says them. */
+      if (g_str_has_prefix (dirs[i], "resource:") || (dir = g_dir_open (dirs[i], 0, NULL)) == NULL)
+        continue;
+      while ((name = g_dir_read_name (dir)) != NULL)
+        if (g_str_has_suffix (name, ".lang"))
+          g_ptr_array_add (names, g_strdup (name));
+      g_ptr_array_sort (names, compare_names);
+      for (guint j = 0; j < names->len; j++)
+        {
+          g_autofree char *path = g_build_filename (dirs[i], names->pdata[j], NULL);
+          g_autofree char *line = NULL;
+          GStatBuf st;
+
+          if (g_stat (path, &st) != 0)
+            continue;
+          line = g_strdup_printf ("%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT ".%09ld\n",
+                                  (const char *) names->pdata[j], (gint64) st.st_size,
+                                  (gint64) st.st_mtim.tv_sec, (long) st.st_mtim.tv_nsec);
+          g_checksum_update (files, (const guchar *) line, strlen (line));
+        }
+    }
+  return g_strdup_printf ("gsv-%u.%u.%u-glib-%u.%u.%u-v%d-%.16s",
+                          gtk_source_get_major_version (), gtk_source_get_minor_version (),
+                          gtk_source_get_micro_version (), glib_major_version, glib_minor_version,
+                          glib_micro_version, HIGHLIGHTER_VERSION, g_checksum_get_string (files));
+}
+
 void
 topiary_highlight_gsv_install (void)
 {
-  topiary_highlight_install (topiary_highlight_gsv, NULL);
+  g_autofree char *id = highlighter_id ();
+
+  topiary_highlight_install_full (topiary_highlight_gsv, NULL, id);
 }
 
 /* ---- the app: GtkSourceView only on the main thread ---- */
@@ -519,7 +578,11 @@ highlight_on_main_thread (const char *language,
 void
 topiary_highlight_gsv_install_main_thread (GMainContext *context)
 {
+  g_autofree char *id = NULL;
+
   g_return_if_fail (context != NULL);
 
-  topiary_highlight_install (highlight_on_main_thread, context);
+  /* The same HTML as topiary_highlight_gsv(), hence the same id. */
+  id = highlighter_id ();
+  topiary_highlight_install_full (highlight_on_main_thread, context, id);
 }

@@ -165,6 +165,7 @@ char       *topiary_export_human_date         (gint64                   t,
 
 typedef struct _PageWriter PageWriter;
 typedef struct _TopiaryExportMedia TopiaryExportMedia;
+typedef struct _TopiaryExportHighlightCache TopiaryExportHighlightCache;
 
 typedef struct _GroupInfo GroupInfo;
 typedef struct _ArticleInfo ArticleInfo;
@@ -219,6 +220,7 @@ typedef struct {
   JsonArray   *nav;           /* no group current */
   PageWriter  *writer;       /* site pages go to disk through it */
   TopiaryExportMedia *media;  /* the articles' images and files */
+  TopiaryExportHighlightCache *highlight_cache;  /* site: NULL for none */
 } Export;
 
 static inline const char *
@@ -339,6 +341,27 @@ gboolean topiary_export_write_feed       (Export          *e,
                                           GError         **error);
 gboolean topiary_export_write_robots     (Export          *e,
                                           GError         **error);
+
+/* ---- highlighted code kept between exports (topiary-export-highlight-cache.c) ---- */
+
+/* The installed highlighter's cache for the project file @project_path,
+ * read from @cache_dir; NULL when there is no cache folder, no
+ * highlighter or one without an id (the code is then highlighted every
+ * time). Never fails: a file it cannot use is as good as none. */
+TopiaryExportHighlightCache *topiary_export_highlight_cache_new  (const char *cache_dir,
+                                                                  const char *project_path);
+/* A TopiaryHighlightFunc, @user_data the cache: what the cache holds, else
+ * what the installed highlighter makes, which is then kept. Called from
+ * any thread. */
+gboolean topiary_export_highlight_cache_func (const char                  *language,
+                                             const char                  *code,
+                                             gsize                        length,
+                                             GString                     *out,
+                                             gpointer                     user_data);
+/* After a successful export: writes the cache anew with what this export
+ * asked for. Failures are only logged (g_debug). */
+void     topiary_export_highlight_cache_save (TopiaryExportHighlightCache *cache);
+void     topiary_export_highlight_cache_free (TopiaryExportHighlightCache *cache);
 
 /* ---- the map page (topiary-export-site-map.c) ---- */
 

@@ -498,6 +498,13 @@ topiary_export_write_articles (Export                   *e,
   p.options.href_suffix = "/index.html";
   p.options.user_data = e;
   p.options.highlight = topiary_highlight_get (&p.options.highlight_data);
+  /* Around whatever is installed: a block the cache holds goes to no
+   * highlighter (nor to the app's main thread). */
+  if (p.options.highlight != NULL && e->highlight_cache != NULL)
+    {
+      p.options.highlight = topiary_export_highlight_cache_func;
+      p.options.highlight_data = e->highlight_cache;
+    }
 
   p.n_workers = markdown_worker_count (e);
   window = p.n_workers * (PIPELINE_WINDOW / PIPELINE_BATCH);

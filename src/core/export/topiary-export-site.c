@@ -925,6 +925,8 @@ topiary_export_site (Export  *e,
   gboolean ok;
 
   e->writer = topiary_export_page_writer_new (e);
+  e->highlight_cache = topiary_export_highlight_cache_new (e->options->cache_dir,
+                                                           topiary_project_get_path (e->project));
   ok = export_site_files (e, &local_error);
   /* A page that failed to be written came before whatever else failed;
    * the smaller copies of images are written meanwhile, by threads of
@@ -939,5 +941,8 @@ topiary_export_site (Export  *e,
   if (!topiary_export_media_finish_site (e->media, ok ? error : NULL))
     ok = FALSE;
   g_clear_pointer (&e->writer, topiary_export_page_writer_free);
+  if (ok && e->highlight_cache != NULL)
+    topiary_export_highlight_cache_save (e->highlight_cache);
+  g_clear_pointer (&e->highlight_cache, topiary_export_highlight_cache_free);
   return ok;
 }

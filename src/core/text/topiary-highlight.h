@@ -27,12 +27,24 @@ typedef gboolean (*TopiaryHighlightFunc) (const char *language,
                                           GString    *out,
                                           gpointer    user_data);
 
-/* Installs the process's highlighter (NULL removes it). Call it before
- * rendering starts on other threads. */
-void                 topiary_highlight_install (TopiaryHighlightFunc func,
-                                                gpointer             user_data);
+/* Installs the process's highlighter (NULL removes it), with no id.
+ * Call it before rendering starts on other threads. */
+void                 topiary_highlight_install      (TopiaryHighlightFunc func,
+                                                     gpointer             user_data);
+/* The same with @id, a line of text (no newline) that names what the
+ * highlighter makes: it must change whenever the same language and code
+ * could give other HTML (its version, its library's, its data files').
+ * The site export keeps what a highlighter with an id made between
+ * exports, under that id (docs/highlighting.md); NULL keeps nothing. */
+void                 topiary_highlight_install_full (TopiaryHighlightFunc func,
+                                                     gpointer             user_data,
+                                                     const char          *id);
 /* The installed highlighter, or NULL; sets *@user_data to its data. */
-TopiaryHighlightFunc topiary_highlight_get     (gpointer            *user_data);
+TopiaryHighlightFunc topiary_highlight_get          (gpointer            *user_data);
+/* The same, and sets *@id (when not NULL) to a copy of its id, or NULL
+ * for none (free with g_free). */
+TopiaryHighlightFunc topiary_highlight_get_full     (gpointer            *user_data,
+                                                     char               **id);
 
 /* The token classes a highlighter may use, each `tok-<name>`, so themes
  * can colour them (NULL-terminated). */
