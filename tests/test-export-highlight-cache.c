@@ -463,6 +463,7 @@ test_read_only (Fixture       *f,
       g_test_skip ("A read-only bind mount needs root.");
       return;
     }
+  g_assert_cmpint (g_mkdir_with_parents (f->cache, 0700), ==, 0);
   if (!run (bind))
     {
       g_test_skip ("No bind mount here.");
