@@ -12,9 +12,10 @@ Every tenth article (--images-every; 0 for none) becomes a page bundle with
 an image it shows, so the import, the site export and Hugo all carry images;
 every tenth of those images (--large-every; 0 for none) is a 1600 x 1000
 photo (a JPEG made by topiary-bench-image), so the site export also makes
-its smaller copy for srcset. The exports keep those copies in a cache
-folder made fresh per corpus: the first export (printed apart) scales
-them, the next take them from the cache.
+its smaller copy for srcset. The exports keep those copies and the
+highlighted code in a cache folder made fresh per corpus: the first
+export (cold, printed apart) scales and highlights, the next (warm, their
+median is "export s") take both from the cache (docs/export-site.md).
 Figures are measured on this machine in this run; nothing is hard-coded.
 """
 import argparse
@@ -196,9 +197,10 @@ def main():
         # deletion are slow to allocate. Neither is the exporter's work.
         outs = []
         exp, hug, plain = [], [], []
-        # The site export keeps its copies of large images in the user's
-        # cache folder between exports: a fresh one per corpus, so the
-        # first export is a cold one (printed apart) and the next reuse it.
+        # The site export keeps its copies of large images and the
+        # highlighted code in the user's cache folder between exports: a
+        # fresh one per corpus, so the first export is a cold one (printed
+        # apart) and the next, warm ones reuse it.
         cache = os.path.join(a.out, "cache-%d" % n)
         shutil.rmtree(cache, ignore_errors=True)
         env = dict(os.environ, XDG_CACHE_HOME=cache)
@@ -213,7 +215,9 @@ def main():
                 break
             if i == 0:
                 r["export_cold_s"] = wall
-            exp.append((wall, rss))
+                r["export_cold_peak_mib"] = rss
+            else:
+                exp.append((wall, rss))
             # The same export with code left plain (docs/highlighting.md).
             plain_site = site + "-plain"
             outs.append(plain_site)
@@ -228,6 +232,7 @@ def main():
         for o in outs:
             shutil.rmtree(o, ignore_errors=True)
         if exp:
+            # The warm exports' median: what exporting again costs.
             r["export_s"] = statistics.median(w for w, _ in exp)
             r["export_peak_mib"] = max(m for _, m in exp)
         if plain:
@@ -243,11 +248,11 @@ def main():
         print("| %d | %.2f | %.0f | %.1f | %.2f | %.1f |" % (
             n, r["import_s"], r["import_peak_mib"], r["open_ms"], r["search_ms"], r["list_ms"]))
     print()
-    print("| articles | export s | hugo s | time ratio | export peak MiB | hugo peak MiB | memory ratio |")
+    print("| articles | export s (warm, median) | hugo s | time ratio | export peak MiB | hugo peak MiB | memory ratio |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
     for n, r in results.items():
         if "export_s" not in r:
-            print("| %d | (export failed or not built) | | | | | |" % n)
+            print("| %d | (export failed, not built, or --rounds 1: no warm export) | | | | | |" % n)
             continue
         print("| %d | %.2f | %s | %s | %.0f | %s | %s |" % (
             n, r["export_s"], "%.2f" % r["hugo_s"] if "hugo_s" in r else "n/a",
@@ -255,7 +260,7 @@ def main():
             "%.0f" % r["hugo_peak_mib"] if "hugo_peak_mib" in r else "n/a",
             fmt_ratio(r["export_peak_mib"], r.get("hugo_peak_mib", 0))))
     print()
-    print("| articles | first export s (no cached copies) | hugo s | time ratio |")
+    print("| articles | first export s (cold: no cached copies nor code) | hugo s | time ratio |")
     print("|---:|---:|---:|---:|")
     for n, r in results.items():
         if "export_cold_s" in r:
@@ -263,7 +268,7 @@ def main():
                 n, r["export_cold_s"], "%.2f" % r["hugo_s"] if "hugo_s" in r else "n/a",
                 fmt_ratio(r["export_cold_s"], r.get("hugo_s", 0))))
     print()
-    print("| articles | code blocks | export s | export s, code plain | ratio |")
+    print("| articles | code blocks | export s (warm) | export s, code plain | ratio |")
     print("|---:|---:|---:|---:|---:|")
     for n, r in results.items():
         if "export_s" in r and "export_plain_s" in r:
