@@ -16,6 +16,7 @@
 
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -32,30 +33,54 @@
 
 /* ---- writing the marker ---- */
 
+/* Every file below @dir_fd (named @rel from the export's folder), by
+ * its path from there. Directory entries say what they are on most file
+ * systems: asking the kernel again (a stat per file) was most of the
+ * time this took for a site of 10,000 pages. Links are listed, never
+ * followed. */
 static void
-list_files (const char *root,
+list_files (int         dir_fd,
             const char *rel,
             GPtrArray  *files)
 {
-  g_autofree char *path = rel[0] ? g_build_filename (root, rel, NULL) : g_strdup (root);
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
+  DIR *dir = fdopendir (dir_fd);
+  struct dirent *entry;
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+  if (dir == NULL)
     {
-      g_autofree char *child_rel = rel[0] ? g_strconcat (rel, "/", name, NULL) : g_strdup (name);
-      g_autofree char *child = g_build_filename (root, child_rel, NULL);
-      GStatBuf st;
+      close (dir_fd);
+      return;
+    }
+  while ((entry = readdir (dir)) != NULL)
+    {
+      const char *name = entry->d_name;
+      gboolean is_dir = entry->d_type == DT_DIR;
+      g_autofree char *child_rel = NULL;
 
+      if (strcmp (name, ".") == 0 || strcmp (name, "..") == 0)
+        continue;
       if (!rel[0] && strcmp (name, TOPIARY_EXPORT_MARKER) == 0)
         continue;
-      if (g_lstat (child, &st) != 0)
-        continue;
-      if (S_ISDIR (st.st_mode))
-        list_files (root, child_rel, files);
+      if (entry->d_type == DT_UNKNOWN)
+        {
+          struct stat st;
+
+          if (fstatat (dirfd (dir), name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+            continue;
+          is_dir = S_ISDIR (st.st_mode);
+        }
+      child_rel = rel[0] ? g_strconcat (rel, "/", name, NULL) : g_strdup (name);
+      if (is_dir)
+        {
+          int fd = openat (dirfd (dir), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+
+          if (fd >= 0)
+            list_files (fd, child_rel, files);
+        }
       else
         g_ptr_array_add (files, g_steal_pointer (&child_rel));
     }
+  closedir (dir);
 }
 
 static gint
@@ -80,8 +105,11 @@ topiary_export_write_marker (const char           *dir,
   g_autofree char *text = NULL;
   gsize len;
 
+  int dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
   /* Everything in the folder now is what this export wrote. */
-  list_files (dir, "", files);
+  if (dir_fd >= 0)
+    list_files (dir_fd, "", files);
   g_ptr_array_sort (files, compare_strings);
 
   json_builder_begin_object (b);

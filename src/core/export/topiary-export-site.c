@@ -547,6 +547,7 @@ write_group (Export                   *e,
              TopiaryMustacheTemplate  *tmpl,
              GError                  **error)
 {
+  g_autoptr(JsonObject) shared = NULL;
   g_autoptr(JsonObject) ctx = NULL;
   g_autoptr(GPtrArray) crumb_paths = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *relpath = g_strconcat (g->slug, "/index.html", NULL);
@@ -557,7 +558,10 @@ write_group (Export                   *e,
   JsonObject *group;
   JsonArray *crumbs, *clusters, *jsonld;
 
-  ctx = page_context (e, "../", g->nav);
+  /* Two layers, as for an article: the cards may be links other pages
+   * share, so the group goes into the shared one. */
+  shared = page_context (e, "../", g->nav);
+  ctx = json_object_new ();
   json_object_set_object_member (ctx, "page", make_page (title, description, canonical_url, "website"));
 
   crumbs = json_array_new ();
@@ -582,9 +586,10 @@ write_group (Export                   *e,
     json_array_add_object_element (clusters, card_link (e, g_ptr_array_index (g->clusters, i), "../"));
   json_object_set_boolean_member (group, "has_clusters", g->clusters->len > 0);
   json_object_set_array_member (group, "clusters", clusters);
-  json_object_set_object_member (ctx, "group", group);
+  json_object_set_object_member (shared, "group", group);
 
-  return topiary_export_render_page (e, tmpl, ctx, relpath, error);
+  return topiary_export_render_page_later (e, tmpl, g_steal_pointer (&shared), g_steal_pointer (&ctx),
+                                           0, relpath, error);
 }
 
 static char *
