@@ -267,6 +267,7 @@ ask_links (gpointer data)
 {
   TopiaryArticlePane *self = data;
   gint64 id = topiary_article_pane_get_article_id (self);
+  TopiaryArticle *shown = topiary_details_get_article (self->details);
   g_autofree char *text = NULL;
 
   if (self->links_asking != NULL)
@@ -286,7 +287,11 @@ ask_links (gpointer data)
   topiary_links_panel_show_loading (self->links_panel);
   text = topiary_editor_dup_text (self->editor);
   self->links_asking = g_cancellable_new ();
-  topiary_link_service_report_async (self->links, id, text, self->links_asking,
+  /* The checklist reads the title as typed in the details. */
+  topiary_link_service_report_async (self->links, id,
+                                     shown != NULL && topiary_article_get_id (shown) == id
+                                     ? topiary_article_get_title (shown) : NULL,
+                                     text, self->links_asking,
                                      on_links_report, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
@@ -377,6 +382,15 @@ on_revision_restored (TopiaryArticlePane *self,
 {
   topiary_details_set_article (self->details, article_id);
   g_signal_emit (self, signals[SIGNAL_REVISION_RESTORED], 0, article_id);
+}
+
+/* A title typed in the details: the checklist follows it after the same
+ * pause as the text, before the title is saved. */
+static void
+on_details_title_typed (TopiaryArticlePane *self)
+{
+  if (self->links != NULL && self->show_details)
+    topiary_debounce_arm (self->links_debounce);
 }
 
 static void
@@ -944,6 +958,7 @@ topiary_article_pane_class_init (TopiaryArticlePaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TopiaryArticlePane, editor_switch);
   gtk_widget_class_bind_template_child (widget_class, TopiaryArticlePane, preview_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_details_article_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_details_title_typed);
   gtk_widget_class_bind_template_callback (widget_class, on_switch_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_links_changed);
   gtk_widget_class_bind_template_callback (widget_class, message);

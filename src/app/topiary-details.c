@@ -61,6 +61,7 @@ G_DEFINE_FINAL_TYPE (TopiaryDetails, topiary_details, GTK_TYPE_WIDGET)
 
 enum {
   SIGNAL_ARTICLE_CHANGED,
+  SIGNAL_TITLE_TYPED,
   N_SIGNALS
 };
 
@@ -467,6 +468,7 @@ on_title_changed (TopiaryDetails *self)
     return;
   topiary_article_set_title (self->article, title);
   changed (self);
+  g_signal_emit (self, signals[SIGNAL_TITLE_TYPED], 0);
 }
 
 static void
@@ -732,6 +734,11 @@ topiary_details_class_init (TopiaryDetailsClass *klass)
   signals[SIGNAL_ARTICLE_CHANGED] =
     g_signal_new ("article-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, TOPIARY_TYPE_ARTICLE);
+  /* The title entry changed: topiary_details_get_article() has the title
+   * as typed, before it is saved. */
+  signals[SIGNAL_TITLE_TYPED] =
+    g_signal_new ("title-typed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (TOPIARY_TYPE_FILE_LIST);
   g_type_ensure (TOPIARY_TYPE_BRIEF_CHECKLIST);

@@ -251,6 +251,7 @@ topiary_link_service_set_body (TopiaryLinkService *self,
 
 typedef struct {
   gint64      article_id;
+  char       *title;   /* as typed; NULL: the map's */
   char       *body;
   GHashTable *dismissed;
   GListModel *notes;
@@ -259,6 +260,7 @@ typedef struct {
 static void
 report_job_free (ReportJob *job)
 {
+  g_free (job->title);
   g_free (job->body);
   g_clear_pointer (&job->dismissed, g_hash_table_unref);
   g_clear_object (&job->notes);
@@ -280,6 +282,12 @@ make_report (TopiaryLinker *linker,
   report->backlinks = topiary_linker_backlinks (linker, job->article_id);
   report->suggestions = topiary_linker_suggest (linker, job->article_id, job->body, job->dismissed);
   brief = topiary_brief_new (linker, job->article_id, job->notes);
+  /* The title the details panel shows, saved or not. */
+  if (brief != NULL && job->title != NULL)
+    {
+      g_free (brief->title);
+      brief->title = g_strdup (job->title);
+    }
   if (brief != NULL)
     report->checklist = topiary_brief_checklist (linker, brief, job->body, &report->score);
   return report;
@@ -310,6 +318,7 @@ report_thread (GTask        *task,
 void
 topiary_link_service_report_async (TopiaryLinkService  *self,
                                    gint64               article_id,
+                                   const char          *title,
                                    const char          *body,
                                    GCancellable        *cancellable,
                                    GAsyncReadyCallback  callback,
@@ -325,6 +334,7 @@ topiary_link_service_report_async (TopiaryLinkService  *self,
   g_task_set_source_tag (task, topiary_link_service_report_async);
   job = g_new0 (ReportJob, 1);
   job->article_id = article_id;
+  job->title = g_strdup (title);
   job->body = g_strdup (body ? body : "");
   /* Read here: the project's connection belongs to this thread. */
   job->dismissed = topiary_project_list_dismissals (self->project, article_id, NULL);

@@ -57,10 +57,13 @@ void                topiary_link_service_set_body (TopiaryLinkService *self,
                                                    gint64              article_id,
                                                    const char         *body);
 
-/* Computes the report of @article_id written as @body on a thread. Fails
- * with G_IO_ERROR_NOT_INITIALIZED while no linker is ready. */
+/* Computes the report of @article_id written as @body on a thread; its
+ * checklist reads @title (as typed, not yet saved) for the article's
+ * title, or the map's when @title is NULL. Fails with
+ * G_IO_ERROR_NOT_INITIALIZED while no linker is ready. */
 void                topiary_link_service_report_async  (TopiaryLinkService  *self,
                                                         gint64               article_id,
+                                                        const char          *title,
                                                         const char          *body,
                                                         GCancellable        *cancellable,
                                                         GAsyncReadyCallback  callback,

@@ -206,8 +206,15 @@ follow_open_article (TopiaryMapActions *self)
       topiary_window_show_map (self->window, 0);
       topiary_sidebar_select_map (self->sidebar);
     }
-  else
-    topiary_window_open_article (self->window, open);
+  else if (topiary_window_open_article (self->window, open))
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Its text may have changed too (an undone merge): the editor,
+       * saved before the undo, shows it as it is now. */
+      if (!topiary_editor_reload_changed (topiary_window_get_editor (self->window), &error))
+        toast (self, error->message);
+    }
 }
 
 /* Takes the undo record of an edit just made (NULL: it failed, @error

@@ -17,12 +17,13 @@ G_BEGIN_DECLS
 gboolean   topiary_remedies_apply_to   (const TopiaryCheckFinding *finding);
 /* A menu button with the remedies of @finding: open the other article,
  * make either the owner and link to it from the other, change the
- * intent. Its items activate the "remedy.*" actions. */
+ * intent, merge either into the other. Its items activate the
+ * "remedy.*" actions. */
 GtkWidget *topiary_remedies_button_new (TopiaryProject            *project,
                                         const TopiaryCheckFinding *finding);
-/* Installs "remedy.link-to-owner" (xx: from, owner) and
- * "remedy.change-intent" (x) on @widget_class; its widgets must be
- * inside a TopiaryWindow. */
+/* Installs "remedy.link-to-owner" (xx: from, owner),
+ * "remedy.change-intent" (x) and "remedy.merge" (xx: keep, absorb; asks
+ * first) on @widget_class; its widgets must be inside a TopiaryWindow. */
 void       topiary_remedies_install_actions (GtkWidgetClass *widget_class);
 
 G_END_DECLS
