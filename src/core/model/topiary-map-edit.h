@@ -175,7 +175,8 @@ TopiaryEdit *topiary_map_edit_restore        (TopiaryProject  *project,
  *    kept article had no query);
  *  - its files get a reference in the kept article under their name (or
  *    "name-2.png" … when the kept article has that name, and the moved
- *    text follows); bytes the kept article holds already keep its name;
+ *    text follows); bytes the kept article holds already keep its name,
+ *    and its cover stays;
  *  - every wiki link (`[[slug]]`, `[[Title|label]]`, `[[slug#heading]]`)
  *    and relative Markdown link (`[…](../slug/)`) to it, in every body,
  *    points at the kept article: by slug when it named it by slug, else
