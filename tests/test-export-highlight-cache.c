@@ -537,6 +537,31 @@ test_only_used (Fixture       *f,
   g_assert_cmpuint (n, ==, 2);
 }
 
+/* A failed export leaves the file as it was: what it highlighted is not
+ * kept, and what it did not use is not dropped. */
+static void
+test_failed_export (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *file = cache_file (f);
+  g_autofree char *out = g_build_filename (f->dir, "strict-site", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len = 0, after_len = 0;
+  TopiaryExportOptions options = { .format = TOPIARY_EXPORT_SITE, .cache_dir = f->cache, .strict = TRUE };
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_free (export (f, &n));
+  read_cache (f, &before, &before_len);
+  for (guint i = 0; i < N_ARTICLES; i++)
+    set_body (f, i, "```fake\nnew ();\n```\n\nSee [[Nowhere]].\n");
+  g_assert_false (topiary_export (f->project, out, &options, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  read_cache (f, &after, &after_len);
+  g_assert_cmpmem (after, after_len, before, before_len);
+}
+
 /* A block used twice in one export is highlighted once. */
 static void
 test_twice_in_one_export (Fixture       *f,
@@ -570,6 +595,7 @@ main (int    argc,
   ADD ("threads-same-pages", test_threads);
   ADD ("holds-only-what-was-used", test_only_used);
   ADD ("same-block-twice-highlighted-once", test_twice_in_one_export);
+  ADD ("failed-export-keeps-file", test_failed_export);
 #undef ADD
 
   return g_test_run ();

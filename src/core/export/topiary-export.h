@@ -77,9 +77,10 @@ typedef struct {
   /* Site: the threads that render Markdown; 0 for one per processor
    * (or $TOPIARY_MARKDOWN_THREADS). The site is the same with any. */
   guint               threads;
-  /* Site: a folder where the smaller copies of large images are kept
-   * between exports, keyed by the original's SHA-256 (the command line
-   * and the app give $XDG_CACHE_HOME/topiary); NULL keeps none. */
+  /* Site: a folder where the smaller copies of large images and the
+   * highlighted code are kept between exports, keyed by what they are
+   * made from (the command line and the app give
+   * $XDG_CACHE_HOME/topiary; docs/export-site.md); NULL keeps none. */
   const char         *cache_dir;
 } TopiaryExportOptions;
 
