@@ -98,14 +98,15 @@ user_version (const char *path)
 }
 
 /* Closes the project and takes its file back to what Topiary of format 2
- * wrote: no dismissed links (format 3) nor languages (format 4). */
+ * wrote: no dismissed links (format 3), languages (format 4) nor dismissals
+ * kept with deleted articles (format 5). */
 static void
 make_v2 (Fixture *f)
 {
   topiary_project_close (f->project);
   g_clear_object (&f->project);
   exec_sql (f->path, "PRAGMA journal_mode = DELETE;"
-                     "DROP TABLE link_dismissal;"
+                     "DROP TABLE link_dismissal; DROP TABLE revision_dismissal;"
                      "ALTER TABLE article DROP COLUMN language;"
                      "ALTER TABLE revision DROP COLUMN language;"
                      "PRAGMA user_version = 2;");

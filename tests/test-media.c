@@ -575,7 +575,7 @@ make_v1 (Fixture *f)
   topiary_project_close (f->project);
   g_clear_object (&f->project);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE file; DROP TABLE file_blob; DROP TABLE link_dismissal; PRAGMA user_version = 1; "
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE file; DROP TABLE file_blob; DROP TABLE link_dismissal; DROP TABLE revision_dismissal; PRAGMA user_version = 1; "
                                  "ALTER TABLE article DROP COLUMN language; ALTER TABLE revision DROP COLUMN language; "
                                  "PRAGMA journal_mode = DELETE;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);

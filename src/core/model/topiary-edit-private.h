@@ -30,6 +30,9 @@ typedef enum {
   STEP_ADD_FILE,        /* gives article @id a reference called @slug to the stored bytes
                          * with the SHA-256 @text (a merge moving files) */
   STEP_REMOVE_FILE,     /* removes the file reference @revision_id of article @id */
+  STEP_DISMISS,         /* article @id dismisses suggestions of kind @slug to @target_id
+                         * (a merge handing the kept article the absorbed one's) */
+  STEP_UNDISMISS,       /* takes that dismissal back */
 } StepKind;
 
 /* Which fields a STEP_ARTICLE sets: an undo sets back only what its edit
@@ -52,6 +55,7 @@ typedef struct {
   gint64          parent_id;
   gint64          position;
   gint64          revision_id;
+  gint64          target_id; /* STEP_DISMISS, STEP_UNDISMISS */
   TopiaryKind     article_kind;
   TopiaryStatus   status;
   char           *title;

@@ -146,6 +146,8 @@ remap_step (Step        *step,
         step->id = remap->to;
       if (step->kind == STEP_ARTICLE && step->parent_id == remap->from)
         step->parent_id = remap->to;
+      if ((step->kind == STEP_DISMISS || step->kind == STEP_UNDISMISS) && step->target_id == remap->from)
+        step->target_id = remap->to;
       if (step->article != NULL && topiary_article_get_parent_id (step->article) == remap->from)
         topiary_article_set_parent_id (step->article, remap->to);
     }
@@ -299,6 +301,35 @@ add_file_ref (TopiaryProject  *project,
     }
   undo = _topiary_edit_step_new (STEP_REMOVE_FILE, article_id);
   undo->revision_id = added->id;
+  return undo;
+}
+
+/* STEP_DISMISS or STEP_UNDISMISS. One that changes nothing (the
+ * dismissal is there already, or gone already) is its own undo, so an
+ * undo takes back only what its edit added. */
+static Step *
+apply_dismissal (TopiaryProject  *project,
+                 Step            *step,
+                 GError         **error)
+{
+  g_autoptr(GHashTable) dismissed = topiary_project_list_dismissals (project, step->id, error);
+  g_autofree char *key = topiary_dismissal_key (step->slug, step->target_id);
+  gboolean add = step->kind == STEP_DISMISS;
+  gboolean changes;
+  Step *undo;
+
+  if (dismissed == NULL)
+    return NULL;
+  changes = g_hash_table_contains (dismissed, key) != add;
+  if (changes && add &&
+      !topiary_project_dismiss_suggestion (project, step->id, step->target_id, step->slug, error))
+    return NULL;
+  if (changes && !add &&
+      !topiary_project_undismiss_suggestion (project, step->id, step->target_id, step->slug, error))
+    return NULL;
+  undo = step_copy (step);
+  if (changes)
+    undo->kind = add ? STEP_UNDISMISS : STEP_DISMISS;
   return undo;
 }
 
@@ -592,6 +623,10 @@ apply_step (TopiaryProject  *project,
         undo->text = g_strdup (info->sha256);
         return undo;
       }
+
+    case STEP_DISMISS:
+    case STEP_UNDISMISS:
+      return apply_dismissal (project, step, error);
 
     case STEP_MAP_FIELD:
       {

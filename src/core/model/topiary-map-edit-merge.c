@@ -12,8 +12,12 @@
  *    (STEP_ADD_FILE); its own references go to the trash with it;
  *  - the bodies that link to the absorbed article are rewritten
  *    (STEP_BODY);
+ *  - the kept article takes the absorbed one's place in every dismissed
+ *    link suggestion that names it (STEP_DISMISS): it holds the absorbed
+ *    text and queries now, so what the writer dismissed for or to the one
+ *    stays dismissed for or to the other;
  *  - the absorbed article is deleted (STEP_DELETE_ARTICLE), so it is among
- *    the Deleted Articles.
+ *    the Deleted Articles, its dismissals kept with it for the undo.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -341,6 +345,46 @@ merge_queries (TopiaryArticle *merged,
     topiary_article_set_primary_query (merged, MAX (primary, 0));
 }
 
+/* ---- dismissed suggestions ---- */
+
+/* A STEP_DISMISS for @article_id of each dismissal in @from ("kind:id"
+ * keys) it inherits: with @any every one (the absorbed article's own, to
+ * the same target), else those to @absorb_id, now to @target_id. None that
+ * @has (@article_id's) holds already, none to itself or to @absorb_id. */
+static void
+add_dismissals (TopiaryEdit *edit,
+                GHashTable  *from,
+                GHashTable  *has,
+                gint64       article_id,
+                gint64       target_id,
+                gint64       absorb_id,
+                gboolean     any)
+{
+  GHashTableIter iter;
+  const char *key;
+
+  g_hash_table_iter_init (&iter, from);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+    {
+      const char *colon = strrchr (key, ':');
+      gint64 id = colon ? g_ascii_strtoll (colon + 1, NULL, 10) : 0;
+      gint64 target = any ? id : target_id;
+      g_autofree char *kind = colon ? g_strndup (key, colon - key) : NULL;
+      g_autofree char *wanted = NULL;
+      Step *step;
+
+      if (kind == NULL || (!any && id != absorb_id) || target == article_id || target == absorb_id)
+        continue;
+      wanted = topiary_dismissal_key (kind, target);
+      if (g_hash_table_contains (has, wanted))
+        continue;
+      step = _topiary_edit_step_new (STEP_DISMISS, article_id);
+      step->target_id = target;
+      step->slug = g_steal_pointer (&kind);
+      g_ptr_array_add (edit->steps, step);
+    }
+}
+
 /* ---- the operation ---- */
 
 static TopiaryEdit *
@@ -373,11 +417,21 @@ plan (TopiaryProject  *project,
   Redirect r = { before, after, keep_id, absorb_id, topiary_article_get_slug (keep),
                  topiary_article_get_title (keep), topiary_article_get_slug (absorb),
                  topiary_article_get_title (absorb) };
+  g_autoptr(GHashTable) keep_dismissed = NULL;
+  g_autoptr(GHashTable) absorb_dismissed = NULL;
   Step *step;
   guint n;
 
   if (list == NULL)
     return FALSE;
+  keep_dismissed = topiary_project_list_dismissals (project, keep_id, error);
+  if (keep_dismissed == NULL)
+    return FALSE;
+  absorb_dismissed = topiary_project_list_dismissals (project, absorb_id, error);
+  if (absorb_dismissed == NULL)
+    return FALSE;
+  /* What the absorbed article dismissed, the kept one has dismissed. */
+  add_dismissals (edit, absorb_dismissed, keep_dismissed, keep_id, 0, absorb_id, TRUE);
   n = g_list_model_get_n_items (list);
   for (guint i = 0; i < n; i++)
     {
@@ -431,6 +485,14 @@ plan (TopiaryProject  *project,
         }
       if ((text = topiary_project_get_body (project, id, error)) == NULL)
         return FALSE;
+      /* What it dismissed to the absorbed article, it has to the kept one. */
+      {
+        g_autoptr(GHashTable) dismissed = topiary_project_list_dismissals (project, id, error);
+
+        if (dismissed == NULL)
+          return FALSE;
+        add_dismissals (edit, dismissed, dismissed, id, keep_id, absorb_id, FALSE);
+      }
       if ((rewritten = redirect_links (text, &r)) != NULL)
         {
           step = _topiary_edit_step_new (STEP_BODY, id);

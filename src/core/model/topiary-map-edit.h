@@ -185,6 +185,9 @@ TopiaryEdit *topiary_map_edit_restore        (TopiaryProject  *project,
  *    then becomes the pillar and takes its clusters; anything else that
  *    hung under it hangs under the kept article (in the group) or at the
  *    top level;
+ *  - the kept article takes its place in every dismissed link suggestion
+ *    that names it, either way (one it has already, or between the two,
+ *    is left out);
  *  - the absorbed article goes to the Deleted Articles (topiary-trash.h).
  * The kept article's title, slug, intent, status and place stay. Refuses
  * an article merged into itself, and a missing article. */

@@ -831,7 +831,8 @@ topiary_project_delete_article (TopiaryProject  *self,
 
   if ((revision_id = topiary_project_snapshot (self, article_id, "delete", error)) == 0 ||
       !_topiary_project_fts_sync (self, article_id, FALSE, error) ||
-      !_topiary_media_article_deleted (self, article_id, revision_id, error))
+      !_topiary_media_article_deleted (self, article_id, revision_id, error) ||
+      !_topiary_project_keep_dismissals (self, article_id, revision_id, error))
     goto out;
   stmt = _topiary_project_get_statement (self, "DELETE FROM article WHERE id = ? RETURNING position", error);
   if (stmt == NULL)

@@ -213,6 +213,22 @@ gboolean      _topiary_project_snapshot_where (TopiaryProject  *self,
                                                const char      *reason,
                                                GError         **error);
 
+/* topiary-project-dismissals.c: keeps with the "delete" snapshot
+ * @revision_id the dismissals that name @article_id, either side (its
+ * delete cascades them away). */
+gboolean      _topiary_project_keep_dismissals (TopiaryProject  *self,
+                                                gint64           article_id,
+                                                gint64           revision_id,
+                                                GError         **error);
+/* The deleted article @old_id came back from @revision_id as @new_id: the
+ * dismissals kept with any snapshot follow it to @new_id, and those of
+ * @revision_id whose other article exists come back. */
+gboolean      _topiary_project_restore_dismissals (TopiaryProject  *self,
+                                                   gint64           revision_id,
+                                                   gint64           old_id,
+                                                   gint64           new_id,
+                                                   GError         **error);
+
 /* topiary-project-articles.c: keeps the full-text index in step with an
  * article row (@add FALSE before its text changes or goes, TRUE after). */
 gboolean      _topiary_project_fts_sync       (TopiaryProject  *self,

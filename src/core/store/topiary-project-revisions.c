@@ -199,6 +199,7 @@ topiary_project_restore_revision (TopiaryProject  *self,
       TopiaryStatus status = TOPIARY_STATUS_PLANNED;
       TopiaryKind kind = TOPIARY_KIND_CLUSTER;
       g_auto(GStrv) qv = NULL;
+      gint64 old_id = article_id;
 
       article = topiary_article_new ();
       topiary_article_set_title (article, _topiary_project_text_column (stmt, 1));
@@ -233,7 +234,8 @@ topiary_project_restore_revision (TopiaryProject  *self,
         goto out;
       sqlite3_bind_int64 (stmt, 1, article_id);
       sqlite3_bind_int64 (stmt, 2, revision_id);
-      if (!_topiary_project_step_done (self, stmt, error))
+      if (!_topiary_project_step_done (self, stmt, error) ||
+          !_topiary_project_restore_dismissals (self, revision_id, old_id, article_id, error))
         goto out;
     }
   ok = TRUE;

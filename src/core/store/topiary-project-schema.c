@@ -151,6 +151,17 @@ static const char * const migrations[] = {
    * issue 13). Revisions keep it, so an undone delete brings it back. */
   "ALTER TABLE article ADD COLUMN language TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE revision ADD COLUMN language TEXT NOT NULL DEFAULT '';",
+  /* 5: the dismissals that named a deleted article (either side), kept
+   * with its "delete" snapshot so that Undo and a restore from the Deleted
+   * Articles bring them back (topiary-project-dismissals.c). Plain ids, no
+   * foreign key: the article is gone, and the other one may go too. */
+  "CREATE TABLE revision_dismissal ("
+  "  revision_id INTEGER NOT NULL REFERENCES revision (id) ON DELETE CASCADE,"
+  "  article_id INTEGER NOT NULL,"
+  "  target_id INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  created INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX revision_dismissal_revision ON revision_dismissal (revision_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TOPIARY_SCHEMA_VERSION);

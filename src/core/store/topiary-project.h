@@ -30,7 +30,7 @@ typedef enum {
 
 /* PRAGMA application_id: "Tpry" */
 #define TOPIARY_APPLICATION_ID 0x54707279
-#define TOPIARY_SCHEMA_VERSION 4
+#define TOPIARY_SCHEMA_VERSION 5
 
 #define TOPIARY_TYPE_PROJECT (topiary_project_get_type ())
 G_DECLARE_FINAL_TYPE (TopiaryProject, topiary_project, TOPIARY, PROJECT, GObject)
