@@ -27,16 +27,7 @@ add (Fixture     *f,
      const char  *queries,
      const char  *body)
 {
-  g_autoptr(TopiaryArticle) a = topiary_article_new ();
-
-  topiary_article_set_title (a, title);
-  topiary_article_set_group_id (a, group_id);
-  topiary_article_set_parent_id (a, parent_id);
-  topiary_article_set_kind (a, kind);
-  if (queries != NULL)
-    test_article_set_queries (a, queries);
-  topiary_article_set_body (a, body ? body : "");
-  return test_add_article (f->project, a);
+  return test_add_placed_article (f->project, title, group_id, parent_id, kind, queries, body);
 }
 
 static char *

@@ -273,6 +273,30 @@ test_add_article (TopiaryProject *project,
   return topiary_article_get_id (a);
 }
 
+/* Adds an article named @title of @kind in group @group_id under
+ * @parent_id, with @queries (test_article_set_queries(); NULL for none)
+ * and @body (NULL for ""); returns its id. */
+static inline gint64
+test_add_placed_article (TopiaryProject *project,
+                         const char     *title,
+                         gint64          group_id,
+                         gint64          parent_id,
+                         TopiaryKind     kind,
+                         const char     *queries,
+                         const char     *body)
+{
+  g_autoptr(TopiaryArticle) a = topiary_article_new ();
+
+  topiary_article_set_title (a, title);
+  topiary_article_set_group_id (a, group_id);
+  topiary_article_set_parent_id (a, parent_id);
+  topiary_article_set_kind (a, kind);
+  if (queries != NULL)
+    test_article_set_queries (a, queries);
+  topiary_article_set_body (a, body ? body : "");
+  return test_add_article (project, a);
+}
+
 /* Adds a published article (1 700 000 000) named @title with @body to
  * @project; returns its id. */
 static inline gint64
