@@ -780,10 +780,9 @@ test_theme_only_own_files (Fixture       *f,
   }
 }
 
-/* Article pages are rendered by the writer threads, which load the
- * theme's partials as they meet them: a partial only article pages use
- * works on every page, and one that is broken fails the export with the
- * theme's error, naming the file, and leaves no site behind. */
+/* The theme's partials load as pages meet them: a partial only article
+ * pages use works on every page, and one that is broken fails the export
+ * with the theme's error, naming the file, and leaves no site behind. */
 static void
 test_theme_article_partial (Fixture       *f,
                             gconstpointer  data)

@@ -387,14 +387,6 @@ fuzz_partial (const char  *name,
   return topiary_mustache_template_ref (g_ptr_array_index (pool, g_str_hash (name) % pool->len));
 }
 
-static TopiaryMustacheTemplate *
-fuzz_self_partial (const char  *name,
-                   gpointer     user_data,
-                   GError     **error)
-{
-  return topiary_mustache_template_ref (user_data);
-}
-
 /* Random fragments glued together: whatever compiles must render without
  * crashing, and whatever does not must say why. */
 static void
@@ -448,46 +440,6 @@ test_random_templates (void)
   g_assert_cmpuint (compiled, >, 100);
 }
 
-/* Layers: the last is looked up first, the ones below still answer
- * what it lacks, also from inside a section; a failed render leaves the
- * output as it was; the layers are left as they were. */
-static void
-test_layers (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TopiaryMustacheTemplate) tmpl =
-    topiary_mustache_template_new ("layers", "{{name}}|{{site}}|{{#items}}{{name}}-{{site}};{{/items}}|{{missing}}", -1, &error);
-  g_autoptr(TopiaryMustacheTemplate) broken =
-    topiary_mustache_template_new ("broken", "x{{>self}}", -1, NULL);
-  g_autoptr(JsonNode) below = json_from_string ("{\"name\": \"below\", \"site\": \"S\"}", NULL);
-  g_autoptr(JsonNode) above = json_from_string ("{\"name\": \"above\", \"items\": [{\"name\": \"i1\"}, {\"site\": \"own\"}]}", NULL);
-  JsonObject *layers[2];
-  g_autoptr(GString) out = g_string_new ("kept:");
-
-  g_assert_no_error (error);
-  layers[0] = json_node_get_object (below);
-  layers[1] = json_node_get_object (above);
-  g_assert_true (topiary_mustache_template_render_layers (tmpl, out, layers, 2, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpstr (out->str, ==, "kept:above|S|i1-S;above-own;|");
-
-  /* One layer alone, and the order reversed. */
-  g_string_truncate (out, 0);
-  g_assert_true (topiary_mustache_template_render_layers (tmpl, out, layers, 1, NULL, NULL, &error));
-  g_assert_cmpstr (out->str, ==, "below|S||");
-  layers[0] = json_node_get_object (above);
-  layers[1] = json_node_get_object (below);
-  g_string_truncate (out, 0);
-  g_assert_true (topiary_mustache_template_render_layers (tmpl, out, layers, 2, NULL, NULL, &error));
-  g_assert_cmpstr (out->str, ==, "below|S|i1-S;below-own;|");
-
-  g_string_assign (out, "kept");
-  g_assert_false (topiary_mustache_template_render_layers (broken, out, layers, 2, fuzz_self_partial, broken, &error));
-  g_assert_error (error, TOPIARY_MUSTACHE_ERROR, TOPIARY_MUSTACHE_ERROR_RECURSION);
-  g_assert_cmpstr (out->str, ==, "kept");
-  g_assert_cmpint (json_object_get_size (json_node_get_object (below)), ==, 2);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -501,7 +453,6 @@ main (int    argc,
   add_spec_suite ();
 
   g_test_add_func ("/core/mustache/own/escaping", test_escaping);
-  g_test_add_func ("/core/mustache/own/layers", test_layers);
   g_test_add_func ("/core/mustache/own/errors-name-line", test_errors);
   g_test_add_func ("/core/mustache/own/partial-recursion", test_recursion);
   g_test_add_func ("/core/mustache/own/block-recursion", test_block_self_reference);

@@ -126,7 +126,6 @@ typedef struct {
   char       *dir;           /* the user's theme folder, or NULL */
   int         fd;            /* that folder, opened; -1 for none */
   GHashTable *templates;     /* name -> TopiaryMustacheTemplate */
-  GMutex      lock;          /* templates: pages are rendered by the writer threads too */
 } TopiaryExportTheme;
 
 /* Opens the user's theme folder @dir: it must hold one of a theme's files. */
@@ -322,19 +321,6 @@ gboolean topiary_export_render_page      (Export                   *e,
                                           JsonObject               *ctx,
                                           const char               *relpath,
                                           GError                  **error);
-/* The same, rendered by a writer thread against two layers: @shared,
- * whose members may be shared with other pages (it is given back to
- * this thread to be freed), on top of which @own, which nothing else
- * references (freed by the writer). Takes both. A page whose own text
- * (@size bytes) is large is rendered at once instead. A template that
- * fails fails the export as a failed write does. */
-gboolean topiary_export_render_page_later (Export                   *e,
-                                           TopiaryMustacheTemplate  *tmpl,
-                                           JsonObject               *shared,
-                                           JsonObject               *own,
-                                           gsize                     size,
-                                           const char               *relpath,
-                                           GError                  **error);
 gboolean topiary_export_write_sitemap    (Export          *e,
                                           GError         **error);
 gboolean topiary_export_write_feed       (Export          *e,

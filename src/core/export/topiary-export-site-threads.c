@@ -35,13 +35,9 @@
 #define WRITER_BUFFER_KEEP (1024 * 1024)
 
 typedef struct {
-  char                    *relpath;
-  GString                 *data;
-  guint                    seq;      /* the page's place in the order of rendering */
-  /* Set for a page the writer renders into @data first. */
-  TopiaryMustacheTemplate *tmpl;
-  JsonObject              *shared;   /* back to the exporting thread */
-  JsonObject              *own;
+  char    *relpath;
+  GString *data;
+  guint    seq;         /* the page's place in the order of rendering */
 } PageWrite;
 
 typedef struct {
@@ -56,7 +52,6 @@ struct _PageWriter {
   Export      *export;
   Writer       writers[WRITERS];
   GAsyncQueue *spare;     /* GString * to fill again */
-  GAsyncQueue *shared;    /* JsonObject * rendered, to be freed by the exporting thread */
   GPtrArray   *batch;     /* pages not handed over yet */
   guint        batches;   /* handed over so far */
   guint        pages;     /* rendered so far */
@@ -66,23 +61,6 @@ struct _PageWriter {
 };
 
 static GPtrArray writer_stop;
-
-static gboolean
-render_later (Export     *e,
-              PageWrite  *page,
-              GError    **error)
-{
-  JsonObject *layers[] = { page->shared, page->own };
-  GError *local_error = NULL;
-
-  if (topiary_mustache_template_render_layers (page->tmpl, page->data, layers, G_N_ELEMENTS (layers),
-                                               topiary_export_theme_get, &e->theme, &local_error))
-    return TRUE;
-  g_set_error (error, TOPIARY_EXPORT_ERROR, TOPIARY_EXPORT_ERROR_THEME,
-               _("A template of the theme is broken (%s)."), local_error->message);
-  g_error_free (local_error);
-  return FALSE;
-}
 
 static gpointer
 page_writer_thread (gpointer data)
@@ -99,21 +77,6 @@ page_writer_thread (gpointer data)
         {
           PageWrite *page = g_ptr_array_index (batch, i);
 
-          if (page->tmpl != NULL)
-            {
-              if (w->error == NULL && !render_later (w->owner->export, page, &w->error))
-                {
-                  w->error_seq = page->seq;
-                  g_atomic_int_set (&w->owner->failed, TRUE);
-                }
-              /* Only this page references @own: freeing it here spares
-               * the exporting thread, which is the export's bottleneck. */
-              g_clear_pointer (&page->own, json_object_unref);
-              g_clear_pointer (&page->tmpl, topiary_mustache_template_unref);
-              g_async_queue_push (w->owner->shared, g_steal_pointer (&page->shared));
-              if (w->error != NULL)
-                g_string_truncate (page->data, 0);
-            }
           if (w->error == NULL &&
               !topiary_export_write_rel (w->owner->export, page->relpath, page->data->str, page->data->len, &w->error))
             {
@@ -147,7 +110,6 @@ topiary_export_page_writer_new (Export *e)
 
   pw->export = e;
   pw->spare = g_async_queue_new_full (string_free);
-  pw->shared = g_async_queue_new_full ((GDestroyNotify) json_object_unref);
   pw->batch = g_ptr_array_sized_new (WRITER_BATCH);
   for (guint i = 0; i < WRITERS; i++)
     {
@@ -184,39 +146,20 @@ page_writer_flush (PageWriter *pw)
   pw->batch = g_ptr_array_sized_new (WRITER_BATCH);
 }
 
-/* Frees the shared layers the writers are done with (see
- * topiary_export_render_page_later). */
-static void
-page_writer_free_shared (PageWriter *pw)
-{
-  JsonObject *shared;
-
-  while ((shared = g_async_queue_try_pop (pw->shared)) != NULL)
-    json_object_unref (shared);
-}
-
-/* Hands @page over to the writers; takes it. */
-static void
-page_writer_push (PageWriter *pw,
-                  PageWrite  *page)
-{
-  page->seq = pw->pages++;
-  g_ptr_array_add (pw->batch, page);
-  if (pw->batch->len == WRITER_BATCH || page->data->len > WRITER_BUFFER_KEEP)
-    page_writer_flush (pw);
-}
-
 /* Hands @buf over to be written to @relpath; takes it. */
 static void
 page_writer_add (PageWriter *pw,
                  const char *relpath,
                  GString    *buf)
 {
-  PageWrite *page = g_new0 (PageWrite, 1);
+  PageWrite *page = g_new (PageWrite, 1);
 
   page->relpath = g_strdup (relpath);
   page->data = buf;
-  page_writer_push (pw, page);
+  page->seq = pw->pages++;
+  g_ptr_array_add (pw->batch, page);
+  if (pw->batch->len == WRITER_BATCH || buf->len > WRITER_BUFFER_KEEP)
+    page_writer_flush (pw);
 }
 
 /* Waits until every page handed over is on disk; FALSE with the failure
@@ -235,7 +178,6 @@ topiary_export_page_writer_finish (PageWriter  *pw,
       for (guint i = 0; i < WRITERS; i++)
         g_thread_join (pw->writers[i].thread);
       pw->joined = TRUE;
-      page_writer_free_shared (pw);
     }
   for (guint i = 0; i < WRITERS; i++)
     if (pw->writers[i].error != NULL && (first == NULL || pw->writers[i].error_seq < first->error_seq))
@@ -258,7 +200,6 @@ topiary_export_page_writer_free (PageWriter *pw)
       g_clear_error (&pw->writers[i].error);
     }
   g_async_queue_unref (pw->spare);
-  g_async_queue_unref (pw->shared);
   g_ptr_array_unref (pw->batch);
   g_free (pw);
 }
@@ -287,54 +228,6 @@ topiary_export_render_page (Export                   *e,
       return FALSE;
     }
   page_writer_add (e->writer, relpath, buf);
-  return TRUE;
-}
-
-gboolean
-topiary_export_render_page_later (Export                   *e,
-                                  TopiaryMustacheTemplate  *tmpl,
-                                  JsonObject               *shared,
-                                  JsonObject               *own,
-                                  gsize                     size,
-                                  const char               *relpath,
-                                  GError                  **error)
-{
-  PageWrite *page;
-
-  page_writer_free_shared (e->writer);
-  if (g_atomic_int_get (&e->writer->failed))
-    {
-      json_object_unref (shared);
-      json_object_unref (own);
-      return topiary_export_page_writer_finish (e->writer, error);
-    }
-
-  page = g_new0 (PageWrite, 1);
-  page->relpath = g_strdup (relpath);
-  /* Taking a buffer waits while WRITER_BUFFERS pages are in flight, so
-   * memory stays flat whoever renders. */
-  page->data = page_writer_take (e->writer);
-  page->tmpl = topiary_mustache_template_ref (tmpl);
-  page->shared = shared;
-  page->own = own;
-  /* A large page is rendered here and now: waiting, its context would
-   * hold a second copy of it. */
-  if (size > WRITER_BUFFER_KEEP)
-    {
-      gboolean ok = render_later (e, page, error);
-
-      g_clear_pointer (&page->own, json_object_unref);
-      g_clear_pointer (&page->shared, json_object_unref);
-      g_clear_pointer (&page->tmpl, topiary_mustache_template_unref);
-      if (!ok)
-        {
-          g_async_queue_push (e->writer->spare, page->data);
-          g_free (page->relpath);
-          g_free (page);
-          return FALSE;
-        }
-    }
-  page_writer_push (e->writer, page);
   return TRUE;
 }
 

@@ -425,7 +425,6 @@ topiary_export_write_article (Export                   *e,
                               TopiaryMustacheTemplate  *tmpl,
                               GError                  **error)
 {
-  g_autoptr(JsonObject) shared = NULL;
   g_autoptr(JsonObject) ctx = NULL;
   g_autoptr(GPtrArray) crumb_paths = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *relpath = g_strconcat (a->slug, "/index.html", NULL);
@@ -451,13 +450,7 @@ topiary_export_write_article (Export                   *e,
   body = topiary_export_media_rewrite_html (e->media, a->id, md->html, "../");
   cover = cover_url (e, a->id, "../");
 
-  /* Two layers: @shared holds what other pages reference too (the site,
-   * the navigation, the links to other articles), @ctx only what is this
-   * page's own; the writer thread renders both and frees @ctx. */
-  shared = page_context (e, "../", a->group != NULL ? a->group->nav : e->nav);
-  json_object_remove_member (shared, "lang");
-  json_object_remove_member (shared, "dir");
-  ctx = json_object_new ();
+  ctx = page_context (e, "../", a->group != NULL ? a->group->nav : e->nav);
   json_object_set_string_member (ctx, "lang", lang);
   json_object_set_string_member (ctx, "dir", text_direction (lang));
 
@@ -528,17 +521,16 @@ topiary_export_write_article (Export                   *e,
   json_object_set_object_member (ctx, "article", article);
 
   related = related_for (a);
-  json_object_set_boolean_member (shared, "has_related", json_array_get_length (related) > 0);
-  json_object_set_array_member (shared, "related", related);
+  json_object_set_boolean_member (ctx, "has_related", json_array_get_length (related) > 0);
+  json_object_set_array_member (ctx, "related", related);
 
   if (a->index > 0)
-    json_object_set_object_member (shared, "prev", shared_link (g_ptr_array_index (e->articles, a->index - 1)));
+    json_object_set_object_member (ctx, "prev", shared_link (g_ptr_array_index (e->articles, a->index - 1)));
   if (a->index + 1 < e->articles->len)
-    json_object_set_object_member (shared, "next", shared_link (g_ptr_array_index (e->articles, a->index + 1)));
-  json_object_set_boolean_member (shared, "has_pager", e->articles->len > 1);
+    json_object_set_object_member (ctx, "next", shared_link (g_ptr_array_index (e->articles, a->index + 1)));
+  json_object_set_boolean_member (ctx, "has_pager", e->articles->len > 1);
 
-  return topiary_export_render_page_later (e, tmpl, g_steal_pointer (&shared), g_steal_pointer (&ctx),
-                                           strlen (body != NULL ? body : nonnull (md->html)), relpath, error);
+  return topiary_export_render_page (e, tmpl, ctx, relpath, error);
 }
 
 static gboolean
@@ -547,7 +539,6 @@ write_group (Export                   *e,
              TopiaryMustacheTemplate  *tmpl,
              GError                  **error)
 {
-  g_autoptr(JsonObject) shared = NULL;
   g_autoptr(JsonObject) ctx = NULL;
   g_autoptr(GPtrArray) crumb_paths = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *relpath = g_strconcat (g->slug, "/index.html", NULL);
@@ -558,10 +549,7 @@ write_group (Export                   *e,
   JsonObject *group;
   JsonArray *crumbs, *clusters, *jsonld;
 
-  /* Two layers, as for an article: the cards may be links other pages
-   * share, so the group goes into the shared one. */
-  shared = page_context (e, "../", g->nav);
-  ctx = json_object_new ();
+  ctx = page_context (e, "../", g->nav);
   json_object_set_object_member (ctx, "page", make_page (title, description, canonical_url, "website"));
 
   crumbs = json_array_new ();
@@ -586,10 +574,9 @@ write_group (Export                   *e,
     json_array_add_object_element (clusters, card_link (e, g_ptr_array_index (g->clusters, i), "../"));
   json_object_set_boolean_member (group, "has_clusters", g->clusters->len > 0);
   json_object_set_array_member (group, "clusters", clusters);
-  json_object_set_object_member (shared, "group", group);
+  json_object_set_object_member (ctx, "group", group);
 
-  return topiary_export_render_page_later (e, tmpl, g_steal_pointer (&shared), g_steal_pointer (&ctx),
-                                           0, relpath, error);
+  return topiary_export_render_page (e, tmpl, ctx, relpath, error);
 }
 
 static char *

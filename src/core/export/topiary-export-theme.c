@@ -182,7 +182,6 @@ topiary_export_theme_clear (TopiaryExportTheme *theme)
   theme->fd = -1;
   g_clear_pointer (&theme->dir, g_free);
   g_clear_pointer (&theme->templates, g_hash_table_unref);
-  g_mutex_clear (&theme->lock);
 }
 
 /* The file from the user's theme, else from the bundled one. FALSE when
@@ -216,11 +215,12 @@ theme_read (TopiaryExportTheme  *theme,
   return TRUE;
 }
 
-static TopiaryMustacheTemplate *
-theme_get_locked (TopiaryExportTheme  *theme,
-                  const char          *name,
-                  GError             **error)
+TopiaryMustacheTemplate *
+topiary_export_theme_get (const char  *name,
+                          gpointer     user_data,
+                          GError     **error)
 {
+  TopiaryExportTheme *theme = user_data;
   TopiaryMustacheTemplate *tmpl;
   g_autofree char *file = NULL;
   g_autofree char *origin = NULL;
@@ -253,20 +253,6 @@ theme_get_locked (TopiaryExportTheme  *theme,
     return NULL;
 
   g_hash_table_insert (theme->templates, g_strdup (name), topiary_mustache_template_ref (tmpl));
-  return tmpl;
-}
-
-TopiaryMustacheTemplate *
-topiary_export_theme_get (const char  *name,
-                          gpointer     user_data,
-                          GError     **error)
-{
-  TopiaryExportTheme *theme = user_data;
-  TopiaryMustacheTemplate *tmpl;
-
-  g_mutex_lock (&theme->lock);
-  tmpl = theme_get_locked (theme, name, error);
-  g_mutex_unlock (&theme->lock);
   return tmpl;
 }
 

@@ -260,7 +260,6 @@ topiary_export (TopiaryProject              *project,
                                              (GDestroyNotify) topiary_mustache_template_unref);
 
   e.theme.fd = -1;
-  g_mutex_init (&e.theme.lock);
 
   if (options->format == TOPIARY_EXPORT_SITE && options->theme_dir != NULL &&
       !topiary_export_theme_open (&e.theme, options->theme_dir, error))

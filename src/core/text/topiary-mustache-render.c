@@ -392,53 +392,6 @@ topiary_mustache_template_render_object (TopiaryMustacheTemplate    *self,
   return topiary_mustache_template_render_to (self, out, node, partials, user_data, error);
 }
 
-gboolean
-topiary_mustache_template_render_layers (TopiaryMustacheTemplate    *self,
-                                         GString                    *out,
-                                         JsonObject * const         *layers,
-                                         guint                       n_layers,
-                                         TopiaryMustachePartialFunc  partials,
-                                         gpointer                    user_data,
-                                         GError                    **error)
-{
-  /* Sections push and pop borrowed nodes on the stack: the layers' own
-   * nodes are freed from another array. */
-  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
-  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
-  g_autoptr(GString) indent = g_string_new (NULL);
-  Render r = { 0 };
-  gsize start_len;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (out != NULL, FALSE);
-  g_return_val_if_fail (layers != NULL || n_layers == 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  /* The stack is what sections push too: the layers are its bottom, so
-   * a name is looked up in the last layer first. */
-  for (guint i = 0; i < n_layers; i++)
-    {
-      JsonNode *node = json_node_init_object (json_node_alloc (), layers[i]);
-
-      g_ptr_array_add (owned, node);
-      g_ptr_array_add (stack, node);
-    }
-
-  r.out = out;
-  r.stack = stack;
-  r.indent = indent;
-  r.partials = partials;
-  r.user_data = user_data;
-
-  start_len = out->len;
-  if (!render_nodes (&r, self->root->children, self->root->n_children, NULL, error))
-    {
-      g_string_truncate (out, start_len);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 char *
 topiary_mustache_template_render (TopiaryMustacheTemplate    *self,
                                   JsonNode                   *context,

@@ -64,16 +64,6 @@ gboolean                 topiary_mustache_template_render_object (TopiaryMustach
                                                                   TopiaryMustachePartialFunc partials,
                                                                   gpointer                  user_data,
                                                                   GError                  **error);
-/* The same against a stack of @n_layers objects, the last on top: a
- * name is looked up in the last layer first, then in the ones below.
- * The layers are only read (and referenced while rendering). */
-gboolean                 topiary_mustache_template_render_layers (TopiaryMustacheTemplate  *self,
-                                                                  GString                  *out,
-                                                                  JsonObject * const       *layers,
-                                                                  guint                     n_layers,
-                                                                  TopiaryMustachePartialFunc partials,
-                                                                  gpointer                  user_data,
-                                                                  GError                  **error);
 char                    *topiary_mustache_template_render    (TopiaryMustacheTemplate  *self,
                                                               JsonNode                 *context,
                                                               TopiaryMustachePartialFunc partials,
