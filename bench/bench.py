@@ -239,6 +239,10 @@ def main():
                     hug.append((wall, rss))
         for o in outs:
             shutil.rmtree(o, ignore_errors=True)
+        # Every run, for the record: Hugo's time swings from run to run.
+        r["export_runs_s"] = [round(w, 2) for w, _ in exp]
+        r["export_plain_runs_s"] = [round(w, 2) for w, _ in plain]
+        r["hugo_runs_s"] = [round(w, 2) for w, _ in hug]
         if exp:
             # The warm exports' median: what exporting again costs.
             r["export_s"] = statistics.median(w for w, _ in exp)

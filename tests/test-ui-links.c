@@ -8,45 +8,10 @@
 #include "config.h"
 
 #include "test-ui-util.h"
+#include "test-ui-pane-util.h"
 #include "topiary-article-pane.h"
 #include "topiary-brief-offer.h"
 #include "topiary-overview.h"
-
-static TopiaryArticlePane *
-pane (void)
-{
-  GtkWidget *found = find_widget_of_type (GTK_WIDGET (window), TOPIARY_TYPE_ARTICLE_PANE, 0);
-
-  g_assert_nonnull (found);
-  return TOPIARY_ARTICLE_PANE (found);
-}
-
-static gboolean
-links_settled (gpointer data)
-{
-  return !topiary_article_pane_links_pending (pane ());
-}
-
-/* Until the panel and the checklist show the text as it is now. */
-static void
-wait_links (void)
-{
-  spin (50);
-  g_assert_true (wait_for (links_settled, NULL, 20000));
-  spin (50);
-}
-
-static GtkTextBuffer *
-buffer (void)
-{
-  return GTK_TEXT_BUFFER (topiary_editor_get_buffer (topiary_window_get_editor (window)));
-}
-
-static char *
-buffer_text (void)
-{
-  return topiary_editor_dup_text (topiary_window_get_editor (window));
-}
 
 /* As typing would: one undoable edit. */
 static void

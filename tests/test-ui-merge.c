@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "test-ui-util.h"
+#include "test-ui-pane-util.h"
 #include "topiary-article-pane.h"
 #include "topiary-brief-checklist.h"
 #include "topiary-details.h"
@@ -14,43 +15,6 @@
 
 #define BLUEPRINTS "blueprints-and-the-app-factory-pattern-explained"
 #define STRUCTURE "flask-project-structure-best-practices-and-examples"
-
-static TopiaryArticlePane *
-pane (void)
-{
-  GtkWidget *found = find_widget_of_type (GTK_WIDGET (window), TOPIARY_TYPE_ARTICLE_PANE, 0);
-
-  g_assert_nonnull (found);
-  return TOPIARY_ARTICLE_PANE (found);
-}
-
-static gboolean
-links_settled (gpointer data)
-{
-  return !topiary_article_pane_links_pending (pane ());
-}
-
-/* Until the panel and the checklist show the text (and title) as they
- * are now. */
-static void
-wait_links (void)
-{
-  spin (50);
-  g_assert_true (wait_for (links_settled, NULL, 30000));
-  spin (50);
-}
-
-static GtkTextBuffer *
-buffer (void)
-{
-  return GTK_TEXT_BUFFER (topiary_editor_get_buffer (topiary_window_get_editor (window)));
-}
-
-static char *
-buffer_text (void)
-{
-  return topiary_editor_dup_text (topiary_window_get_editor (window));
-}
 
 static gint64
 article_by_slug (const char *slug)
