@@ -387,6 +387,42 @@ test_cover_cards (Fixture       *f,
   g_assert_cmpstr (lights->name, ==, "images/map.png");
 }
 
+/* A group's page is made while later articles are still being rendered
+ * (topiary_export_article_done()): only once every article of the group
+ * has its page, so every card shows its own cover. Six articles, each
+ * with a picture of its own as its cover. */
+static void
+test_cover_cards_every_article (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TopiaryGroup) group = topiary_group_new ("Islands");
+  g_autofree char *page = NULL;
+
+  g_assert_true (topiary_project_add_group (f->project, group, &error));
+  f->group = topiary_group_get_id (group);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Island %u", i);
+      g_autofree char *body = g_strdup_printf ("![Island %u from the sea](images/island.png)\n", i);
+      g_autoptr(GBytes) picture = test_image ("png", 20 + i, 10, 10 + i);
+      gint64 id = add_article (f, title, body);
+      g_autoptr(TopiaryFileInfo) info = add_file (f, id, "island.png", picture);
+
+      set_cover (f, id, info);
+    }
+  export (f, TOPIARY_EXPORT_SITE, f->out, FALSE);
+
+  page = read_text (f->out, "islands/index.html");
+  g_assert_cmpuint (count (page, "class=\"card-image\""), ==, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *alt = g_strdup_printf ("alt=\"Island %u from the sea\"", i);
+
+      g_assert_nonnull (strstr (page, alt));
+    }
+}
+
 static void
 test_json_with_files (Fixture       *f,
                       gconstpointer  data)
@@ -526,6 +562,7 @@ main (int    argc,
   ADD ("srcset", test_srcset);
   ADD ("exif-turned", test_exif_turned);
   ADD ("cover-cards", test_cover_cards);
+  ADD ("cover-cards-every-article", test_cover_cards_every_article);
   ADD ("json-with-files", test_json_with_files);
   ADD ("hugo-build", test_hugo_build);
 #undef ADD

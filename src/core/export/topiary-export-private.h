@@ -189,6 +189,8 @@ struct _GroupInfo {
   GPtrArray    *articles;    /* ArticleInfo *, writing order, pillar included */
   GPtrArray    *clusters;    /* the same without the pillar */
   JsonArray    *nav;         /* the site navigation with this group current */
+  guint         last_index;  /* of its last article among the exported ones */
+  gboolean      page_done;   /* its page is handed to the writers */
   gint64        updated;
 };
 
@@ -308,6 +310,13 @@ gboolean topiary_export_write_article    (Export                   *e,
 /* Every article's page, the bodies rendered on a worker thread. */
 gboolean topiary_export_write_articles   (Export                   *e,
                                           TopiaryMustacheTemplate  *tmpl,
+                                          TopiaryMustacheTemplate  *group_tmpl,
+                                          GError                  **error);
+/* Called once @a's page is made: makes its group's page when @a was the
+ * group's last article (topiary-export-site.c). */
+gboolean topiary_export_article_done     (Export                   *e,
+                                          ArticleInfo              *a,
+                                          TopiaryMustacheTemplate  *group_tmpl,
                                           GError                  **error);
 PageWriter *topiary_export_page_writer_new    (Export       *e);
 /* Waits until every page handed over is on disk; FALSE with the failure

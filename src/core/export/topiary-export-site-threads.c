@@ -376,6 +376,7 @@ markdown_worker_count (Export *e)
 gboolean
 topiary_export_write_articles (Export                   *e,
                                TopiaryMustacheTemplate  *tmpl,
+                               TopiaryMustacheTemplate  *group_tmpl,
                                GError                  **error)
 {
   Pipeline p = { .options = TOPIARY_MARKDOWN_OPTIONS_INIT };
@@ -437,6 +438,7 @@ topiary_export_write_articles (Export                   *e,
           ok = topiary_export_write_article (e, batch->jobs[i].article, batch->jobs[i].md, tmpl, error);
           if (ok)
             topiary_export_progress (e);
+          ok = ok && topiary_export_article_done (e, batch->jobs[i].article, group_tmpl, error);
         }
       g_async_queue_push (w->jobs, batch);
     }

@@ -579,6 +579,27 @@ write_group (Export                   *e,
   return topiary_export_render_page (e, tmpl, ctx, relpath, error);
 }
 
+/* A group's page is made as soon as its articles' pages are (its cards
+ * show only covers the site holds: topiary_export_media_card()), while
+ * the workers still render the next articles, instead of after all of
+ * them when the other threads have nothing left to do. */
+gboolean
+topiary_export_article_done (Export                   *e,
+                             ArticleInfo              *a,
+                             TopiaryMustacheTemplate  *group_tmpl,
+                             GError                  **error)
+{
+  GroupInfo *g = a->group;
+
+  if (g == NULL || g->page_done || a->index != g->last_index)
+    return TRUE;
+  if (!write_group (e, g, group_tmpl, error))
+    return FALSE;
+  g->page_done = TRUE;
+  topiary_export_progress (e);
+  return TRUE;
+}
+
 static char *
 website_ld (Export *e)
 {
@@ -867,12 +888,25 @@ export_site_files (Export  *e,
 
   e->total = e->articles->len + e->groups->len + 6 + (map_page != NULL ? 1 : 0);
 
-  if (!topiary_export_write_articles (e, article, error))
-    return FALSE;
   for (guint i = 0; i < e->groups->len; i++)
     {
-      if (!write_group (e, g_ptr_array_index (e->groups, i), group, error))
+      GroupInfo *g = g_ptr_array_index (e->groups, i);
+
+      for (guint k = 0; k < g->articles->len; k++)
+        g->last_index = MAX (g->last_index, ((ArticleInfo *) g_ptr_array_index (g->articles, k))->index);
+    }
+  if (!topiary_export_write_articles (e, article, group, error))
+    return FALSE;
+  /* The groups without articles. */
+  for (guint i = 0; i < e->groups->len; i++)
+    {
+      GroupInfo *g = g_ptr_array_index (e->groups, i);
+
+      if (g->page_done)
+        continue;
+      if (!write_group (e, g, group, error))
         return FALSE;
+      g->page_done = TRUE;
       topiary_export_progress (e);
     }
 
