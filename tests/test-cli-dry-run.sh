@@ -16,13 +16,7 @@ unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
 export TMPDIR="$TMP/tmpdir"
 mkdir -p "$TMPDIR" "$TMP/work"
 
-n=0; failed=0
-ok ()   { n=$((n + 1)); echo "ok $n - $1"; }
-nok ()  { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && echo "# $2"; }
-check () { if eval "$2"; then ok "$1"; else nok "$1" "command: $2"; fi; }
-json_get () {  # json_get FILE EXPR
-  python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$1" "$2"
-}
+. "$(dirname "$0")/tap.sh"
 # Every name in the folder, hidden ones too, with size and time to the ns.
 listing () { (cd "$1" && find . -printf '%p %s %T@\n' | sort); }
 
@@ -99,5 +93,4 @@ check "--items-as-ideas keeps list items out of the groups" \
 check "a group level outside 1 to 6 is refused" '! "$BIN" import "$ESP" "$W/e2.topiary" --group-level 9 2>"$TMP/err" && grep -q "group-level" "$TMP/err" && [ ! -e "$W/e2.topiary" ]'
 check "a column choice with an unknown field is refused" '! "$BIN" import "$ESP" "$W/e3.topiary" --column "Keyword=colour" 2>"$TMP/err" && grep -q "HEADER=FIELD" "$TMP/err" && [ ! -e "$W/e3.topiary" ]'
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

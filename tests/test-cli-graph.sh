@@ -11,10 +11,7 @@ trap 'chmod -R u+w "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT
 unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
 export LC_ALL=C.UTF-8
 
-n=0; failed=0
-ok ()   { n=$((n + 1)); echo "ok $n - $1"; }
-nok ()  { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && echo "# $2"; }
-check () { if eval "$2"; then ok "$1"; else nok "$1" "command: $2"; fi; }
+. "$(dirname "$0")/tap.sh"
 # well_formed FILE: the file parses as XML
 well_formed () { python3 -c "import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])" "$1" 2>/dev/null; }
 
@@ -86,5 +83,4 @@ check "--with-briefs with another format is a usage error" \
 check "graph --help names --svg and --level" \
   '"$BIN" graph --help | grep -q -- "--svg" && "$BIN" graph --help | grep -q -- "--level"'
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

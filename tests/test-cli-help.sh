@@ -11,10 +11,7 @@ trap 'rm -rf "$TMP"' EXIT
 unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
 export LC_ALL=C.UTF-8
 
-n=0; failed=0
-ok ()   { n=$((n + 1)); echo "ok $n - $1"; }
-nok ()  { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && echo "# $2"; }
-check () { if eval "$2"; then ok "$1"; else nok "$1" "command: $2"; fi; }
+. "$(dirname "$0")/tap.sh"
 
 # subcommand: its options (each must be on a line of its own, described)
 declare -A OPTIONS=(
@@ -78,5 +75,4 @@ check "after -- a dash argument is a file, not an option" '"$BIN" info -- --not-
 check "help of an unknown subcommand is refused" '"$BIN" help frobnicate >/dev/null 2>"$TMP/err"; [ $? -eq 2 ] && grep -qF "“frobnicate”" "$TMP/err"'
 check "the main --help still lists every subcommand" '"$BIN" --help >"$TMP/main.help" && for c in import export info check search files; do grep -q "^  topiary $c " "$TMP/main.help" || exit 1; done'
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

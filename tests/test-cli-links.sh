@@ -10,13 +10,7 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
 
-n=0; failed=0
-ok ()   { n=$((n + 1)); echo "ok $n - $1"; }
-nok ()  { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && echo "# $2"; }
-check () { if eval "$2"; then ok "$1"; else nok "$1" "command: $2"; fi; }
-json_get () {  # json_get FILE EXPR
-  python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$1" "$2"
-}
+. "$(dirname "$0")/tap.sh"
 
 # A Hugo folder: group Flask (a pillar, two clusters), group Django.
 C="$TMP/site/content"
@@ -57,5 +51,4 @@ check "three arguments are a usage error (exit 2)" \
   '"$BIN" links "$P" a b > /dev/null 2>&1; [ $? -eq 2 ]'
 check "links --help names --json" '"$BIN" links --help | grep -q -- "--json"'
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

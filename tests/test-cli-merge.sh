@@ -10,10 +10,7 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
 
-n=0; failed=0
-ok ()   { n=$((n + 1)); echo "ok $n - $1"; }
-nok ()  { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && echo "# $2"; }
-check () { if eval "$2"; then ok "$1"; else nok "$1" "command: $2"; fi; }
+. "$(dirname "$0")/tap.sh"
 sql () {  # sql FILE QUERY: the rows, one a line, columns joined by "|"
   python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print('\n'.join('|'.join(str(v) for v in r) for r in c.execute(sys.argv[2])))" "$1" "$2"
 }
@@ -52,5 +49,4 @@ check "two arguments are a usage error (exit 2)" \
   '"$BIN" merge "$P" flask-guide > /dev/null 2>&1; [ $? -eq 2 ]'
 check "merge --help shows its usage line" '"$BIN" merge --help > "$TMP/help" && grep -q "topiary merge .*FILE.topiary KEEP_SLUG ABSORB_SLUG" "$TMP/help"'
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

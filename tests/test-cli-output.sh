@@ -13,11 +13,7 @@ cleanup () {
 trap cleanup EXIT
 unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
 
-n=0; failed=0
-ok ()   { n=$((n + 1)); echo "ok $n - $1"; }
-nok ()  { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && echo "# $2"; }
-skip () { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
-check () { if eval "$2"; then ok "$1"; else nok "$1" "command: $2"; fi; }
+. "$(dirname "$0")/tap.sh"
 
 # ---- 14: control characters in titles never reach the terminal ----------
 
@@ -111,5 +107,4 @@ else
   for t in import export; do skip "read-only $t" "needs root and a bind mount"; done
 fi
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

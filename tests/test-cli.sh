@@ -12,14 +12,8 @@ trap 'chmod -R u+w "$TMP"; rm -rf "$TMP"' EXIT
 # No display and no session bus: subcommands must not need them.
 unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
 
-n=0; failed=0
-ok ()   { n=$((n + 1)); echo "ok $n - $1"; }
-nok ()  { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && echo "# $2"; }
-check () { if eval "$2"; then ok "$1"; else nok "$1" "command: $2"; fi; }
+. "$(dirname "$0")/tap.sh"
 
-json_get () {  # json_get FILE EXPR
-  python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$1" "$2"
-}
 
 # --version and --help
 check "--version prints the version" '"$BIN" --version | grep -Eq "^topiary [0-9]+\.[0-9]+"'
@@ -217,5 +211,4 @@ check "JSON export lists the files without their bytes" '"$BIN" export "$HP" "$T
 check "JSON export --with-files carries the bytes, which decode to the originals" '"$BIN" export "$HP" "$TMP/full.json" --format json --drafts --with-files >/dev/null && with_files_round_trip "$TMP/full.json"'
 check "--with-files is refused without --format json" '! "$BIN" export "$HP" "$TMP/nojson" --with-files 2>"$TMP/err" && grep -q "json" "$TMP/err" && [ ! -e "$TMP/nojson" ]'
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done
