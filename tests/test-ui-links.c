@@ -51,17 +51,6 @@ suggestion_button (const char *action,
     }
 }
 
-static gint64
-article_by_slug (const char *slug)
-{
-  g_autoptr(TopiaryArticle) a = topiary_project_get_article_by_slug (topiary_window_get_project (window), slug, FALSE, NULL);
-
-  g_assert_nonnull (a);
-  return topiary_article_get_id (a);
-}
-
-#define BLUEPRINTS "blueprints-and-the-app-factory-pattern-explained"
-#define STRUCTURE "flask-project-structure-best-practices-and-examples"
 
 /* The pillar mentions a cluster it must link to: Insert makes the mention
  * the link, one Undo takes it back; a required link with no mention goes
@@ -253,21 +242,6 @@ test_checklist (UiFixture     *f,
   shot ("brief-checklist.png");
 }
 
-static void
-set_query (gint64      id,
-           const char *query,
-           const char *intent)
-{
-  TopiaryProject *project = topiary_window_get_project (window);
-  g_autoptr(TopiaryArticle) article = topiary_project_get_article (project, id, FALSE, NULL);
-  const char *queries[] = { query, NULL };
-
-  topiary_article_set_queries (article, queries);
-  topiary_article_set_primary_query (article, 0);
-  topiary_article_set_intent (article, intent);
-  g_assert_true (topiary_project_update_article (project, article, NULL));
-}
-
 /* Two clusters target one query: the overview's finding offers the
  * remedies; "make the other the owner" links to it at the end of the
  * first one's text, and one Undo takes the link back. */
@@ -290,19 +264,7 @@ test_cannibal_remedy (UiFixture     *f,
   g_signal_emit_by_name (find_button (overview, "_Check"), "clicked");
   /* The finding's remedies. */
   g_assert_nonnull (find_widget_of_type (overview, GTK_TYPE_MENU_BUTTON, 0));
-  {
-    gboolean found = FALSE;
-
-    for (guint i = 0; !found; i++)
-      {
-        GtkWidget *button = find_widget_of_type (overview, GTK_TYPE_MENU_BUTTON, i);
-
-        if (button == NULL)
-          break;
-        found = g_strcmp0 (gtk_widget_get_tooltip_text (button), "Remedies") == 0;
-      }
-    g_assert_true (found);
-  }
+  g_assert_nonnull (remedies_button (overview));
 
   gtk_widget_activate_action (overview, "remedy.link-to-owner", "(xx)", structure, blueprints);
   spin (100);

@@ -13,45 +13,6 @@
 #include "topiary-details.h"
 #include "topiary-overview.h"
 
-#define BLUEPRINTS "blueprints-and-the-app-factory-pattern-explained"
-#define STRUCTURE "flask-project-structure-best-practices-and-examples"
-
-static gint64
-article_by_slug (const char *slug)
-{
-  g_autoptr(TopiaryArticle) a = topiary_project_get_article_by_slug (topiary_window_get_project (window), slug, FALSE, NULL);
-
-  return a != NULL ? topiary_article_get_id (a) : 0;
-}
-
-static void
-set_query (gint64      id,
-           const char *query,
-           const char *intent)
-{
-  TopiaryProject *project = topiary_window_get_project (window);
-  g_autoptr(TopiaryArticle) article = topiary_project_get_article (project, id, FALSE, NULL);
-  const char *queries[] = { query, NULL };
-
-  topiary_article_set_queries (article, queries);
-  topiary_article_set_primary_query (article, 0);
-  if (intent != NULL)
-    topiary_article_set_intent (article, intent);
-  g_assert_true (topiary_project_update_article (project, article, NULL));
-}
-
-/* The overview's Remedies button of the finding, after a check. */
-static GtkWidget *
-remedies_button (GtkWidget *overview)
-{
-  for (guint i = 0;; i++)
-    {
-      GtkWidget *button = find_widget_of_type (overview, GTK_TYPE_MENU_BUTTON, i);
-
-      if (button == NULL || g_strcmp0 (gtk_widget_get_tooltip_text (button), "Remedies") == 0)
-        return button;
-    }
-}
 
 /* The item of @menu labelled @label: its action and target, or FALSE. */
 static gboolean
