@@ -119,47 +119,6 @@ header_for (const char *id)
   return g_strconcat (MAGIC, id, "\n", NULL);
 }
 
-/* Reads the whole of @path when it is a regular file of a sane size;
- * never follows a symbolic link nor blocks on a FIFO. */
-static char *
-read_cache_file (const char *path,
-                 gsize      *len)
-{
-  g_autofree char *buf = NULL;
-  struct stat st;
-  gsize got = 0;
-  int fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0);
-
-  if (fd < 0)
-    {
-      if (errno != ENOENT)
-        g_debug ("Highlight cache %s not read: %s", path, g_strerror (errno));
-      return NULL;
-    }
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size <= 0 || st.st_size > CACHE_MAX)
-    {
-      g_debug ("Highlight cache %s not read: not a regular file of a cache's size", path);
-      close (fd);
-      return NULL;
-    }
-  buf = g_malloc ((gsize) st.st_size);
-  while (got < (gsize) st.st_size)
-    {
-      gssize n = read (fd, buf + got, (gsize) st.st_size - got);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        break;
-      got += n;
-    }
-  close (fd);
-  if (got != (gsize) st.st_size)
-    return NULL;
-  *len = got;
-  return g_steal_pointer (&buf);
-}
-
 /* Fills the table from the file, or leaves it empty when the file is not
  * one this highlighter wrote, whole. */
 static void
@@ -169,7 +128,7 @@ load (TopiaryExportHighlightCache *c)
   gsize header_len = strlen (header), len = 0, pos, end, n = 0;
   guint8 digest[KEY_LEN];
   struct sha256_ctx ctx;
-  g_autofree char *buf = read_cache_file (c->path, &len);
+  g_autofree char *buf = topiary_export_cache_read (c->path, CACHE_MAX, &len);
 
   if (buf == NULL)
     return;

@@ -337,6 +337,17 @@ gboolean topiary_export_write_feed       (Export          *e,
 gboolean topiary_export_write_robots     (Export          *e,
                                           GError         **error);
 
+/* ---- the caches kept between exports ---- */
+
+/* The whole of the cache file @path (topiary-export-rendition-cache.c)
+ * when it is a regular file of at most @max bytes, never through a
+ * symbolic link nor blocking on a FIFO; NULL otherwise, or when it
+ * cannot be read whole (logged with g_debug: a cache file is never the
+ * export's failure). */
+char    *topiary_export_cache_read       (const char      *path,
+                                          gsize            max,
+                                          gsize           *len);
+
 /* ---- highlighted code kept between exports (topiary-export-highlight-cache.c) ---- */
 
 /* The installed highlighter's cache for the project file @project_path,

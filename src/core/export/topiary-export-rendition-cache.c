@@ -23,13 +23,16 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
 #include "topiary-export.h"
 #include "topiary-export-media.h"
+#include "topiary-export-private.h"
 
 /* Bump when scale() makes different bytes (quality, compression, filter). */
 #define SCALER_VERSION 1
@@ -74,6 +77,46 @@ payload_hash (const guint8 *data,
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, len);
 }
 
+char *
+topiary_export_cache_read (const char *path,
+                           gsize       max,
+                           gsize      *len)
+{
+  g_autofree char *buf = NULL;
+  struct stat st;
+  gsize got = 0;
+  int fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    {
+      if (errno != ENOENT)
+        g_debug ("Cache file %s not read: %s", path, g_strerror (errno));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size <= 0 || (guint64) st.st_size > max)
+    {
+      g_debug ("Cache file %s not read: not a regular file of a cache's size", path);
+      close (fd);
+      return NULL;
+    }
+  buf = g_malloc ((gsize) st.st_size);
+  while (got < (gsize) st.st_size)
+    {
+      gssize n = read (fd, buf + got, (gsize) st.st_size - got);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      got += n;
+    }
+  close (fd);
+  if (got != (gsize) st.st_size)
+    return NULL;
+  *len = got;
+  return g_steal_pointer (&buf);
+}
+
 GBytes *
 topiary_export_rendition_cache_get (const char *cache,
                                     const char *sha256,
@@ -85,12 +128,9 @@ topiary_export_rendition_cache_get (const char *cache,
   g_autofree char *contents = NULL;
   g_autofree char *hash = NULL;
   gsize len = 0, head = strlen (MAGIC) + HASH_LEN + 1;
-  GStatBuf st;
 
-  /* A regular file of a sane size only (no FIFO to block on). */
-  if (path == NULL || g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) ||
-      st.st_size <= (goffset) head || st.st_size > CACHE_FILE_MAX ||
-      !g_file_get_contents (path, &contents, &len, NULL) || len <= head)
+  if (path == NULL ||
+      (contents = topiary_export_cache_read (path, CACHE_FILE_MAX, &len)) == NULL || len <= head)
     return NULL;
   if (memcmp (contents, MAGIC, strlen (MAGIC)) != 0 || contents[head - 1] != '\n')
     return NULL;
