@@ -190,7 +190,6 @@ struct _GroupInfo {
   GPtrArray    *clusters;    /* the same without the pillar */
   JsonArray    *nav;         /* the site navigation with this group current */
   guint         last_index;  /* of its last article among the exported ones */
-  gboolean      page_done;   /* its page is handed to the writers */
   gint64        updated;
 };
 

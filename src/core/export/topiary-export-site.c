@@ -591,11 +591,10 @@ topiary_export_article_done (Export                   *e,
 {
   GroupInfo *g = a->group;
 
-  if (g == NULL || g->page_done || a->index != g->last_index)
+  if (g == NULL || a->index != g->last_index)
     return TRUE;
   if (!write_group (e, g, group_tmpl, error))
     return FALSE;
-  g->page_done = TRUE;
   topiary_export_progress (e);
   return TRUE;
 }
@@ -888,27 +887,19 @@ export_site_files (Export  *e,
 
   e->total = e->articles->len + e->groups->len + 6 + (map_page != NULL ? 1 : 0);
 
+  /* Each group's page is made after its last article's
+   * (topiary_export_article_done()); a site keeps no empty group
+   * (topiary_export_collect()). */
   for (guint i = 0; i < e->groups->len; i++)
     {
       GroupInfo *g = g_ptr_array_index (e->groups, i);
 
+      g_assert (g->articles->len > 0);
       for (guint k = 0; k < g->articles->len; k++)
         g->last_index = MAX (g->last_index, ((ArticleInfo *) g_ptr_array_index (g->articles, k))->index);
     }
   if (!topiary_export_write_articles (e, article, group, error))
     return FALSE;
-  /* The groups without articles. */
-  for (guint i = 0; i < e->groups->len; i++)
-    {
-      GroupInfo *g = g_ptr_array_index (e->groups, i);
-
-      if (g->page_done)
-        continue;
-      if (!write_group (e, g, group, error))
-        return FALSE;
-      g->page_done = TRUE;
-      topiary_export_progress (e);
-    }
 
   if (!write_home (e, home, error))
     return FALSE;
