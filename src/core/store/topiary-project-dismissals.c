@@ -25,6 +25,32 @@ topiary_dismissal_key (const char *kind,
   return g_strdup_printf ("%s:%" PRId64, kind, target_id);
 }
 
+/* Runs @sql with its parameters, as many as it has, bound in turn to
+ * @a, @b and @kind. */
+static gboolean
+execute (TopiaryProject  *self,
+         const char      *sql,
+         gint64           a,
+         gint64           b,
+         const char      *kind,
+         GError         **error)
+{
+  sqlite3_stmt *stmt = _topiary_project_get_statement (self, sql, error);
+  int n;
+
+  if (stmt == NULL)
+    return FALSE;
+  n = sqlite3_bind_parameter_count (stmt);
+  sqlite3_bind_int64 (stmt, 1, a);
+  if (n >= 2)
+    sqlite3_bind_int64 (stmt, 2, b);
+  if (n >= 3)
+    sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
+  /* Nothing to announce: no list, tree or page shows a dismissal. */
+  return _topiary_project_step_done (self, stmt, error);
+}
+
+/* A change the writer asked for: the project must take writes. */
 static gboolean
 run (TopiaryProject  *self,
      const char      *sql,
@@ -33,18 +59,8 @@ run (TopiaryProject  *self,
      const char      *kind,
      GError         **error)
 {
-  sqlite3_stmt *stmt;
-
-  if (!_topiary_project_check_writable (self, error))
-    return FALSE;
-  stmt = _topiary_project_get_statement (self, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  sqlite3_bind_int64 (stmt, 2, target_id);
-  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
-  /* Nothing to announce: no list, tree or page shows a dismissal. */
-  return _topiary_project_step_done (self, stmt, error);
+  return _topiary_project_check_writable (self, error) &&
+         execute (self, sql, article_id, target_id, kind, error);
 }
 
 gboolean
@@ -101,35 +117,17 @@ topiary_project_list_dismissals (TopiaryProject  *self,
   return g_steal_pointer (&set);
 }
 
-/* Runs @sql with ?1 bound to @a and ?2, when it has one, to @b. */
-static gboolean
-run_ids (TopiaryProject  *self,
-         const char      *sql,
-         gint64           a,
-         gint64           b,
-         GError         **error)
-{
-  sqlite3_stmt *stmt = _topiary_project_get_statement (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    sqlite3_bind_int64 (stmt, 2, b);
-  return _topiary_project_step_done (self, stmt, error);
-}
-
 gboolean
 _topiary_project_keep_dismissals (TopiaryProject  *self,
                                   gint64           article_id,
                                   gint64           revision_id,
                                   GError         **error)
 {
-  return run_ids (self,
+  return execute (self,
                   "INSERT INTO revision_dismissal (revision_id, article_id, target_id, kind, created) "
                   "SELECT ?2, article_id, target_id, kind, created FROM link_dismissal "
                   "WHERE article_id = ?1 OR target_id = ?1",
-                  article_id, revision_id, error);
+                  article_id, revision_id, NULL, error);
 }
 
 gboolean
@@ -142,19 +140,19 @@ _topiary_project_restore_dismissals (TopiaryProject  *self,
   /* Every snapshot's, so that an article deleted before this one and
    * restored after it finds this one under its new id. Ids are never
    * reused, so an old id names no other article. */
-  if (!run_ids (self, "UPDATE revision_dismissal SET article_id = ?2 WHERE article_id = ?1",
-                old_id, new_id, error) ||
-      !run_ids (self, "UPDATE revision_dismissal SET target_id = ?2 WHERE target_id = ?1",
-                old_id, new_id, error))
+  if (!execute (self, "UPDATE revision_dismissal SET article_id = ?2 WHERE article_id = ?1",
+                old_id, new_id, NULL, error) ||
+      !execute (self, "UPDATE revision_dismissal SET target_id = ?2 WHERE target_id = ?1",
+                old_id, new_id, NULL, error))
     return FALSE;
   /* One whose other article is still deleted (or gone for good) has
    * nothing to point at: dropped. */
-  return run_ids (self,
+  return execute (self,
                   "INSERT OR IGNORE INTO link_dismissal (article_id, target_id, kind, created) "
                   "SELECT article_id, target_id, kind, created FROM revision_dismissal "
                   "WHERE revision_id = ?1 "
                   "AND article_id IN (SELECT id FROM article) AND target_id IN (SELECT id FROM article)",
-                  revision_id, 0, error) &&
-         run_ids (self, "DELETE FROM revision_dismissal WHERE revision_id = ?1",
-                  revision_id, 0, error);
+                  revision_id, 0, NULL, error) &&
+         execute (self, "DELETE FROM revision_dismissal WHERE revision_id = ?1",
+                  revision_id, 0, NULL, error);
 }
